@@ -1,0 +1,108 @@
+/**
+ * The annotation data model shared by the sidecar reader and writer, anchoring, the CLI and the
+ * extension. Offsets are Unicode code points over the normalised document text (see `text.ts`).
+ */
+
+/** Value of one attribute of an annotation. */
+export type AttributeValue = string | number;
+
+/** One tagged span of a document, as stored in its sidecar. */
+export interface Annotation {
+  /** Stable identifier, unique within its sidecar and never reused (8 lowercase hex digits when generated). */
+  id: string;
+  /** Label id from the label configuration (`claim`, `quote`, `figure`, or a project's own). */
+  label: string;
+  /** First code point of the span, inclusive. */
+  start: number;
+  /** Code point after the span (exclusive). */
+  end: number;
+  /** Exactly the document text between `start` and `end`. */
+  text: string;
+  /** Up to 32 code points of document text just before the span, used to re-anchor. */
+  prefix?: string;
+  /** Up to 32 code points of document text just after the span, used to re-anchor. */
+  suffix?: string;
+  /** Links annotations of the same thing, within and across documents. */
+  entity?: string;
+  /** Per-label fields defined by the label configuration. */
+  attributes?: Record<string, AttributeValue>;
+  /** Free text. */
+  note?: string;
+  /** Who made the annotation. */
+  author?: string;
+  /** When it was made, ISO 8601. */
+  created?: string;
+  /** Present only when the span could not be found again in the document. */
+  status?: 'orphaned';
+}
+
+/** The current sidecar format version, the value of its `marginalia` key. */
+export const FORMAT_VERSION = 1;
+
+/** The content of one sidecar file. */
+export interface Sidecar {
+  /** Format version (`marginalia:` key). */
+  version: number;
+  /** The annotated document's path, relative to the sidecar's folder (POSIX separators). */
+  document: string;
+  /** The annotations, in the order of the file. */
+  annotations: Annotation[];
+}
+
+/** Severity of a finding. */
+export type Severity = 'error' | 'warning';
+
+/**
+ * A problem found in a file, with its place. Lines and columns are 1-based, as editors and
+ * `path:line:col` output show them.
+ */
+export interface Finding {
+  /** How serious: an error makes `marginalia check` fail, a warning does not on its own. */
+  severity: Severity;
+  /** Stable machine-readable kind, e.g. `yaml-syntax`, `duplicate-id`, `text-mismatch`. */
+  code: string;
+  /** What is wrong and what to do about it, in one sentence or two. */
+  message: string;
+  /** 1-based line in the file the finding is about. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  /** The annotation concerned, when there is one. */
+  annotationId?: string;
+}
+
+/** Type of a label attribute's value. */
+export type AttributeType = 'text' | 'number' | 'enum';
+
+/** One attribute a label defines. */
+export interface AttributeSpec {
+  /** Key under `attributes:` in the sidecar. */
+  name: string;
+  /** Value type; `enum` takes one of `values`. */
+  type: AttributeType;
+  /** Whether an annotation of the label must have it. */
+  required: boolean;
+  /** The allowed values of an `enum` attribute. */
+  values?: string[];
+  /** Shown as a prompt in the editor. */
+  description?: string;
+}
+
+/** One label of the label configuration. */
+export interface LabelSpec {
+  /** Identifier written in sidecars and exports. */
+  id: string;
+  /** Shown in pickers and hovers. */
+  description: string;
+  /** Highlight colour override (CSS colour); without it the theme colour `marginalia.<id>Background` is used. */
+  color?: string;
+  /** Single key shown as a hint in pickers. */
+  key?: string;
+  /** The attributes annotations of this label may carry. */
+  attributes: AttributeSpec[];
+}
+
+/** The project's labels, from `.marginalia.yaml` or the defaults. */
+export interface LabelConfig {
+  labels: LabelSpec[];
+}
