@@ -1,3 +1,6 @@
+import { checkCommand, CHECK_USAGE } from './commands/check';
+import { UsageError } from './options';
+
 /** Where the CLI writes and which folder relative paths start from; tests pass their own. */
 export interface CliIO {
   stdout: { write(s: string): unknown };
@@ -5,11 +8,18 @@ export interface CliIO {
   cwd: string;
 }
 
-const USAGE = `usage: marginalia <command> [options]
+/** A subcommand: runs with the arguments after its name and returns the exit code. */
+type Command = { run: (args: string[], io: CliIO) => Promise<number>; usage: string; summary: string };
 
-commands:
-  check [--fix] [--json] [PATH...]   verify every sidecar under PATH (default .)
-`;
+const COMMANDS: Record<string, Command> = {
+  check: { run: checkCommand, usage: CHECK_USAGE, summary: 'verify sidecars against their documents; --fix re-anchors' },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `usage: marginalia <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'marginalia <command> --help' for a command's options.\n`;
+}
 
 /**
  * Run the CLI with the given arguments.
@@ -18,11 +28,23 @@ commands:
  * @returns the process exit code: 0 clean, 1 problems, 2 usage error
  */
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === '--help' || command === '-h') {
-    io.stdout.write(USAGE);
-    return command === undefined ? 2 : 0;
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name === undefined ? 2 : 0;
   }
-  io.stderr.write(`marginalia: unknown command '${command}'\n\n${USAGE}`);
-  return 2;
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`marginalia: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`marginalia ${name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
 }

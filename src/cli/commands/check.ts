@@ -1,0 +1,103 @@
+import * as path from 'node:path';
+import { checkAnnotations } from '../../core/check';
+import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileAtomic } from '../../core/io/files';
+import type { Finding } from '../../core/model';
+import { checkLabels } from '../../core/sidecar/read';
+import { writeSidecar } from '../../core/sidecar/write';
+import type { CliIO } from '../run';
+import { parseOptions, UsageError } from '../options';
+
+/** The findings of one file, as printed and as `--json` gives them. */
+interface FileReport {
+  path: string;
+  findings: Finding[];
+  fixed?: { moved: number; edited: number; orphaned: number };
+}
+
+export const CHECK_USAGE = `usage: marginalia check [--fix] [--json] [--strict] [PATH...]
+
+Checks every sidecar (*.annotations.yaml) under PATH (files or folders, default .): YAML syntax, the
+format, labels and attributes against .marginalia.yaml, duplicate ids, offsets, text that no longer
+matches its document, missing documents.
+  --fix     re-anchor drifted annotations and rewrite their sidecars; orphans are marked
+  --json    print the findings as JSON
+  --strict  fail on warnings too
+Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
+`;
+
+/**
+ * `marginalia check`: verify sidecars, optionally re-anchor them.
+ * @param args the arguments after `check`
+ * @param io output streams and working folder
+ */
+export async function checkCommand(args: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(args, { flags: ['fix', 'json', 'strict', 'help'] });
+  if (options.flags.has('help')) {
+    io.stdout.write(CHECK_USAGE);
+    return 0;
+  }
+  const sidecars = await findSidecars(options.positional.length ? options.positional : ['.'], io.cwd).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
+  });
+  const fix = options.flags.has('fix');
+  const reports: FileReport[] = [];
+  const configs = new Map<string, Awaited<ReturnType<typeof loadLabelConfig>>>();
+  let annotationCount = 0;
+  for (const sidecarPath of sidecars) {
+    const folder = path.dirname(sidecarPath);
+    if (!configs.has(folder)) configs.set(folder, await loadLabelConfig(folder));
+    const report = await checkSidecar(sidecarPath, configs.get(folder)!.config, fix);
+    annotationCount += report.annotations;
+    reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
+  }
+  for (const loaded of configs.values()) {
+    if (loaded.path && loaded.findings.length && !reports.some((r) => r.path === path.relative(io.cwd, loaded.path!))) {
+      reports.push({ path: path.relative(io.cwd, loaded.path), findings: loaded.findings });
+    }
+  }
+  reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const all = reports.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.length - errors;
+  const summary = { sidecars: sidecars.length, annotations: annotationCount, errors, warnings };
+  if (options.flags.has('json')) {
+    io.stdout.write(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
+  } else {
+    for (const report of reports) {
+      for (const f of report.findings) io.stdout.write(`${report.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}\n`);
+      if (report.fixed) {
+        const { moved, edited, orphaned } = report.fixed;
+        io.stdout.write(`${report.path}: fixed: ${moved} re-anchored, ${edited} with edited text, ${orphaned} orphaned\n`);
+      }
+    }
+    io.stdout.write(
+      `${summary.sidecars} sidecar${summary.sidecars === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'}: ` +
+        `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    );
+  }
+  return errors > 0 || (options.flags.has('strict') && warnings > 0) ? 1 : 0;
+}
+
+async function checkSidecar(
+  sidecarPath: string,
+  config: Parameters<typeof checkLabels>[1],
+  fix: boolean,
+): Promise<{ report: Omit<FileReport, 'path'>; annotations: number }> {
+  const loaded = await loadAnnotatedDocument(sidecarPath);
+  const { sidecar, recordLines, writable } = loaded.read;
+  const findings = [...loaded.read.findings, ...loaded.findings];
+  if (!sidecar) return { report: { findings }, annotations: 0 };
+  findings.push(...checkLabels(sidecar, config, recordLines));
+  const report: Omit<FileReport, 'path'> = { findings };
+  if (loaded.text !== undefined) {
+    const checked = checkAnnotations(sidecar, loaded.text, recordLines, fix && writable);
+    findings.push(...checked.findings);
+    if (checked.fixed) {
+      await writeFileAtomic(sidecarPath, writeSidecar(checked.fixed, loaded.sidecarSource));
+      const count = (outcome: string) => checked.outcomes.filter((o) => o.outcome === outcome).length;
+      report.fixed = { moved: count('moved'), edited: count('edited'), orphaned: count('orphaned') };
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { report, annotations: sidecar.annotations.length };
+}

@@ -1,0 +1,75 @@
+/**
+ * What `marginalia check` finds wrong with one sidecar's annotations against its document, and what
+ * `--fix` makes of them. Pure: the caller reads the files and writes the result.
+ */
+import { holds, reanchor, type AnchorResult } from './anchoring/reanchor';
+import type { Annotation, Finding, Sidecar } from './model';
+import { OffsetIndex } from './text';
+
+/** Outcome of checking one sidecar's annotations. */
+export interface AnnotationCheck {
+  /** Problems that remain (after fixing, when a fix was asked for). */
+  findings: Finding[];
+  /** With `fix`: the re-anchored sidecar, present only when something changed. */
+  fixed: Sidecar | undefined;
+  /** With `fix`: the outcome for every annotation that did not hold. */
+  outcomes: AnchorResult[];
+}
+
+/** How many characters of a text a message quotes before cutting it short. */
+const QUOTE_LENGTH = 60;
+
+/**
+ * Check that every annotation still sits on its text; with `fix`, re-anchor those that do not.
+ * @param sidecar the parsed sidecar
+ * @param text the document's normalised text
+ * @param recordLines 1-based line of each annotation's record in the sidecar, by id
+ * @param fix whether to re-anchor drifted annotations
+ */
+export function checkAnnotations(sidecar: Sidecar, text: string, recordLines: ReadonlyMap<string, number>, fix: boolean): AnnotationCheck {
+  const index = new OffsetIndex(text);
+  const needsAnchoring = sidecar.annotations.filter((a) => a.status === 'orphaned' || !holds(a, index));
+  if (!fix || needsAnchoring.length === 0) {
+    const findings = needsAnchoring.map((a) => driftFinding(a, index, recordLines));
+    return { findings, fixed: undefined, outcomes: [] };
+  }
+  const outcomes = reanchor(needsAnchoring, index);
+  const replaced = new Map(outcomes.map((o) => [o.annotation.id, o.annotation]));
+  const annotations = sidecar.annotations.map((a) => replaced.get(a.id) ?? a);
+  const changed = outcomes.some((o, i) => JSON.stringify(o.annotation) !== JSON.stringify(needsAnchoring[i]));
+  const findings = outcomes.filter((o) => o.outcome === 'orphaned').map((o) => driftFinding(o.annotation, index, recordLines));
+  return { findings, fixed: changed ? { ...sidecar, annotations } : undefined, outcomes };
+}
+
+function driftFinding(annotation: Annotation, index: OffsetIndex, recordLines: ReadonlyMap<string, number>): Finding {
+  const place = { line: recordLines.get(annotation.id) ?? 1, column: 3, annotationId: annotation.id };
+  const name = `annotation ${annotation.id} (${annotation.label})`;
+  if (annotation.status === 'orphaned') {
+    return {
+      severity: 'error',
+      code: 'orphaned',
+      message: `${name} is orphaned: ${quote(annotation.text)} was not found in the document; tag the passage again and remove this record, or restore the text`,
+      ...place,
+    };
+  }
+  if (annotation.end > index.length) {
+    return {
+      severity: 'error',
+      code: 'offset-out-of-range',
+      message: `${name} spans ${annotation.start}..${annotation.end} but the document has ${index.length} code points; run \`marginalia check --fix\` to re-anchor it`,
+      ...place,
+    };
+  }
+  return {
+    severity: 'error',
+    code: 'text-mismatch',
+    message: `${name} no longer matches its text: the document holds ${quote(index.slice(annotation.start, annotation.end))} at ${annotation.start}..${annotation.end}, the sidecar says ${quote(annotation.text)}; run \`marginalia check --fix\` to re-anchor it`,
+    ...place,
+  };
+}
+
+function quote(text: string): string {
+  const chars = [...text];
+  const shown = chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : text;
+  return JSON.stringify(shown);
+}

@@ -1,0 +1,164 @@
+/**
+ * Sidecar and document I/O on the local file system, for the CLI. (The extension reads and writes
+ * through `vscode.workspace.fs` instead, so it also works on remote and virtual file systems.)
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseLabelConfig, DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE } from '../config';
+import type { Finding, LabelConfig } from '../model';
+import { isSidecarPath, sidecarPathFor } from '../paths';
+import { readSidecar, type SidecarReadResult } from '../sidecar/read';
+import { normalizeText } from '../text';
+import { decodeDocument } from '../document-bytes';
+
+/** Folders never searched for sidecars. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * Every sidecar under the given files and folders.
+ * A document path stands for its sidecar; folders are searched recursively, without following
+ * symbolic links and skipping `node_modules` and `.git`.
+ * @param paths files or folders, relative to `cwd` or absolute
+ * @param cwd the folder relative paths start from
+ * @returns absolute sidecar paths, sorted, each once
+ * @throws when a path does not exist (a usage error for the CLI)
+ */
+export async function findSidecars(paths: string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const given of paths) {
+    const absolute = path.resolve(cwd, given);
+    const stat = await fs.lstat(absolute);
+    if (stat.isDirectory()) await collect(absolute, found);
+    else if (isSidecarPath(absolute)) found.add(absolute);
+    else if (await exists(sidecarPathFor(absolute))) found.add(sidecarPathFor(absolute));
+  }
+  return [...found].sort();
+}
+
+async function collect(folder: string, found: Set<string>): Promise<void> {
+  const entries = await fs.readdir(folder, { withFileTypes: true });
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await collect(full, found);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isSidecarPath(entry.name)) {
+      found.add(full);
+    }
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Write a file atomically: the content goes to a temporary file in the same folder, which then
+ * replaces the target by rename, so a reader sees the old bytes or the new ones, never a mix, and a
+ * failure half-way leaves the old file as it was.
+ * @param file the file to write
+ * @param content its new content, written as UTF-8
+ */
+export async function writeFileAtomic(file: string, content: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await fs.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A sidecar as read from disk, with its document. */
+export interface LoadedDocument {
+  /** Absolute path of the sidecar. */
+  sidecarPath: string;
+  /** The sidecar's bytes as text. */
+  sidecarSource: string;
+  /** What the sidecar reader made of it. */
+  read: SidecarReadResult;
+  /** Absolute path of the annotated document, when the sidecar names one that may be read. */
+  documentPath: string | undefined;
+  /** The document's normalised text, when it could be read. */
+  text: string | undefined;
+  /** Problems with the document itself (missing, unreadable, outside the sidecar's folder), on the sidecar's `document:` line. */
+  findings: Finding[];
+}
+
+/**
+ * Read a sidecar and the document it names.
+ * @param sidecarPath absolute path of the sidecar
+ * @throws only when the sidecar itself cannot be read from disk
+ */
+export async function loadAnnotatedDocument(sidecarPath: string): Promise<LoadedDocument> {
+  const sidecarSource = await fs.readFile(sidecarPath, 'utf8');
+  const read = readSidecar(sidecarSource);
+  const loaded: LoadedDocument = { sidecarPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
+  if (!read.sidecar) return loaded;
+  const line = documentKeyLine(sidecarSource);
+  const problem = (code: string, message: string): void => {
+    loaded.findings.push({ severity: 'error', code, message, line, column: 1 });
+  };
+  const documentPath = resolveDocumentPath(sidecarPath, read.sidecar.document);
+  if (!documentPath) {
+    problem(
+      'document-outside-folder',
+      `document: '${read.sidecar.document}' must name a file in the sidecar's own folder (a plain file name such as '${path.basename(sidecarPath, '.annotations.yaml')}'); fix the document key`,
+    );
+    return loaded;
+  }
+  loaded.documentPath = documentPath;
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(documentPath);
+  } catch {
+    problem(
+      'document-missing',
+      `the annotated document '${read.sidecar.document}' does not exist; restore or rename it back, or delete this sidecar if its annotations are no longer wanted`,
+    );
+    return loaded;
+  }
+  const decoded = decodeDocument(bytes);
+  if (decoded.problem) problem('document-unreadable', `the annotated document '${read.sidecar.document}' ${decoded.problem}`);
+  else loaded.text = normalizeText(decoded.text);
+  return loaded;
+}
+
+/**
+ * The document a sidecar names, if it lies in the sidecar's folder: the key is a path relative to
+ * the sidecar, and one that is absolute or climbs out of the folder could make a tool read or
+ * write files it should not touch.
+ */
+function resolveDocumentPath(sidecarPath: string, documentKey: string): string | undefined {
+  if (documentKey === '' || path.isAbsolute(documentKey) || /^[a-zA-Z]:|\\/.test(documentKey)) return undefined;
+  const folder = path.dirname(sidecarPath);
+  const resolved = path.resolve(folder, documentKey);
+  const relative = path.relative(folder, resolved);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return resolved;
+}
+
+/** 1-based line of the `document:` key, so a document finding points at it. */
+function documentKeyLine(source: string): number {
+  const match = /^document\s*:/m.exec(source);
+  return match ? source.slice(0, match.index).split('\n').length : 1;
+}
+
+/**
+ * The label configuration that applies to a folder: the nearest `.marginalia.yaml` in it or above it,
+ * up to the repository root (a folder holding `.git`) or the file-system root; the defaults without one.
+ * @param folder absolute path of the folder where the search starts
+ * @returns the configuration, its findings, and the path of the file read (undefined for the defaults)
+ */
+export async function loadLabelConfig(folder: string): Promise<{ config: LabelConfig; findings: Finding[]; path: string | undefined }> {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    const candidate = path.join(current, LABEL_CONFIG_FILE);
+    const source = await fs.readFile(candidate, 'utf8').catch(() => undefined);
+    if (source !== undefined) return { ...parseLabelConfig(source), path: candidate };
+    if ((await exists(path.join(current, '.git'))) || path.dirname(current) === current) break;
+  }
+  return { config: DEFAULT_LABEL_CONFIG, findings: [], path: undefined };
+}
