@@ -1,0 +1,83 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MarginaliaApi } from '../../src/extension/extension';
+import { requestScreenshot } from './screenshot';
+
+const EXTENSION_ID = 'marginalia.marginalia';
+const VIEW_CONTAINER = 'marginalia';
+const ENTITIES_VIEW = 'marginalia.entities';
+
+interface ContributedCommand {
+  command: string;
+}
+
+/**
+ * `[major, minor, patch]` of a version string such as `1.100.3` or `^1.90.0`.
+ * @param version the version or range
+ */
+function versionParts(version: string): number[] {
+  const match = /(\d+)\.(\d+)\.(\d+)/.exec(version);
+  assert.ok(match, `not a version: ${version}`);
+  return match.slice(1).map(Number);
+}
+
+suite('Activation in a real VS Code', () => {
+  let extension: vscode.Extension<MarginaliaApi>;
+  let api: MarginaliaApi;
+
+  suiteSetup(async () => {
+    const found = vscode.extensions.getExtension<MarginaliaApi>(EXTENSION_ID);
+    assert.ok(found, `extension ${EXTENSION_ID} is not loaded`);
+    extension = found;
+    api = await extension.activate();
+  });
+
+  test('runs in a VS Code extension host at least as new as engines.vscode asks', () => {
+    console.log(
+      `  VS Code ${vscode.version}, appName=${vscode.env.appName}, uiKind=${vscode.UIKind[vscode.env.uiKind]}, ` +
+        `node=${process.versions.node}`,
+    );
+    const [major, minor] = versionParts(vscode.version);
+    const [minMajor, minMinor] = versionParts(extension.packageJSON.engines.vscode as string);
+    assert.ok(major > minMajor || (major === minMajor && minor >= minMinor), `${vscode.version} is older than engines.vscode`);
+  });
+
+  test('opens a copy of seeds/, never the repository folder itself', async () => {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(folders.length, 1);
+    const folder = folders[0].uri;
+    assert.notEqual(path.resolve(folder.fsPath), path.join(extension.extensionPath, 'seeds'));
+    const seeds = (await vscode.workspace.fs.readDirectory(folder)).filter(([name]) => name.endsWith('.txt'));
+    assert.equal(seeds.length, 5, 'the five seed articles');
+  });
+
+  test('activates and returns its API', () => {
+    assert.equal(extension.isActive, true);
+    assert.equal(api.version, extension.packageJSON.version);
+  });
+
+  test('registers every command that package.json contributes', async () => {
+    const contributed = ((extension.packageJSON.contributes?.commands ?? []) as ContributedCommand[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((command) => !registered.has(command)), [], 'contributed but not registered');
+    // VS Code derives these from the view container and view contributions.
+    for (const command of [`workbench.view.extension.${VIEW_CONTAINER}`, `${ENTITIES_VIEW}.focus`]) {
+      assert.ok(registered.has(command), `${command} is not registered`);
+    }
+  });
+
+  test('shows its view container in the activity bar', async function () {
+    this.timeout(60000);
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const [first] = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name).filter((n) => n.endsWith('.txt')).sort();
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, first));
+    await vscode.commands.executeCommand(`workbench.view.extension.${VIEW_CONTAINER}`);
+    await vscode.commands.executeCommand(`${ENTITIES_VIEW}.focus`);
+    const file = await requestScreenshot('activity-bar', {
+      waitForText: 'Entities',
+      waitForSelector: `.activitybar .action-item a[aria-label^="Marginalia"]`,
+    });
+    console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
+  });
+});

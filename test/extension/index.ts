@@ -1,0 +1,48 @@
+// The mocha entry VS Code's extension host loads with --extensionTestsPath, under both runners:
+// scripts/run-vscode-tests.js (code-server) and scripts/run-electron-tests.js (@vscode/test-electron).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+/** Prefix of the line scripts/test.mjs reads to count this suite's results. */
+export const RESULT_MARKER = '[[harness:result]]';
+
+/**
+ * Every compiled `*.test.js` under a folder whose TypeScript source still exists: tsc never deletes
+ * outputs, so a test file that was renamed or removed would otherwise keep running from `out/`.
+ * @param dir a folder under out/test/extension
+ * @param sourceDir the matching folder under test/extension
+ */
+function findTests(dir: string, sourceDir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) return findTests(file, path.join(sourceDir, entry.name));
+    if (!entry.name.endsWith('.test.js')) return [];
+    return fs.existsSync(path.join(sourceDir, entry.name.replace(/\.js$/, '.ts'))) ? [file] : [];
+  });
+}
+
+/**
+ * Run every integration test, then log one machine-readable line with the counts.
+ * Set MARGINALIA_TEST_GREP to run only the tests whose full title matches it.
+ * @returns resolves when every test passed; rejects otherwise (the host then exits non-zero)
+ */
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20000, reporter: 'spec' });
+  if (process.env.MARGINALIA_TEST_GREP) mocha.grep(process.env.MARGINALIA_TEST_GREP);
+  const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'extension');
+  for (const file of findTests(__dirname, sourceDir).sort()) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        const passed = runner.stats?.passes ?? 0;
+        const pending = runner.stats?.pending ?? 0;
+        console.log(`${RESULT_MARKER} ${JSON.stringify({ passed, failed: failures, pending })}`);
+        if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
+        else resolve();
+      });
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
