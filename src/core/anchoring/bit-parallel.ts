@@ -1,0 +1,169 @@
+/**
+ * Edit distances a machine word at a time: Myers' bit-vector algorithm ("A fast bit-vector algorithm for
+ * approximate string matching based on dynamic programming", J. ACM 46(3), 1999) in its block form,
+ * so patterns of any length work. One column of the edit-distance table is kept as two bit vectors of
+ * vertical +1/-1 differences; reading one text character updates a whole 32-row block with a handful of
+ * bitwise operations instead of 32 cell updates.
+ *
+ * Written for this project rather than taken from `approx-string-match`, which reports only the
+ * lowest-error matches of a whole text: re-anchoring needs the error count at every end position of a
+ * window (to weigh a near copy far away against an edited span near the old place) and anchored
+ * distances (to split a match between prefix, quote and suffix). Works on UTF-16 code units.
+ */
+
+const WORD = 32;
+
+/** One pattern's match tables and running state; build once, scan many windows. */
+export class BitPattern {
+  /** Pattern length in UTF-16 code units. */
+  readonly length: number;
+  private readonly blocks: number;
+  /** Bit of the pattern's last row within the last block. */
+  private readonly lastRowBit: number;
+  /** Match masks: row r (per character) holds `blocks` words; rows 0..127 are ASCII. */
+  private readonly peq: Int32Array;
+  /** Row of each non-ASCII character of the pattern; characters absent from it use `noMatchRow`. */
+  private readonly rowOf = new Map<number, number>();
+  private readonly noMatchRow: number;
+  private readonly pv: Int32Array;
+  private readonly mv: Int32Array;
+
+  /**
+   * @param pattern the string to match (UTF-16 code units); may be empty
+   */
+  constructor(pattern: string) {
+    this.length = pattern.length;
+    this.blocks = Math.max(1, Math.ceil(pattern.length / WORD));
+    this.lastRowBit = pattern.length === 0 ? 0 : 1 << ((pattern.length - 1) % WORD);
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern.charCodeAt(i);
+      if (c >= 128 && !this.rowOf.has(c)) this.rowOf.set(c, 128 + this.rowOf.size);
+    }
+    this.noMatchRow = 128 + this.rowOf.size;
+    this.peq = new Int32Array((this.noMatchRow + 1) * this.blocks);
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern.charCodeAt(i);
+      const row = c < 128 ? c : this.rowOf.get(c)!;
+      this.peq[row * this.blocks + ((i / WORD) | 0)]! |= 1 << i % WORD;
+    }
+    this.pv = new Int32Array(this.blocks);
+    this.mv = new Int32Array(this.blocks);
+  }
+
+  /**
+   * Semi-global scan: for each end position, the fewest edits turning the pattern into some substring of
+   * `text` that ends there (the pattern may start anywhere).
+   * @param text the text to scan
+   * @param from first UTF-16 position read
+   * @param to UTF-16 position after the last one read
+   * @param out receives, at `k`, the error count of the best match ending at `from + k + 1`; length ≥ to - from
+   */
+  scanEnds(text: string, from: number, to: number, out: Int32Array): void {
+    this.reset();
+    let score = this.length;
+    for (let j = from; j < to; j++) {
+      score += this.step(text.charCodeAt(j), 0);
+      out[j - from] = score;
+    }
+  }
+
+  /**
+   * Anchored scan: the edit distance between the pattern and each prefix of the text read from `at`,
+   * forwards or backwards (backwards compares against the pattern as given, so build the pattern from
+   * the reversed string to compare the natural orders).
+   * @param text the text to scan
+   * @param at UTF-16 position the compared text starts at (forwards) or ends at (backwards)
+   * @param count how many code units to read
+   * @param backwards read `text[at-1]`, `text[at-2]`, … instead of `text[at]`, `text[at+1]`, …
+   * @param out receives at `k` the distance after reading `k` code units (`out[0]` = pattern length); length ≥ count + 1
+   */
+  scanAnchored(text: string, at: number, count: number, backwards: boolean, out: Int32Array): void {
+    this.reset();
+    let score = this.length;
+    out[0] = score;
+    for (let k = 0; k < count; k++) {
+      score += this.step(text.charCodeAt(backwards ? at - 1 - k : at + k), 1);
+      out[k + 1] = score;
+    }
+  }
+
+  /**
+   * The edit distance between the pattern and a whole string.
+   * @param other the other string
+   */
+  distanceTo(other: string): number {
+    this.reset();
+    let score = this.length;
+    for (let j = 0; j < other.length; j++) score += this.step(other.charCodeAt(j), 1);
+    return score;
+  }
+
+  private reset(): void {
+    this.pv.fill(-1);
+    this.mv.fill(0);
+  }
+
+  /**
+   * Read one text character into the column.
+   * @param c the character's UTF-16 code unit
+   * @param carryIn horizontal difference entering the top row: 0 when a match may start anywhere, 1 when anchored
+   * @returns the change of the last row's value (-1, 0 or 1)
+   */
+  private step(c: number, carryIn: number): number {
+    if (this.length === 0) return carryIn;
+    const blocks = this.blocks;
+    const base = (c < 128 ? c : (this.rowOf.get(c) ?? this.noMatchRow)) * blocks;
+    let carry = carryIn;
+    for (let b = 0; b < blocks; b++) {
+      let eq = this.peq[base + b]!;
+      const pv = this.pv[b]!;
+      const mv = this.mv[b]!;
+      const xv = eq | mv;
+      if (carry < 0) eq |= 1;
+      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const top = b === blocks - 1 ? this.lastRowBit : 1 << 31;
+      const out = (ph & top) !== 0 ? 1 : (mh & top) !== 0 ? -1 : 0;
+      ph <<= 1;
+      mh <<= 1;
+      if (carry < 0) mh |= 1;
+      else if (carry > 0) ph |= 1;
+      this.pv[b] = mh | ~(xv | ph);
+      this.mv[b] = ph & xv;
+      carry = out;
+    }
+    return carry;
+  }
+}
+
+/**
+ * Reverse a string by UTF-16 code units (surrogate pairs end up swapped, consistently in pattern and text).
+ * @param s any string
+ */
+export function reverseUnits(s: string): string {
+  let r = '';
+  for (let i = s.length - 1; i >= 0; i--) r += s[i];
+  return r;
+}
+
+/**
+ * Levenshtein distance between two strings, in UTF-16 code units.
+ * @param a one string
+ * @param b the other
+ */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return new BitPattern(short).distanceTo(long);
+}
+
+/**
+ * Similarity of two strings: 1 minus their edit distance over the longer length (1 for two empty strings).
+ * @param a one string
+ * @param b the other
+ */
+export function similarity(a: string, b: string): number {
+  const longer = Math.max(a.length, b.length);
+  return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
+}

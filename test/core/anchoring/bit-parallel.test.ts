@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { BitPattern, editDistance, reverseUnits, similarity } from '../../../src/core/anchoring/bit-parallel';
+
+/** The textbook dynamic programme, cell by cell: the reference the bit-vector version must agree with. */
+function table(pattern: string, text: string, anchored: boolean): number[][] {
+  const d: number[][] = [];
+  for (let i = 0; i <= pattern.length; i++) {
+    d.push([i]);
+    for (let j = 1; j <= text.length; j++) {
+      if (i === 0) d[0]!.push(anchored ? j : 0);
+      else {
+        const sub = d[i - 1]![j - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+        d[i]!.push(Math.min(sub, d[i - 1]![j]! + 1, d[i]![j - 1]! + 1));
+      }
+    }
+  }
+  return d;
+}
+
+// Small alphabets make matches and near matches common; lengths cross the 32-row block boundary.
+const alphabet = fc.constantFrom('a', 'b', 'c', ' ', '—', '😀');
+const str = (max: number) => fc.array(alphabet, { maxLength: max }).map((a) => a.join(''));
+
+test('scanEnds gives the fewest edits of a match ending at each position (against the plain table)', () => {
+  fc.assert(
+    fc.property(str(45), str(60), (pattern, text) => {
+      const out = new Int32Array(text.length);
+      new BitPattern(pattern).scanEnds(text, 0, text.length, out);
+      const last = table(pattern, text, false)[pattern.length]!;
+      assert.deepEqual([...out], last.slice(1));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('scanAnchored gives the distance to each prefix of the text, forwards and backwards', () => {
+  fc.assert(
+    fc.property(str(70), str(50), (pattern, text) => {
+      const out = new Int32Array(text.length + 1);
+      new BitPattern(pattern).scanAnchored(text, 0, text.length, false, out);
+      assert.deepEqual([...out], table(pattern, text, true)[pattern.length]);
+      new BitPattern(reverseUnits(pattern)).scanAnchored(text, text.length, text.length, true, out);
+      const back = [...out].map((_, k) => editDistance(pattern, text.slice(text.length - k)));
+      assert.deepEqual([...out], back);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('editDistance is the Levenshtein distance and similarity scales it to 0..1', () => {
+  assert.equal(editDistance('kitten', 'sitting'), 3);
+  assert.equal(editDistance('', 'abc'), 3);
+  assert.equal(editDistance('same', 'same'), 0);
+  assert.equal(similarity('abcd', 'abxd'), 0.75);
+  assert.equal(similarity('', ''), 1);
+  fc.assert(
+    fc.property(str(80), str(80), (a, b) => {
+      assert.equal(editDistance(a, b), table(a, b, true)[a.length]![b.length]);
+      assert.equal(editDistance(a, b), editDistance(b, a));
+    }),
+    { numRuns: 300 },
+  );
+});
