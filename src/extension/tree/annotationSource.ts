@@ -1,0 +1,44 @@
+/**
+ * The part of the AnnotationStore (src/extension/annotationStore.ts) that the tree, the status bar and
+ * the explorer badges read. Declared structurally so these views depend only on what they use; the
+ * store satisfies it as it is.
+ */
+import type * as vscode from 'vscode';
+import type { Annotation, Finding, LabelConfig } from '../../core/model';
+import type { OffsetIndex } from '../../core/text';
+
+/** What the views read of one annotated document. */
+export interface AnnotatedDocumentView {
+  /** The annotated document. */
+  readonly documentUri: vscode.Uri;
+  /** Its sidecar. */
+  readonly sidecarUri: vscode.Uri;
+  /** Annotations with code-point offsets over the current text. */
+  readonly annotations: readonly Annotation[];
+  /** Offset index over the current normalised text. */
+  readonly offsets: OffsetIndex;
+  /** Problems of the sidecar and of anchoring. */
+  readonly findings: readonly Finding[];
+  /** False while the sidecar on disk cannot be parsed. */
+  readonly writable: boolean;
+}
+
+/** The store as the views see it: every annotated document, and events when they change. */
+export interface AnnotationSource {
+  /** Fires with the document URIs whose annotations changed (also when sidecars change on disk). */
+  readonly onDidChange: vscode.Event<readonly vscode.Uri[]>;
+  /** Fires when a label configuration changed. */
+  readonly onDidChangeLabels: vscode.Event<void>;
+  /** Every annotated document of the workspace, sorted by path. */
+  documents(): readonly AnnotatedDocumentView[];
+  /**
+   * The annotated document of a URI.
+   * @param documentUri the document
+   */
+  get(documentUri: vscode.Uri): AnnotatedDocumentView | undefined;
+  /**
+   * The label configuration that applies to a document.
+   * @param uri the document
+   */
+  labelsFor(uri: vscode.Uri): LabelConfig;
+}
