@@ -29,6 +29,8 @@ export interface AnnotationSource {
   readonly onDidChange: vscode.Event<readonly vscode.Uri[]>;
   /** Fires when a label configuration changed. */
   readonly onDidChangeLabels: vscode.Event<void>;
+  /** Resolves once the workspace's sidecars are indexed. */
+  readonly ready: Promise<void>;
   /** Every annotated document of the workspace, sorted by path. */
   documents(): readonly AnnotatedDocumentView[];
   /**

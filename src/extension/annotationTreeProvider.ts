@@ -1,0 +1,205 @@
+/**
+ * The tree of tagged entities across files (view `marginalia.entities`): by label, then entity or
+ * normalised text, then occurrences; or by file, then label. The grouping itself is the core's
+ * (`core/grouping.ts`); this provider feeds it the store's documents, keeps the filter, and refreshes
+ * when the store changes (edits, tagging, sidecars changed on disk) or the grouping setting does.
+ */
+import * as vscode from 'vscode';
+import {
+  groupOccurrences,
+  matchesFilter,
+  type GroupBy,
+  type Group,
+  type Occurrence,
+  type TreeFilter,
+} from '../core/grouping';
+import type { LabelConfig } from '../core/model';
+import type { AnnotatedDocumentView, AnnotationSource } from './tree/annotationSource';
+import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, type GroupNode, type TreeNode } from './tree/treeNodes';
+
+/** The view's id in package.json. */
+export const ENTITIES_VIEW = 'marginalia.entities';
+/** Setting: what the tree groups by first. */
+export const GROUP_BY_SETTING = 'marginalia.tree.groupBy';
+/** Context key set while a filter is active (shows the clear-filter button). */
+export const FILTERED_CONTEXT = 'marginalia.tree.filtered';
+
+/** How long to wait for more changes before rebuilding, so a burst of edits rebuilds once. */
+const REFRESH_DELAY_MS = 50;
+
+/** Provides the entity tree from the annotation store. */
+export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly refreshedEmitter = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.refreshedEmitter];
+  private roots: GroupNode[] | undefined;
+  private rootGroups: readonly Group<AnnotatedDocumentView>[] = [];
+  private currentFilter: TreeFilter = {};
+  private total = 0;
+  private shown = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private view: vscode.TreeView<TreeNode> | undefined;
+
+  /** Fires when the tree's content changed (VS Code listens to it). */
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+  /** Fires after the tree was rebuilt from the store, with the new groups in `groups`. */
+  readonly onDidRefresh = this.refreshedEmitter.event;
+
+  /**
+   * @param source the annotation store
+   */
+  constructor(private readonly source: AnnotationSource) {
+    this.disposables.push(
+      source.onDidChange(() => this.scheduleRefresh()),
+      source.onDidChangeLabels(() => this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(GROUP_BY_SETTING)) this.refresh();
+      }),
+    );
+    void source.ready.then(() => this.refresh());
+  }
+
+  /** What the tree groups by first, from the `marginalia.tree.groupBy` setting. */
+  get groupBy(): GroupBy {
+    return vscode.workspace.getConfiguration().get<string>(GROUP_BY_SETTING) === 'file' ? 'file' : 'label';
+  }
+
+  /** The active filter (empty: none). */
+  get filter(): TreeFilter {
+    return this.currentFilter;
+  }
+
+  /** The groups at the root of the tree as last built (builds them when needed). */
+  get groups(): readonly Group<AnnotatedDocumentView>[] {
+    this.build();
+    return this.rootGroups;
+  }
+
+  /**
+   * Attach the tree view, so the filter can show in its description.
+   * @param view the view created for this provider
+   */
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+    this.updateDescription();
+  }
+
+  /**
+   * Narrow the tree to a label and/or a text; an empty filter shows everything.
+   * @param filter the new filter (replaces the previous one)
+   */
+  async setFilter(filter: TreeFilter): Promise<void> {
+    const text = filter.text?.trim();
+    this.currentFilter = {
+      ...(filter.label ? { label: filter.label } : {}),
+      ...(text ? { text } : {}),
+    };
+    await vscode.commands.executeCommand('setContext', FILTERED_CONTEXT, this.isFiltered());
+    this.refresh();
+  }
+
+  /** Rebuild the tree from the store now. */
+  refresh(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.roots = undefined;
+    this.build();
+    this.changeEmitter.fire(undefined);
+    this.refreshedEmitter.fire();
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.type === 'occurrence') return occurrenceItem(node);
+    return groupItem(node, this.labelsOf(node));
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return this.build();
+    if (node.type === 'occurrence') return [];
+    return node.group.groups.length > 0 ? nodesOf(node.group.groups, node, this.groupBy) : occurrenceNodesOf(node);
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /**
+   * The occurrence node of an annotation, as the tree shows it now (for `TreeView.reveal`).
+   * @param documentUri the annotated document
+   * @param annotationId the annotation
+   */
+  findOccurrence(documentUri: vscode.Uri, annotationId: string): TreeNode | undefined {
+    const key = documentUri.toString();
+    const search = (nodes: TreeNode[]): TreeNode | undefined => {
+      for (const node of nodes) {
+        if (node.type === 'occurrence') {
+          if (node.annotationId === annotationId && node.documentUri.toString() === key) return node;
+        } else {
+          const found = search(this.getChildren(node));
+          if (found) return found;
+        }
+      }
+      return undefined;
+    };
+    return search(this.build());
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private scheduleRefresh(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private build(): GroupNode[] {
+    if (this.roots) return this.roots;
+    const documents = this.source.documents();
+    const occurrences: Occurrence<AnnotatedDocumentView>[] = [];
+    const labelOrder: string[] = [];
+    this.total = 0;
+    for (const doc of documents) {
+      for (const spec of this.source.labelsFor(doc.documentUri).labels) {
+        if (!labelOrder.includes(spec.id)) labelOrder.push(spec.id);
+      }
+      const path = vscode.workspace.asRelativePath(doc.documentUri);
+      this.total += doc.annotations.length;
+      for (const annotation of doc.annotations) {
+        if (!matchesFilter(annotation, this.currentFilter)) continue;
+        const start = Math.max(0, Math.min(annotation.start, doc.offsets.length));
+        occurrences.push({ document: doc, path, annotation, line: doc.offsets.lineColumn(start).line + 1 });
+      }
+    }
+    this.shown = occurrences.length;
+    const groupBy = this.groupBy;
+    this.rootGroups = groupOccurrences(occurrences, groupBy, labelOrder);
+    this.roots = nodesOf(this.rootGroups, undefined, groupBy);
+    this.updateDescription();
+    return this.roots;
+  }
+
+  private isFiltered(): boolean {
+    return this.currentFilter.label !== undefined || this.currentFilter.text !== undefined;
+  }
+
+  private updateDescription(): void {
+    if (!this.view) return;
+    const { label, text } = this.currentFilter;
+    const parts = [label, text !== undefined ? `“${text}”` : undefined].filter((p) => p !== undefined);
+    this.view.description = this.isFiltered()
+      ? `${parts.join(' · ')} — ${this.shown} of ${this.total}`
+      : this.total > 0
+        ? `${this.total} in ${this.source.documents().filter((d) => d.annotations.length > 0).length} files`
+        : undefined;
+  }
+
+  /** The label configuration of the documents under a node (of its first occurrence). */
+  private labelsOf(node: GroupNode): LabelConfig | undefined {
+    let group: Group<AnnotatedDocumentView> = node.group;
+    while (group.occurrences.length === 0 && group.groups.length > 0) group = group.groups[0]!;
+    const first = group.occurrences[0];
+    return first ? this.source.labelsFor(first.document.documentUri) : undefined;
+  }
+}

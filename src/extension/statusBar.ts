@@ -1,0 +1,68 @@
+/**
+ * The status bar entry of the active document: its annotation count per label, e.g.
+ * "$(tag) 3 claims · 2 quotes · 4 figures", hidden when the document has no annotations. Clicking it
+ * focuses the entity tree.
+ */
+import * as vscode from 'vscode';
+import { countByLabel, countNoun, formatLabelCounts } from '../core/label-counts';
+import type { AnnotationSource } from './tree/annotationSource';
+
+/** The command the entry runs: VS Code's focus command of the entity view. */
+export const FOCUS_TREE_COMMAND = 'marginalia.entities.focus';
+
+/** The status bar entry, kept in step with the active editor and the store. */
+export class AnnotationStatusBar implements vscode.Disposable {
+  /** The entry itself (tests read its text). */
+  readonly item: vscode.StatusBarItem;
+  private readonly disposables: vscode.Disposable[];
+
+  /**
+   * @param source the annotation store
+   */
+  constructor(private readonly source: AnnotationSource) {
+    this.item = vscode.window.createStatusBarItem('marginalia.annotationCount', vscode.StatusBarAlignment.Right, 100);
+    this.item.name = 'Marginalia Annotations';
+    this.item.command = { command: FOCUS_TREE_COMMAND, title: 'Show the Marginalia tree' };
+    this.disposables = [
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      source.onDidChange((uris) => {
+        const active = this.activeUri()?.toString();
+        if (active !== undefined && uris.some((u) => u.toString() === active)) this.update();
+      }),
+      source.onDidChangeLabels(() => this.update()),
+    ];
+    this.update();
+    void source.ready.then(() => this.update());
+  }
+
+  /** Show the counts of the active document, or hide the entry when there is nothing to count. */
+  update(): void {
+    const uri = this.activeUri();
+    const doc = uri && this.source.get(uri);
+    if (!uri || !doc || doc.annotations.length === 0) {
+      this.item.hide();
+      return;
+    }
+    const order = this.source.labelsFor(uri).labels.map((l) => l.id);
+    const counts = countByLabel(doc.annotations, order);
+    const orphaned = doc.annotations.filter((a) => a.status === 'orphaned').length;
+    this.item.text = `$(tag) ${formatLabelCounts(counts)}${orphaned > 0 ? ` $(warning) ${orphaned} orphaned` : ''}`;
+    this.item.backgroundColor = orphaned > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**Marginalia**: ${countNoun('annotation', doc.annotations.length)} in this file\n\n`);
+    tooltip.appendMarkdown(counts.map((c) => `- ${countNoun(c.label, c.count)}`).join('\n'));
+    if (orphaned > 0) tooltip.appendMarkdown(`\n\n$(warning) ${orphaned} orphaned: their text was not found again`);
+    tooltip.appendMarkdown('\n\nClick to show the tree of entities.');
+    this.item.tooltip = tooltip;
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private activeUri(): vscode.Uri | undefined {
+    return vscode.window.activeTextEditor?.document.uri;
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The nodes of the entity tree and how each is shown: groups (label, entity, normalised text, file)
+ * with their counts, and occurrences as `file:line — snippet` that open their span when clicked.
+ */
+import * as vscode from 'vscode';
+import { snippet, type Group, type Occurrence } from '../../core/grouping';
+import type { LabelConfig } from '../../core/model';
+import type { AnnotatedDocumentView } from './annotationSource';
+
+/** The command an occurrence runs when clicked; its arguments are the document URI and the annotation id. */
+export const OPEN_OCCURRENCE_COMMAND = 'marginalia.tree.openOccurrence';
+
+/** A group node: a label, an entity, a normalised text or a file. */
+export interface GroupNode {
+  readonly type: 'group';
+  /** Unique in the tree and stable across refreshes (keeps the expansion state). */
+  readonly id: string;
+  readonly parent: GroupNode | undefined;
+  readonly group: Group<AnnotatedDocumentView>;
+}
+
+/**
+ * An occurrence node. Commands contributed to its context menu receive this object as their first
+ * argument: `documentUri` and `annotationId` say which annotation it is.
+ */
+export interface OccurrenceNode {
+  readonly type: 'occurrence';
+  readonly id: string;
+  readonly parent: GroupNode;
+  readonly occurrence: Occurrence<AnnotatedDocumentView>;
+  /** The annotated document. */
+  readonly documentUri: vscode.Uri;
+  /** The annotation's id in its sidecar. */
+  readonly annotationId: string;
+}
+
+/** A node of the entity tree. */
+export type TreeNode = GroupNode | OccurrenceNode;
+
+/**
+ * The nodes below a group (or the roots, for `parent` undefined).
+ * @param groups the groups at this level
+ * @param parent the group above them, if any
+ * @param prefix id prefix of the roots (the grouping mode, so both modes keep their own expansion state)
+ */
+export function nodesOf(
+  groups: readonly Group<AnnotatedDocumentView>[],
+  parent: GroupNode | undefined,
+  prefix: string,
+): GroupNode[] {
+  return groups.map((group) => ({ type: 'group', id: `${parent?.id ?? prefix}/${group.key}`, parent, group }));
+}
+
+/**
+ * The occurrence nodes of a group.
+ * @param parent the group
+ */
+export function occurrenceNodesOf(parent: GroupNode): OccurrenceNode[] {
+  return parent.group.occurrences.map((occurrence) => ({
+    type: 'occurrence',
+    id: `${parent.id}/${occurrence.document.documentUri.toString()}#${occurrence.annotation.id}`,
+    parent,
+    occurrence,
+    documentUri: occurrence.document.documentUri,
+    annotationId: occurrence.annotation.id,
+  }));
+}
+
+const WARNING = new vscode.ThemeColor('list.warningForeground');
+
+/**
+ * How a group node looks.
+ * @param node the group node
+ * @param labels the label configuration of the group's documents, for label descriptions
+ */
+export function groupItem(node: GroupNode, labels: LabelConfig | undefined): vscode.TreeItem {
+  const { group } = node;
+  const expanded = group.kind === 'label' || group.kind === 'file';
+  const item = new vscode.TreeItem(
+    group.kind === 'text' ? `“${group.title}”` : group.title,
+    expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = node.id;
+  item.description = group.orphaned > 0 ? `${group.count} · ${group.orphaned} orphaned` : String(group.count);
+  item.contextValue = `marginalia.group.${group.kind}`;
+  const files = new Set(allOccurrences(group).map((o) => o.path)).size;
+  const where = `${plural(group.count, 'occurrence')} in ${plural(files, 'file')}`;
+  switch (group.kind) {
+    case 'label': {
+      item.iconPath = new vscode.ThemeIcon('tag');
+      const spec = labels?.labels.find((l) => l.id === group.title);
+      item.tooltip = `${group.title}${spec?.description ? ` — ${spec.description}` : ''}\n${where}`;
+      break;
+    }
+    case 'entity':
+      item.iconPath = new vscode.ThemeIcon('link');
+      item.tooltip = `Entity ${group.title}\n${where}`;
+      break;
+    case 'text':
+      item.iconPath = new vscode.ThemeIcon('quote');
+      item.tooltip = `Same text (quotes, dashes, spacing and case folded)\n${where}`;
+      break;
+    case 'file':
+      item.iconPath = new vscode.ThemeIcon('file');
+      item.tooltip = `${group.title}\n${plural(group.count, 'annotation')}`;
+      break;
+  }
+  if (group.orphaned > 0) item.iconPath = new vscode.ThemeIcon('warning', WARNING);
+  return item;
+}
+
+/**
+ * How an occurrence node looks: `file:line — snippet` below a label, `line N — snippet` below a file.
+ * @param node the occurrence node
+ */
+export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
+  const { annotation, path, line } = node.occurrence;
+  const underFile = node.parent.group.kind === 'label' && node.parent.parent?.group.kind === 'file';
+  const place = underFile ? `line ${line}` : `${path}:${line}`;
+  const item = new vscode.TreeItem(`${place} — ${snippet(annotation.text)}`, vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  const orphaned = annotation.status === 'orphaned';
+  item.contextValue = orphaned ? 'marginalia.occurrence.orphaned' : 'marginalia.occurrence';
+  item.iconPath = orphaned ? new vscode.ThemeIcon('warning', WARNING) : new vscode.ThemeIcon('symbol-text');
+  if (orphaned) item.description = 'orphaned';
+  else if (annotation.entity !== undefined && node.parent.group.kind !== 'entity') item.description = annotation.entity;
+  item.tooltip = occurrenceTooltip(node);
+  item.command = {
+    command: OPEN_OCCURRENCE_COMMAND,
+    title: 'Open Occurrence',
+    arguments: [node.documentUri, node.annotationId],
+  };
+  return item;
+}
+
+function occurrenceTooltip(node: OccurrenceNode): vscode.MarkdownString {
+  const { annotation, path, line } = node.occurrence;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(annotation.label)}** · ${escape(path)}:${line}\n\n`);
+  md.appendMarkdown(`> ${escape(snippet(annotation.text, 400))}\n\n`);
+  if (annotation.status === 'orphaned') {
+    md.appendMarkdown('$(warning) Orphaned: this text was not found in the document any more.\n\n');
+    md.supportThemeIcons = true;
+  }
+  const facts: string[] = [];
+  if (annotation.entity !== undefined) facts.push(`entity: ${escape(annotation.entity)}`);
+  for (const [name, value] of Object.entries(annotation.attributes ?? {})) facts.push(`${escape(name)}: ${escape(String(value))}`);
+  if (annotation.note !== undefined) facts.push(`note: ${escape(annotation.note)}`);
+  if (facts.length > 0) md.appendMarkdown(facts.map((f) => `- ${f}`).join('\n'));
+  return md;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|$]/g, '\\$&');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Every occurrence below a group, at any depth.
+ * @param group the group
+ */
+export function allOccurrences<D>(group: Group<D>): Occurrence<D>[] {
+  return [...group.occurrences, ...group.groups.flatMap((g) => allOccurrences(g))];
+}
