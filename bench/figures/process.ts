@@ -1,0 +1,53 @@
+/**
+ * Whole-process figures: `marginalia check seeds` as a user runs it, and tagging in the real
+ * extension host (measured by the integration suite, read here from its artifact).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { figure, type BenchOptions, type Figure } from '../figure';
+import { medianMs } from '../measure';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+function runNode(args: string[]): void {
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+}
+
+export async function checkProcess(options: BenchOptions): Promise<Figure> {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 11 };
+  const ours = await medianMs(() => runNode([cli, 'check', 'seeds']), repeats);
+  const reference = await medianMs(() => runNode(['-e', '0']), repeats);
+  return figure({
+    name: '`marginalia check seeds` as a whole process',
+    n: 5,
+    median_ms: ours,
+    reference: 'starting node with an empty script',
+    reference_median_ms: reference,
+    target: '≤ 400 ms wall',
+    met: ours <= 400,
+  });
+}
+
+/** Written by test/extension/performance.test.ts in the integration run. */
+const HOST_MEASUREMENT = path.join(ROOT, '.artifacts', 'perf', 'tag-in-host.json');
+
+export async function tagInExtensionHost(): Promise<Figure | undefined> {
+  if (!existsSync(HOST_MEASUREMENT)) {
+    console.log(`(tagging in the extension host: no measurement at ${path.relative(ROOT, HOST_MEASUREMENT)}; run \`npm run test:integration\` first)`);
+    return undefined;
+  }
+  const m = JSON.parse(readFileSync(HOST_MEASUREMENT, 'utf8')) as { n: number; median_ms: number; reference_median_ms: number; reference: string; vscode: string };
+  return figure({
+    name: `tag a span in a document of 10,000 annotations, real extension host (VS Code ${m.vscode})`,
+    n: m.n,
+    median_ms: m.median_ms,
+    reference: m.reference,
+    reference_median_ms: m.reference_median_ms,
+    target: '≤ 50 ms',
+    met: m.median_ms <= 50,
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * One sidecar of 1,000 annotations: opened (read, parsed, verified against its document, ready to
+ * decorate) against js-yaml loading the same file; written after one change against the `yaml`
+ * package stringifying it, with a check that only the changed record's lines differ.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as jsYaml from 'js-yaml';
+import { stringify } from 'yaml';
+import { holds } from '../../src/core/anchoring/reanchor';
+import { readSidecar } from '../../src/core/sidecar/read';
+import { writeSidecar } from '../../src/core/sidecar/write';
+import { OffsetIndex, normalizeText } from '../../src/core/text';
+import { generateAnnotations, generateProse, sidecarOf, seededRandom } from '../data';
+import { figure, type BenchOptions, type Figure } from '../figure';
+import { medianMs } from '../measure';
+
+function makeFiles(scratch: string): { documentFile: string; sidecarFile: string } {
+  const rand = seededRandom(1000);
+  const text = generateProse(rand, 120_000);
+  const documentFile = path.join(scratch, 'article.txt');
+  const sidecarFile = documentFile + '.annotations.yaml';
+  writeFileSync(documentFile, text);
+  writeFileSync(sidecarFile, writeSidecar(sidecarOf('article.txt', generateAnnotations(rand, text, 1_000))));
+  return { documentFile, sidecarFile };
+}
+
+export async function openSidecar(options: BenchOptions): Promise<Figure> {
+  const { documentFile, sidecarFile } = makeFiles(options.scratch);
+  const repeats = options.quick ? { warmup: 2, runs: 5 } : { warmup: 5, runs: 31 };
+  let held = 0;
+  const ours = await medianMs(() => {
+    const { sidecar } = readSidecar(readFileSync(sidecarFile, 'utf8'));
+    const index = new OffsetIndex(normalizeText(readFileSync(documentFile, 'utf8')));
+    held = sidecar!.annotations.filter((a) => holds(a, index)).length;
+  }, repeats);
+  const reference = await medianMs(() => jsYaml.load(readFileSync(sidecarFile, 'utf8')), repeats);
+  const ratio = ours / reference;
+  return figure({
+    name: 'open a document whose sidecar holds 1,000 annotations (read, parse, verify)',
+    n: 1_000,
+    median_ms: ours,
+    reference: 'js-yaml 4 load of the same file',
+    reference_median_ms: reference,
+    target: '≤ 40 ms and ≤ 2× the reference',
+    met: ours <= 40 && ratio <= 2 && held === 1_000,
+    details: { annotations_verified: held },
+  });
+}
+
+/** Lines of `after` that are not in `before` at the same place, found by trimming the common head and tail. */
+function changedLineRange(before: string[], after: string[]): { first: number; lastBefore: number; lastAfter: number } {
+  let first = 0;
+  while (first < before.length && first < after.length && before[first] === after[first]) first++;
+  let tail = 0;
+  while (tail < before.length - first && tail < after.length - first && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { first, lastBefore: before.length - tail, lastAfter: after.length - tail };
+}
+
+export async function writeAfterOneChange(options: BenchOptions): Promise<Figure> {
+  const { sidecarFile } = makeFiles(options.scratch);
+  const source = readFileSync(sidecarFile, 'utf8');
+  const sidecar = readSidecar(source).sidecar!;
+  const target = sidecar.annotations[500]!;
+  const changed = { ...sidecar, annotations: sidecar.annotations.map((a) => (a === target ? { ...a, note: 'Edited: the figure is disputed.' } : a)) };
+  const repeats = options.quick ? { warmup: 2, runs: 5 } : { warmup: 5, runs: 31 };
+  let output = '';
+  const ours = await medianMs(() => (output = writeSidecar(changed, source)), repeats);
+  const reference = await medianMs(() => stringify({ marginalia: 1, document: changed.document, annotations: changed.annotations }, { lineWidth: 0 }), repeats);
+  const before = source.split('\n');
+  const after = output.split('\n');
+  const range = changedLineRange(before, after);
+  const recordLines = after.slice(range.first, range.lastAfter);
+  const onlyTheRecord = recordLines.every((l) => !l.startsWith('  - ')) || (recordLines.length === 1 && recordLines[0]!.includes('note'));
+  return figure({
+    name: 'write a sidecar of 1,000 annotations after one change',
+    n: 1_000,
+    median_ms: ours,
+    reference: '`yaml` stringify of the whole sidecar',
+    reference_median_ms: reference,
+    target: '≤ 30 ms, only the changed record’s lines differ',
+    met: ours <= 30 && onlyTheRecord && range.lastBefore - range.first <= 1,
+    details: { lines_removed: range.lastBefore - range.first, lines_added: range.lastAfter - range.first, total_lines: after.length },
+  });
+}

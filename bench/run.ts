@@ -1,0 +1,95 @@
+/**
+ * `npm run bench [-- --quick]`: measures the project's own code paths, each beside a reference
+ * measured in the same run, and writes bench/results.json and bench/results.md.
+ * Quick mode (CI) uses smaller inputs and fewer runs and writes to .artifacts/bench instead, so the
+ * committed results always come from a full run.
+ */
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { BenchOptions, Figure } from './figure';
+import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
+import { exportDoccano } from './figures/export';
+import { checkProcess, tagInExtensionHost } from './figures/process';
+import { openSidecar, writeAfterOneChange } from './figures/sidecar';
+import { liveTracking } from './figures/tracking';
+import { workspaceIndex } from './figures/workspace-index';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+type FigureRun = (options: BenchOptions) => Promise<Figure | Figure[] | undefined>;
+
+const FIGURES: FigureRun[] = [
+  liveTracking,
+  openSidecar,
+  workspaceIndex,
+  reanchorInsertSmall,
+  reanchorInsertLarge,
+  reanchorWordEdits,
+  writeAfterOneChange,
+  exportDoccano,
+  checkProcess,
+  tagInExtensionHost,
+];
+
+function markdown(figures: Figure[], quick: boolean): string {
+  const cpus = os.cpus();
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model ?? 'unknown'}), ${os.platform()} ${os.arch()}, ` +
+      `${quick ? 'quick mode' : 'full run'}, ${new Date().toISOString().slice(0, 10)}. Medians after a warm-up; ` +
+      'times in milliseconds; ratio = ours / reference, both measured in this run.',
+    '',
+    '| figure | n | ours (ms) | reference | reference (ms) | ratio | target | met |',
+    '|---|---:|---:|---|---:|---:|---|---|',
+    ...figures.map(
+      (f) =>
+        `| ${f.name} | ${f.n.toLocaleString('en-US')} | ${f.median_ms} | ${f.reference} | ${f.reference_median_ms} | ${f.ratio} | ${f.target} | ${f.met ? 'yes' : '**no**'} |`,
+    ),
+    '',
+  ];
+  const detailed = figures.filter((f) => f.details);
+  if (detailed.length) {
+    lines.push('## Details', '');
+    for (const f of detailed) {
+      lines.push(`- ${f.name}: ${Object.entries(f.details!).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<number> {
+  const quick = process.argv.includes('--quick');
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
+  const figures: Figure[] = [];
+  const started = Date.now();
+  try {
+    for (const run of FIGURES) {
+      const t0 = Date.now();
+      const result = await run({ quick, scratch });
+      for (const f of result === undefined ? [] : Array.isArray(result) ? result : [result]) {
+        figures.push(f);
+        console.log(`${f.met ? 'met    ' : 'NOT MET'} ${f.name}: ${f.median_ms} ms (reference ${f.reference_median_ms} ms, ratio ${f.ratio}) [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const outDir = quick ? path.join(ROOT, '.artifacts', 'bench') : path.join(ROOT, 'bench');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(figures, null, 2) + '\n');
+  writeFileSync(path.join(outDir, 'results.md'), markdown(figures, quick));
+  const missed = figures.filter((f) => !f.met).length;
+  console.log(`bench: ${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s, ${figures.length - missed} targets met, ${missed} not met; results in ${path.relative(ROOT, outDir)}/`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exitCode = 1;
+  },
+);
