@@ -177,6 +177,8 @@ async function main() {
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
+      // Chromium's crash reporter and dconf write under $XDG_CONFIG_HOME and $XDG_CACHE_HOME whatever the profile.
+      env: { ...process.env, XDG_CONFIG_HOME: profile.xdgConfig, XDG_CACHE_HOME: profile.xdgCache },
       args: [
         '--no-sandbox',
         '--disable-gpu',

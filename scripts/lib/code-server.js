@@ -45,7 +45,7 @@ function installedVersions(codeServerDir) {
  * ~/.local/share and leaves sockets in /tmp.
  * @param {string} dir the profile folder
  * @param {{ overwriteSettings?: boolean }} [options] overwriteSettings: rewrite settings.json even if it exists
- * @returns {{ dir: string, userData: string, extensions: string, config: string, xdgData: string, tmp: string }} the paths
+ * @returns {{ dir: string, userData: string, extensions: string, config: string, xdgData: string, xdgConfig: string, xdgCache: string, tmp: string }} the paths
  */
 function prepareProfile(dir, options = {}) {
   const profile = {
@@ -54,9 +54,11 @@ function prepareProfile(dir, options = {}) {
     extensions: path.join(dir, 'extensions'),
     config: path.join(dir, 'config.yaml'),
     xdgData: path.join(dir, 'xdg-data'),
+    xdgConfig: path.join(dir, 'xdg-config'),
+    xdgCache: path.join(dir, 'xdg-cache'),
     tmp: path.join(dir, 'tmp'),
   };
-  for (const d of [path.join(profile.userData, 'User'), profile.extensions, profile.xdgData, profile.tmp]) {
+  for (const d of [path.join(profile.userData, 'User'), profile.extensions, profile.xdgData, profile.xdgConfig, profile.xdgCache, profile.tmp]) {
     fs.mkdirSync(d, { recursive: true });
   }
   const settings = path.join(profile.userData, 'User', 'settings.json');
@@ -123,6 +125,8 @@ async function startCodeServer({ codeServerDir, bindAddr, profile, extraArgs = [
     env: {
       ...process.env,
       XDG_DATA_HOME: profile.xdgData, // code-server's heartbeat file and logs
+      XDG_CONFIG_HOME: profile.xdgConfig,
+      XDG_CACHE_HOME: profile.xdgCache, // VS Code's device id (Microsoft/DeveloperTools)
       TMPDIR: profile.tmp, // the server and extension host leave vscode-ipc-*.sock files here
       // An empty gallery URL turns the marketplace off; there may be no network to reach it.
       EXTENSIONS_GALLERY: process.env.EXTENSIONS_GALLERY || JSON.stringify({ serviceUrl: '' }),
