@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mergeById } from '../../src/core/merge';
+import type { Annotation } from '../../src/core/model';
+
+function ann(id: string, start: number, extra: Partial<Annotation> = {}): Annotation {
+  return { id, label: 'claim', start, end: start + 4, text: 'text', ...extra };
+}
+
+const ids = (list: readonly Annotation[]): string[] => list.map((a) => a.id).sort();
+
+test('an annotation added on either side is kept', () => {
+  const base = [ann('a', 0)];
+  const result = mergeById(base, [ann('a', 0), ann('o', 10)], [ann('a', 0), ann('t', 20)]);
+  assert.deepEqual(ids(result.annotations), ['a', 'o', 't']);
+  assert.deepEqual(result.needsAnchoring, ['t'], 'their new annotation counts over their text');
+  assert.deepEqual(result.conflicts, []);
+});
+
+test('an annotation removed on one side and untouched on the other is removed', () => {
+  const base = [ann('a', 0), ann('b', 10)];
+  const result = mergeById(base, [ann('b', 10)], [ann('a', 0)]);
+  assert.deepEqual(ids(result.annotations), []);
+});
+
+test('our place wins, their change of content is taken', () => {
+  const base = [ann('a', 0)];
+  const ours = [ann('a', 7)]; // the text above it grew in our buffer
+  const theirs = [ann('a', 0, { note: 'checked', attributes: { source: 'AFP' } })];
+  const [merged] = mergeById(base, ours, theirs).annotations;
+  assert.equal(merged!.start, 7);
+  assert.equal(merged!.note, 'checked');
+  assert.deepEqual(merged!.attributes, { source: 'AFP' });
+});
+
+test('different fields changed on each side both survive', () => {
+  const base = [ann('a', 0, { note: 'n' })];
+  const ours = [ann('a', 0, { note: 'n', entity: 'nato' })];
+  const theirs = [ann('a', 0, { note: 'n2' })];
+  const result = mergeById(base, ours, theirs);
+  assert.equal(result.annotations[0]!.entity, 'nato');
+  assert.equal(result.annotations[0]!.note, 'n2');
+  assert.deepEqual(result.conflicts, []);
+});
+
+test('a field removed on their side is removed', () => {
+  const base = [ann('a', 0, { note: 'n' })];
+  const result = mergeById(base, [ann('a', 0, { note: 'n' })], [ann('a', 0)]);
+  assert.equal('note' in result.annotations[0]!, false);
+});
+
+test('the same field changed on both sides keeps ours and reports a conflict', () => {
+  const base = [ann('a', 0, { note: 'n' })];
+  const result = mergeById(base, [ann('a', 0, { note: 'mine' })], [ann('a', 0, { note: 'theirs' })]);
+  assert.equal(result.annotations[0]!.note, 'mine');
+  assert.deepEqual(result.conflicts, ['a']);
+});
+
+test('removed on one side but changed on the other is kept, as a conflict', () => {
+  const base = [ann('a', 0), ann('b', 10)];
+  const ours = [ann('a', 0, { note: 'changed' })]; // we removed b, changed a
+  const theirs = [ann('b', 10, { note: 'changed' })]; // they removed a, changed b
+  const result = mergeById(base, ours, theirs);
+  assert.deepEqual(ids(result.annotations), ['a', 'b']);
+  assert.deepEqual([...result.conflicts].sort(), ['a', 'b']);
+});
+
+test('attribute maps compare by content, not key order', () => {
+  const base = [ann('a', 0, { attributes: { value: 3, unit: 'km' } })];
+  const ours = [ann('a', 0, { attributes: { unit: 'km', value: 3 } })];
+  const theirs = [ann('a', 0, { attributes: { value: 3, unit: 'km' } })];
+  assert.deepEqual(mergeById(base, ours, theirs).conflicts, []);
+});
