@@ -1,4 +1,5 @@
 import { checkCommand, CHECK_USAGE } from './commands/check';
+import { mergeDriverCommand, MERGE_DRIVER_USAGE } from './commands/merge-driver';
 import { UsageError } from './options';
 
 /** Where the CLI writes and which folder relative paths start from; tests pass their own. */
@@ -13,6 +14,7 @@ type Command = { run: (args: string[], io: CliIO) => Promise<number>; usage: str
 
 const COMMANDS: Record<string, Command> = {
   check: { run: checkCommand, usage: CHECK_USAGE, summary: 'verify sidecars against their documents; --fix re-anchors' },
+  'merge-driver': { run: mergeDriverCommand, usage: MERGE_DRIVER_USAGE, summary: 'three-way merge of a sidecar, for git' },
 };
 
 function usage(): string {
