@@ -1,0 +1,59 @@
+/**
+ * Findings about where annotations lie now compared with what their sidecar says: moved (the text
+ * is found elsewhere), edited (found, but the text changed) or orphaned (not found). They point at
+ * the annotation's record in the sidecar and carry its id, for the Problems panel and its quick fixes.
+ */
+import type { Annotation, Finding } from '../core/model';
+
+/** Finding codes of anchoring, as the diagnostics and quick fixes know them. */
+export const ANCHOR_CODES = { drifted: 'drifted', edited: 'edited', orphaned: 'orphaned' } as const;
+
+/** How many characters of a text a message quotes before cutting it short. */
+const QUOTE_LENGTH = 50;
+
+/**
+ * The anchoring findings of a document's annotations.
+ * @param annotations the annotations as they lie in the current text
+ * @param stored the sidecar's copy of each annotation that re-anchoring moved, changed or orphaned, by id
+ * @param recordLines 1-based line of each annotation's record in the sidecar, by id
+ */
+export function anchorFindings(
+  annotations: readonly Annotation[],
+  stored: ReadonlyMap<string, Annotation>,
+  recordLines: ReadonlyMap<string, number>,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const a of annotations) {
+    const place = { line: recordLines.get(a.id) ?? 1, column: 1, annotationId: a.id };
+    const name = `annotation ${a.id} (${a.label})`;
+    const before = stored.get(a.id);
+    if (a.status === 'orphaned') {
+      findings.push({
+        severity: 'error',
+        code: ANCHOR_CODES.orphaned,
+        message: `${name} is orphaned: ${quote(a.text)} is no longer in the document; restore the text and re-anchor, or remove the annotation`,
+        ...place,
+      });
+    } else if (before && before.text !== a.text) {
+      findings.push({
+        severity: 'warning',
+        code: ANCHOR_CODES.edited,
+        message: `${name}: its text changed from ${quote(before.text)} to ${quote(a.text)}; re-anchor to accept the new text`,
+        ...place,
+      });
+    } else if (before) {
+      findings.push({
+        severity: 'warning',
+        code: ANCHOR_CODES.drifted,
+        message: `${name} drifted: the sidecar says ${before.start}..${before.end}, its text is now at ${a.start}..${a.end}; re-anchor (or save the document) to write the new place`,
+        ...place,
+      });
+    }
+  }
+  return findings;
+}
+
+function quote(text: string): string {
+  const chars = [...text];
+  return JSON.stringify(chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : text);
+}

@@ -1,0 +1,446 @@
+/**
+ * Every command of the extension's editor side, registered in one place: tagging, removing and editing
+ * annotations, linking them to entities, moving between them, and the quick fixes' re-anchoring.
+ * Each command also takes an argument object so that tests, the tree's context menu and the hover's
+ * links can run it without the UI, and returns what it did.
+ */
+import * as vscode from 'vscode';
+import type { Annotation, AttributeValue, LabelSpec } from '../core/model';
+import { normalizeText, OffsetIndex } from '../core/text';
+import type { AnchorResult } from '../core/anchoring/reanchor';
+import { parseAttributeInput, validateAttributeInput } from './attributeInput';
+import type { AnnotatedDocument, AnnotationStore, NewSpan } from './annotationStore';
+import { OPEN_ANNOTATION_COMMAND } from './hover';
+import { offsetAt, toOffset, toRange } from './positions';
+import { REANCHOR_COMMAND, REMOVE_COMMAND } from './diagnostics';
+
+/** Command ids, as contributed in package.json. */
+export const COMMANDS = {
+  tagClaim: 'marginalia.tagClaim',
+  tagQuote: 'marginalia.tagQuote',
+  tagFigure: 'marginalia.tagFigure',
+  tagSelection: 'marginalia.tagSelection',
+  removeAnnotation: REMOVE_COMMAND,
+  editAttributes: 'marginalia.editAttributes',
+  editNote: 'marginalia.editNote',
+  linkEntity: 'marginalia.linkEntity',
+  nextAnnotation: 'marginalia.nextAnnotation',
+  previousAnnotation: 'marginalia.previousAnnotation',
+  openAnnotation: OPEN_ANNOTATION_COMMAND,
+  reanchorAnnotation: REANCHOR_COMMAND,
+  openSidecar: 'marginalia.openSidecar',
+} as const;
+
+/**
+ * Which annotations a command acts on, when it is not run on the cursor: `{ uri, id }` or
+ * `{ uri, ids }` (from tests, the hover and the quick fixes), or the tree's occurrence node
+ * (`{ documentUri, annotationId }`).
+ */
+export interface AnnotationTarget {
+  uri?: vscode.Uri | string;
+  id?: string;
+  ids?: string[];
+  documentUri?: vscode.Uri;
+  annotationId?: string;
+}
+
+/** Arguments of the tagging commands; without them, the active editor's selections. */
+export interface TagArgs {
+  /** The document (default: the active editor's). */
+  uri?: vscode.Uri | string;
+  /** The ranges to tag (default: the editor's selections). */
+  ranges?: vscode.Range[];
+  /** The label, for Tag Selection… (default: ask). */
+  label?: string;
+}
+
+/**
+ * Register the commands.
+ * @param context the extension context (registrations are added to its subscriptions)
+ * @param store the annotation store
+ */
+export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore): void {
+  const register = <A extends unknown[], R>(id: string, run: (...args: A) => Promise<R>): void => {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: A) => {
+        try {
+          return await run(...args);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Marginalia: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        }
+      }),
+    );
+  };
+  register(COMMANDS.tagClaim, (args?: TagArgs) => tag(store, 'claim', args));
+  register(COMMANDS.tagQuote, (args?: TagArgs) => tag(store, 'quote', args));
+  register(COMMANDS.tagFigure, (args?: TagArgs) => tag(store, 'figure', args));
+  register(COMMANDS.tagSelection, (args?: TagArgs) => tag(store, args?.label, args));
+  register(COMMANDS.removeAnnotation, (target?: AnnotationTarget) => removeAnnotations(store, target));
+  register(COMMANDS.editAttributes, (target?: AnnotationTarget & { values?: Record<string, string> }) => editAttributes(store, target));
+  register(COMMANDS.editNote, (target?: AnnotationTarget & { note?: string }) => editNote(store, target));
+  register(COMMANDS.linkEntity, (target?: AnnotationTarget & { entity?: string | null }) => linkEntity(store, target));
+  register(COMMANDS.nextAnnotation, () => step(store, 1));
+  register(COMMANDS.previousAnnotation, () => step(store, -1));
+  register(COMMANDS.openAnnotation, (target: AnnotationTarget) => openAnnotation(store, target));
+  register(COMMANDS.reanchorAnnotation, (target?: AnnotationTarget) => reanchorAnnotations(store, target));
+  register(COMMANDS.openSidecar, (target?: AnnotationTarget) => openSidecar(store, target));
+}
+
+// ---- tagging ----------------------------------------------------------------------------------
+
+/**
+ * Tag the selections (or given ranges) with a label. An empty selection tags the word under the
+ * cursor; selections are trimmed of surrounding whitespace; a span already tagged with the same
+ * label is reported instead of tagged twice.
+ * @returns the new annotations
+ */
+async function tag(store: AnnotationStore, label: string | undefined, args?: TagArgs): Promise<Annotation[]> {
+  await store.ready;
+  const target = await targetDocument(args?.uri);
+  if (!target) throw new Error('open a document to tag first');
+  const { document, editor } = target;
+  if (!store.canAnnotate(document.uri)) throw new Error(`${vscode.workspace.asRelativePath(document.uri)} cannot be annotated (save it first; sidecars and .marginalia.yaml are not annotated)`);
+  const labels = store.labelsFor(document.uri).labels;
+  const chosen = label ?? (await pickLabel(labels));
+  if (chosen === undefined) return [];
+  if (!labels.some((l) => l.id === chosen)) {
+    throw new Error(`the label '${chosen}' is not defined in this folder's .marginalia.yaml (labels: ${labels.map((l) => l.id).join(', ')})`);
+  }
+  const index = new OffsetIndex(normalizeText(document.getText()));
+  const ranges = args?.ranges ?? editor?.selections ?? [];
+  const spans: NewSpan[] = [];
+  const existing = store.get(document.uri)?.annotations ?? [];
+  const already: string[] = [];
+  for (const selection of ranges) {
+    const span = spanOf(document, index, selection);
+    if (!span) continue;
+    const duplicate = existing.some((a) => a.label === chosen && a.status !== 'orphaned' && a.start === span.start && a.end === span.end);
+    if (duplicate) already.push(index.slice(span.start, span.end));
+    else if (!spans.some((s) => s.start === span.start && s.end === span.end)) spans.push({ ...span, label: chosen });
+  }
+  if (already.length > 0) {
+    void vscode.window.showInformationMessage(`Marginalia: already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`);
+  }
+  if (spans.length === 0) {
+    if (already.length === 0) void vscode.window.showInformationMessage('Marginalia: nothing to tag: select some text, or put the cursor in a word.');
+    return [];
+  }
+  return store.add(document.uri, spans);
+}
+
+/** The code-point span a selection tags: the word under an empty selection, trimmed of whitespace. */
+function spanOf(document: vscode.TextDocument, index: OffsetIndex, selection: vscode.Range): { start: number; end: number } | undefined {
+  const range = selection.isEmpty ? document.getWordRangeAtPosition(selection.start) : selection;
+  if (!range) return undefined;
+  let start = offsetAt(index, range.start);
+  let end = offsetAt(index, range.end);
+  const text = index.slice(start, end);
+  // Whitespace characters are all in the BMP: UTF-16 lengths are code-point counts here.
+  start += text.length - text.trimStart().length;
+  end -= text.length - text.trimEnd().length;
+  return start < end ? { start, end } : undefined;
+}
+
+async function pickLabel(labels: readonly LabelSpec[]): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    labels.map((l) => ({ label: l.id, description: l.key ? `key ${l.key}` : undefined, detail: l.description, id: l.id })),
+    { title: 'Marginalia: Tag Selection', placeHolder: 'Label for the selected text', matchOnDescription: true, matchOnDetail: true },
+  );
+  return picked?.id;
+}
+
+// ---- acting on existing annotations -----------------------------------------------------------
+
+/**
+ * Remove annotations: the target's, or those at the cursor (a pick when several).
+ * @returns the ids removed
+ */
+async function removeAnnotations(store: AnnotationStore, target?: AnnotationTarget): Promise<string[]> {
+  const found = await resolveTargets(store, target, { many: true, purpose: 'remove' });
+  if (!found) return [];
+  const ids = found.annotations.map((a) => a.id);
+  await store.remove(found.doc.documentUri, ids);
+  return ids;
+}
+
+/**
+ * Edit an annotation's attributes: one input per attribute its label defines (a quick pick for an
+ * enum), each typed and validated. `values` (raw strings by attribute name) answers without asking.
+ * @returns the attributes now, or undefined when cancelled
+ */
+async function editAttributes(
+  store: AnnotationStore,
+  target?: AnnotationTarget & { values?: Record<string, string> },
+): Promise<Record<string, AttributeValue> | undefined> {
+  const found = await resolveTargets(store, target, { many: false, purpose: 'edit' });
+  if (!found) return undefined;
+  const annotation = found.annotations[0]!;
+  const spec = store.labelsFor(found.doc.documentUri).labels.find((l) => l.id === annotation.label);
+  if (!spec || spec.attributes.length === 0) {
+    void vscode.window.showInformationMessage(`Marginalia: the label '${annotation.label}' defines no attributes (add them in .marginalia.yaml).`);
+    return undefined;
+  }
+  const values: Record<string, AttributeValue> = { ...(annotation.attributes ?? {}) };
+  const total = spec.attributes.length;
+  for (const [i, attribute] of spec.attributes.entries()) {
+    const current = values[attribute.name] === undefined ? '' : String(values[attribute.name]);
+    let raw: string | undefined;
+    if (target?.values) {
+      raw = target.values[attribute.name];
+      if (raw === undefined) continue;
+      const problem = validateAttributeInput(attribute, raw);
+      if (problem) throw new Error(problem);
+    } else {
+      const title = `${annotation.label} “${shorten(annotation.text, 40)}”: ${attribute.name} (${i + 1}/${total})`;
+      raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], attribute.required, current, title, attribute.description) : await askText(attribute, current, title);
+      if (raw === undefined) return undefined; // Escape cancels the whole edit
+    }
+    const value = parseAttributeInput(attribute, raw);
+    if (value === undefined) delete values[attribute.name];
+    else values[attribute.name] = value;
+  }
+  await store.update(found.doc.documentUri, annotation.id, { attributes: Object.keys(values).length > 0 ? values : undefined });
+  return values;
+}
+
+function askText(attribute: LabelSpec['attributes'][number], current: string, title: string): Thenable<string | undefined> {
+  return vscode.window.showInputBox({
+    title,
+    value: current,
+    prompt: `${attribute.description ?? attribute.name} (${attribute.type}${attribute.required ? ', required' : ', empty to remove'})`,
+    validateInput: (value) => validateAttributeInput(attribute, value),
+    ignoreFocusOut: true,
+  });
+}
+
+async function pickEnum(values: readonly string[], required: boolean, current: string, title: string, description?: string): Promise<string | undefined> {
+  const items = [...values.map((v) => ({ label: v, description: v === current ? 'current' : undefined, value: v }))];
+  if (!required) items.push({ label: '(none)', description: current === '' ? 'current' : 'remove the value', value: '' });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: description, ignoreFocusOut: true });
+  return picked?.value;
+}
+
+/**
+ * Edit an annotation's note (`note` answers without asking; empty removes it).
+ * @returns the note now ('' when removed), or undefined when cancelled
+ */
+async function editNote(store: AnnotationStore, target?: AnnotationTarget & { note?: string }): Promise<string | undefined> {
+  const found = await resolveTargets(store, target, { many: false, purpose: 'edit' });
+  if (!found) return undefined;
+  const annotation = found.annotations[0]!;
+  const note =
+    target?.note ??
+    (await vscode.window.showInputBox({
+      title: `Note on ${annotation.label} “${shorten(annotation.text, 40)}”`,
+      value: annotation.note ?? '',
+      prompt: 'Free text kept with the annotation; empty to remove the note',
+      ignoreFocusOut: true,
+    }));
+  if (note === undefined) return undefined;
+  await store.update(found.doc.documentUri, annotation.id, { note: note.trim() === '' ? undefined : note.trim() });
+  return note.trim();
+}
+
+/**
+ * Link an annotation to an entity: pick one already used in any file, or name a new one
+ * (`entity` answers without asking; null removes the link).
+ * @returns the entity now ('' when unlinked), or undefined when cancelled
+ */
+async function linkEntity(store: AnnotationStore, target?: AnnotationTarget & { entity?: string | null }): Promise<string | undefined> {
+  const found = await resolveTargets(store, target, { many: false, purpose: 'link' });
+  if (!found) return undefined;
+  const annotation = found.annotations[0]!;
+  let entity: string | null | undefined = target?.entity;
+  if (entity === undefined) entity = await pickEntity(store, annotation);
+  if (entity === undefined) return undefined;
+  const name = entity === null ? '' : entity.trim();
+  await store.update(found.doc.documentUri, annotation.id, { entity: name === '' ? undefined : name });
+  return name;
+}
+
+async function pickEntity(store: AnnotationStore, annotation: Annotation): Promise<string | null | undefined> {
+  const counts = new Map<string, { count: number; files: Set<string> }>();
+  for (const doc of store.documents()) {
+    for (const a of doc.annotations) {
+      if (!a.entity) continue;
+      const slot = counts.get(a.entity) ?? { count: 0, files: new Set<string>() };
+      slot.count++;
+      slot.files.add(vscode.workspace.asRelativePath(doc.documentUri));
+      counts.set(a.entity, slot);
+    }
+  }
+  type Item = vscode.QuickPickItem & { action: 'new' | 'unlink' | 'pick'; entity?: string };
+  const items: Item[] = [{ label: '$(add) New entity…', action: 'new', alwaysShow: true }];
+  if (annotation.entity) items.push({ label: '$(close) Remove the link', description: annotation.entity, action: 'unlink', alwaysShow: true });
+  const names = [...counts.keys()].sort((a, b) => a.localeCompare(b));
+  if (names.length > 0) items.push({ label: 'entities', kind: vscode.QuickPickItemKind.Separator, action: 'pick' });
+  for (const name of names) {
+    const { count, files } = counts.get(name)!;
+    items.push({
+      label: name,
+      description: `${count} occurrence${count === 1 ? '' : 's'}${name === annotation.entity ? ' · current' : ''}`,
+      detail: [...files].join(', '),
+      action: 'pick',
+      entity: name,
+    });
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Link ${annotation.label} “${shorten(annotation.text, 40)}” to an entity`,
+    placeHolder: 'An entity used in any file, or a new one',
+    matchOnDetail: true,
+  });
+  if (!picked) return undefined;
+  if (picked.action === 'unlink') return null;
+  if (picked.action === 'pick') return picked.entity;
+  return vscode.window.showInputBox({
+    title: 'New entity',
+    value: annotation.text.replace(/\s+/g, ' ').trim().slice(0, 80),
+    prompt: 'A name that every annotation of the same thing will share',
+    validateInput: (value) => (value.trim() === '' ? 'an entity needs a name' : undefined),
+  });
+}
+
+/**
+ * Move the selection to the next (or previous) annotation of the active editor, wrapping around.
+ * @returns the annotation selected
+ */
+async function step(store: AnnotationStore, direction: 1 | -1): Promise<Annotation | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const doc = editor && store.get(editor.document.uri);
+  if (!editor || !doc) return undefined;
+  const live = doc.annotations.filter((a) => a.status !== 'orphaned').sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
+  if (live.length === 0) return undefined;
+  const from = toOffset(doc, editor.selection.start);
+  const to = toOffset(doc, editor.selection.end);
+  const current = live.findIndex((a) => a.start === from && a.end === to);
+  let index: number;
+  if (current !== -1) index = (current + direction + live.length) % live.length;
+  else if (direction === 1) index = Math.max(0, live.findIndex((a) => a.start > from));
+  else {
+    const before = live.filter((a) => a.start < from);
+    index = before.length > 0 ? before.length - 1 : live.length - 1;
+  }
+  const next = live[index]!;
+  select(editor, doc, next);
+  return next;
+}
+
+/**
+ * Open a document with an annotation's span selected (the hover's links).
+ * @returns whether the annotation was found
+ */
+async function openAnnotation(store: AnnotationStore, target: AnnotationTarget): Promise<boolean> {
+  const found = await resolveTargets(store, target, { many: false, purpose: 'open' });
+  if (!found) return false;
+  const editor = await vscode.window.showTextDocument(found.doc.documentUri, { preview: true });
+  select(editor, found.doc, found.annotations[0]!);
+  return true;
+}
+
+/**
+ * Re-anchor annotations (the quick fix): the target's, or every drifted and orphaned one of the document.
+ * @returns the outcomes of the annotations looked for again
+ */
+async function reanchorAnnotations(store: AnnotationStore, target?: AnnotationTarget): Promise<AnchorResult[]> {
+  const uri = toUri(target?.uri ?? target?.documentUri) ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) return [];
+  const ids = target?.ids ?? (target?.id ? [target.id] : target?.annotationId ? [target.annotationId] : undefined);
+  const results = await store.reanchor(uri, ids);
+  const lost = results.filter((r) => r.outcome === 'orphaned').length;
+  if (lost > 0) void vscode.window.showWarningMessage(`Marginalia: ${lost} annotation(s) still not found in ${vscode.workspace.asRelativePath(uri)}.`);
+  return results;
+}
+
+/**
+ * Open the sidecar of the active (or given) document.
+ * @returns the sidecar's URI, or undefined when the document has none
+ */
+async function openSidecar(store: AnnotationStore, target?: AnnotationTarget): Promise<vscode.Uri | undefined> {
+  const uri = toUri(target?.uri ?? target?.documentUri) ?? vscode.window.activeTextEditor?.document.uri;
+  const doc = uri && (store.get(uri) ?? store.getBySidecar(uri));
+  if (!doc) {
+    void vscode.window.showInformationMessage('Marginalia: this document has no annotations yet.');
+    return undefined;
+  }
+  await vscode.window.showTextDocument(doc.sidecarUri);
+  return doc.sidecarUri;
+}
+
+// ---- helpers -----------------------------------------------------------------------------------
+
+/**
+ * The annotations a command acts on: those the target names, else those under the active editor's
+ * selections (asking which when there are several).
+ */
+async function resolveTargets(
+  store: AnnotationStore,
+  target: AnnotationTarget | undefined,
+  options: { many: boolean; purpose: string },
+): Promise<{ doc: AnnotatedDocument; annotations: Annotation[] } | undefined> {
+  await store.ready;
+  const named = toUri(target?.uri ?? target?.documentUri);
+  if (named) {
+    const doc = store.get(named);
+    const ids = target?.ids ?? [target?.id ?? target?.annotationId].filter((id): id is string => id !== undefined);
+    const annotations = doc?.annotations.filter((a) => ids.includes(a.id)) ?? [];
+    if (!doc || annotations.length === 0) throw new Error(`annotation ${ids.join(', ')} is not in ${vscode.workspace.asRelativePath(named)}`);
+    return { doc, annotations };
+  }
+  const editor = vscode.window.activeTextEditor;
+  const doc = editor && store.get(editor.document.uri);
+  if (!editor || !doc) {
+    void vscode.window.showInformationMessage('Marginalia: put the cursor in an annotated span first.');
+    return undefined;
+  }
+  const under = new Map<string, Annotation>();
+  for (const selection of editor.selections) {
+    const from = toOffset(doc, selection.start);
+    const to = toOffset(doc, selection.end);
+    for (const a of doc.annotations) {
+      if (a.status === 'orphaned') continue;
+      const touches = from === to ? a.start <= from && from <= a.end : a.start < to && from < a.end;
+      if (touches) under.set(a.id, a);
+    }
+  }
+  const candidates = [...under.values()].sort((a, b) => b.start - a.start || a.end - b.end); // innermost first
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('Marginalia: no annotation at the cursor.');
+    return undefined;
+  }
+  if (candidates.length === 1) return { doc, annotations: candidates };
+  const items = candidates.map((a) => ({ label: a.label, description: `“${shorten(a.text, 60)}”`, detail: a.entity ? `entity ${a.entity}` : undefined, annotation: a }));
+  if (options.many) {
+    const picked = await vscode.window.showQuickPick(items, { title: `Annotations to ${options.purpose}`, canPickMany: true });
+    return picked && picked.length > 0 ? { doc, annotations: picked.map((p) => p.annotation) } : undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, { title: `Annotation to ${options.purpose}` });
+  return picked ? { doc, annotations: [picked.annotation] } : undefined;
+}
+
+/** The document (and its editor, when visible) a tagging command works on. */
+async function targetDocument(uri: vscode.Uri | string | undefined): Promise<{ document: vscode.TextDocument; editor?: vscode.TextEditor } | undefined> {
+  const wanted = toUri(uri);
+  if (!wanted) {
+    const editor = vscode.window.activeTextEditor;
+    return editor ? { document: editor.document, editor } : undefined;
+  }
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === wanted.toString());
+  return editor ? { document: editor.document, editor } : { document: await vscode.workspace.openTextDocument(wanted) };
+}
+
+function select(editor: vscode.TextEditor, doc: AnnotatedDocument, annotation: Annotation): void {
+  const range = toRange(doc, annotation.start, annotation.end);
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? vscode.Uri.parse(value) : value;
+}
+
+function shorten(text: string, max = 60): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
+}

@@ -1,0 +1,160 @@
+/**
+ * Highlights annotations in the visible editors: one decoration type per label (and a second, framed
+ * one for spans that lie inside or across another span, so a figure inside a claim stays visible),
+ * coloured by theme colours (`marginalia.<label>Background` / `Border`) or by the label's `color` in
+ * `.marginalia.yaml`, with marks in the overview ruler.
+ */
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/model';
+import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
+import { toRange } from './positions';
+
+/** Labels with colours of their own in `contributes.colors`; other labels use the `other` ones. */
+const THEMED_LABELS = new Set(['claim', 'quote', 'figure']);
+
+/** How long to wait after a change before redrawing (typing fires many changes). */
+const REFRESH_DELAY_MS = 30;
+
+/** The ranges drawn in one editor, by label: outermost spans and nested or overlapping ones. */
+export interface DrawnRanges {
+  outer: vscode.Range[];
+  nested: vscode.Range[];
+}
+
+/** The two decoration types of one label in one colour. */
+interface LabelDecoration {
+  outer: vscode.TextEditorDecorationType;
+  nested: vscode.TextEditorDecorationType;
+}
+
+/** Draws every annotation of every visible editor. */
+export class DecorationController implements vscode.Disposable {
+  private readonly types = new Map<string, LabelDecoration>();
+  private readonly drawn = new Map<vscode.TextEditor, Map<string, DrawnRanges>>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param store the annotations to draw
+   */
+  constructor(private readonly store: AnnotationStore) {
+    this.disposables.push(
+      store.onDidChange(() => this.refreshSoon()),
+      store.onDidChangeLabels(() => this.refreshSoon()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
+    );
+    this.refresh();
+  }
+
+  /**
+   * What was last drawn in an editor, by label (for tests and the screenshots' checks).
+   * @param editor a visible editor
+   */
+  drawnIn(editor: vscode.TextEditor): ReadonlyMap<string, DrawnRanges> {
+    return this.drawn.get(editor) ?? new Map();
+  }
+
+  /** Redraw soon; many changes in a row make one redraw. */
+  refreshSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Redraw every visible editor now. */
+  refresh(): void {
+    for (const editor of [...this.drawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.drawn.delete(editor);
+    for (const editor of vscode.window.visibleTextEditors) this.draw(editor);
+  }
+
+  private draw(editor: vscode.TextEditor): void {
+    const doc = this.store.get(editor.document.uri);
+    const byLabel = doc && doc.hasText ? rangesByLabel(doc) : new Map<string, DrawnRanges>();
+    const labels = this.store.labelsFor(editor.document.uri).labels;
+    const byType = new Map<LabelDecoration, DrawnRanges>();
+    for (const [label, ranges] of byLabel) byType.set(this.typesFor(label, labels.find((l) => l.id === label)?.color), ranges);
+    for (const types of this.types.values()) {
+      const ranges = byType.get(types) ?? { outer: [], nested: [] };
+      editor.setDecorations(types.outer, ranges.outer);
+      editor.setDecorations(types.nested, ranges.nested);
+    }
+    this.drawn.set(editor, byLabel);
+  }
+
+  /**
+   * The decoration types of a label in a colour, made on first use. Keyed by both, since folders of a
+   * multi-root workspace may colour the same label differently.
+   */
+  private typesFor(label: string, color: string | undefined): LabelDecoration {
+    const key = `${label}\u0000${color ?? ''}`;
+    const existing = this.types.get(key);
+    if (existing) return existing;
+    const { background, border } = colorsFor(label, color);
+    const ruler = { overviewRulerColor: border, overviewRulerLane: vscode.OverviewRulerLane.Right };
+    const made: LabelDecoration = {
+      outer: vscode.window.createTextEditorDecorationType({ backgroundColor: background, borderRadius: '2px', ...ruler }),
+      nested: vscode.window.createTextEditorDecorationType({
+        backgroundColor: background,
+        border: '1px solid',
+        borderColor: border,
+        borderRadius: '3px',
+        ...ruler,
+      }),
+    };
+    this.types.set(key, made);
+    return made;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const t of this.types.values()) {
+      t.outer.dispose();
+      t.nested.dispose();
+    }
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * The ranges to draw per label. A span that starts inside an earlier one (nested, or overlapping
+ * it) is drawn framed; of two spans with the same start, the longer one is the outer.
+ * @param doc the annotated document
+ */
+export function rangesByLabel(doc: AnnotatedDocument): Map<string, DrawnRanges> {
+  const live = doc.annotations.filter((a) => a.status !== 'orphaned' && a.end <= doc.offsets.length);
+  const ordered = [...live].sort((a, b) => a.start - b.start || b.end - a.end || compareIds(a, b));
+  const result = new Map<string, DrawnRanges>();
+  let reach = -1;
+  for (const a of ordered) {
+    let ranges = result.get(a.label);
+    if (!ranges) result.set(a.label, (ranges = { outer: [], nested: [] }));
+    (a.start < reach ? ranges.nested : ranges.outer).push(toRange(doc, a.start, a.end));
+    reach = Math.max(reach, a.end);
+  }
+  return result;
+}
+
+function compareIds(a: Annotation, b: Annotation): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The background and border colours of a label: its `color` override, else its theme colours.
+ * @param label the label id
+ * @param color the label's `color` from `.marginalia.yaml`, if any
+ */
+export function colorsFor(label: string, color: string | undefined): { background: string | vscode.ThemeColor; border: string | vscode.ThemeColor } {
+  if (color) return { background: translucent(color), border: color };
+  const id = THEMED_LABELS.has(label) ? label : 'other';
+  return { background: new vscode.ThemeColor(`marginalia.${id}Background`), border: new vscode.ThemeColor(`marginalia.${id}Border`) };
+}
+
+/** A hex colour at 30 % opacity, so the text stays readable; other CSS colours as given. */
+function translucent(color: string): string {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!hex) return color;
+  const digits = hex[1]!.length === 3 ? [...hex[1]!].map((d) => d + d).join('') : hex[1]!;
+  return `#${digits}4d`;
+}

@@ -1,0 +1,157 @@
+/**
+ * The Problems panel: sidecar errors (on the sidecar, at their line), drifted, edited and orphaned
+ * annotations (on the sidecar record and on the document's span), and label configuration errors;
+ * with quick fixes to re-anchor or remove an annotation.
+ */
+import * as vscode from 'vscode';
+import type { Finding } from '../core/model';
+import { ANCHOR_CODES } from './anchorFindings';
+import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
+import { toRange } from './positions';
+
+/** The diagnostics' source, shown in the Problems panel. */
+export const DIAGNOSTIC_SOURCE = 'marginalia';
+
+/** Commands the quick fixes run (registered in commands.ts). */
+export const REANCHOR_COMMAND = 'marginalia.reanchorAnnotation';
+export const REMOVE_COMMAND = 'marginalia.removeAnnotation';
+
+/** Which annotation a diagnostic is about, for its quick fixes. */
+interface Subject {
+  documentUri: vscode.Uri;
+  id: string;
+  code: string;
+}
+
+/** Publishes the store's findings as diagnostics and offers quick fixes for them. */
+export class DiagnosticsController implements vscode.Disposable, vscode.CodeActionProvider {
+  static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
+
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  /** Subjects of the published diagnostics, by `uri|line|message` (code actions get copies of diagnostics, not the objects). */
+  private readonly subjects = new Map<string, Subject>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param store the findings to show
+   */
+  constructor(private readonly store: AnnotationStore) {
+    this.disposables.push(
+      store.onDidChange(() => this.refreshSoon()),
+      store.onDidChangeLabels(() => this.refreshSoon()),
+      vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, {
+        providedCodeActionKinds: DiagnosticsController.providedCodeActionKinds,
+      }),
+    );
+    this.refresh();
+  }
+
+  /** Republish soon; many changes in a row make one update. */
+  refreshSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, 100);
+  }
+
+  /** Republish every diagnostic now. */
+  refresh(): void {
+    this.collection.clear();
+    this.subjects.clear();
+    const byUri = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
+    const add = (uri: vscode.Uri, diagnostic: vscode.Diagnostic, subject?: Subject): void => {
+      const key = uri.toString();
+      let slot = byUri.get(key);
+      if (!slot) byUri.set(key, (slot = { uri, diagnostics: [] }));
+      slot.diagnostics.push(diagnostic);
+      if (subject) this.subjects.set(subjectKey(uri, diagnostic), subject);
+    };
+    for (const doc of this.store.documents()) {
+      for (const finding of doc.findings) {
+        const subject = finding.annotationId ? { documentUri: doc.documentUri, id: finding.annotationId, code: finding.code } : undefined;
+        add(doc.sidecarUri, fileDiagnostic(finding), subject);
+        const onDocument = subject && isAnchorCode(finding.code) ? documentDiagnostic(doc, finding) : undefined;
+        if (onDocument) add(doc.documentUri, onDocument, subject);
+      }
+    }
+    for (const config of this.store.labels.all()) for (const finding of config.findings) add(config.uri, fileDiagnostic(finding));
+    for (const { uri, diagnostics } of byUri.values()) this.collection.set(uri, diagnostics);
+  }
+
+  /**
+   * The diagnostics published on a file (for tests).
+   * @param uri a document, sidecar or label configuration
+   */
+  diagnosticsFor(uri: vscode.Uri): readonly vscode.Diagnostic[] {
+    return this.collection.get(uri) ?? [];
+  }
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      const subject = this.subjects.get(subjectKey(document.uri, diagnostic));
+      if (!subject) continue;
+      const target = { uri: subject.documentUri.toString(), ids: [subject.id] };
+      const reanchor = new vscode.CodeAction(
+        subject.code === ANCHOR_CODES.orphaned ? `Look for annotation ${subject.id} again (re-anchor)` : `Re-anchor annotation ${subject.id} (write its new place)`,
+        vscode.CodeActionKind.QuickFix,
+      );
+      reanchor.command = { title: reanchor.title, command: REANCHOR_COMMAND, arguments: [target] };
+      reanchor.diagnostics = [diagnostic];
+      reanchor.isPreferred = subject.code !== ANCHOR_CODES.orphaned;
+      const remove = new vscode.CodeAction(`Remove annotation ${subject.id}`, vscode.CodeActionKind.QuickFix);
+      remove.command = { title: remove.title, command: REMOVE_COMMAND, arguments: [target] };
+      remove.diagnostics = [diagnostic];
+      actions.push(...(isAnchorCode(subject.code) ? [reanchor, remove] : [remove]));
+    }
+    const files = new Set(actions.map((a) => String((a.command?.arguments?.[0] as { uri: string }).uri)));
+    if (actions.length > 2) {
+      for (const uri of files) {
+        const all = new vscode.CodeAction('Re-anchor every drifted or orphaned annotation of this document', vscode.CodeActionKind.QuickFix);
+        all.command = { title: all.title, command: REANCHOR_COMMAND, arguments: [{ uri }] };
+        actions.push(all);
+      }
+    }
+    return actions;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function isAnchorCode(code: string): boolean {
+  return code === ANCHOR_CODES.drifted || code === ANCHOR_CODES.edited || code === ANCHOR_CODES.orphaned;
+}
+
+function subjectKey(uri: vscode.Uri, diagnostic: vscode.Diagnostic): string {
+  return `${uri.toString()}|${diagnostic.range.start.line}|${diagnostic.message}`;
+}
+
+/** A finding at its line and column of a file (the sidecar or a label configuration). */
+function fileDiagnostic(finding: Finding): vscode.Diagnostic {
+  const line = Math.max(0, finding.line - 1);
+  const column = Math.max(0, finding.column - 1);
+  const range = new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER);
+  return diagnostic(range, finding);
+}
+
+/** An anchoring finding on the annotation's span in the document (where its text is, or was). */
+function documentDiagnostic(doc: AnnotatedDocument, finding: Finding): vscode.Diagnostic | undefined {
+  const annotation = doc.annotations.find((a) => a.id === finding.annotationId);
+  if (!annotation || !doc.hasText) return undefined;
+  const start = Math.min(annotation.start, doc.offsets.length);
+  const end = finding.code === ANCHOR_CODES.orphaned ? start : Math.min(annotation.end, doc.offsets.length);
+  return diagnostic(toRange(doc, start, end), finding);
+}
+
+function diagnostic(range: vscode.Range, finding: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(range, finding.message, finding.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = finding.code;
+  return d;
+}

@@ -1,0 +1,102 @@
+/**
+ * The hover over an annotated span: its label, text, attributes, note and entity, with links that
+ * open the other occurrences of the same entity (in this file and others).
+ */
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/model';
+import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
+import { toOffset, toRange } from './positions';
+
+/** The command the hover's links run. */
+export const OPEN_ANNOTATION_COMMAND = 'marginalia.openAnnotation';
+
+/** How many other occurrences a hover lists before summing up the rest. */
+const MAX_LINKS = 8;
+
+/** How many characters of text a hover quotes. */
+const MAX_QUOTE = 200;
+
+/** Hover provider for annotated documents. */
+export class AnnotationHoverProvider implements vscode.HoverProvider {
+  /**
+   * @param store the annotations
+   */
+  constructor(private readonly store: AnnotationStore) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const doc = this.store.get(document.uri);
+    if (!doc || !doc.hasText) return undefined;
+    const offset = toOffset(doc, position);
+    const here = this.store.annotationsAt(document.uri, offset).filter((a) => a.start < a.end);
+    if (here.length === 0) return undefined;
+    const contents = here.map((a) => this.describe(doc, a));
+    const innermost = here[0]!;
+    return new vscode.Hover(contents, toRange(doc, innermost.start, innermost.end));
+  }
+
+  /**
+   * The hover text of one annotation.
+   * @param doc its document
+   * @param a the annotation
+   */
+  describe(doc: AnnotatedDocument, a: Annotation): vscode.MarkdownString {
+    const spec = this.store.labelsFor(doc.documentUri).labels.find((l) => l.id === a.label);
+    const md = new vscode.MarkdownString('', true);
+    md.isTrusted = { enabledCommands: [OPEN_ANNOTATION_COMMAND] };
+    md.appendMarkdown(`**${escape(capitalise(a.label))}**`);
+    if (spec?.description) md.appendMarkdown(` — ${escape(spec.description)}`);
+    md.appendMarkdown(` \u00a0$(tag) \`${a.id}\`\n\n`);
+    md.appendMarkdown(`> ${escape(shorten(a.text)).replace(/\n/g, ' ')}\n\n`);
+    const attributes = Object.entries(a.attributes ?? {});
+    if (attributes.length > 0) {
+      md.appendMarkdown('| attribute | value |\n|---|---|\n');
+      for (const [name, value] of attributes) md.appendMarkdown(`| ${escape(name)} | ${escape(String(value))} |\n`);
+      md.appendMarkdown('\n');
+    }
+    const missing = (spec?.attributes ?? []).filter((s) => s.required && a.attributes?.[s.name] === undefined).map((s) => s.name);
+    if (missing.length > 0) md.appendMarkdown(`$(warning) missing: ${missing.map(escape).join(', ')}\n\n`);
+    if (a.note) md.appendMarkdown(`$(note) ${escape(a.note)}\n\n`);
+    if (a.entity) {
+      md.appendMarkdown(`$(link) entity **${escape(a.entity)}**`);
+      const others = this.occurrences(a.entity).filter((o) => !(o.doc === doc && o.annotation.id === a.id));
+      if (others.length === 0) md.appendMarkdown(' (no other occurrence)\n\n');
+      else {
+        md.appendMarkdown(` — ${others.length} other occurrence${others.length === 1 ? '' : 's'}:\n\n`);
+        for (const o of others.slice(0, MAX_LINKS)) {
+          const args = encodeURIComponent(JSON.stringify([{ uri: o.doc.documentUri.toString(), id: o.annotation.id }]));
+          const line = o.doc.offsets.lineColumn(o.annotation.start).line + 1;
+          const name = `${basename(o.doc.documentUri)}:${line}`;
+          md.appendMarkdown(`- [${escape(name)}](command:${OPEN_ANNOTATION_COMMAND}?${args} "Open ${escape(name)}") ${escape(shorten(o.annotation.text, 60))}\n`);
+        }
+        if (others.length > MAX_LINKS) md.appendMarkdown(`- and ${others.length - MAX_LINKS} more\n`);
+      }
+    }
+    return md;
+  }
+
+  /** Every annotation linked to an entity, across the workspace. */
+  private occurrences(entity: string): { doc: AnnotatedDocument; annotation: Annotation }[] {
+    return this.store
+      .documents()
+      .filter((doc) => doc.hasText)
+      .flatMap((doc) => doc.annotations.filter((a) => a.entity === entity && a.status !== 'orphaned').map((annotation) => ({ doc, annotation })));
+  }
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function shorten(text: string, max = MAX_QUOTE): string {
+  const chars = [...text];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+}
+
+/** Escape Markdown punctuation in user text (sidecars are data, not markup). */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}

@@ -1,0 +1,88 @@
+/**
+ * The label configurations of the workspace: every `.marginalia.yaml`, read with the core's parser.
+ * A document takes the nearest one in its folder or above it, within its workspace folder (as the
+ * CLI does up to the repository root); without one, the defaults.
+ */
+import * as vscode from 'vscode';
+import { DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE, parseLabelConfig } from '../core/config';
+import type { Finding, LabelConfig } from '../core/model';
+import { readTextFile } from './sidecarFiles';
+
+/** One label configuration file as read. */
+export interface LoadedLabelConfig {
+  readonly uri: vscode.Uri;
+  readonly config: LabelConfig;
+  readonly findings: readonly Finding[];
+}
+
+/** Every `.marginalia.yaml` of the workspace, kept current by a file watcher. */
+export class LabelConfigs implements vscode.Disposable {
+  private readonly byFolder = new Map<string, LoadedLabelConfig>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  /** Fires after a configuration file was created, changed or deleted. */
+  readonly onDidChange = this.changed.event;
+
+  /** Find and read every configuration file; call once. */
+  async load(): Promise<void> {
+    const files = await vscode.workspace.findFiles(`**/${LABEL_CONFIG_FILE}`, '**/node_modules/**');
+    await Promise.all(files.map((uri) => this.read(uri)));
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${LABEL_CONFIG_FILE}`);
+    const reread = (uri: vscode.Uri): void => void this.read(uri).then(() => this.changed.fire());
+    watcher.onDidCreate(reread);
+    watcher.onDidChange(reread);
+    watcher.onDidDelete((uri) => {
+      this.byFolder.delete(folderKey(uri));
+      this.changed.fire();
+    });
+    this.disposables.push(watcher);
+  }
+
+  /**
+   * The configuration that applies to a file.
+   * @param uri a document or sidecar
+   */
+  forUri(uri: vscode.Uri): LabelConfig {
+    return this.fileFor(uri)?.config ?? DEFAULT_LABEL_CONFIG;
+  }
+
+  /**
+   * The configuration file that applies to a file, if there is one.
+   * @param uri a document or sidecar
+   */
+  fileFor(uri: vscode.Uri): LoadedLabelConfig | undefined {
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
+    let folder = vscode.Uri.joinPath(uri, '..');
+    for (;;) {
+      const found = this.byFolder.get(folder.toString());
+      if (found) return found;
+      const parent = vscode.Uri.joinPath(folder, '..');
+      if (folder.toString() === root || parent.toString() === folder.toString()) return undefined;
+      folder = parent;
+    }
+  }
+
+  /** Every configuration file read, for the Problems panel. */
+  all(): readonly LoadedLabelConfig[] {
+    return [...this.byFolder.values()];
+  }
+
+  private async read(uri: vscode.Uri): Promise<void> {
+    const source = await readTextFile(uri);
+    if (source === undefined) {
+      this.byFolder.delete(folderKey(uri));
+      return;
+    }
+    const { config, findings } = parseLabelConfig(source);
+    this.byFolder.set(folderKey(uri), { uri, config, findings });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function folderKey(configUri: vscode.Uri): string {
+  return vscode.Uri.joinPath(configUri, '..').toString();
+}

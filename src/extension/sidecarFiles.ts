@@ -1,0 +1,85 @@
+/**
+ * File access for the extension, only through `vscode.workspace.fs` so that remote and virtual
+ * workspaces work: reading sidecars and documents, writing sidecars, finding a document from its
+ * sidecar's `document:` key.
+ */
+import * as vscode from 'vscode';
+import { decodeDocument } from '../core/document-bytes';
+import { normalizeText } from '../core/text';
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/**
+ * Read a file as UTF-8 text.
+ * @param uri the file
+ * @returns its text, or undefined when it does not exist or cannot be read
+ */
+export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A document's text as read from disk, or why there is none. */
+export type DiskDocument = { text: string; problem?: undefined } | { text?: undefined; problem: 'missing' | string };
+
+/**
+ * Read an annotated document from disk, normalised the way offsets count.
+ * @param uri the document
+ * @returns the normalised text, or `problem: 'missing'`, or the reason it is not text (phrased to follow its name)
+ */
+export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocument> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch {
+    return { problem: 'missing' };
+  }
+  const decoded = decodeDocument(bytes);
+  return decoded.problem !== undefined ? { problem: decoded.problem } : { text: normalizeText(decoded.text) };
+}
+
+/**
+ * Write a file as UTF-8 text.
+ * @param uri the file
+ * @param text its new content
+ */
+export async function writeTextFile(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+}
+
+/**
+ * Whether a file exists.
+ * @param uri the file
+ */
+export async function fileExists(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * The document a sidecar's `document:` key names, when it is a file in the sidecar's own folder
+ * (a key that is absolute or climbs out of the folder could make the extension touch files it should not).
+ * @param sidecarUri the sidecar
+ * @param documentKey the value of its `document:` key
+ */
+export function resolveDocumentKey(sidecarUri: vscode.Uri, documentKey: string): vscode.Uri | undefined {
+  if (documentKey === '' || documentKey.startsWith('/') || /^[a-zA-Z]:|\\/.test(documentKey)) return undefined;
+  const parts = documentKey.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.includes('..')) return undefined;
+  return vscode.Uri.joinPath(vscode.Uri.joinPath(sidecarUri, '..'), ...parts);
+}
+
+/**
+ * The `document:` key for a document whose sidecar sits beside it: its file name.
+ * @param documentUri the document
+ */
+export function documentKeyFor(documentUri: vscode.Uri): string {
+  const path = documentUri.path;
+  return path.slice(path.lastIndexOf('/') + 1);
+}
