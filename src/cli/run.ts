@@ -1,5 +1,9 @@
 import { checkCommand, CHECK_USAGE } from './commands/check';
 import { mergeDriverCommand, MERGE_DRIVER_USAGE } from './commands/merge-driver';
+import { diffCommand, DIFF_USAGE } from './commands/diff';
+import { exportCommand, EXPORT_USAGE } from './commands/export';
+import { importCommand, IMPORT_USAGE } from './commands/import';
+import { statsCommand, STATS_USAGE } from './commands/stats';
 import { UsageError } from './options';
 
 /** Where the CLI writes and which folder relative paths start from; tests pass their own. */
@@ -15,6 +19,10 @@ type Command = { run: (args: string[], io: CliIO) => Promise<number>; usage: str
 const COMMANDS: Record<string, Command> = {
   check: { run: checkCommand, usage: CHECK_USAGE, summary: 'verify sidecars against their documents; --fix re-anchors' },
   'merge-driver': { run: mergeDriverCommand, usage: MERGE_DRIVER_USAGE, summary: 'three-way merge of a sidecar, for git' },
+  export: { run: exportCommand, usage: EXPORT_USAGE, summary: 'write annotations as doccano, prodigy, brat, w3c, csv or labelstudio' },
+  import: { run: importCommand, usage: IMPORT_USAGE, summary: 'merge brat, doccano, prodigy or w3c annotations into sidecars' },
+  diff: { run: diffCommand, usage: DIFF_USAGE, summary: 'Markdown summary of annotation changes between two revisions or folders' },
+  stats: { run: statsCommand, usage: STATS_USAGE, summary: 'counts per label, document and author; entities shared by documents' },
 };
 
 function usage(): string {

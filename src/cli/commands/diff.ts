@@ -1,0 +1,129 @@
+import { execFile, spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { diffAnnotations, renderDiffMarkdown, type SidecarSnapshot } from '../../core/diff';
+import { findSidecars } from '../../core/io/files';
+import { documentPathFor, isSidecarPath } from '../../core/paths';
+import { readSidecar } from '../../core/sidecar/read';
+import type { CliIO } from '../run';
+import { parseOptions, UsageError } from '../options';
+
+export const DIFF_USAGE = `usage: marginalia diff OLD NEW [--json]
+
+Compares the annotations of two versions and prints Markdown for a pull-request comment: per
+document, annotations added, removed, relabelled, re-anchored, text-changed, orphaned and edited,
+with their text quoted, then totals per label. OLD and NEW are each a folder or a git revision
+(main, HEAD~1, a commit) of the repository holding the working folder; documents are named by
+their path from the folder or the repository root.
+  --json   print the comparison as JSON instead
+Exit status: 0 compared, 1 a sidecar could not be read, 2 usage error.
+`;
+
+/** A version's sidecars, and those that could not be read. */
+interface Version {
+  snapshots: SidecarSnapshot[];
+  unreadable: string[];
+}
+
+/**
+ * `marginalia diff`: summarise annotation changes between two versions.
+ * @param args the arguments after `diff`
+ * @param io output streams and working folder
+ */
+export async function diffCommand(args: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(args, { flags: ['json', 'help'] });
+  if (options.flags.has('help')) {
+    io.stdout.write(DIFF_USAGE);
+    return 0;
+  }
+  if (options.positional.length !== 2) throw new UsageError('give two versions: OLD and NEW');
+  const [oldName, newName] = options.positional as [string, string];
+  const [before, after] = [await readVersion(oldName, io.cwd), await readVersion(newName, io.cwd)];
+  for (const file of [...before.unreadable, ...after.unreadable]) io.stderr.write(`marginalia diff: warning: ${file} cannot be read; left out\n`);
+  const diff = diffAnnotations(before.snapshots, after.snapshots);
+  io.stdout.write(options.flags.has('json') ? JSON.stringify(diff, null, 2) + '\n' : renderDiffMarkdown(diff, oldName, newName));
+  return before.unreadable.length + after.unreadable.length > 0 ? 1 : 0;
+}
+
+async function readVersion(name: string, cwd: string): Promise<Version> {
+  const folder = path.resolve(cwd, name);
+  const isFolder = await fs.stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  return isFolder ? readFolder(folder) : readRevision(name, cwd);
+}
+
+async function readFolder(folder: string): Promise<Version> {
+  const version: Version = { snapshots: [], unreadable: [] };
+  for (const sidecarPath of await findSidecars([folder], folder)) {
+    const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
+    addSnapshot(version, relative, await fs.readFile(sidecarPath, 'utf8'));
+  }
+  return version;
+}
+
+/** Read one sidecar's source into the version, its document named relative to the root. */
+function addSnapshot(version: Version, sidecarRelative: string, source: string): void {
+  const { sidecar } = readSidecar(source);
+  if (!sidecar) {
+    version.unreadable.push(sidecarRelative);
+    return;
+  }
+  const folder = path.posix.dirname(sidecarRelative);
+  const document = sidecar.document ? path.posix.normalize(path.posix.join(folder, sidecar.document)) : documentPathFor(sidecarRelative);
+  version.snapshots.push({ document, annotations: sidecar.annotations });
+}
+
+/** The sidecars of a git revision: listed with `git ls-tree`, read in one `git cat-file --batch`. */
+async function readRevision(revision: string, cwd: string): Promise<Version> {
+  const root = (await git(['rev-parse', '--show-toplevel'], cwd).catch(() => {
+    throw new UsageError(`'${revision}' is not a folder, and ${cwd} is not in a git repository`);
+  })).trim();
+  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', revision], root).catch(() => {
+    throw new UsageError(`'${revision}' is neither a folder nor a revision of the repository at ${root}`);
+  });
+  const blobs = listing
+    .split('\0')
+    .map((entry) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
+    .filter((m): m is RegExpExecArray => m !== null && isSidecarPath(m[2]!))
+    .map((m) => ({ sha: m[1]!, path: m[2]! }));
+  const contents = await catFiles(
+    blobs.map((b) => b.sha),
+    root,
+  );
+  const version: Version = { snapshots: [], unreadable: [] };
+  blobs.forEach((blob, i) => addSnapshot(version, blob.path, contents[i]!));
+  return version;
+}
+
+function git(args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+  });
+}
+
+/** The contents of blobs, in order, from one `git cat-file --batch` process. */
+function catFiles(shas: readonly string[], cwd: string): Promise<string[]> {
+  if (shas.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
+      const output = Buffer.concat(chunks);
+      const contents: string[] = [];
+      let at = 0;
+      for (let i = 0; i < shas.length; i++) {
+        const headerEnd = output.indexOf(0x0a, at);
+        const size = Number(output.subarray(at, headerEnd).toString('utf8').split(' ')[2]);
+        contents.push(output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
+        at = headerEnd + 1 + size + 1;
+      }
+      resolve(contents);
+    });
+    child.stdin.end(shas.join('\n') + '\n');
+  });
+}

@@ -1,0 +1,101 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument } from '../../core/export';
+import { isMarkdownPath, projectToPlain } from '../../core/export/plain';
+import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileAtomic } from '../../core/io/files';
+import type { CliIO } from '../run';
+import { parseOptions, UsageError } from '../options';
+
+export const EXPORT_USAGE = `usage: marginalia export [PATH...] --format FORMAT [--out PATH] [--label LABEL]... [--plain]
+
+Exports the annotations of every sidecar under PATH (files or folders, default .) with their
+documents' text; offsets are code points over the LF-normalised text, so every exported span
+slices the exported text exactly (Python's text[start:end]).
+  --format   ${EXPORTERS.map((e) => e.format).join(', ')}
+${EXPORTERS.map((e) => `               ${e.format.padEnd(12)}${e.description}`).join('\n')}
+  --out      the file to write (default: standard output), or the folder for brat (required);
+             csv also writes the document texts to a companion folder <out>.texts/
+  --label    export only this label (repeat for several)
+  --plain    Markdown documents (.md): export the text without its markup, spans mapped onto it
+Orphaned annotations, and any that no longer match their text, are left out with a warning.
+Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage error.
+`;
+
+/**
+ * `marginalia export`: write the annotations in another tool's format.
+ * @param args the arguments after `export`
+ * @param io output streams and working folder
+ */
+export async function exportCommand(args: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(args, { flags: ['plain', 'help'], values: ['format', 'out', 'label'] });
+  if (options.flags.has('help')) {
+    io.stdout.write(EXPORT_USAGE);
+    return 0;
+  }
+  const format = options.values.get('format')?.at(-1);
+  if (format === undefined) throw new UsageError('--format is required');
+  const exporter = exporterFor(format);
+  if (!exporter) throw new UsageError(`unknown format '${format}'; use one of ${EXPORTERS.map((e) => e.format).join(', ')}`);
+  const outOption = options.values.get('out')?.at(-1);
+  if (exporter.shape === 'folder' && outOption === undefined) throw new UsageError(`--format ${format} writes a folder: give it with --out`);
+  const out = outOption === undefined || outOption === '-' ? undefined : path.resolve(io.cwd, outOption);
+  const labels = options.values.has('label') ? new Set(options.values.get('label')) : undefined;
+
+  const sidecars = await findSidecars(options.positional.length ? options.positional : ['.'], io.cwd).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
+  });
+  const warn = (message: string): void => void io.stderr.write(`marginalia export: warning: ${message}\n`);
+  let unreadable = 0;
+  const documents: ExportDocument[] = [];
+  for (const sidecarPath of sidecars) {
+    const loaded = await loadAnnotatedDocument(sidecarPath);
+    const shown = relative(io.cwd, sidecarPath);
+    const errors = [...loaded.read.findings, ...loaded.findings].filter((f) => f.severity === 'error');
+    if (errors.length) unreadable++;
+    if (!loaded.read.sidecar || loaded.text === undefined || !loaded.documentPath) {
+      const [first] = errors;
+      warn(`${shown}:${first?.line ?? 1}:${first?.column ?? 1}: ${first?.message ?? 'cannot be read'}; its annotations are not exported`);
+      continue;
+    }
+    // Records the reader could not make sense of are missing from the sidecar: say which.
+    for (const f of errors) warn(`${shown}:${f.line}:${f.column}: ${f.message}`);
+    const prepared = prepareDocument(relative(io.cwd, loaded.documentPath), loaded.text, loaded.read.sidecar.annotations, labels);
+    prepared.warnings.forEach(warn);
+    let document = prepared.document;
+    if (options.flags.has('plain') && isMarkdownPath(document.source)) {
+      const projected = await projectToPlain(document);
+      projected.warnings.forEach(warn);
+      document = projected.document;
+    }
+    documents.push(document);
+  }
+  documents.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+
+  const { config } = await loadLabelConfig(io.cwd);
+  const output = exporter.write(documents, config);
+  output.warnings?.forEach(warn);
+  if (output.content !== undefined) {
+    if (out) await writeFile(out, output.content);
+    else io.stdout.write(output.content);
+  }
+  const folder = exporter.shape === 'folder' ? out : out && output.files.length ? csvCompanionFolder(out) : undefined;
+  if (folder) for (const file of output.files) await writeFile(path.join(folder, ...file.path.split('/')), file.content);
+  else if (output.files.length && exporter.format === 'csv') warn('the document texts are written only with --out (to <out>.texts/)');
+
+  const count = documents.reduce((n, d) => n + d.annotations.length, 0);
+  io.stderr.write(
+    `exported ${count} annotation${count === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} as ${format}` +
+      (out ? ` to ${relative(io.cwd, out)}` : '') +
+      '\n',
+  );
+  return unreadable > 0 ? 1 : 0;
+}
+
+async function writeFile(file: string, content: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, content);
+}
+
+function relative(cwd: string, file: string): string {
+  return (path.relative(cwd, file) || file).split(path.sep).join('/');
+}

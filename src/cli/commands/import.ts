@@ -1,0 +1,239 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decodeDocument } from '../../core/document-bytes';
+import { parseBrat } from '../../core/import/brat';
+import { parseDoccano } from '../../core/import/doccano';
+import { mergeImported, type SkippedSpan } from '../../core/import/merge';
+import { parseProdigy } from '../../core/import/prodigy';
+import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
+import { parseW3c } from '../../core/import/w3c';
+import { loadLabelConfig, writeFileAtomic } from '../../core/io/files';
+import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
+import { isSidecarPath, sidecarPathFor } from '../../core/paths';
+import { readSidecar } from '../../core/sidecar/read';
+import { writeSidecar } from '../../core/sidecar/write';
+import { normalizeText } from '../../core/text';
+import type { CliIO } from '../run';
+import { parseOptions, UsageError } from '../options';
+
+const FORMATS = ['brat', 'doccano', 'prodigy', 'w3c'] as const;
+
+export const IMPORT_USAGE = `usage: marginalia import SOURCE --format ${FORMATS.join('|')} [--into DIR] [--dry-run]
+
+Imports annotations made with another tool into the sidecars of the documents under DIR (default .).
+SOURCE is a JSONL file (doccano, prodigy), a JSON file (w3c) or a folder of .ann/.txt files (brat).
+Each imported document is matched to a document under DIR by its path, then by its file name, then
+by identical text; every span must hold the same text in that document as in the import. A span the
+document already has (same label and span) is not added twice.
+  --into     the folder holding the documents (default .)
+  --dry-run  report what would be imported, write nothing
+Every span left out is reported with the reason.
+Exit status: 0 all imported, 1 some spans were left out, 2 usage error.
+`;
+
+/** Folders never searched for documents. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
+
+/**
+ * `marginalia import`: merge another tool's annotations into sidecars.
+ * @param args the arguments after `import`
+ * @param io output streams and working folder
+ */
+export async function importCommand(args: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into'] });
+  if (options.flags.has('help')) {
+    io.stdout.write(IMPORT_USAGE);
+    return 0;
+  }
+  const format = options.values.get('format')?.at(-1);
+  if (format === undefined) throw new UsageError('--format is required');
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}'; use one of ${FORMATS.join(', ')}`);
+  if (options.positional.length !== 1) throw new UsageError('give exactly one SOURCE');
+  const source = path.resolve(io.cwd, options.positional[0]!);
+  const into = path.resolve(io.cwd, options.values.get('into')?.at(-1) ?? '.');
+  const dryRun = options.flags.has('dry-run');
+  if (!(await isDirectory(into))) throw new UsageError(`--into ${relative(io.cwd, into)} is not a folder`);
+
+  const parsed = await parseSource(source, format as (typeof FORMATS)[number], io.cwd);
+  let failed = parsed.problems.length;
+  for (const p of parsed.problems) io.stderr.write(`${p.origin}: error: ${p.message}\n`);
+  for (const note of parsed.ignored) io.stderr.write(`marginalia import: note: ${note}\n`);
+
+  const finder = new DocumentFinder(into, source);
+  const byDocument = new Map<string, { imported: ImportedDocument; spans: ImportedSpan[] }[]>();
+  const report = (skipped: SkippedSpan): void => {
+    failed++;
+    const where = skipped.start !== undefined ? ` ${skipped.start}..${skipped.end}` : '';
+    io.stderr.write(`${skipped.origin}: skipped ${skipped.label}${where}: ${skipped.reason}\n`);
+  };
+  for (const imported of parsed.documents) {
+    const match = await finder.find(imported);
+    if ('reason' in match) {
+      for (const span of imported.spans) report({ ...spanReport(span), reason: match.reason });
+      continue;
+    }
+    byDocument.set(match.path, [...(byDocument.get(match.path) ?? []), { imported, spans: imported.spans }]);
+  }
+
+  let added = 0;
+  let present = 0;
+  for (const documentPath of [...byDocument.keys()].sort()) {
+    const shown = relative(io.cwd, documentPath);
+    const sidecarPath = sidecarPathFor(documentPath);
+    const previousSource = await fs.readFile(sidecarPath, 'utf8').catch(() => undefined);
+    let sidecar: Sidecar = { version: FORMAT_VERSION, document: path.basename(documentPath), annotations: [] };
+    if (previousSource !== undefined) {
+      const read = readSidecar(previousSource);
+      if (!read.sidecar || !read.writable) {
+        const reason = `its sidecar ${relative(io.cwd, sidecarPath)} cannot be rewritten safely (run 'marginalia check' and fix it first)`;
+        for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
+        continue;
+      }
+      sidecar = read.sidecar;
+    }
+    const text = await readDocumentText(documentPath);
+    if (text === undefined) {
+      for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason: `${shown} is not a UTF-8 text document` });
+      continue;
+    }
+    const { config } = await loadLabelConfig(path.dirname(documentPath));
+    let annotations: Annotation[] = sidecar.annotations;
+    let documentAdded = 0;
+    let documentPresent = 0;
+    for (const { imported, spans } of byDocument.get(documentPath)!) {
+      const merged = mergeImported(annotations, spans, text, imported.text, config);
+      merged.skipped.forEach(report);
+      annotations = merged.annotations;
+      documentAdded += merged.added.length;
+      documentPresent += merged.present;
+    }
+    added += documentAdded;
+    present += documentPresent;
+    io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
+    if (documentAdded > 0 && !dryRun) {
+      await writeFileAtomic(sidecarPath, writeSidecar({ ...sidecar, annotations }, previousSource));
+    }
+  }
+  io.stdout.write(
+    `${dryRun ? 'would import' : 'imported'} ${added} annotation${added === 1 ? '' : 's'} into ${byDocument.size} document${byDocument.size === 1 ? '' : 's'}` +
+      `; ${present} already there; ${failed} skipped\n`,
+  );
+  return failed > 0 ? 1 : 0;
+}
+
+function spanReport(span: ImportedSpan): Omit<SkippedSpan, 'reason'> {
+  return { origin: span.origin, label: span.label, start: span.start, end: span.end, text: span.text };
+}
+
+/** Read and parse SOURCE in the given format. */
+async function parseSource(source: string, format: (typeof FORMATS)[number], cwd: string): Promise<ParsedImport> {
+  const name = relative(cwd, source);
+  if (format === 'brat') {
+    if (!(await isDirectory(source))) throw new UsageError(`brat SOURCE must be a folder of .ann and .txt files: ${name}`);
+    const files: { path: string; content: string }[] = [];
+    for (const file of await listFiles(source, new Set())) {
+      if (file.endsWith('.ann') || file.endsWith('.txt')) {
+        files.push({ path: relative(source, file), content: await fs.readFile(file, 'utf8') });
+      }
+    }
+    return parseBrat(files);
+  }
+  const content = await fs.readFile(source, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${name}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  return format === 'doccano' ? parseDoccano(content, name) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
+}
+
+/**
+ * Finds the document an imported document stands for under the target folder: by path, then by
+ * file name, then by identical text. Lists the folder once, reads texts only when it has to.
+ */
+class DocumentFinder {
+  private files: string[] | undefined;
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly excluded: string,
+  ) {}
+
+  /** The absolute path of the matching document, or why there is none. */
+  async find(imported: ImportedDocument): Promise<{ path: string } | { reason: string }> {
+    for (const candidate of imported.candidates) {
+      const resolved = path.resolve(this.root, ...candidate.split('/'));
+      if (isInside(this.root, resolved) && !isSidecarPath(resolved) && (await isFile(resolved))) return { path: resolved };
+    }
+    const files = await this.list();
+    for (const candidate of imported.candidates) {
+      const name = candidate.split('/').pop()!;
+      const named = files.filter((f) => path.basename(f) === name);
+      if (named.length === 1) return { path: named[0]! };
+      if (named.length > 1) return { reason: `${named.length} documents are named '${name}' under the target folder; import from a file that gives the document's path` };
+    }
+    if (imported.text !== undefined) {
+      const wanted = normalizeText(imported.text);
+      const same: string[] = [];
+      for (const file of files) if ((await this.text(file)) === wanted) same.push(file);
+      if (same.length === 1) return { path: same[0]! };
+      if (same.length > 1) return { reason: `${same.length} documents under the target folder hold the same text; import from a file that gives the document's path` };
+    }
+    const named = imported.candidates.length ? imported.candidates.map((c) => `'${c}'`).join(' or ') : 'the imported text';
+    return { reason: `no document under the target folder matches ${named} (by path, file name or text)` };
+  }
+
+  private async list(): Promise<string[]> {
+    this.files ??= (await listFiles(this.root, new Set([this.excluded]))).filter((f) => !isSidecarPath(f));
+    return this.files;
+  }
+
+  private async text(file: string): Promise<string | undefined> {
+    if (!this.texts.has(file)) this.texts.set(file, await readDocumentText(file));
+    return this.texts.get(file);
+  }
+}
+
+async function readDocumentText(file: string): Promise<string | undefined> {
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (!bytes) return undefined;
+  const decoded = decodeDocument(bytes);
+  return decoded.text === undefined ? undefined : normalizeText(decoded.text);
+}
+
+/** Every file under a folder, sorted, skipping `.git`, `node_modules` and the excluded paths. */
+async function listFiles(folder: string, excluded: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (excluded.has(full)) continue;
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full);
+      } else if (entry.isFile()) found.push(full);
+    }
+  };
+  await walk(folder);
+  return found.sort();
+}
+
+function isInside(root: string, file: string): boolean {
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+function relative(cwd: string, file: string): string {
+  return (path.relative(cwd, file) || file).split(path.sep).join('/');
+}

@@ -1,0 +1,55 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { findSidecars, loadLabelConfig } from '../../core/io/files';
+import { computeStats, renderStats, type StatsDocument } from '../../core/stats';
+import { readSidecar } from '../../core/sidecar/read';
+import type { CliIO } from '../run';
+import { parseOptions, UsageError } from '../options';
+
+export const STATS_USAGE = `usage: marginalia stats [PATH...] [--json]
+
+Counts the annotations of every sidecar under PATH (files or folders, default .): per label, per
+document, per author, and the entities (same label and entity, or the same text) found in more than
+one document.
+  --json   print the counts as JSON
+Exit status: 0 counted, 1 a sidecar could not be read, 2 usage error.
+`;
+
+/**
+ * `marginalia stats`: count annotations.
+ * @param args the arguments after `stats`
+ * @param io output streams and working folder
+ */
+export async function statsCommand(args: string[], io: CliIO): Promise<number> {
+  const options = parseOptions(args, { flags: ['json', 'help'] });
+  if (options.flags.has('help')) {
+    io.stdout.write(STATS_USAGE);
+    return 0;
+  }
+  const sidecars = await findSidecars(options.positional.length ? options.positional : ['.'], io.cwd).catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
+  });
+  const documents: StatsDocument[] = [];
+  let unreadable = 0;
+  for (const sidecarPath of sidecars) {
+    const { sidecar } = readSidecar(await fs.readFile(sidecarPath, 'utf8'));
+    const shown = relative(io.cwd, sidecarPath);
+    if (!sidecar) {
+      unreadable++;
+      io.stderr.write(`marginalia stats: warning: ${shown} cannot be read ('marginalia check' says why); not counted\n`);
+      continue;
+    }
+    documents.push({ document: relative(io.cwd, path.resolve(path.dirname(sidecarPath), sidecar.document)), annotations: sidecar.annotations });
+  }
+  const { config } = await loadLabelConfig(io.cwd);
+  const stats = computeStats(
+    documents,
+    config.labels.map((l) => l.id),
+  );
+  io.stdout.write(options.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : renderStats(stats));
+  return unreadable > 0 ? 1 : 0;
+}
+
+function relative(cwd: string, file: string): string {
+  return (path.relative(cwd, file) || file).split(path.sep).join('/');
+}

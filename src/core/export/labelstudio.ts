@@ -1,0 +1,38 @@
+/**
+ * Label Studio tasks: a JSON array, one task per document with `data.text`, `meta.source` and one
+ * annotation whose `result` holds a region of type `labels` per span (`from_name` "label",
+ * `to_name` "text", the labelling configuration docs/export.md shows). Offsets are code points:
+ * Label Studio stores text regions in code points since its 2022 emoji fix (label-studio-frontend
+ * #308), so `data.text[start:end]` in Python gives the region's text. A note goes in the region's
+ * `meta.text`, the region's own free-text field.
+ */
+import type { Exporter } from './types';
+
+export const labelStudioExporter: Exporter = {
+  format: 'labelstudio',
+  shape: 'file',
+  extension: '.json',
+  description: 'Label Studio tasks (JSON)',
+  write(documents) {
+    const tasks = documents.map((d) => ({
+      data: { text: d.text },
+      meta: { source: d.source },
+      annotations:
+        d.annotations.length === 0
+          ? []
+          : [
+              {
+                result: d.annotations.map((a) => ({
+                  id: a.id,
+                  from_name: 'label',
+                  to_name: 'text',
+                  type: 'labels',
+                  value: { start: a.start, end: a.end, text: a.text, labels: [a.label] },
+                  ...(a.note !== undefined ? { meta: { text: [a.note] } } : {}),
+                })),
+              },
+            ],
+    }));
+    return { content: JSON.stringify(tasks, null, 2) + '\n', files: [] };
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * Which annotations of a document an export carries: the chosen labels, never an orphan, and only
+ * annotations that sit on their text, so that every exported span slices the exported text exactly.
+ */
+import type { Annotation } from '../model';
+import { compareAnnotations } from '../sidecar/write';
+import { OffsetIndex } from '../text';
+import type { ExportDocument } from './types';
+
+/**
+ * The export's view of one document, and a warning for each annotation left out.
+ * @param source the document's path relative to the working folder, `/` separators
+ * @param text the document's normalised text
+ * @param annotations the sidecar's annotations
+ * @param labels the labels to export (`--label`); undefined for all
+ */
+export function prepareDocument(
+  source: string,
+  text: string,
+  annotations: readonly Annotation[],
+  labels?: ReadonlySet<string>,
+): { document: ExportDocument; warnings: string[] } {
+  const index = new OffsetIndex(text);
+  const warnings: string[] = [];
+  const kept: Annotation[] = [];
+  for (const a of annotations) {
+    if (labels && !labels.has(a.label)) continue;
+    const name = `${source}: annotation ${a.id} (${a.label})`;
+    if (a.status === 'orphaned') {
+      warnings.push(`${name} is orphaned; left out`);
+    } else if (a.start < 0 || a.end > index.length || a.start >= a.end || index.slice(a.start, a.end) !== a.text) {
+      warnings.push(`${name} does not match the document at ${a.start}..${a.end}; left out (run 'marginalia check --fix')`);
+    } else {
+      kept.push(a);
+    }
+  }
+  return { document: { source, text, annotations: kept.sort(compareAnnotations) }, warnings };
+}

@@ -1,0 +1,57 @@
+/**
+ * What every exporter takes and gives. Exporters are pure: they turn documents with their
+ * annotations into file contents; the CLI and the extension write those contents.
+ */
+import type { Annotation, LabelConfig } from '../model';
+
+/** One document as exporters see it. */
+export interface ExportDocument {
+  /** The document's path as exports name it: relative to the working folder, `/` separators. */
+  source: string;
+  /** The text offsets count in: normalised (LF line ends, no BOM), or a Markdown document's plain projection. */
+  text: string;
+  /**
+   * Annotations whose `text` is exactly `text` between `start` and `end` (code points), none orphaned,
+   * sorted by (start, end, id). `prepareDocument` makes sure of it.
+   */
+  annotations: Annotation[];
+}
+
+/** A file an export writes. */
+export interface ExportFile {
+  /** Path relative to the export's folder (brat) or its companion folder (csv), `/` separators. */
+  path: string;
+  /** The file's content, written as UTF-8. */
+  content: string;
+}
+
+/** What an exporter produced. */
+export interface ExportOutput {
+  /** The single output file's content (JSONL, JSON, CSV); undefined for folder formats. */
+  content: string | undefined;
+  /** Folder formats: every file of the folder. CSV: the document texts for its companion folder. */
+  files: ExportFile[];
+  /** Annotations the format could not carry, one sentence each, for stderr or a notification. */
+  warnings?: string[];
+}
+
+/** The export format names accepted by `--format`. */
+export type ExportFormat = 'doccano' | 'prodigy' | 'brat' | 'w3c' | 'csv' | 'labelstudio';
+
+/** One export format. */
+export interface Exporter {
+  /** The name given to `--format`. */
+  format: ExportFormat;
+  /** `file`: one file (or stdout); `folder`: a folder of files, `--out` required. */
+  shape: 'file' | 'folder';
+  /** File name extension of the single output file, with its dot (empty for folders). */
+  extension: string;
+  /** One line shown in usage text and pickers. */
+  description: string;
+  /**
+   * Produce the export.
+   * @param documents the documents, sorted by `source`, annotations prepared
+   * @param labels the label configuration (brat declares it in `annotation.conf`)
+   */
+  write(documents: readonly ExportDocument[], labels: LabelConfig): ExportOutput;
+}

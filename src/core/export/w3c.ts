@@ -1,0 +1,83 @@
+/**
+ * A W3C Web Annotation `AnnotationCollection` (JSON-LD, https://www.w3.org/TR/annotation-model/).
+ * Each annotation has a tagging body with the label, a commenting body for a note and an identifying
+ * body for an entity; its target names the document and selects the span twice: a
+ * `TextQuoteSelector` (exact, prefix, suffix) and a `TextPositionSelector` (start, end in code
+ * points, as the selectors specification counts them). The model has no place for a document's text
+ * or for key-value attributes, so two plain-JSON keys outside the anno.jsonld context carry them:
+ * `documents` on the collection (one `Text` resource per document, its `value` the text the
+ * offsets count in) and `attributes` on an annotation. JSON-LD processors ignore both.
+ */
+import { contextAround } from '../anchoring/context';
+import type { Annotation } from '../model';
+import { OffsetIndex } from '../text';
+import type { Exporter } from './types';
+
+/** The JSON-LD context every Web Annotation document names. */
+export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/**
+ * The IRI (relative reference) standing for a document in targets and in `documents`.
+ * @param source the document's path, `/` separators
+ */
+export function sourceIri(source: string): string {
+  return encodeURI(source).replace(/[#?]/g, (c) => encodeURIComponent(c));
+}
+
+/**
+ * The IRI of one annotation: a URN made of its document and its id (ids are unique per document only).
+ * @param source the document's path
+ * @param id the annotation's id
+ */
+export function annotationIri(source: string, id: string): string {
+  return `urn:marginalia:${sourceIri(source)}:${encodeURIComponent(id)}`;
+}
+
+export const w3cExporter: Exporter = {
+  format: 'w3c',
+  shape: 'file',
+  extension: '.jsonld',
+  description: 'W3C Web Annotation collection (JSON-LD)',
+  write(documents) {
+    const items = documents.flatMap((d) => {
+      const index = new OffsetIndex(d.text);
+      return d.annotations.map((a) => webAnnotation(d.source, a, index));
+    });
+    const collection = {
+      '@context': W3C_CONTEXT,
+      type: 'AnnotationCollection',
+      label: 'Marginalia annotations',
+      total: items.length,
+      documents: documents.map((d) => ({ id: sourceIri(d.source), type: 'Text', format: 'text/plain', value: d.text })),
+      first: { type: 'AnnotationPage', startIndex: 0, items },
+    };
+    return { content: JSON.stringify(collection, null, 2) + '\n', files: [] };
+  },
+};
+
+function webAnnotation(source: string, a: Annotation, index: OffsetIndex): object {
+  const { prefix, suffix } = contextAround(index, a.start, a.end);
+  const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.label }];
+  if (a.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
+  if (a.entity !== undefined) body.push({ type: 'TextualBody', purpose: 'identifying', value: a.entity });
+  return {
+    id: annotationIri(source, a.id),
+    type: 'Annotation',
+    motivation: 'tagging',
+    ...(a.author !== undefined ? { creator: { type: 'Person', name: a.author } } : {}),
+    ...(a.created !== undefined ? { created: a.created } : {}),
+    body,
+    target: {
+      source: sourceIri(source),
+      selector: [
+        { type: 'TextQuoteSelector', exact: a.text, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
+        { type: 'TextPositionSelector', start: a.start, end: a.end },
+      ],
+    },
+    ...(a.attributes && Object.keys(a.attributes).length ? { attributes: sortedAttributes(a.attributes) } : {}),
+  };
+}
+
+function sortedAttributes(attributes: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.keys(attributes).sort().map((k) => [k, attributes[k]!]));
+}

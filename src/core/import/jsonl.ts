@@ -1,0 +1,54 @@
+/**
+ * Reading JSON Lines for the doccano and Prodigy parsers.
+ */
+import type { ImportProblem } from './types';
+
+/**
+ * The JSON object on each non-blank line; a line that is not a JSON object becomes a problem.
+ * @param content the file's content
+ * @param name the file's name, for `origin`
+ * @param problems where problems are added
+ */
+export function* jsonLines(content: string, name: string, problems: ImportProblem[]): Generator<{ value: Record<string, unknown>; origin: string }> {
+  const lines = content.replace(/^\uFEFF/, '').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    const origin = `${name}:${i + 1}`;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      problems.push({ origin, message: `not valid JSON (${(error as Error).message})` });
+      continue;
+    }
+    if (!isObject(value)) problems.push({ origin, message: 'expected a JSON object on each line' });
+    else yield { value, origin };
+  }
+}
+
+/**
+ * Whether a JSON value is an object (not an array, not null).
+ * @param value any parsed JSON value
+ */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The `meta.source` of a record, or its top-level `source`, as document path candidates.
+ * @param record a parsed record
+ */
+export function sourceCandidates(record: Record<string, unknown>): string[] {
+  const meta = record['meta'];
+  const source = isObject(meta) && typeof meta['source'] === 'string' ? meta['source'] : record['source'];
+  return typeof source === 'string' && source !== '' ? [source] : [];
+}
+
+/**
+ * Whether a value is a usable offset.
+ * @param value any parsed JSON value
+ */
+export function isOffset(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}

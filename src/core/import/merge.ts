@@ -1,0 +1,188 @@
+/**
+ * Imported spans into a document's annotations: each span is checked against the document (its
+ * offsets in range, its text what the document holds there, its label configured) and added unless
+ * the document already has an annotation with the same label and span. Pure: the caller reads the
+ * sidecar and writes the result.
+ */
+import { contextAround } from '../anchoring/context';
+import { newAnnotationId } from '../ids';
+import type { Annotation, AttributeValue, LabelConfig } from '../model';
+import { OffsetIndex } from '../text';
+import type { ImportedSpan } from './types';
+
+/** A span the import left out, and why. */
+export interface SkippedSpan {
+  /** Where the span is in the imported file. */
+  origin: string;
+  label: string;
+  start: number | undefined;
+  end: number | undefined;
+  /** The span's text as the import gives it, if it does. */
+  text: string | undefined;
+  /** Why it was left out, in one sentence. */
+  reason: string;
+}
+
+/** What merging one document's imported spans gave. */
+export interface MergeResult {
+  /** The existing annotations followed by the added ones. */
+  annotations: Annotation[];
+  /** The annotations added. */
+  added: Annotation[];
+  /** How many imported spans the document already had (same label and span). */
+  present: number;
+  /** The spans left out. */
+  skipped: SkippedSpan[];
+}
+
+/** How many characters of a text a report quotes. */
+const QUOTE_LENGTH = 60;
+
+/**
+ * Merge imported spans into a document's annotations.
+ * @param existing the annotations of the document's sidecar (empty when it has none)
+ * @param spans the spans the import gives for the document
+ * @param text the document's normalised text
+ * @param importedText the text the imported file's offsets count in, when it carries one
+ * @param config the label configuration that applies to the document
+ * @param random random source for new ids (tests pass a seeded one)
+ */
+export function mergeImported(
+  existing: readonly Annotation[],
+  spans: readonly ImportedSpan[],
+  text: string,
+  importedText: string | undefined,
+  config: LabelConfig,
+  random?: () => number,
+): MergeResult {
+  const index = new OffsetIndex(text);
+  const imported = importedText === undefined ? undefined : new OffsetIndex(importedText);
+  const taken = new Set(existing.map((a) => a.id));
+  const keys = new Set(existing.map(spanKey));
+  const result: MergeResult = { annotations: [...existing], added: [], present: 0, skipped: [] };
+  for (const span of spans) {
+    const placed = place(span, index, imported, config);
+    if (typeof placed === 'string') {
+      result.skipped.push({ origin: span.origin, label: span.label, start: span.start, end: span.end, text: span.text, reason: placed });
+      continue;
+    }
+    const key = spanKey({ label: span.label, ...placed });
+    if (keys.has(key)) {
+      result.present++;
+      continue;
+    }
+    keys.add(key);
+    const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, random);
+    taken.add(id);
+    const annotation = buildAnnotation(id, span, placed, index, config);
+    result.added.push(annotation);
+    result.annotations.push(annotation);
+  }
+  return result;
+}
+
+function spanKey(a: { label: string; start: number; end: number }): string {
+  return `${a.label}\u0000${a.start}\u0000${a.end}`;
+}
+
+/** The span's place in the document, or why it has none. */
+function place(span: ImportedSpan, index: OffsetIndex, imported: OffsetIndex | undefined, config: LabelConfig): { start: number; end: number } | string {
+  if (!config.labels.some((l) => l.id === span.label)) {
+    return `label '${span.label}' is not in the label configuration; add it to .marginalia.yaml or relabel the span`;
+  }
+  if (span.start === undefined || span.end === undefined) {
+    return span.text === undefined ? 'the span has neither offsets nor a quote' : findQuote(span, index);
+  }
+  const { start, end } = span;
+  if (start >= end) return `the span ${start}..${end} is empty or reversed`;
+  if (end > index.length) return `the span ${start}..${end} ends after the document's last code point (${index.length})`;
+  const holds = index.slice(start, end);
+  if (span.fragments) {
+    for (let i = 1; i < span.fragments.length; i++) {
+      const gap = index.slice(span.fragments[i - 1]!.end, span.fragments[i]!.start);
+      if (!/^\n+$/.test(gap)) return `the fragments are separated by ${quote(gap)}, not by line breaks; Marginalia spans are contiguous`;
+    }
+    const joined = span.fragments.map((f) => index.slice(f.start, f.end)).join(' ');
+    if (span.text !== undefined && joined !== span.text) return mismatch(joined, span.text, start, end);
+    return { start, end };
+  }
+  let expected = span.text;
+  if (expected === undefined && imported) {
+    if (end > imported.length) return `the span ${start}..${end} ends after the imported text's last code point (${imported.length})`;
+    expected = imported.slice(start, end);
+  }
+  if (expected !== undefined && expected !== holds) return mismatch(holds, expected, start, end);
+  return { start, end };
+}
+
+function mismatch(holds: string, expected: string, start: number, end: number): string {
+  return `the document holds ${quote(holds)} at ${start}..${end}, the import says ${quote(expected)}`;
+}
+
+/** Where a quote-only span is: the occurrence whose surroundings best match its prefix and suffix. */
+function findQuote(span: ImportedSpan, index: OffsetIndex): { start: number; end: number } | string {
+  const exact = span.text!;
+  if (exact === '') return 'the quote is empty';
+  const text = index.text;
+  const found: { at: number; score: number }[] = [];
+  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+    const before = commonSuffix(text.slice(Math.max(0, at - (span.prefix?.length ?? 0)), at), span.prefix ?? '');
+    const after = commonPrefix(text.slice(at + exact.length, at + exact.length + (span.suffix?.length ?? 0)), span.suffix ?? '');
+    found.push({ at, score: before + after });
+  }
+  if (found.length === 0) return `the quote ${quote(exact)} does not occur in the document`;
+  const best = Math.max(...found.map((f) => f.score));
+  const winners = found.filter((f) => f.score === best);
+  if (winners.length > 1) return `the quote ${quote(exact)} occurs ${winners.length} times and its prefix and suffix do not tell them apart`;
+  const start = index.toCodePoint(winners[0]!.at);
+  return { start, end: start + [...exact].length };
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function buildAnnotation(id: string, span: ImportedSpan, at: { start: number; end: number }, index: OffsetIndex, config: LabelConfig): Annotation {
+  const { prefix, suffix } = contextAround(index, at.start, at.end);
+  const attributes = span.attributes ? coerceAttributes(span.label, span.attributes, config) : undefined;
+  return {
+    id,
+    label: span.label,
+    start: at.start,
+    end: at.end,
+    text: index.slice(at.start, at.end),
+    prefix,
+    suffix,
+    ...(span.entity !== undefined ? { entity: span.entity } : {}),
+    ...(attributes && Object.keys(attributes).length ? { attributes } : {}),
+    ...(span.note !== undefined ? { note: span.note } : {}),
+    ...(span.author !== undefined ? { author: span.author } : {}),
+    ...(span.created !== undefined ? { created: span.created } : {}),
+  };
+}
+
+/** Attribute values as the label configuration types them: formats that only hold strings (brat) give numbers back as text. */
+function coerceAttributes(label: string, attributes: Record<string, AttributeValue>, config: LabelConfig): Record<string, AttributeValue> {
+  const specs = config.labels.find((l) => l.id === label)?.attributes ?? [];
+  return Object.fromEntries(
+    Object.entries(attributes).map(([name, value]) => {
+      const spec = specs.find((s) => s.name === name);
+      if (spec?.type === 'number' && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return [name, Number(value)];
+      if (spec && spec.type !== 'number' && typeof value === 'number') return [name, String(value)];
+      return [name, value];
+    }),
+  );
+}
+
+function quote(text: string): string {
+  const chars = [...text];
+  return JSON.stringify(chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : text);
+}

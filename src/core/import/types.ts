@@ -1,0 +1,61 @@
+/**
+ * What the import parsers read out of another tool's files, before it is matched to documents and
+ * checked against their text.
+ */
+import type { AttributeValue } from '../model';
+
+/** One span as an imported file gives it. */
+export interface ImportedSpan {
+  /** Label id. */
+  label: string;
+  /** First code point; undefined when the source only quotes the text (a W3C quote selector alone). */
+  start: number | undefined;
+  /** Code point after the span; undefined with `start`. */
+  end: number | undefined;
+  /** The span's text as the file gives it (brat's text field, W3C's `exact`), if it does. */
+  text?: string;
+  /** Text just before the span, to tell repeated quotes apart (W3C `prefix`). */
+  prefix?: string;
+  /** Text just after the span (W3C `suffix`). */
+  suffix?: string;
+  /** brat's discontinuous form: the fragments, which must be separated by line breaks only. */
+  fragments?: { start: number; end: number }[];
+  /** Marginalia's own id when the file carries it (W3C exports), kept if it is free. */
+  id?: string;
+  note?: string;
+  entity?: string;
+  attributes?: Record<string, AttributeValue>;
+  author?: string;
+  created?: string;
+  /** Where the span is in the imported file, for reports (`export.jsonl:3`, `seeds/a.ann:T4`). */
+  origin: string;
+}
+
+/** One document of an imported file. */
+export interface ImportedDocument {
+  /** Paths the file names the document by, most likely first (relative, `/` separators); empty if none. */
+  candidates: string[];
+  /** The text the file's offsets count in, when the file carries it. */
+  text: string | undefined;
+  /** The document's spans. */
+  spans: ImportedSpan[];
+  /** Where the document is in the imported file, for reports. */
+  origin: string;
+}
+
+/** Something in the imported file that could not be read; every span in it is lost to the import. */
+export interface ImportProblem {
+  /** Where (`file:line`). */
+  origin: string;
+  /** What is wrong. */
+  message: string;
+}
+
+/** What a parser read. */
+export interface ParsedImport {
+  documents: ImportedDocument[];
+  /** Parts that could not be read at all: the import reports them and fails. */
+  problems: ImportProblem[];
+  /** Parts deliberately not imported (brat relations, rejected Prodigy tasks): reported, not a failure. */
+  ignored: string[];
+}
