@@ -90,15 +90,20 @@ export function normalizeForGrouping(text: string): string {
 }
 
 /**
- * A span's text as one line for display: whitespace runs collapsed, cut after `max` code points with
- * an ellipsis.
+ * A span's text as one line for display: whitespace runs collapsed; a longer text is cut to at most
+ * `max` code points, at the last space when there is one in the second half, without the punctuation
+ * before the cut, and ends with an ellipsis.
  * @param text the span's text
  * @param max the most code points to keep before the ellipsis
  */
 export function snippet(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const points = [...flat];
-  return points.length <= max ? flat : points.slice(0, max).join('').trimEnd() + '…';
+  if (points.length <= max) return flat;
+  let cut = points.slice(0, max).join('');
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length / 2) cut = cut.slice(0, space);
+  return cut.replace(/[\s,;:.\u2014\u2013-]+$/, '') + '…';
 }
 
 /**

@@ -15,6 +15,7 @@ export class AnnotationStatusBar implements vscode.Disposable {
   /** The entry itself (tests read its text). */
   readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[];
+  private shown = false;
 
   /**
    * @param source the annotation store
@@ -42,6 +43,7 @@ export class AnnotationStatusBar implements vscode.Disposable {
     const doc = uri && this.source.get(uri);
     if (!uri || !doc || doc.annotations.length === 0) {
       this.item.hide();
+      this.shown = false;
       return;
     }
     const order = this.source.labelsFor(uri).labels.map((l) => l.id);
@@ -56,6 +58,12 @@ export class AnnotationStatusBar implements vscode.Disposable {
     tooltip.appendMarkdown('\n\nClick to show the tree of entities.');
     this.item.tooltip = tooltip;
     this.item.show();
+    this.shown = true;
+  }
+
+  /** Whether the entry is showing (the status bar API has no getter for it). */
+  get visible(): boolean {
+    return this.shown;
   }
 
   dispose(): void {

@@ -94,9 +94,15 @@ test('the "dangerous point" quotes of 001 (comma inside the quote) and 003 (comm
 
 test('snippet flattens whitespace and cuts long text with an ellipsis, counting code points', () => {
   assert.equal(snippet('  a\n b  '), 'a b');
-  assert.equal(snippet('abcdef', 3), 'abc…');
+  assert.equal(snippet('abcdef', 3), 'abc…', 'a word longer than the room is cut inside');
   assert.equal(snippet('😀😀😀😀', 2), '😀😀…');
-  assert.equal(snippet('abc', 3), 'abc');
+  assert.equal(snippet('abc', 3), 'abc', 'text that fits is kept whole');
+});
+
+test('snippet cuts at a word boundary and drops the punctuation before the ellipsis', () => {
+  assert.equal(snippet('We are ready to immediately, even tomorrow', 30), 'We are ready to immediately…');
+  assert.equal(snippet('even tomorrow -- literally tomorrow', 16), 'even tomorrow…');
+  assert.equal(snippet('even tomorrow — literally tomorrow', 20), 'even tomorrow…');
 });
 
 /** Titles and counts of a group tree, one line per node, indented, for readable comparisons. */
