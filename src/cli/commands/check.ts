@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkAnnotations } from '../../core/check';
 import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileAtomic } from '../../core/io/files';
@@ -36,7 +37,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(CHECK_USAGE);
     return 0;
   }
-  const sidecars = await findSidecars(options.positional.length ? options.positional : ['.'], io.cwd).catch((error: NodeJS.ErrnoException) => {
+  const paths = options.positional.length ? options.positional : ['.'];
+  const sidecars = await findSidecars(paths, io.cwd).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
   });
   const fix = options.flags.has('fix');
@@ -46,7 +48,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   for (const sidecarPath of sidecars) {
     const folder = path.dirname(sidecarPath);
     if (!configs.has(folder)) configs.set(folder, await loadLabelConfig(folder));
-    const report = await checkSidecar(sidecarPath, configs.get(folder)!.config, fix);
+    const root = await workspaceRootOf(sidecarPath, paths, io.cwd);
+    const report = await checkSidecar(sidecarPath, root, configs.get(folder)!.config, fix);
     annotationCount += report.annotations;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
   }
@@ -78,12 +81,25 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   return errors > 0 || (options.flags.has('strict') && warnings > 0) ? 1 : 0;
 }
 
+/**
+ * The folder a sidecar is checked within: the given folder it was found in, or its own folder when
+ * it was named directly. Links out of it are not followed.
+ */
+async function workspaceRootOf(sidecarPath: string, given: string[], cwd: string): Promise<string> {
+  for (const p of given) {
+    const folder = path.resolve(cwd, p);
+    if (sidecarPath.startsWith(folder + path.sep) && (await stat(folder)).isDirectory()) return folder;
+  }
+  return path.dirname(sidecarPath);
+}
+
 async function checkSidecar(
   sidecarPath: string,
+  root: string,
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
 ): Promise<{ report: Omit<FileReport, 'path'>; annotations: number }> {
-  const loaded = await loadAnnotatedDocument(sidecarPath);
+  const loaded = await loadAnnotatedDocument(sidecarPath, root);
   const { sidecar, recordLines, writable } = loaded.read;
   const findings = [...loaded.read.findings, ...loaded.findings];
   if (!sidecar) return { report: { findings }, annotations: 0 };

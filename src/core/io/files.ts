@@ -89,11 +89,31 @@ export interface LoadedDocument {
 }
 
 /**
- * Read a sidecar and the document it names.
+ * Read a sidecar and the document it names. Neither is read when it is, through a symbolic link,
+ * outside `root`: a workspace must not make the CLI read (or, with `--fix`, write) files elsewhere.
  * @param sidecarPath absolute path of the sidecar
+ * @param root absolute path of the folder the files must lie in (the workspace), or undefined for no such limit
  * @throws only when the sidecar itself cannot be read from disk
  */
-export async function loadAnnotatedDocument(sidecarPath: string): Promise<LoadedDocument> {
+export async function loadAnnotatedDocument(sidecarPath: string, root?: string): Promise<LoadedDocument> {
+  const outside = async (file: string): Promise<string | undefined> => {
+    if (root === undefined) return undefined;
+    const [real, realRoot] = await Promise.all([fs.realpath(file), fs.realpath(root)]);
+    const relative = path.relative(realRoot, real);
+    return relative.startsWith('..') || path.isAbsolute(relative) ? real : undefined;
+  };
+  const sidecarTarget = await outside(sidecarPath);
+  if (sidecarTarget) {
+    const message = `this sidecar is a link to ${sidecarTarget}, outside the workspace; Marginalia does not follow links out of the workspace: replace the link with a copy of the file`;
+    return {
+      sidecarPath,
+      sidecarSource: '',
+      read: { sidecar: undefined, findings: [], recordLines: new Map(), writable: false },
+      documentPath: undefined,
+      text: undefined,
+      findings: [{ severity: 'error', code: 'outside-workspace', message, line: 1, column: 1 }],
+    };
+  }
   const sidecarSource = await fs.readFile(sidecarPath, 'utf8');
   const read = readSidecar(sidecarSource);
   const loaded: LoadedDocument = { sidecarPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
@@ -110,9 +130,16 @@ export async function loadAnnotatedDocument(sidecarPath: string): Promise<Loaded
     );
     return loaded;
   }
-  loaded.documentPath = documentPath;
   let bytes: Uint8Array;
   try {
+    const documentTarget = await outside(documentPath);
+    if (documentTarget) {
+      problem(
+        'outside-workspace',
+        `the annotated document '${read.sidecar.document}' is a link to ${documentTarget}, outside the workspace; Marginalia does not follow links out of the workspace: replace the link with a copy of the file`,
+      );
+      return loaded;
+    }
     bytes = await fs.readFile(documentPath);
   } catch {
     problem(
@@ -121,6 +148,7 @@ export async function loadAnnotatedDocument(sidecarPath: string): Promise<Loaded
     );
     return loaded;
   }
+  loaded.documentPath = documentPath;
   const decoded = decodeDocument(bytes);
   if (decoded.problem) problem('document-unreadable', `the annotated document '${read.sidecar.document}' ${decoded.problem}`);
   else loaded.text = normalizeText(decoded.text);
