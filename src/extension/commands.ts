@@ -13,6 +13,7 @@ import type { AnnotatedDocument, AnnotationStore, NewSpan } from './annotationSt
 import { OPEN_ANNOTATION_COMMAND } from './hover';
 import { offsetAt, toOffset, toRange } from './positions';
 import { REANCHOR_COMMAND, REMOVE_COMMAND } from './diagnostics';
+import { registerExportCommand } from './exportCommand';
 
 /** Command ids, as contributed in package.json. */
 export const COMMANDS = {
@@ -85,6 +86,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
   register(COMMANDS.openAnnotation, (target: AnnotationTarget) => openAnnotation(store, target));
   register(COMMANDS.reanchorAnnotation, (target?: AnnotationTarget) => reanchorAnnotations(store, target));
   register(COMMANDS.openSidecar, (target?: AnnotationTarget) => openSidecar(store, target));
+  registerExportCommand(context, store);
 }
 
 // ---- tagging ----------------------------------------------------------------------------------

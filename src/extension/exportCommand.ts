@@ -1,0 +1,165 @@
+/**
+ * "Export Annotations…": writes every annotated document of the workspace in one of the export
+ * formats (see src/core/export), asking for the format and the destination. Files are written with
+ * `vscode.workspace.fs`, so remote and virtual workspaces work too.
+ */
+import * as vscode from 'vscode';
+import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportFile } from '../core/export';
+import { isMarkdownPath, projectToPlain } from '../core/export/plain';
+import type { AnnotationStore } from './annotationStore';
+
+/** The command id, as contributed in package.json. */
+export const EXPORT_COMMAND = 'marginalia.exportAnnotations';
+
+/** Arguments that skip the questions (tests, other extensions). */
+export interface ExportArgs {
+  /** A format name (`doccano`, `brat`, …). */
+  format?: string;
+  /** The file to write, or the folder for brat. */
+  destination?: vscode.Uri;
+  /** Export only these labels. */
+  labels?: string[];
+  /** Markdown documents as plain text (default: ask when there are some). */
+  plain?: boolean;
+}
+
+/** What an export did. */
+export interface ExportSummary {
+  format: string;
+  destination: string;
+  documents: number;
+  annotations: number;
+  /** Annotations left out, one sentence each. */
+  warnings: string[];
+}
+
+let output: vscode.OutputChannel | undefined;
+
+/**
+ * Register "Export Annotations…".
+ * @param context the extension context (the registration is added to its subscriptions)
+ * @param store the annotation store
+ */
+export function registerExportCommand(context: vscode.ExtensionContext, store: AnnotationStore): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(EXPORT_COMMAND, async (args?: ExportArgs) => {
+      try {
+        return await exportAnnotations(store, args ?? {});
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Marginalia: export failed: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+    }),
+    { dispose: () => output?.dispose() },
+  );
+}
+
+async function exportAnnotations(store: AnnotationStore, args: ExportArgs): Promise<ExportSummary | undefined> {
+  await store.ready;
+  const exporter = args.format !== undefined ? exporterFor(args.format) : await pickFormat();
+  if (!exporter) {
+    if (args.format !== undefined) throw new Error(`unknown format '${args.format}'`);
+    return undefined;
+  }
+  const annotated = store.documents().filter((d) => d.hasText);
+  if (annotated.length === 0) {
+    void vscode.window.showInformationMessage('Marginalia: no annotated documents to export.');
+    return undefined;
+  }
+  const hasMarkdown = annotated.some((d) => isMarkdownPath(d.documentUri.path));
+  const plain = args.plain ?? (hasMarkdown ? await pickPlain() : false);
+  if (plain === undefined) return undefined;
+  const destination = args.destination ?? (await pickDestination(exporter.shape, exporter.format, exporter.extension));
+  if (!destination) return undefined;
+
+  const labels = args.labels ? new Set(args.labels) : undefined;
+  const warnings: string[] = [];
+  const documents: ExportDocument[] = [];
+  for (const doc of annotated) {
+    const source = vscode.workspace.asRelativePath(doc.documentUri);
+    const prepared = prepareDocument(source, doc.offsets.text, doc.annotations, labels);
+    warnings.push(...prepared.warnings);
+    let document = prepared.document;
+    if (plain && isMarkdownPath(source)) {
+      const projected = await projectToPlain(document);
+      warnings.push(...projected.warnings);
+      document = projected.document;
+    }
+    documents.push(document);
+  }
+  documents.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  const result = exporter.write(documents, store.labelsFor(annotated[0]!.documentUri));
+  warnings.push(...(result.warnings ?? []));
+
+  if (result.content !== undefined) await write(destination, result.content);
+  const folder =
+    exporter.shape === 'folder'
+      ? destination
+      : result.files.length
+        ? destination.with({ path: csvCompanionFolder(destination.path) })
+        : undefined;
+  if (folder) await writeAll(folder, result.files);
+
+  const annotations = documents.reduce((n, d) => n + d.annotations.length, 0);
+  const shown = vscode.workspace.asRelativePath(destination);
+  if (warnings.length) {
+    output ??= vscode.window.createOutputChannel('Marginalia Export');
+    output.appendLine(`Export to ${shown}:`);
+    for (const warning of warnings) output.appendLine(`  ${warning}`);
+  }
+  const message = `Marginalia: exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} to ${shown}.`;
+  if (warnings.length) {
+    void vscode.window.showWarningMessage(`${message} ${warnings.length} left out.`, 'Show Details').then((choice) => choice && output?.show());
+  } else {
+    void vscode.window.showInformationMessage(message);
+  }
+  return { format: exporter.format, destination: destination.toString(), documents: documents.length, annotations, warnings };
+}
+
+async function pickFormat(): Promise<(typeof EXPORTERS)[number] | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    EXPORTERS.map((e) => ({ label: e.format, description: e.description, exporter: e })),
+    { title: 'Export Annotations', placeHolder: 'Format' },
+  );
+  return picked?.exporter;
+}
+
+async function pickPlain(): Promise<boolean | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Markdown source', description: 'offsets over the .md file as it is', plain: false },
+      { label: 'Plain text', description: 'the text without its markup, spans mapped onto it', plain: true },
+    ],
+    { title: 'Export Annotations', placeHolder: 'Markdown documents: export which text?' },
+  );
+  return picked?.plain;
+}
+
+async function pickDestination(shape: 'file' | 'folder', format: string, extension: string): Promise<vscode.Uri | undefined> {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (shape === 'folder') {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: 'Export Here',
+      title: `Export Annotations (${format}): choose a folder`,
+      ...(root ? { defaultUri: root } : {}),
+    });
+    return picked?.[0];
+  }
+  return vscode.window.showSaveDialog({
+    title: `Export Annotations (${format})`,
+    filters: { [format]: [extension.slice(1)] },
+    ...(root ? { defaultUri: vscode.Uri.joinPath(root, `annotations-${format}${extension}`) } : {}),
+  });
+}
+
+async function writeAll(folder: vscode.Uri, files: readonly ExportFile[]): Promise<void> {
+  for (const file of files) await write(vscode.Uri.joinPath(folder, ...file.path.split('/')), file.content);
+}
+
+async function write(uri: vscode.Uri, content: string): Promise<void> {
+  await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+}
