@@ -1,0 +1,448 @@
+/**
+ * Finding one quote again in a changed text: exact occurrences and approximate matches of the quote with
+ * its prefix and suffix, scored together with the distance from where it was expected, searched in
+ * widening windows around that place. Everything here counts UTF-16 code units; `reanchor.ts` converts
+ * to and from code points. The method and its figures are in docs/anchoring.md.
+ */
+import { BitPattern, reverseUnits } from './bit-parallel';
+
+/** What is known of the quote: its text and, when stored, the context on each side. */
+export interface QuoteSelector {
+  /** The quoted text. */
+  text: string;
+  /** Text just before it, if kept ('' counts as not kept). */
+  prefix?: string | undefined;
+  /** Text just after it, if kept. */
+  suffix?: string | undefined;
+}
+
+/** A placement of the quote, with how well each part agrees (0..1). */
+export interface QuoteMatch {
+  /** UTF-16 offset of the quote's first code unit. */
+  start: number;
+  /** UTF-16 offset after its last code unit. */
+  end: number;
+  /** The weighted agreement of all parts: what `MIN_QUALITY` is compared with. */
+  score: number;
+  /** Similarity of the found text to the stored one (1 − edit distance / longer length). */
+  quote: number;
+  /** Similarity of the stored prefix to the text before the placement, if a prefix is stored. */
+  prefix: number | undefined;
+  /** Similarity of the stored suffix to the text after it, if a suffix is stored. */
+  suffix: number | undefined;
+  /** Closeness to the expected place: 1 there, 1/2 at `POSITION_SCALE` code units away, falling on. */
+  position: number;
+}
+
+/** Weights of the parts in the score; a part that is not stored drops out and the rest are rescaled. */
+export const WEIGHTS = { quote: 4, prefix: 2.5, suffix: 2.5, position: 2 } as const;
+
+/** Distance (UTF-16 units) from the expected place at which the position part falls to 1/2. */
+export const POSITION_SCALE = 64;
+
+/** Window radii searched in turn around the expected place; the last stage is the whole text. */
+export const WINDOW_RADII = [256, 4096] as const;
+
+/**
+ * A candidate this good near the expected place that still falls short of acceptance stops the search:
+ * the quote's place is there, edited beyond recognition, and a far match would be a copy.
+ */
+export const DOUBT_FLOOR = 0.6;
+
+/** Texts up to this length (UTF-16 units) are scanned whole in the last stage; longer ones around seeds. */
+const FULL_SCAN_LIMIT = 1 << 16;
+
+/** An exact occurrence this close to the expected place, with all its stored context intact, is taken at once. */
+const IMMEDIATE_DISTANCE = 64;
+
+/** At most this many approximate matches are refined per window. */
+const MAX_FUZZY_CANDIDATES = 3;
+
+/** At most this many exact occurrences, the nearest, are scored per window. */
+const MAX_EXACT_CANDIDATES = 16;
+
+/** Characters of the quote's edge that must match exactly to keep unmatched text outside it. */
+const EDGE_EVIDENCE = 3;
+
+/** How many occurrences of each seed piece are taken on each side of the part already searched. */
+const SEEDS_PER_SIDE = 4;
+
+/** Length of the pieces of quote and context looked up exactly to seed the whole-text stage. */
+const SEED_LENGTH = 16;
+
+/** Decides whether a match is good enough to stop searching. */
+export type Acceptance = (match: QuoteMatch) => boolean;
+
+/**
+ * Find a quote in a text near where it is expected: first an exact occurrence there, then exact and
+ * approximate candidates in ±256 and ±4,096 code units, then in the whole text; in each stage the best
+ * scored candidate is returned if `accept` takes it.
+ * @param text the document text (normalised)
+ * @param selector the quote and its stored context
+ * @param hint UTF-16 offset where the quote is expected to start
+ * @param accept whether a best candidate is good enough
+ * @returns `found` when a candidate was accepted; otherwise `best`, the best one seen (or undefined)
+ */
+export function findQuote(
+  text: string,
+  selector: QuoteSelector,
+  hint: number,
+  accept: Acceptance,
+): { found: QuoteMatch | undefined; best: QuoteMatch | undefined } {
+  const matcher = new QuoteMatcher(text, selector, hint);
+  let best: QuoteMatch | undefined;
+  /** Decide on one stage's candidates: true when the search is over (found, or doubtful). */
+  const stage = (candidates: QuoteMatch[]): { over: boolean; found?: QuoteMatch } => {
+    const top = candidates.reduce<QuoteMatch | undefined>((b, m) => (!b || m.score > b.score || (m.score === b.score && m.position > b.position) ? m : b), undefined);
+    if (!top) return { over: false };
+    if (!best || top.score > best.score) best = top;
+    // A plausible placement nearer the expected place than the best one, elsewhere: two readings, no answer.
+    const rival = candidates.some((m) => m !== top && m.score >= DOUBT_FLOOR && m.position > top.position && (m.end <= top.start || m.start >= top.end));
+    if (accept(top) && !rival) return { over: true, found: top };
+    // Something like the quote is still near its place, only changed too much: looking further away
+    // would find copies of the old text, not this one. Better orphaned than misplaced.
+    return { over: rival || top.score >= DOUBT_FLOOR };
+  };
+  if (selector.text.length === 0) return { found: undefined, best };
+  const immediate = matcher.immediateExact();
+  if (immediate) return { found: immediate, best: immediate };
+  let searched = { from: hint, to: hint };
+  for (const radius of WINDOW_RADII) {
+    const from = Math.max(0, hint - radius);
+    const to = Math.min(text.length, hint + radius);
+    const { over, found } = stage(matcher.candidatesIn(from, to));
+    if (over || (from === 0 && to === text.length)) return { found, best };
+    searched = { from, to };
+  }
+  if (text.length <= FULL_SCAN_LIMIT) return { found: stage(matcher.candidatesIn(0, text.length)).found, best };
+  const far: QuoteMatch[] = [];
+  for (const seed of matcher.seeds(searched.from, searched.to)) {
+    far.push(...matcher.candidatesIn(Math.max(0, seed - SEED_LENGTH), Math.min(text.length, seed + SEED_LENGTH)));
+  }
+  return { found: stage(far).found, best };
+}
+
+/** Candidate search and scoring for one quote in one text; patterns are built on first use. */
+class QuoteMatcher {
+  private readonly quote: string;
+  private readonly prefix: string;
+  private readonly suffix: string;
+  private readonly full: string;
+  /** The stored prefix is empty, not absent: the quote began the document. */
+  private readonly atTextStart: boolean;
+  /** The stored suffix is empty, not absent: the quote ended the document. */
+  private readonly atTextEnd: boolean;
+  private readonly cache = new Map<string, BitPattern>();
+
+  constructor(
+    private readonly text: string,
+    selector: QuoteSelector,
+    private readonly hint: number,
+  ) {
+    this.quote = selector.text;
+    this.prefix = selector.prefix ?? '';
+    this.suffix = selector.suffix ?? '';
+    this.full = this.prefix + this.quote + this.suffix;
+    this.atTextStart = selector.prefix === '';
+    this.atTextEnd = selector.suffix === '';
+  }
+
+  /** An exact occurrence at the expected place, or near it with every stored context part intact. */
+  immediateExact(): QuoteMatch | undefined {
+    const { text, quote, hint } = this;
+    if (text.startsWith(quote, hint)) return this.score(hint, hint + quote.length, 1);
+    for (const at of this.occurrences(quote, hint - IMMEDIATE_DISTANCE, hint + IMMEDIATE_DISTANCE, 4)) {
+      if (text.endsWith(this.prefix, at) && text.startsWith(this.suffix, at + quote.length)) {
+        return this.score(at, at + quote.length, 1);
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Scored candidates whose quote starts in [from, to]: the nearest exact occurrences, and the best
+   * approximate matches of prefix + quote + suffix, split back into their parts.
+   */
+  candidatesIn(from: number, to: number): QuoteMatch[] {
+    const candidates: QuoteMatch[] = [];
+    const seen = new Set<number>();
+    const offer = (start: number, end: number, quoteSimilarity?: number) => {
+      const key = start * 0x100000 + (end - start);
+      if (start >= end || seen.has(key)) return;
+      seen.add(key);
+      candidates.push(this.score(start, end, quoteSimilarity));
+    };
+    for (const at of this.occurrences(this.quote, from, to, MAX_EXACT_CANDIDATES)) offer(at, at + this.quote.length, 1);
+    for (const [start, end] of this.approximate(from, to)) offer(start, end);
+    return candidates;
+  }
+
+  /**
+   * Places to search around in a long text, nearest the expected place first: where exact pieces of the
+   * context and of the quote occur outside the part already searched.
+   */
+  seeds(searchedFrom: number, searchedTo: number): number[] {
+    const { quote, prefix, suffix, text, hint } = this;
+    const pieces: { piece: string; offset: number }[] = [];
+    const tail = (s: string) => s.slice(Math.max(0, s.length - SEED_LENGTH));
+    if (prefix) pieces.push({ piece: tail(prefix), offset: Math.min(prefix.length, SEED_LENGTH) });
+    if (suffix) pieces.push({ piece: suffix.slice(0, SEED_LENGTH), offset: -quote.length });
+    pieces.push({ piece: quote.slice(0, SEED_LENGTH), offset: 0 });
+    pieces.push({ piece: tail(quote), offset: Math.min(quote.length, SEED_LENGTH) - quote.length });
+    const seeds = new Set<number>();
+    for (const { piece, offset } of pieces) {
+      const outside = [
+        ...this.occurrences(piece, 0, searchedFrom - offset - 1, SEEDS_PER_SIDE),
+        ...this.occurrences(piece, searchedTo - offset + 1, text.length, SEEDS_PER_SIDE),
+      ];
+      for (const at of outside) seeds.add(at + offset);
+    }
+    return [...seeds].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
+  }
+
+  /** Score a placement of the quote at [start, end). */
+  private score(start: number, end: number, quoteSimilarity?: number): QuoteMatch {
+    const found = this.text.slice(start, end);
+    const quote = quoteSimilarity ?? 1 - this.pattern('q').distanceTo(found) / Math.max(found.length, this.quote.length);
+    const prefix = this.prefix ? this.contextSimilarity(start, true) : undefined;
+    const suffix = this.suffix ? this.contextSimilarity(end, false) : undefined;
+    const position = 1 / (1 + Math.abs(start - this.hint) / POSITION_SCALE);
+    let sum = WEIGHTS.quote * quote + WEIGHTS.position * position;
+    let weights = WEIGHTS.quote + WEIGHTS.position;
+    if (prefix !== undefined) {
+      sum += WEIGHTS.prefix * prefix;
+      weights += WEIGHTS.prefix;
+    }
+    if (suffix !== undefined) {
+      sum += WEIGHTS.suffix * suffix;
+      weights += WEIGHTS.suffix;
+    }
+    return { start, end, score: sum / weights, quote, prefix, suffix, position };
+  }
+
+  /**
+   * How well the stored prefix agrees with the text ending at `at` (or the suffix with the text starting
+   * there): 1 minus the fewest edits between it and any text touching `at`, over its length.
+   */
+  private contextSimilarity(at: number, before: boolean): number {
+    const context = before ? this.prefix : this.suffix;
+    const count = Math.min(before ? at : this.text.length - at, context.length * 2);
+    const out = new Int32Array(count + 1);
+    this.pattern(before ? 'p<' : 's>').scanAnchored(this.text, at, count, before, out);
+    let fewest = context.length;
+    for (let k = 0; k <= count; k++) fewest = Math.min(fewest, out[k]!);
+    return 1 - fewest / context.length;
+  }
+
+  /**
+   * Approximate placements of the quote between from and to: the best end positions of prefix + quote +
+   * suffix in the window, each traced back to its start and split where prefix, quote and suffix meet.
+   */
+  private approximate(from: number, to: number): [number, number][] {
+    const { text, full, prefix, suffix, quote } = this;
+    const scanFrom = Math.max(0, from - prefix.length);
+    const scanTo = Math.min(text.length, to + quote.length + suffix.length);
+    if (scanTo <= scanFrom) return [];
+    const errors = new Int32Array(scanTo - scanFrom);
+    this.pattern('f').scanEnds(text, scanFrom, scanTo, errors);
+    const expectedEnd = this.hint + quote.length + suffix.length - scanFrom - 1;
+    const ends = pickMinima(errors, expectedEnd, Math.max(8, Math.ceil(full.length / 3)), Math.max(8, full.length >> 1));
+    const placements: [number, number][] = [];
+    for (const k of ends) {
+      const end = scanFrom + k + 1;
+      const start = this.traceStart(end, errors[k]!);
+      let [qs, qe] = this.split(start, end);
+      // An empty stored context means the quote touched the document's edge. If it nearly does and its
+      // own edge characters are not at the cut (its first or last word was replaced), it still does.
+      const reach = quote.length >> 1;
+      if (this.atTextStart && qs <= reach && this.edgeAgreement(qs, true) === 0) qs = 0;
+      if (this.atTextEnd && text.length - qe <= reach && this.edgeAgreement(qe, false) === 0) qe = text.length;
+      placements.push([snapBack(text, qs), snapForward(text, qe)]);
+    }
+    return placements;
+  }
+
+  /** Where the best alignment of the whole pattern ending at `end` begins. */
+  private traceStart(end: number, errors: number): number {
+    const count = Math.min(end, this.full.length + errors);
+    const out = new Int32Array(count + 1);
+    this.pattern('f<').scanAnchored(this.text, end, count, true, out);
+    let best = 0;
+    for (let k = 1; k <= count; k++) {
+      const better = out[k]! < out[best]!;
+      const tie = out[k] === out[best] && Math.abs(k - this.full.length) < Math.abs(best - this.full.length);
+      if (better || tie) best = k;
+    }
+    return end - best;
+  }
+
+  /**
+   * Split the aligned text [start, end) into prefix | quote | suffix where the alignment cost is least.
+   * Text the alignment leaves unmatched at an edge costs the same on either side of it; it goes outside
+   * the quote when the quote's own first (last) characters follow (precede) it, as after an insertion at
+   * the edge, and inside otherwise, as when the quote's first (last) word was replaced.
+   */
+  private split(start: number, end: number): [number, number] {
+    const length = end - start;
+    const { prefix, suffix } = this;
+    let quoteStart = start;
+    let quoteEnd = end;
+    if (prefix) quoteStart = start + this.cut(start, end, length, 'p>', 'qs<', true);
+    if (suffix) quoteEnd = start + this.cut(start, end, length, 'pq>', 's<', false);
+    return [quoteStart, Math.max(quoteStart, quoteEnd)];
+  }
+
+  /**
+   * Offset k in [0, length] minimising cost(left part vs text[start, start+k)) + cost(right part vs the
+   * rest); among equal costs, the one where the most of the quote's edge matches exactly, else the one
+   * nearest the context.
+   * @param atQuoteStart whether the cut is the quote's start (else its end)
+   */
+  private cut(start: number, end: number, length: number, left: string, right: string, atQuoteStart: boolean): number {
+    const fromLeft = new Int32Array(length + 1);
+    const fromRight = new Int32Array(length + 1);
+    this.pattern(left).scanAnchored(this.text, start, length, false, fromLeft);
+    this.pattern(right).scanAnchored(this.text, end, length, true, fromRight);
+    let least = Infinity;
+    for (let k = 0; k <= length; k++) least = Math.min(least, fromLeft[k]! + fromRight[length - k]!);
+    let best = -1;
+    let bestRank = -1;
+    for (let k = 0; k <= length; k++) {
+      if (fromLeft[k]! + fromRight[length - k]! !== least) continue;
+      const rank = 3 * this.edgeAgreement(start + k, atQuoteStart) + this.boundaryAgreement(start + k, atQuoteStart);
+      // Still tied: at the start the first is nearest the prefix, at the end the last nearest the suffix.
+      if (rank > bestRank || (!atQuoteStart && rank === bestRank)) {
+        best = k;
+        bestRank = rank;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * On how many sides (0..2) the characters around a cut at `at` are of the same kind (word character,
+   * white space, other) as they were around the quote's start (or end) when it was annotated: an edge that
+   * fell between a space and a word still does.
+   */
+  private boundaryAgreement(at: number, atQuoteStart: boolean): number {
+    const { text, quote, prefix, suffix } = this;
+    const before = atQuoteStart ? prefix.slice(-1) : quote.slice(-1);
+    const after = atQuoteStart ? quote.slice(0, 1) : suffix.slice(0, 1);
+    return (
+      (before && charKind(before) === charKind(text.charAt(at - 1)) ? 1 : 0) +
+      (after && charKind(after) === charKind(text.charAt(at)) ? 1 : 0)
+    );
+  }
+
+  /**
+   * How many of the quote's first characters follow `at` (or of its last characters precede it), up to 8;
+   * fewer than `EDGE_EVIDENCE` count as none, since a letter or two agree by chance.
+   */
+  private edgeAgreement(at: number, atQuoteStart: boolean): number {
+    const { text, quote } = this;
+    const most = Math.min(8, quote.length);
+    let n = 0;
+    if (atQuoteStart) while (n < most && text.charCodeAt(at + n) === quote.charCodeAt(n)) n++;
+    else while (n < most && at - 1 - n >= 0 && text.charCodeAt(at - 1 - n) === quote.charCodeAt(quote.length - 1 - n)) n++;
+    return n >= Math.min(EDGE_EVIDENCE, most) ? n : 0;
+  }
+
+  /**
+   * Start offsets of exact occurrences of `needle` starting in [from, to], the `limit` nearest the hint.
+   */
+  private occurrences(needle: string, from: number, to: number, limit: number): number[] {
+    const { text, hint } = this;
+    if (needle.length === 0) return [];
+    const found: number[] = [];
+    const lo = Math.max(0, from);
+    const hi = Math.min(to, text.length - needle.length);
+    // Walk outwards from the hint on both sides so the nearest come first and the walk can stop early.
+    let right = text.indexOf(needle, Math.max(lo, Math.min(hint, hi + 1)));
+    let left = hint - 1 >= lo ? text.lastIndexOf(needle, Math.min(hint - 1, hi)) : -1;
+    while (found.length < limit) {
+      const rightOk = right !== -1 && right <= hi;
+      const leftOk = left !== -1 && left >= lo;
+      if (!rightOk && !leftOk) break;
+      if (rightOk && (!leftOk || right - hint <= hint - left)) {
+        found.push(right);
+        right = text.indexOf(needle, right + 1);
+      } else {
+        found.push(left);
+        left = left > 0 ? text.lastIndexOf(needle, left - 1) : -1;
+      }
+    }
+    return found;
+  }
+
+  /** The bit pattern for one part or combination of parts, built once. */
+  private pattern(key: string): BitPattern {
+    let p = this.cache.get(key);
+    if (!p) {
+      const { prefix, quote, suffix } = this;
+      const sources: Record<string, () => string> = {
+        q: () => quote,
+        f: () => prefix + quote + suffix,
+        'f<': () => reverseUnits(prefix + quote + suffix),
+        'p<': () => reverseUnits(prefix),
+        's>': () => suffix,
+        'p>': () => prefix,
+        'qs<': () => reverseUnits(quote + suffix),
+        'pq>': () => prefix + quote,
+        's<': () => reverseUnits(suffix),
+      };
+      p = new BitPattern(sources[key]!());
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+}
+
+/**
+ * Local minima of an error profile worth refining: at most `MAX_FUZZY_CANDIDATES`, each with no more
+ * than `slack` errors above the best, fewest errors first (then nearest `expected`), at least `apart`
+ * positions from one another.
+ */
+function pickMinima(errors: Int32Array, expected: number, slack: number, apart: number): number[] {
+  let least = Infinity;
+  for (let k = 0; k < errors.length; k++) least = Math.min(least, errors[k]!);
+  const limit = least + slack;
+  const minima: number[] = [];
+  for (let k = 0; k < errors.length; k++) {
+    const e = errors[k]!;
+    if (e > limit) continue;
+    if ((k > 0 && errors[k - 1]! < e) || (k + 1 < errors.length && errors[k + 1]! < e)) continue;
+    minima.push(k);
+  }
+  minima.sort((a, b) => errors[a]! - errors[b]! || Math.abs(a - expected) - Math.abs(b - expected));
+  const picked: number[] = [];
+  for (const k of minima) {
+    if (picked.length === MAX_FUZZY_CANDIDATES) break;
+    if (picked.every((p) => Math.abs(p - k) >= apart)) picked.push(k);
+  }
+  return picked;
+}
+
+/** Kind of a character for boundary comparison: 0 word character, 1 white space, 2 other, 3 none. */
+function charKind(c: string): number {
+  if (c === '') return 3;
+  if (/[\p{L}\p{N}]/u.test(c)) return 0;
+  return /\s/.test(c) ? 1 : 2;
+}
+
+/** Move an offset off the middle of a surrogate pair, backwards. */
+function snapBack(text: string, at: number): number {
+  return at > 0 && isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1)) ? at - 1 : at;
+}
+
+/** Move an offset off the middle of a surrogate pair, forwards. */
+function snapForward(text: string, at: number): number {
+  return at > 0 && isLow(text.charCodeAt(at)) && isHigh(text.charCodeAt(at - 1)) ? at + 1 : at;
+}
+
+function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLow(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
