@@ -55,19 +55,28 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
+ * The file operations `writeFileAtomic` uses: node's `fs.promises` by default; tests pass an object
+ * whose operations fail half-way (disk full, permission denied) to prove nothing is lost.
+ */
+export type AtomicWriteOps = Pick<typeof fs, 'writeFile' | 'rename' | 'rm'>;
+
+/**
  * Write a file atomically: the content goes to a temporary file in the same folder, which then
  * replaces the target by rename, so a reader sees the old bytes or the new ones, never a mix, and a
  * failure half-way leaves the old file as it was.
  * @param file the file to write
  * @param content its new content, written as UTF-8
+ * @param ops the file operations to use (default: node's `fs.promises`)
+ * @throws the error of the failed operation (the temporary file removed first), so the caller can say what went wrong
  */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string, ops: AtomicWriteOps = fs): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await fs.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    await fs.rename(temporary, file);
+    await ops.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    await ops.rename(temporary, file);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
+    // The first failure is what the user needs to hear about, even if cleaning up fails as well.
+    await ops.rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
 }
