@@ -1,0 +1,309 @@
+/**
+ * The label configuration: `.marginalia.yaml` at a workspace folder's root defines the labels
+ * annotators choose from and the typed attributes of each. Without the file, or when it is unusable,
+ * the defaults apply (claim, quote, figure). Parsing never throws: every problem is a finding with its
+ * line, and a bad label or attribute is left out while the rest of the file still counts. The shape is
+ * documented in docs/format.md.
+ */
+
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { AttributeSpec, AttributeType, Finding, LabelConfig, LabelSpec, Severity } from './model';
+
+/** The configuration's file name, at the root of a workspace folder. */
+export const LABEL_CONFIG_FILE = '.marginalia.yaml';
+
+/** Largest configuration file read, in UTF-16 code units (1 Mi). */
+export const MAX_CONFIG_LENGTH = 1024 * 1024;
+
+/** The labels used when a workspace has no usable configuration. Frozen: copy it to change it. */
+export const DEFAULT_LABEL_CONFIG: LabelConfig = deepFreeze({
+  labels: [
+    {
+      id: 'claim',
+      description: 'A factual assertion that can be checked',
+      key: 'c',
+      attributes: [{ name: 'source', type: 'text', required: false, description: 'Who makes the claim' }],
+    },
+    {
+      id: 'quote',
+      description: 'Words attributed to a speaker',
+      key: 'q',
+      attributes: [{ name: 'speaker', type: 'text', required: false, description: 'Who is quoted' }],
+    },
+    {
+      id: 'figure',
+      description: 'A number with its unit and what it measures',
+      key: 'f',
+      attributes: [
+        { name: 'value', type: 'number', required: false, description: 'The number, in digits' },
+        { name: 'unit', type: 'text', required: false, description: 'Unit or currency (people, %, USD)' },
+        { name: 'subject', type: 'text', required: false, description: 'What is counted or measured' },
+      ],
+    },
+  ],
+});
+
+const LABEL_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+const ATTRIBUTE_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
+const LABEL_KEYS = ['id', 'description', 'color', 'key', 'attributes'];
+const ATTRIBUTE_KEYS = ['type', 'required', 'values', 'description'];
+const ATTRIBUTE_TYPES: readonly AttributeType[] = ['text', 'number', 'enum'];
+const DEFAULTS_USED = 'the default labels (claim, quote, figure) are used until it is fixed';
+
+/**
+ * Parse the text of `.marginalia.yaml`.
+ * @param source the file's text
+ * @returns the configuration (the defaults when the file defines no usable label) and its findings
+ */
+export function parseLabelConfig(source: string): { config: LabelConfig; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const defaults = () => ({ config: copyConfig(DEFAULT_LABEL_CONFIG), findings });
+  const report = (severity: Severity, code: string, message: string, line = 1, column = 1) =>
+    findings.push({ severity, code, message, line, column });
+
+  if (source.length > MAX_CONFIG_LENGTH) {
+    report('error', 'config-too-large', `${LABEL_CONFIG_FILE} is over ${MAX_CONFIG_LENGTH / 1024} K characters; ${DEFAULTS_USED}`);
+    return defaults();
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (node: unknown): { line: number; column: number } => {
+    const offset = (node as YamlNode | null)?.range?.[0] ?? 0;
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const nodeReport = (severity: Severity, code: string, message: string, node: unknown) => {
+    const { line, column } = at(node);
+    report(severity, code, message, line, column);
+  };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const [line, column] = [error.linePos?.[0].line ?? 1, error.linePos?.[0].col ?? 1];
+      report('error', 'config-syntax', `YAML syntax error in ${LABEL_CONFIG_FILE}: ${firstLine(error.message)}; ${DEFAULTS_USED}`, line, column);
+    }
+    return defaults();
+  }
+
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === null)) {
+    report('warning', 'config-no-labels', `${LABEL_CONFIG_FILE} is empty; the default labels (claim, quote, figure) are used`);
+    return defaults();
+  }
+  if (!isMap(root)) {
+    nodeReport('error', 'config-invalid', `${LABEL_CONFIG_FILE} must be a map with a \`labels:\` key; ${DEFAULTS_USED}`, root);
+    return defaults();
+  }
+  let labelsNode: unknown;
+  for (const pair of root.items as Pair<YamlNode, YamlNode | null>[]) {
+    const key = scalarString(pair.key);
+    if (key === 'labels') labelsNode = pair.value;
+    else nodeReport('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${LABEL_CONFIG_FILE}; it is ignored (known: labels)`, pair.key);
+  }
+  const entries = labelEntries(labelsNode, root, nodeReport);
+  const labels: LabelSpec[] = [];
+  for (const entry of entries) {
+    const label = readLabel(entry, nodeReport);
+    if (!label) continue;
+    if (labels.some((l) => l.id === label.id)) {
+      nodeReport('error', 'config-invalid', `label "${label.id}" is defined twice; the second definition is ignored`, entry.node ?? entry.keyNode);
+      continue;
+    }
+    const sameKey = label.key !== undefined ? labels.find((l) => l.key === label.key) : undefined;
+    if (sameKey)
+      nodeReport('warning', 'config-duplicate-key', `labels "${sameKey.id}" and "${label.id}" both use the key "${label.key}"; give each its own`, entry.node ?? entry.keyNode);
+    labels.push(label);
+  }
+  if (labels.length === 0) {
+    if (labelsNode !== undefined && findings.every((f) => f.severity !== 'error'))
+      nodeReport('warning', 'config-no-labels', `${LABEL_CONFIG_FILE} defines no labels; the default labels (claim, quote, figure) are used`, labelsNode ?? root);
+    else if (labelsNode === undefined)
+      nodeReport('error', 'config-invalid', `${LABEL_CONFIG_FILE} has no \`labels:\` key; ${DEFAULTS_USED}`, root);
+    return defaults();
+  }
+  return { config: { labels }, findings };
+}
+
+type NodeReport = (severity: Severity, code: string, message: string, node: unknown) => void;
+
+/** One label's definition: from a map entry (`claim: {...}`) or a list item (`- id: claim`). */
+interface LabelEntry {
+  id: string | undefined;
+  keyNode: unknown;
+  node: unknown;
+}
+
+function labelEntries(labelsNode: unknown, root: unknown, report: NodeReport): LabelEntry[] {
+  if (labelsNode === undefined || labelsNode === null || (isScalar(labelsNode) && labelsNode.value === null)) return [];
+  if (isMap(labelsNode))
+    return (labelsNode.items as Pair<YamlNode, YamlNode | null>[]).map((pair) => ({
+      id: scalarString(pair.key),
+      keyNode: pair.key,
+      node: pair.value,
+    }));
+  if (isSeq(labelsNode))
+    return labelsNode.items.map((item) => {
+      const idNode = isMap(item) ? (item.get('id', true) as unknown) : undefined;
+      return { id: scalarString(idNode), keyNode: idNode ?? item, node: item };
+    });
+  report('error', 'config-invalid', `labels must be a map of label names to definitions (or a list of definitions with an id); ${DEFAULTS_USED}`, labelsNode ?? root);
+  return [];
+}
+
+function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined {
+  const { id, node } = entry;
+  if (id === undefined || !LABEL_ID.test(id)) {
+    report(
+      'error',
+      'config-invalid',
+      `a label needs a name made of letters, digits, "_", "-" or "." (got ${id === undefined ? 'none' : JSON.stringify(id)}); this label is ignored`,
+      entry.keyNode,
+    );
+    return undefined;
+  }
+  const label: LabelSpec = { id, description: id, attributes: [] };
+  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return label;
+  if (!isMap(node)) {
+    report('error', 'config-invalid', `label "${id}" must be a map (description:, color:, key:, attributes:); this label is ignored`, node);
+    return undefined;
+  }
+  for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
+    const key = scalarString(pair.key);
+    const value = pair.value;
+    const where = `label "${id}"`;
+    switch (key) {
+      case 'id':
+        break;
+      case 'description': {
+        const text = expectString(value, `${where}: description`, report);
+        if (text !== undefined) label.description = text;
+        break;
+      }
+      case 'color': {
+        const text = expectString(value, `${where}: color`, report);
+        if (text !== undefined) label.color = text;
+        break;
+      }
+      case 'key': {
+        const text = expectString(value, `${where}: key`, report);
+        if (text !== undefined && [...text].length === 1) label.key = text;
+        else if (text !== undefined) report('warning', 'config-invalid', `${where}: key must be a single character, got ${JSON.stringify(text)}; it is ignored`, value);
+        break;
+      }
+      case 'attributes':
+        label.attributes = readAttributes(value, id, report);
+        break;
+      default:
+        report('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${where}; it is ignored (known: ${LABEL_KEYS.join(', ')})`, pair.key);
+    }
+  }
+  return label;
+}
+
+function readAttributes(node: unknown, labelId: string, report: NodeReport): AttributeSpec[] {
+  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
+  if (!isMap(node)) {
+    report('error', 'config-invalid', `attributes of label "${labelId}" must be a map of attribute names to {type, required, values, description}; they are ignored`, node);
+    return [];
+  }
+  const specs: AttributeSpec[] = [];
+  for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
+    const name = scalarString(pair.key);
+    const where = `attribute "${name ?? '?'}" of label "${labelId}"`;
+    if (name === undefined || !ATTRIBUTE_NAME.test(name)) {
+      report('error', 'config-invalid', `${where}: an attribute name is made of letters, digits, "_" and "-"; this attribute is ignored`, pair.key);
+      continue;
+    }
+    const spec = readAttribute(name, pair.value, where, report);
+    if (spec) specs.push(spec);
+  }
+  return specs;
+}
+
+function readAttribute(name: string, node: unknown, where: string, report: NodeReport): AttributeSpec | undefined {
+  const spec: AttributeSpec = { name, type: 'text', required: false };
+  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return spec;
+  if (!isMap(node)) {
+    report('error', 'config-invalid', `${where} must be a map such as {type: number, required: true}; this attribute is ignored`, node);
+    return undefined;
+  }
+  let valuesNode: unknown;
+  for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
+    const key = scalarString(pair.key);
+    const value = pair.value;
+    switch (key) {
+      case 'type': {
+        const type = expectString(value, `${where}: type`, report);
+        if (type === undefined) return undefined;
+        if (!(ATTRIBUTE_TYPES as readonly string[]).includes(type)) {
+          report('error', 'config-invalid', `${where}: type must be text, number or enum, got ${JSON.stringify(type)}; this attribute is ignored`, value);
+          return undefined;
+        }
+        spec.type = type as AttributeType;
+        break;
+      }
+      case 'required':
+        if (isScalar(value) && typeof value.value === 'boolean') spec.required = value.value;
+        else report('error', 'config-invalid', `${where}: required must be true or false; it is taken as false`, value);
+        break;
+      case 'description': {
+        const text = expectString(value, `${where}: description`, report);
+        if (text !== undefined) spec.description = text;
+        break;
+      }
+      case 'values':
+        valuesNode = value;
+        break;
+      default:
+        report('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${where}; it is ignored (known: ${ATTRIBUTE_KEYS.join(', ')})`, pair.key);
+    }
+  }
+  if (spec.type !== 'enum') {
+    if (valuesNode !== undefined) report('warning', 'config-invalid', `${where}: values only apply to type enum; they are ignored`, valuesNode);
+    return spec;
+  }
+  const values = isSeq(valuesNode) ? valuesNode.items.map((item) => (isScalar(item) ? item.value : undefined)) : [];
+  const strings = values.filter((v): v is string => typeof v === 'string');
+  if (strings.length === 0 || strings.length !== values.length) {
+    report('error', 'config-invalid', `${where}: an enum needs values, a list of texts such as [for, against]; this attribute is ignored`, valuesNode ?? node);
+    return undefined;
+  }
+  spec.values = strings;
+  return spec;
+}
+
+function expectString(node: unknown, what: string, report: NodeReport): string | undefined {
+  if (isAlias(node)) {
+    report('error', 'config-invalid', `${what}: YAML aliases are not supported here; write the value out`, node);
+    return undefined;
+  }
+  if (isScalar(node) && typeof node.value === 'string') return node.value;
+  report('error', 'config-invalid', `${what} must be text; it is ignored`, node);
+  return undefined;
+}
+
+function scalarString(node: unknown): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const value = node.value;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function copyConfig(config: LabelConfig): LabelConfig {
+  return {
+    labels: config.labels.map((label) => ({
+      ...label,
+      attributes: label.attributes.map((a) => ({ ...a, ...(a.values ? { values: [...a.values] } : {}) })),
+    })),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

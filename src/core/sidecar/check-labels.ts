@@ -1,0 +1,71 @@
+/**
+ * Checking a sidecar's annotations against the label configuration: labels it does not define,
+ * attributes it does not define, attribute values of the wrong type or outside an enum, required
+ * attributes left out. Separate from reading, because the configuration lives in another file.
+ */
+
+import type { AttributeSpec, Finding, LabelConfig, LabelSpec, Severity, Sidecar } from '../model';
+
+/**
+ * Check annotations against the labels and attributes the configuration defines.
+ * @param sidecar the sidecar read
+ * @param config the workspace's label configuration (or the defaults)
+ * @param recordLines annotation id -> 1-based line of its record, from `readSidecar`
+ * @returns one finding per problem, pointing at the record's line
+ */
+export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: Map<string, number>): Finding[] {
+  const labels = new Map<string, LabelSpec>(config.labels.map((label) => [label.id, label]));
+  const labelList = config.labels.map((label) => label.id).join(', ');
+  const findings: Finding[] = [];
+  for (const annotation of sidecar.annotations) {
+    const report = (severity: Severity, code: string, message: string) =>
+      findings.push({ severity, code, message, line: recordLines.get(annotation.id) ?? 1, column: 1, annotationId: annotation.id });
+    const label = labels.get(annotation.label);
+    if (!label) {
+      report(
+        'error',
+        'unknown-label',
+        `unknown label "${annotation.label}"; use one of ${labelList || '(none defined)'}, or add "${annotation.label}" to the labels in .marginalia.yaml`,
+      );
+      continue;
+    }
+    const specs = new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]));
+    const attributes = annotation.attributes ?? {};
+    for (const [name, value] of Object.entries(attributes)) {
+      const spec = specs.get(name);
+      if (!spec) {
+        const defined = label.attributes.map((a) => a.name).join(', ') || 'none';
+        report(
+          'warning',
+          'unknown-attribute',
+          `label "${label.id}" has no attribute "${name}" (it has: ${defined}); remove it, or add it to the label in .marginalia.yaml`,
+        );
+        continue;
+      }
+      const problem = valueProblem(spec, value);
+      if (problem) report('error', problem.code, `attribute "${name}" of this ${label.id} ${problem.message}`);
+    }
+    for (const spec of label.attributes) {
+      if (spec.required && !(spec.name in attributes))
+        report('warning', 'missing-attribute', `this ${label.id} has no "${spec.name}", which the label requires; add it under attributes:`);
+    }
+  }
+  return findings;
+}
+
+function valueProblem(spec: AttributeSpec, value: unknown): { code: string; message: string } | undefined {
+  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  switch (spec.type) {
+    case 'number':
+      if (typeof value === 'number' && Number.isFinite(value)) return undefined;
+      return { code: 'attribute-type', message: `must be a number, got ${shown}; write digits only, without quotes (e.g. 1200 or 3.5)` };
+    case 'enum': {
+      const values = spec.values ?? [];
+      if (typeof value === 'string' && values.includes(value)) return undefined;
+      return { code: 'attribute-value', message: `must be one of ${values.join(', ')}; got ${shown}` };
+    }
+    default:
+      if (typeof value === 'string') return undefined;
+      return { code: 'attribute-type', message: `must be text, got the number ${shown}; put it in quotes ('${shown}')` };
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * Where each part of a block-style sidecar sits, found from its lines alone: the top-level entries,
+ * each annotation record (its dash line, the comment lines above it, its last line) and each key of a
+ * record. It serves two purposes: 1-based positions for findings, and the line ranges the writer
+ * splices so that untouched records keep their bytes.
+ *
+ * This scan does not parse values; it only relies on YAML's indentation rules, and the result is
+ * trusted only after `layoutMatches` has checked it against the parsed data (same keys, same number
+ * of records, in the same order). A file it cannot follow (flow collections, explicit keys, ...)
+ * gets `undefined`, and positions then come from a full `yaml` parse instead.
+ */
+
+/** One `key: value` entry: its key line and the lines of its value. */
+export interface EntrySpan {
+  /** The key, unquoted. */
+  key: string;
+  /** 0-based line of the key. */
+  line: number;
+  /** 0-based column of the key. */
+  column: number;
+  /** 0-based column just after the key's colon. */
+  afterKey: number;
+  /** 0-based column where the value starts on the key line; -1 when it starts on a later line or is empty. */
+  valueColumn: number;
+  /** 0-based line after the value's last line (comment and blank lines that follow it are not included). */
+  end: number;
+}
+
+/** One annotation record of a block sequence. */
+export interface RecordSpan {
+  /** 0-based first line of the blank and comment lines just above the record (equal to `line` when none). */
+  lead: number;
+  /** 0-based line of the record's dash. */
+  line: number;
+  /** 0-based line after the record's last line. */
+  end: number;
+  /** 0-based column of the dash. */
+  dashColumn: number;
+  /** 0-based column of the record's keys. */
+  keyColumn: number;
+  /** Whether the dash stands alone on its line (the first key is on the next line). */
+  bareDash: boolean;
+  /** The record's entries in file order; empty when the item is not a map. */
+  keys: EntrySpan[];
+}
+
+/** The `annotations:` entry and its records. */
+export interface AnnotationsSpan {
+  /** Index of the entry in `SidecarLayout.top`. */
+  topIndex: number;
+  /** Whether the value is a block sequence, or empty; false for a flow sequence (`[]`). */
+  block: boolean;
+  /** The records in file order. */
+  records: RecordSpan[];
+  /** 0-based first line of the blank and comment lines after the last record. */
+  trailer: number;
+}
+
+/** The line layout of a whole sidecar. */
+export interface SidecarLayout {
+  /** The file's lines without line terminators. */
+  lines: readonly string[];
+  /** 0-based line after the comments (and `---`) that open the file. */
+  preambleEnd: number;
+  /** The top-level entries in file order; each one's `end` is its region's end for `annotations`. */
+  top: EntrySpan[];
+  /** The annotations entry, when there is one. */
+  annotations: AnnotationsSpan | undefined;
+}
+
+const PLAIN_KEY = /^((?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^\n]*?)[ \t]*:(?=[ \t]|$)/;
+const SINGLE_QUOTED_KEY = /^'((?:[^']|'')*)'[ \t]*:(?=[ \t]|$)/;
+const DOUBLE_QUOTED_KEY = /^"((?:[^"\\]|\\.)*)"[ \t]*:(?=[ \t]|$)/;
+
+/**
+ * Scan the lines of a sidecar.
+ * @param lines the file's lines without line terminators
+ * @returns the layout, or undefined when the file uses a form this scan does not follow
+ */
+export function scanLayout(lines: readonly string[]): SidecarLayout | undefined {
+  let preambleEnd = 0;
+  let documentStart = false;
+  for (; preambleEnd < lines.length; preambleEnd++) {
+    const line = lines[preambleEnd]!;
+    if (isBlankOrComment(line)) continue;
+    if (!documentStart && /^---[ \t]*(?:#.*)?$/.test(line)) {
+      documentStart = true;
+      continue;
+    }
+    break;
+  }
+  const keyLines: number[] = [];
+  for (let i = preambleEnd; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '' || line[0] === ' ' || line[0] === '#' || isDash(line, 0) || isBlankOrComment(line)) continue;
+    keyLines.push(i);
+  }
+  if (keyLines.length > 0 && keyLines[0] !== preambleEnd) return undefined;
+  if (keyLines.length === 0 && preambleEnd < lines.length) return undefined;
+
+  const top: EntrySpan[] = [];
+  let annotations: AnnotationsSpan | undefined;
+  for (let k = 0; k < keyLines.length; k++) {
+    const line = keyLines[k]!;
+    const regionEnd = keyLines[k + 1] ?? lines.length;
+    const entry = entryAt(lines, line, 0, regionEnd);
+    if (!entry) return undefined;
+    if (entry.key === 'annotations' && !annotations) {
+      const records = scanRecords(lines, entry, regionEnd);
+      if (!records) return undefined;
+      annotations = { ...records, topIndex: top.length };
+      entry.end = regionEnd;
+    }
+    top.push(entry);
+  }
+  return { lines, preambleEnd, top, annotations };
+}
+
+/**
+ * Whether a layout describes the parsed data: the same top-level keys, and for each record the same
+ * keys, in the same order. Only then are its positions and line ranges used.
+ * @param layout the scanned layout
+ * @param data the parsed file
+ */
+export function layoutMatches(layout: SidecarLayout, data: unknown): boolean {
+  if (data === null || data === undefined) return layout.top.length === 0;
+  if (!isPlainMap(data) || !sameKeys(layout.top, Object.keys(data))) return false;
+  const items = data['annotations'];
+  if (!layout.annotations) return true;
+  if (items === null || items === undefined) return layout.annotations.records.length === 0;
+  if (!Array.isArray(items) || items.length !== layout.annotations.records.length) return false;
+  return items.every((item, i) => sameKeys(layout.annotations!.records[i]!.keys, isPlainMap(item) ? Object.keys(item) : []));
+}
+
+function scanRecords(
+  lines: readonly string[],
+  entry: EntrySpan,
+  regionEnd: number,
+): Omit<AnnotationsSpan, 'topIndex'> | undefined {
+  if (entry.valueColumn !== -1) {
+    const value = stripComment(lines[entry.line]!.slice(entry.valueColumn));
+    if (value !== '[]') return undefined;
+    return { block: false, records: [], trailer: entry.line + 1 };
+  }
+  const dashLines: number[] = [];
+  let dashColumn = -1;
+  for (let i = entry.line + 1; i < regionEnd; i++) {
+    const line = lines[i]!;
+    if (isBlankOrComment(line)) continue;
+    const indent = indentOf(line);
+    if (dashColumn === -1) dashColumn = indent;
+    if (indent < dashColumn) return undefined;
+    if (indent === dashColumn) {
+      if (!isDash(line, indent)) return undefined;
+      dashLines.push(i);
+    }
+  }
+  const records: RecordSpan[] = [];
+  let lead = entry.line + 1;
+  for (let r = 0; r < dashLines.length; r++) {
+    const record = scanRecord(lines, dashLines[r]!, dashLines[r + 1] ?? regionEnd, dashColumn, lead);
+    if (!record) return undefined;
+    records.push(record);
+    lead = record.end;
+  }
+  return { block: true, records, trailer: lead };
+}
+
+function scanRecord(
+  lines: readonly string[],
+  line: number,
+  limit: number,
+  dashColumn: number,
+  lead: number,
+): RecordSpan | undefined {
+  const end = valueEnd(lines, line, limit, dashColumn);
+  const dashLine = lines[line]!;
+  const afterDash = dashLine.slice(dashColumn + 1);
+  const spaces = /^ */.exec(afterDash)![0].length;
+  const bareDash = isBlankOrComment(afterDash);
+  let keyColumn: number;
+  if (bareDash) {
+    const firstContent = findLine(lines, line + 1, end, (l) => !isBlankOrComment(l));
+    keyColumn = firstContent === -1 ? dashColumn + 2 : indentOf(lines[firstContent]!);
+  } else {
+    if (afterDash[spaces] === '\t') return undefined;
+    keyColumn = dashColumn + 1 + spaces;
+  }
+  const record: RecordSpan = { lead, line, end, dashColumn, keyColumn, bareDash, keys: [] };
+  if (!bareDash && !parseKey(dashLine, keyColumn)) return record; // a scalar or flow item: no keys
+  const keyLines: number[] = bareDash ? [] : [line];
+  for (let i = line + 1; i < end; i++) {
+    const l = lines[i]!;
+    if (isBlankOrComment(l)) continue;
+    const indent = indentOf(l);
+    if (indent < keyColumn) return undefined;
+    if (indent === keyColumn) keyLines.push(i);
+  }
+  for (let k = 0; k < keyLines.length; k++) {
+    const entry = entryAt(lines, keyLines[k]!, keyColumn, keyLines[k + 1] ?? end);
+    if (!entry) return undefined;
+    record.keys.push(entry);
+  }
+  return record;
+}
+
+function entryAt(lines: readonly string[], line: number, column: number, limit: number): EntrySpan | undefined {
+  const parsed = parseKey(lines[line]!, column);
+  if (!parsed) return undefined;
+  const { key, afterKey, valueColumn } = parsed;
+  return { key, line, column, afterKey, valueColumn, end: valueEnd(lines, line, limit, column) };
+}
+
+/** The line after a node's last line: trailing blank lines and comments at or left of `column` are not its own. */
+function valueEnd(lines: readonly string[], line: number, limit: number, column: number): number {
+  let end = limit;
+  while (end > line + 1) {
+    const l = lines[end - 1]!;
+    if (isBlank(l) || (isComment(l) && indentOf(l) <= column)) end--;
+    else break;
+  }
+  return end;
+}
+
+function parseKey(line: string, column: number): { key: string; afterKey: number; valueColumn: number } | undefined {
+  const content = line.slice(column);
+  let key: string;
+  let match = PLAIN_KEY.exec(content);
+  if (match) key = match[1]!;
+  else if ((match = SINGLE_QUOTED_KEY.exec(content))) key = match[1]!.replace(/''/g, "'");
+  else if ((match = DOUBLE_QUOTED_KEY.exec(content))) {
+    try {
+      key = JSON.parse(`"${match[1]}"`) as string;
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  const afterKey = column + match[0].length;
+  let v = afterKey;
+  while (line[v] === ' ' || line[v] === '\t') v++;
+  const valueColumn = v >= line.length || line[v] === '#' ? -1 : v;
+  return { key, afterKey, valueColumn };
+}
+
+function sameKeys(entries: readonly EntrySpan[], keys: readonly string[]): boolean {
+  return entries.length === keys.length && entries.every((entry, i) => entry.key === keys[i]);
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function findLine(lines: readonly string[], from: number, to: number, test: (line: string) => boolean): number {
+  for (let i = from; i < to; i++) if (test(lines[i]!)) return i;
+  return -1;
+}
+
+function stripComment(value: string): string {
+  return value.replace(/[ \t]+#.*$/, '').trimEnd();
+}
+
+function isDash(line: string, column: number): boolean {
+  return line[column] === '-' && (line.length === column + 1 || line[column + 1] === ' ');
+}
+
+/**
+ * Number of spaces that open a line.
+ * @param line one line
+ */
+export function indentOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+function isBlank(line: string): boolean {
+  return /^[ \t]*$/.test(line);
+}
+
+function isComment(line: string): boolean {
+  return /^[ \t]*#/.test(line);
+}
+
+function isBlankOrComment(line: string): boolean {
+  return /^[ \t]*(?:#.*)?$/.test(line);
+}

@@ -1,0 +1,253 @@
+/**
+ * From parsed YAML data to a typed `Sidecar`, with a finding for everything that does not fit. A
+ * record that cannot be taken as it is (a missing key, a value of the wrong type, negative or reversed
+ * offsets) is left out and makes the file read-only, so that no rewrite can drop it; unknown keys are
+ * kept on the objects and reported as warnings.
+ */
+
+import { FORMAT_VERSION, type Annotation, type AttributeValue, type Finding, type Sidecar } from '../model';
+import { ANNOTATION_KEYS } from './emit';
+import type { Place, RecordPlaces, SidecarPositions } from './positions';
+
+/** What validation makes of the data. */
+export interface ValidatedSidecar {
+  sidecar: Sidecar | undefined;
+  findings: Finding[];
+  recordLines: Map<string, number>;
+  writable: boolean;
+  /** For each item of the `annotations` list in file order, its annotation, or undefined when unreadable. */
+  items: (Annotation | undefined)[];
+}
+
+const TOP_KEYS = ['marginalia', 'document', 'annotations'];
+const OPTIONAL_TEXT_KEYS = ['prefix', 'suffix', 'entity', 'note', 'author', 'created'] as const;
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar is not rewritten';
+
+/**
+ * Validate parsed sidecar data.
+ * @param data what the YAML parser returned
+ * @param positions where each part is in the file
+ */
+export function validateSidecar(data: unknown, positions: SidecarPositions): ValidatedSidecar {
+  const findings: Finding[] = [];
+  const result: ValidatedSidecar = { sidecar: undefined, findings, recordLines: new Map(), writable: true, items: [] };
+  const first = { line: 1, column: 1 };
+  if (data === null || data === undefined) {
+    findings.push(finding('warning', 'empty-sidecar', 'the sidecar is empty; it will be written afresh when an annotation is added', first));
+    return result;
+  }
+  if (!isPlainMap(data)) {
+    findings.push(
+      finding('error', 'wrong-type', `a sidecar must be a map with the keys marginalia, document and annotations, got ${describe(data)}; fix the file by hand`, first),
+    );
+    result.writable = false;
+    return result;
+  }
+  const top = positions.top;
+  const placeOf = (key: string): Place => top.get(key)?.value ?? first;
+  const problem = (code: string, message: string, place: Place) => {
+    findings.push(finding('error', code, message, place));
+    result.writable = false;
+  };
+
+  let version = FORMAT_VERSION;
+  const rawVersion = data['marginalia'];
+  if (rawVersion === undefined) problem('missing-key', `the sidecar has no format version; add the line \`marginalia: ${FORMAT_VERSION}\` at the top`, first);
+  else if (typeof rawVersion !== 'number' || !Number.isInteger(rawVersion) || rawVersion < 1)
+    problem('wrong-type', `marginalia (the format version) must be ${FORMAT_VERSION}, got ${describe(rawVersion)}`, placeOf('marginalia'));
+  else if (rawVersion > FORMAT_VERSION)
+    problem(
+      'unsupported-version',
+      `this sidecar is in format ${rawVersion}, newer than this Marginalia reads (${FORMAT_VERSION}); update the extension and CLI`,
+      placeOf('marginalia'),
+    );
+  else version = rawVersion;
+
+  let document = '';
+  const rawDocument = data['document'];
+  if (rawDocument === undefined || rawDocument === null)
+    problem('missing-key', 'the sidecar does not say which file it annotates; add `document: <file name>` (the file beside it)', first);
+  else if (typeof rawDocument !== 'string' || rawDocument === '')
+    problem('wrong-type', `document must be the annotated file's name, got ${describe(rawDocument)}`, placeOf('document'));
+  else {
+    document = rawDocument;
+    if (/^(?:[\\/]|[A-Za-z]:)/.test(rawDocument) || rawDocument.split(/[\\/]/).includes('..'))
+      findings.push(
+        finding('error', 'document-path', `document must be a path relative to the sidecar's folder, without "..", got ${describe(rawDocument)}`, placeOf('document')),
+      );
+  }
+
+  const rawItems = data['annotations'];
+  let items: unknown[] = [];
+  if (Array.isArray(rawItems)) items = rawItems;
+  else if (rawItems !== undefined && rawItems !== null)
+    problem('wrong-type', `annotations must be a list of records (- id: ...), got ${describe(rawItems)}; fix the file by hand`, placeOf('annotations'));
+
+  const sidecar = { version, document, annotations: [] as Annotation[] } as Sidecar;
+  for (const key of Object.keys(data)) {
+    if (TOP_KEYS.includes(key)) continue;
+    unknownKey(findings, key, 'the sidecar', TOP_KEYS, top.get(key)?.key ?? first);
+    setOwn(sidecar as unknown as Record<string, unknown>, key, data[key]);
+  }
+
+  const annotationsPlace = top.get('annotations')?.key ?? first;
+  const firstLine = new Map<string, number>();
+  items.forEach((item, i) => {
+    const places = positions.records[i];
+    const annotation = readRecord(item, places, places?.place ?? annotationsPlace, findings);
+    result.items.push(annotation);
+    if (!annotation) {
+      result.writable = false;
+      return;
+    }
+    const line = places?.place.line ?? annotationsPlace.line;
+    const earlier = firstLine.get(annotation.id);
+    if (earlier === undefined) firstLine.set(annotation.id, line);
+    else
+      findings.push({
+        ...finding(
+          'error',
+          'duplicate-id',
+          `id "${annotation.id}" is also used by the record at line ${earlier}; give one of them a new id (8 hex digits not used in this file)`,
+          places?.keys.get('id')?.value ?? places?.place ?? annotationsPlace,
+        ),
+        annotationId: annotation.id,
+      });
+    sidecar.annotations.push(annotation);
+  });
+  result.recordLines = firstLine;
+  result.sidecar = sidecar;
+  return result;
+}
+
+/** One record, or undefined (with findings) when it cannot be taken as it is. */
+function readRecord(item: unknown, places: RecordPlaces | undefined, place: Place, findings: Finding[]): Annotation | undefined {
+  if (!isPlainMap(item)) {
+    findings.push(finding('error', 'wrong-type', `each annotation must be a map (- id: ..., label: ...), got ${describe(item)}; ${READ_ONLY}`, place));
+    return undefined;
+  }
+  const id = typeof item['id'] === 'string' ? item['id'] : undefined;
+  const at = (key: string): Place => places?.keys.get(key)?.value ?? place;
+  let readable = true;
+  const bad = (code: string, message: string, where: Place) => {
+    findings.push({ ...finding('error', code, `${message}; ${READ_ONLY}`, where), ...(id ? { annotationId: id } : {}) });
+    readable = false;
+  };
+  const requireText = (key: string, what: string) => {
+    const value = item[key];
+    if (value === undefined || value === null) bad('missing-key', `the annotation has no ${key}; add \`${key}:\` (${what})`, place);
+    else if (typeof value !== 'string' || (key !== 'text' && value === ''))
+      bad('wrong-type', `${key} must be ${what}, got ${describe(value)}${quoteHint(value)}`, at(key));
+  };
+  requireText('id', 'text (8 hex digits when Marginalia made it)');
+  requireText('label', 'a label name such as claim, quote or figure');
+  for (const key of ['start', 'end'] as const) {
+    const value = item[key];
+    if (value === undefined || value === null) bad('missing-key', `the annotation has no ${key}; add \`${key}:\` (an offset in code points)`, place);
+    else if (typeof value !== 'number' || !Number.isSafeInteger(value))
+      bad('wrong-type', `${key} must be a whole number of code points, got ${describe(value)}; fix the value`, at(key));
+    else if (value < 0) bad('invalid-offset', `${key} must not be negative, got ${value}; fix the value`, at(key));
+  }
+  const start = item['start'];
+  const end = item['end'];
+  if (readable && (start as number) > (end as number))
+    bad('invalid-offset', `start (${start}) is after end (${end}); swap them or fix the offsets`, at('start'));
+  requireText('text', 'exactly the annotated text');
+  for (const key of OPTIONAL_TEXT_KEYS) {
+    const value = item[key];
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      bad('wrong-type', `${key} must be text, got ${describe(value)}${quoteHint(value)}`, at(key));
+  }
+  const attributes = item['attributes'];
+  if (attributes !== undefined && attributes !== null) {
+    if (!isPlainMap(attributes)) bad('wrong-type', `attributes must be a map (name: value), got ${describe(attributes)}`, at('attributes'));
+    else
+      for (const [name, value] of Object.entries(attributes)) {
+        if (typeof value !== 'string' && typeof value !== 'number')
+          bad('wrong-type', `attribute "${name}" must be text or a number, got ${describe(value)}`, at('attributes'));
+      }
+  }
+  const status = item['status'];
+  if (status !== undefined && status !== null && status !== 'orphaned')
+    bad('wrong-type', `status can only be orphaned, got ${describe(status)}; remove the line or write \`status: orphaned\``, at('status'));
+  if (!readable) return undefined;
+
+  const created = item['created'];
+  if (typeof created === 'string' && !ISO_8601.test(created))
+    findings.push({
+      ...finding('warning', 'created-format', `created should be an ISO 8601 date and time such as 2026-11-22T10:00:00Z, got ${describe(created)}`, at('created')),
+      annotationId: id!,
+    });
+
+  const annotation = {} as Record<string, unknown>;
+  for (const key of ANNOTATION_KEYS) {
+    const value = item[key];
+    if (value === undefined || value === null) continue;
+    annotation[key] = key === 'attributes' ? copyMap(value as Record<string, AttributeValue>) : value;
+  }
+  for (const key of Object.keys(item)) {
+    if ((ANNOTATION_KEYS as readonly string[]).includes(key)) continue;
+    unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places?.keys.get(key)?.key ?? place, id);
+    setOwn(annotation, key, item[key]);
+  }
+  return annotation as unknown as Annotation;
+}
+
+function unknownKey(findings: Finding[], key: string, where: string, known: readonly string[], place: Place, id?: string): void {
+  const guess = known.find((k) => editDistance(k, key) <= 2);
+  findings.push({
+    ...finding(
+      'warning',
+      'unknown-key',
+      `unknown key "${key}" in ${where}; it is kept as it is${guess ? ` — did you mean "${guess}"?` : ''} (known keys: ${known.join(', ')})`,
+      place,
+    ),
+    ...(id ? { annotationId: id } : {}),
+  });
+}
+
+function finding(severity: Finding['severity'], code: string, message: string, place: Place): Finding {
+  return { severity, code, message, line: place.line, column: place.column };
+}
+
+/** A short description of a value for a message: the value itself when it is short. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value === 'number' ? 'the number' : ''} ${value}`.trim();
+  return Array.isArray(value) ? 'a list' : 'a map';
+}
+
+function quoteHint(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'boolean' ? `; put it in quotes ('${value}')` : '';
+}
+
+function copyMap<T>(map: Record<string, T>): Record<string, T> {
+  const copy: Record<string, T> = {};
+  for (const key of Object.keys(map)) setOwn(copy, key, map[key]);
+  return copy;
+}
+
+/** Set a property, even one named `__proto__`, as an own data property. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+function isPlainMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
