@@ -22,7 +22,7 @@ import { normalizeText, OffsetIndex } from '../core/text';
 import { anchorFindings } from './anchorFindings';
 import { LabelConfigs } from './labelConfigs';
 import { offsetAt } from './positions';
-import { documentKeyFor, readDocumentFromDisk, readTextFile, resolveDocumentKey, writeTextFile } from './sidecarFiles';
+import { documentKeyFor, fileExists, readDocumentFromDisk, readTextFile, resolveDocumentKey, writeTextFile } from './sidecarFiles';
 import { TextHistory } from './textHistory';
 
 /** One annotated document as the rest of the extension sees it. */
@@ -78,6 +78,8 @@ class Entry implements AnnotatedDocument {
   history = new TextHistory();
   /** Writes of this sidecar, one after the other. */
   queue: Promise<unknown> = Promise.resolve();
+  /** Why the document's text could not be read from disk ('missing', not text), if it could not. */
+  documentProblem: string | undefined;
   /** Why the last write was held, so the user is told once, not at every keystroke. */
   heldReason: string | undefined;
 
@@ -173,7 +175,7 @@ export class AnnotationStore implements vscode.Disposable {
    * (setting `marginalia.author`) and the time.
    * @param documentUri the document
    * @param spans code-point spans over its current text, with their labels
-   * @returns the new annotations
+   * @returns copies of the new annotations as they were made
    */
   async add(documentUri: vscode.Uri, spans: readonly NewSpan[]): Promise<Annotation[]> {
     if (!this.canAnnotate(documentUri)) throw new Error(`${documentUri.path} cannot be annotated (a sidecar, a label configuration or an unsaved file)`);
@@ -202,7 +204,7 @@ export class AnnotationStore implements vscode.Disposable {
     entry.annotations.push(...added);
     this.changed(entry, true);
     await this.persist(entry);
-    return added;
+    return added.map(clone); // copies: the store's own objects move with the text
   }
 
   /**
@@ -272,13 +274,8 @@ export class AnnotationStore implements vscode.Disposable {
    * the order VS Code gives them, converted to code points over the text just before it.
    * @param document the changed document
    * @param changes the event's content changes
-   * @param reason whether the change was an undo or redo
    */
-  applyTextChanges(
-    document: vscode.TextDocument,
-    changes: readonly vscode.TextDocumentContentChangeEvent[],
-    reason: vscode.TextDocumentChangeReason | undefined,
-  ): void {
+  applyTextChanges(document: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
     const entry = this.entries.get(document.uri.toString());
     if (!entry) return;
     if (changes.length === 0) {
@@ -305,7 +302,12 @@ export class AnnotationStore implements vscode.Disposable {
     }
     entry.offsets = index;
     entry.hasText = true;
-    if (reason !== undefined) for (const a of entry.history.restore(index.text, entry.annotations)) moved.add(a);
+    // A text seen before (undo, redo, a revert) brings back exactly the places the spans had then.
+    for (const a of entry.history.restore(index.text, entry.annotations)) moved.add(a);
+    if (!document.isDirty && entry.annotations.some((a) => a.status === 'orphaned' && moved.has(a))) {
+      // Back to the file's text (a reload or revert) yet spans were lost on the way: find them again.
+      anchorAll(entry, index);
+    }
     this.changed(entry, moved.size > 0);
     if (!document.isDirty && entry.unwritten) void this.persist(entry);
   }
@@ -415,7 +417,13 @@ export class AnnotationStore implements vscode.Disposable {
       this.bySidecar.set(sidecarUri.toString(), entry);
     }
     const current = await this.currentText(documentUri);
-    if (existing && source === existing.diskSource && current.text !== undefined && current.text === existing.offsets.text) return; // nothing new (often our own write)
+    const nothingNew =
+      existing &&
+      source === existing.diskSource &&
+      current.text !== undefined &&
+      current.text === existing.offsets.text &&
+      current.problem === existing.documentProblem;
+    if (nothingNew) return; // often the echo of our own write
     this.absorb(entry, source, read, current);
     if (read.sidecar && !named) entry.fileFindings.push(documentOutsideFolder(source, read.sidecar.document, sidecarUri));
     this.changed(entry, false);
@@ -430,6 +438,7 @@ export class AnnotationStore implements vscode.Disposable {
       // An unreadable file says nothing about what was removed: keep what we hold, and the old base
       // to merge against once the file is fixed.
       entry.writable = false;
+      entry.diskSource = source;
       entry.fileFindings = [...read.findings];
       entry.recordLines = read.recordLines;
       if (current.text !== undefined) anchorAll(entry, new OffsetIndex(current.text));
@@ -461,22 +470,30 @@ export class AnnotationStore implements vscode.Disposable {
     entry.annotations = annotations;
     entry.drift.clear();
     entry.history.clear();
+    entry.documentProblem = current.problem;
+    if (current.problem !== undefined) entry.fileFindings.push(documentProblem(source, entry, current.problem));
     if (current.text !== undefined) {
       entry.hasText = true;
       anchorAll(entry, new OffsetIndex(current.text));
     } else {
       entry.hasText = false;
       entry.offsets = new OffsetIndex('');
-      entry.fileFindings.push(documentProblem(source, entry, current.problem));
     }
     if (entry.writable) entry.heldReason = undefined;
   }
 
-  /** The document's current normalised text: the open buffer, else the file. */
+  /**
+   * The document's current normalised text: the open buffer, else the file. A buffer whose file was
+   * deleted still has its text, and the problem that the file is missing.
+   */
   private async currentText(documentUri: vscode.Uri): Promise<DocumentText> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === documentUri.toString());
-    if (open && !open.isClosed) return { text: normalizeText(open.getText()) };
-    return readDocumentFromDisk(documentUri);
+    if (open && !open.isClosed) {
+      const text = normalizeText(open.getText());
+      return { text, problem: (await fileExists(documentUri)) ? undefined : 'missing' };
+    }
+    const disk = await readDocumentFromDisk(documentUri);
+    return { text: disk.text, problem: disk.problem };
   }
 
   /** The entry of a document, created (with no sidecar yet) when there is none. */
@@ -488,7 +505,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (!entry) {
       entry = new Entry(documentUri, sidecarUri);
       const current = await this.currentText(documentUri);
-      if (current.text === undefined) throw new Error(`${documentUri.path} cannot be annotated: it ${current.problem === 'missing' ? 'does not exist' : current.problem}`);
+      if (current.text === undefined) throw new Error(`${documentUri.path} cannot be annotated: it ${current.problem === 'missing' ? 'does not exist' : (current.problem ?? '')}`);
       entry.offsets = new OffsetIndex(current.text);
       entry.hasText = true;
       this.entries.set(key, entry);
@@ -547,7 +564,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (onDisk !== entry.diskSource && onDisk !== undefined) {
       // Someone else wrote the sidecar since we read it: take their changes in first.
       const read = readSidecar(onDisk);
-      this.absorb(entry, onDisk, read, { text: entry.offsets.text });
+      this.absorb(entry, onDisk, read, { text: entry.offsets.text, problem: entry.documentProblem });
       this.refreshFindings(entry);
       if (!entry.writable) return this.hold(entry, this.whyHeld(entry)!);
     }
@@ -646,7 +663,12 @@ export class AnnotationStore implements vscode.Disposable {
 }
 
 /** A document's text, or why there is none. */
-type DocumentText = { text: string; problem?: undefined } | { text?: undefined; problem: string };
+interface DocumentText {
+  /** The normalised text, when there is one. */
+  text: string | undefined;
+  /** 'missing', or why the file is not text; undefined when all is well. */
+  problem: string | undefined;
+}
 
 /** Anchor every annotation that does not hold against the text, and note those that moved. */
 function anchorAll(entry: Entry, index: OffsetIndex): void {

@@ -67,6 +67,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
         try {
           return await run(...args);
         } catch (error) {
+          console.error(`marginalia: ${id} failed:`, error);
           void vscode.window.showErrorMessage(`Marginalia: ${error instanceof Error ? error.message : String(error)}`);
           return undefined;
         }
@@ -318,7 +319,7 @@ async function step(store: AnnotationStore, direction: 1 | -1): Promise<Annotati
   const current = live.findIndex((a) => a.start === from && a.end === to);
   let index: number;
   if (current !== -1) index = (current + direction + live.length) % live.length;
-  else if (direction === 1) index = Math.max(0, live.findIndex((a) => a.start > from));
+  else if (direction === 1) index = Math.max(0, live.findIndex((a) => a.start > from || (a.start === from && from === to)));
   else {
     const before = live.filter((a) => a.start < from);
     index = before.length > 0 ? before.length - 1 : live.length - 1;

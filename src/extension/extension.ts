@@ -1,18 +1,59 @@
+/**
+ * The extension's entry point: one annotation store for the workspace, and everything that shows it
+ * or acts on it (decorations, hover, Problems panel, commands, the entity tree, the status bar, the
+ * explorer badges and nesting), each disposed with the extension.
+ */
 import * as vscode from 'vscode';
+import { AnnotationStore } from './annotationStore';
+import { registerCommands } from './commands';
+import { DecorationController } from './decorations';
+import { DiagnosticsController } from './diagnostics';
+import { AnnotationHoverProvider } from './hover';
+import { keepStoreInStep } from './keeping';
+import { registerNavigation, type Navigation } from './navigation';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
 export interface MarginaliaApi {
   readonly version: string;
+  /** Every annotated document of the workspace. */
+  readonly store: AnnotationStore;
+  /** The highlights in the editors (what was drawn, for tests). */
+  readonly decorations: DecorationController;
+  /** The Problems panel entries and their quick fixes. */
+  readonly diagnostics: DiagnosticsController;
+  /** The hover over annotated spans. */
+  readonly hover: AnnotationHoverProvider;
+  /** The entity tree, the status bar, the explorer badges and nesting. */
+  readonly navigation: Navigation;
 }
 
+/**
+ * Start the extension.
+ * @param context the extension context
+ */
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
+  const store = new AnnotationStore();
+  const decorations = new DecorationController(store);
+  const diagnostics = new DiagnosticsController(store);
+  const hover = new AnnotationHoverProvider(store);
   context.subscriptions.push(
-    vscode.window.registerTreeDataProvider('marginalia.entities', {
-      getTreeItem: (item: vscode.TreeItem) => item,
-      getChildren: () => [],
-    }),
+    store,
+    decorations,
+    diagnostics,
+    vscode.languages.registerHoverProvider({ pattern: '**' }, hover),
+    ...keepStoreInStep(store),
   );
-  return { version: context.extension.packageJSON.version as string };
+  const navigation = registerNavigation(context, store);
+  registerCommands(context, store);
+  return {
+    version: context.extension.packageJSON.version as string,
+    store,
+    decorations,
+    diagnostics,
+    hover,
+    navigation,
+  };
 }
 
+/** Nothing to do: every resource is in the context's subscriptions. */
 export function deactivate(): void {}

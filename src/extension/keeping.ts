@@ -34,7 +34,7 @@ export function keepStoreInStep(store: AnnotationStore): vscode.Disposable[] {
   const sidecars = vscode.workspace.createFileSystemWatcher('**/*.annotations.yaml');
   const documents = vscode.workspace.createFileSystemWatcher('**/*');
   return [
-    vscode.workspace.onDidChangeTextDocument((e) => store.applyTextChanges(e.document, e.contentChanges, e.reason)),
+    vscode.workspace.onDidChangeTextDocument((e) => store.applyTextChanges(e.document, e.contentChanges)),
     vscode.workspace.onDidSaveTextDocument((document) => void store.documentSaved(document)),
     vscode.workspace.onDidOpenTextDocument((document) => void store.documentOpenedOrClosed(document.uri)),
     vscode.workspace.onDidCloseTextDocument((document) => void store.documentOpenedOrClosed(document.uri)),

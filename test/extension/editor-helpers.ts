@@ -1,0 +1,183 @@
+// Shared by the editor tests (tagging, decorations, keeping, diagnostics): the activated API, scratch
+// documents made in the workspace copy (and removed after), waiting for asynchronous updates, reading
+// a sidecar from disk, and code-point arithmetic computed independently of the extension's.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Annotation } from '../../src/core/model';
+import { readSidecar, type SidecarReadResult } from '../../src/core/sidecar/read';
+import type { MarginaliaApi } from '../../src/extension/extension';
+
+/** The extension, activated, with its store indexed. */
+export async function marginalia(): Promise<MarginaliaApi> {
+  const extension = vscode.extensions.getExtension<MarginaliaApi>('marginalia.marginalia');
+  assert.ok(extension, 'the extension is loaded');
+  const api = await extension.activate();
+  await api.store.ready;
+  return api;
+}
+
+/** The workspace folder: the harness's temporary copy of seeds/. */
+export function folder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(first, 'a folder is open');
+  return first.uri;
+}
+
+/**
+ * A file of the workspace folder.
+ * @param parts its path below the folder
+ */
+export function inFolder(...parts: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(folder(), ...parts);
+}
+
+/**
+ * The sidecar URI of a document.
+ * @param documentUri the document
+ */
+export function sidecarOf(documentUri: vscode.Uri): vscode.Uri {
+  return documentUri.with({ path: documentUri.path + '.annotations.yaml' });
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * Write a file of the workspace (as another program would: through the file system, not an editor).
+ * @param uri the file
+ * @param text its content
+ */
+export async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+}
+
+/**
+ * Read a file of the workspace, or undefined when it does not exist.
+ * @param uri the file
+ */
+export async function readFile(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A seed article's text.
+ * @param name its file name in seeds/
+ */
+export async function seedText(name: string): Promise<string> {
+  const text = await readFile(inFolder(name));
+  assert.ok(text !== undefined, `${name} is in the workspace`);
+  return text;
+}
+
+/** Scratch files made by a suite, removed by `removeScratch`. */
+const scratch: vscode.Uri[] = [];
+
+/**
+ * Make a scratch document (no sidecar) in the workspace and remember it for removal.
+ * @param name file name (a unique one per test)
+ * @param text its content
+ */
+export async function scratchDocument(name: string, text: string): Promise<vscode.Uri> {
+  const uri = inFolder('scratch', name);
+  await writeFile(uri, text);
+  scratch.push(uri, sidecarOf(uri));
+  return uri;
+}
+
+/**
+ * Remember a scratch file a test makes by other means (a rename, say), for removal.
+ * @param uri the document (its sidecar is removed too)
+ */
+export function scratchLater(uri: vscode.Uri): void {
+  scratch.push(uri, sidecarOf(uri));
+}
+
+/** Close the editors and delete every scratch file (documents and their sidecars). */
+export async function removeScratch(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const uri of scratch.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+}
+
+/** What a truthy value of T can be. */
+export type Truthy<T> = Exclude<T, false | null | undefined | '' | 0>;
+
+/**
+ * Poll until `probe` returns a truthy value, or fail saying what was awaited.
+ * @param probe returns the awaited value, or something falsy while it is not there yet
+ * @param what what is awaited, for the failure message
+ * @param timeoutMs how long to wait
+ */
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last) return last as Truthy<T>;
+    await sleep(50);
+  }
+  assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
+}
+
+/**
+ * Wait a little (for debounced work that must NOT happen, say).
+ * @param ms milliseconds
+ */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * The sidecar of a document as it is on disk, parsed by the core's reader.
+ * @param documentUri the document
+ */
+export async function sidecarOnDisk(documentUri: vscode.Uri): Promise<SidecarReadResult & { source: string | undefined }> {
+  const source = await readFile(sidecarOf(documentUri));
+  return source === undefined ? { source, sidecar: undefined, findings: [], recordLines: new Map(), writable: true } : { source, ...readSidecar(source) };
+}
+
+/**
+ * The record of an annotation in a document's sidecar on disk, once it is there.
+ * @param documentUri the document
+ * @param id the annotation's id
+ */
+export async function recordOnDisk(documentUri: vscode.Uri, id: string): Promise<Annotation> {
+  return waitFor(async () => (await sidecarOnDisk(documentUri)).sidecar?.annotations.find((a) => a.id === id), `record ${id} in the sidecar on disk`);
+}
+
+/**
+ * The code-point offset of a UTF-16 offset in a string, counted here independently of the extension.
+ * @param text the text
+ * @param utf16 offset in UTF-16 code units
+ */
+export function codePoints(text: string, utf16: number): number {
+  return Array.from(text.slice(0, utf16)).length;
+}
+
+/**
+ * The editor range of the n-th occurrence of a substring (UTF-16 positions, as VS Code counts).
+ * @param document the document
+ * @param needle the text to find
+ * @param occurrence which one (0 = first)
+ */
+export function rangeOf(document: vscode.TextDocument, needle: string, occurrence = 0): vscode.Range {
+  const text = document.getText();
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at !== -1, `"${needle}" occurs ${occurrence + 1} time(s) in ${document.uri.path}`);
+  }
+  return new vscode.Range(document.positionAt(at), document.positionAt(at + needle.length));
+}
+
+/**
+ * Open a document in an editor and make it the active one.
+ * @param uri the document
+ */
+export async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  return vscode.window.showTextDocument(document, { preview: false });
+}

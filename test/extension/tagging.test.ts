@@ -1,0 +1,234 @@
+// Tagging and editing annotations from the editor, in a real VS Code: every command is run as a user
+// would (selections in an editor, then the command), and the sidecar on disk is read back with the core's
+// reader to check what was written. Offsets are checked against code points counted here independently.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Annotation, AttributeSpec } from '../../src/core/model';
+import { validateAttributeInput, parseAttributeInput } from '../../src/extension/attributeInput';
+import {
+  codePoints,
+  marginalia,
+  openEditor,
+  rangeOf,
+  recordOnDisk,
+  removeScratch,
+  scratchDocument,
+  sidecarOnDisk,
+  sleep,
+  waitFor,
+} from './editor-helpers';
+import { requestScreenshot } from './screenshot';
+
+/** Astral characters (two UTF-16 units, one code point) before the spans, an em dash and curly quotes among them. */
+const ARTICLE = [
+  'Scratch article for tagging 😀 with an emoji before every span.',
+  'The alliance has 100,000 troops near the border — officials said on Friday.',
+  '“We are ready to talk,” the minister said, “even tomorrow.”',
+  'Prices rose 3.5 percent in 2021 🚀 and again in 2022.',
+  '',
+].join('\n');
+
+suite('Tagging in the editor', () => {
+  suiteSetup(async () => {
+    await marginalia();
+  });
+
+  suiteTeardown(removeScratch);
+
+  /** Select ranges in the editor and run a command; returns what the command returned. */
+  async function runOn<T>(editor: vscode.TextEditor, ranges: vscode.Range[], command: string, ...args: unknown[]): Promise<T> {
+    editor.selections = ranges.map((r) => new vscode.Selection(r.start, r.end));
+    return (await vscode.commands.executeCommand(command, ...args)) as T;
+  }
+
+  test('tagging each label writes a record with code-point offsets, text, context, author and time', async () => {
+    const uri = await scratchDocument('tag-each-label.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    await vscode.workspace.getConfiguration('marginalia').update('author', 'tester', vscode.ConfigurationTarget.Workspace);
+    try {
+      const cases: [string, string, number][] = [
+        ['marginalia.tagClaim', 'The alliance has 100,000 troops near the border', 0],
+        ['marginalia.tagQuote', 'We are ready to talk', 0],
+        ['marginalia.tagFigure', '2022', 0],
+      ];
+      for (const [command, needle, occurrence] of cases) {
+        const range = rangeOf(editor.document, needle, occurrence);
+        const [made, ...more] = await runOn<Annotation[]>(editor, [range], command);
+        assert.ok(made, `${command} returned the new annotation`);
+        assert.equal(more.length, 0);
+        const utf16Start = editor.document.offsetAt(range.start);
+        const start = codePoints(ARTICLE, utf16Start);
+        assert.equal(made.start, start, `${needle}: start in code points`);
+        assert.equal(made.end, start + Array.from(needle).length);
+        assert.notEqual(made.start, utf16Start, 'the emoji before the span makes code points and UTF-16 differ');
+
+        const record = await recordOnDisk(uri, made.id);
+        assert.equal(record.label, command.replace('marginalia.tag', '').toLowerCase());
+        assert.equal(record.start, made.start);
+        assert.equal(record.end, made.end);
+        assert.equal(record.text, needle);
+        assert.equal(record.prefix, Array.from(ARTICLE.slice(0, utf16Start)).slice(-32).join(''));
+        assert.ok(ARTICLE.slice(editor.document.offsetAt(range.end)).startsWith(record.suffix ?? '!'), 'the suffix follows the span');
+        assert.equal(record.author, 'tester');
+        assert.ok(record.created && !Number.isNaN(Date.parse(record.created)), 'an ISO creation time');
+        assert.match(record.id, /^[0-9a-f]{8}$/);
+      }
+      const onDisk = await sidecarOnDisk(uri);
+      assert.equal(onDisk.sidecar?.document, 'tag-each-label.txt');
+      assert.equal(onDisk.sidecar?.annotations.length, 3);
+      assert.deepEqual(onDisk.findings, []);
+    } finally {
+      await vscode.workspace.getConfiguration('marginalia').update('author', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('several selections tag each; an empty selection tags its word; selections are trimmed', async () => {
+    const uri = await scratchDocument('tag-selections.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const minister = rangeOf(editor.document, 'minister');
+    const inWord = minister.start.translate(0, 3); // an empty selection inside "minister"
+    const padded = rangeOf(editor.document, ' officials said on Friday.\n'); // a space before, a line break after
+    const made = await runOn<Annotation[]>(
+      editor,
+      [new vscode.Range(inWord, inWord), padded, rangeOf(editor.document, 'even tomorrow')],
+      'marginalia.tagClaim',
+    );
+    assert.deepEqual(
+      made.map((a) => a.text),
+      ['minister', 'officials said on Friday.', 'even tomorrow'],
+    );
+    const onDisk = await waitFor(async () => {
+      const read = await sidecarOnDisk(uri);
+      return read.sidecar?.annotations.length === 3 && read.sidecar;
+    }, 'three records on disk');
+    assert.deepEqual(onDisk.annotations.map((a) => a.text).sort(), ['even tomorrow', 'minister', 'officials said on Friday.']);
+  });
+
+  test('tagging a span already tagged with the same label adds no duplicate', async () => {
+    const uri = await scratchDocument('tag-duplicate.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const range = rangeOf(editor.document, '100,000 troops');
+    const [first] = await runOn<Annotation[]>(editor, [range], 'marginalia.tagFigure');
+    assert.ok(first);
+    const again = await runOn<Annotation[]>(editor, [range], 'marginalia.tagFigure');
+    assert.deepEqual(again, [], 'nothing new');
+    const other = await runOn<Annotation[]>(editor, [range], 'marginalia.tagClaim');
+    assert.equal(other.length, 1, 'another label on the same span is a new annotation');
+    await recordOnDisk(uri, other[0]!.id);
+    assert.equal((await sidecarOnDisk(uri)).sidecar?.annotations.filter((a) => a.label === 'figure').length, 1);
+  });
+
+  test('Tag Selection… offers every configured label with its key and description', async function () {
+    this.timeout(40000);
+    const uri = await scratchDocument('tag-pick.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    editor.selection = new vscode.Selection(rangeOf(editor.document, 'Prices rose').start, rangeOf(editor.document, 'Prices rose').end);
+    const running = vscode.commands.executeCommand<Annotation[]>('marginalia.tagSelection');
+    await sleep(500);
+    await requestScreenshot('tag-selection-quick-pick', { waitForText: 'Words the article puts in quotation marks' });
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const made = await running;
+    assert.equal(made?.length, 1);
+    assert.equal(made[0]!.label, 'quote', 'the second label of seeds/.marginalia.yaml');
+    assert.equal(made[0]!.text, 'Prices rose');
+  });
+
+  test('Remove Annotation removes the annotation under the cursor', async () => {
+    const uri = await scratchDocument('remove.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const [keep] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'We are ready to talk')], 'marginalia.tagQuote');
+    const [gone] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'even tomorrow')], 'marginalia.tagQuote');
+    const inside = rangeOf(editor.document, 'even tomorrow').start.translate(0, 2);
+    const removed = await runOn<string[]>(editor, [new vscode.Range(inside, inside)], 'marginalia.removeAnnotation');
+    assert.deepEqual(removed, [gone!.id]);
+    const onDisk = await waitFor(async () => {
+      const read = await sidecarOnDisk(uri);
+      return read.sidecar?.annotations.length === 1 && read.sidecar;
+    }, 'one record left on disk');
+    assert.equal(onDisk.annotations[0]!.id, keep!.id);
+  });
+
+  test('an attribute typed as a number rejects "abc"; enum and required attributes are checked too', () => {
+    const value: AttributeSpec = { name: 'value', type: 'number', required: false };
+    assert.match(validateAttributeInput(value, 'abc') ?? '', /value is a number/);
+    assert.match(validateAttributeInput(value, '100,000') ?? '', /no thousands separators/);
+    assert.equal(validateAttributeInput(value, '100000'), undefined);
+    assert.equal(validateAttributeInput(value, '-3.5'), undefined);
+    assert.equal(validateAttributeInput(value, ''), undefined, 'an optional attribute may be emptied');
+    assert.equal(parseAttributeInput(value, ' 2.5e3 '), 2500);
+    assert.equal(parseAttributeInput(value, ''), undefined);
+    const speaker: AttributeSpec = { name: 'speaker', type: 'text', required: true };
+    assert.match(validateAttributeInput(speaker, '  ') ?? '', /speaker is required/);
+    const qualifier: AttributeSpec = { name: 'qualifier', type: 'enum', required: false, values: ['exact', 'approximate'] };
+    assert.match(validateAttributeInput(qualifier, 'roughly') ?? '', /one of: exact, approximate/);
+    assert.equal(validateAttributeInput(qualifier, 'exact'), undefined);
+  });
+
+  test('Edit Attributes stores typed values; a bad number changes nothing', async () => {
+    const uri = await scratchDocument('attributes.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const [figure] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, '100,000')], 'marginalia.tagFigure');
+    assert.ok(figure);
+    const target = { uri: uri.toString(), id: figure.id };
+    const attributes = await vscode.commands.executeCommand('marginalia.editAttributes', {
+      ...target,
+      values: { value: '100000', unit: 'troops', qualifier: 'exact' },
+    });
+    assert.deepEqual(attributes, { value: 100000, unit: 'troops', qualifier: 'exact' });
+    const record = await waitFor(async () => {
+      const r = await recordOnDisk(uri, figure.id);
+      return r.attributes && r;
+    }, 'attributes on disk');
+    assert.deepEqual(record.attributes, { value: 100000, unit: 'troops', qualifier: 'exact' });
+    assert.equal(typeof record.attributes!.value, 'number', 'a number attribute is stored as a YAML number');
+
+    const refused = await vscode.commands.executeCommand('marginalia.editAttributes', { ...target, values: { value: 'abc' } });
+    assert.equal(refused, undefined, 'the edit is refused');
+    await sleep(300);
+    assert.deepEqual((await recordOnDisk(uri, figure.id)).attributes, { value: 100000, unit: 'troops', qualifier: 'exact' });
+  });
+
+  test('Edit Note and Link to Entity (picking "New entity…" and accepting the suggested name)', async () => {
+    const uri = await scratchDocument('note-entity.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const [claim] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'The alliance has 100,000 troops near the border')], 'marginalia.tagClaim');
+    assert.ok(claim);
+    const target = { uri: uri.toString(), id: claim.id };
+    assert.equal(await vscode.commands.executeCommand('marginalia.editNote', { ...target, note: 'checked against AFP' }), 'checked against AFP');
+
+    // The cursor is in the claim: the command asks which entity, then the new entity's name.
+    const inside = rangeOf(editor.document, 'alliance').start;
+    editor.selection = new vscode.Selection(inside, inside);
+    const linking = vscode.commands.executeCommand<string>('marginalia.linkEntity');
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "New entity…"
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the suggested name
+    assert.equal(await linking, 'The alliance has 100,000 troops near the border');
+
+    const record = await waitFor(async () => {
+      const r = await recordOnDisk(uri, claim.id);
+      return r.entity && r.note && r;
+    }, 'note and entity on disk');
+    assert.equal(record.note, 'checked against AFP');
+    assert.equal(record.entity, 'The alliance has 100,000 troops near the border');
+
+    assert.equal(await vscode.commands.executeCommand('marginalia.linkEntity', { ...target, entity: null }), '');
+    await waitFor(async () => (await recordOnDisk(uri, claim.id)).entity === undefined, 'the link removed on disk');
+  });
+
+  test('Next and Previous Annotation walk the spans in document order and wrap around', async () => {
+    const uri = await scratchDocument('navigate.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const texts = ['Scratch article', '100,000 troops', 'even tomorrow'];
+    for (const t of [...texts].reverse()) await runOn(editor, [rangeOf(editor.document, t)], 'marginalia.tagClaim');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) seen.push((await vscode.commands.executeCommand<Annotation>('marginalia.nextAnnotation')).text);
+    assert.deepEqual(seen, [...texts, texts[0]]);
+    assert.equal(editor.document.getText(editor.selection), 'Scratch article', 'the span is selected');
+    assert.equal((await vscode.commands.executeCommand<Annotation>('marginalia.previousAnnotation')).text, 'even tomorrow', 'wraps to the last');
+    assert.equal((await vscode.commands.executeCommand<Annotation>('marginalia.previousAnnotation')).text, '100,000 troops');
+  });
+});
