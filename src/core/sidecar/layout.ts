@@ -124,12 +124,23 @@ export function scanLayout(lines: readonly string[]): SidecarLayout | undefined 
  */
 export function layoutMatches(layout: SidecarLayout, data: unknown): boolean {
   if (data === null || data === undefined) return layout.top.length === 0;
-  if (!isPlainMap(data) || !sameKeys(layout.top, Object.keys(data))) return false;
+  if (!isPlainMap(data)) return false;
   const items = data['annotations'];
-  if (!layout.annotations) return true;
-  if (items === null || items === undefined) return layout.annotations.records.length === 0;
-  if (!Array.isArray(items) || items.length !== layout.annotations.records.length) return false;
-  return items.every((item, i) => sameKeys(layout.annotations!.records[i]!.keys, isPlainMap(item) ? Object.keys(item) : []));
+  if (items !== null && items !== undefined && !Array.isArray(items)) return false;
+  const records = ((items ?? []) as unknown[]).map((item) => (isPlainMap(item) ? Object.keys(item) : []));
+  return layoutMatchesKeys(layout, Object.keys(data), layout.annotations ? records : []);
+}
+
+/**
+ * Whether a layout has the given top-level keys and record keys, in this order.
+ * @param layout the scanned layout
+ * @param topKeys the top-level keys
+ * @param recordKeys the keys of each record of the `annotations` list
+ */
+export function layoutMatchesKeys(layout: SidecarLayout, topKeys: readonly string[], recordKeys: readonly (readonly string[])[]): boolean {
+  if (!sameKeys(layout.top, topKeys)) return false;
+  const records = layout.annotations?.records ?? [];
+  return records.length === recordKeys.length && records.every((record, i) => sameKeys(record.keys, recordKeys[i]!));
 }
 
 function scanRecords(

@@ -5,6 +5,8 @@
 
 import type { Finding, Sidecar } from '../model';
 import { analyzeSidecar } from './analyze';
+import { rememberSource } from './source-cache';
+import { prepareSource } from './splice';
 
 export { checkLabels } from './check-labels';
 export { MAX_NESTING_DEPTH, MAX_SIDECAR_LENGTH } from './limits';
@@ -28,6 +30,9 @@ export interface SidecarReadResult {
  * @param source the whole file, as read from disk or an editor buffer
  */
 export function readSidecar(source: string): SidecarReadResult {
-  const { sidecar, findings, recordLines, writable } = analyzeSidecar(source);
+  const analysis = analyzeSidecar(source);
+  const { sidecar, findings, recordLines, writable } = analysis;
+  // A write usually follows with this text as its previous source: keep what it needs (strings only).
+  if (writable) rememberSource(prepareSource(source, analysis));
   return { sidecar, findings, recordLines, writable };
 }

@@ -3,25 +3,30 @@
  * (and the comments above and inside them), a changed record keeps the lines of its unchanged keys
  * and its end-of-line comments, a removed record takes its lines with it, and a new record is written
  * in canonical form at its sorted place, in the indentation the file already uses.
+ *
+ * Every record block that is new, changed, or has a new neighbour is parsed again on its own and
+ * compared with the record it should hold; if one differs (a layout the line scan misjudged), the
+ * splice gives up and the caller writes the canonical form instead.
  */
 
+import * as jsyaml from 'js-yaml';
 import type { Annotation, Sidecar } from '../model';
 import type { SidecarAnalysis } from './analyze';
-import { contentKey } from './content-key';
+import { contentKey, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
-import type { EntrySpan, RecordSpan, SidecarLayout } from './layout';
+import { layoutMatchesKeys, scanLayout, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
 
-/** A previous text, analysed, with what the splice compares against. Holds no caller's objects. */
+/** A previous text, reduced to what the splice needs. Only strings: it shares no object with anyone. */
 export interface PreparedSource {
   /** The text as given. */
   source: string;
-  /** Its line layout, when the writer can splice into it. */
+  /** Its line layout (undefined: the writer cannot splice into it). */
   layout: SidecarLayout | undefined;
-  /** Its top-level values by key (`marginalia`, `document`, extra keys). */
-  header: Map<string, unknown>;
-  /** The records of its `annotations` list in file order (key/value maps). */
-  items: Record<string, unknown>[];
-  /** The content key of each of `items`. */
+  /** The content key of each top-level value (`marginalia`, `document`, extra keys). */
+  header: Map<string, string>;
+  /** The id of each record of its `annotations` list, in file order. */
+  ids: string[];
+  /** The content key of each record. */
   itemKeys: string[];
   /** Whether it uses CRLF line ends. */
   crlf: boolean;
@@ -30,21 +35,45 @@ export interface PreparedSource {
 }
 
 /**
- * Prepare an analysed, writable previous text for splicing.
+ * Prepare the analysis of a writable text for splicing.
  * @param source the text
- * @param analysis its analysis (`writable` true, so every item was read)
+ * @param analysis its analysis (`writable` true, so every record was read)
  */
 export function prepareSource(source: string, analysis: SidecarAnalysis): PreparedSource {
-  const items = analysis.items.filter((item): item is Annotation => item !== undefined) as unknown as Record<string, unknown>[];
+  const items = analysis.items.filter((item): item is Annotation => item !== undefined);
   return {
     source,
-    layout: analysis.sidecar ? analysis.layout : undefined,
-    header: analysis.sidecar ? topValues(analysis.sidecar) : new Map(),
-    items,
+    layout: analysis.sidecar && items.length === analysis.items.length ? analysis.layout : undefined,
+    header: analysis.sidecar ? headerKeys(analysis.sidecar) : new Map(),
+    ids: items.map((item) => item.id),
     itemKeys: items.map(contentKey),
     crlf: analysis.crlf,
     bom: analysis.bom,
   };
+}
+
+/**
+ * The content keys of a sidecar's top-level values: `marginalia`, `document`, then extra keys.
+ * @param sidecar the sidecar
+ */
+export function headerKeys(sidecar: Sidecar): Map<string, string> {
+  const values = sidecar as unknown as Record<string, unknown>;
+  const keys = new Map<string, string>([
+    ['marginalia', valueKey(sidecar.version)],
+    ['document', valueKey(sidecar.document)],
+  ]);
+  for (const key of sidecarExtraKeys(sidecar)) keys.set(key, valueKey(values[key]));
+  return keys;
+}
+
+/** The outcome of a splice. */
+export interface SpliceResult {
+  /** The new text, LF line ends, without a byte-order mark. */
+  text: string;
+  /** Whether a top-level value changed (the caller then checks the whole text). */
+  headerChanged: boolean;
+  /** The new text prepared for the next write (its encoding not yet set). */
+  prepared: PreparedSource;
 }
 
 /**
@@ -53,54 +82,79 @@ export function prepareSource(source: string, analysis: SidecarAnalysis): Prepar
  * @param sorted its annotations in writing order
  * @param sortedKeys the content key of each of `sorted`
  * @param previous the previous text, prepared, with a layout
- * @returns the new text with LF line ends, without a byte-order mark
+ * @returns the new text, or undefined when a record block did not read back as it should
  */
-export function spliceSidecar(sidecar: Sidecar, sorted: readonly Annotation[], sortedKeys: readonly string[], previous: PreparedSource): string {
+export function spliceSidecar(
+  sidecar: Sidecar,
+  sorted: readonly Annotation[],
+  sortedKeys: readonly string[],
+  previous: PreparedSource,
+): SpliceResult | undefined {
   const layout = previous.layout!;
   const lines = layout.lines;
   const out: string[] = [];
   const pushRange = (from: number, to: number) => {
     for (let i = from; i < to; i++) out.push(lines[i]!);
   };
-  const newValues = topValues(sidecar);
-  const oldValues = previous.header;
+  const values = sidecar as unknown as Record<string, unknown>;
+  const newValue = (key: string) => (key === 'marginalia' ? sidecar.version : values[key]);
+  const header = headerKeys(sidecar);
   const oldKeys = new Set(layout.top.map((entry) => entry.key));
-  const pushMissing = (keys: string[]) => {
-    for (const key of keys) if (!oldKeys.has(key) && newValues.has(key)) emitEntry(key, newValues.get(key), 0, out);
+  let headerChanged = false;
+  const pushMissing = (keys: readonly string[]) => {
+    for (const key of keys)
+      if (!oldKeys.has(key) && header.has(key)) {
+        emitEntry(key, newValue(key), 0, out);
+        headerChanged = true;
+      }
   };
+  const recordKeyLists: string[][] = [];
 
   pushRange(0, layout.preambleEnd);
   pushMissing(['marginalia', 'document']);
   const extras = sidecarExtraKeys(sidecar);
-  layout.top.forEach((entry, index) => {
+  for (let index = 0; index < layout.top.length; index++) {
+    const entry = layout.top[index]!;
     const regionEnd = layout.top[index + 1]?.line ?? lines.length;
     if (index === layout.annotations?.topIndex) {
       pushMissing(extras);
-      spliceAnnotations(entry, regionEnd);
-      return;
-    }
-    if (!newValues.has(entry.key)) {
+      if (!spliceAnnotations(entry, regionEnd)) return undefined;
+    } else if (!header.has(entry.key)) {
+      headerChanged = true;
       pushRange(entry.end, regionEnd);
-      return;
-    }
-    const fresh = entryLines(entry.key, newValues.get(entry.key), 0);
-    if (entryLines(entry.key, oldValues.get(entry.key), 0).join('\n') === fresh.join('\n')) pushRange(entry.line, regionEnd);
+    } else if (previous.header.get(entry.key) === header.get(entry.key)) pushRange(entry.line, regionEnd);
     else {
-      out.push(...withComment(fresh, lines[entry.line]!, entry));
+      headerChanged = true;
+      out.push(...withComment(entryLines(entry.key, newValue(entry.key), 0), lines[entry.line]!, entry));
       pushRange(entry.end, regionEnd);
     }
-  });
+  }
   if (!layout.annotations) {
     pushMissing(extras);
+    headerChanged = true;
     if (sorted.length === 0) out.push('annotations: []');
     else {
       out.push('annotations:');
-      for (const annotation of sorted) out.push(...emitRecord(annotation, 2, 4));
+      for (const annotation of sorted) {
+        out.push(...emitRecord(annotation, 2, 4));
+        recordKeyLists.push(recordKeys(annotation));
+      }
     }
   }
-  return out.join('\n') + '\n';
 
-  function spliceAnnotations(entry: EntrySpan, regionEnd: number): void {
+  const newLayout = scanLayout(out);
+  const prepared: PreparedSource = {
+    source: '',
+    layout: newLayout && layoutMatchesKeys(newLayout, layoutOrder(layout, header, extras), recordKeyLists) ? newLayout : undefined,
+    header,
+    ids: sorted.map((a) => a.id),
+    itemKeys: [...sortedKeys],
+    crlf: false,
+    bom: false,
+  };
+  return { text: out.join('\n') + '\n', headerChanged, prepared };
+
+  function spliceAnnotations(entry: EntrySpan, regionEnd: number): boolean {
     const span = layout.annotations!;
     if (sorted.length === 0) {
       if (span.records.length === 0) pushRange(entry.line, regionEnd);
@@ -108,27 +162,79 @@ export function spliceSidecar(sidecar: Sidecar, sorted: readonly Annotation[], s
         out.push(...withComment(['annotations: []'], lines[entry.line]!, entry));
         pushRange(span.trailer, regionEnd);
       }
-      return;
+      return true;
     }
     if (span.block) out.push(lines[entry.line]!);
     else out.push(...withComment(['annotations:'], lines[entry.line]!, entry));
     const dashColumn = span.records[0]?.dashColumn ?? 2;
     const keyColumn = span.records[0]?.keyColumn ?? dashColumn + 2;
     const matches = matchRecords(sorted, sortedKeys, previous);
-    sorted.forEach((annotation, i) => {
+    const last = span.records.length - 1;
+    for (let i = 0; i < sorted.length; i++) {
+      const annotation = sorted[i]!;
       const match = matches[i]!;
+      const blockStart = out.length;
+      let keys: string[];
       if (match.index === -1) {
         out.push(...emitRecord(annotation, dashColumn, keyColumn));
-        return;
-      }
-      const record = span.records[match.index]!;
-      if (match.same) pushRange(record.lead, record.end);
-      else {
+        keys = recordKeys(annotation);
+      } else {
+        const record = span.records[match.index]!;
         pushRange(record.lead, record.line);
-        out.push(...spliceRecord(record, previous.items[match.index]!, annotation, lines));
+        if (match.same) {
+          pushRange(record.line, record.end);
+          keys = record.keys.map((k) => k.key);
+        } else {
+          out.push(...spliceRecord(record, annotation, lines));
+          keys = recordKeys(annotation);
+        }
       }
-    });
+      recordKeyLists.push(keys);
+      // A block read back as the same record in the same company needs no check; any other is parsed again.
+      const sameNeighbours =
+        match.same &&
+        (i === 0 ? match.index === 0 : matches[i - 1]!.index === match.index - 1 && matches[i - 1]!.same) &&
+        (i === sorted.length - 1 ? match.index === last : matches[i + 1]!.index === match.index + 1 && matches[i + 1]!.same);
+      if (!sameNeighbours && parseBlockKey(out.slice(blockStart)) !== sortedKeys[i]) return false;
+    }
     pushRange(span.trailer, regionEnd);
+    return true;
+  }
+}
+
+/** The top-level keys of the new text in order: the old file's order, missing ones where they are put. */
+function layoutOrder(layout: SidecarLayout, header: Map<string, string>, extras: readonly string[]): string[] {
+  const old = layout.top.map((entry) => entry.key);
+  const keys: string[] = [];
+  for (const key of ['marginalia', 'document']) if (!old.includes(key) && header.has(key)) keys.push(key);
+  for (const key of old) {
+    if (key === 'annotations' && layout.annotations) {
+      for (const extra of extras) if (!old.includes(extra)) keys.push(extra);
+      keys.push(key);
+    } else if (header.has(key)) keys.push(key);
+  }
+  if (!layout.annotations) {
+    for (const extra of extras) if (!old.includes(extra)) keys.push(extra);
+    keys.push('annotations');
+  }
+  return keys;
+}
+
+/** The content key of a record block parsed on its own, or undefined when it is not one record. */
+function parseBlockKey(block: readonly string[]): string | undefined {
+  const record = parseBlock(block);
+  return record ? contentKey(record) : undefined;
+}
+
+/** A record block parsed on its own (a sequence of one item), or undefined. */
+function parseBlock(block: readonly string[]): Record<string, unknown> | undefined {
+  try {
+    const data = jsyaml.load(block.join('\n'), { schema: jsyaml.CORE_SCHEMA });
+    if (!Array.isArray(data) || data.length !== 1) return undefined;
+    const item: unknown = data[0];
+    return typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -139,8 +245,7 @@ function matchRecords(
   previous: PreparedSource,
 ): { index: number; same: boolean }[] {
   const byId = new Map<string, number[]>();
-  previous.items.forEach((item, index) => {
-    const id = item['id'] as string;
+  previous.ids.forEach((id, index) => {
     const list = byId.get(id);
     if (list) list.push(index);
     else byId.set(id, [index]);
@@ -163,46 +268,32 @@ function matchRecords(
 }
 
 /** A changed record: unchanged keys keep their lines, changed ones are rewritten with their comments. */
-function spliceRecord(record: RecordSpan, oldValues: Record<string, unknown>, newItem: Annotation, lines: readonly string[]): string[] {
+function spliceRecord(record: RecordSpan, newItem: Annotation, lines: readonly string[]): string[] {
   const { keyColumn, dashColumn } = record;
-  if (record.keys.length === 0) return emitRecord(newItem, dashColumn, keyColumn);
+  const oldValues = parseBlock(lines.slice(record.line, record.end));
+  if (!oldValues || record.keys.length === 0) return emitRecord(newItem, dashColumn, keyColumn);
   const newValues = newItem as unknown as Record<string, unknown>;
   const oldIndex = new Map(record.keys.map((entry, i) => [entry.key, i]));
   const out: string[] = [];
   if (record.bareDash) for (let i = record.line; i < record.keys[0]!.line; i++) out.push(lines[i]!);
   for (const key of recordKeys(newItem)) {
-    const fresh = entryLines(key, newValues[key], keyColumn);
     const i = oldIndex.get(key);
     if (i === undefined) {
-      out.push(...fresh);
+      emitEntry(key, newValues[key], keyColumn, out);
       continue;
     }
     const entry = record.keys[i]!;
     const next = record.keys[i + 1]?.line ?? record.end;
-    if (entryLines(key, oldValues[key], keyColumn).join('\n') === fresh.join('\n')) {
+    if (valueKey(oldValues[key]) === valueKey(newValues[key])) {
       out.push(' '.repeat(keyColumn) + lines[entry.line]!.slice(keyColumn));
       for (let l = entry.line + 1; l < next; l++) out.push(lines[l]!);
     } else {
-      out.push(...withComment(fresh, lines[entry.line]!, entry));
+      out.push(...withComment(entryLines(key, newValues[key], keyColumn), lines[entry.line]!, entry));
       for (let l = entry.end; l < next; l++) out.push(lines[l]!);
     }
   }
   if (!record.bareDash) out[0] = dashPrefix(dashColumn, keyColumn) + out[0]!.slice(keyColumn);
   return out;
-}
-
-/**
- * The top-level values of a sidecar by key, as written: `marginalia`, `document`, then extra keys.
- * @param sidecar the sidecar
- */
-export function topValues(sidecar: Sidecar): Map<string, unknown> {
-  const values = sidecar as unknown as Record<string, unknown>;
-  const map = new Map<string, unknown>([
-    ['marginalia', sidecar.version],
-    ['document', sidecar.document],
-  ]);
-  for (const key of sidecarExtraKeys(sidecar)) map.set(key, values[key]);
-  return map;
 }
 
 function entryLines(key: string, value: unknown, column: number): string[] {

@@ -9,9 +9,9 @@ import type { Annotation, Sidecar } from '../model';
 import { analyzeSidecar, splitLines } from './analyze';
 import { contentKey, valueKey } from './content-key';
 import { emitSidecar } from './emit';
-import { layoutMatches, scanLayout } from './layout';
 import { loadSidecarData } from './load';
-import { prepareSource, spliceSidecar, topValues, type PreparedSource } from './splice';
+import { recallSource, rememberSource } from './source-cache';
+import { headerKeys, prepareSource, spliceSidecar, type PreparedSource } from './splice';
 
 /**
  * The order records are written in: by start, then end, then id (code unit order).
@@ -42,21 +42,21 @@ export function writeSidecar(sidecar: Sidecar, previousSource?: string): string 
 
   const previous = prepared(previousSource);
   if (previous.layout) {
-    const text = encode(spliceSidecar(sidecar, sorted, sortedKeys, previous), previous.crlf, previous.bom);
-    const written = verify(text, sidecar, sortedKeys);
-    if (written) {
-      lastWritten = written;
-      return text;
+    const spliced = spliceSidecar(sidecar, sorted, sortedKeys, previous);
+    if (spliced) {
+      const text = encode(spliced.text, previous.crlf, previous.bom);
+      if (!spliced.headerChanged || holds(text, sidecar, sortedKeys)) {
+        rememberSource({ ...spliced.prepared, source: text, crlf: previous.crlf, bom: previous.bom });
+        return text;
+      }
     }
   }
   return encode(preamble(splitLines(stripBom(previousSource))) + emitSidecar(sidecar, sorted), previous.crlf, previous.bom);
 }
 
-/** The last text written, prepared: the next write usually passes it back as `previousSource`. */
-let lastWritten: PreparedSource | undefined;
-
 function prepared(source: string): PreparedSource {
-  if (lastWritten?.source === source) return lastWritten;
+  const remembered = recallSource(source);
+  if (remembered) return remembered;
   const analysis = analyzeSidecar(source);
   if (!analysis.writable) {
     const reason = analysis.findings.find((f) => f.severity === 'error');
@@ -67,36 +67,17 @@ function prepared(source: string): PreparedSource {
   return prepareSource(source, analysis);
 }
 
-/**
- * Read a spliced text back and compare it with what was meant to be written.
- * @returns the text prepared for the next write, or undefined when it does not hold the content
- */
-function verify(text: string, sidecar: Sidecar, sortedKeys: readonly string[]): PreparedSource | undefined {
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const body = bom ? text.slice(1) : text;
-  const lines = splitLines(body);
-  const loaded = loadSidecarData(body, lines);
-  if (!loaded.ok || typeof loaded.data !== 'object' || loaded.data === null) return undefined;
+/** Whether a whole text reads back as the content meant to be written. */
+function holds(text: string, sidecar: Sidecar, sortedKeys: readonly string[]): boolean {
+  const body = stripBom(text);
+  const loaded = loadSidecarData(body, splitLines(body));
+  if (!loaded.ok || typeof loaded.data !== 'object' || loaded.data === null) return false;
   const data = loaded.data as Record<string, unknown>;
-  const items = Array.isArray(data['annotations']) ? (data['annotations'] as Record<string, unknown>[]) : [];
-  const header = new Map(Object.entries(data).filter(([key]) => key !== 'annotations'));
-  header.set('marginalia', data['marginalia']);
-  const expected = topValues(sidecar);
-  if (header.size !== expected.size || [...expected].some(([key, value]) => !header.has(key) || valueKey(header.get(key)) !== valueKey(value)))
-    return undefined;
-  if (items.length !== sortedKeys.length) return undefined;
-  const itemKeys = items.map((item) => (typeof item === 'object' && item !== null ? contentKey(item) : ''));
-  if (itemKeys.some((key, i) => key !== sortedKeys[i])) return undefined;
-  const layout = scanLayout(lines);
-  return {
-    source: text,
-    layout: layout && layoutMatches(layout, data) ? layout : undefined,
-    header,
-    items,
-    itemKeys,
-    crlf: body.includes('\r\n'),
-    bom,
-  };
+  const expected = headerKeys(sidecar);
+  const top = Object.keys(data).filter((key) => key !== 'annotations');
+  if (top.length !== expected.size || top.some((key) => expected.get(key) !== valueKey(data[key]))) return false;
+  const items = Array.isArray(data['annotations']) ? (data['annotations'] as unknown[]) : [];
+  return items.length === sortedKeys.length && items.every((item, i) => typeof item === 'object' && item !== null && contentKey(item) === sortedKeys[i]);
 }
 
 /** The comment lines (and blank lines) that open a file, kept when it is rewritten in full. */
