@@ -54,7 +54,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const dryRun = options.flags.has('dry-run');
   if (!(await isDirectory(into))) throw new UsageError(`--into ${relative(io.cwd, into)} is not a folder`);
 
-  const parsed = await parseSource(source, format as (typeof FORMATS)[number], io.cwd);
+  const parsed = await parseSource(source, format as (typeof FORMATS)[number], options.positional[0]!);
   let failed = parsed.problems.length;
   for (const p of parsed.problems) io.stderr.write(`${p.origin}: error: ${p.message}\n`);
   for (const note of parsed.ignored) io.stderr.write(`marginalia import: note: ${note}\n`);
@@ -125,9 +125,13 @@ function spanReport(span: ImportedSpan): Omit<SkippedSpan, 'reason'> {
   return { origin: span.origin, label: span.label, start: span.start, end: span.end, text: span.text };
 }
 
-/** Read and parse SOURCE in the given format. */
-async function parseSource(source: string, format: (typeof FORMATS)[number], cwd: string): Promise<ParsedImport> {
-  const name = relative(cwd, source);
+/**
+ * Read and parse SOURCE in the given format.
+ * @param source its absolute path
+ * @param format the format
+ * @param name SOURCE as the user gave it, which reports name
+ */
+async function parseSource(source: string, format: (typeof FORMATS)[number], name: string): Promise<ParsedImport> {
   if (format === 'brat') {
     if (!(await isDirectory(source))) throw new UsageError(`brat SOURCE must be a folder of .ann and .txt files: ${name}`);
     const files: { path: string; content: string }[] = [];

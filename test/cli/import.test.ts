@@ -1,0 +1,216 @@
+/**
+ * `marginalia import`: export → import → export gives the same bytes for every format that carries
+ * enough to rebuild the annotations; imports merge without duplicates; every span left out is
+ * reported with its reason and makes the command fail; nothing is written over a sidecar that
+ * cannot be parsed.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Annotation } from '../../src/core/model';
+import { readSidecar } from '../../src/core/sidecar/read';
+import { fixturePath } from '../fixture-path';
+import { marginalia } from './cli-harness';
+import { copyFolder, OUTPUT_NAMES, readTree, SETS, temporaryFolder, type Format } from './export-harness';
+
+const IMPORTABLE = ['brat', 'doccano', 'prodigy', 'w3c'] as const satisfies readonly Format[];
+
+/** Where an export of `format` is written under `out`, and what `import` reads. */
+function outputPath(out: string, format: Format): string {
+  return path.join(out, OUTPUT_NAMES[format]);
+}
+
+function sidecars(dir: string): Map<string, string> {
+  return new Map([...readTree(dir)].filter(([name]) => name.endsWith('.annotations.yaml')));
+}
+
+function annotationsOf(dir: string, document: string): Annotation[] {
+  const { sidecar } = readSidecar(readFileSync(path.join(dir, `${document}.annotations.yaml`), 'utf8'));
+  assert.ok(sidecar);
+  return sidecar.annotations;
+}
+
+for (const [setName, set] of Object.entries(SETS)) {
+  for (const format of IMPORTABLE) {
+    test(`${format} round trip on the ${setName}: export, import into the bare documents, export again gives the same bytes`, async () => {
+      const work = temporaryFolder('roundtrip');
+      try {
+        const original = path.join(work.dir, 'original');
+        const bare = path.join(work.dir, 'bare');
+        copyFolder(set, original);
+        copyFolder(set, bare, false);
+        const first = await marginalia(['export', '--format', format, '--out', outputPath(path.join(work.dir, 'first'), format)], original);
+        assert.equal(first.code, 0, first.stderr);
+        const imported = await marginalia(['import', outputPath(path.join(work.dir, 'first'), format), '--format', format, '--into', bare], work.dir);
+        assert.equal(imported.code, 0, imported.stderr);
+        assert.equal(sidecars(bare).size, sidecars(original).size, 'every annotated document gets its sidecar back');
+        const second = await marginalia(['export', '--format', format, '--out', outputPath(path.join(work.dir, 'second'), format)], bare);
+        assert.equal(second.code, 0, second.stderr);
+        const [a, b] = [readTree(path.join(work.dir, 'first')), readTree(path.join(work.dir, 'second'))];
+        assert.deepEqual([...b.keys()], [...a.keys()]);
+        for (const [name, content] of a) assert.equal(b.get(name), content, `${name} is the same after the round trip`);
+
+        const again = await marginalia(['import', outputPath(path.join(work.dir, 'first'), format), '--format', format, '--into', bare], work.dir);
+        assert.equal(again.code, 0, again.stderr);
+        assert.match(again.stdout, /imported 0 annotations into \d+ documents; \d+ already there; 0 skipped/);
+      } finally {
+        work.dispose();
+      }
+    });
+  }
+}
+
+test('w3c carries everything: ids, notes, entities, attributes, authors and dates come back as they were', async () => {
+  const work = temporaryFolder('w3c');
+  try {
+    const bare = path.join(work.dir, 'bare');
+    copyFolder(SETS.seeds, bare, false);
+    const exported = path.join(work.dir, 'export.jsonld');
+    await marginalia(['export', '--format', 'w3c', '--out', exported], SETS.seeds);
+    const imported = await marginalia(['import', exported, '--format', 'w3c', '--into', bare], work.dir);
+    assert.equal(imported.code, 0, imported.stderr);
+    for (const name of sidecars(SETS.seeds).keys()) {
+      const document = name.replace(/\.annotations\.yaml$/, '');
+      const strip = (a: Annotation): Annotation => ({ ...a, prefix: undefined, suffix: undefined });
+      const expected = annotationsOf(SETS.seeds, document).filter((a) => a.status !== 'orphaned');
+      assert.deepEqual(annotationsOf(bare, document).map(strip), expected.map(strip), document);
+    }
+  } finally {
+    work.dispose();
+  }
+});
+
+test('importing an export back into its own documents adds nothing and leaves every sidecar byte for byte', async () => {
+  const work = temporaryFolder('same');
+  try {
+    const docs = path.join(work.dir, 'docs');
+    copyFolder(SETS.fixtures, docs);
+    const before = sidecars(docs);
+    for (const format of IMPORTABLE) {
+      const out = outputPath(path.join(work.dir, format), format);
+      await marginalia(['export', '--format', format, '--out', out], docs);
+      const result = await marginalia(['import', out, '--format', format, '--into', docs], work.dir);
+      assert.equal(result.code, 0, `${format}: ${result.stderr}`);
+      assert.match(result.stdout, /^imported 0 annotations into 3 documents; 17 already there; 0 skipped$/m, format);
+    }
+    assert.deepEqual(sidecars(docs), before);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('doccano from doccano itself: no document path, matched by text; each span left out is reported and the import fails', async () => {
+  const work = temporaryFolder('doccano');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const result = await marginalia(['import', fixturePath('import', 'doccano-entities.jsonl'), '--format', 'doccano'], work.dir);
+    assert.equal(result.code, 1);
+    const lines = result.stderr.trim().split('\n');
+    assert.match(lines[0]!, /doccano-entities\.jsonl:2: error: not valid JSON/);
+    assert.ok(lines.some((l) => /doccano-entities\.jsonl:1 entities\[1\]: skipped person 14\.\.21: label 'person' is not in the label configuration/.test(l)), result.stderr);
+    assert.ok(lines.some((l) => /doccano-entities\.jsonl:3 entities\[1\]: skipped claim 3\.\.9999: the span 3\.\.9999 ends after the document's last code point \(190\)/.test(l)), result.stderr);
+    assert.match(result.stdout, /^crlf\.txt: 1 added, 0 already there$/m);
+    assert.match(result.stdout, /^emoji\.txt: 1 added, 0 already there$/m);
+    assert.match(result.stdout, /^imported 2 annotations into 2 documents; 0 already there; 3 skipped$/m);
+    assert.deepEqual(annotationsOf(work.dir, 'emoji.txt').map((a) => [a.label, a.text]), [['claim', 'revenue rose 12% 📈 in the quarter']]);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('brat from another project: relations are noted, a span with a real gap is refused, spans across a line break are kept', async () => {
+  const work = temporaryFolder('brat');
+  try {
+    const docs = path.join(work.dir, 'docs');
+    copyFolder(SETS.fixtures, docs, false);
+    const result = await marginalia(['import', fixturePath('import', 'brat-foreign'), '--format', 'brat', '--into', docs], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /crlf\.ann:4 T4: skipped claim 24\.\.88: the fragments are separated by "[^"]+", not by line breaks/);
+    assert.match(result.stderr, /crlf\.ann:11: error: not a brat annotation line/);
+    assert.match(result.stderr, /note: crlf\.ann: 1 relation line\(s\) not imported/);
+    assert.deepEqual(
+      annotationsOf(docs, 'crlf.txt').map((a) => [a.label, a.text, a.note]),
+      [
+        ['claim', 'The minister', undefined],
+        ['figure', 'budget', 'A figure?\nNot really.'],
+        ['quote', 'We will not raise taxes,\nnot this year', undefined],
+      ],
+    );
+  } finally {
+    work.dispose();
+  }
+});
+
+test('prodigy: UTF-16 offsets are caught by the text check; a rejected task is a note, not a failure', async () => {
+  const work = temporaryFolder('prodigy');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const result = await marginalia(['import', fixturePath('import', 'prodigy-mixed.jsonl'), '--format', 'prodigy'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /prodigy-mixed\.jsonl:1 spans\[1\]: skipped claim 187\.\.196: the document holds .* the import says "the board"/);
+    assert.match(result.stderr, /note: \S*prodigy-mixed\.jsonl:2: the task's answer is "reject"/);
+    assert.match(result.stdout, /imported 1 annotation into 1 document; 0 already there; 1 skipped/);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('w3c from another client: matched by file name, quotes found by their context, an ambiguous quote refused', async () => {
+  const work = temporaryFolder('w3cq');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const result = await marginalia(['import', fixturePath('import', 'w3c-quotes.jsonld'), '--format', 'w3c'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /skipped figure: the quote "year" occurs 2 times and its prefix and suffix do not tell them apart/);
+    assert.match(result.stderr, /error: the annotation has no tagging body/);
+    assert.deepEqual(annotationsOf(work.dir, 'crlf.txt').map((a) => [a.label, a.text]), [['quote', 'not this year and not next.']]);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a document that matches nothing: its spans are skipped with the reason', async () => {
+  const work = temporaryFolder('nomatch');
+  try {
+    writeFileSync(path.join(work.dir, 'other.txt'), 'Nothing to see.\n');
+    const result = await marginalia(['import', fixturePath('import', 'prodigy-mixed.jsonl'), '--format', 'prodigy'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /skipped figure 67\.\.72: no document under the target folder matches 'emoji\.txt' \(by path, file name or text\)/);
+    assert.deepEqual(sidecars(work.dir), new Map());
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a sidecar that cannot be parsed is never written over; its spans are skipped', async () => {
+  const work = temporaryFolder('broken');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const broken = path.join(work.dir, 'emoji.txt.annotations.yaml');
+    const content = 'marginalia: 1\ndocument: emoji.txt\nannotations:\n<<<<<<< HEAD\n  - id: x\n';
+    writeFileSync(broken, content);
+    const result = await marginalia(['import', fixturePath('import', 'prodigy-mixed.jsonl'), '--format', 'prodigy'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /skipped figure 67\.\.72: its sidecar emoji\.txt\.annotations\.yaml cannot be rewritten safely/);
+    assert.equal(readFileSync(broken, 'utf8'), content);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('--dry-run reports and writes nothing', async () => {
+  const work = temporaryFolder('dry');
+  try {
+    const docs = path.join(work.dir, 'docs');
+    copyFolder(SETS.fixtures, docs, false);
+    const exported = path.join(work.dir, 'export.jsonl');
+    await marginalia(['export', '--format', 'doccano', '--out', exported], SETS.fixtures);
+    const result = await marginalia(['import', exported, '--format', 'doccano', '--dry-run', '--into', docs], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^would import 17 annotations into 3 documents/m);
+    assert.deepEqual(sidecars(docs), new Map());
+  } finally {
+    work.dispose();
+  }
+});
