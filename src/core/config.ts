@@ -2,8 +2,9 @@
  * The label configuration: `.marginalia.yaml` at a workspace folder's root defines the labels
  * annotators choose from and the typed attributes of each. Without the file, or when it is unusable,
  * the defaults apply (claim, quote, figure). Parsing never throws: every problem is a finding with its
- * line, and a bad label or attribute is left out while the rest of the file still counts. The shape is
- * documented in docs/format.md.
+ * line; any error (as opposed to a warning) makes the whole file fall back to the defaults, so that a
+ * half-read configuration never passes for the project's labels. The shape is documented in
+ * docs/format.md.
  */
 
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
@@ -46,7 +47,7 @@ export const DEFAULT_LABEL_CONFIG: LabelConfig = deepFreeze({
 const LABEL_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 const ATTRIBUTE_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 const LABEL_KEYS = ['id', 'description', 'color', 'key', 'attributes'];
-const ATTRIBUTE_KEYS = ['type', 'required', 'values', 'description'];
+const ATTRIBUTE_KEYS = ['name', 'type', 'required', 'values', 'description'];
 const ATTRIBUTE_TYPES: readonly AttributeType[] = ['text', 'number', 'enum'];
 const DEFAULTS_USED = 'the default labels (claim, quote, figure) are used until it is fixed';
 
@@ -105,7 +106,7 @@ export function parseLabelConfig(source: string): { config: LabelConfig; finding
     const label = readLabel(entry, nodeReport);
     if (!label) continue;
     if (labels.some((l) => l.id === label.id)) {
-      nodeReport('error', 'config-invalid', `label "${label.id}" is defined twice; the second definition is ignored`, entry.node ?? entry.keyNode);
+      nodeReport('error', 'config-invalid', `label "${label.id}" is defined twice; ${DEFAULTS_USED}`, entry.node ?? entry.keyNode);
       continue;
     }
     const sameKey = label.key !== undefined ? labels.find((l) => l.key === label.key) : undefined;
@@ -113,11 +114,10 @@ export function parseLabelConfig(source: string): { config: LabelConfig; finding
       nodeReport('warning', 'config-duplicate-key', `labels "${sameKey.id}" and "${label.id}" both use the key "${label.key}"; give each its own`, entry.node ?? entry.keyNode);
     labels.push(label);
   }
+  if (findings.some((f) => f.severity === 'error')) return defaults();
   if (labels.length === 0) {
-    if (labelsNode !== undefined && findings.every((f) => f.severity !== 'error'))
-      nodeReport('warning', 'config-no-labels', `${LABEL_CONFIG_FILE} defines no labels; the default labels (claim, quote, figure) are used`, labelsNode ?? root);
-    else if (labelsNode === undefined)
-      nodeReport('error', 'config-invalid', `${LABEL_CONFIG_FILE} has no \`labels:\` key; ${DEFAULTS_USED}`, root);
+    if (labelsNode === undefined) nodeReport('error', 'config-invalid', `${LABEL_CONFIG_FILE} has no \`labels:\` key; ${DEFAULTS_USED}`, root);
+    else nodeReport('warning', 'config-no-labels', `${LABEL_CONFIG_FILE} defines no labels; the default labels (claim, quote, figure) are used`, labelsNode ?? root);
     return defaults();
   }
   return { config: { labels }, findings };
@@ -155,7 +155,7 @@ function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined
     report(
       'error',
       'config-invalid',
-      `a label needs a name made of letters, digits, "_", "-" or "." (got ${id === undefined ? 'none' : JSON.stringify(id)}); this label is ignored`,
+      `a label needs a name made of letters, digits, "_", "-" or "." (got ${id === undefined ? 'none' : JSON.stringify(id)}); ${DEFAULTS_USED}`,
       entry.keyNode,
     );
     return undefined;
@@ -163,7 +163,7 @@ function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined
   const label: LabelSpec = { id, description: id, attributes: [] };
   if (node === null || node === undefined || (isScalar(node) && node.value === null)) return label;
   if (!isMap(node)) {
-    report('error', 'config-invalid', `label "${id}" must be a map (description:, color:, key:, attributes:); this label is ignored`, node);
+    report('error', 'config-invalid', `label "${id}" must be a map (description:, color:, key:, attributes:); ${DEFAULTS_USED}`, node);
     return undefined;
   }
   for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
@@ -201,19 +201,35 @@ function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined
 
 function readAttributes(node: unknown, labelId: string, report: NodeReport): AttributeSpec[] {
   if (node === null || node === undefined || (isScalar(node) && node.value === null)) return [];
-  if (!isMap(node)) {
-    report('error', 'config-invalid', `attributes of label "${labelId}" must be a map of attribute names to {type, required, values, description}; they are ignored`, node);
+  let entries: { name: string | undefined; nameNode: unknown; node: unknown }[];
+  if (isMap(node))
+    entries = (node.items as Pair<YamlNode, YamlNode | null>[]).map((pair) => ({ name: scalarString(pair.key), nameNode: pair.key, node: pair.value }));
+  else if (isSeq(node))
+    entries = node.items.map((item) => {
+      const nameNode = isMap(item) ? (item.get('name', true) as unknown) : undefined;
+      return { name: scalarString(nameNode), nameNode: nameNode ?? item, node: item };
+    });
+  else {
+    report(
+      'error',
+      'config-invalid',
+      `attributes of label "${labelId}" must be a map of attribute names to {type, required, values, description} (or a list of those with a name); ${DEFAULTS_USED}`,
+      node,
+    );
     return [];
   }
   const specs: AttributeSpec[] = [];
-  for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
-    const name = scalarString(pair.key);
-    const where = `attribute "${name ?? '?'}" of label "${labelId}"`;
-    if (name === undefined || !ATTRIBUTE_NAME.test(name)) {
-      report('error', 'config-invalid', `${where}: an attribute name is made of letters, digits, "_" and "-"; this attribute is ignored`, pair.key);
+  for (const entry of entries) {
+    const where = `attribute "${entry.name ?? '?'}" of label "${labelId}"`;
+    if (entry.name === undefined || !ATTRIBUTE_NAME.test(entry.name)) {
+      report('error', 'config-invalid', `${where}: an attribute needs a name made of letters, digits, "_" and "-"; ${DEFAULTS_USED}`, entry.nameNode);
       continue;
     }
-    const spec = readAttribute(name, pair.value, where, report);
+    if (specs.some((spec) => spec.name === entry.name)) {
+      report('error', 'config-invalid', `${where} is defined twice; ${DEFAULTS_USED}`, entry.nameNode);
+      continue;
+    }
+    const spec = readAttribute(entry.name, entry.node, where, report);
     if (spec) specs.push(spec);
   }
   return specs;
@@ -223,7 +239,7 @@ function readAttribute(name: string, node: unknown, where: string, report: NodeR
   const spec: AttributeSpec = { name, type: 'text', required: false };
   if (node === null || node === undefined || (isScalar(node) && node.value === null)) return spec;
   if (!isMap(node)) {
-    report('error', 'config-invalid', `${where} must be a map such as {type: number, required: true}; this attribute is ignored`, node);
+    report('error', 'config-invalid', `${where} must be a map such as {type: number, required: true}; ${DEFAULTS_USED}`, node);
     return undefined;
   }
   let valuesNode: unknown;
@@ -231,11 +247,13 @@ function readAttribute(name: string, node: unknown, where: string, report: NodeR
     const key = scalarString(pair.key);
     const value = pair.value;
     switch (key) {
+      case 'name':
+        break;
       case 'type': {
         const type = expectString(value, `${where}: type`, report);
         if (type === undefined) return undefined;
         if (!(ATTRIBUTE_TYPES as readonly string[]).includes(type)) {
-          report('error', 'config-invalid', `${where}: type must be text, number or enum, got ${JSON.stringify(type)}; this attribute is ignored`, value);
+          report('error', 'config-invalid', `${where}: type must be text, number or enum, got ${JSON.stringify(type)}; ${DEFAULTS_USED}`, value);
           return undefined;
         }
         spec.type = type as AttributeType;
@@ -243,7 +261,7 @@ function readAttribute(name: string, node: unknown, where: string, report: NodeR
       }
       case 'required':
         if (isScalar(value) && typeof value.value === 'boolean') spec.required = value.value;
-        else report('error', 'config-invalid', `${where}: required must be true or false; it is taken as false`, value);
+        else report('error', 'config-invalid', `${where}: required must be true or false; ${DEFAULTS_USED}`, value);
         break;
       case 'description': {
         const text = expectString(value, `${where}: description`, report);
@@ -264,7 +282,7 @@ function readAttribute(name: string, node: unknown, where: string, report: NodeR
   const values = isSeq(valuesNode) ? valuesNode.items.map((item) => (isScalar(item) ? item.value : undefined)) : [];
   const strings = values.filter((v): v is string => typeof v === 'string');
   if (strings.length === 0 || strings.length !== values.length) {
-    report('error', 'config-invalid', `${where}: an enum needs values, a list of texts such as [for, against]; this attribute is ignored`, valuesNode ?? node);
+    report('error', 'config-invalid', `${where}: an enum needs values, a list of texts such as [for, against]; ${DEFAULTS_USED}`, valuesNode ?? node);
     return undefined;
   }
   spec.values = strings;
@@ -277,7 +295,7 @@ function expectString(node: unknown, what: string, report: NodeReport): string |
     return undefined;
   }
   if (isScalar(node) && typeof node.value === 'string') return node.value;
-  report('error', 'config-invalid', `${what} must be text; it is ignored`, node);
+  report('error', 'config-invalid', `${what} must be text; ${DEFAULTS_USED}`, node);
   return undefined;
 }
 
