@@ -100,9 +100,13 @@ export function renderStats(stats: AnnotationStats): string {
     out.push('');
   };
   table('per label:', stats.byLabel.map((c) => [c.label, String(c.count)]));
+  const totalWidth = Math.max(0, ...stats.byDocument.map((d) => String(d.total).length));
   table(
     'per document:',
-    stats.byDocument.map((d) => [d.document, `${d.total}` + (d.byLabel.length ? `  (${d.byLabel.map((c) => `${c.label} ${c.count}`).join(', ')})` : '')]),
+    stats.byDocument.map((d) => [
+      d.document,
+      String(d.total).padStart(totalWidth) + (d.byLabel.length ? `  (${d.byLabel.map((c) => `${c.label} ${c.count}`).join(', ')})` : ''),
+    ]),
   );
   table('per author:', stats.byAuthor.map((a) => [a.author ?? '(no author)', String(a.count)]));
   if (stats.sharedEntities.length) {
