@@ -47,31 +47,37 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (spec?.description) md.appendMarkdown(` — ${escape(spec.description)}`);
     md.appendMarkdown(` \u00a0$(tag) \`${a.id}\`\n\n`);
     md.appendMarkdown(`> ${escape(shorten(a.text)).replace(/\n/g, ' ')}\n\n`);
-    const attributes = Object.entries(a.attributes ?? {});
+    if (a.entity) this.describeEntity(md, doc, a, a.entity);
+    // In the order the label defines its attributes, then any others.
+    const order = (spec?.attributes ?? []).map((s) => s.name);
+    const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
+    const attributes = Object.entries(a.attributes ?? {}).sort(([x], [y]) => rank(x) - rank(y));
     if (attributes.length > 0) {
-      md.appendMarkdown('| attribute | value |\n|---|---|\n');
-      for (const [name, value] of attributes) md.appendMarkdown(`| ${escape(name)} | ${escape(String(value))} |\n`);
-      md.appendMarkdown('\n');
+      md.appendMarkdown(attributes.map(([name, value]) => `${escape(name)}: **${escape(String(value))}**`).join(' \u00b7 ') + '\n\n');
     }
     const missing = (spec?.attributes ?? []).filter((s) => s.required && a.attributes?.[s.name] === undefined).map((s) => s.name);
     if (missing.length > 0) md.appendMarkdown(`$(warning) missing: ${missing.map(escape).join(', ')}\n\n`);
     if (a.note) md.appendMarkdown(`$(note) ${escape(a.note)}\n\n`);
-    if (a.entity) {
-      md.appendMarkdown(`$(link) entity **${escape(a.entity)}**`);
-      const others = this.occurrences(a.entity).filter((o) => !(o.doc === doc && o.annotation.id === a.id));
-      if (others.length === 0) md.appendMarkdown(' (no other occurrence)\n\n');
-      else {
-        md.appendMarkdown(` — ${others.length} other occurrence${others.length === 1 ? '' : 's'}:\n\n`);
-        for (const o of others.slice(0, MAX_LINKS)) {
-          const args = encodeURIComponent(JSON.stringify([{ uri: o.doc.documentUri.toString(), id: o.annotation.id }]));
-          const line = o.doc.offsets.lineColumn(o.annotation.start).line + 1;
-          const name = `${basename(o.doc.documentUri)}:${line}`;
-          md.appendMarkdown(`- [${escape(name)}](command:${OPEN_ANNOTATION_COMMAND}?${args} "Open ${escape(name)}") ${escape(shorten(o.annotation.text, 60))}\n`);
-        }
-        if (others.length > MAX_LINKS) md.appendMarkdown(`- and ${others.length - MAX_LINKS} more\n`);
-      }
-    }
     return md;
+  }
+
+  /** The entity line: its name and links to its other occurrences in the workspace. */
+  private describeEntity(md: vscode.MarkdownString, doc: AnnotatedDocument, a: Annotation, entity: string): void {
+    md.appendMarkdown(`$(link) entity **${escape(entity)}**`);
+    const others = this.occurrences(entity).filter((o) => !(o.doc === doc && o.annotation.id === a.id));
+    if (others.length === 0) {
+      md.appendMarkdown(' (no other occurrence)\n\n');
+      return;
+    }
+    md.appendMarkdown(` — ${others.length} other occurrence${others.length === 1 ? '' : 's'}:\n\n`);
+    for (const o of others.slice(0, MAX_LINKS)) {
+      const args = encodeURIComponent(JSON.stringify([{ uri: o.doc.documentUri.toString(), id: o.annotation.id }]));
+      const line = o.doc.offsets.lineColumn(o.annotation.start).line + 1;
+      const name = `${basename(o.doc.documentUri)}:${line}`;
+      md.appendMarkdown(`- [${escape(name)}](command:${OPEN_ANNOTATION_COMMAND}?${args} "Open ${escape(name)}") ${escape(shorten(o.annotation.text, 60))}\n`);
+    }
+    if (others.length > MAX_LINKS) md.appendMarkdown(`- and ${others.length - MAX_LINKS} more\n`);
+    md.appendMarkdown('\n');
   }
 
   /** Every annotation linked to an entity, across the workspace. */
