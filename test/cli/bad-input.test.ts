@@ -12,7 +12,7 @@ const CASES: Record<string, { file: string; says: RegExp }> = {
   'conflict-markers': { file: 'doc.txt.annotations.yaml', says: /conflict/i },
   'wrong-types': { file: 'doc.txt.annotations.yaml', says: /start|attributes/ },
   'bad-offsets': { file: 'doc.txt.annotations.yaml', says: /start|end|offset/ },
-  'duplicate-ids': { file: 'doc.txt.annotations.yaml', says: /duplicate/i },
+  'duplicate-ids': { file: 'doc.txt.annotations.yaml', says: /is also used by the record at line \d+/ },
   'unknown-label-attribute': { file: 'doc.txt.annotations.yaml', says: /rumour/ },
   'alias-bomb': { file: 'doc.txt.annotations.yaml', says: /alias/i },
   'missing-document': { file: 'gone.txt.annotations.yaml', says: /gone\.txt' does not exist/ },
@@ -113,7 +113,7 @@ test('bad input in one sidecar does not stop the others being checked', async ()
     const result = await marginalia(['check', '.'], root);
     assert.equal(result.code, 1);
     assert.match(result.stdout, /^malformed-yaml\/doc\.txt\.annotations\.yaml:\d+:\d+: error: /m);
-    assert.match(result.stdout, /^duplicate-ids\/doc\.txt\.annotations\.yaml:\d+:\d+: error: .*duplicate/im);
+    assert.match(result.stdout, /^duplicate-ids\/doc\.txt\.annotations\.yaml:\d+:\d+: error: .*is also used/m);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
