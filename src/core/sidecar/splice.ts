@@ -341,5 +341,8 @@ function scalarEnd(line: string, start: number): number {
   }
   if (first === '[' || first === '{' || first === '&' || first === '!' || first === '*') return -1;
   const comment = line.slice(start).search(/[ \t]#/);
-  return comment === -1 ? line.length : start + comment;
+  if (comment === -1) return line.length;
+  let end = start + comment;
+  while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return end;
 }

@@ -56,13 +56,15 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
   if (rawVersion === undefined) problem('missing-key', `the sidecar has no format version; add the line \`marginalia: ${FORMAT_VERSION}\` at the top`, first);
   else if (typeof rawVersion !== 'number' || !Number.isInteger(rawVersion) || rawVersion < 1)
     problem('wrong-type', `marginalia (the format version) must be ${FORMAT_VERSION}, got ${describe(rawVersion)}`, placeOf('marginalia'));
-  else if (rawVersion > FORMAT_VERSION)
+  else if (rawVersion > FORMAT_VERSION) {
+    // A newer format may mean something else by the same keys: do not guess at its content.
     problem(
       'unsupported-version',
       `this sidecar is in format ${rawVersion}, newer than this Marginalia reads (${FORMAT_VERSION}); update the extension and CLI`,
       placeOf('marginalia'),
     );
-  else version = rawVersion;
+    return result;
+  } else version = rawVersion;
 
   let document = '';
   const rawDocument = data['document'];
