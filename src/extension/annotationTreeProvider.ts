@@ -110,13 +110,13 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.type === 'occurrence') return occurrenceItem(node);
-    return groupItem(node, this.labelsOf(node));
+    return groupItem(node, this.labelsOf(node), this.isFiltered());
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.build();
     if (node.type === 'occurrence') return [];
-    return node.group.groups.length > 0 ? nodesOf(node.group.groups, node, this.groupBy) : occurrenceNodesOf(node);
+    return node.group.groups.length > 0 ? nodesOf(node.group.groups, node, this.idPrefix()) : occurrenceNodesOf(node);
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -175,24 +175,41 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
     this.shown = occurrences.length;
     const groupBy = this.groupBy;
     this.rootGroups = groupOccurrences(occurrences, groupBy, labelOrder);
-    this.roots = nodesOf(this.rootGroups, undefined, groupBy);
+    this.roots = nodesOf(this.rootGroups, undefined, this.idPrefix());
     this.updateDescription();
     return this.roots;
+  }
+
+  /**
+   * The root of the node ids: the grouping and the filter, so each grouping keeps its own expansion
+   * state and a filtered tree opens fully at first instead of inheriting the closed groups.
+   */
+  private idPrefix(): string {
+    const { label, text } = this.currentFilter;
+    return this.isFiltered() ? `${this.groupBy}?${label ?? ''}|${text ?? ''}` : this.groupBy;
   }
 
   private isFiltered(): boolean {
     return this.currentFilter.label !== undefined || this.currentFilter.text !== undefined;
   }
 
+  /**
+   * The view's description (beside its title when the title shows) and, while filtered, its message
+   * (above the tree, always visible), so the user always sees that the tree is narrowed and by what.
+   */
   private updateDescription(): void {
     if (!this.view) return;
     const { label, text } = this.currentFilter;
     const parts = [label, text !== undefined ? `“${text}”` : undefined].filter((p) => p !== undefined);
-    this.view.description = this.isFiltered()
+    const filtered = this.isFiltered();
+    this.view.description = filtered
       ? `${parts.join(' · ')} — ${this.shown} of ${this.total}`
       : this.total > 0
         ? `${this.total} in ${this.source.documents().filter((d) => d.annotations.length > 0).length} files`
         : undefined;
+    this.view.message = filtered
+      ? `Filtered by ${parts.join(' and ')}: ${this.shown} of ${this.total} annotations. Clear the filter with the button above.`
+      : undefined;
   }
 
   /** The label configuration of the documents under a node (of its first occurrence). */

@@ -1,7 +1,7 @@
 /**
  * Explorer badges: an annotated document shows its annotation count, with the counts per label as the
- * tooltip; orphaned annotations colour it as a warning, a sidecar that cannot be read (or other
- * errors) as an error. A sidecar that cannot be read also gets a "!" of its own, since it is the file
+ * tooltip; orphaned or drifted annotations colour it as a warning, a sidecar that cannot be read (or
+ * another problem of the files themselves) as an error. A sidecar that cannot be read also gets a "!" of its own, since it is the file
  * to open and fix.
  */
 import * as vscode from 'vscode';
@@ -52,7 +52,9 @@ export class AnnotationFileDecorations implements vscode.FileDecorationProvider,
   }
 
   private documentDecoration(doc: AnnotatedDocumentView): vscode.FileDecoration | undefined {
-    const errors = !doc.writable || doc.findings.some((f) => f.severity === 'error');
+    // Red for what is wrong with the files (a sidecar that cannot be read, a missing document); an
+    // annotation's own problem (orphaned, drifted) is yellow, even when its finding is an error.
+    const errors = !doc.writable || doc.findings.some((f) => f.severity === 'error' && f.annotationId === undefined);
     if (doc.annotations.length === 0 && !errors) return undefined;
     this.decorated.add(doc.documentUri.toString());
     const order = this.source.labelsFor(doc.documentUri).labels.map((l) => l.id);

@@ -57,8 +57,9 @@ suite('Explorer', () => {
     await writeText(sidecar, record.join('\n'));
     try {
       const decoration = await waitFor(() => decorationOf('explorer-orphan.txt'), 'the new document to be decorated', 15000);
+      assert.equal(api.store.get(doc)?.annotations[0]?.status, 'orphaned');
       assert.equal(decoration.badge, '1');
-      assert.equal(colorId(decoration), 'list.warningForeground');
+      assert.equal(colorId(decoration), 'list.warningForeground', 'an orphan is a warning, whatever the severity of its finding');
       assert.match(decoration.tooltip ?? '', /1 quote; 1 orphaned/);
 
       await writeText(sidecar, 'marginalia: 1\ndocument: explorer-orphan.txt\nannotations: [\n');
@@ -93,9 +94,11 @@ suite('Explorer', () => {
     const mine = { '*': '${capture}.bak', '*.ts': '${capture}.js' };
     await config().update('explorer.fileNesting.patterns', mine, vscode.ConfigurationTarget.Workspace);
     await config().update('marginalia.explorer.nestSidecars', true, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => nestingSettings().patterns === `\${capture}.bak, ${NESTING}`, 'the pattern appended to the user one');
+    await waitFor(
+      () => nestingSettings().patterns === `\${capture}.bak, ${NESTING}` && nestingSettings().enabled === true,
+      'the pattern appended to the user one, and nesting on',
+    );
     assert.equal(inspectPatterns().workspaceValue?.['*.ts'], '${capture}.js', 'other user patterns kept');
-    assert.equal(nestingSettings().enabled, true);
 
     await config().update('marginalia.explorer.nestSidecars', false, vscode.ConfigurationTarget.Workspace);
     await waitFor(() => nestingSettings().patterns === '${capture}.bak', 'only the Marginalia pattern removed');

@@ -80,12 +80,12 @@ suite('Entity tree', () => {
     const [a] = await api.store.add(doc000!.documentUri, [{ ...spanOf(doc000!, RYABKOV_000), label: 'quote' }]);
     const [b] = await api.store.add(doc002!.documentUri, [{ ...spanOf(doc002!, RYABKOV_002), label: 'quote' }]);
     try {
-      const group = await waitFor(
-        () => labelGroup('quote')?.groups.find((g) => g.occurrences.some((o) => o.annotation.id === a!.id)),
-        'the new quote in the tree',
-      );
+      const holding = (id: string) => labelGroup('quote')?.groups.find((g) => g.occurrences.some((o) => o.annotation.id === id));
+      await waitFor(() => holding(a!.id) && holding(b!.id), 'both new quotes in the tree');
+      const group = holding(a!.id)!;
+      assert.equal(group, holding(b!.id), 'both articles under one node');
       assert.equal(group.kind, 'text');
-      assert.deepEqual(group.occurrences.map((o) => o.annotation.id).sort(), [a!.id, b!.id].sort(), 'both articles under one node');
+      assert.deepEqual(group.occurrences.map((o) => o.path), [SEED_000, SEED_002]);
       assert.equal(group.count, 2);
       const item = api.navigation.tree.getTreeItem(walk().find((n) => n.type === 'group' && n.group === group)!);
       assert.match(itemLabel(item), /^“We are ready to immediately, even tomorrow -- literally/, 'titled without the quotation marks');
@@ -157,6 +157,10 @@ suite('Entity tree', () => {
     assert.deepEqual([...new Set(shown.map((n) => n.occurrence.path))].sort(), [SEED_000, SEED_002]);
     assert.ok(shown.every((n) => matchesFilter(n.occurrence.annotation, { text: 'literally tomorrow' })));
     assert.match(api.navigation.treeView.description ?? '', /^“literally tomorrow” — /);
+    assert.match(api.navigation.treeView.message ?? '', /^Filtered by “literally tomorrow”: \d+ of \d+ annotations/);
+    await vscode.commands.executeCommand('marginalia.entities.focus');
+    const file = await requestScreenshot('tree-filtered', { waitForText: 'Filtered by “literally tomorrow”' });
+    console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
 
     await vscode.commands.executeCommand('marginalia.tree.filter', { text: 'no such words anywhere' });
     assert.deepEqual(api.navigation.tree.getChildren(), [], 'nothing matches: the welcome view says so');
@@ -165,6 +169,7 @@ suite('Entity tree', () => {
     groups = api.navigation.tree.groups;
     assert.equal(occurrenceNodes().length, unfiltered, 'everything is back');
     assert.deepEqual(api.navigation.tree.filter, {});
+    assert.equal(api.navigation.treeView.message, undefined, 'no message without a filter');
   });
 
   test('the filter command without arguments offers the labels in a quick pick', async () => {
@@ -195,6 +200,31 @@ suite('Entity tree', () => {
     const second = vscode.window.activeTextEditor!;
     assert.equal(second.document.uri.toString(), fileUri(SEED_001).toString(), 'the node itself works as the argument (context menus pass it)');
     assert.equal(second.document.getText(second.selection), other.occurrence.annotation.text);
+  });
+
+  test('the context menu of an occurrence runs the editor commands on it: link to entity, edit note, remove', async () => {
+    const menu = (vscode.extensions.getExtension('marginalia.marginalia')!.packageJSON.contributes.menus['view/item/context'] ?? []) as {
+      command: string;
+      when: string;
+    }[];
+    const forOccurrences = menu.filter((m) => m.when.includes('view == marginalia.entities') && /viewItem (=~ \/\^marginalia\\\\?\.occurrence\/|== marginalia\.occurrence)/.test(m.when));
+    for (const command of ['marginalia.removeAnnotation', 'marginalia.editAttributes', 'marginalia.editNote', 'marginalia.linkEntity']) {
+      assert.ok(forOccurrences.some((m) => m.command === command), `${command} is in the occurrence context menu`);
+    }
+
+    const uri = fileUri(SEED_001);
+    const [added] = await api.store.add(uri, [{ ...spanOf(api.store.get(uri)!, 'Geneva'), label: 'claim' }]);
+    const node = await waitFor(() => occurrenceNodes().find((n) => n.annotationId === added!.id), 'the new claim in the tree');
+    // VS Code passes the tree element itself to a context-menu command; the extra field answers the prompt.
+    await vscode.commands.executeCommand('marginalia.linkEntity', { ...node, entity: 'geneva-venue-from-tree' });
+    await waitFor(
+      () => labelGroup('claim')?.groups.find((g) => g.kind === 'entity' && g.title === 'geneva-venue-from-tree'),
+      'the claim under its new entity',
+    );
+    await vscode.commands.executeCommand('marginalia.editNote', { ...node, note: 'checked from the tree' });
+    assert.equal(api.store.get(uri)!.annotations.find((a) => a.id === added!.id)?.note, 'checked from the tree');
+    await vscode.commands.executeCommand('marginalia.removeAnnotation', node);
+    await waitFor(() => !occurrenceNodes().some((n) => n.annotationId === added!.id), 'the removed claim to leave the tree');
   });
 
   test('updates when a sidecar changes on disk', async function () {
@@ -263,11 +293,18 @@ suite('Entity tree', () => {
     this.timeout(60000);
     await vscode.window.showTextDocument(fileUri(SEED_000), { viewColumn: vscode.ViewColumn.One });
     await vscode.commands.executeCommand('marginalia.entities.focus');
+    await waitFor(() => api.navigation.treeView.visible, 'the tree to show');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A side bar wider than the default, so that occurrence labels are readable (the resize commands
+    // act on the editor part here: narrowing it widens the side bar); only this quote open.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    for (let i = 0; i < 2; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+    await vscode.commands.executeCommand('workbench.actions.treeView.marginalia.entities.collapseAll');
     const node = occurrenceNodes().find(
       (n) => n.occurrence.path === SEED_000 && n.occurrence.annotation.entity === 'ryabkov-talks-offer',
     );
     assert.ok(node);
-    await api.navigation.treeView.reveal(node, { select: true, focus: false, expand: true });
+    await api.navigation.treeView.reveal(node, { select: true, focus: true, expand: true });
     const file = await requestScreenshot('tree-beside-article', { waitForText: 'ryabkov-talks-offer' });
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
   });

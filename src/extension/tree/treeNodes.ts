@@ -13,8 +13,11 @@ export const OPEN_OCCURRENCE_COMMAND = 'marginalia.tree.openOccurrence';
 /** A group node: a label, an entity, a normalised text or a file. */
 export interface GroupNode {
   readonly type: 'group';
-  /** Unique in the tree and stable across refreshes (keeps the expansion state). */
-  readonly id: string;
+  /**
+   * Unique in the tree and stable across refreshes (keeps the expansion state). Not called `id`:
+   * the annotation commands read an `id` field of their argument as an annotation id.
+   */
+  readonly nodeId: string;
   readonly parent: GroupNode | undefined;
   readonly group: Group<AnnotatedDocumentView>;
 }
@@ -25,7 +28,8 @@ export interface GroupNode {
  */
 export interface OccurrenceNode {
   readonly type: 'occurrence';
-  readonly id: string;
+  /** Unique in the tree (see `GroupNode.nodeId`). */
+  readonly nodeId: string;
   readonly parent: GroupNode;
   readonly occurrence: Occurrence<AnnotatedDocumentView>;
   /** The annotated document. */
@@ -48,7 +52,7 @@ export function nodesOf(
   parent: GroupNode | undefined,
   prefix: string,
 ): GroupNode[] {
-  return groups.map((group) => ({ type: 'group', id: `${parent?.id ?? prefix}/${group.key}`, parent, group }));
+  return groups.map((group) => ({ type: 'group', nodeId: `${parent?.nodeId ?? prefix}/${group.key}`, parent, group }));
 }
 
 /**
@@ -58,7 +62,7 @@ export function nodesOf(
 export function occurrenceNodesOf(parent: GroupNode): OccurrenceNode[] {
   return parent.group.occurrences.map((occurrence) => ({
     type: 'occurrence',
-    id: `${parent.id}/${occurrence.document.documentUri.toString()}#${occurrence.annotation.id}`,
+    nodeId: `${parent.nodeId}/${occurrence.document.documentUri.toString()}#${occurrence.annotation.id}`,
     parent,
     occurrence,
     documentUri: occurrence.document.documentUri,
@@ -72,15 +76,17 @@ const WARNING = new vscode.ThemeColor('list.warningForeground');
  * How a group node looks.
  * @param node the group node
  * @param labels the label configuration of the group's documents, for label descriptions
+ * @param expandAll open every group at first (while filtered, when there are few and they are wanted);
+ *   otherwise labels and files open, entities and texts closed
  */
-export function groupItem(node: GroupNode, labels: LabelConfig | undefined): vscode.TreeItem {
+export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expandAll = false): vscode.TreeItem {
   const { group } = node;
-  const expanded = group.kind === 'label' || group.kind === 'file';
+  const expanded = expandAll || group.kind === 'label' || group.kind === 'file';
   const item = new vscode.TreeItem(
     group.kind === 'text' ? `“${group.title}”` : group.title,
     expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
-  item.id = node.id;
+  item.id = node.nodeId;
   item.description = group.orphaned > 0 ? `${group.count} · ${group.orphaned} orphaned` : String(group.count);
   item.contextValue = `marginalia.group.${group.kind}`;
   const files = new Set(allOccurrences(group).map((o) => o.path)).size;
@@ -118,7 +124,7 @@ export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
   const underFile = node.parent.group.kind === 'label' && node.parent.parent?.group.kind === 'file';
   const place = underFile ? `line ${line}` : `${path}:${line}`;
   const item = new vscode.TreeItem(`${place} — ${snippet(annotation.text)}`, vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
+  item.id = node.nodeId;
   const orphaned = annotation.status === 'orphaned';
   item.contextValue = orphaned ? 'marginalia.occurrence.orphaned' : 'marginalia.occurrence';
   item.iconPath = orphaned ? new vscode.ThemeIcon('warning', WARNING) : new vscode.ThemeIcon('symbol-text');
