@@ -11,6 +11,7 @@
  * DEL, C1 controls, the Unicode line and paragraph separators, the byte-order mark, lone surrogates
  * and the two non-characters YAML forbids. */
 const NEEDS_ESCAPE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A first character that has a meaning of its own in YAML (indicator), or white space. */
@@ -85,6 +86,7 @@ const ESCAPES: Record<string, string> = {
 
 function doubleQuoted(s: string): string {
   const escaped = s.replace(
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     /["\\\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
     (c) => ESCAPES[c] ?? hexEscape(c.charCodeAt(0)),
   );

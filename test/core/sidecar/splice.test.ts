@@ -173,4 +173,13 @@ describe('writeSidecar into the previous text', () => {
       assert.equal(text, writeSidecar(sidecar));
     }
   });
+
+  test('a block whose bounds the line scan misjudges is caught on reading back, and the content stays right', () => {
+    // The blank line after a `|+` block scalar is part of its value, but a line scan gives it to the next record.
+    const source = sidecarFixture('splice', 'keep-chomping.annotations.yaml');
+    const sidecar = read(source);
+    assert.equal(find(sidecar, 'aaaaaaaa').note, 'A note that keeps its trailing blank line.\n\n');
+    sidecar.annotations = sidecar.annotations.filter((a) => a.id !== 'bbbbbbbb');
+    assert.deepEqual(readSidecar(writeSidecar(sidecar, source)).sidecar, sidecar);
+  });
 });
