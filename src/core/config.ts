@@ -79,7 +79,7 @@ export function parseLabelConfig(source: string): { config: LabelConfig; finding
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const [line, column] = [error.linePos?.[0].line ?? 1, error.linePos?.[0].col ?? 1];
+      const { line, col: column } = lineCounter.linePos(error.pos[0]);
       report('error', 'config-syntax', `YAML syntax error in ${LABEL_CONFIG_FILE}: ${firstLine(error.message)}; ${DEFAULTS_USED}`, line, column);
     }
     return defaults();
@@ -279,7 +279,8 @@ function readAttribute(name: string, node: unknown, where: string, report: NodeR
     if (valuesNode !== undefined) report('warning', 'config-invalid', `${where}: values only apply to type enum; they are ignored`, valuesNode);
     return spec;
   }
-  const values = isSeq(valuesNode) ? valuesNode.items.map((item) => (isScalar(item) ? item.value : undefined)) : [];
+  // Values are texts; `[1, 2, true]` is taken as written (YAML would make numbers and booleans of them).
+  const values = isSeq(valuesNode) ? valuesNode.items.map((item) => (isScalar(item) && item.value !== null ? (item.source ?? String(item.value)) : undefined)) : [];
   const strings = values.filter((v): v is string => typeof v === 'string');
   if (strings.length === 0 || strings.length !== values.length) {
     report('error', 'config-invalid', `${where}: an enum needs values, a list of texts such as [for, against]; ${DEFAULTS_USED}`, valuesNode ?? node);

@@ -61,7 +61,7 @@ function valueProblem(spec: AttributeSpec, value: unknown): { code: string; mess
       return { code: 'attribute-type', message: `must be a number, got ${shown}; write digits only, without quotes (e.g. 1200 or 3.5)` };
     case 'enum': {
       const values = spec.values ?? [];
-      if (typeof value === 'string' && values.includes(value)) return undefined;
+      if ((typeof value === 'string' || typeof value === 'number') && values.includes(String(value))) return undefined;
       return { code: 'attribute-value', message: `must be one of ${values.join(', ')}; got ${shown}` };
     }
     default:
