@@ -6,7 +6,7 @@ import { csvExporter } from './csv';
 import { doccanoExporter } from './doccano';
 import { labelStudioExporter } from './labelstudio';
 import { prodigyExporter } from './prodigy';
-import type { Exporter, ExportFormat } from './types';
+import type { Exporter } from './types';
 import { w3cExporter } from './w3c';
 
 /** Every exporter, in the order usage text and pickers list them. */
@@ -31,6 +31,3 @@ export function exporterFor(format: string): Exporter | undefined {
 export type { ExportDocument, ExportFile, ExportFormat, ExportOutput, Exporter } from './types';
 export { prepareDocument } from './prepare';
 export { csvCompanionFolder } from './csv';
-
-/** Format names, for messages. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = EXPORTERS.map((e) => e.format);
