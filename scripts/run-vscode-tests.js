@@ -16,7 +16,7 @@
 //   --extensionTestsPath P       mocha entry (default: out/test/extension/index)
 //   --workspace P                folder copied to a temporary folder and opened (default: seeds/); the
 //                                tests only ever see the copy, so they never modify the repository
-//   --timeout SECONDS            whole-run limit (default 300); on timeout exit code 124
+//   --timeout SECONDS            whole-run limit (default 480); on timeout exit code 124
 //   --port N                     loopback port for code-server (default 0: the kernel picks a free one)
 //   --artifacts DIR              logs and screenshots/ (default: .artifacts)
 //   --chromium PATH              (default $CHROMIUM_PATH or /usr/bin/chromium)
@@ -36,6 +36,8 @@ const { ROOT, DEFAULT_CODE_SERVER_DIR, installedVersions, prepareProfile, startC
 const { killTree, sleep } = require('./lib/process-tree');
 
 const FLAGS = ['verbose', 'keep', 'headed'];
+/** Whole-run limit: the suite takes about a minute on 2 shared cores; a hung extension host should not block CI for long. */
+const DEFAULT_TIMEOUT_S = 480;
 
 function parseArgs(argv) {
   const out = {};
@@ -56,7 +58,7 @@ const opts = {
   extDev: path.resolve(args.extensionDevelopmentPath || ROOT),
   extTests: path.resolve(args.extensionTestsPath || path.join(ROOT, 'out', 'test', 'extension', 'index')),
   workspace: path.resolve(args.workspace || path.join(ROOT, 'seeds')),
-  timeoutMs: Number(args.timeout || 300) * 1000,
+  timeoutMs: Number(args.timeout || DEFAULT_TIMEOUT_S) * 1000,
   port: Number(args.port || 0),
   artifacts: path.resolve(args.artifacts || path.join(ROOT, '.artifacts')),
   chromium: args.chromium || process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -197,6 +199,7 @@ async function main() {
     const testsExited = new Promise((r) => (resolveExit = r));
     let shotChain = Promise.resolve();
     let firstOutput = false;
+    let hangReported = false;
     const blog = (line) => {
       browserLog.write(line + '\n');
       if (opts.verbose) process.stdout.write(`[browser] ${line}\n`);
@@ -241,6 +244,10 @@ async function main() {
         return;
       }
       if (!opts.verbose && WORKBENCH_NOISE.some((re) => re.test(text))) return;
+      if (!hangReported && /Extension host \(Remote\) is unresponsive/.test(text)) {
+        hangReported = true;
+        info('the extension host stopped answering: the running test or the extension blocks its event loop (the run ends at the timeout)');
+      }
       if (!firstOutput) {
         firstOutput = true;
         info('first extension-host output');
