@@ -112,7 +112,7 @@ async function main() {
   const workspace = path.join(tmp, path.basename(opts.workspace));
   fs.cpSync(opts.workspace, workspace, { recursive: true });
   const shotDir = path.join(opts.artifacts, 'screenshots');
-  fs.rmSync(shotDir, { recursive: true, force: true }); // no stale pictures from an earlier run
+  // Not emptied first: a run in parallel may be writing there; each picture is replaced by name.
   fs.mkdirSync(shotDir, { recursive: true });
   const serverLogPath = path.join(opts.artifacts, 'code-server.log');
   const browserLogPath = path.join(opts.artifacts, 'browser-console.log');
