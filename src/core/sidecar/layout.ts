@@ -285,13 +285,26 @@ export function indentOf(line: string): number {
 }
 
 function isBlank(line: string): boolean {
-  return /^[ \t]*$/.test(line);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 function isComment(line: string): boolean {
-  return /^[ \t]*#/.test(line);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c === 35;
+  }
+  return false;
 }
 
+/** Blank, or a comment only: these lines carry nothing the parser reads. */
 function isBlankOrComment(line: string): boolean {
-  return /^[ \t]*(?:#.*)?$/.test(line);
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return c === 35;
+  }
+  return true;
 }

@@ -5,7 +5,7 @@
  */
 
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import type { SidecarLayout } from './layout';
+import type { EntrySpan, SidecarLayout } from './layout';
 
 /** A 1-based line and column. */
 export interface Place {
@@ -23,16 +23,25 @@ export interface EntryPlaces {
 export interface RecordPlaces {
   /** The record's first line (its dash). */
   place: Place;
-  /** By key. */
-  keys: Map<string, EntryPlaces>;
+  /**
+   * Where one of its entries is.
+   * @param key the entry's key
+   */
+  entry(key: string): EntryPlaces | undefined;
 }
 
-/** Places of everything findings point at. */
+/** Places of everything findings point at, computed when asked for (most files have no finding). */
 export interface SidecarPositions {
-  /** Top-level entries by key. */
-  top: Map<string, EntryPlaces>;
-  /** Records in file order (an entry may be missing when a file is too irregular to locate them). */
-  records: (RecordPlaces | undefined)[];
+  /**
+   * Where a top-level entry is.
+   * @param key the entry's key
+   */
+  top(key: string): EntryPlaces | undefined;
+  /**
+   * Where a record of the `annotations` list is.
+   * @param index its index in file order
+   */
+  record(index: number): RecordPlaces | undefined;
 }
 
 /**
@@ -40,21 +49,22 @@ export interface SidecarPositions {
  * @param layout the scanned layout
  */
 export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
-  const entries = (spans: SidecarLayout['top']) => {
-    const map = new Map<string, EntryPlaces>();
-    for (const span of spans) {
-      const key = { line: span.line + 1, column: span.column + 1 };
-      const value = span.valueColumn === -1 ? key : { line: span.line + 1, column: span.valueColumn + 1 };
-      map.set(span.key, { key, value });
-    }
-    return map;
+  const places = (span: EntrySpan | undefined): EntryPlaces | undefined => {
+    if (!span) return undefined;
+    const key = { line: span.line + 1, column: span.column + 1 };
+    return { key, value: span.valueColumn === -1 ? key : { line: span.line + 1, column: span.valueColumn + 1 } };
   };
+  const records = layout.annotations?.records ?? [];
   return {
-    top: entries(layout.top),
-    records: (layout.annotations?.records ?? []).map((record) => ({
-      place: { line: record.line + 1, column: record.dashColumn + 1 },
-      keys: entries(record.keys),
-    })),
+    top: (key) => places(layout.top.find((span) => span.key === key)),
+    record: (index) => {
+      const record = records[index];
+      if (!record) return undefined;
+      return {
+        place: { line: record.line + 1, column: record.dashColumn + 1 },
+        entry: (key) => places(record.keys.find((span) => span.key === key)),
+      };
+    },
   };
 }
 
@@ -83,11 +93,14 @@ export function positionsFromDocument(source: string): SidecarPositions {
   };
   const root = doc.contents;
   const items = isMap(root) ? root.get('annotations', true) : undefined;
-  const records = isSeq(items)
+  const records: (RecordPlaces | undefined)[] = isSeq(items)
     ? items.items.map((item) => {
         const node = item as YamlNode | null;
-        return node?.range ? { place: place(node.range[0]), keys: entries(node) } : undefined;
+        if (!node?.range) return undefined;
+        const keys = entries(node);
+        return { place: place(node.range[0]), entry: (key: string) => keys.get(key) };
       })
     : [];
-  return { top: entries(root), records };
+  const top = entries(root);
+  return { top: (key) => top.get(key), record: (index) => records[index] };
 }

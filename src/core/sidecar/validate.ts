@@ -44,8 +44,7 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
     result.writable = false;
     return result;
   }
-  const top = positions.top;
-  const placeOf = (key: string): Place => top.get(key)?.value ?? first;
+  const placeOf = (key: string): Place => positions.top(key)?.value ?? first;
   const problem = (code: string, message: string, place: Place) => {
     findings.push(finding('error', code, message, place));
     result.writable = false;
@@ -89,14 +88,14 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
   const sidecar = { version, document, annotations: [] as Annotation[] } as Sidecar;
   for (const key of Object.keys(data)) {
     if (TOP_KEYS.includes(key)) continue;
-    unknownKey(findings, key, 'the sidecar', TOP_KEYS, top.get(key)?.key ?? first);
+    unknownKey(findings, key, 'the sidecar', TOP_KEYS, positions.top(key)?.key ?? first);
     setOwn(sidecar as unknown as Record<string, unknown>, key, data[key]);
   }
 
-  const annotationsPlace = top.get('annotations')?.key ?? first;
+  const annotationsPlace = positions.top('annotations')?.key ?? first;
   const firstLine = new Map<string, number>();
   items.forEach((item, i) => {
-    const places = positions.records[i];
+    const places = positions.record(i);
     const annotation = readRecord(item, places, places?.place ?? annotationsPlace, findings);
     result.items.push(annotation);
     if (!annotation) {
@@ -112,7 +111,7 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
           'error',
           'duplicate-id',
           `id "${annotation.id}" is also used by the record at line ${earlier}; give one of them a new id (8 hex digits not used in this file)`,
-          places?.keys.get('id')?.value ?? places?.place ?? annotationsPlace,
+          places?.entry('id')?.value ?? places?.place ?? annotationsPlace,
         ),
         annotationId: annotation.id,
       });
@@ -130,7 +129,7 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
     return undefined;
   }
   const id = typeof item['id'] === 'string' ? item['id'] : undefined;
-  const at = (key: string): Place => places?.keys.get(key)?.value ?? place;
+  const at = (key: string): Place => places?.entry(key)?.value ?? place;
   let readable = true;
   const bad = (code: string, message: string, where: Place) => {
     findings.push({ ...finding('error', code, `${message}; ${READ_ONLY}`, where), ...(id ? { annotationId: id } : {}) });
@@ -190,7 +189,7 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
   }
   for (const key of Object.keys(item)) {
     if ((ANNOTATION_KEYS as readonly string[]).includes(key)) continue;
-    unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places?.keys.get(key)?.key ?? place, id);
+    unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places?.entry(key)?.key ?? place, id);
     setOwn(annotation, key, item[key]);
   }
   return annotation as unknown as Annotation;
