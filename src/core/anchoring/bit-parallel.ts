@@ -13,41 +13,91 @@
 
 const WORD = 32;
 
-/** One pattern's match tables and running state; build once, scan many windows. */
+/**
+ * The characters some patterns are made of, each given a row number (0 for any other character). Patterns
+ * built from parts of the same strings share one, so only their match masks are built per pattern.
+ */
+export class Alphabet {
+  /** Row of each ASCII character. */
+  private readonly ascii = new Int32Array(128);
+  /** Other characters, their row being their index here plus `firstOtherRow`. */
+  private readonly others: number[] = [];
+  private firstOtherRow = 0;
+  /** Number of rows, row 0 included. */
+  size = 1;
+
+  /**
+   * @param chars every character the patterns will contain (repeats are fine)
+   */
+  constructor(chars: string) {
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      if (c < 128 && this.ascii[c] === 0) this.ascii[c] = this.size++;
+    }
+    this.firstOtherRow = this.size;
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      if (c >= 128 && !this.others.includes(c)) {
+        this.others.push(c);
+        this.size++;
+      }
+    }
+  }
+
+  /**
+   * The row of a character.
+   * @param c a UTF-16 code unit
+   */
+  row(c: number): number {
+    if (c < 128) return this.ascii[c]!;
+    const i = this.others.indexOf(c);
+    return i < 0 ? 0 : this.firstOtherRow + i;
+  }
+}
+
+/** One pattern's match masks and running state; build once, scan many windows. */
 export class BitPattern {
   /** Pattern length in UTF-16 code units. */
   readonly length: number;
   private readonly blocks: number;
   /** Bit of the pattern's last row within the last block. */
   private readonly lastRowBit: number;
-  /** Match masks: row r (per character) holds `blocks` words; rows 0..127 are ASCII. */
+  /** Match masks: `blocks` words per alphabet row. */
   private readonly peq: Int32Array;
-  /** Row of each non-ASCII character of the pattern; characters absent from it use `noMatchRow`. */
-  private readonly rowOf = new Map<number, number>();
-  private readonly noMatchRow: number;
-  private readonly pv: Int32Array;
-  private readonly mv: Int32Array;
+  /** Per block, the vertical +1 and -1 bit vectors (for patterns of more than one block). */
+  private readonly pv: Int32Array | undefined;
+  private readonly mv: Int32Array | undefined;
+  /** The single block's state, for patterns of up to 32 units. */
+  private pv0 = -1;
+  private mv0 = 0;
 
   /**
-   * @param pattern the string to match (UTF-16 code units); may be empty
+   * @param source the string the pattern is taken from (UTF-16 code units)
+   * @param alphabet an alphabet holding every character of the pattern, shared with related patterns
+   * @param from where the pattern starts in `source`
+   * @param to where it ends (exclusive); the pattern may be empty
+   * @param reversed take the pattern backwards, to compare with text read backwards
    */
-  constructor(pattern: string) {
-    this.length = pattern.length;
-    this.blocks = Math.max(1, Math.ceil(pattern.length / WORD));
-    this.lastRowBit = pattern.length === 0 ? 0 : 1 << ((pattern.length - 1) % WORD);
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern.charCodeAt(i);
-      if (c >= 128 && !this.rowOf.has(c)) this.rowOf.set(c, 128 + this.rowOf.size);
-    }
-    this.noMatchRow = 128 + this.rowOf.size;
-    this.peq = new Int32Array((this.noMatchRow + 1) * this.blocks);
-    for (let i = 0; i < pattern.length; i++) {
-      const c = pattern.charCodeAt(i);
-      const row = c < 128 ? c : this.rowOf.get(c)!;
+  constructor(
+    source: string,
+    private readonly alphabet: Alphabet = new Alphabet(source),
+    from = 0,
+    to = source.length,
+    reversed = false,
+  ) {
+    const length = to - from;
+    this.length = length;
+    this.blocks = Math.max(1, Math.ceil(length / WORD));
+    this.lastRowBit = length === 0 ? 0 : 1 << ((length - 1) % WORD);
+    this.peq = new Int32Array(alphabet.size * this.blocks);
+    for (let i = 0; i < length; i++) {
+      const row = alphabet.row(source.charCodeAt(reversed ? to - 1 - i : from + i));
       this.peq[row * this.blocks + ((i / WORD) | 0)]! |= 1 << i % WORD;
     }
-    this.pv = new Int32Array(this.blocks);
-    this.mv = new Int32Array(this.blocks);
+    if (this.blocks > 1) {
+      this.pv = new Int32Array(this.blocks);
+      this.mv = new Int32Array(this.blocks);
+    }
   }
 
   /**
@@ -69,8 +119,8 @@ export class BitPattern {
 
   /**
    * Anchored scan: the edit distance between the pattern and each prefix of the text read from `at`,
-   * forwards or backwards (backwards compares against the pattern as given, so build the pattern from
-   * the reversed string to compare the natural orders).
+   * forwards or backwards (backwards compares against the pattern as given, so build the pattern
+   * `reversed` to compare the natural orders).
    * @param text the text to scan
    * @param at UTF-16 position the compared text starts at (forwards) or ends at (backwards)
    * @param count how many code units to read
@@ -99,8 +149,13 @@ export class BitPattern {
   }
 
   private reset(): void {
-    this.pv.fill(-1);
-    this.mv.fill(0);
+    if (this.blocks === 1) {
+      this.pv0 = -1;
+      this.mv0 = 0;
+    } else {
+      this.pv!.fill(-1);
+      this.mv!.fill(0);
+    }
   }
 
   /**
@@ -111,13 +166,38 @@ export class BitPattern {
    */
   private step(c: number, carryIn: number): number {
     if (this.length === 0) return carryIn;
+    return this.blocks === 1 ? this.stepOne(c, carryIn) : this.stepBlocks(c, carryIn);
+  }
+
+  /** `step` for a pattern of one block, its state in two fields (carryIn is 0 or 1 here). */
+  private stepOne(c: number, carryIn: number): number {
+    const eq = this.peq[this.alphabet.row(c)]!;
+    const pv = this.pv0;
+    const mv = this.mv0;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    const top = this.lastRowBit;
+    const out = (ph & top) !== 0 ? 1 : (mh & top) !== 0 ? -1 : 0;
+    ph = (ph << 1) | carryIn;
+    mh <<= 1;
+    this.pv0 = mh | ~(xv | ph);
+    this.mv0 = ph & xv;
+    return out;
+  }
+
+  /** `step` across blocks, carrying the horizontal difference from each block into the next. */
+  private stepBlocks(c: number, carryIn: number): number {
     const blocks = this.blocks;
-    const base = (c < 128 ? c : (this.rowOf.get(c) ?? this.noMatchRow)) * blocks;
+    const base = this.alphabet.row(c) * blocks;
+    const pvs = this.pv!;
+    const mvs = this.mv!;
     let carry = carryIn;
     for (let b = 0; b < blocks; b++) {
       let eq = this.peq[base + b]!;
-      const pv = this.pv[b]!;
-      const mv = this.mv[b]!;
+      const pv = pvs[b]!;
+      const mv = mvs[b]!;
       const xv = eq | mv;
       if (carry < 0) eq |= 1;
       const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
@@ -129,22 +209,12 @@ export class BitPattern {
       mh <<= 1;
       if (carry < 0) mh |= 1;
       else if (carry > 0) ph |= 1;
-      this.pv[b] = mh | ~(xv | ph);
-      this.mv[b] = ph & xv;
+      pvs[b] = mh | ~(xv | ph);
+      mvs[b] = ph & xv;
       carry = out;
     }
     return carry;
   }
-}
-
-/**
- * Reverse a string by UTF-16 code units (surrogate pairs end up swapped, consistently in pattern and text).
- * @param s any string
- */
-export function reverseUnits(s: string): string {
-  let r = '';
-  for (let i = s.length - 1; i >= 0; i--) r += s[i];
-  return r;
 }
 
 /**

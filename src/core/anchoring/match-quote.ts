@@ -4,15 +4,16 @@
  * widening windows around that place. Everything here counts UTF-16 code units; `reanchor.ts` converts
  * to and from code points. The method and its figures are in docs/anchoring.md.
  */
-import { BitPattern, reverseUnits } from './bit-parallel';
+import { Alphabet, BitPattern } from './bit-parallel';
+import { matchedExtent } from './extent';
 
 /** What is known of the quote: its text and, when stored, the context on each side. */
 export interface QuoteSelector {
   /** The quoted text. */
   text: string;
-  /** Text just before it, if kept ('' counts as not kept). */
+  /** Text just before it, if kept ('' when the quote began the document). */
   prefix?: string | undefined;
-  /** Text just after it, if kept. */
+  /** Text just after it, if kept ('' when the quote ended the document). */
   suffix?: string | undefined;
 }
 
@@ -26,9 +27,9 @@ export interface QuoteMatch {
   score: number;
   /** Similarity of the found text to the stored one (1 − edit distance / longer length). */
   quote: number;
-  /** Similarity of the stored prefix to the text before the placement, if a prefix is stored. */
+  /** Similarity of the stored prefix to the text before the placement, if a prefix is stored (an empty one: 1 at the document's start, else 0). */
   prefix: number | undefined;
-  /** Similarity of the stored suffix to the text after it, if a suffix is stored. */
+  /** Similarity of the stored suffix to the text after it, if a suffix is stored (an empty one: 1 at the document's end, else 0). */
   suffix: number | undefined;
   /** Closeness to the expected place: 1 there, 1/2 at `POSITION_SCALE` code units away, falling on. */
   position: number;
@@ -41,7 +42,7 @@ export const WEIGHTS = { quote: 4, prefix: 2.5, suffix: 2.5, position: 2 } as co
 export const POSITION_SCALE = 64;
 
 /** Window radii searched in turn around the expected place; the last stage is the whole text. */
-export const WINDOW_RADII = [256, 4096] as const;
+export const WINDOW_RADII = [64, 256, 4096] as const;
 
 /**
  * A candidate this good near the expected place that still falls short of acceptance stops the search:
@@ -63,6 +64,12 @@ const MAX_EXACT_CANDIDATES = 16;
 
 /** Characters of the quote's edge that must match exactly to keep unmatched text outside it. */
 const EDGE_EVIDENCE = 3;
+
+/** Context at least this similar at a quote edge holds the edge in place. */
+const ANCHORED_CONTEXT = 0.5;
+
+/** An unanchored quote edge is cut back only if that gains this much in matches − errors. */
+const TRIM_MARGIN = 8;
 
 /** How many occurrences of each seed piece are taken on each side of the part already searched. */
 const SEEDS_PER_SIDE = 4;
@@ -104,7 +111,7 @@ export function findQuote(
     return { over: rival || top.score >= DOUBT_FLOOR };
   };
   if (selector.text.length === 0) return { found: undefined, best };
-  const immediate = matcher.immediateExact();
+  const immediate = matcher.immediate(accept);
   if (immediate) return { found: immediate, best: immediate };
   let searched = { from: hint, to: hint };
   for (const radius of WINDOW_RADII) {
@@ -132,7 +139,8 @@ class QuoteMatcher {
   private readonly atTextStart: boolean;
   /** The stored suffix is empty, not absent: the quote ended the document. */
   private readonly atTextEnd: boolean;
-  private readonly cache = new Map<string, BitPattern>();
+  private readonly patterns: (BitPattern | undefined)[] = [];
+  private alphabet: Alphabet | undefined;
 
   constructor(
     private readonly text: string,
@@ -147,13 +155,32 @@ class QuoteMatcher {
     this.atTextEnd = selector.suffix === '';
   }
 
-  /** An exact occurrence at the expected place, or near it with every stored context part intact. */
-  immediateExact(): QuoteMatch | undefined {
-    const { text, quote, hint } = this;
+  /**
+   * A placement so close to the expected place and so well supported that no search is needed: the exact
+   * text there; the nearest exact text within `IMMEDIATE_DISTANCE` with its context intact, or else
+   * acceptable; or the text between the stored prefix and suffix, both found exactly that close, if
+   * acceptable (a word changed inside the quote).
+   */
+  immediate(accept: Acceptance): QuoteMatch | undefined {
+    const { text, quote, prefix, suffix, hint } = this;
     if (text.startsWith(quote, hint)) return this.score(hint, hint + quote.length, 1);
-    for (const at of this.occurrences(quote, hint - IMMEDIATE_DISTANCE, hint + IMMEDIATE_DISTANCE, 4)) {
-      if (text.endsWith(this.prefix, at) && text.startsWith(this.suffix, at + quote.length)) {
-        return this.score(at, at + quote.length, 1);
+    const near = this.occurrences(quote, hint - IMMEDIATE_DISTANCE, hint + IMMEDIATE_DISTANCE, 4);
+    for (const at of near) {
+      if (text.endsWith(prefix, at) && text.startsWith(suffix, at + quote.length)) return this.score(at, at + quote.length, 1);
+    }
+    if (near.length > 0) {
+      const m = this.score(near[0]!, near[0]! + quote.length, 1);
+      if (accept(m)) return m;
+    }
+    if (prefix && suffix) {
+      const from = hint - IMMEDIATE_DISTANCE - prefix.length;
+      for (const at of this.occurrences(prefix, from, from + 2 * IMMEDIATE_DISTANCE, 2)) {
+        const start = at + prefix.length;
+        const end = text.indexOf(suffix, start);
+        // Only a small change of length, as a replaced word makes; anything more goes through the search.
+        if (end < 0 || Math.abs(end - start - quote.length) > Math.max(8, quote.length >> 3)) continue;
+        const m = this.score(start, end);
+        if (accept(m)) return m;
       }
     }
     return undefined;
@@ -203,9 +230,9 @@ class QuoteMatcher {
   /** Score a placement of the quote at [start, end). */
   private score(start: number, end: number, quoteSimilarity?: number): QuoteMatch {
     const found = this.text.slice(start, end);
-    const quote = quoteSimilarity ?? 1 - this.pattern('q').distanceTo(found) / Math.max(found.length, this.quote.length);
-    const prefix = this.prefix ? this.contextSimilarity(start, true) : undefined;
-    const suffix = this.suffix ? this.contextSimilarity(end, false) : undefined;
+    const quote = quoteSimilarity ?? 1 - this.pattern(Part.Quote).distanceTo(found) / Math.max(found.length, this.quote.length);
+    const prefix = this.prefix || this.atTextStart ? this.contextSimilarity(start, true) : undefined;
+    const suffix = this.suffix || this.atTextEnd ? this.contextSimilarity(end, false) : undefined;
     const position = 1 / (1 + Math.abs(start - this.hint) / POSITION_SCALE);
     let sum = WEIGHTS.quote * quote + WEIGHTS.position * position;
     let weights = WEIGHTS.quote + WEIGHTS.position;
@@ -226,9 +253,12 @@ class QuoteMatcher {
    */
   private contextSimilarity(at: number, before: boolean): number {
     const context = before ? this.prefix : this.suffix;
+    // An empty stored context says the quote touched the document's edge; it agrees only there.
+    if (context === '') return at === (before ? 0 : this.text.length) ? 1 : 0;
+    if (before ? this.text.endsWith(context, at) : this.text.startsWith(context, at)) return 1;
     const count = Math.min(before ? at : this.text.length - at, context.length * 2);
-    const out = new Int32Array(count + 1);
-    this.pattern(before ? 'p<' : 's>').scanAnchored(this.text, at, count, before, out);
+    const out = buffer(1, count + 1);
+    this.pattern(before ? Part.PrefixReversed : Part.Suffix).scanAnchored(this.text, at, count, before, out);
     let fewest = context.length;
     for (let k = 0; k <= count; k++) fewest = Math.min(fewest, out[k]!);
     return 1 - fewest / context.length;
@@ -243,15 +273,19 @@ class QuoteMatcher {
     const scanFrom = Math.max(0, from - prefix.length);
     const scanTo = Math.min(text.length, to + quote.length + suffix.length);
     if (scanTo <= scanFrom) return [];
-    const errors = new Int32Array(scanTo - scanFrom);
-    this.pattern('f').scanEnds(text, scanFrom, scanTo, errors);
+    const errors = buffer(0, scanTo - scanFrom);
+    this.pattern(Part.Full).scanEnds(text, scanFrom, scanTo, errors);
     const expectedEnd = this.hint + quote.length + suffix.length - scanFrom - 1;
-    const ends = pickMinima(errors, expectedEnd, Math.max(8, Math.ceil(full.length / 3)), Math.max(8, full.length >> 1));
+    const ends = pickMinima(errors, scanTo - scanFrom, expectedEnd, Math.max(8, Math.ceil(full.length / 3)), Math.max(8, full.length >> 1));
     const placements: [number, number][] = [];
     for (const k of ends) {
       const end = scanFrom + k + 1;
       const start = this.traceStart(end, errors[k]!);
       let [qs, qe] = this.split(start, end);
+      // An edge that neither its context nor its own characters hold in place may have run on into
+      // text that only replaced deleted words: keep the stretch where the quote still matches.
+      if (!this.anchored(qe, false)) qe = qs + matchedExtent(quote, text, qs, qe - qs, false, TRIM_MARGIN);
+      if (!this.anchored(qs, true)) qs = qe - matchedExtent(quote, text, qe, qe - qs, true, TRIM_MARGIN);
       // An empty stored context means the quote touched the document's edge. If it nearly does and its
       // own edge characters are not at the cut (its first or last word was replaced), it still does.
       const reach = quote.length >> 1;
@@ -262,11 +296,19 @@ class QuoteMatcher {
     return placements;
   }
 
+  /** Whether a quote edge at `at` is held in place by the stored context there or by the quote's own edge characters. */
+  private anchored(at: number, atQuoteStart: boolean): boolean {
+    if (this.edgeAgreement(at, atQuoteStart) > 0) return true;
+    if (atQuoteStart ? this.atTextStart && at === 0 : this.atTextEnd && at === this.text.length) return true;
+    const context = atQuoteStart ? this.prefix : this.suffix;
+    return context.length > 0 && this.contextSimilarity(at, atQuoteStart) >= ANCHORED_CONTEXT;
+  }
+
   /** Where the best alignment of the whole pattern ending at `end` begins. */
   private traceStart(end: number, errors: number): number {
     const count = Math.min(end, this.full.length + errors);
-    const out = new Int32Array(count + 1);
-    this.pattern('f<').scanAnchored(this.text, end, count, true, out);
+    const out = buffer(1, count + 1);
+    this.pattern(Part.FullReversed).scanAnchored(this.text, end, count, true, out);
     let best = 0;
     for (let k = 1; k <= count; k++) {
       const better = out[k]! < out[best]!;
@@ -287,8 +329,8 @@ class QuoteMatcher {
     const { prefix, suffix } = this;
     let quoteStart = start;
     let quoteEnd = end;
-    if (prefix) quoteStart = start + this.cut(start, end, length, 'p>', 'qs<', true);
-    if (suffix) quoteEnd = start + this.cut(start, end, length, 'pq>', 's<', false);
+    if (prefix) quoteStart = start + this.cut(start, end, length, Part.Prefix, Part.QuoteSuffixReversed, true);
+    if (suffix) quoteEnd = start + this.cut(start, end, length, Part.PrefixQuote, Part.SuffixReversed, false);
     return [quoteStart, Math.max(quoteStart, quoteEnd)];
   }
 
@@ -298,9 +340,9 @@ class QuoteMatcher {
    * nearest the context.
    * @param atQuoteStart whether the cut is the quote's start (else its end)
    */
-  private cut(start: number, end: number, length: number, left: string, right: string, atQuoteStart: boolean): number {
-    const fromLeft = new Int32Array(length + 1);
-    const fromRight = new Int32Array(length + 1);
+  private cut(start: number, end: number, length: number, left: Part, right: Part, atQuoteStart: boolean): number {
+    const fromLeft = buffer(2, length + 1);
+    const fromRight = buffer(3, length + 1);
     this.pattern(left).scanAnchored(this.text, start, length, false, fromLeft);
     this.pattern(right).scanAnchored(this.text, end, length, true, fromRight);
     let least = Infinity;
@@ -352,49 +394,76 @@ class QuoteMatcher {
    */
   private occurrences(needle: string, from: number, to: number, limit: number): number[] {
     const { text, hint } = this;
-    if (needle.length === 0) return [];
-    const found: number[] = [];
     const lo = Math.max(0, from);
     const hi = Math.min(to, text.length - needle.length);
-    // Walk outwards from the hint on both sides so the nearest come first and the walk can stop early.
-    let right = text.indexOf(needle, Math.max(lo, Math.min(hint, hi + 1)));
-    let left = hint - 1 >= lo ? text.lastIndexOf(needle, Math.min(hint - 1, hi)) : -1;
-    while (found.length < limit) {
-      const rightOk = right !== -1 && right <= hi;
-      const leftOk = left !== -1 && left >= lo;
-      if (!rightOk && !leftOk) break;
-      if (rightOk && (!leftOk || right - hint <= hint - left)) {
-        found.push(right);
-        right = text.indexOf(needle, right + 1);
-      } else {
-        found.push(left);
-        left = left > 0 ? text.lastIndexOf(needle, left - 1) : -1;
-      }
-    }
+    if (needle.length === 0 || hi < lo) return [];
+    // Search a slice (V8 shares the characters) so a miss costs the window, not the rest of the text.
+    const window = text.slice(lo, hi + needle.length);
+    const found: number[] = [];
+    for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + 1)) found.push(lo + at);
+    found.sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
+    if (found.length > limit) found.length = limit;
     return found;
   }
 
   /** The bit pattern for one part or combination of parts, built once. */
-  private pattern(key: string): BitPattern {
-    let p = this.cache.get(key);
+  private pattern(part: Part): BitPattern {
+    let p = this.patterns[part];
     if (!p) {
-      const { prefix, quote, suffix } = this;
-      const sources: Record<string, () => string> = {
-        q: () => quote,
-        f: () => prefix + quote + suffix,
-        'f<': () => reverseUnits(prefix + quote + suffix),
-        'p<': () => reverseUnits(prefix),
-        's>': () => suffix,
-        'p>': () => prefix,
-        'qs<': () => reverseUnits(quote + suffix),
-        'pq>': () => prefix + quote,
-        's<': () => reverseUnits(suffix),
-      };
-      p = new BitPattern(sources[key]!());
-      this.cache.set(key, p);
+      // Every part is a slice of prefix + quote + suffix, taken forwards or backwards.
+      const { full } = this;
+      const q = this.prefix.length;
+      const s = q + this.quote.length;
+      const [from, to, reversed] = PART_RANGES[part]!(q, s, full.length);
+      this.alphabet ??= new Alphabet(full);
+      p = new BitPattern(full, this.alphabet, from, to, reversed);
+      this.patterns[part] = p;
     }
     return p;
   }
+}
+
+/** The parts patterns are built from; `Reversed` ones read text backwards. */
+const enum Part {
+  Quote,
+  Full,
+  FullReversed,
+  PrefixReversed,
+  Suffix,
+  Prefix,
+  QuoteSuffixReversed,
+  PrefixQuote,
+  SuffixReversed,
+}
+
+/** Where each part lies in prefix + quote + suffix, given where the quote starts (q) and the suffix starts (s). */
+const PART_RANGES: ((q: number, s: number, n: number) => [number, number, boolean])[] = [
+  (q, s) => [q, s, false],
+  (_q, _s, n) => [0, n, false],
+  (_q, _s, n) => [0, n, true],
+  (q) => [0, q, true],
+  (_q, s, n) => [s, n, false],
+  (q) => [0, q, false],
+  (q, _s, n) => [q, n, true],
+  (_q, s) => [0, s, false],
+  (_q, s, n) => [s, n, true],
+];
+
+/** Reusable score buffers, one per simultaneous use, grown as needed. */
+const buffers: Int32Array[] = [];
+
+/**
+ * A scratch buffer of at least n entries for one use; the same use gets the same buffer back.
+ * @param use which buffer (0: window errors, 1: traced starts and context, 2 and 3: the two sides of a cut)
+ * @param n entries needed
+ */
+function buffer(use: number, n: number): Int32Array {
+  let b = buffers[use];
+  if (!b || b.length < n) {
+    b = new Int32Array(Math.max(n, 1024));
+    buffers[use] = b;
+  }
+  return b;
 }
 
 /**
@@ -402,15 +471,15 @@ class QuoteMatcher {
  * than `slack` errors above the best, fewest errors first (then nearest `expected`), at least `apart`
  * positions from one another.
  */
-function pickMinima(errors: Int32Array, expected: number, slack: number, apart: number): number[] {
+function pickMinima(errors: Int32Array, length: number, expected: number, slack: number, apart: number): number[] {
   let least = Infinity;
-  for (let k = 0; k < errors.length; k++) least = Math.min(least, errors[k]!);
+  for (let k = 0; k < length; k++) least = Math.min(least, errors[k]!);
   const limit = least + slack;
   const minima: number[] = [];
-  for (let k = 0; k < errors.length; k++) {
+  for (let k = 0; k < length; k++) {
     const e = errors[k]!;
     if (e > limit) continue;
-    if ((k > 0 && errors[k - 1]! < e) || (k + 1 < errors.length && errors[k + 1]! < e)) continue;
+    if ((k > 0 && errors[k - 1]! < e) || (k + 1 < length && errors[k + 1]! < e)) continue;
     minima.push(k);
   }
   minima.sort((a, b) => errors[a]! - errors[b]! || Math.abs(a - expected) - Math.abs(b - expected));

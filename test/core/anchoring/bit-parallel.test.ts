@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BitPattern, editDistance, reverseUnits, similarity } from '../../../src/core/anchoring/bit-parallel';
+import { Alphabet, BitPattern, editDistance, similarity } from '../../../src/core/anchoring/bit-parallel';
 
 /** The textbook dynamic programme, cell by cell: the reference the bit-vector version must agree with. */
 function table(pattern: string, text: string, anchored: boolean): number[][] {
@@ -41,12 +41,23 @@ test('scanAnchored gives the distance to each prefix of the text, forwards and b
       const out = new Int32Array(text.length + 1);
       new BitPattern(pattern).scanAnchored(text, 0, text.length, false, out);
       assert.deepEqual([...out], table(pattern, text, true)[pattern.length]);
-      new BitPattern(reverseUnits(pattern)).scanAnchored(text, text.length, text.length, true, out);
+      new BitPattern(pattern, undefined, 0, pattern.length, true).scanAnchored(text, text.length, text.length, true, out);
       const back = [...out].map((_, k) => editDistance(pattern, text.slice(text.length - k)));
       assert.deepEqual([...out], back);
     }),
     { numRuns: 300 },
   );
+});
+
+test('a pattern can be a reversed slice of a longer string sharing an alphabet', () => {
+  const source = 'prefix|quote|suffix';
+  const alphabet = new Alphabet(source);
+  const out = new Int32Array(6);
+  // "quote" backwards, read backwards from the end of "xxquote": distance 0 after 5 units
+  new BitPattern(source, alphabet, 7, 12, true).scanAnchored('xxquote', 7, 5, true, out);
+  assert.equal(out[5], 0);
+  assert.equal(new BitPattern(source, alphabet, 7, 12).distanceTo('quota'), 1);
+  assert.equal(new BitPattern(source, alphabet, 7, 12).distanceTo('😀uote'), 2, 'characters outside the alphabet never match');
 });
 
 test('editDistance is the Levenshtein distance and similarity scales it to 0..1', () => {
