@@ -180,6 +180,15 @@ test('by file: file, then label, then occurrences in document order, with counts
   assert.deepEqual(starts, [...starts].sort((x, y) => x - y), 'document order within a label');
 });
 
+test('an annotation edited in place is regrouped under its new text', () => {
+  const occurrence = tag(SEED_000, /Geneva/, 'place');
+  const [before] = groupOccurrences([occurrence], 'label');
+  assert.deepEqual(before!.groups.map((g) => [g.key, g.title]), [['text:geneva', 'Geneva']]);
+  occurrence.annotation.text = 'Moscow'; // the store updates annotations in place while text is typed
+  const [after] = groupOccurrences([occurrence], 'label');
+  assert.deepEqual(after!.groups.map((g) => [g.key, g.title]), [['text:moscow', 'Moscow']]);
+});
+
 test('orphaned occurrences are counted on every group above them', () => {
   const orphan = tag(SEED_000, /Geneva/, 'claim', { status: 'orphaned' });
   const [claim] = groupOccurrences([orphan, tag(SEED_000, /Ukraine/, 'claim')], 'label');
