@@ -144,6 +144,8 @@ class FaultyFileSystem implements vscode.FileSystemProvider {
   static readonly SCHEME = 'marginalia-faulty';
   readonly files = new Map<string, Uint8Array>();
   fault: 'disk-full' | 'no-permission' | undefined;
+  /** Which files the fault hits (default: all). */
+  faulty: (path: string) => boolean = () => true;
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
@@ -177,12 +179,12 @@ class FaultyFileSystem implements vscode.FileSystemProvider {
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    if (this.fault === 'disk-full') {
+    if (this.fault === 'disk-full' && this.faulty(uri.path)) {
       // What a full disk does to a file written in place: truncated, then only part of the new bytes.
       this.files.set(uri.path, content.slice(0, Math.floor(content.byteLength / 2)));
       throw new vscode.FileSystemError(`ENOSPC: no space left on device, write '${uri.path}'`);
     }
-    if (this.fault === 'no-permission') throw vscode.FileSystemError.NoPermissions(uri);
+    if (this.fault === 'no-permission' && this.faulty(uri.path)) throw vscode.FileSystemError.NoPermissions(uri);
     this.files.set(uri.path, content.slice());
   }
 
@@ -191,7 +193,7 @@ class FaultyFileSystem implements vscode.FileSystemProvider {
   }
 
   async rename(oldUri: vscode.Uri, newUri: vscode.Uri, options: { overwrite: boolean }): Promise<void> {
-    if (this.fault === 'no-permission') throw vscode.FileSystemError.NoPermissions(newUri);
+    if (this.fault === 'no-permission' && this.faulty(newUri.path)) throw vscode.FileSystemError.NoPermissions(newUri);
     const file = this.files.get(oldUri.path);
     if (!file) throw vscode.FileSystemError.FileNotFound(oldUri);
     if (this.files.has(newUri.path) && !options.overwrite) throw vscode.FileSystemError.FileExists(newUri);
@@ -467,6 +469,40 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
       }
     });
   }
+
+  test('a sidecar write that fails when the document is saved also shows an error, and leaves the previous sidecar', async () => {
+    const faulty = new FaultyFileSystem();
+    const registration = vscode.workspace.registerFileSystemProvider(FaultyFileSystem.SCHEME, faulty, { isCaseSensitive: true });
+    const documentUri = faulty.uri(`/on-save/${GOOD_ARTICLE}`);
+    const sidecar = sidecarOf(documentUri);
+    let document: vscode.TextDocument | undefined;
+    try {
+      faulty.files.set(documentUri.path, await vscode.workspace.fs.readFile(workspaceUri(GOOD_ARTICLE)));
+      const previous = await vscode.workspace.fs.readFile(workspaceUri(`${GOOD_ARTICLE}.annotations.yaml`));
+      faulty.files.set(sidecar.path, previous);
+      faulty.faulty = (p) => p !== documentUri.path; // the document itself saves fine
+      document = await vscode.workspace.openTextDocument(documentUri);
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Updated. '));
+      const made = await tag(documentUri, 'bold demands that the United States');
+      assert.equal(made?.length, 1, 'tagged; the write waits for the save of the edited document');
+      faulty.fault = 'disk-full';
+      const from = spy.messages.length;
+
+      assert.equal(await document.save(), true, 'the document is saved');
+      const error = await waitFor(() => spy.since(from, 'error')[0], 'an error message about the sidecar write that failed');
+      assert.match(error, /^Marginalia: /);
+      assert.ok(Buffer.from(faulty.files.get(sidecar.path)!).equals(Buffer.from(previous)), 'the previous sidecar is intact, byte for byte');
+      assert.ok(api.store.get(documentUri)?.annotations.some((a) => a.id === made[0]!.id), 'the annotation is kept for the next write');
+    } finally {
+      faulty.fault = undefined;
+      if (document) await api.store.documentSaved(document).catch(() => undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      faulty.files.clear();
+      await api.store.reload(sidecar);
+      registration.dispose();
+    }
+  });
 
   test('text from a sidecar is data: the hover escapes it and can run no command but opening an annotation', async () => {
     const folder = workspaceUri(ROOT, 'trust');
