@@ -158,7 +158,7 @@ test('a sidecar that cannot be parsed is reported with its line and left byte fo
   const seeds = copyOfSeeds();
   try {
     const file = path.join(seeds.dir, SIDECAR);
-    const broken = readFileSync(file, 'utf8').replace(/\n  - id:/, '\n  - id: [unclosed\n  - id:');
+    const broken = readFileSync(file, 'utf8').replace(/\n {2}- id:/, '\n  - id: [unclosed\n  - id:');
     writeFileSync(file, broken);
     const result = await marginalia(['check', '--fix', '.'], seeds.dir);
     assert.equal(result.code, 1);
