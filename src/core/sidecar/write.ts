@@ -31,8 +31,12 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  * @returns the new file text, LF line ends (CRLF when the previous text used them)
  * @throws Error when `previousSource` is not writable (it could not be parsed, has merge-conflict
  *   markers, or has records that could not be read): overwriting it could lose data
+ * @throws TypeError when an annotation could not be read back (a bug in the caller): an id or label
+ *   that is not a non-empty string, offsets that are not whole numbers with 0 <= start <= end, a
+ *   text that is not a string. Writing it would make the file read-only.
  */
 export function writeSidecar(sidecar: Sidecar, previousSource?: string): string {
+  for (const annotation of sidecar.annotations) checkWritable(annotation);
   const keyed = sidecar.annotations.map((annotation) => ({ annotation, key: contentKey(annotation) }));
   // Ties on (start, end, id) are ordered by content, so that the bytes never depend on input order.
   keyed.sort((a, b) => compareAnnotations(a.annotation, b.annotation) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -52,6 +56,20 @@ export function writeSidecar(sidecar: Sidecar, previousSource?: string): string 
     }
   }
   return encode(preamble(splitLines(stripBom(previousSource))) + emitSidecar(sidecar, sorted), previous.crlf, previous.bom);
+}
+
+function checkWritable(a: Annotation): void {
+  const problem =
+    typeof a.id !== 'string' || a.id === ''
+      ? 'id must be a non-empty string'
+      : typeof a.label !== 'string' || a.label === ''
+        ? 'label must be a non-empty string'
+        : !Number.isSafeInteger(a.start) || !Number.isSafeInteger(a.end) || a.start < 0 || a.start > a.end
+          ? 'start and end must be whole numbers with 0 <= start <= end'
+          : typeof a.text !== 'string'
+            ? 'text must be a string'
+            : undefined;
+  if (problem) throw new TypeError(`cannot write annotation ${JSON.stringify(a.id)}: ${problem} (got ${JSON.stringify(a)})`);
 }
 
 function prepared(source: string): PreparedSource {

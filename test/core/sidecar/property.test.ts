@@ -9,7 +9,7 @@ import { formatString } from '../../../src/core/sidecar/scalar';
 import { compareAnnotations, writeSidecar } from '../../../src/core/sidecar/write';
 import { changedRange, recordRange } from './helpers';
 
-const RUNS = 150;
+const RUNS = Number(process.env["PROPERTY_RUNS"] ?? 150);
 const KNOWN_KEYS = ['id', 'label', 'start', 'end', 'text', 'prefix', 'suffix', 'entity', 'attributes', 'note', 'author', 'created', 'status'];
 
 /** Strings that have tripped YAML writers: other types' spellings, indicators, escapes, odd Unicode. */
@@ -19,11 +19,12 @@ const tricky = fc.constantFrom(
   '- item', '-', '? q', ': c', 'a: b', 'a:b', 'end:', 'a #b', 'a#b', '#c', '&anchor', '*alias', '!tag', '!!str', '|', '>', '%YAML', '@x',
   '`x`', "it's", '"q"', "'", '"', 'trailing ', ' leading', 'tab\there', '\t', 'line\nbreak', '\n', 'crlf\r\n', 'nel\u0085', 'ls\u2028',
   'bom\uFEFF', 'nul\u0000', 'bell\u0007', 'del\u007F', 'c1\u0090', '\u00A0nbsp', '😀', '“curly” — dash …', 'lone \uD800 high', 'lone \uDC00 low',
-  '\uDBFF', '\\backslash', '\\n', '---', '...', '[x]', '{x: y}', ',', 'x,', 'x]', '\uFFFE', '\uFFFF',
+  '\uDBFF', '\\backslash', '\\n', '---', '...', '[x]', '{x: y}', ',', 'x,', 'x]', '\uFFFE', '\uFFFF', '.', '+.', '._', '._1', '1.',
 );
 const text = fc.oneof(tricky, fc.string({ maxLength: 24 }), fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 24 }));
 const nonEmpty = text.filter((s) => s.length > 0);
-const attributeValue = fc.oneof(text, fc.integer(), fc.double());
+const trickyNumber = fc.constantFrom(-0, Number.NaN, Infinity, -Infinity, 1e21, 5e-7, Number.MAX_SAFE_INTEGER, 2 ** 70, -1.5);
+const attributeValue = fc.oneof(text, fc.integer(), fc.double(), trickyNumber);
 const attributes = fc.dictionary(text.filter((s) => s.length <= 24), attributeValue, { maxKeys: 4, noNullPrototype: true });
 const extras = fc.dictionary(nonEmpty.filter((key) => !KNOWN_KEYS.includes(key)), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2, noNullPrototype: true });
 

@@ -113,4 +113,12 @@ describe('writeSidecar without a previous text', () => {
     assert.ok(compareAnnotations(a('a', 1, 5), a('b', 1, 5)) < 0);
     assert.equal(compareAnnotations(a('a', 1, 5), a('a', 1, 5)), 0);
   });
+
+  test('an annotation that could not be read back is refused with a TypeError, so the file never becomes read-only', () => {
+    const base = { id: 'aaaaaaaa', label: 'claim', start: 1, end: 2, text: 'x' };
+    for (const bad of [{ id: '' }, { label: 7 }, { start: -1 }, { start: 3 }, { end: 1.5 }, { text: undefined }]) {
+      const annotation = { ...base, ...bad } as unknown as Annotation;
+      assert.throws(() => writeSidecar({ version: 1, document: 'd.txt', annotations: [annotation] }), TypeError, JSON.stringify(bad));
+    }
+  });
 });
