@@ -2,6 +2,10 @@
  * A record's content as one string, cheap to build and compare: two records get the same key exactly
  * when the writer would write them the same way. The splicing writer uses it to find the records that
  * did not change, and to check what it wrote.
+ *
+ * The key is JSON (native, so fast) of a canonical form: the known keys' values by position, then the
+ * extra keys sorted; maps, lists and the numbers JSON cannot tell apart (-0, NaN, infinities) become
+ * arrays tagged by their kind, so no two different contents share a form.
  */
 
 import { ANNOTATION_KEYS } from './emit';
@@ -15,14 +19,14 @@ const KNOWN: ReadonlySet<string> = new Set(ANNOTATION_KEYS);
  */
 export function contentKey(record: object): string {
   const values = record as Record<string, unknown>;
-  let key = '';
+  const form: unknown[] = [];
   for (const name of ANNOTATION_KEYS) {
     const value = values[name];
-    if (value !== undefined && value !== null) key += `${name}=${valueKey(value)};`;
+    form.push(value === undefined || value === null ? null : canonical(value));
   }
   const extras = Object.keys(values).filter((name) => !KNOWN.has(name) && values[name] !== undefined);
-  if (extras.length > 0) for (const name of extras.sort()) key += `${JSON.stringify(name)}=${valueKey(values[name])};`;
-  return key;
+  if (extras.length > 0) form.push(['x', ...extras.sort().flatMap((name) => [name, canonical(values[name])])]);
+  return JSON.stringify(form);
 }
 
 /**
@@ -30,21 +34,24 @@ export function contentKey(record: object): string {
  * @param value a string, number, boolean, null, list or map
  */
 export function valueKey(value: unknown): string {
+  return JSON.stringify(canonical(value));
+}
+
+function canonical(value: unknown): unknown {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return `#${formatNumber(value)}`;
     case 'boolean':
-      return String(value);
+      return value;
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : ['#', formatNumber(value)];
     case 'undefined':
-      return 'null';
+      return null;
     case 'object': {
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map(valueKey).join(',')}]`;
+      if (value === null) return null;
+      if (Array.isArray(value)) return ['a', ...value.map(canonical)];
       const map = value as Record<string, unknown>;
       const names = Object.keys(map).filter((name) => map[name] !== undefined).sort();
-      return `{${names.map((name) => `${JSON.stringify(name)}:${valueKey(map[name])}`).join(',')}}`;
+      return ['m', ...names.flatMap((name) => [name, canonical(map[name])])];
     }
     default:
       throw new TypeError(`a sidecar cannot hold a value of type ${typeof value}`);

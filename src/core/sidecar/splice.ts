@@ -24,6 +24,8 @@ export interface PreparedSource {
   layout: SidecarLayout | undefined;
   /** The content key of each top-level value (`marginalia`, `document`, extra keys). */
   header: Map<string, string>;
+  /** The values of its extra top-level keys (copies). */
+  extras: Map<string, unknown>;
   /** The id of each record of its `annotations` list, in file order. */
   ids: string[];
   /** The content key of each record. */
@@ -45,11 +47,21 @@ export function prepareSource(source: string, analysis: SidecarAnalysis): Prepar
     source,
     layout: analysis.sidecar && items.length === analysis.items.length ? analysis.layout : undefined,
     header: analysis.sidecar ? headerKeys(analysis.sidecar) : new Map(),
+    extras: analysis.sidecar ? extraValues(analysis.sidecar) : new Map(),
     ids: items.map((item) => item.id),
     itemKeys: items.map(contentKey),
     crlf: analysis.crlf,
     bom: analysis.bom,
   };
+}
+
+/**
+ * Copies of the values of a sidecar's extra top-level keys.
+ * @param sidecar the sidecar
+ */
+export function extraValues(sidecar: Sidecar): Map<string, unknown> {
+  const values = sidecar as unknown as Record<string, unknown>;
+  return new Map(sidecarExtraKeys(sidecar).map((key) => [key, structuredClone(values[key])]));
 }
 
 /**
@@ -72,7 +84,7 @@ export interface SpliceResult {
   text: string;
   /** Whether a top-level value changed (the caller then checks the whole text). */
   headerChanged: boolean;
-  /** The new text prepared for the next write (its encoding not yet set). */
+  /** The new text prepared for the next write (its `source` and encoding still to be set). */
   prepared: PreparedSource;
 }
 
@@ -142,10 +154,19 @@ export function spliceSidecar(
     }
   }
 
-  const newLayout = scanLayout(out);
+  // The next write usually splices into this text: its layout is scanned then, not now.
+  const expectedTop = layoutOrder(layout, header, extras);
+  let scanned: SidecarLayout | undefined | null = null;
   const prepared: PreparedSource = {
     source: '',
-    layout: newLayout && layoutMatchesKeys(newLayout, layoutOrder(layout, header, extras), recordKeyLists) ? newLayout : undefined,
+    extras: extraValues(sidecar),
+    get layout() {
+      if (scanned === null) {
+        const found = scanLayout(out);
+        scanned = found && layoutMatchesKeys(found, expectedTop, recordKeyLists) ? found : undefined;
+      }
+      return scanned;
+    },
     header,
     ids: sorted.map((a) => a.id),
     itemKeys: [...sortedKeys],

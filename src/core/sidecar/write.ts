@@ -27,7 +27,8 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  * The text of a sidecar.
  * @param sidecar the content to write
  * @param previousSource the file's current text, if it exists: records whose content is unchanged keep
- *   their bytes, and comments written by hand are kept. It must be writable (see `readSidecar`).
+ *   their bytes, comments written by hand are kept, and so are its extra top-level keys that `sidecar`
+ *   does not have. It must be writable (see `readSidecar`).
  * @returns the new file text, LF line ends (CRLF when the previous text used them)
  * @throws Error when `previousSource` is not writable (it could not be parsed, has merge-conflict
  *   markers, or has records that could not be read): overwriting it could lose data
@@ -45,17 +46,28 @@ export function writeSidecar(sidecar: Sidecar, previousSource?: string): string 
   if (previousSource === undefined) return emitSidecar(sidecar, sorted);
 
   const previous = prepared(previousSource);
+  const content = withKeptExtras(sidecar, previous);
   if (previous.layout) {
-    const spliced = spliceSidecar(sidecar, sorted, sortedKeys, previous);
+    const spliced = spliceSidecar(content, sorted, sortedKeys, previous);
     if (spliced) {
       const text = encode(spliced.text, previous.crlf, previous.bom);
-      if (!spliced.headerChanged || holds(text, sidecar, sortedKeys)) {
-        rememberSource({ ...spliced.prepared, source: text, crlf: previous.crlf, bom: previous.bom });
+      if (!spliced.headerChanged || holds(text, content, sortedKeys)) {
+        Object.assign(spliced.prepared, { source: text, crlf: previous.crlf, bom: previous.bom });
+        rememberSource(spliced.prepared);
         return text;
       }
     }
   }
-  return encode(preamble(splitLines(stripBom(previousSource))) + emitSidecar(sidecar, sorted), previous.crlf, previous.bom);
+  return encode(preamble(splitLines(stripBom(previousSource))) + emitSidecar(content, sorted), previous.crlf, previous.bom);
+}
+
+/**
+ * The sidecar with the previous text's extra top-level keys that it does not mention: callers build
+ * the sidecar from the three keys they know, and must not drop keys someone wrote by hand.
+ */
+function withKeptExtras(sidecar: Sidecar, previous: PreparedSource): Sidecar {
+  const missing = [...previous.extras].filter(([key]) => !(key in sidecar));
+  return missing.length === 0 ? sidecar : Object.assign({}, sidecar, Object.fromEntries(missing));
 }
 
 function checkWritable(a: Annotation): void {

@@ -182,4 +182,16 @@ describe('writeSidecar into the previous text', () => {
     sidecar.annotations = sidecar.annotations.filter((a) => a.id !== 'bbbbbbbb');
     assert.deepEqual(readSidecar(writeSidecar(sidecar, source)).sidecar, sidecar);
   });
+
+  test('extra top-level keys of the previous text are kept when the sidecar written does not mention them', () => {
+    const sources = [
+      sidecarFixture('read', 'unknown-keys.annotations.yaml'),
+      sidecarFixture('read', 'flow.annotations.yaml').replace('document: doc.txt,', 'document: doc.txt, reviewer: lea,'),
+    ];
+    for (const source of sources) {
+      const { version, document, annotations } = read(source);
+      const written = writeSidecar({ version, document, annotations }, source);
+      assert.equal((readSidecar(written).sidecar as unknown as Record<string, unknown>)['reviewer'], 'lea', source);
+    }
+  });
 });
