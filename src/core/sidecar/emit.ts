@@ -25,14 +25,11 @@ export const ANNOTATION_KEYS = [
   'status',
 ] as const;
 
-/** The top-level keys of a sidecar, in the order they are written. */
-export const SIDECAR_KEYS = ['marginalia', 'document', 'annotations'] as const;
-
 const KNOWN_ANNOTATION_KEYS: ReadonlySet<string> = new Set(ANNOTATION_KEYS);
 const KNOWN_SIDECAR_KEYS: ReadonlySet<string> = new Set(['version', 'document', 'annotations']);
 
 /** Canonical layout of records: the dash at column 2, keys at column 4. */
-export const CANONICAL_DASH_COLUMN = 2;
+const CANONICAL_DASH_COLUMN = 2;
 
 /**
  * The keys a record is written with, in order: the known keys that have a value, then any extra keys
@@ -89,7 +86,7 @@ export function emitEntry(key: string, value: unknown, column: number, out: stri
 }
 
 /**
- * The whole sidecar in canonical form, records sorted by `compare`.
+ * The whole sidecar in canonical form.
  * @param sidecar the content
  * @param sorted its annotations in the order to write them
  */
@@ -106,13 +103,8 @@ export function emitSidecar(sidecar: Sidecar, sorted: readonly Annotation[]): st
   return lines.join('\n') + '\n';
 }
 
-/**
- * Put the dash of a sequence item in front of the first line of its content.
- * @param lines the item's lines, the first one indented by `contentColumn`
- * @param dashColumn column of the dash
- * @param contentColumn column of the content
- */
-export function withDash(lines: string[], dashColumn: number, contentColumn: number): string[] {
+/** Put the dash of a sequence item in front of the first line of its content (indented by `contentColumn`). */
+function withDash(lines: string[], dashColumn: number, contentColumn: number): string[] {
   if (lines.length === 0) return [' '.repeat(dashColumn) + '- {}'];
   lines[0] = dashPrefix(dashColumn, contentColumn) + lines[0]!.slice(contentColumn);
   return lines;

@@ -274,11 +274,8 @@ function isDash(line: string, column: number): boolean {
   return line[column] === '-' && (line.length === column + 1 || line[column + 1] === ' ');
 }
 
-/**
- * Number of spaces that open a line.
- * @param line one line
- */
-export function indentOf(line: string): number {
+/** Number of spaces that open a line. */
+function indentOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   return i;

@@ -60,11 +60,8 @@ export function formatNumber(n: number): string {
   return String(n);
 }
 
-/**
- * Whether a string may be written without quotes.
- * @param s any string
- */
-export function isPlainSafe(s: string): boolean {
+/** Whether a string may be written without quotes. */
+function isPlainSafe(s: string): boolean {
   if (s === '' || UNSAFE_FIRST.test(s) || UNSAFE_INSIDE.test(s) || NEEDS_ESCAPE.test(s)) return false;
   return !NOT_A_STRING.some((pattern) => pattern.test(s));
 }

@@ -55,11 +55,8 @@ export function prepareSource(source: string, analysis: SidecarAnalysis): Prepar
   };
 }
 
-/**
- * Copies of the values of a sidecar's extra top-level keys.
- * @param sidecar the sidecar
- */
-export function extraValues(sidecar: Sidecar): Map<string, unknown> {
+/** Copies of the values of a sidecar's extra top-level keys. */
+function extraValues(sidecar: Sidecar): Map<string, unknown> {
   const values = sidecar as unknown as Record<string, unknown>;
   return new Map(sidecarExtraKeys(sidecar).map((key) => [key, structuredClone(values[key])]));
 }
