@@ -36,7 +36,7 @@ export interface QuoteMatch {
 }
 
 /** Weights of the parts in the score; a part that is not stored drops out and the rest are rescaled. */
-export const WEIGHTS = { quote: 4, prefix: 2.5, suffix: 2.5, position: 2 } as const;
+export const WEIGHTS = { quote: 4, prefix: 2.5, suffix: 2.5, position: 1 } as const;
 
 /** Distance (UTF-16 units) from the expected place at which the position part falls to 1/2. */
 export const POSITION_SCALE = 64;
@@ -67,6 +67,9 @@ const EDGE_EVIDENCE = 3;
 
 /** Context at least this similar at a quote edge holds the edge in place. */
 const ANCHORED_CONTEXT = 0.5;
+
+/** How much better a placement's context must agree to outweigh a nearer one. */
+const RIVAL_CONTEXT_MARGIN = 0.25;
 
 /** An unanchored quote edge is cut back only if that gains this much in matches − errors. */
 const TRIM_MARGIN = 8;
@@ -103,12 +106,21 @@ export function findQuote(
     const top = candidates.reduce<QuoteMatch | undefined>((b, m) => (!b || m.score > b.score || (m.score === b.score && m.position > b.position) ? m : b), undefined);
     if (!top) return { over: false };
     if (!best || top.score > best.score) best = top;
-    // A plausible placement nearer the expected place than the best one, elsewhere: two readings, no answer.
-    const rival = candidates.some((m) => m !== top && m.score >= DOUBT_FLOOR && m.position > top.position && (m.end <= top.start || m.start >= top.end));
+    // A plausible placement nearer the expected place than the best one, elsewhere, whose context agrees
+    // about as well: two readings, no answer. (A nearer copy with the wrong context is no rival: the
+    // prefix and suffix choose between repeats.)
+    const rival = candidates.some(
+      (m) =>
+        m !== top &&
+        m.score >= DOUBT_FLOOR &&
+        m.position > top.position &&
+        (m.end <= top.start || m.start >= top.end) &&
+        contextOf(m) >= contextOf(top) - RIVAL_CONTEXT_MARGIN,
+    );
     if (accept(top) && !rival) return { over: true, found: top };
-    // Something like the quote is still near its place, only changed too much: looking further away
-    // would find copies of the old text, not this one. Better orphaned than misplaced.
-    return { over: rival || top.score >= DOUBT_FLOOR };
+    // Something like the quote, in its context, is still near its place, only changed too much: looking
+    // further away would find copies of the old text, not this one. Better orphaned than misplaced.
+    return { over: rival || (top.score >= DOUBT_FLOOR && contextOf(top) >= ANCHORED_CONTEXT) };
   };
   if (selector.text.length === 0) return { found: undefined, best };
   const immediate = matcher.immediate(accept);
@@ -156,21 +168,21 @@ class QuoteMatcher {
   }
 
   /**
-   * A placement so close to the expected place and so well supported that no search is needed: the exact
-   * text there; the nearest exact text within `IMMEDIATE_DISTANCE` with its context intact, or else
-   * acceptable; or the text between the stored prefix and suffix, both found exactly that close, if
-   * acceptable (a word changed inside the quote).
+   * A placement so close to the expected place and so well supported that no search is needed: the
+   * nearest exact text within `IMMEDIATE_DISTANCE` with its stored context intact; else the nearest exact
+   * text that close if acceptable and no other occurrence within ±256 has clearly better context (the
+   * prefix and suffix choose between repeats); or the text between the stored prefix and suffix, both
+   * found exactly that close, if acceptable (a word changed inside the quote).
    */
   immediate(accept: Acceptance): QuoteMatch | undefined {
     const { text, quote, prefix, suffix, hint } = this;
-    if (text.startsWith(quote, hint)) return this.score(hint, hint + quote.length, 1);
-    const near = this.occurrences(quote, hint - IMMEDIATE_DISTANCE, hint + IMMEDIATE_DISTANCE, 4);
-    for (const at of near) {
-      if (text.endsWith(prefix, at) && text.startsWith(suffix, at + quote.length)) return this.score(at, at + quote.length, 1);
-    }
-    if (near.length > 0) {
-      const m = this.score(near[0]!, near[0]! + quote.length, 1);
-      if (accept(m)) return m;
+    const near = this.occurrences(quote, hint - WINDOW_RADII[1], hint + WINDOW_RADII[1], MAX_EXACT_CANDIDATES);
+    const close = near.filter((at) => Math.abs(at - hint) <= IMMEDIATE_DISTANCE);
+    for (const at of close) if (this.contextIntact(at, at + quote.length)) return this.score(at, at + quote.length, 1);
+    if (close.length > 0) {
+      const nearest = this.score(close[0]!, close[0]! + quote.length, 1);
+      const better = near.slice(1).some((at) => contextOf(this.score(at, at + quote.length, 1)) >= contextOf(nearest) + RIVAL_CONTEXT_MARGIN);
+      if (accept(nearest) && !better) return nearest;
     }
     if (prefix && suffix) {
       const from = hint - IMMEDIATE_DISTANCE - prefix.length;
@@ -184,6 +196,13 @@ class QuoteMatcher {
       }
     }
     return undefined;
+  }
+
+  /** Whether the stored context (those parts that are stored) is exactly around [start, end). */
+  private contextIntact(start: number, end: number): boolean {
+    const { text, prefix, suffix } = this;
+    const before = this.atTextStart ? start === 0 : text.endsWith(prefix, start);
+    return before && (this.atTextEnd ? end === text.length : text.startsWith(suffix, end));
   }
 
   /**
@@ -286,6 +305,9 @@ class QuoteMatcher {
       // text that only replaced deleted words: keep the stretch where the quote still matches.
       if (!this.anchored(qe, false)) qe = qs + matchedExtent(quote, text, qs, qe - qs, false, TRIM_MARGIN);
       if (!this.anchored(qs, true)) qs = qe - matchedExtent(quote, text, qe, qe - qs, true, TRIM_MARGIN);
+      // A quote that began (ended) at a word's edge does not begin (end) inside a word now.
+      if (isWordChar(quote.charAt(0)) && !isWordChar(this.prefix.slice(-1))) qs = nearestWordEdge(text, qs, qe, true);
+      if (isWordChar(quote.slice(-1)) && !isWordChar(this.suffix.charAt(0))) qe = nearestWordEdge(text, qs, qe, false);
       // An empty stored context means the quote touched the document's edge. If it nearly does and its
       // own edge characters are not at the cut (its first or last word was replaced), it still does.
       const reach = quote.length >> 1;
@@ -378,7 +400,8 @@ class QuoteMatcher {
 
   /**
    * How many of the quote's first characters follow `at` (or of its last characters precede it), up to 8;
-   * fewer than `EDGE_EVIDENCE` count as none, since a letter or two agree by chance.
+   * fewer than `EDGE_EVIDENCE` count as none, since a letter or two agree by chance, and so does a match
+   * that would put a word's edge inside a word.
    */
   private edgeAgreement(at: number, atQuoteStart: boolean): number {
     const { text, quote } = this;
@@ -386,6 +409,11 @@ class QuoteMatcher {
     let n = 0;
     if (atQuoteStart) while (n < most && text.charCodeAt(at + n) === quote.charCodeAt(n)) n++;
     else while (n < most && at - 1 - n >= 0 && text.charCodeAt(at - 1 - n) === quote.charCodeAt(quote.length - 1 - n)) n++;
+    // The same letters inside a longer word are no evidence for an edge that was a word's edge.
+    const edgeChar = atQuoteStart ? quote.charAt(0) : quote.slice(-1);
+    const outside = atQuoteStart ? this.prefix.slice(-1) : this.suffix.charAt(0);
+    const beyond = atQuoteStart ? text.charAt(at - 1) : text.charAt(at);
+    if (isWordChar(edgeChar) && !isWordChar(outside) && isWordChar(beyond)) return 0;
     return n >= Math.min(EDGE_EVIDENCE, most) ? n : 0;
   }
 
@@ -491,11 +519,47 @@ function pickMinima(errors: Int32Array, length: number, expected: number, slack:
   return picked;
 }
 
+/** Mean agreement of the stored context parts with a placement's surroundings (1 when none is stored). */
+function contextOf(m: QuoteMatch): number {
+  if (m.prefix === undefined) return m.suffix ?? 1;
+  return m.suffix === undefined ? m.prefix : (m.prefix + m.suffix) / 2;
+}
+
 /** Kind of a character for boundary comparison: 0 word character, 1 white space, 2 other, 3 none. */
 function charKind(c: string): number {
   if (c === '') return 3;
-  if (/[\p{L}\p{N}]/u.test(c)) return 0;
+  if (isWordChar(c)) return 0;
   return /\s/.test(c) ? 1 : 2;
+}
+
+/**
+ * Move a quote edge that falls inside a word to the nearest word edge, the tighter one on a tie: for a
+ * start, the start of that word or of the next word; for an end, the end of that word or of the previous one.
+ * @param text the document text
+ * @param start the quote's start
+ * @param end the quote's end
+ * @param atStart move the start (else the end)
+ */
+function nearestWordEdge(text: string, start: number, end: number, atStart: boolean): number {
+  const at = atStart ? start : end;
+  if (!(isWordChar(text.charAt(at - 1)) && isWordChar(text.charAt(at)))) return at;
+  let outward = at;
+  let inward = at;
+  if (atStart) {
+    while (outward > 0 && isWordChar(text.charAt(outward - 1))) outward--;
+    while (inward < end && isWordChar(text.charAt(inward))) inward++;
+    while (inward < end && !isWordChar(text.charAt(inward))) inward++;
+    return inward < end && inward - at <= at - outward ? inward : outward;
+  }
+  while (outward < text.length && isWordChar(text.charAt(outward))) outward++;
+  while (inward > start && isWordChar(text.charAt(inward - 1))) inward--;
+  while (inward > start && !isWordChar(text.charAt(inward - 1))) inward--;
+  return inward > start && at - inward <= outward - at ? inward : outward;
+}
+
+/** Whether a (one code unit) string is a letter or digit. */
+function isWordChar(c: string): boolean {
+  return c !== '' && /[\p{L}\p{N}]/u.test(c);
 }
 
 /** Move an offset off the middle of a surrogate pair, backwards. */

@@ -13,7 +13,7 @@ import { findQuote, type QuoteMatch } from './match-quote';
  * needs to be accepted; below it the annotation is orphaned. Chosen from measurements, see
  * docs/anchoring.md.
  */
-export const MIN_QUALITY = 0.75;
+export const MIN_QUALITY = 0.72;
 
 /**
  * The least similarity (1 − edit distance / longer length, in UTF-16 units) between the stored text and
