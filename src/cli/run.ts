@@ -1,9 +1,3 @@
-import { checkCommand, CHECK_USAGE } from './commands/check';
-import { mergeDriverCommand, MERGE_DRIVER_USAGE } from './commands/merge-driver';
-import { diffCommand, DIFF_USAGE } from './commands/diff';
-import { exportCommand, EXPORT_USAGE } from './commands/export';
-import { importCommand, IMPORT_USAGE } from './commands/import';
-import { statsCommand, STATS_USAGE } from './commands/stats';
 import { UsageError } from './options';
 
 /** Where the CLI writes and which folder relative paths start from; tests pass their own. */
@@ -13,16 +7,22 @@ export interface CliIO {
   cwd: string;
 }
 
-/** A subcommand: runs with the arguments after its name and returns the exit code. */
-type Command = { run: (args: string[], io: CliIO) => Promise<number>; usage: string; summary: string };
+/** A command's code: its function and its usage text. */
+type CommandModule = { run: (args: string[], io: CliIO) => Promise<number>; usage: string };
+
+/**
+ * A subcommand. Its module is loaded only when it runs: each command needs different libraries
+ * (YAML parsers, Markdown, exporters), and a CLI process pays for every module it evaluates.
+ */
+type Command = { load: () => Promise<CommandModule>; summary: string };
 
 const COMMANDS: Record<string, Command> = {
-  check: { run: checkCommand, usage: CHECK_USAGE, summary: 'verify sidecars against their documents; --fix re-anchors' },
-  'merge-driver': { run: mergeDriverCommand, usage: MERGE_DRIVER_USAGE, summary: 'three-way merge of a sidecar, for git' },
-  export: { run: exportCommand, usage: EXPORT_USAGE, summary: 'write annotations as doccano, prodigy, brat, w3c, csv or labelstudio' },
-  import: { run: importCommand, usage: IMPORT_USAGE, summary: 'merge brat, doccano, prodigy or w3c annotations into sidecars' },
-  diff: { run: diffCommand, usage: DIFF_USAGE, summary: 'Markdown summary of annotation changes between two revisions or folders' },
-  stats: { run: statsCommand, usage: STATS_USAGE, summary: 'counts per label, document and author; entities shared by documents' },
+  check: { load: () => import('./commands/check.js').then((m) => ({ run: m.checkCommand, usage: m.CHECK_USAGE })), summary: 'verify sidecars against their documents; --fix re-anchors' },
+  'merge-driver': { load: () => import('./commands/merge-driver.js').then((m) => ({ run: m.mergeDriverCommand, usage: m.MERGE_DRIVER_USAGE })), summary: 'three-way merge of a sidecar, for git' },
+  export: { load: () => import('./commands/export.js').then((m) => ({ run: m.exportCommand, usage: m.EXPORT_USAGE })), summary: 'write annotations as doccano, prodigy, brat, w3c, csv or labelstudio' },
+  import: { load: () => import('./commands/import.js').then((m) => ({ run: m.importCommand, usage: m.IMPORT_USAGE })), summary: 'merge brat, doccano, prodigy or w3c annotations into sidecars' },
+  diff: { load: () => import('./commands/diff.js').then((m) => ({ run: m.diffCommand, usage: m.DIFF_USAGE })), summary: 'Markdown summary of annotation changes between two revisions or folders' },
+  stats: { load: () => import('./commands/stats.js').then((m) => ({ run: m.statsCommand, usage: m.STATS_USAGE })), summary: 'counts per label, document and author; entities shared by documents' },
 };
 
 function usage(): string {
@@ -48,11 +48,12 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`marginalia: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
+  const loaded = await command.load();
   try {
-    return await command.run(args, io);
+    return await loaded.run(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`marginalia ${name}: ${error.message}\n\n${command.usage}`);
+      io.stderr.write(`marginalia ${name}: ${error.message}\n\n${loaded.usage}`);
       return 2;
     }
     throw error;
