@@ -6,6 +6,7 @@
  */
 import { Alphabet, BitPattern } from './bit-parallel';
 import { matchedExtent } from './extent';
+import { charKind, isWordChar, nearestWordEdge } from './words';
 
 /** What is known of the quote: its text and, when stored, the context on each side. */
 export interface QuoteSelector {
@@ -61,6 +62,9 @@ const MAX_FUZZY_CANDIDATES = 3;
 
 /** At most this many exact occurrences, the nearest, are scored per window. */
 const MAX_EXACT_CANDIDATES = 16;
+
+/** Least length of each of the quote's two parts around text inserted inside it. */
+const EDGE_MARGIN = 8;
 
 /** Characters of the quote's edge that must match exactly to keep unmatched text outside it. */
 const EDGE_EVIDENCE = 3;
@@ -151,6 +155,10 @@ class QuoteMatcher {
   private readonly atTextStart: boolean;
   /** The stored suffix is empty, not absent: the quote ended the document. */
   private readonly atTextEnd: boolean;
+  /** The quote began with a word character after a non-word one (known only when the prefix is stored). */
+  private readonly startsAtWordEdge: boolean;
+  /** The quote ended with a word character before a non-word one (known only when the suffix is stored). */
+  private readonly endsAtWordEdge: boolean;
   private readonly patterns: (BitPattern | undefined)[] = [];
   private alphabet: Alphabet | undefined;
 
@@ -165,6 +173,8 @@ class QuoteMatcher {
     this.full = this.prefix + this.quote + this.suffix;
     this.atTextStart = selector.prefix === '';
     this.atTextEnd = selector.suffix === '';
+    this.startsAtWordEdge = selector.prefix !== undefined && isWordChar(this.quote.charAt(0)) && !isWordChar(this.prefix.slice(-1));
+    this.endsAtWordEdge = selector.suffix !== undefined && isWordChar(this.quote.slice(-1)) && !isWordChar(this.suffix.charAt(0));
   }
 
   /**
@@ -172,7 +182,7 @@ class QuoteMatcher {
    * nearest exact text within `IMMEDIATE_DISTANCE` with its stored context intact; else the nearest exact
    * text that close if acceptable and no other occurrence within ±256 has clearly better context (the
    * prefix and suffix choose between repeats); or the text between the stored prefix and suffix, both
-   * found exactly that close, if acceptable (a word changed inside the quote).
+   * found exactly that close, if acceptable (a word changed, or text inserted, inside the quote).
    */
   immediate(accept: Acceptance): QuoteMatch | undefined {
     const { text, quote, prefix, suffix, hint } = this;
@@ -180,22 +190,71 @@ class QuoteMatcher {
     const close = near.filter((at) => Math.abs(at - hint) <= IMMEDIATE_DISTANCE);
     for (const at of close) if (this.contextIntact(at, at + quote.length)) return this.score(at, at + quote.length, 1);
     if (close.length > 0) {
-      const nearest = this.score(close[0]!, close[0]! + quote.length, 1);
-      const better = near.slice(1).some((at) => contextOf(this.score(at, at + quote.length, 1)) >= contextOf(nearest) + RIVAL_CONTEXT_MARGIN);
+      const nearest = this.exactAt(close[0]!);
+      const better = near.slice(1).some((at) => contextOf(this.exactAt(at)) >= contextOf(nearest) + RIVAL_CONTEXT_MARGIN);
       if (accept(nearest) && !better) return nearest;
     }
     if (prefix && suffix) {
       const from = hint - IMMEDIATE_DISTANCE - prefix.length;
       for (const at of this.occurrences(prefix, from, from + 2 * IMMEDIATE_DISTANCE, 2)) {
-        const start = at + prefix.length;
-        const end = text.indexOf(suffix, start);
-        // Only a small change of length, as a replaced word makes; anything more goes through the search.
-        if (end < 0 || Math.abs(end - start - quote.length) > Math.max(8, quote.length >> 3)) continue;
+        let start = at + prefix.length;
+        let end = text.indexOf(suffix, start);
+        if (end < 0) continue;
+        // A small change of length, as a replaced word makes, or text put inside the quote; anything
+        // else goes through the search.
+        const small = Math.abs(end - start - quote.length) <= Math.max(8, quote.length >> 3);
+        if (!small && !this.insertedInside(start, end)) continue;
+        [start, end] = this.keepWordsOutside(start, end);
         const m = this.score(start, end);
         if (accept(m)) return m;
       }
     }
     return undefined;
+  }
+
+  /**
+   * Score an exact occurrence of the quote at `at`, widened to whole words where the quote began or
+   * ended at a word's edge and the occurrence does not (a word lengthened at the quote's edge: "said"
+   * became "saidso" is the edited last word, not the old one with letters after it).
+   */
+  private exactAt(at: number): QuoteMatch {
+    const { text } = this;
+    let start = at;
+    let end = at + this.quote.length;
+    if (this.startsAtWordEdge) while (start > 0 && isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start))) start--;
+    if (this.endsAtWordEdge) while (end < text.length && isWordChar(text.charAt(end - 1)) && isWordChar(text.charAt(end))) end++;
+    return this.score(start, end, start === at && end === at + this.quote.length ? 1 : undefined);
+  }
+
+  /**
+   * Whether [start, end) is the quote with one block of text put inside it: its beginning up to some
+   * point, then new text, then the rest of it, each part at least `EDGE_MARGIN` long (a quote found
+   * whole at one end, with text after it, is a different story: text added beside it, or a copy).
+   */
+  private insertedInside(start: number, end: number): boolean {
+    const { text, quote } = this;
+    const length = end - start;
+    let head = 0;
+    while (head < quote.length && head < length && text.charCodeAt(start + head) === quote.charCodeAt(head)) head++;
+    let tail = 0;
+    while (tail < quote.length && tail < length && text.charCodeAt(end - 1 - tail) === quote.charCodeAt(quote.length - 1 - tail)) tail++;
+    return head + tail >= quote.length && head >= EDGE_MARGIN && tail >= EDGE_MARGIN && head <= quote.length - EDGE_MARGIN && tail <= quote.length - EDGE_MARGIN;
+  }
+
+  /**
+   * Where the stored prefix ended inside a word and the quote began with a non-word character (or the
+   * quote ended with one and the suffix began inside a word), letters that now run on at the edge
+   * belong to that lengthened neighbouring word, not to the quote.
+   */
+  private keepWordsOutside(start: number, end: number): [number, number] {
+    const { text, quote, prefix, suffix } = this;
+    if (isWordChar(prefix.slice(-1)) && !isWordChar(quote.charAt(0))) {
+      while (start < end && isWordChar(text.charAt(start))) start++;
+    }
+    if (isWordChar(suffix.charAt(0)) && !isWordChar(quote.slice(-1))) {
+      while (end > start && isWordChar(text.charAt(end - 1))) end--;
+    }
+    return [start, end];
   }
 
   /** Whether the stored context (those parts that are stored) is exactly around [start, end). */
@@ -218,7 +277,10 @@ class QuoteMatcher {
       seen.add(key);
       candidates.push(this.score(start, end, quoteSimilarity));
     };
-    for (const at of this.occurrences(this.quote, from, to, MAX_EXACT_CANDIDATES)) offer(at, at + this.quote.length, 1);
+    for (const at of this.occurrences(this.quote, from, to, MAX_EXACT_CANDIDATES)) {
+      const m = this.exactAt(at);
+      offer(m.start, m.end, m.quote);
+    }
     for (const [start, end] of this.approximate(from, to)) offer(start, end);
     return candidates;
   }
@@ -306,8 +368,9 @@ class QuoteMatcher {
       if (!this.anchored(qe, false)) qe = qs + matchedExtent(quote, text, qs, qe - qs, false, TRIM_MARGIN);
       if (!this.anchored(qs, true)) qs = qe - matchedExtent(quote, text, qe, qe - qs, true, TRIM_MARGIN);
       // A quote that began (ended) at a word's edge does not begin (end) inside a word now.
-      if (isWordChar(quote.charAt(0)) && !isWordChar(this.prefix.slice(-1))) qs = nearestWordEdge(text, qs, qe, true);
-      if (isWordChar(quote.slice(-1)) && !isWordChar(this.suffix.charAt(0))) qe = nearestWordEdge(text, qs, qe, false);
+      if (this.startsAtWordEdge) qs = nearestWordEdge(text, qs, qe, true);
+      if (this.endsAtWordEdge) qe = nearestWordEdge(text, qs, qe, false);
+      [qs, qe] = this.keepWordsOutside(qs, qe);
       // An empty stored context means the quote touched the document's edge. If it nearly does and its
       // own edge characters are not at the cut (its first or last word was replaced), it still does.
       const reach = quote.length >> 1;
@@ -523,43 +586,6 @@ function pickMinima(errors: Int32Array, length: number, expected: number, slack:
 function contextOf(m: QuoteMatch): number {
   if (m.prefix === undefined) return m.suffix ?? 1;
   return m.suffix === undefined ? m.prefix : (m.prefix + m.suffix) / 2;
-}
-
-/** Kind of a character for boundary comparison: 0 word character, 1 white space, 2 other, 3 none. */
-function charKind(c: string): number {
-  if (c === '') return 3;
-  if (isWordChar(c)) return 0;
-  return /\s/.test(c) ? 1 : 2;
-}
-
-/**
- * Move a quote edge that falls inside a word to the nearest word edge, the tighter one on a tie: for a
- * start, the start of that word or of the next word; for an end, the end of that word or of the previous one.
- * @param text the document text
- * @param start the quote's start
- * @param end the quote's end
- * @param atStart move the start (else the end)
- */
-function nearestWordEdge(text: string, start: number, end: number, atStart: boolean): number {
-  const at = atStart ? start : end;
-  if (!(isWordChar(text.charAt(at - 1)) && isWordChar(text.charAt(at)))) return at;
-  let outward = at;
-  let inward = at;
-  if (atStart) {
-    while (outward > 0 && isWordChar(text.charAt(outward - 1))) outward--;
-    while (inward < end && isWordChar(text.charAt(inward))) inward++;
-    while (inward < end && !isWordChar(text.charAt(inward))) inward++;
-    return inward < end && inward - at <= at - outward ? inward : outward;
-  }
-  while (outward < text.length && isWordChar(text.charAt(outward))) outward++;
-  while (inward > start && isWordChar(text.charAt(inward - 1))) inward--;
-  while (inward > start && !isWordChar(text.charAt(inward - 1))) inward--;
-  return inward > start && at - inward <= outward - at ? inward : outward;
-}
-
-/** Whether a (one code unit) string is a letter or digit. */
-function isWordChar(c: string): boolean {
-  return c !== '' && /[\p{L}\p{N}]/u.test(c);
 }
 
 /** Move an offset off the middle of a surrogate pair, backwards. */

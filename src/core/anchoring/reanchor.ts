@@ -7,6 +7,7 @@ import type { Annotation } from '../model';
 import type { OffsetIndex } from '../text';
 import { contextAround } from './context';
 import { findQuote, type QuoteMatch } from './match-quote';
+import { isWordChar } from './words';
 
 /**
  * The least score (0..1, the weighted agreement of quote, prefix, suffix and position) a placement
@@ -49,7 +50,8 @@ export function holds(annotation: Annotation, index: OffsetIndex): boolean {
 
 /**
  * Re-anchor annotations in a document that may have changed since they were made. Those that hold are
- * kept; the others are looked for in document order, each near its old place moved by however much the
+ * kept (unless a word at their edge was lengthened: an annotation that began or ended at a word's
+ * edge is then widened to the whole word, outcome 'edited'); the others are looked for in document order, each near its old place moved by however much the
  * annotations before it moved: the exact text first, then an approximate match of text, prefix and
  * suffix scored with the position, in ±256 and ±4,096 code points and then the whole text. A placement
  * is accepted at `MIN_QUALITY` and `MIN_TEXT_SIMILARITY` or better; otherwise the annotation is returned
@@ -66,7 +68,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex)
   const shifts = new ShiftTracker();
   for (const i of order) {
     const a = annotations[i]!;
-    if (holds(a, index)) {
+    if (holds(a, index) && !wordEdgeBroken(a, index)) {
       results[i] = { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1 };
       shifts.record(a.start, a.end, a.start, a.end);
       continue;
@@ -95,6 +97,22 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex)
 /** Whether a placement is good enough to accept. */
 function acceptable(match: QuoteMatch): boolean {
   return match.score >= MIN_QUALITY && match.quote >= MIN_TEXT_SIMILARITY;
+}
+
+/**
+ * Whether a holding annotation that began (ended) at a word's edge, as its stored context shows, now
+ * begins (ends) inside a word: its first (last) word was lengthened, and it is re-anchored to the whole
+ * word rather than kept on part of it.
+ */
+function wordEdgeBroken(a: Annotation, index: OffsetIndex): boolean {
+  const { text } = index;
+  const start = index.toUtf16(a.start);
+  const end = start + a.text.length;
+  const startBroken =
+    a.prefix !== undefined && !isWordChar(a.prefix.slice(-1)) && isWordChar(a.text.charAt(0)) && isWordChar(text.charAt(start - 1));
+  const endBroken =
+    a.suffix !== undefined && !isWordChar(a.suffix.charAt(0)) && isWordChar(a.text.slice(-1)) && isWordChar(text.charAt(end));
+  return startBroken || endBroken;
 }
 
 function withoutStatus(a: Annotation): Annotation {
