@@ -176,6 +176,27 @@ test('the first or last word of a quote replaced stays inside it; text inserted 
   assert.deepEqual([r!.outcome, r!.annotation.text], ['held', 'talks were over for now']);
 });
 
+test('a word lengthened at a quote edge is taken whole, even when the old text still holds', () => {
+  const before = 'He said the talks were ready to begin, then left.';
+  const a = annotate(before, 'the talks were ready');
+  const after = new OffsetIndex(before.replace('ready', 'readying'));
+  assert.ok(holds(a, after), 'the stored text is still at its place, as part of a longer word');
+  const [result] = reanchor([a], after);
+  assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', 'the talks were readying']);
+  const shifted = new OffsetIndex('Yes. ' + before.replace('He said', 'Hesaid'));
+  const [moved] = reanchor([annotate(before, 'said the talks')], shifted);
+  assert.deepEqual([moved!.outcome, moved!.annotation.text], ['edited', 'Hesaid the talks']);
+});
+
+test('text inserted inside a quote, between its intact prefix and suffix, is taken in', () => {
+  const before = 'The statement read: “Talks will resume in Geneva next week with all parties present,” officials said.';
+  const a = annotate(before, 'Talks will resume in Geneva next week with all parties present,');
+  const inserted = before.replace('next week', 'next week (the date is not yet fixed, aides cautioned)');
+  const [result] = reanchor([a], new OffsetIndex(inserted));
+  assert.equal(result!.outcome, 'edited');
+  assert.equal(result!.annotation.text, 'Talks will resume in Geneva next week (the date is not yet fixed, aides cautioned) with all parties present,');
+});
+
 test('a quote whose place was rewritten is orphaned, not moved onto a similar quote elsewhere', () => {
   const before =
     'Alpha told the press “we will not negotiate under any pressure” on Monday. Weather was mild. ' +
