@@ -41,16 +41,16 @@ export function applyChange(annotations: Annotation[], change: TextChange): Anno
   for (let i = 0; i < annotations.length; i++) {
     const a = annotations[i]!;
     const s = a.start;
-    const e = a.end;
     if (ce <= s) {
       // Wholly before the span, an insertion at its start included: the span only moves.
       if (delta !== 0) {
         a.start = s + delta;
-        a.end = e + delta;
+        a.end += delta;
         changed[count++] = a;
       }
       continue;
     }
+    const e = a.end;
     if (cs >= e) continue; // wholly after it, an insertion at its end included
     changed[count++] = a;
     if (a.status === 'orphaned' || s === e) {
