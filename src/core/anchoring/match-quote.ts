@@ -186,6 +186,8 @@ class QuoteMatcher {
    */
   immediate(accept: Acceptance): QuoteMatch | undefined {
     const { text, quote, prefix, suffix, hint } = this;
+    // The common case, text moved by exactly the shift expected, costs two string comparisons.
+    if (text.startsWith(quote, hint) && this.contextIntact(hint, hint + quote.length)) return this.score(hint, hint + quote.length, 1);
     const near = this.occurrences(quote, hint - WINDOW_RADII[1], hint + WINDOW_RADII[1], MAX_EXACT_CANDIDATES);
     const close = near.filter((at) => Math.abs(at - hint) <= IMMEDIATE_DISTANCE);
     for (const at of close) if (this.contextIntact(at, at + quote.length)) return this.score(at, at + quote.length, 1);
