@@ -28,11 +28,14 @@ export interface QuoteMatch {
   score: number;
   /** Similarity of the found text to the stored one (1 − edit distance / longer length). */
   quote: number;
-  /** Similarity of the stored prefix to the text before the placement, if a prefix is stored (an empty one: 1 at the document's start, else 0). */
+  /** Similarity of the stored prefix to the text before the placement, if a prefix is stored (an empty one: 1 at the document's start, else not counted). */
   prefix: number | undefined;
-  /** Similarity of the stored suffix to the text after it, if a suffix is stored (an empty one: 1 at the document's end, else 0). */
+  /** Similarity of the stored suffix to the text after it, if a suffix is stored (an empty one: 1 at the document's end, else not counted). */
   suffix: number | undefined;
-  /** Closeness to the expected place: 1 there, 1/2 at `POSITION_SCALE` code units away, falling on. */
+  /**
+   * Closeness to the expected place: 1 there, 1/2 at `POSITION_SCALE` code units away, falling on; 1 for
+   * the only exact occurrence of the quote in the whole text (there is nothing to choose between).
+   */
   position: number;
 }
 
@@ -161,6 +164,7 @@ class QuoteMatcher {
   private readonly endsAtWordEdge: boolean;
   private readonly patterns: (BitPattern | undefined)[] = [];
   private alphabet: Alphabet | undefined;
+  private once: boolean | undefined;
 
   constructor(
     private readonly text: string,
@@ -226,6 +230,15 @@ class QuoteMatcher {
     if (this.startsAtWordEdge) while (start > 0 && isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start))) start--;
     if (this.endsAtWordEdge) while (end < text.length && isWordChar(text.charAt(end - 1)) && isWordChar(text.charAt(end))) end++;
     return this.score(start, end, start === at && end === at + this.quote.length ? 1 : undefined);
+  }
+
+  /** Whether the quote occurs exactly once in the whole text (computed once). */
+  private occursOnce(): boolean {
+    if (this.once === undefined) {
+      const first = this.text.indexOf(this.quote);
+      this.once = first >= 0 && this.text.indexOf(this.quote, first + 1) < 0;
+    }
+    return this.once;
   }
 
   /**
@@ -314,9 +327,14 @@ class QuoteMatcher {
   private score(start: number, end: number, quoteSimilarity?: number): QuoteMatch {
     const found = this.text.slice(start, end);
     const quote = quoteSimilarity ?? 1 - this.pattern(Part.Quote).distanceTo(found) / Math.max(found.length, this.quote.length);
-    const prefix = this.prefix || this.atTextStart ? this.contextSimilarity(start, true) : undefined;
-    const suffix = this.suffix || this.atTextEnd ? this.contextSimilarity(end, false) : undefined;
-    const position = 1 / (1 + Math.abs(start - this.hint) / POSITION_SCALE);
+    // An empty stored context (the quote touched the document's edge) counts in favour at that edge and
+    // is left out elsewhere: text inserted above the first line must not count against the quote.
+    const prefix = this.prefix ? this.contextSimilarity(start, true) : this.atTextStart && start === 0 ? 1 : undefined;
+    const suffix = this.suffix ? this.contextSimilarity(end, false) : this.atTextEnd && end === this.text.length ? 1 : undefined;
+    // Position only chooses between places; the only exact occurrence in the whole text has no rival.
+    const distance = Math.abs(start - this.hint);
+    const alone = quoteSimilarity === 1 && distance > WINDOW_RADII[1] && this.occursOnce();
+    const position = alone ? 1 : 1 / (1 + distance / POSITION_SCALE);
     let sum = WEIGHTS.quote * quote + WEIGHTS.position * position;
     let weights = WEIGHTS.quote + WEIGHTS.position;
     if (prefix !== undefined) {
