@@ -18,6 +18,8 @@ export interface SidecarAnalysis extends ValidatedSidecar {
   crlf: boolean;
   /** Whether the file starts with a byte-order mark. */
   bom: boolean;
+  /** The items of the `annotations` list as parsed, in file order (never given to callers of the reader). */
+  records: Record<string, unknown>[];
 }
 
 /**
@@ -31,12 +33,14 @@ export function analyzeSidecar(source: string): SidecarAnalysis {
   const lines = splitLines(text);
   const loaded = loadSidecarData(text, lines);
   if (!loaded.ok) {
-    return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], layout: undefined, lines, crlf, bom };
+    return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], layout: undefined, lines, crlf, bom, records: [] };
   }
   let layout = scanLayout(lines);
   if (layout && !layoutMatches(layout, loaded.data)) layout = undefined;
   const positions = layout ? positionsFromLayout(layout) : positionsFromDocument(text);
-  return { ...validateSidecar(loaded.data, positions), layout, lines, crlf, bom };
+  const data = loaded.data as Record<string, unknown> | null | undefined;
+  const records = Array.isArray(data?.['annotations']) ? (data['annotations'] as Record<string, unknown>[]) : [];
+  return { ...validateSidecar(loaded.data, positions), layout, lines, crlf, bom, records };
 }
 
 /**

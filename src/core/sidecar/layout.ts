@@ -177,7 +177,16 @@ function scanRecords(
   return { block: true, records, trailer: lead };
 }
 
-function scanRecord(
+/**
+ * Scan one record of a block sequence.
+ * @param lines the file's lines
+ * @param line 0-based line of the record's dash
+ * @param limit 0-based line after the last line the record may have (the next dash, or the region's end)
+ * @param dashColumn the sequence's dash column
+ * @param lead 0-based first line of the blank and comment lines above the record
+ * @returns the record, or undefined when its lines are in a form this scan does not follow
+ */
+export function scanRecord(
   lines: readonly string[],
   line: number,
   limit: number,
@@ -274,8 +283,11 @@ function isDash(line: string, column: number): boolean {
   return line[column] === '-' && (line.length === column + 1 || line[column + 1] === ' ');
 }
 
-/** Number of spaces that open a line. */
-function indentOf(line: string): number {
+/**
+ * Number of spaces that open a line.
+ * @param line one line
+ */
+export function indentOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   return i;

@@ -12,11 +12,12 @@
 import * as jsyaml from 'js-yaml';
 import type { Annotation, Sidecar } from '../model';
 import type { SidecarAnalysis } from './analyze';
-import { contentKey, valueKey } from './content-key';
+import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
-import { layoutMatchesKeys, scanLayout, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
+import { indentOf, layoutMatchesKeys, scanLayout, scanRecord, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
 
-/** A previous text, reduced to what the splice needs. Only strings: it shares no object with anyone. */
+/** A previous text, reduced to what the splice needs. It shares no object with anyone: callers never
+ * get its records, and nothing changes them once they are here. */
 export interface PreparedSource {
   /** The text as given. */
   source: string;
@@ -28,8 +29,8 @@ export interface PreparedSource {
   extras: Map<string, unknown>;
   /** The id of each record of its `annotations` list, in file order. */
   ids: string[];
-  /** The content key of each record. */
-  itemKeys: string[];
+  /** The content of each record, as parsed or as written (compared with `sameContent`). */
+  items: readonly Readonly<Record<string, unknown>>[];
   /** Whether it uses CRLF line ends. */
   crlf: boolean;
   /** Whether it starts with a byte-order mark. */
@@ -43,13 +44,15 @@ export interface PreparedSource {
  */
 export function prepareSource(source: string, analysis: SidecarAnalysis): PreparedSource {
   const items = analysis.items.filter((item): item is Annotation => item !== undefined);
+  const complete = items.length === analysis.items.length;
   return {
     source,
-    layout: analysis.sidecar && items.length === analysis.items.length ? analysis.layout : undefined,
+    layout: analysis.sidecar && complete ? analysis.layout : undefined,
     header: analysis.sidecar ? headerKeys(analysis.sidecar) : new Map(),
     extras: analysis.sidecar ? extraValues(analysis.sidecar) : new Map(),
     ids: items.map((item) => item.id),
-    itemKeys: items.map(contentKey),
+    // The parsed records, not the annotations made of them: those go to the caller, who may change them.
+    items: complete ? analysis.records : [],
     crlf: analysis.crlf,
     bom: analysis.bom,
   };
@@ -89,20 +92,23 @@ export interface SpliceResult {
  * Write a sidecar into a previous text whose layout is known.
  * @param sidecar the new content
  * @param sorted its annotations in writing order
- * @param sortedKeys the content key of each of `sorted`
  * @param previous the previous text, prepared, with a layout
  * @returns the new text, or undefined when a record block did not read back as it should
  */
 export function spliceSidecar(
   sidecar: Sidecar,
   sorted: readonly Annotation[],
-  sortedKeys: readonly string[],
   previous: PreparedSource,
 ): SpliceResult | undefined {
   const layout = previous.layout!;
   const lines = layout.lines;
   const out: string[] = [];
+  const kept: KeptLines[] = [];
   const pushRange = (from: number, to: number) => {
+    if (from >= to) return;
+    const last = kept[kept.length - 1];
+    if (last && last.to === from && last.at + (last.to - last.from) === out.length) last.to = to;
+    else kept.push({ at: out.length, from, to });
     for (let i = from; i < to; i++) out.push(lines[i]!);
   };
   const values = sidecar as unknown as Record<string, unknown>;
@@ -117,7 +123,13 @@ export function spliceSidecar(
         headerChanged = true;
       }
   };
-  const recordKeyLists: string[][] = [];
+  // Each record's keys: its key names, or the old record when it was kept as it was (names taken only if needed).
+  const recordKeyLists: (readonly string[] | RecordSpan)[] = [];
+  const items: Readonly<Record<string, unknown>>[] = [];
+  // The new text's records, found as they are written (undefined once one cannot be): see spliceAnnotations.
+  let records: RecordSpan[] | undefined = [];
+  let annotationsLine = -1;
+  let trailer = -1;
 
   pushRange(0, layout.preambleEnd);
   pushMissing(['marginalia', 'document']);
@@ -147,34 +159,39 @@ export function spliceSidecar(
       for (const annotation of sorted) {
         out.push(...emitRecord(annotation, 2, 4));
         recordKeyLists.push(recordKeys(annotation));
+        items.push(contentCopy(annotation));
       }
     }
   }
 
-  // The next write usually splices into this text: its layout is scanned then, not now.
+  // The next write usually splices into this text. When only records changed, its layout is the old
+  // one with the records found while writing; otherwise it is scanned when the next write needs it.
+  const known = !headerChanged && records !== undefined && layout.annotations?.block ? shiftedLayout(layout, out, annotationsLine, records, trailer) : undefined;
   const expectedTop = layoutOrder(layout, header, extras);
-  let scanned: SidecarLayout | undefined | null = null;
+  let scanned: SidecarLayout | undefined | null = known ?? null;
   const prepared: PreparedSource = {
     source: '',
     extras: extraValues(sidecar),
     get layout() {
       if (scanned === null) {
         const found = scanLayout(out);
-        scanned = found && layoutMatchesKeys(found, expectedTop, recordKeyLists) ? found : undefined;
+        const keyNames = recordKeyLists.map((k) => (isKeyNames(k) ? k : k.keys.map((e) => e.key)));
+        scanned = found && layoutMatchesKeys(found, expectedTop, keyNames) ? found : undefined;
       }
       return scanned;
     },
     header,
     ids: sorted.map((a) => a.id),
-    itemKeys: [...sortedKeys],
+    items,
     crlf: false,
     bom: false,
   };
-  return { text: out.join('\n') + '\n', headerChanged, prepared };
+  return { text: textOf(out, kept, previous), headerChanged, prepared };
 
   function spliceAnnotations(entry: EntrySpan, regionEnd: number): boolean {
     const span = layout.annotations!;
     if (sorted.length === 0) {
+      records = undefined;
       if (span.records.length === 0) pushRange(entry.line, regionEnd);
       else {
         out.push(...withComment(['annotations: []'], lines[entry.line]!, entry));
@@ -182,42 +199,153 @@ export function spliceSidecar(
       }
       return true;
     }
+    annotationsLine = out.length;
     if (span.block) out.push(lines[entry.line]!);
     else out.push(...withComment(['annotations:'], lines[entry.line]!, entry));
     const dashColumn = span.records[0]?.dashColumn ?? 2;
     const keyColumn = span.records[0]?.keyColumn ?? dashColumn + 2;
-    const matches = matchRecords(sorted, sortedKeys, previous);
+    const matches = matchRecords(sorted, previous);
     const last = span.records.length - 1;
     for (let i = 0; i < sorted.length; i++) {
       const annotation = sorted[i]!;
       const match = matches[i]!;
-      const blockStart = out.length;
-      let keys: string[];
+      const lead = out.length;
+      let blockStart = lead;
+      let keys: readonly string[] | RecordSpan;
       if (match.index === -1) {
         out.push(...emitRecord(annotation, dashColumn, keyColumn));
         keys = recordKeys(annotation);
+        items.push(contentCopy(annotation));
       } else {
         const record = span.records[match.index]!;
         pushRange(record.lead, record.line);
+        blockStart = out.length;
         if (match.same) {
           pushRange(record.line, record.end);
-          keys = record.keys.map((k) => k.key);
+          keys = record;
+          items.push(previous.items[match.index]!);
         } else {
           out.push(...spliceRecord(record, annotation, lines));
           keys = recordKeys(annotation);
+          items.push(contentCopy(annotation));
         }
+        if (records && i > 0 && hasDeepComment(lines, record.lead, record.line, dashColumn)) records = undefined;
       }
       recordKeyLists.push(keys);
+      if (records) {
+        // A record kept as it was is where it was, moved by the lines written before it; others are scanned.
+        const record = match.same ? shiftRecord(span.records[match.index]!, lead - span.records[match.index]!.lead) : scanRecord(out, blockStart, out.length, dashColumn, lead);
+        if (record && (!isKeyNames(keys) || sameKeyNames(record.keys, keys))) records.push(record);
+        else records = undefined;
+      }
       // A block read back as the same record in the same company needs no check; any other is parsed again.
       const sameNeighbours =
         match.same &&
         (i === 0 ? match.index === 0 : matches[i - 1]!.index === match.index - 1 && matches[i - 1]!.same) &&
         (i === sorted.length - 1 ? match.index === last : matches[i + 1]!.index === match.index + 1 && matches[i + 1]!.same);
-      if (!sameNeighbours && parseBlockKey(out.slice(blockStart)) !== sortedKeys[i]) return false;
+      if (!sameNeighbours && !readsBackAs(out.slice(lead), annotation)) return false;
     }
+    trailer = out.length;
     pushRange(span.trailer, regionEnd);
     return true;
   }
+}
+
+/** Lines of the new text copied from the old one: `out[at...]` are the old lines `from` to `to` (exclusive). */
+interface KeptLines {
+  at: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * The new text from its lines: runs of lines kept from the old text are cut out of that text in one
+ * piece, so joining costs as many pieces as there are changes, not one per line.
+ */
+function textOf(out: readonly string[], kept: readonly KeptLines[], previous: PreparedSource): string {
+  const starts = previous.crlf ? undefined : lineStarts(previous);
+  if (!starts) return out.join('\n') + '\n';
+  const source = previous.source;
+  const pieces: string[] = [];
+  let next = 0;
+  for (const run of kept) {
+    if (run.at > next) pieces.push(out.slice(next, run.at).join('\n') + '\n');
+    pieces.push(source.slice(starts[run.from], starts[run.to]));
+    if (run.to === starts.length - 1 && !source.endsWith('\n')) pieces.push('\n');
+    next = run.at + (run.to - run.from);
+  }
+  if (next < out.length) pieces.push(out.slice(next).join('\n') + '\n');
+  return pieces.join('');
+}
+
+/** Offset of each line of a previous text (LF line ends) in `source`, and its length at the end. */
+function lineStarts(previous: PreparedSource): number[] | undefined {
+  const source = previous.source;
+  // A last line ending in a lone CR lost it when split: its text is not the line (rare; join instead).
+  if (source.endsWith('\r')) return undefined;
+  const starts = [previous.bom ? 1 : 0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  if (starts[starts.length - 1] !== source.length) starts.push(source.length);
+  return starts.length === (previous.layout?.lines.length ?? -1) + 1 ? starts : undefined;
+}
+
+/**
+ * The layout of a spliced text whose top-level entries were all kept as they were: the old entries
+ * (those after `annotations` moved by the lines the records gained or lost) with the new records.
+ */
+function shiftedLayout(layout: SidecarLayout, lines: readonly string[], annotationsLine: number, records: RecordSpan[], trailer: number): SidecarLayout | undefined {
+  const old = layout.annotations!;
+  const entry = layout.top[old.topIndex]!;
+  if (annotationsLine !== entry.line) return undefined;
+  const delta = lines.length - layout.lines.length;
+  const top = layout.top.map((e, i) => (i < old.topIndex ? e : i === old.topIndex ? { ...e, end: e.end + delta } : shiftEntry(e, delta)));
+  return { lines, preambleEnd: layout.preambleEnd, top, annotations: { topIndex: old.topIndex, block: true, records, trailer } };
+}
+
+function isKeyNames(keys: readonly string[] | RecordSpan): keys is readonly string[] {
+  return Array.isArray(keys);
+}
+
+function sameKeyNames(entries: readonly EntrySpan[], keys: readonly string[]): boolean {
+  return entries.length === keys.length && entries.every((entry, i) => entry.key === keys[i]);
+}
+
+// Object literals with every field, not spreads: a file of 10,000 records moves 80,000 entries.
+function shiftRecord(r: RecordSpan, delta: number): RecordSpan {
+  if (delta === 0) return r;
+  const keys = r.keys.map((k) => shiftEntry(k, delta));
+  return { lead: r.lead + delta, line: r.line + delta, end: r.end + delta, dashColumn: r.dashColumn, keyColumn: r.keyColumn, bareDash: r.bareDash, keys };
+}
+
+function shiftEntry(e: EntrySpan, delta: number): EntrySpan {
+  return { key: e.key, line: e.line + delta, column: e.column, afterKey: e.afterKey, valueColumn: e.valueColumn, end: e.end + delta };
+}
+
+/**
+ * Whether comment lines above a record are indented past the dash: only the first record's can be
+ * (elsewhere the scan gives such lines to the record before), so moved elsewhere they would belong
+ * to another record than the one they came with.
+ */
+function hasDeepComment(lines: readonly string[], from: number, to: number, dashColumn: number): boolean {
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (line.trim() !== '' && indentOf(line) > dashColumn) return true;
+  }
+  return false;
+}
+
+/**
+ * A private copy of a record's content, in the order its keys are written (lists and maps copied too).
+ * @param annotation the record as the caller gave it
+ */
+function contentCopy(annotation: Annotation): Readonly<Record<string, unknown>> {
+  const values = annotation as unknown as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of recordKeys(annotation)) {
+    const value = values[key];
+    copy[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
+  }
+  return copy;
 }
 
 /** The top-level keys of the new text in order: the old file's order, missing ones where they are put. */
@@ -238,10 +366,10 @@ function layoutOrder(layout: SidecarLayout, header: Map<string, string>, extras:
   return keys;
 }
 
-/** The content key of a record block parsed on its own, or undefined when it is not one record. */
-function parseBlockKey(block: readonly string[]): string | undefined {
+/** Whether a record block parsed on its own is one record with the given content. */
+function readsBackAs(block: readonly string[], annotation: Annotation): boolean {
   const record = parseBlock(block);
-  return record ? contentKey(record) : undefined;
+  return record !== undefined && sameContent(record, annotation);
 }
 
 /** A record block parsed on its own (a sequence of one item), or undefined. */
@@ -257,30 +385,41 @@ function parseBlock(block: readonly string[]): Record<string, unknown> | undefin
 }
 
 /** For each new record, the old record it replaces (-1 for none) and whether its content is the same. */
-function matchRecords(
-  sorted: readonly Annotation[],
-  sortedKeys: readonly string[],
-  previous: PreparedSource,
-): { index: number; same: boolean }[] {
-  const byId = new Map<string, number[]>();
+function matchRecords(sorted: readonly Annotation[], previous: PreparedSource): { index: number; same: boolean }[] {
+  // Ids are nearly always unique: one index per id, and lists only for the ids used more than once.
+  const firstIndex = new Map<string, number>();
+  let repeated: Map<string, number[]> | undefined;
   previous.ids.forEach((id, index) => {
-    const list = byId.get(id);
-    if (list) list.push(index);
-    else byId.set(id, [index]);
+    const first = firstIndex.get(id);
+    if (first === undefined) firstIndex.set(id, index);
+    else {
+      repeated ??= new Map();
+      const list = repeated.get(id);
+      if (list) list.push(index);
+      else repeated.set(id, [first, index]);
+    }
   });
-  const used = new Set<number>();
-  const matches = sorted.map((annotation, i) => {
-    const index = (byId.get(annotation.id) ?? []).find((j) => !used.has(j) && previous.itemKeys[j] === sortedKeys[i]);
-    if (index === undefined) return { index: -1, same: false };
-    used.add(index);
-    return { index, same: true };
+  const used = new Uint8Array(previous.ids.length);
+  /** The first old record with this id not taken yet (and with the same content, if asked). */
+  const take = (annotation: Annotation, sameOnly: boolean): number => {
+    const list = repeated?.get(annotation.id);
+    const candidates = list ?? [firstIndex.get(annotation.id) ?? -1];
+    for (const j of candidates) {
+      if (j === -1 || used[j]) continue;
+      if (sameOnly && !sameContent(previous.items[j]!, annotation)) continue;
+      used[j] = 1;
+      return j;
+    }
+    return -1;
+  };
+  const matches = sorted.map((annotation) => {
+    const index = take(annotation, true);
+    return { index, same: index !== -1 };
   });
   sorted.forEach((annotation, i) => {
     if (matches[i]!.index !== -1) return;
-    const index = (byId.get(annotation.id) ?? []).find((j) => !used.has(j));
-    if (index === undefined) return;
-    used.add(index);
-    matches[i] = { index, same: false };
+    const index = take(annotation, false);
+    if (index !== -1) matches[i] = { index, same: false };
   });
   return matches;
 }

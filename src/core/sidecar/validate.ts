@@ -190,7 +190,9 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
   for (const key of Object.keys(item)) {
     if ((ANNOTATION_KEYS as readonly string[]).includes(key)) continue;
     unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places?.entry(key)?.key ?? place, id);
-    setOwn(annotation, key, item[key]);
+    // A copy: the parsed record stays with the writer (to tell later whether it changed), never with the caller.
+    const value = item[key];
+    setOwn(annotation, key, typeof value === 'object' && value !== null ? structuredClone(value) : value);
   }
   return annotation as unknown as Annotation;
 }

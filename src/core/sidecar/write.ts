@@ -7,7 +7,7 @@
 
 import type { Annotation, Sidecar } from '../model';
 import { analyzeSidecar, splitLines } from './analyze';
-import { contentKey, valueKey } from './content-key';
+import { contentKey, sameContent, valueKey } from './content-key';
 import { emitSidecar } from './emit';
 import { loadSidecarData } from './load';
 import { recallSource, rememberSource } from './source-cache';
@@ -38,20 +38,18 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  */
 export function writeSidecar(sidecar: Sidecar, previousSource?: string): string {
   for (const annotation of sidecar.annotations) checkWritable(annotation);
-  const keyed = sidecar.annotations.map((annotation) => ({ annotation, key: contentKey(annotation) }));
-  // Ties on (start, end, id) are ordered by content, so that the bytes never depend on input order.
-  keyed.sort((a, b) => compareAnnotations(a.annotation, b.annotation) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const sorted = keyed.map((k) => k.annotation);
-  const sortedKeys = keyed.map((k) => k.key);
+  // Ties on (start, end, id) are ordered by content, so that the bytes never depend on input order
+  // (content keys only for those ties: building one for every record would cost more than the sort).
+  const sorted = [...sidecar.annotations].sort((a, b) => compareAnnotations(a, b) || compareKeys(contentKey(a), contentKey(b)));
   if (previousSource === undefined) return emitSidecar(sidecar, sorted);
 
   const previous = prepared(previousSource);
   const content = withKeptExtras(sidecar, previous);
   if (previous.layout) {
-    const spliced = spliceSidecar(content, sorted, sortedKeys, previous);
+    const spliced = spliceSidecar(content, sorted, previous);
     if (spliced) {
       const text = encode(spliced.text, previous.crlf, previous.bom);
-      if (!spliced.headerChanged || holds(text, content, sortedKeys)) {
+      if (!spliced.headerChanged || holds(text, content, sorted)) {
         Object.assign(spliced.prepared, { source: text, crlf: previous.crlf, bom: previous.bom });
         rememberSource(spliced.prepared);
         return text;
@@ -98,7 +96,7 @@ function prepared(source: string): PreparedSource {
 }
 
 /** Whether a whole text reads back as the content meant to be written. */
-function holds(text: string, sidecar: Sidecar, sortedKeys: readonly string[]): boolean {
+function holds(text: string, sidecar: Sidecar, sorted: readonly Annotation[]): boolean {
   const body = stripBom(text);
   const loaded = loadSidecarData(body, splitLines(body));
   if (!loaded.ok || typeof loaded.data !== 'object' || loaded.data === null) return false;
@@ -107,7 +105,7 @@ function holds(text: string, sidecar: Sidecar, sortedKeys: readonly string[]): b
   const top = Object.keys(data).filter((key) => key !== 'annotations');
   if (top.length !== expected.size || top.some((key) => expected.get(key) !== valueKey(data[key]))) return false;
   const items = Array.isArray(data['annotations']) ? (data['annotations'] as unknown[]) : [];
-  return items.length === sortedKeys.length && items.every((item, i) => typeof item === 'object' && item !== null && contentKey(item) === sortedKeys[i]);
+  return items.length === sorted.length && items.every((item, i) => typeof item === 'object' && item !== null && sameContent(item, sorted[i]!));
 }
 
 /** The comment lines (and blank lines) that open a file, kept when it is rewritten in full. */
@@ -126,4 +124,8 @@ function stripBom(text: string): string {
 
 function encode(text: string, crlf: boolean, bom: boolean): string {
   return (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

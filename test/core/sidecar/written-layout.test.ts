@@ -1,0 +1,101 @@
+// The layout the writer remembers for the text it wrote (so that the next write splices without
+// scanning the whole file again) must be the layout a scan of that text finds.
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Annotation, Sidecar } from '../../../src/core/model';
+import { splitLines } from '../../../src/core/sidecar/analyze';
+import { scanLayout } from '../../../src/core/sidecar/layout';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import { recallSource } from '../../../src/core/sidecar/source-cache';
+import { compareAnnotations, writeSidecar } from '../../../src/core/sidecar/write';
+import { sidecarFixture } from './helpers';
+
+const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 100);
+
+const FIXTURES = [
+  ['splice', 'deep-comments.annotations.yaml'],
+  ['read', 'commented.annotations.yaml'],
+  ['read', 'block-scalars.annotations.yaml'],
+  ['read', 'compact.annotations.yaml'],
+  ['read', 'unknown-keys.annotations.yaml'],
+  ['splice', 'keep-chomping.annotations.yaml'],
+] as const;
+
+/** One change to a sidecar's annotations, as the editor makes them. */
+type Edit =
+  | { kind: 'add'; start: number; length: number; label: string }
+  | { kind: 'remove'; pick: number }
+  | { kind: 'note'; pick: number; note: string }
+  | { kind: 'move'; pick: number; by: number };
+
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), start: fc.nat({ max: 3000 }), length: fc.nat({ max: 80 }), label: fc.constantFrom('claim', 'quote') }),
+  fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant('note' as const), pick: fc.nat(), note: fc.constantFrom('checked', 'disputed — see wire', 'it\'s "quoted"', 'a: b') }),
+  fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), by: fc.integer({ min: -40, max: 400 }) }),
+);
+
+function apply(annotations: Annotation[], change: Edit, serial: number): Annotation[] {
+  if (change.kind === 'add') {
+    const id = (0x10000000 + serial).toString(16);
+    return [...annotations, { id, label: change.label, start: change.start, end: change.start + change.length, text: `span ${serial}` }];
+  }
+  if (annotations.length === 0) return annotations;
+  const target = annotations[change.pick % annotations.length]!;
+  if (change.kind === 'remove') return annotations.filter((a) => a !== target);
+  if (change.kind === 'note') return annotations.map((a) => (a === target ? { ...a, note: change.note } : a));
+  const start = Math.max(0, target.start + change.by);
+  return annotations.map((a) => (a === target ? { ...a, start, end: start + (a.end - a.start) } : a));
+}
+
+/**
+ * The layout the writer remembered for a text, beside the one a scan finds (the same when the writer
+ * remembered none: a text written in canonical form after a failed splice is not remembered).
+ */
+function layouts(text: string): { remembered: unknown; scanned: unknown } {
+  const scanned = scanLayout(splitLines(text.replace(/^\uFEFF/, '')));
+  const prepared = recallSource(text);
+  return { remembered: prepared ? prepared.layout : scanned, scanned };
+}
+
+describe('the layout remembered for a written text', () => {
+  const variants = [
+    ...FIXTURES.map((parts) => ({ name: parts[1], text: () => sidecarFixture(...parts) })),
+    { name: 'commented, with a byte-order mark', text: () => '\uFEFF' + sidecarFixture('read', 'commented.annotations.yaml') },
+    { name: 'commented, CRLF', text: () => sidecarFixture('read', 'commented.annotations.yaml').replace(/\n/g, '\r\n') },
+    { name: 'deep comments, no final line break', text: () => sidecarFixture('splice', 'deep-comments.annotations.yaml').replace(/\n$/, '') },
+  ];
+  for (const variant of variants) {
+    test(`after any sequence of edits, it is the layout a scan finds (${variant.name})`, () => {
+      const original = variant.text();
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
+          let source = original;
+          let sidecar = readSidecar(source).sidecar as Sidecar;
+          edits.forEach((change, serial) => {
+            sidecar = { ...sidecar, annotations: apply(sidecar.annotations, change, serial) };
+            source = writeSidecar(sidecar, source);
+            const { remembered, scanned } = layouts(source);
+            assert.deepEqual(remembered, scanned);
+            const read = readSidecar(source);
+            assert.deepEqual(read.sidecar?.annotations, [...sidecar.annotations].sort(compareAnnotations));
+          });
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  test('records before a change keep their spans: the layout was carried over, not scanned again', () => {
+    const source = sidecarFixture('splice', 'deep-comments.annotations.yaml');
+    const sidecar = readSidecar(source).sidecar as Sidecar;
+    const first = writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, { id: '0000000d', label: 'claim', start: 70, end: 80, text: 'fourth one' }] }, source);
+    const second = writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, { id: '0000000d', label: 'claim', start: 70, end: 80, text: 'fourth one', note: 'n' }] }, first);
+    const before = recallSource(first)!.layout!.annotations!.records;
+    const after = recallSource(second)!.layout!.annotations!.records;
+    assert.equal(after.length, 4);
+    for (let i = 0; i < 3; i++) assert.equal(after[i], before[i], `record ${i} is the same span object`);
+    assert.deepEqual(recallSource(second)!.layout, scanLayout(splitLines(second)));
+  });
+});
