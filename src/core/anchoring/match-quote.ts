@@ -37,6 +37,8 @@ export interface QuoteMatch {
    * the only exact occurrence of the quote in the whole text (there is nothing to choose between).
    */
   position: number;
+  /** Distance in UTF-16 units from the expected place. */
+  distance: number;
 }
 
 /** Weights of the parts in the score; a part that is not stored drops out and the rest are rescaled. */
@@ -92,8 +94,8 @@ export type Acceptance = (match: QuoteMatch) => boolean;
 
 /**
  * Find a quote in a text near where it is expected: first an exact occurrence there, then exact and
- * approximate candidates in ±256 and ±4,096 code units, then in the whole text; in each stage the best
- * scored candidate is returned if `accept` takes it.
+ * approximate candidates in ±64, ±256 and ±4,096 code units, then in the whole text; in each stage the
+ * best scored candidate is returned if `accept` takes it and nothing makes it doubtful.
  * @param text the document text (normalised)
  * @param selector the quote and its stored context
  * @param hint UTF-16 offset where the quote is expected to start
@@ -110,7 +112,7 @@ export function findQuote(
   let best: QuoteMatch | undefined;
   /** Decide on one stage's candidates: true when the search is over (found, or doubtful). */
   const stage = (candidates: QuoteMatch[]): { over: boolean; found?: QuoteMatch } => {
-    const top = candidates.reduce<QuoteMatch | undefined>((b, m) => (!b || m.score > b.score || (m.score === b.score && m.position > b.position) ? m : b), undefined);
+    const top = candidates.reduce<QuoteMatch | undefined>((b, m) => (!b || m.score > b.score || (m.score === b.score && m.distance < b.distance) ? m : b), undefined);
     if (!top) return { over: false };
     if (!best || top.score > best.score) best = top;
     // A plausible placement nearer the expected place than the best one, elsewhere, whose context agrees
@@ -120,7 +122,7 @@ export function findQuote(
       (m) =>
         m !== top &&
         m.score >= DOUBT_FLOOR &&
-        m.position > top.position &&
+        m.distance < top.distance &&
         (m.end <= top.start || m.start >= top.end) &&
         contextOf(m) >= contextOf(top) - RIVAL_CONTEXT_MARGIN,
     );
@@ -345,7 +347,7 @@ class QuoteMatcher {
       sum += WEIGHTS.suffix * suffix;
       weights += WEIGHTS.suffix;
     }
-    return { start, end, score: sum / weights, quote, prefix, suffix, position };
+    return { start, end, score: sum / weights, quote, prefix, suffix, position, distance };
   }
 
   /**
