@@ -80,6 +80,9 @@ const WORKBENCH_NOISE = [
   /^\[(?:Extension Host|remote)\] /,
 ];
 
+/** What test/extension/index.ts reported so far, to say something useful when the run never finishes. */
+const progress = { passed: 0, failed: 0, running: '', reported: false };
+
 const t0 = Date.now();
 const since = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
 const info = (msg) => process.stderr.write(`[runner ${since()}] ${msg}\n`);
@@ -243,10 +246,23 @@ async function main() {
         });
         return;
       }
+      const event = /^\[\[harness:test\]\] (started|passed|failed) (.*)$/.exec(text.trim());
+      if (event) {
+        if (event[1] === 'started') progress.running = event[2];
+        else {
+          progress[event[1]]++;
+          progress.running = '';
+        }
+        return;
+      }
+      if (text.trim().startsWith('[[harness:result]]')) progress.reported = true;
       if (!opts.verbose && WORKBENCH_NOISE.some((re) => re.test(text))) return;
       if (!hangReported && /Extension host \(Remote\) is unresponsive/.test(text)) {
         hangReported = true;
-        info('the extension host stopped answering: the running test or the extension blocks its event loop (the run ends at the timeout)');
+        info(
+          `the extension host stopped answering${progress.running ? ` during '${progress.running}'` : ''}: ` +
+            'the test or the extension blocks its event loop (the run ends at the timeout)',
+        );
       }
       if (!firstOutput) {
         firstOutput = true;
@@ -300,6 +316,12 @@ async function main() {
     await cleanup();
   }
   info(`logs: ${path.relative(process.cwd(), serverLogPath)}, ${path.relative(process.cwd(), browserLogPath)}`);
+  if (!progress.reported && progress.passed + progress.failed + (progress.running ? 1 : 0) > 0) {
+    // The host never got to its result line (hang, crash, timeout): report what it did finish.
+    if (progress.running) info(`the run ended during: ${progress.running}`);
+    const result = { passed: progress.passed, failed: progress.failed, incomplete: true, running: progress.running || undefined };
+    process.stdout.write(`[[harness:result]] ${JSON.stringify(result)}\n`);
+  }
   return typeof code === 'number' ? code : 1;
 }
 

@@ -135,7 +135,10 @@ async function integrationSuite() {
   }
   const result = JSON.parse(line.slice(RESULT_MARKER.length));
   const failed = result.failed;
-  if (code !== 0 && failed === 0) {
+  if (result.incomplete) {
+    const why = timedOut || code === 124 ? 'timed out' : `ended (exit ${code})`;
+    problems.push(`the integration run ${why} before it finished${result.running ? `, during: ${result.running}` : ''}`);
+  } else if (code !== 0 && failed === 0) {
     problems.push(`the integration runner exited with ${code} although no test failed`);
   }
   suites.push({ name: 'integration', passed: result.passed, failed, skipped: result.pending ?? 0 });

@@ -6,6 +6,12 @@ import Mocha from 'mocha';
 
 /** Prefix of the line scripts/test.mjs reads to count this suite's results. */
 export const RESULT_MARKER = '[[harness:result]]';
+/**
+ * Prefix of a line per test event (`started`, `passed`, `failed` and the full title), which
+ * scripts/run-vscode-tests.js counts and hides: when the host hangs or crashes before the end, the runner
+ * can still say what passed and which test was running.
+ */
+export const TEST_MARKER = '[[harness:test]]';
 
 /**
  * Every compiled `*.test.js` under a folder whose TypeScript source still exists: tsc never deletes
@@ -41,6 +47,9 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
+      runner.on('test', (test) => console.log(`${TEST_MARKER} started ${test.fullTitle()}`));
+      runner.on('pass', (test) => console.log(`${TEST_MARKER} passed ${test.fullTitle()}`));
+      runner.on('fail', (test) => console.log(`${TEST_MARKER} failed ${test.fullTitle()}`));
     } catch (error) {
       reject(error);
     }
