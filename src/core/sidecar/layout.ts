@@ -10,7 +10,11 @@
  * gets `undefined`, and positions then come from a full `yaml` parse instead.
  */
 
-/** One `key: value` entry: its key line and the lines of its value. */
+/**
+ * One `key: value` entry: its key line and the lines of its value. Lines of a top-level entry count
+ * from the file's start; lines of a record's entry count from the record's dash line, so that a
+ * record moved in the file keeps its entries as they are.
+ */
 export interface EntrySpan {
   /** The key, unquoted. */
   key: string;
@@ -219,6 +223,8 @@ export function scanRecord(
   for (let k = 0; k < keyLines.length; k++) {
     const entry = entryAt(lines, keyLines[k]!, keyColumn, keyLines[k + 1] ?? end);
     if (!entry) return undefined;
+    entry.line -= line;
+    entry.end -= line;
     record.keys.push(entry);
   }
   return record;

@@ -49,10 +49,12 @@ export interface SidecarPositions {
  * @param layout the scanned layout
  */
 export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
-  const places = (span: EntrySpan | undefined): EntryPlaces | undefined => {
+  /** 1-based places of an entry; `from` is the line its lines count from (a record's dash line, or 0). */
+  const places = (span: EntrySpan | undefined, from = 0): EntryPlaces | undefined => {
     if (!span) return undefined;
-    const key = { line: span.line + 1, column: span.column + 1 };
-    return { key, value: span.valueColumn === -1 ? key : { line: span.line + 1, column: span.valueColumn + 1 } };
+    const line = from + span.line + 1;
+    const key = { line, column: span.column + 1 };
+    return { key, value: span.valueColumn === -1 ? key : { line, column: span.valueColumn + 1 } };
   };
   const records = layout.annotations?.records ?? [];
   return {
@@ -62,7 +64,7 @@ export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
       if (!record) return undefined;
       return {
         place: { line: record.line + 1, column: record.dashColumn + 1 },
-        entry: (key) => places(record.keys.find((span) => span.key === key)),
+        entry: (key) => places(record.keys.find((span) => span.key === key), record.line),
       };
     },
   };

@@ -278,15 +278,25 @@ function textOf(out: readonly string[], kept: readonly KeptLines[], previous: Pr
   return pieces.join('');
 }
 
-/** Offset of each line of a previous text (LF line ends) in `source`, and its length at the end. */
+/**
+ * Offset of each line of a previous text (LF line ends) in `source`, and its length at the end; from
+ * the lengths of its lines, which is much faster than looking for each line break.
+ */
 function lineStarts(previous: PreparedSource): number[] | undefined {
   const source = previous.source;
+  const lines = previous.layout!.lines;
   // A last line ending in a lone CR lost it when split: its text is not the line (rare; join instead).
   if (source.endsWith('\r')) return undefined;
-  const starts = [previous.bom ? 1 : 0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  if (starts[starts.length - 1] !== source.length) starts.push(source.length);
-  return starts.length === (previous.layout?.lines.length ?? -1) + 1 ? starts : undefined;
+  const starts = new Array<number>(lines.length + 1);
+  let offset = previous.bom ? 1 : 0;
+  for (let i = 0; i < lines.length; i++) {
+    starts[i] = offset;
+    offset += lines[i]!.length + 1;
+  }
+  // The lines and the text must agree: with a final line break, or without one.
+  if (offset !== source.length && offset !== source.length + 1) return undefined;
+  starts[lines.length] = source.length;
+  return starts;
 }
 
 /**
@@ -310,11 +320,10 @@ function sameKeyNames(entries: readonly EntrySpan[], keys: readonly string[]): b
   return entries.length === keys.length && entries.every((entry, i) => entry.key === keys[i]);
 }
 
-// Object literals with every field, not spreads: a file of 10,000 records moves 80,000 entries.
+/** A record moved by some lines; its keys' lines count from its dash, so they stay as they are. */
 function shiftRecord(r: RecordSpan, delta: number): RecordSpan {
   if (delta === 0) return r;
-  const keys = r.keys.map((k) => shiftEntry(k, delta));
-  return { lead: r.lead + delta, line: r.line + delta, end: r.end + delta, dashColumn: r.dashColumn, keyColumn: r.keyColumn, bareDash: r.bareDash, keys };
+  return { lead: r.lead + delta, line: r.line + delta, end: r.end + delta, dashColumn: r.dashColumn, keyColumn: r.keyColumn, bareDash: r.bareDash, keys: r.keys };
 }
 
 function shiftEntry(e: EntrySpan, delta: number): EntrySpan {
@@ -401,16 +410,14 @@ function matchRecords(sorted: readonly Annotation[], previous: PreparedSource): 
   });
   const used = new Uint8Array(previous.ids.length);
   /** The first old record with this id not taken yet (and with the same content, if asked). */
+  const fits = (j: number, annotation: Annotation, sameOnly: boolean): boolean =>
+    !used[j] && (!sameOnly || sameContent(previous.items[j]!, annotation));
   const take = (annotation: Annotation, sameOnly: boolean): number => {
     const list = repeated?.get(annotation.id);
-    const candidates = list ?? [firstIndex.get(annotation.id) ?? -1];
-    for (const j of candidates) {
-      if (j === -1 || used[j]) continue;
-      if (sameOnly && !sameContent(previous.items[j]!, annotation)) continue;
-      used[j] = 1;
-      return j;
-    }
-    return -1;
+    const found = list ? (list.find((j) => fits(j, annotation, sameOnly)) ?? -1) : (firstIndex.get(annotation.id) ?? -1);
+    if (found === -1 || (!list && !fits(found, annotation, sameOnly))) return -1;
+    used[found] = 1;
+    return found;
   };
   const matches = sorted.map((annotation) => {
     const index = take(annotation, true);
@@ -425,14 +432,16 @@ function matchRecords(sorted: readonly Annotation[], previous: PreparedSource): 
 }
 
 /** A changed record: unchanged keys keep their lines, changed ones are rewritten with their comments. */
-function spliceRecord(record: RecordSpan, newItem: Annotation, lines: readonly string[]): string[] {
+function spliceRecord(record: RecordSpan, newItem: Annotation, fileLines: readonly string[]): string[] {
   const { keyColumn, dashColumn } = record;
-  const oldValues = parseBlock(lines.slice(record.line, record.end));
+  // The record's own lines: its keys' lines count from its dash line.
+  const lines = fileLines.slice(record.line, record.end);
+  const oldValues = parseBlock(lines);
   if (!oldValues || record.keys.length === 0) return emitRecord(newItem, dashColumn, keyColumn);
   const newValues = newItem as unknown as Record<string, unknown>;
   const oldIndex = new Map(record.keys.map((entry, i) => [entry.key, i]));
   const out: string[] = [];
-  if (record.bareDash) for (let i = record.line; i < record.keys[0]!.line; i++) out.push(lines[i]!);
+  if (record.bareDash) for (let i = 0; i < record.keys[0]!.line; i++) out.push(lines[i]!);
   for (const key of recordKeys(newItem)) {
     const i = oldIndex.get(key);
     if (i === undefined) {
@@ -440,7 +449,7 @@ function spliceRecord(record: RecordSpan, newItem: Annotation, lines: readonly s
       continue;
     }
     const entry = record.keys[i]!;
-    const next = record.keys[i + 1]?.line ?? record.end;
+    const next = record.keys[i + 1]?.line ?? lines.length;
     if (valueKey(oldValues[key]) === valueKey(newValues[key])) {
       out.push(' '.repeat(keyColumn) + lines[entry.line]!.slice(keyColumn));
       for (let l = entry.line + 1; l < next; l++) out.push(lines[l]!);
