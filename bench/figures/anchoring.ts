@@ -32,7 +32,8 @@ function truthAfter(a: Annotation, edits: readonly Edit[]): { start: number; end
   for (const e of edits) {
     const delta = [...e.inserted].length - e.length;
     if (e.start + e.length <= a.start) start += delta;
-    if (e.start + e.length <= a.end) end += delta;
+    // An insertion exactly at a span's end is outside it (docs/anchoring.md).
+    if (e.start + e.length <= a.end && !(e.length === 0 && e.start === a.end)) end += delta;
   }
   return { start, end };
 }
