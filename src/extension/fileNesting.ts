@@ -49,7 +49,7 @@ export function registerFileNesting(
 }
 
 function wanted(): boolean {
-  return vscode.workspace.getConfiguration().get<boolean>(NEST_SIDECARS_SETTING, true);
+  return vscode.workspace.getConfiguration().get<boolean>(NEST_SIDECARS_SETTING, false);
 }
 
 function explicitlyOff(): boolean {

@@ -82,8 +82,10 @@ suite('Explorer', () => {
 
   test('nests sidecars under their documents, keeping the user patterns, and undoes only its own change', async function () {
     this.timeout(30000);
-    assert.deepEqual(nestingSettings(), { patterns: NESTING, enabled: true }, 'set at start in a workspace with sidecars');
     const config = () => vscode.workspace.getConfiguration();
+    assert.equal(config().inspect('explorer.fileNesting.patterns')?.workspaceValue, undefined, 'off by default: nothing written to the workspace settings');
+    await config().update('marginalia.explorer.nestSidecars', true, vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => nestingSettings().patterns === NESTING && nestingSettings().enabled === true, 'nesting on once the user asks for it');
     const inspectPatterns = () => config().inspect<Record<string, string>>('explorer.fileNesting.patterns')!;
     assert.equal(inspectPatterns().workspaceValue?.['*'], NESTING, 'in the workspace settings');
 
