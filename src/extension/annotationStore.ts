@@ -22,7 +22,16 @@ import { normalizeText, OffsetIndex } from '../core/text';
 import { anchorFindings } from './anchorFindings';
 import { LabelConfigs } from './labelConfigs';
 import { offsetAt } from './positions';
-import { documentKeyFor, fileExists, readDocumentFromDisk, readTextFile, resolveDocumentKey, writeTextFile } from './sidecarFiles';
+import {
+  documentKeyFor,
+  fileExists,
+  isSymbolicLink,
+  LINK_PROBLEM,
+  readDocumentFromDisk,
+  readTextFile,
+  resolveDocumentKey,
+  writeTextFileAtomic,
+} from './sidecarFiles';
 import { TextHistory } from './textHistory';
 
 /** One annotated document as the rest of the extension sees it. */
@@ -80,6 +89,8 @@ class Entry implements AnnotatedDocument {
   queue: Promise<unknown> = Promise.resolve();
   /** Why the document's text could not be read from disk ('missing', not text), if it could not. */
   documentProblem: string | undefined;
+  /** While a write is held: the timer that looks at the sidecar again. */
+  heldPoll: ReturnType<typeof setInterval> | undefined;
   /** Why the last write was held, so the user is told once, not at every keystroke. */
   heldReason: string | undefined;
 
@@ -94,7 +105,7 @@ class Entry implements AnnotatedDocument {
 /** Options of the store. */
 export interface AnnotationStoreOptions {
   /** Shows a message to the user; tests replace it to see what would be said. */
-  notify?: (severity: 'info' | 'warning', message: string, sidecar?: vscode.Uri) => void;
+  notify?: (severity: 'info' | 'warning' | 'error', message: string, sidecar?: vscode.Uri) => void;
 }
 
 /** Every annotated document of the workspace. */
@@ -280,7 +291,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (!entry) return;
     if (changes.length === 0) {
       // A change of the dirty state only: a document back to its saved text can be written now.
-      if (!document.isDirty && entry.unwritten) void this.persist(entry);
+      if (!document.isDirty && entry.unwritten) this.persistInBackground(entry);
       return;
     }
     let index = entry.offsets;
@@ -309,7 +320,7 @@ export class AnnotationStore implements vscode.Disposable {
       anchorAll(entry, index);
     }
     this.changed(entry, moved.size > 0);
-    if (!document.isDirty && entry.unwritten) void this.persist(entry);
+    if (!document.isDirty && entry.unwritten) this.persistInBackground(entry);
   }
 
   /**
@@ -318,7 +329,7 @@ export class AnnotationStore implements vscode.Disposable {
    */
   async documentSaved(document: vscode.TextDocument): Promise<void> {
     const entry = this.entries.get(document.uri.toString());
-    if (entry?.unwritten) await this.persist(entry);
+    if (entry?.unwritten) await this.persistInBackground(entry);
   }
 
   /**
@@ -337,7 +348,7 @@ export class AnnotationStore implements vscode.Disposable {
     entry.history.clear();
     this.changed(entry, false);
     // Changes that waited for a save of a buffer now discarded are written over the file's text.
-    if (entry.unwritten) await this.persist(entry);
+    if (entry.unwritten) await this.persistInBackground(entry);
   }
 
   /**
@@ -386,6 +397,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const entry of this.entries.values()) clearInterval(entry.heldPoll);
     for (const d of this.disposables) d.dispose();
   }
 
@@ -399,11 +411,14 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Read one sidecar and its document and bring the entry in line with them. */
   private async load(sidecarUri: vscode.Uri): Promise<void> {
+    if (await isSymbolicLink(sidecarUri)) return this.loadLink(sidecarUri);
     const source = await readTextFile(sidecarUri);
     const existing = this.bySidecar.get(sidecarUri.toString());
     if (source === undefined) {
-      if (existing && !existing.unwritten) this.drop(existing);
-      else if (existing) existing.diskSource = undefined; // deleted while changes wait: they will recreate it
+      if (!existing) return;
+      const documentGone = (await readDocumentFromDisk(existing.documentUri)).problem === 'missing' && !this.isOpen(existing.documentUri);
+      if (!existing.unwritten || documentGone) this.drop(existing);
+      else existing.diskSource = undefined; // deleted while changes wait: the next write recreates it
       return;
     }
     const read = readSidecar(source);
@@ -427,7 +442,27 @@ export class AnnotationStore implements vscode.Disposable {
     this.absorb(entry, source, read, current);
     if (read.sidecar && !named) entry.fileFindings.push(documentOutsideFolder(source, read.sidecar.document, sidecarUri));
     this.changed(entry, false);
-    if (entry.unwritten) void this.persist(entry);
+    if (entry.unwritten) this.persistInBackground(entry);
+  }
+
+  /**
+   * A sidecar that is a symbolic link: neither read nor ever written (through the link or over it);
+   * reported at its first line. Annotations made meanwhile are held until it is a plain file.
+   */
+  private async loadLink(sidecarUri: vscode.Uri): Promise<void> {
+    let entry = this.bySidecar.get(sidecarUri.toString());
+    if (!entry) {
+      const documentUri = sidecarUri.with({ path: documentPathFor(sidecarUri.path) });
+      entry = new Entry(documentUri, sidecarUri);
+      this.entries.set(documentUri.toString(), entry);
+      this.bySidecar.set(sidecarUri.toString(), entry);
+      const current = await this.currentText(documentUri);
+      entry.hasText = current.text !== undefined;
+      entry.offsets = new OffsetIndex(current.text ?? '');
+    }
+    entry.writable = false;
+    entry.fileFindings = [{ severity: 'error', code: 'sidecar-link', message: `${basename(sidecarUri)} ${LINK_PROBLEM}`, line: 1, column: 1 }];
+    this.changed(entry, false);
   }
 
   /** Take in what was read from disk: merge unwritten changes, anchor against the text. */
@@ -487,6 +522,7 @@ export class AnnotationStore implements vscode.Disposable {
    * deleted still has its text, and the problem that the file is missing.
    */
   private async currentText(documentUri: vscode.Uri): Promise<DocumentText> {
+    if (await isSymbolicLink(documentUri)) return { text: undefined, problem: LINK_PROBLEM };
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === documentUri.toString());
     if (open && !open.isClosed) {
       const text = normalizeText(open.getText());
@@ -557,6 +593,21 @@ export class AnnotationStore implements vscode.Disposable {
     });
   }
 
+  /**
+   * Persist where no caller waits for the outcome (a save, an edit, a reload): a failed write is
+   * reported to the user here; the changes stay in memory for the next write.
+   */
+  private persistInBackground(entry: Entry): Promise<void> {
+    return this.persist(entry).catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      this.notify(
+        'error',
+        `could not write ${basename(entry.sidecarUri)} (${why}); the file is left as it was, and your annotation changes are kept for the next write.`,
+        entry.sidecarUri,
+      );
+    });
+  }
+
   private async write(entry: Entry): Promise<void> {
     const held = this.whyHeld(entry);
     if (held) return this.hold(entry, held);
@@ -571,7 +622,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
     for (const a of entry.annotations) refreshContext(a, entry.offsets);
     const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk);
-    await writeTextFile(entry.sidecarUri, text);
+    await writeTextFileAtomic(entry.sidecarUri, text);
     const written = readSidecar(text);
     entry.diskSource = text;
     entry.base = entry.annotations.map(clone);
@@ -602,9 +653,34 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private hold(entry: Entry, reason: string): void {
+    this.watchWhileHeld(entry);
     if (entry.heldReason === reason) return;
     entry.heldReason = reason;
     this.notify('warning', reason, entry.sidecarUri);
+  }
+
+  /**
+   * Look at a held sidecar every second until it can be written: the user fixes it in an editor or
+   * elsewhere, and a file system watcher can miss that (files in folders created in a burst are not
+   * always watched), yet the held changes must reach the file.
+   */
+  private watchWhileHeld(entry: Entry): void {
+    if (entry.heldPoll) return;
+    entry.heldPoll = setInterval(() => {
+      const stillHeld = this.bySidecar.get(entry.sidecarUri.toString()) === entry && entry.unwritten && entry.heldReason !== undefined;
+      if (!stillHeld) {
+        clearInterval(entry.heldPoll);
+        entry.heldPoll = undefined;
+        return;
+      }
+      void this.reload(entry.sidecarUri)
+        .then(() => (entry.writable && entry.unwritten ? this.persistInBackground(entry) : undefined))
+        .catch(() => undefined);
+    }, HELD_POLL_MS);
+  }
+
+  private isOpen(documentUri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === documentUri.toString());
   }
 
   private async moveSidecar(entry: Entry, newDocumentUri: vscode.Uri): Promise<void> {
@@ -633,7 +709,7 @@ export class AnnotationStore implements vscode.Disposable {
       return;
     }
     const text = writeSidecar({ ...read.sidecar, document: entry.documentKey }, onDisk);
-    await writeTextFile(newSidecar, text);
+    await writeTextFileAtomic(newSidecar, text);
     await vscode.workspace.fs.delete(oldSidecar);
     entry.diskSource = text;
     await this.load(newSidecar);
@@ -661,6 +737,9 @@ export class AnnotationStore implements vscode.Disposable {
     this.changeEmitter.fire([entry.documentUri]);
   }
 }
+
+/** How often a sidecar whose write is held is looked at again (ms). */
+const HELD_POLL_MS = 1000;
 
 /** A document's text, or why there is none. */
 interface DocumentText {
@@ -737,14 +816,19 @@ function clone(a: Annotation): Annotation {
   return a.attributes ? { ...a, attributes: { ...a.attributes } } : { ...a };
 }
 
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
 function compareUris(a: vscode.Uri, b: vscode.Uri): number {
   const x = a.path;
   const y = b.path;
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function defaultNotify(severity: 'info' | 'warning', message: string, sidecar?: vscode.Uri): void {
-  const show = severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+function defaultNotify(severity: 'info' | 'warning' | 'error', message: string, sidecar?: vscode.Uri): void {
+  const show =
+    severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const open = 'Open Sidecar';
   void Promise.resolve(sidecar ? show(`Marginalia: ${message}`, open) : show(`Marginalia: ${message}`)).then((choice) => {
     if (choice === open && sidecar) void vscode.window.showTextDocument(sidecar);

@@ -66,7 +66,13 @@ export class DecorationController implements vscode.Disposable {
   /** Redraw every visible editor now. */
   refresh(): void {
     for (const editor of [...this.drawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.drawn.delete(editor);
-    for (const editor of vscode.window.visibleTextEditors) this.draw(editor);
+    for (const editor of vscode.window.visibleTextEditors) {
+      try {
+        this.draw(editor);
+      } catch (error) {
+        console.error(`marginalia: cannot draw the annotations of ${editor.document.uri.toString()}`, error);
+      }
+    }
   }
 
   private draw(editor: vscode.TextEditor): void {

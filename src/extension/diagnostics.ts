@@ -69,11 +69,16 @@ export class DiagnosticsController implements vscode.Disposable, vscode.CodeActi
       if (subject) this.subjects.set(subjectKey(uri, diagnostic), subject);
     };
     for (const doc of this.store.documents()) {
-      for (const finding of doc.findings) {
-        const subject = finding.annotationId ? { documentUri: doc.documentUri, id: finding.annotationId, code: finding.code } : undefined;
-        add(doc.sidecarUri, fileDiagnostic(finding), subject);
-        const onDocument = subject && isAnchorCode(finding.code) ? documentDiagnostic(doc, finding) : undefined;
-        if (onDocument) add(doc.documentUri, onDocument, subject);
+      try {
+        for (const finding of doc.findings) {
+          const subject = finding.annotationId ? { documentUri: doc.documentUri, id: finding.annotationId, code: finding.code } : undefined;
+          add(doc.sidecarUri, fileDiagnostic(finding), subject);
+          const onDocument = subject && isAnchorCode(finding.code) ? documentDiagnostic(doc, finding) : undefined;
+          if (onDocument) add(doc.documentUri, onDocument, subject);
+        }
+      } catch (error) {
+        // One document's odd finding must not keep every other problem out of the panel.
+        console.error(`marginalia: cannot show the problems of ${doc.sidecarUri.toString()}`, error);
       }
     }
     for (const config of this.store.labels.all()) for (const finding of config.findings) add(config.uri, fileDiagnostic(finding));
@@ -134,8 +139,8 @@ function subjectKey(uri: vscode.Uri, diagnostic: vscode.Diagnostic): string {
 
 /** A finding at its line and column of a file (the sidecar or a label configuration). */
 function fileDiagnostic(finding: Finding): vscode.Diagnostic {
-  const line = Math.max(0, finding.line - 1);
-  const column = Math.max(0, finding.column - 1);
+  const line = Number.isFinite(finding.line) ? Math.max(0, finding.line - 1) : 0;
+  const column = Number.isFinite(finding.column) ? Math.max(0, finding.column - 1) : 0;
   const range = new vscode.Range(line, column, line, Number.MAX_SAFE_INTEGER);
   return diagnostic(range, finding);
 }

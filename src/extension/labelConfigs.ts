@@ -40,6 +40,16 @@ export class LabelConfigs implements vscode.Disposable {
   }
 
   /**
+   * Read a configuration file again (one the watcher may have missed) and tell the listeners.
+   * @param uri the `.marginalia.yaml`
+   */
+  async reread(uri: vscode.Uri): Promise<void> {
+    const before = this.byFolder.get(folderKey(uri));
+    await this.read(uri);
+    if (this.byFolder.get(folderKey(uri)) !== before) this.changed.fire();
+  }
+
+  /**
    * The configuration that applies to a file.
    * @param uri a document or sidecar
    */
@@ -52,13 +62,15 @@ export class LabelConfigs implements vscode.Disposable {
    * @param uri a document or sidecar
    */
   fileFor(uri: vscode.Uri): LoadedLabelConfig | undefined {
-    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.toString();
-    let folder = vscode.Uri.joinPath(uri, '..');
-    for (;;) {
+    // Only files inside a workspace folder have one (an untitled buffer's relative path would climb forever).
+    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
+    if (!root) return undefined;
+    const rootPath = root.path.length > 1 ? root.path.replace(/\/$/, '') : root.path;
+    for (let folder = vscode.Uri.joinPath(uri, '..'); ; ) {
       const found = this.byFolder.get(folder.toString());
-      if (found) return found;
+      if (found || folder.path === rootPath) return found;
       const parent = vscode.Uri.joinPath(folder, '..');
-      if (folder.toString() === root || parent.toString() === folder.toString()) return undefined;
+      if (parent.path === folder.path || !parent.path.startsWith(rootPath)) return undefined;
       folder = parent;
     }
   }

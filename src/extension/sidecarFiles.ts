@@ -1,7 +1,8 @@
 /**
  * File access for the extension, only through `vscode.workspace.fs` so that remote and virtual
- * workspaces work: reading sidecars and documents, writing sidecars, finding a document from its
- * sidecar's `document:` key.
+ * workspaces work: reading sidecars and documents, writing sidecars atomically, finding a document
+ * from its sidecar's `document:` key. Symbolic links are never followed: where one leads cannot be
+ * known through `workspace.fs`, and it could lead out of the workspace.
  */
 import * as vscode from 'vscode';
 import { decodeDocument } from '../core/document-bytes';
@@ -23,6 +24,21 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
   }
 }
 
+/** What a file that is a symbolic link is reported as (it follows the file's name in messages). */
+export const LINK_PROBLEM =
+  'is a symbolic link, which Marginalia does not follow (it may lead outside the workspace); replace it with the file itself';
+
+/**
+ * Whether a file is a symbolic link (false when it does not exist).
+ * @param uri the file
+ */
+export async function isSymbolicLink(uri: vscode.Uri): Promise<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    (stat) => (stat.type & vscode.FileType.SymbolicLink) !== 0,
+    () => false,
+  );
+}
+
 /** A document's text as read from disk, or why there is none. */
 export type DiskDocument = { text: string; problem?: undefined } | { text?: undefined; problem: 'missing' | string };
 
@@ -32,6 +48,7 @@ export type DiskDocument = { text: string; problem?: undefined } | { text?: unde
  * @returns the normalised text, or `problem: 'missing'`, or the reason it is not text (phrased to follow its name)
  */
 export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocument> {
+  if (await isSymbolicLink(uri)) return { problem: LINK_PROBLEM };
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
@@ -43,12 +60,23 @@ export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocumen
 }
 
 /**
- * Write a file as UTF-8 text.
+ * Write a file as UTF-8 text atomically: the bytes go to a temporary file beside it, which then
+ * replaces it by rename, so the file holds the old content or the new, never part of it (a full
+ * disk or a refused permission leaves the old file as it was, and no temporary file behind).
  * @param uri the file
  * @param text its new content
+ * @throws the file system's error when the write fails
  */
-export async function writeTextFile(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<void> {
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+  const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
+    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    throw error;
+  }
 }
 
 /**
