@@ -31,6 +31,8 @@ export interface PreparedSource {
   ids: string[];
   /** The content of each record, as parsed or as written (compared with `sameContent`). */
   items: readonly Readonly<Record<string, unknown>>[];
+  /** For a text the writer wrote: its top-level values but `annotations`; with `items`, what reading it gives. */
+  written?: ReadonlyMap<string, unknown>;
   /** Whether it uses CRLF line ends. */
   crlf: boolean;
   /** Whether it starts with a byte-order mark. */
@@ -183,6 +185,7 @@ export function spliceSidecar(
     header,
     ids: sorted.map((a) => a.id),
     items,
+    written: new Map([...header.keys()].map((key) => [key, writtenCopy(newValue(key))])),
     crlf: false,
     bom: false,
   };
@@ -227,7 +230,7 @@ export function spliceSidecar(
         } else {
           out.push(...spliceRecord(record, annotation, lines));
           keys = recordKeys(annotation);
-          items.push(contentCopy(annotation));
+          items.push(contentCopy(annotation, record.keys.length > 0 ? previous.items[match.index] : undefined));
         }
         if (records && i > 0 && hasDeepComment(lines, record.lead, record.line, dashColumn)) records = undefined;
       }
@@ -344,17 +347,39 @@ function hasDeepComment(lines: readonly string[], from: number, to: number, dash
 }
 
 /**
- * A private copy of a record's content, in the order its keys are written (lists and maps copied too).
+ * A private copy of a record's content as reading its lines back gives it: keys in the order they are
+ * written, maps with their keys sorted and without undefined entries, undefined list items as null;
+ * but a value the old record had keeps its old lines (see `spliceRecord`), so it is taken from there.
  * @param annotation the record as the caller gave it
+ * @param old the old record's content, when the record was spliced into its old lines
  */
-function contentCopy(annotation: Annotation): Readonly<Record<string, unknown>> {
+function contentCopy(annotation: Annotation, old?: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
   const values = annotation as unknown as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
   for (const key of recordKeys(annotation)) {
-    const value = values[key];
-    copy[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
+    const kept = old !== undefined && Object.prototype.hasOwnProperty.call(old, key) && valueKey(old[key]) === valueKey(values[key]);
+    setOwnValue(copy, key, kept ? old[key] : writtenCopy(values[key]));
   }
   return copy;
+}
+
+/** A copy of a value as it reads back once written (see `emit.ts`). */
+function writtenCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return Array.from(value as unknown[], (item) => (item === undefined ? null : writtenCopy(item)));
+  const map = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(map).sort(compareCodeUnits)) if (map[key] !== undefined) setOwnValue(copy, key, writtenCopy(map[key]));
+  return copy;
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Set a property, even one named `__proto__`, as an own data property. */
+function setOwnValue(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** The top-level keys of the new text in order: the old file's order, missing ones where they are put. */

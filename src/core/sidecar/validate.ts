@@ -89,7 +89,7 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
   for (const key of Object.keys(data)) {
     if (TOP_KEYS.includes(key)) continue;
     unknownKey(findings, key, 'the sidecar', TOP_KEYS, positions.top(key)?.key ?? first);
-    setOwn(sidecar as unknown as Record<string, unknown>, key, data[key]);
+    setOwn(sidecar as unknown as Record<string, unknown>, key, ownCopy(data[key]));
   }
 
   const annotationsPlace = positions.top('annotations')?.key ?? first;
@@ -190,9 +190,7 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
   for (const key of Object.keys(item)) {
     if ((ANNOTATION_KEYS as readonly string[]).includes(key)) continue;
     unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places?.entry(key)?.key ?? place, id);
-    // A copy: the parsed record stays with the writer (to tell later whether it changed), never with the caller.
-    const value = item[key];
-    setOwn(annotation, key, typeof value === 'object' && value !== null ? structuredClone(value) : value);
+    setOwn(annotation, key, ownCopy(item[key]));
   }
   return annotation as unknown as Annotation;
 }
@@ -230,6 +228,11 @@ function copyMap<T>(map: Record<string, T>): Record<string, T> {
   const copy: Record<string, T> = {};
   for (const key of Object.keys(map)) setOwn(copy, key, map[key]);
   return copy;
+}
+
+/** A copy of a value for the caller: the parsed data stays with the writer (to tell later what changed). */
+function ownCopy(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
 
 /** Set a property, even one named `__proto__`, as an own data property. */
