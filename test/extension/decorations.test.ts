@@ -87,6 +87,7 @@ suite('Highlights and hovers', () => {
     editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
     await waitFor(() => api.decorations.drawnIn(editor).size >= 3, 'highlights drawn');
     await sleep(500);
+    await vscode.commands.executeCommand('notifications.clearAll');
     const file = await requestScreenshot('seed-article-highlighted', { waitForText: figure.text });
     console.log(`  screenshot: ${file ?? '(not under the web runner)'}`);
   });
@@ -130,6 +131,7 @@ suite('Highlights and hovers', () => {
     back.selection = new vscode.Selection(at, at);
     back.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
     await sleep(300);
+    await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('editor.action.showHover');
     const file = await requestScreenshot('hover', { waitForText: 'other occurrences' });
     console.log(`  screenshot: ${file ?? '(not under the web runner)'}`);

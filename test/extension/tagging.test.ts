@@ -125,6 +125,7 @@ suite('Tagging in the editor', () => {
     editor.selection = new vscode.Selection(rangeOf(editor.document, 'Prices rose').start, rangeOf(editor.document, 'Prices rose').end);
     const running = vscode.commands.executeCommand<Annotation[]>('marginalia.tagSelection');
     await sleep(500);
+    await vscode.commands.executeCommand('notifications.clearAll');
     await requestScreenshot('tag-selection-quick-pick', { waitForText: 'Words the article puts in quotation marks' });
     await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
