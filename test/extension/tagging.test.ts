@@ -13,6 +13,7 @@ import {
   recordOnDisk,
   removeScratch,
   scratchDocument,
+  seedText,
   sidecarOnDisk,
   sleep,
   waitFor,
@@ -80,6 +81,21 @@ suite('Tagging in the editor', () => {
     } finally {
       await vscode.workspace.getConfiguration('marginalia').update('author', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  test('a quote of a seed article with curly quotes and em dashes is stored with its exact text and offsets', async () => {
+    const seed = await seedText('002_49c9f8d13296ee90.txt');
+    const uri = await scratchDocument('seed-002-copy.txt', seed);
+    const editor = await openEditor(uri);
+    const words = 'We are ready to immediately, even tomorrow — literally tomorrow, on Saturday — go for talks with the US in a third country';
+    const range = rangeOf(editor.document, words);
+    const [quote] = await runOn<Annotation[]>(editor, [range], 'marginalia.tagQuote');
+    assert.ok(quote);
+    const record = await recordOnDisk(uri, quote.id);
+    const at = seed.indexOf(words);
+    assert.deepEqual([record.start, record.end, record.text], [codePoints(seed, at), codePoints(seed, at) + Array.from(words).length, words]);
+    assert.equal(record.prefix?.endsWith('“'), true, 'the opening curly quote is the last character of the prefix');
+    assert.equal(record.suffix?.startsWith(',”'), true);
   });
 
   test('several selections tag each; an empty selection tags its word; selections are trimmed', async () => {
