@@ -180,7 +180,9 @@ function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined
       }
       case 'color': {
         const text = expectString(value, `${where}: color`, report);
-        if (text !== undefined) label.color = text;
+        if (text !== undefined && isPlainCssColor(text)) label.color = text;
+        else if (text !== undefined)
+          report('warning', 'config-invalid', `${where}: color must be a CSS colour such as #ffcc00, rgba(255, 204, 0, 0.3) or orange, got ${JSON.stringify(text)}; the theme colour is used`, value);
         break;
       }
       case 'key': {
@@ -325,4 +327,13 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+/**
+ * Whether a configured colour is a plain CSS colour: a hex colour, a name, or an rgb/hsl function of
+ * numbers. It ends up in the editor's CSS, so anything else (a `url(...)`, a `;`) must not get through.
+ * @param text the configured value
+ */
+export function isPlainCssColor(text: string): boolean {
+  return /^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,30}|(rgb|rgba|hsl|hsla)\(\s*[-\d.%\s,/]+\))$/.test(text.trim());
 }

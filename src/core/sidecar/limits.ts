@@ -11,3 +11,9 @@ export const MAX_SIDECAR_LENGTH = 10 * 1024 * 1024;
 
 /** Deepest nesting of YAML collections accepted (a sidecar needs 4; extra keys may nest a little). */
 export const MAX_NESTING_DEPTH = 32;
+
+/** Most annotations one sidecar may hold; more is refused (the file is not rewritten) with a finding. */
+export const MAX_ANNOTATIONS = 50_000;
+
+/** Longest value of one attribute, in UTF-16 code units: attributes are short fields, notes hold prose. */
+export const MAX_ATTRIBUTE_LENGTH = 4_096;

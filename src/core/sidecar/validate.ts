@@ -8,6 +8,7 @@
 import { FORMAT_VERSION, type Annotation, type AttributeValue, type Finding, type Sidecar } from '../model';
 import { ANNOTATION_KEYS } from './emit';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
+import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
 
 /** What validation makes of the data. */
 export interface ValidatedSidecar {
@@ -117,6 +118,13 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
       });
     sidecar.annotations.push(annotation);
   });
+  if (sidecar.annotations.length > MAX_ANNOTATIONS) {
+    problem(
+      'limit-exceeded',
+      `the sidecar holds ${sidecar.annotations.length} annotations, over the limit of ${MAX_ANNOTATIONS} per document; split the document or remove annotations by hand`,
+      annotationsPlace,
+    );
+  }
   result.recordLines = firstLine;
   result.sidecar = sidecar;
   return result;
@@ -167,6 +175,12 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
       for (const [name, value] of Object.entries(attributes)) {
         if (typeof value !== 'string' && typeof value !== 'number')
           bad('wrong-type', `attribute "${name}" must be text or a number, got ${describe(value)}`, at('attributes'));
+        else if (typeof value === 'string' && value.length > MAX_ATTRIBUTE_LENGTH)
+          bad(
+            'limit-exceeded',
+            `attribute "${name}" has ${value.length} characters, over the limit of ${MAX_ATTRIBUTE_LENGTH}; shorten it (long prose belongs in note:)`,
+            at('attributes'),
+          );
       }
   }
   const status = item['status'];
