@@ -96,10 +96,18 @@ export function scratchLater(uri: vscode.Uri): void {
   scratch.push(uri, sidecarOf(uri));
 }
 
-/** Close the editors and delete every scratch file (documents and their sidecars). */
+/**
+ * Close the editors, delete every scratch file (documents and their sidecars), and wait until the
+ * store has forgotten them, so the suites after this one see only the seeds.
+ */
 export async function removeScratch(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  for (const uri of scratch.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  const removed = scratch.splice(0);
+  for (const uri of removed) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  const api = await marginalia();
+  const left = (): vscode.Uri[] => removed.filter((uri) => api.store.get(uri) !== undefined);
+  for (const uri of left()) await api.store.reload(sidecarOf(uri));
+  await waitFor(() => left().length === 0, 'the store to forget the scratch documents');
 }
 
 /** What a truthy value of T can be. */
