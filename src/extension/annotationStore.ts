@@ -25,12 +25,15 @@ import { offsetAt } from './positions';
 import {
   documentKeyFor,
   fileExists,
+  fileStamp,
   isSymbolicLink,
   LINK_PROBLEM,
   readDocumentFromDisk,
   readTextFile,
   resolveDocumentKey,
+  sameStamp,
   writeTextFileAtomic,
+  type FileStamp,
 } from './sidecarFiles';
 import { TextHistory } from './textHistory';
 
@@ -77,6 +80,8 @@ class Entry implements AnnotatedDocument {
   documentKey: string;
   /** The sidecar's content as last read or written (undefined: there is no file). */
   diskSource: string | undefined;
+  /** The sidecar file's size and time when `diskSource` was read or written (undefined: not known). */
+  diskStamp: FileStamp | undefined;
   /** The annotations that content holds: the common base when merging with a change made elsewhere. */
   base: Annotation[] = [];
   recordLines = new Map<string, number>();
@@ -358,8 +363,11 @@ export class AnnotationStore implements vscode.Disposable {
    */
   async reload(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const entry = this.bySidecar.get(key) ?? this.entries.get(key);
-    if (entry) await this.enqueue(entry, () => this.load(entry.sidecarUri));
+    const ofSidecar = this.bySidecar.get(key);
+    // The echo of our own write: looked at before queueing, so that it never holds up the next write.
+    if (ofSidecar?.diskSource !== undefined && sameStamp((await fileStamp(uri)) ?? NO_FILE, ofSidecar.diskStamp)) return;
+    const entry = ofSidecar ?? this.entries.get(key);
+    if (entry) await this.enqueue(entry, () => this.load(entry.sidecarUri, ofSidecar !== undefined));
     else if (isSidecarPath(uri.path)) await this.load(uri);
   }
 
@@ -409,18 +417,29 @@ export class AnnotationStore implements vscode.Disposable {
     for (let i = 0; i < sidecars.length; i += batch) await Promise.all(sidecars.slice(i, i + batch).map((uri) => this.load(uri)));
   }
 
-  /** Read one sidecar and its document and bring the entry in line with them. */
-  private async load(sidecarUri: vscode.Uri): Promise<void> {
-    if (await isSymbolicLink(sidecarUri)) return this.loadLink(sidecarUri);
-    const source = await readTextFile(sidecarUri);
+  /**
+   * Read one sidecar and its document and bring the entry in line with them.
+   * @param sidecarUri the sidecar
+   * @param sidecarChanged whether only the sidecar is said to have changed (a file-system event for it):
+   *   then nothing is done when it is as this store last read or wrote it, which is the echo of a write
+   */
+  private async load(sidecarUri: vscode.Uri, sidecarChanged = false): Promise<void> {
+    const stamp = await fileStamp(sidecarUri);
+    if (stamp?.link) return this.loadLink(sidecarUri);
     const existing = this.bySidecar.get(sidecarUri.toString());
+    // Unchanged since this store last read or wrote it (the echo of our own write, a document changed
+    // beside it): the text held is the file's, so it is neither read nor parsed again.
+    const unchanged = stamp !== undefined && existing?.diskSource !== undefined && sameStamp(stamp, existing.diskStamp);
+    if (unchanged && sidecarChanged) return;
+    const source = unchanged ? existing.diskSource : await readTextFile(sidecarUri);
     if (source === undefined) {
       if (!existing) return;
       const documentGone = (await readDocumentFromDisk(existing.documentUri)).problem === 'missing' && !this.isOpen(existing.documentUri);
       if (!existing.unwritten || documentGone) this.drop(existing);
-      else existing.diskSource = undefined; // deleted while changes wait: the next write recreates it
+      else setDisk(existing, undefined, undefined); // deleted while changes wait: the next write recreates it
       return;
     }
+    if (existing && source === existing.diskSource && (await this.sameText(existing))) return; // often the echo of our own write
     const read = readSidecar(source);
     const named = read.sidecar ? resolveDocumentKey(sidecarUri, read.sidecar.document) : undefined;
     const documentUri = named ?? sidecarUri.with({ path: documentPathFor(sidecarUri.path) });
@@ -439,7 +458,7 @@ export class AnnotationStore implements vscode.Disposable {
       current.text === existing.offsets.text &&
       current.problem === existing.documentProblem;
     if (nothingNew) return; // often the echo of our own write
-    this.absorb(entry, source, read, current);
+    this.absorb(entry, source, read, current, stamp);
     if (read.sidecar && !named) entry.fileFindings.push(documentOutsideFolder(source, read.sidecar.document, sidecarUri));
     this.changed(entry, false);
     if (entry.unwritten) this.persistInBackground(entry);
@@ -465,15 +484,24 @@ export class AnnotationStore implements vscode.Disposable {
     this.changed(entry, false);
   }
 
-  /** Take in what was read from disk: merge unwritten changes, anchor against the text. */
-  private absorb(entry: Entry, source: string, read: SidecarReadResult, current: DocumentText): void {
+  /** Whether an entry's document text (and its problem, if any) is still the one the entry holds. */
+  private async sameText(entry: Entry): Promise<boolean> {
+    const current = await this.currentText(entry.documentUri);
+    return current.text !== undefined && current.text === entry.offsets.text && current.problem === entry.documentProblem;
+  }
+
+  /**
+   * Take in what was read from disk: merge unwritten changes, anchor against the text.
+   * @param stamp the sidecar file's stamp taken before it was read
+   */
+  private absorb(entry: Entry, source: string, read: SidecarReadResult, current: DocumentText, stamp: FileStamp | undefined): void {
     const disk = read.sidecar?.annotations ?? [];
     const known = entry.diskSource !== undefined || entry.unwritten;
     if (!read.writable && known) {
       // An unreadable file says nothing about what was removed: keep what we hold, and the old base
       // to merge against once the file is fixed.
       entry.writable = false;
-      entry.diskSource = source;
+      setDisk(entry, source, stamp);
       entry.fileFindings = [...read.findings];
       entry.recordLines = read.recordLines;
       if (current.text !== undefined) anchorAll(entry, new OffsetIndex(current.text));
@@ -494,7 +522,7 @@ export class AnnotationStore implements vscode.Disposable {
       annotations = disk.map(clone);
     }
     entry.writable = read.writable;
-    entry.diskSource = source;
+    setDisk(entry, source, stamp);
     entry.base = disk.map(clone);
     entry.recordLines = read.recordLines;
     entry.fileFindings = [...read.findings];
@@ -611,20 +639,24 @@ export class AnnotationStore implements vscode.Disposable {
   private async write(entry: Entry): Promise<void> {
     const held = this.whyHeld(entry);
     if (held) return this.hold(entry, held);
-    const onDisk = await readTextFile(entry.sidecarUri);
+    // A stat first: the file is read (and parsed) again only when it is not as this store left it.
+    const stamp = await fileStamp(entry.sidecarUri);
+    const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readTextFile(entry.sidecarUri);
     if (onDisk !== entry.diskSource && onDisk !== undefined) {
       // Someone else wrote the sidecar since we read it: take their changes in first.
       const read = readSidecar(onDisk);
-      this.absorb(entry, onDisk, read, { text: entry.offsets.text, problem: entry.documentProblem });
+      this.absorb(entry, onDisk, read, { text: entry.offsets.text, problem: entry.documentProblem }, stamp);
       this.refreshFindings(entry);
       if (!entry.writable) return this.hold(entry, this.whyHeld(entry)!);
     }
     if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
     for (const a of entry.annotations) refreshContext(a, entry.offsets);
     const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk);
-    await writeTextFileAtomic(entry.sidecarUri, text);
-    const written = readSidecar(text);
-    entry.diskSource = text;
+    const bytes = await writeTextFileAtomic(entry.sidecarUri, text);
+    // The stamp of what we wrote, unless the file is already another size (someone wrote it since).
+    const after = await fileStamp(entry.sidecarUri);
+    const written = readSidecar(text); // the writer's own text: read back without parsing
+    setDisk(entry, text, after?.size === bytes ? after : undefined);
     entry.base = entry.annotations.map(clone);
     entry.recordLines = written.recordLines;
     entry.fileFindings = [...written.findings];
@@ -696,7 +728,7 @@ export class AnnotationStore implements vscode.Disposable {
     entry.documentKey = documentKeyFor(newDocumentUri);
     if (onDisk === undefined) {
       // Nothing on disk yet: the next write creates the new sidecar.
-      entry.diskSource = undefined;
+      setDisk(entry, undefined, undefined);
       entry.unwritten = true;
       return;
     }
@@ -704,14 +736,14 @@ export class AnnotationStore implements vscode.Disposable {
     if (!read.writable || !read.sidecar) {
       // Cannot be rewritten: move the file as it is; the user fixes its document key with it.
       await vscode.workspace.fs.rename(oldSidecar, newSidecar, { overwrite: false });
-      entry.diskSource = onDisk;
+      setDisk(entry, onDisk, undefined);
       await this.load(newSidecar);
       return;
     }
     const text = writeSidecar({ ...read.sidecar, document: entry.documentKey }, onDisk);
     await writeTextFileAtomic(newSidecar, text);
     await vscode.workspace.fs.delete(oldSidecar);
-    entry.diskSource = text;
+    setDisk(entry, text, undefined);
     await this.load(newSidecar);
   }
 
@@ -747,6 +779,15 @@ interface DocumentText {
   text: string | undefined;
   /** 'missing', or why the file is not text; undefined when all is well. */
   problem: string | undefined;
+}
+
+/** The stamp compared when a file is missing: never the same as a file's. */
+const NO_FILE: FileStamp = { size: -1, mtime: -1, link: false };
+
+/** What the entry knows of its sidecar on disk: its text, and the file's stamp when that text was read or written. */
+function setDisk(entry: Entry, source: string | undefined, stamp: FileStamp | undefined): void {
+  entry.diskSource = source;
+  entry.diskStamp = source === undefined ? undefined : stamp;
 }
 
 /** Anchor every annotation that does not hold against the text, and note those that moved. */

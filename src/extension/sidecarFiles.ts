@@ -39,6 +39,38 @@ export async function isSymbolicLink(uri: vscode.Uri): Promise<boolean> {
   );
 }
 
+/**
+ * A file's size and modification time, and whether it is a symbolic link. When a file's size and time
+ * are those it had when its text was read or written, that text is taken to be its content still:
+ * a stat instead of reading and parsing a large sidecar again.
+ */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtime: number;
+  readonly link: boolean;
+}
+
+/**
+ * The stamp of a file.
+ * @param uri the file
+ * @returns its stamp, or undefined when it does not exist (or cannot be looked at)
+ */
+export async function fileStamp(uri: vscode.Uri): Promise<FileStamp | undefined> {
+  return vscode.workspace.fs.stat(uri).then(
+    (stat) => ({ size: stat.size, mtime: stat.mtime, link: (stat.type & vscode.FileType.SymbolicLink) !== 0 }),
+    () => undefined,
+  );
+}
+
+/**
+ * Whether two stamps are of the same file content (as far as size and time tell).
+ * @param a one stamp
+ * @param b another, if any
+ */
+export function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
+  return b !== undefined && a.size === b.size && a.mtime === b.mtime && a.link === b.link;
+}
+
 /** A document's text as read from disk, or why there is none. */
 export type DiskDocument = { text: string; problem?: undefined } | { text?: undefined; problem: 'missing' | string };
 
@@ -65,14 +97,17 @@ export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocumen
  * disk or a refused permission leaves the old file as it was, and no temporary file behind).
  * @param uri the file
  * @param text its new content
+ * @returns the number of bytes written
  * @throws the file system's error when the write fails
  */
-export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<void> {
+export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<number> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    await vscode.workspace.fs.writeFile(temporary, encoder.encode(text));
+    const bytes = encoder.encode(text);
+    await vscode.workspace.fs.writeFile(temporary, bytes);
     await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+    return bytes.length;
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
