@@ -31,6 +31,8 @@ interface LabelDecoration {
 export class DecorationController implements vscode.Disposable {
   private readonly types = new Map<string, LabelDecoration>();
   private readonly drawn = new Map<vscode.TextEditor, Map<string, DrawnRanges>>();
+  /** What each editor was last sent per decoration type, and at which version of its document. */
+  private readonly sent = new Map<vscode.TextEditor, Map<vscode.TextEditorDecorationType, SentRanges>>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -65,7 +67,11 @@ export class DecorationController implements vscode.Disposable {
 
   /** Redraw every visible editor now. */
   refresh(): void {
-    for (const editor of [...this.drawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.drawn.delete(editor);
+    for (const editor of [...this.drawn.keys()]) {
+      if (vscode.window.visibleTextEditors.includes(editor)) continue;
+      this.drawn.delete(editor);
+      this.sent.delete(editor);
+    }
     for (const editor of vscode.window.visibleTextEditors) {
       try {
         this.draw(editor);
@@ -81,10 +87,12 @@ export class DecorationController implements vscode.Disposable {
     const labels = this.store.labelsFor(editor.document.uri).labels;
     const byType = new Map<LabelDecoration, DrawnRanges>();
     for (const [label, ranges] of byLabel) byType.set(this.typesFor(label, labels.find((l) => l.id === label)?.color), ranges);
+    let sent = this.sent.get(editor);
+    if (!sent) this.sent.set(editor, (sent = new Map()));
     for (const types of this.types.values()) {
       const ranges = byType.get(types) ?? { outer: [], nested: [] };
-      editor.setDecorations(types.outer, ranges.outer);
-      editor.setDecorations(types.nested, ranges.nested);
+      send(editor, sent, types.outer, ranges.outer);
+      send(editor, sent, types.nested, ranges.nested);
     }
     this.drawn.set(editor, byLabel);
   }
@@ -121,6 +129,31 @@ export class DecorationController implements vscode.Disposable {
     }
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Ranges sent to an editor for one decoration type. */
+interface SentRanges {
+  /** The document's version then: after an edit VS Code has moved (or collapsed) what it was sent. */
+  version: number;
+  ranges: readonly vscode.Range[];
+}
+
+/**
+ * Set an editor's decorations of one type, unless it already has these very ranges: each call sends
+ * every range to the window, and tagging a span in a document of 10,000 annotations changes one type.
+ */
+function send(editor: vscode.TextEditor, sent: Map<vscode.TextEditorDecorationType, SentRanges>, type: vscode.TextEditorDecorationType, ranges: vscode.Range[]): void {
+  const version = editor.document.version;
+  const before = sent.get(type);
+  if (before && before.version === version && sameRanges(before.ranges, ranges)) return;
+  editor.setDecorations(type, ranges);
+  sent.set(type, { version, ranges });
+}
+
+function sameRanges(a: readonly vscode.Range[], b: readonly vscode.Range[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!a[i]!.isEqual(b[i]!)) return false;
+  return true;
 }
 
 /**
