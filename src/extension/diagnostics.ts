@@ -30,6 +30,8 @@ export class DiagnosticsController implements vscode.Disposable, vscode.CodeActi
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   /** Subjects of the published diagnostics, by `uri|line|message` (code actions get copies of diagnostics, not the objects). */
   private readonly subjects = new Map<string, Subject>();
+  /** What each file was last given, by URI: a file whose diagnostics did not change is not sent again. */
+  private readonly published = new Map<string, Published>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -56,9 +58,8 @@ export class DiagnosticsController implements vscode.Disposable, vscode.CodeActi
     }, 100);
   }
 
-  /** Republish every diagnostic now. */
+  /** Republish every diagnostic now (only the files whose diagnostics changed are sent to the window). */
   refresh(): void {
-    this.collection.clear();
     this.subjects.clear();
     const byUri = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
     const add = (uri: vscode.Uri, diagnostic: vscode.Diagnostic, subject?: Subject): void => {
@@ -82,7 +83,19 @@ export class DiagnosticsController implements vscode.Disposable, vscode.CodeActi
       }
     }
     for (const config of this.store.labels.all()) for (const finding of config.findings) add(config.uri, fileDiagnostic(finding));
-    for (const { uri, diagnostics } of byUri.values()) this.collection.set(uri, diagnostics);
+    for (const [key, { uri }] of this.published) {
+      if (byUri.has(key)) continue;
+      this.collection.delete(uri);
+      this.published.delete(key);
+    }
+    for (const [key, { uri, diagnostics }] of byUri) {
+      // An open document's diagnostics move with its edits in the window: after an edit, send them again.
+      const version = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key)?.version;
+      const before = this.published.get(key);
+      if (before && before.version === version && sameDiagnostics(before.diagnostics, diagnostics)) continue;
+      this.collection.set(uri, diagnostics);
+      this.published.set(key, { uri, version, diagnostics });
+    }
   }
 
   /**
@@ -127,6 +140,24 @@ export class DiagnosticsController implements vscode.Disposable, vscode.CodeActi
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** Diagnostics given to a file, and the version of its document then (undefined when not open). */
+interface Published {
+  uri: vscode.Uri;
+  version: number | undefined;
+  diagnostics: readonly vscode.Diagnostic[];
+}
+
+/** Whether two lists of diagnostics show the same: ranges, messages, severities, codes, in order. */
+function sameDiagnostics(a: readonly vscode.Diagnostic[], b: readonly vscode.Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (!x.range.isEqual(y.range) || x.message !== y.message || x.severity !== y.severity || x.code !== y.code || x.source !== y.source) return false;
+  }
+  return true;
 }
 
 function isAnchorCode(code: string): boolean {
