@@ -16,6 +16,8 @@ import type { AttributeSpec, Finding, LabelConfig, LabelSpec, Severity, Sidecar 
 export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: Map<string, number>): Finding[] {
   const labels = new Map<string, LabelSpec>(config.labels.map((label) => [label.id, label]));
   const labelList = config.labels.map((label) => label.id).join(', ');
+  // Once per label, not per annotation: a document may have 10,000 annotations of three labels.
+  const specsOf = new Map(config.labels.map((label) => [label, new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]))]));
   const findings: Finding[] = [];
   for (const annotation of sidecar.annotations) {
     const report = (severity: Severity, code: string, message: string) =>
@@ -29,7 +31,7 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
       );
       continue;
     }
-    const specs = new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]));
+    const specs = specsOf.get(label)!;
     const attributes = annotation.attributes ?? {};
     for (const [name, value] of Object.entries(attributes)) {
       const spec = specs.get(name);
