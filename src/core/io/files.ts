@@ -159,7 +159,7 @@ export async function loadAnnotatedDocument(sidecarPath: string, root?: string):
   }
   loaded.documentPath = documentPath;
   const decoded = decodeDocument(bytes);
-  if (decoded.problem) problem('document-unreadable', `the annotated document '${read.sidecar.document}' ${decoded.problem}`);
+  if (decoded.problem !== undefined) problem('document-unreadable', `the annotated document '${read.sidecar.document}' ${decoded.problem}`);
   else loaded.text = normalizeText(decoded.text);
   return loaded;
 }
