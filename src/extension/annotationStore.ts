@@ -819,8 +819,9 @@ function refreshContext(annotation: Annotation, index: OffsetIndex): void {
   if (annotation.status === 'orphaned' || (annotation.prefix === undefined && annotation.suffix === undefined)) return;
   if (annotation.end > index.length) return;
   const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
-  annotation.prefix = prefix;
-  annotation.suffix = suffix;
+  // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
+  if (annotation.prefix !== prefix) annotation.prefix = prefix;
+  if (annotation.suffix !== suffix) annotation.suffix = suffix;
 }
 
 function documentProblem(source: string, entry: Entry, problem: string): Finding {
