@@ -93,31 +93,6 @@ export class SidecarIndex {
     return read;
   }
 
-  /**
-   * One sidecar whose text the caller has read already (the extension keeps the text, to merge and to
-   * splice into it): the cached result when the size and modification time are those cached, else the
-   * text is read and the result cached.
-   * @param path the sidecar's path (or URI), as the cache keys it
-   * @param stat its size in bytes and modification time, taken before its text was read
-   * @param source its text
-   * @returns what reading it gives, and whether that took a parse
-   */
-  readText(path: string, stat: { size: number; mtime: number }, source: string): { read: SidecarReadResult; parsed: boolean } {
-    const cached = this.entries.get(path);
-    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { read: cached.read, parsed: false };
-    const read = readSidecar(source);
-    this.entries.set(path, { size: stat.size, mtime: stat.mtime, read });
-    return { read, parsed: true };
-  }
-
-  /**
-   * Drop a sidecar from the cache (deleted, moved, or its stamp not known).
-   * @param path the sidecar's path (or URI), as the cache keys it
-   */
-  forget(path: string): void {
-    this.entries.delete(path);
-  }
-
   /** The cache, to store and hand to the constructor next time. */
   serialize(): SerializedIndex {
     return {

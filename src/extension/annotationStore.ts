@@ -19,10 +19,8 @@ import { documentPathFor, isSidecarPath, sidecarPathFor } from '../core/paths';
 import { checkLabels, readSidecar, type SidecarReadResult } from '../core/sidecar/read';
 import { writeSidecar } from '../core/sidecar/write';
 import { normalizeText, OffsetIndex } from '../core/text';
-import { SidecarIndex } from '../core/workspace-index';
 import { anchorFindings } from './anchorFindings';
 import { LabelConfigs } from './labelConfigs';
-import { loadSidecarCache, saveSidecarCache } from './sidecarCache';
 import { offsetAt } from './positions';
 import {
   documentKeyFor,
@@ -113,12 +111,7 @@ class Entry implements AnnotatedDocument {
 export interface AnnotationStoreOptions {
   /** Shows a message to the user; tests replace it to see what would be said. */
   notify?: (severity: 'info' | 'warning' | 'error', message: string, sidecar?: vscode.Uri) => void;
-  /** The extension's storage folder for this workspace, where parsed sidecars are kept between sessions. */
-  storageUri?: vscode.Uri;
 }
-
-/** How long after a sidecar was parsed the cache of parsed sidecars is stored (it is stored whole). */
-const CACHE_SAVE_DELAY_MS = 30_000;
 
 /** Every annotated document of the workspace. */
 export class AnnotationStore implements vscode.Disposable {
@@ -145,7 +138,6 @@ export class AnnotationStore implements vscode.Disposable {
    */
   constructor(options: AnnotationStoreOptions = {}) {
     this.notify = options.notify ?? defaultNotify;
-    this.storageUri = options.storageUri;
     this.disposables.push(
       this.labels,
       this.labels.onDidChange(() => {
@@ -154,54 +146,7 @@ export class AnnotationStore implements vscode.Disposable {
         this.changeEmitter.fire([...this.entries.values()].map((e) => e.documentUri));
       }),
     );
-    this.ready = this.labels
-      .load()
-      .then(async () => (this.sidecarCache = await loadSidecarCache(this.storageUri)))
-      .then(() => this.index())
-      .then(() => {
-        if (this.sidecarReads.parsed > 0) this.saveSidecarCacheSoon(0);
-      });
-  }
-
-  /** Sidecar reads since the store started: those that took a parse, those the cache answered. */
-  readonly sidecarReads = { parsed: 0, cached: 0 };
-  private readonly storageUri: vscode.Uri | undefined;
-  private sidecarCache = new SidecarIndex();
-  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Store the parsed sidecars for the next session now (done by itself after indexing and after changes). */
-  async saveSidecarCache(): Promise<void> {
-    clearTimeout(this.cacheTimer);
-    this.cacheTimer = undefined;
-    await saveSidecarCache(this.storageUri, this.sidecarCache);
-  }
-
-  private saveSidecarCacheSoon(delay = CACHE_SAVE_DELAY_MS): void {
-    if (!this.storageUri || this.cacheTimer !== undefined) return;
-    this.cacheTimer = setTimeout(() => {
-      this.saveSidecarCache().catch((error: unknown) => console.error('marginalia: storing the parsed sidecars failed', error));
-    }, delay);
-  }
-
-  /**
-   * Read a sidecar's text: from the cache of parsed sidecars when the file is as it was cached.
-   * @param uri the sidecar
-   * @param stamp its stamp, taken before the text was read (undefined: not known, so not cached)
-   * @param source its text
-   */
-  private readSidecarText(uri: vscode.Uri, stamp: FileStamp | undefined, source: string): SidecarReadResult {
-    const key = uri.toString();
-    if (!stamp) {
-      this.sidecarCache.forget(key);
-      this.sidecarReads.parsed++;
-      return readSidecar(source);
-    }
-    const { read, parsed } = this.sidecarCache.readText(key, stamp, source);
-    if (parsed) {
-      this.sidecarReads.parsed++;
-      this.saveSidecarCacheSoon();
-    } else this.sidecarReads.cached++;
-    return read;
+    this.ready = this.labels.load().then(() => this.index());
   }
 
   /**
@@ -419,6 +364,8 @@ export class AnnotationStore implements vscode.Disposable {
   async reload(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const ofSidecar = this.bySidecar.get(key);
+    // The echo of our own write: looked at before queueing, so that it never holds up the next write.
+    if (ofSidecar?.diskSource !== undefined && sameStamp((await fileStamp(uri)) ?? NO_FILE, ofSidecar.diskStamp)) return;
     const entry = ofSidecar ?? this.entries.get(key);
     if (entry) await this.enqueue(entry, () => this.load(entry.sidecarUri, ofSidecar !== undefined));
     else if (isSidecarPath(uri.path)) await this.load(uri);
@@ -458,7 +405,6 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   dispose(): void {
-    clearTimeout(this.cacheTimer);
     for (const entry of this.entries.values()) clearInterval(entry.heldPoll);
     for (const d of this.disposables) d.dispose();
   }
@@ -494,7 +440,7 @@ export class AnnotationStore implements vscode.Disposable {
       return;
     }
     if (existing && source === existing.diskSource && (await this.sameText(existing))) return; // often the echo of our own write
-    const read = this.readSidecarText(sidecarUri, stamp, source);
+    const read = readSidecar(source);
     const named = read.sidecar ? resolveDocumentKey(sidecarUri, read.sidecar.document) : undefined;
     const documentUri = named ?? sidecarUri.with({ path: documentPathFor(sidecarUri.path) });
     let entry = existing;
@@ -641,7 +587,6 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private drop(entry: Entry): void {
-    this.sidecarCache.forget(entry.sidecarUri.toString());
     this.entries.delete(entry.documentUri.toString());
     this.bySidecar.delete(entry.sidecarUri.toString());
     this.changeEmitter.fire([entry.documentUri]);
@@ -699,7 +644,7 @@ export class AnnotationStore implements vscode.Disposable {
     const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readTextFile(entry.sidecarUri);
     if (onDisk !== entry.diskSource && onDisk !== undefined) {
       // Someone else wrote the sidecar since we read it: take their changes in first.
-      const read = this.readSidecarText(entry.sidecarUri, stamp, onDisk);
+      const read = readSidecar(onDisk);
       this.absorb(entry, onDisk, read, { text: entry.offsets.text, problem: entry.documentProblem }, stamp);
       this.refreshFindings(entry);
       if (!entry.writable) return this.hold(entry, this.whyHeld(entry)!);
@@ -710,9 +655,8 @@ export class AnnotationStore implements vscode.Disposable {
     const bytes = await writeTextFileAtomic(entry.sidecarUri, text);
     // The stamp of what we wrote, unless the file is already another size (someone wrote it since).
     const after = await fileStamp(entry.sidecarUri);
-    const writtenStamp = after?.size === bytes ? after : undefined;
-    const written = this.readSidecarText(entry.sidecarUri, writtenStamp, text); // the writer's own text: read back without parsing
-    setDisk(entry, text, writtenStamp);
+    const written = readSidecar(text); // the writer's own text: read back without parsing
+    setDisk(entry, text, after?.size === bytes ? after : undefined);
     entry.base = entry.annotations.map(clone);
     entry.recordLines = written.recordLines;
     entry.fileFindings = [...written.findings];
@@ -788,7 +732,6 @@ export class AnnotationStore implements vscode.Disposable {
       entry.unwritten = true;
       return;
     }
-    this.sidecarCache.forget(oldSidecar.toString());
     const read = readSidecar(onDisk);
     if (!read.writable || !read.sidecar) {
       // Cannot be rewritten: move the file as it is; the user fixes its document key with it.
@@ -837,6 +780,9 @@ interface DocumentText {
   /** 'missing', or why the file is not text; undefined when all is well. */
   problem: string | undefined;
 }
+
+/** The stamp compared when a file is missing: never the same as a file's. */
+const NO_FILE: FileStamp = { size: -1, mtime: -1, link: false };
 
 /** What the entry knows of its sidecar on disk: its text, and the file's stamp when that text was read or written. */
 function setDisk(entry: Entry, source: string | undefined, stamp: FileStamp | undefined): void {
