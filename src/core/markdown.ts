@@ -9,7 +9,7 @@
  * becomes a line break (two or more become a blank line), other whitespace a space. mdast positions
  * count UTF-16 units, as JavaScript strings do; the conversion to code points happens at the end.
  */
-import { OffsetIndex } from './text';
+import { OffsetIndex, lowerBound } from './text';
 
 /** A Markdown document seen as plain text. */
 export interface PlainProjection {
@@ -146,15 +146,4 @@ function align(value: string, source: string, from: number, to: number): number[
     }
   }
   return offsets;
-}
-
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -35,8 +35,12 @@ export function codePointLength(s: string): number {
   return s.length - astral;
 }
 
-/** Index of the first element of the sorted array `a` that is not less than `x`. */
-function lowerBound(a: ArrayLike<number>, x: number): number {
+/**
+ * Index of the first element of a sorted array that is not less than `x`.
+ * @param a numbers in ascending order
+ * @param x the value looked for
+ */
+export function lowerBound(a: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {
