@@ -1,27 +1,14 @@
 /**
  * The part of the AnnotationStore (src/extension/annotationStore.ts) that the tree, the status bar and
- * the explorer badges read. Declared structurally so these views depend only on what they use; the
+ * the explorer badges read, picked from the store's own types so these views depend only on what they use; the
  * store satisfies it as it is.
  */
 import type * as vscode from 'vscode';
-import type { Annotation, Finding, LabelConfig } from '../../core/model';
-import type { OffsetIndex } from '../../core/text';
+import type { LabelConfig } from '../../core/model';
+import type { AnnotatedDocument } from '../annotationStore';
 
 /** What the views read of one annotated document. */
-export interface AnnotatedDocumentView {
-  /** The annotated document. */
-  readonly documentUri: vscode.Uri;
-  /** Its sidecar. */
-  readonly sidecarUri: vscode.Uri;
-  /** Annotations with code-point offsets over the current text. */
-  readonly annotations: readonly Annotation[];
-  /** Offset index over the current normalised text. */
-  readonly offsets: OffsetIndex;
-  /** Problems of the sidecar and of anchoring. */
-  readonly findings: readonly Finding[];
-  /** False while the sidecar on disk cannot be parsed. */
-  readonly writable: boolean;
-}
+export type AnnotatedDocumentView = Pick<AnnotatedDocument, 'documentUri' | 'sidecarUri' | 'annotations' | 'offsets' | 'findings' | 'writable'>;
 
 /** The store as the views see it: every annotated document, and events when they change. */
 export interface AnnotationSource {
