@@ -27,7 +27,7 @@ function makeFiles(scratch: string): { documentFile: string; sidecarFile: string
 
 export async function openSidecar(options: BenchOptions): Promise<Figure> {
   const { documentFile, sidecarFile } = makeFiles(options.scratch);
-  const repeats = options.quick ? { warmup: 2, runs: 5 } : { warmup: 5, runs: 31 };
+  const repeats = options.quick ? { warmup: 5, runs: 11 } : { warmup: 5, runs: 31 };
   let held = 0;
   const ours = await medianMs(() => {
     const { sidecar } = readSidecar(readFileSync(sidecarFile, 'utf8'));
@@ -63,7 +63,7 @@ export async function writeAfterOneChange(options: BenchOptions): Promise<Figure
   const sidecar = readSidecar(source).sidecar!;
   const target = sidecar.annotations[500]!;
   const changed = { ...sidecar, annotations: sidecar.annotations.map((a) => (a === target ? { ...a, note: 'Edited: the figure is disputed.' } : a)) };
-  const repeats = options.quick ? { warmup: 2, runs: 5 } : { warmup: 5, runs: 31 };
+  const repeats = options.quick ? { warmup: 5, runs: 11 } : { warmup: 5, runs: 31 };
   let output = '';
   const ours = await medianMs(() => (output = writeSidecar(changed, source)), repeats);
   const reference = await medianMs(() => stringify({ marginalia: 1, document: changed.document, annotations: changed.annotations }, { lineWidth: 0 }), repeats);

@@ -657,7 +657,7 @@ export class AnnotationStore implements vscode.Disposable {
     const after = await fileStamp(entry.sidecarUri);
     const written = readSidecar(text); // the writer's own text: read back without parsing
     setDisk(entry, text, after?.size === bytes ? after : undefined);
-    entry.base = entry.annotations.map(clone);
+    entry.base = baseAfterWrite(entry.base, entry.annotations);
     entry.recordLines = written.recordLines;
     entry.fileFindings = [...written.findings];
     entry.unwritten = false;
@@ -818,11 +818,20 @@ function replaceAll(annotations: Annotation[], replacements: readonly Annotation
 function refreshContext(annotation: Annotation, index: OffsetIndex): void {
   if (annotation.status === 'orphaned' || (annotation.prefix === undefined && annotation.suffix === undefined)) return;
   if (annotation.end > index.length) return;
+  const refreshed = contextRefreshed.get(annotation);
+  if (refreshed && refreshed.index === index && refreshed.start === annotation.start && refreshed.end === annotation.end) return;
   const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
   // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
   if (annotation.prefix !== prefix) annotation.prefix = prefix;
   if (annotation.suffix !== suffix) annotation.suffix = suffix;
+  contextRefreshed.set(annotation, { index, start: annotation.start, end: annotation.end });
 }
+
+/**
+ * The text and span each annotation's context was last taken from: a write after one change in
+ * thousands of annotations takes the context of that one again, not of every one.
+ */
+const contextRefreshed = new WeakMap<Annotation, { index: OffsetIndex; start: number; end: number }>();
 
 function documentProblem(source: string, entry: Entry, problem: string): Finding {
   const line = keyLine(source, 'document');
@@ -856,6 +865,35 @@ function keyLine(source: string, key: string): number {
 
 function clone(a: Annotation): Annotation {
   return a.attributes ? { ...a, attributes: { ...a.attributes } } : { ...a };
+}
+
+/**
+ * The base after the annotations were written: copies of them, where the copy already in the base
+ * is kept when it is still equal (most are: a write usually follows one change in thousands).
+ */
+function baseAfterWrite(base: readonly Annotation[], annotations: readonly Annotation[]): Annotation[] {
+  return annotations.map((a, i) => {
+    const kept = base[i];
+    return kept !== undefined && sameFields(kept, a) ? kept : clone(a);
+  });
+}
+
+/** Whether two annotations have the same own fields, with equal values (attributes compared one level deep). */
+function sameFields(a: Annotation, b: Annotation): boolean {
+  const keys = Object.keys(a) as (keyof Annotation)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (key === 'attributes') {
+      if (!sameAttributes(a.attributes, b.attributes)) return false;
+    } else if (a[key] !== b[key]) return false;
+  }
+  return true;
+}
+
+function sameAttributes(a: Annotation['attributes'], b: Annotation['attributes']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
 }
 
 function basename(uri: vscode.Uri): string {

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
+import type { OffsetIndex } from '../core/text';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { toRange } from './positions';
 
@@ -152,7 +153,7 @@ function send(editor: vscode.TextEditor, sent: Map<vscode.TextEditorDecorationTy
 
 function sameRanges(a: readonly vscode.Range[], b: readonly vscode.Range[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!a[i]!.isEqual(b[i]!)) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !a[i]!.isEqual(b[i]!)) return false;
   return true;
 }
 
@@ -169,10 +170,29 @@ export function rangesByLabel(doc: AnnotatedDocument): Map<string, DrawnRanges> 
   for (const a of ordered) {
     let ranges = result.get(a.label);
     if (!ranges) result.set(a.label, (ranges = { outer: [], nested: [] }));
-    (a.start < reach ? ranges.nested : ranges.outer).push(toRange(doc, a.start, a.end));
+    (a.start < reach ? ranges.nested : ranges.outer).push(rangeOf(doc, a));
     reach = Math.max(reach, a.end);
   }
   return result;
+}
+
+/** The range last made for an annotation, and the text and span it was made for. */
+interface MadeRange {
+  offsets: OffsetIndex;
+  start: number;
+  end: number;
+  range: vscode.Range;
+}
+
+/** Ranges kept between draws: tagging one span in a document of 10,000 redraws 10,000 that did not move. */
+const madeRanges = new WeakMap<Annotation, MadeRange>();
+
+function rangeOf(doc: AnnotatedDocument, a: Annotation): vscode.Range {
+  const made = madeRanges.get(a);
+  if (made && made.offsets === doc.offsets && made.start === a.start && made.end === a.end) return made.range;
+  const range = toRange(doc, a.start, a.end);
+  madeRanges.set(a, { offsets: doc.offsets, start: a.start, end: a.end, range });
+  return range;
 }
 
 function compareIds(a: Annotation, b: Annotation): number {

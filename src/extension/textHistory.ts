@@ -14,6 +14,8 @@ const CAPACITY = 200;
 /** Snapshots of annotation places keyed by the text they belong to (a hash and the length). */
 export class TextHistory {
   private readonly snapshots = new Map<string, Map<string, Place>>();
+  /** The text recorded last and its key: most records are for the text recorded just before (a tag, an edit of a note). */
+  private newest: { text: string; key: string } | undefined;
 
   /**
    * Remember where the annotations are in this text.
@@ -21,7 +23,25 @@ export class TextHistory {
    * @param annotations the annotations, offsets over that text
    */
   record(text: string, annotations: readonly Annotation[]): void {
+    const newest = this.newest;
+    const snapshot = newest?.text === text ? this.snapshots.get(newest.key) : undefined;
+    if (snapshot) {
+      // The same text again: update its snapshot in place rather than hash the text and copy every place.
+      let known = 0;
+      for (const a of annotations) {
+        const place = snapshot.get(a.id);
+        if (place) known++;
+        if (!place || !samePlace(a, place)) snapshot.set(a.id, placeOf(a));
+      }
+      if (known !== snapshot.size - (annotations.length - known)) {
+        // Some annotations were removed: forget their places, so an id used again later is not moved to them.
+        const ids = new Set(annotations.map((a) => a.id));
+        for (const id of snapshot.keys()) if (!ids.has(id)) snapshot.delete(id);
+      }
+      return;
+    }
     const key = textKey(text);
+    this.newest = { text, key };
     this.snapshots.delete(key); // re-insert as the newest
     this.snapshots.set(key, new Map(annotations.map((a) => [a.id, placeOf(a)])));
     if (this.snapshots.size > CAPACITY) this.snapshots.delete(this.snapshots.keys().next().value!);
@@ -54,6 +74,7 @@ export class TextHistory {
   /** Forget every text (after the document was reloaded from disk). */
   clear(): void {
     this.snapshots.clear();
+    this.newest = undefined;
   }
 }
 

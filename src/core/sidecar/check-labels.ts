@@ -4,7 +4,9 @@
  * attributes left out. Separate from reading, because the configuration lives in another file.
  */
 
-import type { AttributeSpec, Finding, LabelConfig, LabelSpec, Severity, Sidecar } from '../model';
+import type { Annotation, AttributeSpec, AttributeValue, Finding, LabelConfig, LabelSpec, Severity, Sidecar } from '../model';
+
+const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 
 /**
  * Check annotations against the labels and attributes the configuration defines.
@@ -19,9 +21,11 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
   // Once per label, not per annotation: a document may have 10,000 annotations of three labels.
   const specsOf = new Map(config.labels.map((label) => [label, new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]))]));
   const findings: Finding[] = [];
-  for (const annotation of sidecar.annotations) {
-    const report = (severity: Severity, code: string, message: string) =>
-      findings.push({ severity, code, message, line: recordLines.get(annotation.id) ?? 1, column: 1, annotationId: annotation.id });
+  let annotation: Annotation;
+  // One function for every annotation, not a closure each: this runs after every change in the editor.
+  const report = (severity: Severity, code: string, message: string) =>
+    findings.push({ severity, code, message, line: recordLines.get(annotation.id) ?? 1, column: 1, annotationId: annotation.id });
+  for (annotation of sidecar.annotations) {
     const label = labels.get(annotation.label);
     if (!label) {
       report(
@@ -32,8 +36,10 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
       continue;
     }
     const specs = specsOf.get(label)!;
-    const attributes = annotation.attributes ?? {};
-    for (const [name, value] of Object.entries(attributes)) {
+    const attributes = annotation.attributes ?? NO_ATTRIBUTES;
+    for (const name in attributes) {
+      if (!Object.prototype.hasOwnProperty.call(attributes, name)) continue;
+      const value = attributes[name]!;
       const spec = specs.get(name);
       if (!spec) {
         const defined = label.attributes.map((a) => a.name).join(', ') || 'none';
