@@ -35,7 +35,7 @@ import {
   writeTextFileAtomic,
   type FileStamp,
 } from './sidecarFiles';
-import { TextHistory } from './textHistory';
+import { TextHistory } from '../core/anchoring/text-history';
 
 /** One annotated document as the rest of the extension sees it. */
 export interface AnnotatedDocument {

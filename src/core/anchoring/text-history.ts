@@ -3,7 +3,7 @@
  * which bring back an earlier text exactly, also bring back the spans exactly (live tracking alone
  * cannot: a span whose text was deleted and re-inserted would come back shrunk or orphaned).
  */
-import type { Annotation } from '../core/model';
+import type { Annotation } from '../model';
 
 /** The place of one annotation in one version of the text. */
 type Place = Pick<Annotation, 'start' | 'end' | 'text' | 'status'>;
