@@ -33,7 +33,7 @@ export function analyzeSidecar(source: string): SidecarAnalysis {
   const lines = splitLines(text);
   const loaded = loadSidecarData(text, lines);
   if (!loaded.ok) {
-    return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], layout: undefined, lines, crlf, bom, records: [] };
+    return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], clean: new Uint8Array(0), layout: undefined, lines, crlf, bom, records: [] };
   }
   let layout = scanLayout(lines);
   if (layout && !layoutMatches(layout, loaded.data)) layout = undefined;

@@ -42,6 +42,11 @@ export interface SidecarPositions {
    * @param index its index in file order
    */
   record(index: number): RecordPlaces | undefined;
+  /**
+   * The 1-based line of a record of the `annotations` list (the line of `record(index).place`).
+   * @param index its index in file order
+   */
+  recordLine(index: number): number | undefined;
 }
 
 /**
@@ -66,6 +71,10 @@ export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
         place: { line: record.line + 1, column: record.dashColumn + 1 },
         entry: (key) => places(record.keys.find((span) => span.key === key), record.line),
       };
+    },
+    recordLine: (index) => {
+      const record = records[index];
+      return record ? record.line + 1 : undefined;
     },
   };
 }
@@ -104,5 +113,5 @@ export function positionsFromDocument(source: string): SidecarPositions {
       })
     : [];
   const top = entries(root);
-  return { top: (key) => top.get(key), record: (index) => records[index] };
+  return { top: (key) => top.get(key), record: (index) => records[index], recordLine: (index) => records[index]?.place.line };
 }

@@ -48,7 +48,8 @@ export function readSidecar(source: string): SidecarReadResult {
 /**
  * Read a text the writer returned a moment ago (the extension reads back each sidecar it writes): its
  * content and layout are known, so only validation runs, on that content, with the same findings a
- * parse would give. Parsing a sidecar of 10,000 records takes a few hundred milliseconds.
+ * parse would give. Parsing a sidecar of 10,000 records takes a few hundred milliseconds. Records the
+ * writer kept from a text validated before are only copied (see `validateSidecar`).
  */
 function readKnown(known: PreparedSource): SidecarReadResult | undefined {
   const layout = known.written && known.layout;
@@ -58,6 +59,8 @@ function readKnown(known: PreparedSource): SidecarReadResult | undefined {
     const value = entry.key === 'annotations' ? known.items : known.written!.get(entry.key);
     Object.defineProperty(data, entry.key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const { sidecar, findings, recordLines, writable } = validateSidecar(data, positionsFromLayout(layout));
+  const { sidecar, findings, recordLines, writable, clean } = validateSidecar(data, positionsFromLayout(layout), known.clean);
+  // The next text the writer makes from this one keeps most of these items: they need no check then.
+  known.clean = clean;
   return { sidecar, findings, recordLines, writable };
 }

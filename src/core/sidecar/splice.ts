@@ -15,6 +15,8 @@ import type { SidecarAnalysis } from './analyze';
 import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
 import { indentOf, layoutMatchesKeys, scanLayout, scanRecord, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
+import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, type LineText } from './lines';
+import { matchRecords } from './match';
 
 /** A previous text, reduced to what the splice needs. It shares no object with anyone: callers never
  * get its records, and nothing changes them once they are here. */
@@ -23,14 +25,20 @@ export interface PreparedSource {
   source: string;
   /** Its line layout (undefined: the writer cannot splice into it). */
   layout: SidecarLayout | undefined;
+  /** Its lines as one LF text (see `lines.ts`): given for a text the writer wrote, made at the first splice otherwise. */
+  lineText?: LineText;
   /** The content key of each top-level value (`marginalia`, `document`, extra keys). */
   header: Map<string, string>;
   /** The values of its extra top-level keys (copies). */
   extras: Map<string, unknown>;
   /** The id of each record of its `annotations` list, in file order. */
   ids: string[];
+  /** Whether no two of `ids` are the same (undefined: not known yet). */
+  uniqueIds?: boolean;
   /** The content of each record, as parsed or as written (compared with `sameContent`). */
   items: readonly Readonly<Record<string, unknown>>[];
+  /** For each of `items`, 1 when it was validated without a finding (see `validateSidecar`); undefined when none was. */
+  clean?: Uint8Array;
   /** For a text the writer wrote: its top-level values but `annotations`; with `items`, what reading it gives. */
   written?: ReadonlyMap<string, unknown>;
   /** Whether it uses CRLF line ends. */
@@ -53,8 +61,11 @@ export function prepareSource(source: string, analysis: SidecarAnalysis): Prepar
     header: analysis.sidecar ? headerKeys(analysis.sidecar) : new Map(),
     extras: analysis.sidecar ? extraValues(analysis.sidecar) : new Map(),
     ids: items.map((item) => item.id),
+    // recordLines has one entry per id used: as many as records when none is used twice.
+    uniqueIds: analysis.recordLines.size === items.length,
     // The parsed records, not the annotations made of them: those go to the caller, who may change them.
     items: complete ? analysis.records : [],
+    clean: complete ? analysis.clean : undefined,
     crlf: analysis.crlf,
     bom: analysis.bom,
   };
@@ -103,16 +114,9 @@ export function spliceSidecar(
   previous: PreparedSource,
 ): SpliceResult | undefined {
   const layout = previous.layout!;
-  const lines = layout.lines;
-  const out: string[] = [];
-  const kept: KeptLines[] = [];
-  const pushRange = (from: number, to: number) => {
-    if (from >= to) return;
-    const last = kept[kept.length - 1];
-    if (last && last.to === from && last.at + (last.to - last.from) === out.length) last.to = to;
-    else kept.push({ at: out.length, from, to });
-    for (let i = from; i < to; i++) out.push(lines[i]!);
-  };
+  const old = lineTextFor(previous);
+  const oldCount = lineCount(old);
+  const out = new LineBuilder(old);
   const values = sidecar as unknown as Record<string, unknown>;
   const newValue = (key: string) => (key === 'marginalia' ? sidecar.version : values[key]);
   const header = headerKeys(sidecar);
@@ -121,54 +125,61 @@ export function spliceSidecar(
   const pushMissing = (keys: readonly string[]) => {
     for (const key of keys)
       if (!oldKeys.has(key) && header.has(key)) {
-        emitEntry(key, newValue(key), 0, out);
+        out.addAll(entryLines(key, newValue(key), 0));
         headerChanged = true;
       }
   };
   // Each record's keys: its key names, or the old record when it was kept as it was (names taken only if needed).
   const recordKeyLists: (readonly string[] | RecordSpan)[] = [];
   const items: Readonly<Record<string, unknown>>[] = [];
+  // For each item, whether it is one that was validated without a finding (see PreparedSource.clean).
+  const clean = new Uint8Array(sorted.length);
   // The new text's records, found as they are written (undefined once one cannot be): see spliceAnnotations.
   let records: RecordSpan[] | undefined = [];
+  let uniqueIds: boolean | undefined;
   let annotationsLine = -1;
   let trailer = -1;
 
-  pushRange(0, layout.preambleEnd);
+  out.keep(0, layout.preambleEnd);
   pushMissing(['marginalia', 'document']);
   const extras = sidecarExtraKeys(sidecar);
   for (let index = 0; index < layout.top.length; index++) {
     const entry = layout.top[index]!;
-    const regionEnd = layout.top[index + 1]?.line ?? lines.length;
+    const regionEnd = layout.top[index + 1]?.line ?? oldCount;
     if (index === layout.annotations?.topIndex) {
       pushMissing(extras);
       if (!spliceAnnotations(entry, regionEnd)) return undefined;
     } else if (!header.has(entry.key)) {
       headerChanged = true;
-      pushRange(entry.end, regionEnd);
-    } else if (previous.header.get(entry.key) === header.get(entry.key)) pushRange(entry.line, regionEnd);
+      out.keep(entry.end, regionEnd);
+    } else if (previous.header.get(entry.key) === header.get(entry.key)) out.keep(entry.line, regionEnd);
     else {
       headerChanged = true;
-      out.push(...withComment(entryLines(entry.key, newValue(entry.key), 0), lines[entry.line]!, entry));
-      pushRange(entry.end, regionEnd);
+      out.addAll(withComment(entryLines(entry.key, newValue(entry.key), 0), lineAt(old, entry.line), entry));
+      out.keep(entry.end, regionEnd);
     }
   }
   if (!layout.annotations) {
     pushMissing(extras);
     headerChanged = true;
-    if (sorted.length === 0) out.push('annotations: []');
+    if (sorted.length === 0) out.addAll(['annotations: []']);
     else {
-      out.push('annotations:');
+      out.addAll(['annotations:']);
       for (const annotation of sorted) {
-        out.push(...emitRecord(annotation, 2, 4));
+        out.addAll(emitRecord(annotation, 2, 4));
         recordKeyLists.push(recordKeys(annotation));
         items.push(contentCopy(annotation));
       }
     }
   }
 
+  const lineText = out.finish();
+  let lines: string[] | undefined;
+  const newLines = () => (lines ??= linesOf(lineText, 0, lineCount(lineText)));
   // The next write usually splices into this text. When only records changed, its layout is the old
   // one with the records found while writing; otherwise it is scanned when the next write needs it.
-  const known = !headerChanged && records !== undefined && layout.annotations?.block ? shiftedLayout(layout, out, annotationsLine, records, trailer) : undefined;
+  const known =
+    !headerChanged && records !== undefined && layout.annotations?.block ? shiftedLayout(layout, newLines, lineCount(lineText) - oldCount, annotationsLine, records, trailer) : undefined;
   const expectedTop = layoutOrder(layout, header, extras);
   let scanned: SidecarLayout | undefined | null = known ?? null;
   const prepared: PreparedSource = {
@@ -176,143 +187,148 @@ export function spliceSidecar(
     extras: extraValues(sidecar),
     get layout() {
       if (scanned === null) {
-        const found = scanLayout(out);
+        const found = scanLayout(newLines());
         const keyNames = recordKeyLists.map((k) => (isKeyNames(k) ? k : k.keys.map((e) => e.key)));
         scanned = found && layoutMatchesKeys(found, expectedTop, keyNames) ? found : undefined;
       }
       return scanned;
     },
+    lineText,
     header,
     ids: sorted.map((a) => a.id),
+    uniqueIds,
     items,
+    clean,
     written: new Map([...header.keys()].map((key) => [key, writtenCopy(newValue(key))])),
     crlf: false,
     bom: false,
   };
-  return { text: textOf(out, kept, previous), headerChanged, prepared };
+  return { text: lineText.text, headerChanged, prepared };
 
   function spliceAnnotations(entry: EntrySpan, regionEnd: number): boolean {
     const span = layout.annotations!;
     if (sorted.length === 0) {
       records = undefined;
-      if (span.records.length === 0) pushRange(entry.line, regionEnd);
+      if (span.records.length === 0) out.keep(entry.line, regionEnd);
       else {
-        out.push(...withComment(['annotations: []'], lines[entry.line]!, entry));
-        pushRange(span.trailer, regionEnd);
+        out.addAll(withComment(['annotations: []'], lineAt(old, entry.line), entry));
+        out.keep(span.trailer, regionEnd);
       }
       return true;
     }
-    annotationsLine = out.length;
-    if (span.block) out.push(lines[entry.line]!);
-    else out.push(...withComment(['annotations:'], lines[entry.line]!, entry));
+    annotationsLine = out.count;
+    if (span.block) out.keep(entry.line, entry.line + 1);
+    else out.addAll(withComment(['annotations:'], lineAt(old, entry.line), entry));
     const dashColumn = span.records[0]?.dashColumn ?? 2;
     const keyColumn = span.records[0]?.keyColumn ?? dashColumn + 2;
     const matches = matchRecords(sorted, previous);
+    uniqueIds = matches.uniqueIds;
+    const { index: matchIndex, same: matchSame } = matches;
+    const oldClean = previous.clean;
     const last = span.records.length - 1;
     for (let i = 0; i < sorted.length; i++) {
       const annotation = sorted[i]!;
-      const match = matches[i]!;
-      const lead = out.length;
+      const index = matchIndex[i]!;
+      const same = matchSame[i] === 1;
+      const lead = out.count;
       let blockStart = lead;
       let keys: readonly string[] | RecordSpan;
-      if (match.index === -1) {
-        out.push(...emitRecord(annotation, dashColumn, keyColumn));
+      if (index === -1) {
+        out.addAll(emitRecord(annotation, dashColumn, keyColumn));
         keys = recordKeys(annotation);
         items.push(contentCopy(annotation));
       } else {
-        const record = span.records[match.index]!;
-        pushRange(record.lead, record.line);
-        blockStart = out.length;
-        if (match.same) {
-          pushRange(record.line, record.end);
+        const record = span.records[index]!;
+        out.keep(record.lead, record.line);
+        blockStart = out.count;
+        if (same) {
+          out.keep(record.line, record.end);
           keys = record;
-          items.push(previous.items[match.index]!);
+          items.push(previous.items[index]!);
+          if (oldClean) clean[i] = oldClean[index]!;
         } else {
-          out.push(...spliceRecord(record, annotation, lines));
+          out.addAll(spliceRecord(record, annotation, linesOf(old, record.line, record.end)));
           keys = recordKeys(annotation);
-          items.push(contentCopy(annotation, record.keys.length > 0 ? previous.items[match.index] : undefined));
+          items.push(contentCopy(annotation, record.keys.length > 0 ? previous.items[index] : undefined));
         }
-        if (records && i > 0 && hasDeepComment(lines, record.lead, record.line, dashColumn)) records = undefined;
+        if (records && i > 0 && hasDeepComment(old, record.lead, record.line, dashColumn)) records = undefined;
       }
       recordKeyLists.push(keys);
+      // A block read back as the same record in the same company needs no check; any other is parsed again.
+      const sameNeighbours =
+        same &&
+        (i === 0 ? index === 0 : matchIndex[i - 1] === index - 1 && matchSame[i - 1] === 1) &&
+        (i === sorted.length - 1 ? index === last : matchIndex[i + 1] === index + 1 && matchSame[i + 1] === 1);
+      const block = same && sameNeighbours ? undefined : out.linesFrom(lead);
       if (records) {
         // A record kept as it was is where it was, moved by the lines written before it; others are scanned.
-        const record = match.same ? shiftRecord(span.records[match.index]!, lead - span.records[match.index]!.lead) : scanRecord(out, blockStart, out.length, dashColumn, lead);
+        const record = same ? shiftRecord(span.records[index]!, lead - span.records[index]!.lead) : scanBlock(block!, blockStart - lead, dashColumn, lead);
         if (record && (!isKeyNames(keys) || sameKeyNames(record.keys, keys))) records.push(record);
         else records = undefined;
       }
-      // A block read back as the same record in the same company needs no check; any other is parsed again.
-      const sameNeighbours =
-        match.same &&
-        (i === 0 ? match.index === 0 : matches[i - 1]!.index === match.index - 1 && matches[i - 1]!.same) &&
-        (i === sorted.length - 1 ? match.index === last : matches[i + 1]!.index === match.index + 1 && matches[i + 1]!.same);
-      if (!sameNeighbours && !readsBackAs(out.slice(lead), annotation)) return false;
+      if (block && !readsBackAs(block, annotation)) return false;
     }
-    trailer = out.length;
-    pushRange(span.trailer, regionEnd);
+    trailer = out.count;
+    out.keep(span.trailer, regionEnd);
     return true;
   }
 }
 
-/** Lines of the new text copied from the old one: `out[at...]` are the old lines `from` to `to` (exclusive). */
-interface KeptLines {
-  at: number;
-  from: number;
-  to: number;
-}
-
 /**
- * The new text from its lines: runs of lines kept from the old text are cut out of that text in one
- * piece, so joining costs as many pieces as there are changes, not one per line.
+ * The lines of a previous text as one LF text, made once per text: from the text itself when it is
+ * those lines (LF line ends, which the writer writes unless the file used CRLF), else from the lines.
  */
-function textOf(out: readonly string[], kept: readonly KeptLines[], previous: PreparedSource): string {
-  const starts = previous.crlf ? undefined : lineStarts(previous);
-  if (!starts) return out.join('\n') + '\n';
-  const source = previous.source;
-  const pieces: string[] = [];
-  let next = 0;
-  for (const run of kept) {
-    if (run.at > next) pieces.push(out.slice(next, run.at).join('\n') + '\n');
-    pieces.push(source.slice(starts[run.from], starts[run.to]));
-    if (run.to === starts.length - 1 && !source.endsWith('\n')) pieces.push('\n');
-    next = run.at + (run.to - run.from);
-  }
-  if (next < out.length) pieces.push(out.slice(next).join('\n') + '\n');
-  return pieces.join('');
-}
-
-/**
- * Offset of each line of a previous text (LF line ends) in `source`, and its length at the end; from
- * the lengths of its lines, which is much faster than looking for each line break.
- */
-function lineStarts(previous: PreparedSource): number[] | undefined {
-  const source = previous.source;
+function lineTextFor(previous: PreparedSource): LineText {
+  if (previous.lineText) return previous.lineText;
   const lines = previous.layout!.lines;
-  // A last line ending in a lone CR lost it when split: its text is not the line (rare; join instead).
-  if (source.endsWith('\r')) return undefined;
-  const starts = new Array<number>(lines.length + 1);
-  let offset = previous.bom ? 1 : 0;
-  for (let i = 0; i < lines.length; i++) {
-    starts[i] = offset;
-    offset += lines[i]!.length + 1;
-  }
-  // The lines and the text must agree: with a final line break, or without one.
-  if (offset !== source.length && offset !== source.length + 1) return undefined;
-  starts[lines.length] = source.length;
-  return starts;
+  let body = previous.bom ? previous.source.slice(1) : previous.source;
+  if (body.length > 0 && !body.endsWith('\n')) body += '\n';
+  // lineTextOf takes the text only if its length is that of the lines with a break each: never so for CRLF or a final lone CR.
+  previous.lineText = lineTextOf(lines, previous.crlf ? undefined : body);
+  return previous.lineText;
+}
+
+/**
+ * A record of a block just written, scanned from that block's lines.
+ * @param block the lines from the record's first comment line above it to its last line
+ * @param dash the dash line's index in `block`
+ * @param dashColumn the sequence's dash column
+ * @param lead 0-based line of the new text where the block starts
+ */
+function scanBlock(block: readonly string[], dash: number, dashColumn: number, lead: number): RecordSpan | undefined {
+  const record = scanRecord(block, dash, block.length, dashColumn, lead);
+  if (!record) return undefined;
+  record.line += lead;
+  record.end += lead;
+  return record;
 }
 
 /**
  * The layout of a spliced text whose top-level entries were all kept as they were: the old entries
  * (those after `annotations` moved by the lines the records gained or lost) with the new records.
+ * @param lines the new text's lines, made when first asked for (the writer itself never needs them)
+ * @param delta the number of lines the records gained (negative: lost)
  */
-function shiftedLayout(layout: SidecarLayout, lines: readonly string[], annotationsLine: number, records: RecordSpan[], trailer: number): SidecarLayout | undefined {
+function shiftedLayout(
+  layout: SidecarLayout,
+  lines: () => string[],
+  delta: number,
+  annotationsLine: number,
+  records: RecordSpan[],
+  trailer: number,
+): SidecarLayout | undefined {
   const old = layout.annotations!;
   const entry = layout.top[old.topIndex]!;
   if (annotationsLine !== entry.line) return undefined;
-  const delta = lines.length - layout.lines.length;
   const top = layout.top.map((e, i) => (i < old.topIndex ? e : i === old.topIndex ? { ...e, end: e.end + delta } : shiftEntry(e, delta)));
-  return { lines, preambleEnd: layout.preambleEnd, top, annotations: { topIndex: old.topIndex, block: true, records, trailer } };
+  return {
+    get lines() {
+      return lines();
+    },
+    preambleEnd: layout.preambleEnd,
+    top,
+    annotations: { topIndex: old.topIndex, block: true, records, trailer },
+  };
 }
 
 function isKeyNames(keys: readonly string[] | RecordSpan): keys is readonly string[] {
@@ -338,9 +354,9 @@ function shiftEntry(e: EntrySpan, delta: number): EntrySpan {
  * (elsewhere the scan gives such lines to the record before), so moved elsewhere they would belong
  * to another record than the one they came with.
  */
-function hasDeepComment(lines: readonly string[], from: number, to: number, dashColumn: number): boolean {
+function hasDeepComment(lines: LineText, from: number, to: number, dashColumn: number): boolean {
   for (let i = from; i < to; i++) {
-    const line = lines[i]!;
+    const line = lineAt(lines, i);
     if (line.trim() !== '' && indentOf(line) > dashColumn) return true;
   }
   return false;
@@ -418,49 +434,12 @@ function parseBlock(block: readonly string[]): Record<string, unknown> | undefin
   }
 }
 
-/** For each new record, the old record it replaces (-1 for none) and whether its content is the same. */
-function matchRecords(sorted: readonly Annotation[], previous: PreparedSource): { index: number; same: boolean }[] {
-  // Ids are nearly always unique: one index per id, and lists only for the ids used more than once.
-  const firstIndex = new Map<string, number>();
-  let repeated: Map<string, number[]> | undefined;
-  previous.ids.forEach((id, index) => {
-    const first = firstIndex.get(id);
-    if (first === undefined) firstIndex.set(id, index);
-    else {
-      repeated ??= new Map();
-      const list = repeated.get(id);
-      if (list) list.push(index);
-      else repeated.set(id, [first, index]);
-    }
-  });
-  const used = new Uint8Array(previous.ids.length);
-  /** The first old record with this id not taken yet (and with the same content, if asked). */
-  const fits = (j: number, annotation: Annotation, sameOnly: boolean): boolean =>
-    !used[j] && (!sameOnly || sameContent(previous.items[j]!, annotation));
-  const take = (annotation: Annotation, sameOnly: boolean): number => {
-    const list = repeated?.get(annotation.id);
-    const found = list ? (list.find((j) => fits(j, annotation, sameOnly)) ?? -1) : (firstIndex.get(annotation.id) ?? -1);
-    if (found === -1 || (!list && !fits(found, annotation, sameOnly))) return -1;
-    used[found] = 1;
-    return found;
-  };
-  const matches = sorted.map((annotation) => {
-    const index = take(annotation, true);
-    return { index, same: index !== -1 };
-  });
-  sorted.forEach((annotation, i) => {
-    if (matches[i]!.index !== -1) return;
-    const index = take(annotation, false);
-    if (index !== -1) matches[i] = { index, same: false };
-  });
-  return matches;
-}
-
-/** A changed record: unchanged keys keep their lines, changed ones are rewritten with their comments. */
-function spliceRecord(record: RecordSpan, newItem: Annotation, fileLines: readonly string[]): string[] {
+/**
+ * A changed record: unchanged keys keep their lines, changed ones are rewritten with their comments.
+ * @param lines the record's own lines, from its dash line (its keys' lines count from there)
+ */
+function spliceRecord(record: RecordSpan, newItem: Annotation, lines: readonly string[]): string[] {
   const { keyColumn, dashColumn } = record;
-  // The record's own lines: its keys' lines count from its dash line.
-  const lines = fileLines.slice(record.line, record.end);
   const oldValues = parseBlock(lines);
   if (!oldValues || record.keys.length === 0) return emitRecord(newItem, dashColumn, keyColumn);
   const newValues = newItem as unknown as Record<string, unknown>;

@@ -18,6 +18,8 @@ export interface ValidatedSidecar {
   writable: boolean;
   /** For each item of the `annotations` list in file order, its annotation, or undefined when unreadable. */
   items: (Annotation | undefined)[];
+  /** For each item, 1 when it was read without a finding of its own (a finding about several records, such as a duplicate id, does not count). */
+  clean: Uint8Array;
 }
 
 const TOP_KEYS = ['marginalia', 'document', 'annotations'];
@@ -29,10 +31,13 @@ const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar i
  * Validate parsed sidecar data.
  * @param data what the YAML parser returned
  * @param positions where each part is in the file
+ * @param clean for each item of the `annotations` list, 1 when that very object was validated before
+ *   without a finding of its own (the `clean` of an earlier result): it is only copied, since checking
+ *   it again would find nothing. Items are never changed once parsed or written, so this holds.
  */
-export function validateSidecar(data: unknown, positions: SidecarPositions): ValidatedSidecar {
+export function validateSidecar(data: unknown, positions: SidecarPositions, clean?: Uint8Array): ValidatedSidecar {
   const findings: Finding[] = [];
-  const result: ValidatedSidecar = { sidecar: undefined, findings, recordLines: new Map(), writable: true, items: [] };
+  const result: ValidatedSidecar = { sidecar: undefined, findings, recordLines: new Map(), writable: true, items: [], clean: new Uint8Array(0) };
   const first = { line: 1, column: 1 };
   if (data === null || data === undefined) {
     findings.push(finding('warning', 'empty-sidecar', 'the sidecar is empty; it will be written afresh when an annotation is added', first));
@@ -95,18 +100,30 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
 
   const annotationsPlace = positions.top('annotations')?.key ?? first;
   const firstLine = new Map<string, number>();
+  result.clean = new Uint8Array(items.length);
   items.forEach((item, i) => {
-    const places = positions.record(i);
-    const annotation = readRecord(item, places, places?.place ?? annotationsPlace, findings);
+    let annotation: Annotation | undefined;
+    // Places are looked up only for findings: a record's line is all a record without one needs.
+    let places: RecordPlaces | undefined;
+    if (clean?.[i] === 1) {
+      annotation = annotationOf(item as Record<string, unknown>) as unknown as Annotation;
+      result.clean[i] = 1;
+    } else {
+      places = positions.record(i);
+      const found = findings.length;
+      annotation = readRecord(item, places, places?.place ?? annotationsPlace, findings);
+      if (annotation && findings.length === found) result.clean[i] = 1;
+    }
     result.items.push(annotation);
     if (!annotation) {
       result.writable = false;
       return;
     }
-    const line = places?.place.line ?? annotationsPlace.line;
+    const line = positions.recordLine(i) ?? annotationsPlace.line;
     const earlier = firstLine.get(annotation.id);
     if (earlier === undefined) firstLine.set(annotation.id, line);
-    else
+    else {
+      places ??= positions.record(i);
       findings.push({
         ...finding(
           'error',
@@ -116,6 +133,7 @@ export function validateSidecar(data: unknown, positions: SidecarPositions): Val
         ),
         annotationId: annotation.id,
       });
+    }
     sidecar.annotations.push(annotation);
   });
   if (sidecar.annotations.length > MAX_ANNOTATIONS) {
@@ -195,18 +213,24 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
       annotationId: id!,
     });
 
-  const annotation = {} as Record<string, unknown>;
-  for (const key of ANNOTATION_KEYS) {
-    const value = item[key];
-    if (value === undefined || value === null) continue;
-    annotation[key] = key === 'attributes' ? copyMap(value as Record<string, AttributeValue>) : value;
-  }
+  const annotation = annotationOf(item);
   for (const key of Object.keys(item)) {
     if ((ANNOTATION_KEYS as readonly string[]).includes(key)) continue;
     unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places?.entry(key)?.key ?? place, id);
     setOwn(annotation, key, ownCopy(item[key]));
   }
   return annotation as unknown as Annotation;
+}
+
+/** The annotation made of a readable record's known keys (a copy: the record stays with the writer). */
+function annotationOf(item: Record<string, unknown>): Record<string, unknown> {
+  const annotation = {} as Record<string, unknown>;
+  for (const key of ANNOTATION_KEYS) {
+    const value = item[key];
+    if (value === undefined || value === null) continue;
+    annotation[key] = key === 'attributes' ? copyMap(value as Record<string, AttributeValue>) : value;
+  }
+  return annotation;
 }
 
 function unknownKey(findings: Finding[], key: string, where: string, known: readonly string[], place: Place, id?: string): void {
