@@ -90,8 +90,12 @@ export function sameContent(a: object, b: object): boolean {
   );
 }
 
-/** Whether two values have the same canonical form (null and undefined both stand for nothing). */
-function sameCanonical(u: unknown, v: unknown): boolean {
+/**
+ * Whether two values have the same canonical form (null and undefined both stand for nothing).
+ * @param u one value
+ * @param v another
+ */
+export function sameCanonical(u: unknown, v: unknown): boolean {
   if (u === v) return u !== 0 || Object.is(u, v); // the same string or object at once; -0 is written apart from 0
   if (u === undefined || u === null) return v === undefined || v === null;
   switch (typeof u) {
@@ -118,8 +122,9 @@ function sameExtras(x: Record<string, unknown>, y: Record<string, unknown>): boo
 /**
  * Whether a record surely has no other own key than known keys with a value (most records): then it
  * has as many keys as known keys with a value. Counting is much faster than looking each key up.
+ * @param record a record's key/value map
  */
-function withoutExtras(record: Record<string, unknown>): boolean {
+export function withoutExtras(record: Record<string, unknown>): boolean {
   const r = record as Partial<Record<(typeof ANNOTATION_KEYS)[number], unknown>>;
   const defined =
     +(r.id !== undefined) + +(r.label !== undefined) + +(r.start !== undefined) + +(r.end !== undefined) + +(r.text !== undefined) +

@@ -16,7 +16,7 @@ import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
 import { indentOf, layoutMatchesKeys, scanLayout, scanRecord, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
 import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, type LineText } from './lines';
-import { matchRecords } from './match';
+import { matchRecords, type RecordFields } from './match';
 
 /** A previous text, reduced to what the splice needs. It shares no object with anyone: callers never
  * get its records, and nothing changes them once they are here. */
@@ -37,6 +37,8 @@ export interface PreparedSource {
   uniqueIds?: boolean;
   /** The content of each record, as parsed or as written (compared with `sameContent`). */
   items: readonly Readonly<Record<string, unknown>>[];
+  /** For some of `items`, their fields in the shape the match compares fastest (see `match.ts`). */
+  fields?: (RecordFields | undefined)[];
   /** For each of `items`, 1 when it was validated without a finding (see `validateSidecar`); undefined when none was. */
   clean?: Uint8Array;
   /** For a text the writer wrote: its top-level values but `annotations`; with `items`, what reading it gives. */
@@ -134,6 +136,7 @@ export function spliceSidecar(
   const items: Readonly<Record<string, unknown>>[] = [];
   // For each item, whether it is one that was validated without a finding (see PreparedSource.clean).
   const clean = new Uint8Array(sorted.length);
+  const fields = new Array<RecordFields | undefined>(sorted.length);
   // The new text's records, found as they are written (undefined once one cannot be): see spliceAnnotations.
   let records: RecordSpan[] | undefined = [];
   let uniqueIds: boolean | undefined;
@@ -198,6 +201,7 @@ export function spliceSidecar(
     ids: sorted.map((a) => a.id),
     uniqueIds,
     items,
+    fields,
     clean,
     written: new Map([...header.keys()].map((key) => [key, writtenCopy(newValue(key))])),
     crlf: false,
@@ -246,6 +250,7 @@ export function spliceSidecar(
           keys = record;
           items.push(previous.items[index]!);
           if (oldClean) clean[i] = oldClean[index]!;
+          fields[i] = previous.fields?.[index];
         } else {
           out.addAll(spliceRecord(record, annotation, linesOf(old, record.line, record.end)));
           keys = recordKeys(annotation);

@@ -222,14 +222,28 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
   return annotation as unknown as Annotation;
 }
 
-/** The annotation made of a readable record's known keys (a copy: the record stays with the writer). */
+/**
+ * The annotation made of a readable record's known keys with a value, in the order of ANNOTATION_KEYS
+ * (a copy: the record stays with the writer). Spelled out: named reads and writes in a fixed order
+ * are several times faster than a loop over key names, and this runs for every record of every read.
+ */
 function annotationOf(item: Record<string, unknown>): Record<string, unknown> {
-  const annotation = {} as Record<string, unknown>;
-  for (const key of ANNOTATION_KEYS) {
-    const value = item[key];
-    if (value === undefined || value === null) continue;
-    annotation[key] = key === 'attributes' ? copyMap(value as Record<string, AttributeValue>) : value;
-  }
+  const x = item as Partial<Record<(typeof ANNOTATION_KEYS)[number], unknown>>;
+  const annotation: Partial<Record<(typeof ANNOTATION_KEYS)[number], unknown>> = {};
+  let v: unknown;
+  if ((v = x.id) !== undefined && v !== null) annotation.id = v;
+  if ((v = x.label) !== undefined && v !== null) annotation.label = v;
+  if ((v = x.start) !== undefined && v !== null) annotation.start = v;
+  if ((v = x.end) !== undefined && v !== null) annotation.end = v;
+  if ((v = x.text) !== undefined && v !== null) annotation.text = v;
+  if ((v = x.prefix) !== undefined && v !== null) annotation.prefix = v;
+  if ((v = x.suffix) !== undefined && v !== null) annotation.suffix = v;
+  if ((v = x.entity) !== undefined && v !== null) annotation.entity = v;
+  if ((v = x.attributes) !== undefined && v !== null) annotation.attributes = copyMap(v as Record<string, AttributeValue>);
+  if ((v = x.note) !== undefined && v !== null) annotation.note = v;
+  if ((v = x.author) !== undefined && v !== null) annotation.author = v;
+  if ((v = x.created) !== undefined && v !== null) annotation.created = v;
+  if ((v = x.status) !== undefined && v !== null) annotation.status = v;
   return annotation;
 }
 

@@ -12,7 +12,7 @@ import { matchById, matchRecords } from '../../../src/core/sidecar/match';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { recallSource } from '../../../src/core/sidecar/source-cache';
 import { compareAnnotations, writeSidecar, writingOrder } from '../../../src/core/sidecar/write';
-import { contentKey } from '../../../src/core/sidecar/content-key';
+import { contentKey, sameContent } from '../../../src/core/sidecar/content-key';
 
 const RUNS = Number(process.env['PROPERTY_RUNS'] ?? 100);
 
@@ -78,6 +78,26 @@ describe('matchRecords', () => {
       { numRuns: RUNS * 5 },
     );
     assert.ok(inStep > RUNS, `the walk side by side was taken (${inStep} times)`);
+  });
+});
+
+describe('matchRecords compares fields as sameContent does', () => {
+  test('for any values, with the compared fields kept from one write to the next and the annotation changed in place', () => {
+    const value = fc.constantFrom<unknown>(undefined, null, 0, -0, 1, Number.NaN, '', 'a', 'b', true, ['a'], { x: 1 }, { x: 1, y: undefined });
+    const keys = ['label', 'start', 'end', 'text', 'prefix', 'note', 'attributes', 'status', 'extra'] as const;
+    const fields = fc.record(Object.fromEntries(keys.map((k) => [k, value])) as Record<(typeof keys)[number], fc.Arbitrary<unknown>>, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fields, fields, fc.boolean(), (a, b, shared) => {
+        const item = { id: 'k', ...a };
+        const annotation = { id: 'k', ...(shared ? a : b) } as unknown as Annotation;
+        const previous = { ids: ['k'], items: [item] };
+        assert.equal(matchRecords([annotation], previous).same[0] === 1, sameContent(item, annotation));
+        // Changed in place after the fields were taken: the next match must see it.
+        Object.assign(annotation, b);
+        assert.equal(matchRecords([annotation], previous).same[0] === 1, sameContent(item, annotation));
+      }),
+      { numRuns: RUNS * 10 },
+    );
   });
 });
 
