@@ -63,13 +63,22 @@ function matchInStep(sorted: readonly Annotation[], previous: MatchSource): Matc
   const n = sorted.length;
   const m = ids.length;
   const index = new Int32Array(n).fill(-1);
+  const same = new Uint8Array(n);
   const taken = new Uint8Array(m);
+  const items = previous.items;
+  const fields = (previous.fields ??= new Array<RecordFields | undefined>(m));
+  // Whether new record i has the content of old record j; asked as each pair is found, while the record is at hand.
+  const compare = (i: number, j: number) => {
+    const annotation = sorted[i]!;
+    if (sameFields((fields[j] ??= new RecordFields(items[j]!)), annotation) || sameContent(items[j]!, annotation)) same[i] = 1;
+  };
   const outOfStep: number[] = [];
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
     const id = sorted[i]!.id;
     if (id === ids[j]) {
+      compare(i, j);
       index[i++] = j;
       taken[j++] = 1;
       continue;
@@ -93,15 +102,7 @@ function matchInStep(sorted: readonly Annotation[], previous: MatchSource): Matc
     if (taken[found]) return undefined;
     taken[found] = 1;
     index[outOfStep[a]!] = found;
-  }
-  const same = new Uint8Array(n);
-  const items = previous.items;
-  const fields = (previous.fields ??= new Array<RecordFields | undefined>(m));
-  for (let k = 0; k < n; k++) {
-    const old = index[k]!;
-    if (old === -1) continue;
-    const annotation = sorted[k]!;
-    if (sameFields((fields[old] ??= new RecordFields(items[old]!)), annotation) || sameContent(items[old]!, annotation)) same[k] = 1;
+    compare(outOfStep[a]!, found);
   }
   return { index, same, uniqueIds: true };
 }

@@ -132,13 +132,15 @@ export function spliceSidecar(
       }
   };
   // Each record's keys: its key names, or the old record when it was kept as it was (names taken only if needed).
-  const recordKeyLists: (readonly string[] | RecordSpan)[] = [];
-  const items: Readonly<Record<string, unknown>>[] = [];
+  // Arrays of the records' length, filled in place: no growing by push for ten thousand records.
+  const recordKeyLists = new Array<readonly string[] | RecordSpan>(sorted.length);
+  const items = new Array<Readonly<Record<string, unknown>>>(sorted.length);
+  const ids = new Array<string>(sorted.length);
   // For each item, whether it is one that was validated without a finding (see PreparedSource.clean).
   const clean = new Uint8Array(sorted.length);
   const fields = new Array<RecordFields | undefined>(sorted.length);
   // The new text's records, found as they are written (undefined once one cannot be): see spliceAnnotations.
-  let records: RecordSpan[] | undefined = [];
+  let records: RecordSpan[] | undefined = new Array<RecordSpan>(sorted.length);
   let uniqueIds: boolean | undefined;
   let annotationsLine = -1;
   let trailer = -1;
@@ -168,11 +170,12 @@ export function spliceSidecar(
     if (sorted.length === 0) out.addAll(['annotations: []']);
     else {
       out.addAll(['annotations:']);
-      for (const annotation of sorted) {
+      sorted.forEach((annotation, i) => {
+        ids[i] = annotation.id;
         out.addAll(emitRecord(annotation, 2, 4));
-        recordKeyLists.push(recordKeys(annotation));
-        items.push(contentCopy(annotation));
-      }
+        recordKeyLists[i] = recordKeys(annotation);
+        items[i] = contentCopy(annotation);
+      });
     }
   }
 
@@ -198,7 +201,7 @@ export function spliceSidecar(
     },
     lineText,
     header,
-    ids: sorted.map((a) => a.id),
+    ids,
     uniqueIds,
     items,
     fields,
@@ -228,51 +231,66 @@ export function spliceSidecar(
     const matches = matchRecords(sorted, previous);
     uniqueIds = matches.uniqueIds;
     const { index: matchIndex, same: matchSame } = matches;
+    // Locals rather than the enclosing function's variables: this loop runs for every record of every write.
+    const oldRecords = span.records;
+    const oldItems = previous.items;
     const oldClean = previous.clean;
-    const last = span.records.length - 1;
+    const oldFields = previous.fields;
+    const lines = out;
+    const newItems = items;
+    const oldIds = previous.ids;
+    const newIds = ids;
+    const newClean = clean;
+    const newFields = fields;
+    const keyLists = recordKeyLists;
+    let found = records;
+    const last = oldRecords.length - 1;
     for (let i = 0; i < sorted.length; i++) {
       const annotation = sorted[i]!;
       const index = matchIndex[i]!;
       const same = matchSame[i] === 1;
-      const lead = out.count;
+      const lead = lines.count;
       let blockStart = lead;
       let keys: readonly string[] | RecordSpan;
+      // A record kept as it was has its old id (its content is the same): read without touching the annotation.
+      newIds[i] = same ? oldIds[index]! : annotation.id;
       if (index === -1) {
-        out.addAll(emitRecord(annotation, dashColumn, keyColumn));
+        lines.addAll(emitRecord(annotation, dashColumn, keyColumn));
         keys = recordKeys(annotation);
-        items.push(contentCopy(annotation));
+        newItems[i] = contentCopy(annotation);
       } else {
-        const record = span.records[index]!;
-        out.keep(record.lead, record.line);
-        blockStart = out.count;
+        const record = oldRecords[index]!;
         if (same) {
-          out.keep(record.line, record.end);
+          lines.keep(record.lead, record.end);
           keys = record;
-          items.push(previous.items[index]!);
-          if (oldClean) clean[i] = oldClean[index]!;
-          fields[i] = previous.fields?.[index];
+          newItems[i] = oldItems[index]!;
+          if (oldClean) newClean[i] = oldClean[index]!;
+          if (oldFields) newFields[i] = oldFields[index];
         } else {
-          out.addAll(spliceRecord(record, annotation, linesOf(old, record.line, record.end)));
+          lines.keep(record.lead, record.line);
+          blockStart = lines.count;
+          lines.addAll(spliceRecord(record, annotation, linesOf(old, record.line, record.end)));
           keys = recordKeys(annotation);
-          items.push(contentCopy(annotation, record.keys.length > 0 ? previous.items[index] : undefined));
+          newItems[i] = contentCopy(annotation, record.keys.length > 0 ? oldItems[index] : undefined);
         }
-        if (records && i > 0 && hasDeepComment(old, record.lead, record.line, dashColumn)) records = undefined;
+        if (found && i > 0 && record.lead < record.line && hasDeepComment(old, record.lead, record.line, dashColumn)) found = undefined;
       }
-      recordKeyLists.push(keys);
+      keyLists[i] = keys;
       // A block read back as the same record in the same company needs no check; any other is parsed again.
       const sameNeighbours =
         same &&
         (i === 0 ? index === 0 : matchIndex[i - 1] === index - 1 && matchSame[i - 1] === 1) &&
         (i === sorted.length - 1 ? index === last : matchIndex[i + 1] === index + 1 && matchSame[i + 1] === 1);
-      const block = same && sameNeighbours ? undefined : out.linesFrom(lead);
-      if (records) {
+      const block = sameNeighbours ? undefined : lines.linesFrom(lead);
+      if (found) {
         // A record kept as it was is where it was, moved by the lines written before it; others are scanned.
-        const record = same ? shiftRecord(span.records[index]!, lead - span.records[index]!.lead) : scanBlock(block!, blockStart - lead, dashColumn, lead);
-        if (record && (!isKeyNames(keys) || sameKeyNames(record.keys, keys))) records.push(record);
-        else records = undefined;
+        const record = same ? shiftRecord(oldRecords[index]!, lead - oldRecords[index]!.lead) : scanBlock(block!, blockStart - lead, dashColumn, lead);
+        if (record && (!isKeyNames(keys) || sameKeyNames(record.keys, keys))) found[i] = record;
+        else found = undefined;
       }
       if (block && !readsBackAs(block, annotation)) return false;
     }
+    records = found;
     trailer = out.count;
     out.keep(span.trailer, regionEnd);
     return true;

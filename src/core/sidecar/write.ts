@@ -37,7 +37,7 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  *   text that is not a string. Writing it would make the file read-only.
  */
 export function writeSidecar(sidecar: Sidecar, previousSource?: string): string {
-  for (const annotation of sidecar.annotations) checkWritable(annotation);
+  for (const annotation of sidecar.annotations) if (!isWritable(annotation)) throw notWritable(annotation);
   const sorted = writingOrder(sidecar.annotations);
   if (previousSource === undefined) return emitSidecar(sidecar, sorted);
 
@@ -78,21 +78,20 @@ export function writingOrder(annotations: readonly Annotation[]): Annotation[] {
   while (inOrder < annotations.length && compareForWriting(annotations[inOrder - 1]!, annotations[inOrder]!) <= 0) inOrder++;
   if (annotations.length - inOrder > MAX_UNSORTED_TAIL) return [...annotations].sort(compareForWriting);
   const tail = annotations.slice(inOrder).sort(compareForWriting);
-  const sorted: Annotation[] = [];
-  let next = 0;
-  for (const record of tail) {
-    // The first record of the sorted part that comes after this one (binary search: that part is in order).
-    let low = next;
+  // Where each goes: after the records of the sorted part it does not come before (binary search).
+  const places = tail.map((record) => {
+    let low = 0;
     let high = inOrder;
     while (low < high) {
       const middle = (low + high) >>> 1;
       if (compareForWriting(annotations[middle]!, record) <= 0) low = middle + 1;
       else high = middle;
     }
-    for (; next < low; next++) sorted.push(annotations[next]!);
-    sorted.push(record);
-  }
-  for (; next < inOrder; next++) sorted.push(annotations[next]!);
+    return low;
+  });
+  // Inserted from the last: the places of those before stay right, and ties keep their order.
+  const sorted = annotations.slice(0, inOrder);
+  for (let k = tail.length - 1; k >= 0; k--) sorted.splice(places[k]!, 0, tail[k]!);
   return sorted;
 }
 
@@ -105,7 +104,17 @@ function withKeptExtras(sidecar: Sidecar, previous: PreparedSource): Sidecar {
   return missing.length === 0 ? sidecar : Object.assign({}, sidecar, Object.fromEntries(missing));
 }
 
-function checkWritable(a: Annotation): void {
+/** Whether an annotation can be written and read back; the quick test, run on every record at every write. */
+function isWritable(a: Annotation): boolean {
+  const { id, label, start, end } = a;
+  return (
+    typeof id === 'string' && id !== '' && typeof label === 'string' && label !== '' &&
+    Number.isSafeInteger(start) && Number.isSafeInteger(end) && start >= 0 && start <= end && typeof a.text === 'string'
+  );
+}
+
+/** The error for an annotation that is not writable: what is wrong with it. */
+function notWritable(a: Annotation): TypeError {
   const problem =
     typeof a.id !== 'string' || a.id === ''
       ? 'id must be a non-empty string'
@@ -113,10 +122,8 @@ function checkWritable(a: Annotation): void {
         ? 'label must be a non-empty string'
         : !Number.isSafeInteger(a.start) || !Number.isSafeInteger(a.end) || a.start < 0 || a.start > a.end
           ? 'start and end must be whole numbers with 0 <= start <= end'
-          : typeof a.text !== 'string'
-            ? 'text must be a string'
-            : undefined;
-  if (problem) throw new TypeError(`cannot write annotation ${JSON.stringify(a.id)}: ${problem} (got ${JSON.stringify(a)})`);
+          : 'text must be a string';
+  return new TypeError(`cannot write annotation ${JSON.stringify(a.id)}: ${problem} (got ${JSON.stringify(a)})`);
 }
 
 function prepared(source: string): PreparedSource {
