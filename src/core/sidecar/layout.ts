@@ -72,6 +72,60 @@ export interface SidecarLayout {
   annotations: AnnotationsSpan | undefined;
 }
 
+/** Where a span made by the writer keeps its records as they were first found, and how far each has moved since. */
+const MOVED = Symbol('records and their moves');
+
+/** The records of an `annotations` span, each as it was first found, and the lines each has moved since (none: not moved). */
+export interface RecordParts {
+  /** The records as first found (never changed: several texts' layouts share them). */
+  bases: readonly RecordSpan[];
+  /** For each record, the lines it has moved down (negative: up) since; undefined when none has moved. */
+  shifts: Int32Array | undefined;
+}
+
+/**
+ * An `annotations` span whose records are earlier records moved by some lines, as the writer makes
+ * for the text it wrote: moving ten thousand records at every write would make as many objects, of
+ * which the next write needs only the few around a change. Its `records` are made when first asked
+ * for; `recordParts` gives the records and their moves without making them.
+ * @param topIndex index of the entry in `SidecarLayout.top`
+ * @param trailer 0-based first line of the blank and comment lines after the last record
+ * @param bases the records as first found
+ * @param shifts the lines each of them has moved since
+ */
+export function movedRecordsSpan(topIndex: number, trailer: number, bases: RecordSpan[], shifts: Int32Array): AnnotationsSpan {
+  let records: RecordSpan[] | undefined;
+  const span: AnnotationsSpan = {
+    topIndex,
+    block: true,
+    get records() {
+      return (records ??= bases.map((record, i) => moveRecord(record, shifts[i]!)));
+    },
+    trailer,
+  };
+  // Not enumerable: the span reads, and compares, as one the scan would find.
+  Object.defineProperty(span, MOVED, { value: { bases, shifts } satisfies RecordParts });
+  return span;
+}
+
+/**
+ * The records of an `annotations` span and their moves (see `movedRecordsSpan`).
+ * @param span the span
+ */
+export function recordParts(span: AnnotationsSpan): RecordParts {
+  return (span as AnnotationsSpan & { [MOVED]?: RecordParts })[MOVED] ?? { bases: span.records, shifts: undefined };
+}
+
+/**
+ * A record moved by some lines; its keys' lines count from its dash, so they stay as they are.
+ * @param r the record
+ * @param delta lines moved down (negative: up)
+ */
+export function moveRecord(r: RecordSpan, delta: number): RecordSpan {
+  if (delta === 0) return r;
+  return { lead: r.lead + delta, line: r.line + delta, end: r.end + delta, dashColumn: r.dashColumn, keyColumn: r.keyColumn, bareDash: r.bareDash, keys: r.keys };
+}
+
 const PLAIN_KEY = /^((?:[^\s\-?:,[\]{}#&*!|>'"%@`]|[-?:](?=\S))[^\n]*?)[ \t]*:(?=[ \t]|$)/;
 const SINGLE_QUOTED_KEY = /^'((?:[^']|'')*)'[ \t]*:(?=[ \t]|$)/;
 const DOUBLE_QUOTED_KEY = /^"((?:[^"\\]|\\.)*)"[ \t]*:(?=[ \t]|$)/;

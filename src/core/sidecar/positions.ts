@@ -5,7 +5,7 @@
  */
 
 import { LineCounter, isMap, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import type { EntrySpan, SidecarLayout } from './layout';
+import { recordParts, type EntrySpan, type SidecarLayout } from './layout';
 
 /** A 1-based line and column. */
 export interface Place {
@@ -61,20 +61,26 @@ export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
     const key = { line, column: span.column + 1 };
     return { key, value: span.valueColumn === -1 ? key : { line, column: span.valueColumn + 1 } };
   };
-  const records = layout.annotations?.records ?? [];
+  // The records as found and how far each moved since: a record's line is its line plus its move.
+  const { bases, shifts } = layout.annotations ? recordParts(layout.annotations) : { bases: [], shifts: undefined };
+  const lineOf = (index: number): number | undefined => {
+    const record = bases[index];
+    return record ? record.line + (shifts ? shifts[index]! : 0) : undefined;
+  };
   return {
     top: (key) => places(layout.top.find((span) => span.key === key)),
     record: (index) => {
-      const record = records[index];
-      if (!record) return undefined;
+      const record = bases[index];
+      const line = lineOf(index);
+      if (!record || line === undefined) return undefined;
       return {
-        place: { line: record.line + 1, column: record.dashColumn + 1 },
-        entry: (key) => places(record.keys.find((span) => span.key === key), record.line),
+        place: { line: line + 1, column: record.dashColumn + 1 },
+        entry: (key) => places(record.keys.find((span) => span.key === key), line),
       };
     },
     recordLine: (index) => {
-      const record = records[index];
-      return record ? record.line + 1 : undefined;
+      const line = lineOf(index);
+      return line === undefined ? undefined : line + 1;
     },
   };
 }

@@ -14,7 +14,7 @@ import type { Annotation, Sidecar } from '../model';
 import type { SidecarAnalysis } from './analyze';
 import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
-import { indentOf, layoutMatchesKeys, scanLayout, scanRecord, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
+import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout, scanRecord, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
 import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, type LineText } from './lines';
 import { matchRecords, type RecordFields } from './match';
 
@@ -139,8 +139,10 @@ export function spliceSidecar(
   // For each item, whether it is one that was validated without a finding (see PreparedSource.clean).
   const clean = new Uint8Array(sorted.length);
   const fields = new Array<RecordFields | undefined>(sorted.length);
-  // The new text's records, found as they are written (undefined once one cannot be): see spliceAnnotations.
+  // The new text's records, found as they are written (undefined once one cannot be), each with the
+  // lines it moved since it was found (see movedRecordsSpan): see spliceAnnotations.
   let records: RecordSpan[] | undefined = new Array<RecordSpan>(sorted.length);
+  const shifts = new Int32Array(sorted.length);
   let uniqueIds: boolean | undefined;
   let annotationsLine = -1;
   let trailer = -1;
@@ -185,7 +187,7 @@ export function spliceSidecar(
   // The next write usually splices into this text. When only records changed, its layout is the old
   // one with the records found while writing; otherwise it is scanned when the next write needs it.
   const known =
-    !headerChanged && records !== undefined && layout.annotations?.block ? shiftedLayout(layout, newLines, lineCount(lineText) - oldCount, annotationsLine, records, trailer) : undefined;
+    !headerChanged && records !== undefined && layout.annotations?.block ? shiftedLayout(layout, newLines, lineCount(lineText) - oldCount, annotationsLine, records, shifts, trailer) : undefined;
   const expectedTop = layoutOrder(layout, header, extras);
   let scanned: SidecarLayout | undefined | null = known ?? null;
   const prepared: PreparedSource = {
@@ -216,7 +218,7 @@ export function spliceSidecar(
     const span = layout.annotations!;
     if (sorted.length === 0) {
       records = undefined;
-      if (span.records.length === 0) out.keep(entry.line, regionEnd);
+      if (recordParts(span).bases.length === 0) out.keep(entry.line, regionEnd);
       else {
         out.addAll(withComment(['annotations: []'], lineAt(old, entry.line), entry));
         out.keep(span.trailer, regionEnd);
@@ -226,13 +228,13 @@ export function spliceSidecar(
     annotationsLine = out.count;
     if (span.block) out.keep(entry.line, entry.line + 1);
     else out.addAll(withComment(['annotations:'], lineAt(old, entry.line), entry));
-    const dashColumn = span.records[0]?.dashColumn ?? 2;
-    const keyColumn = span.records[0]?.keyColumn ?? dashColumn + 2;
+    const { bases: oldRecords, shifts: oldShifts } = recordParts(span);
+    const dashColumn = oldRecords[0]?.dashColumn ?? 2;
+    const keyColumn = oldRecords[0]?.keyColumn ?? dashColumn + 2;
     const matches = matchRecords(sorted, previous);
     uniqueIds = matches.uniqueIds;
     const { index: matchIndex, same: matchSame } = matches;
     // Locals rather than the enclosing function's variables: this loop runs for every record of every write.
-    const oldRecords = span.records;
     const oldItems = previous.items;
     const oldClean = previous.clean;
     const oldFields = previous.fields;
@@ -242,6 +244,7 @@ export function spliceSidecar(
     const newIds = ids;
     const newClean = clean;
     const newFields = fields;
+    const newShifts = shifts;
     const keyLists = recordKeyLists;
     let found = records;
     const last = oldRecords.length - 1;
@@ -260,20 +263,30 @@ export function spliceSidecar(
         newItems[i] = contentCopy(annotation);
       } else {
         const record = oldRecords[index]!;
+        // Where the old record is in the old text: where it was found, moved since.
+        const move = oldShifts ? oldShifts[index]! : 0;
+        const recordLead = record.lead + move;
+        const recordLine = record.line + move;
+        const recordEnd = record.end + move;
         if (same) {
-          lines.keep(record.lead, record.end);
+          lines.keep(recordLead, recordEnd);
           keys = record;
           newItems[i] = oldItems[index]!;
           if (oldClean) newClean[i] = oldClean[index]!;
           if (oldFields) newFields[i] = oldFields[index];
+          // Kept as it was, where it was, moved by the lines written before it.
+          if (found) {
+            found[i] = record;
+            newShifts[i] = move + lead - recordLead;
+          }
         } else {
-          lines.keep(record.lead, record.line);
+          lines.keep(recordLead, recordLine);
           blockStart = lines.count;
-          lines.addAll(spliceRecord(record, annotation, linesOf(old, record.line, record.end)));
+          lines.addAll(spliceRecord(record, annotation, linesOf(old, recordLine, recordEnd)));
           keys = recordKeys(annotation);
           newItems[i] = contentCopy(annotation, record.keys.length > 0 ? oldItems[index] : undefined);
         }
-        if (found && i > 0 && record.lead < record.line && hasDeepComment(old, record.lead, record.line, dashColumn)) found = undefined;
+        if (found && i > 0 && recordLead < recordLine && hasDeepComment(old, recordLead, recordLine, dashColumn)) found = undefined;
       }
       keyLists[i] = keys;
       // A block read back as the same record in the same company needs no check; any other is parsed again.
@@ -282,10 +295,10 @@ export function spliceSidecar(
         (i === 0 ? index === 0 : matchIndex[i - 1] === index - 1 && matchSame[i - 1] === 1) &&
         (i === sorted.length - 1 ? index === last : matchIndex[i + 1] === index + 1 && matchSame[i + 1] === 1);
       const block = sameNeighbours ? undefined : lines.linesFrom(lead);
-      if (found) {
-        // A record kept as it was is where it was, moved by the lines written before it; others are scanned.
-        const record = same ? shiftRecord(oldRecords[index]!, lead - oldRecords[index]!.lead) : scanBlock(block!, blockStart - lead, dashColumn, lead);
-        if (record && (!isKeyNames(keys) || sameKeyNames(record.keys, keys))) found[i] = record;
+      if (found && !same) {
+        // A record written here is scanned.
+        const record = scanBlock(block!, blockStart - lead, dashColumn, lead);
+        if (record && sameKeyNames(record.keys, keys as readonly string[])) found[i] = record;
         else found = undefined;
       }
       if (block && !readsBackAs(block, annotation)) return false;
@@ -338,6 +351,7 @@ function shiftedLayout(
   delta: number,
   annotationsLine: number,
   records: RecordSpan[],
+  shifts: Int32Array,
   trailer: number,
 ): SidecarLayout | undefined {
   const old = layout.annotations!;
@@ -350,7 +364,7 @@ function shiftedLayout(
     },
     preambleEnd: layout.preambleEnd,
     top,
-    annotations: { topIndex: old.topIndex, block: true, records, trailer },
+    annotations: movedRecordsSpan(old.topIndex, trailer, records, shifts),
   };
 }
 
@@ -360,12 +374,6 @@ function isKeyNames(keys: readonly string[] | RecordSpan): keys is readonly stri
 
 function sameKeyNames(entries: readonly EntrySpan[], keys: readonly string[]): boolean {
   return entries.length === keys.length && entries.every((entry, i) => entry.key === keys[i]);
-}
-
-/** A record moved by some lines; its keys' lines count from its dash, so they stay as they are. */
-function shiftRecord(r: RecordSpan, delta: number): RecordSpan {
-  if (delta === 0) return r;
-  return { lead: r.lead + delta, line: r.line + delta, end: r.end + delta, dashColumn: r.dashColumn, keyColumn: r.keyColumn, bareDash: r.bareDash, keys: r.keys };
 }
 
 function shiftEntry(e: EntrySpan, delta: number): EntrySpan {
