@@ -59,7 +59,7 @@ function readKnown(known: PreparedSource): SidecarReadResult | undefined {
     const value = entry.key === 'annotations' ? known.items : known.written!.get(entry.key);
     Object.defineProperty(data, entry.key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const { sidecar, findings, recordLines, writable, clean } = validateSidecar(data, positionsFromLayout(layout), known.clean);
+  const { sidecar, findings, recordLines, writable, clean } = validateSidecar(data, positionsFromLayout(layout), known);
   // The next text the writer makes from this one keeps most of these items: they need no check then.
   known.clean = clean;
   return { sidecar, findings, recordLines, writable };

@@ -31,11 +31,13 @@ const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar i
  * Validate parsed sidecar data.
  * @param data what the YAML parser returned
  * @param positions where each part is in the file
- * @param clean for each item of the `annotations` list, 1 when that very object was validated before
- *   without a finding of its own (the `clean` of an earlier result): it is only copied, since checking
- *   it again would find nothing. Items are never changed once parsed or written, so this holds.
+ * @param known what is known of the items of the `annotations` list already (items are never changed
+ *   once parsed or written, so it holds): `clean`, for each item, 1 when that very object was validated
+ *   before without a finding of its own (the `clean` of an earlier result), so it is only copied;
+ *   `uniqueIds`, true when no two items have the same id, so none is looked up before it is recorded.
  */
-export function validateSidecar(data: unknown, positions: SidecarPositions, clean?: Uint8Array): ValidatedSidecar {
+export function validateSidecar(data: unknown, positions: SidecarPositions, known: { clean?: Uint8Array; uniqueIds?: boolean } = {}): ValidatedSidecar {
+  const { clean, uniqueIds } = known;
   const findings: Finding[] = [];
   const result: ValidatedSidecar = { sidecar: undefined, findings, recordLines: new Map(), writable: true, items: [], clean: new Uint8Array(0) };
   const first = { line: 1, column: 1 };
@@ -120,7 +122,7 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, clea
       return;
     }
     const line = positions.recordLine(i) ?? annotationsPlace.line;
-    const earlier = firstLine.get(annotation.id);
+    const earlier = uniqueIds ? undefined : firstLine.get(annotation.id);
     if (earlier === undefined) firstLine.set(annotation.id, line);
     else {
       places ??= positions.record(i);
