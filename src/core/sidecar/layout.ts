@@ -72,48 +72,65 @@ export interface SidecarLayout {
   annotations: AnnotationsSpan | undefined;
 }
 
-/** Where a span made by the writer keeps its records as they were first found, and how far each has moved since. */
-const MOVED = Symbol('records and their moves');
+/** Where a span keeps its records' parts (see `recordParts`), hidden from enumeration. */
+const PARTS = Symbol('record parts');
 
-/** The records of an `annotations` span, each as it was first found, and the lines each has moved since (none: not moved). */
+/**
+ * The records of an `annotations` span in two parts: each record as it was first found (its keys and
+ * columns, which never change), and where each one is now, in typed arrays. The writer moves records
+ * at every write; moving them here writes three numbers per record instead of making an object, and
+ * reading where a record is touches no object at all.
+ */
 export interface RecordParts {
-  /** The records as first found (never changed: several texts' layouts share them). */
+  /** The records as first found (never changed: several texts' layouts share them); their lines may be old. */
   bases: readonly RecordSpan[];
-  /** For each record, the lines it has moved down (negative: up) since; undefined when none has moved. */
-  shifts: Int32Array | undefined;
+  /** For each record, its `lead` now. */
+  lead: Int32Array;
+  /** For each record, its `line` now. */
+  line: Int32Array;
+  /** For each record, its `end` now. */
+  end: Int32Array;
 }
 
 /**
- * An `annotations` span whose records are earlier records moved by some lines, as the writer makes
- * for the text it wrote: moving ten thousand records at every write would make as many objects, of
- * which the next write needs only the few around a change. Its `records` are made when first asked
- * for; `recordParts` gives the records and their moves without making them.
+ * An `annotations` span made of moved records, as the writer makes for the text it wrote. Its
+ * `records` are made when first asked for (the writer and positions use `recordParts`).
  * @param topIndex index of the entry in `SidecarLayout.top`
  * @param trailer 0-based first line of the blank and comment lines after the last record
- * @param bases the records as first found
- * @param shifts the lines each of them has moved since
+ * @param parts the records as first found and where each is now
  */
-export function movedRecordsSpan(topIndex: number, trailer: number, bases: RecordSpan[], shifts: Int32Array): AnnotationsSpan {
+export function movedRecordsSpan(topIndex: number, trailer: number, parts: RecordParts): AnnotationsSpan {
   let records: RecordSpan[] | undefined;
   const span: AnnotationsSpan = {
     topIndex,
     block: true,
     get records() {
-      return (records ??= bases.map((record, i) => moveRecord(record, shifts[i]!)));
+      return (records ??= parts.bases.map((record, i) => moveRecord(record, parts.lead[i]! - record.lead)));
     },
     trailer,
   };
   // Not enumerable: the span reads, and compares, as one the scan would find.
-  Object.defineProperty(span, MOVED, { value: { bases, shifts } satisfies RecordParts });
+  Object.defineProperty(span, PARTS, { value: parts });
   return span;
 }
 
 /**
- * The records of an `annotations` span and their moves (see `movedRecordsSpan`).
+ * The records of an `annotations` span and where each is (see `RecordParts`); for a scanned span,
+ * taken from its records once and kept with it.
  * @param span the span
  */
 export function recordParts(span: AnnotationsSpan): RecordParts {
-  return (span as AnnotationsSpan & { [MOVED]?: RecordParts })[MOVED] ?? { bases: span.records, shifts: undefined };
+  const known = (span as AnnotationsSpan & { [PARTS]?: RecordParts })[PARTS];
+  if (known) return known;
+  const bases = span.records;
+  const parts: RecordParts = { bases, lead: new Int32Array(bases.length), line: new Int32Array(bases.length), end: new Int32Array(bases.length) };
+  bases.forEach((record, i) => {
+    parts.lead[i] = record.lead;
+    parts.line[i] = record.line;
+    parts.end[i] = record.end;
+  });
+  Object.defineProperty(span, PARTS, { value: parts });
+  return parts;
 }
 
 /**

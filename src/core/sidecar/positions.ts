@@ -61,16 +61,12 @@ export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
     const key = { line, column: span.column + 1 };
     return { key, value: span.valueColumn === -1 ? key : { line, column: span.valueColumn + 1 } };
   };
-  // The records as found and how far each moved since: a record's line is its line plus its move.
-  const { bases, shifts } = layout.annotations ? recordParts(layout.annotations) : { bases: [], shifts: undefined };
-  const lineOf = (index: number): number | undefined => {
-    const record = bases[index];
-    return record ? record.line + (shifts ? shifts[index]! : 0) : undefined;
-  };
+  const parts = layout.annotations ? recordParts(layout.annotations) : undefined;
+  const lineOf = (index: number): number | undefined => (parts && index >= 0 && index < parts.bases.length ? parts.line[index] : undefined);
   return {
     top: (key) => places(layout.top.find((span) => span.key === key)),
     record: (index) => {
-      const record = bases[index];
+      const record = parts?.bases[index];
       const line = lineOf(index);
       if (!record || line === undefined) return undefined;
       return {

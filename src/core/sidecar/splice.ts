@@ -14,7 +14,7 @@ import type { Annotation, Sidecar } from '../model';
 import type { SidecarAnalysis } from './analyze';
 import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
-import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout, scanRecord, type EntrySpan, type RecordSpan, type SidecarLayout } from './layout';
+import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout, scanRecord, type EntrySpan, type RecordParts, type RecordSpan, type SidecarLayout } from './layout';
 import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, type LineText } from './lines';
 import { matchRecords, type RecordFields } from './match';
 
@@ -139,10 +139,10 @@ export function spliceSidecar(
   // For each item, whether it is one that was validated without a finding (see PreparedSource.clean).
   const clean = new Uint8Array(sorted.length);
   const fields = new Array<RecordFields | undefined>(sorted.length);
-  // The new text's records, found as they are written (undefined once one cannot be), each with the
-  // lines it moved since it was found (see movedRecordsSpan): see spliceAnnotations.
+  // The new text's records, found as they are written (undefined once one cannot be), and where each
+  // is (see RecordParts): see spliceAnnotations.
   let records: RecordSpan[] | undefined = new Array<RecordSpan>(sorted.length);
-  const shifts = new Int32Array(sorted.length);
+  const at = { lead: new Int32Array(sorted.length), line: new Int32Array(sorted.length), end: new Int32Array(sorted.length) };
   let uniqueIds: boolean | undefined;
   let annotationsLine = -1;
   let trailer = -1;
@@ -187,7 +187,7 @@ export function spliceSidecar(
   // The next write usually splices into this text. When only records changed, its layout is the old
   // one with the records found while writing; otherwise it is scanned when the next write needs it.
   const known =
-    !headerChanged && records !== undefined && layout.annotations?.block ? shiftedLayout(layout, newLines, lineCount(lineText) - oldCount, annotationsLine, records, shifts, trailer) : undefined;
+    !headerChanged && records !== undefined && layout.annotations?.block ? shiftedLayout(layout, newLines, lineCount(lineText) - oldCount, annotationsLine, { bases: records, ...at }, trailer) : undefined;
   const expectedTop = layoutOrder(layout, header, extras);
   let scanned: SidecarLayout | undefined | null = known ?? null;
   const prepared: PreparedSource = {
@@ -228,7 +228,7 @@ export function spliceSidecar(
     annotationsLine = out.count;
     if (span.block) out.keep(entry.line, entry.line + 1);
     else out.addAll(withComment(['annotations:'], lineAt(old, entry.line), entry));
-    const { bases: oldRecords, shifts: oldShifts } = recordParts(span);
+    const { bases: oldRecords, lead: oldLead, line: oldLine, end: oldEnd } = recordParts(span);
     const dashColumn = oldRecords[0]?.dashColumn ?? 2;
     const keyColumn = oldRecords[0]?.keyColumn ?? dashColumn + 2;
     const matches = matchRecords(sorted, previous);
@@ -244,7 +244,7 @@ export function spliceSidecar(
     const newIds = ids;
     const newClean = clean;
     const newFields = fields;
-    const newShifts = shifts;
+    const { lead: newLead, line: newLine, end: newEnd } = at;
     const keyLists = recordKeyLists;
     let found = records;
     const last = oldRecords.length - 1;
@@ -262,31 +262,32 @@ export function spliceSidecar(
         keys = recordKeys(annotation);
         newItems[i] = contentCopy(annotation);
       } else {
-        const record = oldRecords[index]!;
-        // Where the old record is in the old text: where it was found, moved since.
-        const move = oldShifts ? oldShifts[index]! : 0;
-        const recordLead = record.lead + move;
-        const recordLine = record.line + move;
-        const recordEnd = record.end + move;
+        // Where the old record is in the old text (read from arrays: a kept record's object is not touched).
+        const recordLead = oldLead[index]!;
+        const recordLine = oldLine[index]!;
+        const recordEnd = oldEnd[index]!;
         if (same) {
           lines.keep(recordLead, recordEnd);
-          keys = record;
+          keys = oldRecords[index]!;
           newItems[i] = oldItems[index]!;
           if (oldClean) newClean[i] = oldClean[index]!;
           if (oldFields) newFields[i] = oldFields[index];
           // Kept as it was, where it was, moved by the lines written before it.
           if (found) {
-            found[i] = record;
-            newShifts[i] = move + lead - recordLead;
+            found[i] = oldRecords[index]!;
+            newLead[i] = lead;
+            newLine[i] = lead + recordLine - recordLead;
+            newEnd[i] = lead + recordEnd - recordLead;
           }
         } else {
+          const record = oldRecords[index]!;
           lines.keep(recordLead, recordLine);
           blockStart = lines.count;
           lines.addAll(spliceRecord(record, annotation, linesOf(old, recordLine, recordEnd)));
           keys = recordKeys(annotation);
           newItems[i] = contentCopy(annotation, record.keys.length > 0 ? oldItems[index] : undefined);
         }
-        if (found && i > 0 && recordLead < recordLine && hasDeepComment(old, recordLead, recordLine, dashColumn)) found = undefined;
+        if (found && i > 0 && index === 0 && recordLead < recordLine && hasDeepComment(old, recordLead, recordLine, dashColumn)) found = undefined;
       }
       keyLists[i] = keys;
       // A block read back as the same record in the same company needs no check; any other is parsed again.
@@ -298,8 +299,12 @@ export function spliceSidecar(
       if (found && !same) {
         // A record written here is scanned.
         const record = scanBlock(block!, blockStart - lead, dashColumn, lead);
-        if (record && sameKeyNames(record.keys, keys as readonly string[])) found[i] = record;
-        else found = undefined;
+        if (record && sameKeyNames(record.keys, keys as readonly string[])) {
+          found[i] = record;
+          newLead[i] = record.lead;
+          newLine[i] = record.line;
+          newEnd[i] = record.end;
+        } else found = undefined;
       }
       if (block && !readsBackAs(block, annotation)) return false;
     }
@@ -350,8 +355,7 @@ function shiftedLayout(
   lines: () => string[],
   delta: number,
   annotationsLine: number,
-  records: RecordSpan[],
-  shifts: Int32Array,
+  records: RecordParts,
   trailer: number,
 ): SidecarLayout | undefined {
   const old = layout.annotations!;
@@ -364,7 +368,7 @@ function shiftedLayout(
     },
     preambleEnd: layout.preambleEnd,
     top,
-    annotations: movedRecordsSpan(old.topIndex, trailer, records, shifts),
+    annotations: movedRecordsSpan(old.topIndex, trailer, records),
   };
 }
 
@@ -382,8 +386,9 @@ function shiftEntry(e: EntrySpan, delta: number): EntrySpan {
 
 /**
  * Whether comment lines above a record are indented past the dash: only the first record's can be
- * (elsewhere the scan gives such lines to the record before), so moved elsewhere they would belong
- * to another record than the one they came with.
+ * (elsewhere the scan gives such lines to the record before, and a layout the writer carries over is
+ * one the scan finds), so moved elsewhere they would belong to another record than the one they came
+ * with. Hence it is asked only of the old first record.
  */
 function hasDeepComment(lines: LineText, from: number, to: number, dashColumn: number): boolean {
   for (let i = from; i < to; i++) {
