@@ -126,8 +126,13 @@ export class RecordFields {
   readonly author: unknown;
   readonly created: unknown;
   readonly status: unknown;
-  /** Whether the record surely has no key but known keys with a value (see `withoutExtras`). */
-  readonly plain: boolean;
+  /**
+   * Whether the quick comparison applies: the record has no key but known keys with a value (see
+   * `withoutExtras`), and no field that is the number 0 (=== does not tell it from -0, which is written apart).
+   */
+  readonly quick: boolean;
+  /** How many known fields have a value (not undefined), as `withoutExtras` counts them. */
+  readonly defined: number;
 
   /** @param item a record's content (never changed afterwards) */
   constructor(item: Readonly<Record<string, unknown>>) {
@@ -144,47 +149,39 @@ export class RecordFields {
     this.author = item['author'];
     this.created = item['created'];
     this.status = item['status'];
-    this.plain = withoutExtras(item);
+    const values = [this.id, this.label, this.start, this.end, this.text, this.prefix, this.suffix, this.entity, this.attributes, this.note, this.author, this.created, this.status];
+    this.quick = withoutExtras(item) && !values.includes(0);
+    this.defined = values.filter((value) => value !== undefined).length;
   }
 }
 
 /**
  * Whether an annotation surely has the content of a record: true only when `sameContent` is (false
- * says nothing: the caller asks `sameContent`). Each known field must be the very same value (numbers
- * told from -0), attributes the same map, and neither may have other keys.
+ * says nothing: the caller asks `sameContent`). Each known field must be the very same value,
+ * attributes the same map, and neither may have other keys.
  */
 function sameFields(f: RecordFields, a: Annotation): boolean {
-  if (!f.plain) return false;
   const x = a as unknown as Partial<Record<keyof RecordFields, unknown>>;
-  // Spelled out, as in sameContent; `defined` counts the fields with a value, for withoutExtras.
-  let defined = 0;
-  let v: unknown;
-  if (!identical((v = x.id), f.id)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.label), f.label)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.start), f.start)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.end), f.end)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.text), f.text)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.prefix), f.prefix)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.suffix), f.suffix)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.entity), f.entity)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.note), f.note)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.author), f.author)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.created), f.created)) return false;
-  if (v !== undefined) defined++;
-  if (!identical((v = x.status), f.status)) return false;
-  if (v !== undefined) defined++;
-  if ((v = x.attributes) !== undefined) defined++;
-  if (!sameCanonical(f.attributes, v)) return false;
+  if (
+    !f.quick ||
+    x.id !== f.id ||
+    x.label !== f.label ||
+    x.start !== f.start ||
+    x.end !== f.end ||
+    x.text !== f.text ||
+    x.prefix !== f.prefix ||
+    x.suffix !== f.suffix ||
+    x.entity !== f.entity ||
+    x.note !== f.note ||
+    x.author !== f.author ||
+    x.created !== f.created ||
+    x.status !== f.status
+  )
+    return false;
+  const attributes = x.attributes;
+  if (!sameCanonical(f.attributes, attributes)) return false;
+  // Its fields with a value, as withoutExtras counts them: those of the record, but for attributes.
+  const defined = f.defined - (f.attributes === undefined ? 0 : 1) + (attributes === undefined ? 0 : 1);
   return Object.keys(a).length === defined;
 }
 
@@ -228,9 +225,4 @@ export function matchById(sorted: readonly Annotation[], previous: MatchSource):
     if (index[i] === -1) index[i] = take(annotation, false);
   });
   return { index, same, uniqueIds: undefined };
-}
-
-/** The same value, as sameCanonical tells them when they are `===` (0 and -0 are written apart). */
-function identical(v: unknown, w: unknown): boolean {
-  return v === w && (v !== 0 || Object.is(v, w));
 }
