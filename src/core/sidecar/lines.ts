@@ -167,9 +167,10 @@ const MAX_ROPE_PIECES = 64;
 
 /**
  * The pieces as one string. A few long pieces are concatenated, which V8 keeps as a rope pointing at
- * them: the copy into one flat string (a few milliseconds for a large sidecar) is then made once, by
- * the first reader of the whole text (the encoder that writes it to disk, or the next splice if none
- * did), and not here as well. Many pieces are joined, so that no deep rope is made.
+ * them: the copy into one flat string (a few milliseconds for a large sidecar) is left to the first
+ * reader of the whole text (the encoder that writes it to disk, or else the next splice), which V8
+ * flattens once, in place. Joining here would make the same copy, only earlier. Many pieces are
+ * joined, so that no deep rope is made.
  */
 function concatenate(pieces: readonly string[]): string {
   if (pieces.length > MAX_ROPE_PIECES) return pieces.join('');
