@@ -6,13 +6,10 @@ import * as vscode from 'vscode';
 import { LABEL_CONFIG_FILE } from '../core/config';
 import { isSidecarPath } from '../core/paths';
 import type { AnnotationStore } from './annotationStore';
+import { NewFolderPoller } from './newFolderPoller';
 
 /** How long to wait after a file-system event before re-reading (a checkout touches many files at once). */
 const RELOAD_DELAY_MS = 150;
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
 
 /**
  * Subscribe the store to the workspace's events.
@@ -35,40 +32,23 @@ export function keepStoreInStep(store: AnnotationStore): vscode.Disposable[] {
   const onDocumentFile = (uri: vscode.Uri): void => {
     if (store.get(uri)) reloadSoon(uri);
   };
-  // A file written into a folder created a moment before can escape the recursive watcher (the
-  // folder is not watched yet, and then nothing below it is): look into every new folder for
-  // sidecars and label configurations, and watch it with a watcher of its own.
-  const folderWatchers = new Map<string, vscode.FileSystemWatcher>();
+  // Folders created from now on are also looked into every few seconds: see NewFolderPoller.
+  const newFolders = new NewFolderPoller({
+    sidecar: (uri) => reloadSoon(uri),
+    labelConfig: (uri) => void store.labels.reread(uri),
+  });
   const onCreated = (uri: vscode.Uri): void => {
     if (isSidecarPath(uri.path)) return reloadSoon(uri);
     if (uri.path.endsWith(`/${LABEL_CONFIG_FILE}`)) return void store.labels.reread(uri);
     onDocumentFile(uri);
     void vscode.workspace.fs.stat(uri).then(
-      async (stat) => {
-        if (!(stat.type & vscode.FileType.Directory) || /\/(node_modules|\.git)(\/|$)/.test(uri.path)) return;
-        watchFolder(uri);
-        await sleep(RELOAD_DELAY_MS);
-        const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, `**/{*.annotations.yaml,${LABEL_CONFIG_FILE}}`), '**/node_modules/**');
-        for (const file of found) {
-          if (file.path.endsWith(`/${LABEL_CONFIG_FILE}`)) await store.labels.reread(file);
-          else if (!store.getBySidecar(file)) reloadSoon(file);
-        }
-      },
+      (stat) => (stat.type & vscode.FileType.Directory ? newFolders.add(uri) : undefined),
       () => undefined,
     );
   };
   const onChanged = (uri: vscode.Uri): void => {
     if (isSidecarPath(uri.path)) reloadSoon(uri);
     else onDocumentFile(uri);
-  };
-  const watchFolder = (folder: vscode.Uri): void => {
-    const key = folder.toString();
-    if ([...folderWatchers.keys()].some((watched) => key === watched || key.startsWith(watched + '/'))) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'));
-    watcher.onDidCreate(onCreated);
-    watcher.onDidChange(onChanged);
-    watcher.onDidDelete(onChanged);
-    folderWatchers.set(key, watcher);
   };
 
   const files = vscode.workspace.createFileSystemWatcher('**/*');
@@ -86,11 +66,7 @@ export function keepStoreInStep(store: AnnotationStore): vscode.Disposable[] {
     files.onDidCreate(onCreated),
     files.onDidChange(onChanged),
     files.onDidDelete(onChanged),
-    {
-      dispose: () => {
-        pending.forEach((timer) => clearTimeout(timer));
-        folderWatchers.forEach((watcher) => watcher.dispose());
-      },
-    },
+    newFolders,
+    { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
   ];
 }
