@@ -3,7 +3,7 @@
  * from the last session, nothing changed on disk) and the heap the index holds. The reference is
  * reading and `JSON.parse`-ing the same data stored as JSON, with the same concurrency.
  */
-import { promises as fsp, mkdirSync, writeFileSync } from 'node:fs';
+import { promises as fsp, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { SidecarIndex, type IndexFileSystem } from '../../src/core/workspace-index';
@@ -48,6 +48,7 @@ export async function workspaceIndex(options: BenchOptions): Promise<Figure[]> {
   const folder = path.join(options.scratch, 'workspace');
   const sidecars: string[] = [];
   const jsons: string[] = [];
+  const lastHour = new Date(Date.now() - 3_600_000);
   for (let i = 0; i < count; i++) {
     const dir = path.join(folder, `part-${Math.floor(i / 100)}`);
     mkdirSync(dir, { recursive: true });
@@ -55,6 +56,8 @@ export async function workspaceIndex(options: BenchOptions): Promise<Figure[]> {
     const sidecar = sidecarOf(name, generateAnnotations(rand, text, perSidecar));
     const file = path.join(dir, `${name}.annotations.yaml`);
     writeFileSync(file, writeSidecar(sidecar));
+    // Written an hour ago: the cache answers only for files that had settled when they were read.
+    utimesSync(file, lastHour, lastHour);
     writeFileSync(file + '.json', JSON.stringify(sidecar));
     sidecars.push(file);
     jsons.push(file + '.json');

@@ -1,7 +1,12 @@
 /**
  * Reading every sidecar of a workspace, with a cache keyed by path, size and modification time, so
  * that opening a workspace whose sidecars did not change since the last time parses nothing. The
- * file system is handed in: node's for the CLI, `vscode.workspace.fs` for the extension.
+ * file system is handed in.
+ *
+ * Size and time tell a file's content only once it has settled: two writes within the clock's
+ * resolution leave the same time, and of the same size they look the same. As git does with its
+ * index, a file is answered from the cache only when it was modified well before it was read
+ * (`SETTLED_MS`); a file read just after a write is parsed again next time.
  */
 import type { Finding, Sidecar } from './model';
 import { readSidecar, type SidecarReadResult } from './sidecar/read';
@@ -26,11 +31,26 @@ export interface IndexedSidecar {
 export interface SerializedIndex {
   /** Changes when the reader's output may change, so an old cache is dropped instead of trusted. */
   version: number;
-  entries: { path: string; size: number; mtime: number; sidecar: Sidecar | undefined; findings: Finding[]; recordLines: [string, number][]; writable: boolean }[];
+  entries: {
+    path: string;
+    size: number;
+    mtime: number;
+    readAt: number;
+    sidecar: Sidecar | undefined;
+    findings: Finding[];
+    recordLines: [string, number][];
+    writable: boolean;
+  }[];
 }
 
-/** Bump when `readSidecar`'s output for the same bytes changes. */
-const CACHE_VERSION = 1;
+/** Bump when `readSidecar`'s output for the same bytes changes, or the stored form does. */
+const CACHE_VERSION = 2;
+
+/**
+ * How long before it was read a file must have been last modified for its size and time to stand for
+ * its content: longer than any file system's time resolution (FAT's is 2 s).
+ */
+export const SETTLED_MS = 2_000;
 
 /** Files stat-ed and read at once: enough to keep the disk busy, few enough not to exhaust handles. */
 const CONCURRENCY = 32;
@@ -38,6 +58,8 @@ const CONCURRENCY = 32;
 interface Entry {
   size: number;
   mtime: number;
+  /** When the file was stat-ed and read (ms since the epoch, the clock file times use). */
+  readAt: number;
   read: SidecarReadResult;
 }
 
@@ -56,6 +78,7 @@ export class SidecarIndex {
       this.entries.set(e.path, {
         size: e.size,
         mtime: e.mtime,
+        readAt: e.readAt,
         read: { sidecar: e.sidecar, findings: e.findings, recordLines: new Map(e.recordLines), writable: e.writable },
       });
     }
@@ -69,8 +92,7 @@ export class SidecarIndex {
    * @returns the sidecars, in the order of `paths`
    */
   async refresh(paths: readonly string[], fs: IndexFileSystem): Promise<IndexedSidecar[]> {
-    const listed = new Set(paths);
-    for (const known of this.entries.keys()) if (!listed.has(known)) this.entries.delete(known);
+    this.retain(new Set(paths));
     const result: IndexedSidecar[] = new Array(paths.length);
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -85,12 +107,53 @@ export class SidecarIndex {
   }
 
   private async load(path: string, fs: IndexFileSystem): Promise<SidecarReadResult> {
+    const readAt = Date.now();
     const stat = await fs.stat(path);
-    const cached = this.entries.get(path);
-    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return cached.read;
+    const cached = this.cached(path, stat);
+    if (cached) return cached;
     const read = readSidecar(await fs.readFile(path));
-    this.entries.set(path, { size: stat.size, mtime: stat.mtime, read });
+    this.entries.set(path, { size: stat.size, mtime: stat.mtime, readAt, read });
     return read;
+  }
+
+  /**
+   * One sidecar whose text the caller has read already: the cached result when the file is as it was
+   * cached, else what reading the text gives (then cached).
+   * @param path the sidecar's path (or URI), as the cache keys it
+   * @param stat its size in bytes and modification time, taken before its text was read
+   * @param source its text
+   * @param readAt when the stat was taken (ms since the epoch)
+   * @returns what reading it gives, and whether that took a parse
+   */
+  readText(path: string, stat: { size: number; mtime: number }, source: string, readAt: number): { read: SidecarReadResult; parsed: boolean } {
+    const cached = this.cached(path, stat);
+    if (cached) return { read: cached, parsed: false };
+    const read = readSidecar(source);
+    this.entries.set(path, { size: stat.size, mtime: stat.mtime, readAt, read });
+    return { read, parsed: true };
+  }
+
+  /**
+   * Drop a sidecar from the cache (deleted, moved, or written: its next read must parse).
+   * @param path the sidecar's path (or URI), as the cache keys it
+   */
+  forget(path: string): void {
+    this.entries.delete(path);
+  }
+
+  /**
+   * Forget every sidecar but these (the others were deleted or moved since they were cached).
+   * @param paths the sidecars to keep, as the cache keys them
+   */
+  retain(paths: ReadonlySet<string>): void {
+    for (const known of this.entries.keys()) if (!paths.has(known)) this.entries.delete(known);
+  }
+
+  /** The cached result for a file of this size and time, if it was settled when it was cached. */
+  private cached(path: string, stat: { size: number; mtime: number }): SidecarReadResult | undefined {
+    const cached = this.entries.get(path);
+    if (!cached || cached.size !== stat.size || cached.mtime !== stat.mtime) return undefined;
+    return cached.mtime <= cached.readAt - SETTLED_MS ? cached.read : undefined;
   }
 
   /** The cache, to store and hand to the constructor next time. */
@@ -101,6 +164,7 @@ export class SidecarIndex {
         path,
         size: e.size,
         mtime: e.mtime,
+        readAt: e.readAt,
         sidecar: e.read.sidecar,
         findings: e.read.findings,
         recordLines: [...e.read.recordLines],

@@ -32,7 +32,7 @@ export interface MarginaliaApi {
  * @param context the extension context
  */
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
-  const store = new AnnotationStore();
+  const store = new AnnotationStore({ storageUri: context.storageUri });
   const decorations = new DecorationController(store);
   const diagnostics = new DiagnosticsController(store);
   const hover = new AnnotationHoverProvider(store);
