@@ -673,12 +673,10 @@ export class AnnotationStore implements vscode.Disposable {
     if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
     for (const a of entry.annotations) refreshContext(a, entry.offsets);
     const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk);
-    const bytes = await writeTextFileAtomic(entry.sidecarUri, text);
-    // The stamp of what we wrote, unless the file is already another size (someone wrote it since).
-    const after = await fileStamp(entry.sidecarUri);
+    const writtenStamp = await writeTextFileAtomic(entry.sidecarUri, text);
     const written = readSidecar(text); // the writer's own text: read back without parsing
-    setDisk(entry, text, after?.size === bytes ? after : undefined);
-    entry.base = baseAfterWrite(entry.base, entry.annotations);
+    setDisk(entry, text, writtenStamp);
+    entry.base = written.sidecar?.annotations ?? entry.annotations.map(clone); // the reader's own copies of what was written
     entry.recordLines = written.recordLines;
     entry.fileFindings = [...written.findings];
     entry.unwritten = false;
@@ -886,37 +884,6 @@ function keyLine(source: string, key: string): number {
 
 function clone(a: Annotation): Annotation {
   return a.attributes ? { ...a, attributes: { ...a.attributes } } : { ...a };
-}
-
-/**
- * The base after the annotations were written: copies of them, where the copy already in the base
- * is kept when it is still equal (most are: a write usually follows one change in thousands).
- */
-function baseAfterWrite(base: readonly Annotation[], annotations: readonly Annotation[]): Annotation[] {
-  return annotations.map((a, i) => {
-    const kept = base[i];
-    return kept !== undefined && sameFields(kept, a) ? kept : clone(a);
-  });
-}
-
-/** Whether two annotations have the same own fields, with equal values (attributes compared one level deep). */
-function sameFields(a: Annotation, b: Annotation): boolean {
-  // for...in rather than Object.keys: no array per annotation, and this runs over every annotation at each write.
-  let fields = 0;
-  for (const key in a) {
-    fields++;
-    if (key === 'attributes') {
-      if (!sameAttributes(a.attributes, b.attributes)) return false;
-    } else if (a[key as keyof Annotation] !== b[key as keyof Annotation]) return false;
-  }
-  for (const _key in b) fields--;
-  return fields === 0;
-}
-
-function sameAttributes(a: Annotation['attributes'], b: Annotation['attributes']): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && a[key] === b[key]);
 }
 
 function basename(uri: vscode.Uri): string {

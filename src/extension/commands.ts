@@ -110,10 +110,13 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
   if (!labels.some((l) => l.id === chosen)) {
     throw new Error(`the label '${chosen}' is not defined in this folder's .marginalia.yaml (labels: ${labels.map((l) => l.id).join(', ')})`);
   }
-  const index = new OffsetIndex(normalizeText(document.getText()));
+  const annotated = store.get(document.uri);
+  const text = normalizeText(document.getText());
+  // The store's index when it is over this very text: it has its line starts already.
+  const index = annotated?.offsets.text === text ? annotated.offsets : new OffsetIndex(text);
   const ranges = args?.ranges ?? editor?.selections ?? [];
   const spans: NewSpan[] = [];
-  const existing = store.get(document.uri)?.annotations ?? [];
+  const existing = annotated?.annotations ?? [];
   const already: string[] = [];
   for (const selection of ranges) {
     const span = spanOf(document, index, selection);

@@ -7,6 +7,9 @@ import * as vscode from 'vscode';
 import { countByLabel, countNoun, formatLabelCounts } from '../core/label-counts';
 import type { AnnotationSource } from './tree/annotationSource';
 
+/** How long after a change of the active document's annotations the counts are updated. */
+const UPDATE_DELAY_MS = 100;
+
 /** The command the entry runs: VS Code's focus command of the entity view. */
 export const FOCUS_TREE_COMMAND = 'marginalia.entities.focus';
 
@@ -16,6 +19,7 @@ export class AnnotationStatusBar implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
   private readonly disposables: vscode.Disposable[];
   private shown = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param source the annotation store
@@ -29,12 +33,25 @@ export class AnnotationStatusBar implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       source.onDidChange((uris) => {
         const active = this.activeUri()?.toString();
-        if (active !== undefined && uris.some((u) => u.toString() === active)) this.update();
+        if (active !== undefined && uris.some((u) => u.toString() === active)) this.updateSoon();
       }),
+      { dispose: () => clearTimeout(this.timer) },
       source.onDidChangeLabels(() => this.update()),
     ];
     this.update();
     void source.ready.then(() => this.update());
+  }
+
+  /**
+   * Update soon: a change usually comes in a burst (a tag, then its write; keystrokes), and counting
+   * a document of 10,000 annotations once per burst is enough.
+   */
+  private updateSoon(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.update();
+    }, UPDATE_DELAY_MS);
   }
 
   /** Show the counts of the active document, or hide the entry when there is nothing to count. */

@@ -62,18 +62,22 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
 }
 
 function valueProblem(spec: AttributeSpec, value: unknown): { code: string; message: string } | undefined {
-  const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
   switch (spec.type) {
     case 'number':
       if (typeof value === 'number' && Number.isFinite(value)) return undefined;
-      return { code: 'attribute-type', message: `must be a number, got ${shown}; write digits only, without quotes (e.g. 1200 or 3.5)` };
+      return { code: 'attribute-type', message: `must be a number, got ${shown(value)}; write digits only, without quotes (e.g. 1200 or 3.5)` };
     case 'enum': {
       const values = spec.values ?? [];
       if ((typeof value === 'string' || typeof value === 'number') && values.includes(String(value))) return undefined;
-      return { code: 'attribute-value', message: `must be one of ${values.join(', ')}; got ${shown}` };
+      return { code: 'attribute-value', message: `must be one of ${values.join(', ')}; got ${shown(value)}` };
     }
     default:
       if (typeof value === 'string') return undefined;
-      return { code: 'attribute-type', message: `must be text, got the number ${shown}; put it in quotes ('${shown}')` };
+      return { code: 'attribute-type', message: `must be text, got the number ${shown(value)}; put it in quotes ('${shown(value)}')` };
   }
+}
+
+/** A value as a message quotes it (only for a message: nearly every value is fine, and this runs for each). */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
