@@ -26,9 +26,10 @@ const NOT_A_STRING: RegExp[] = [
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|<<|=)$/,
   // integers: decimal, hex, octal, binary, with YAML 1.1 underscores
   /^[-+]?(?:[0-9][0-9_]*|0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+)$/,
-  // floats, with or without exponent (the yaml package's YAML 1.1 schema even reads `.` and `._` as
-  // numbers), and YAML 1.1 sexagesimal numbers (190:20:30)
+  // floats, with or without exponent (the yaml package's YAML 1.1 schema even reads `.`, `._` and an
+  // exponent without digits before it, `e0` or `-E5`, as numbers), and YAML 1.1 sexagesimal numbers (190:20:30)
   /^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9_]*)(?:[eE][-+]?[0-9]+)?$/,
+  /^[-+]?[eE][-+]?[0-9]+$/,
   /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/,
   /^[-+]?\.(?:inf|Inf|INF|nan|NaN|NAN)$/,
   // YAML 1.1 timestamps (2026-11-22, 2026-11-22T10:00:00Z, 2026-11-22 10:00:00 +1)

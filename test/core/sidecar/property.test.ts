@@ -114,6 +114,14 @@ describe('sidecar properties', () => {
     );
   });
 
+  test('strings that a YAML 1.1 reader takes for numbers are quoted (found by the property below)', () => {
+    for (const s of ['e0', '-E5', '+e12', '.e1', '.', '._', '1_000', '0x1F', '190:20:30', '.NaN', 'Yes', '2021-12-17']) {
+      assert.match(formatString(s), /^['"]/, `${s} is quoted`);
+      assert.equal((parseYaml(`key: ${formatString(s)}`, { version: '1.1' }) as { key: unknown }).key, s);
+    }
+    for (const s of ['e', 'e0_', '_e0', '0e', 'Dec 17']) assert.equal(formatString(s), s, `${s} needs no quotes`);
+  });
+
   test('every string is written so that YAML 1.2, YAML 1.1 and js-yaml read the same string back', () => {
     fc.assert(
       fc.property(text, (s) => {
