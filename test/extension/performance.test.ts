@@ -15,9 +15,9 @@ import { marginalia, openEditor, removeScratch, scratchDocument, scratchLater, s
 const ANNOTATIONS = 10_000;
 /** The labels of the generated annotations (bench/data.ts): any of them may name a speaker. */
 const PERF_LABELS = 'labels:\n' + ['claim', 'quote', 'figure'].map((label) => `  ${label}:\n    attributes:\n      speaker:\n        type: text\n`).join('');
-const RUNS = 15;
+const RUNS = 21;
 /** Tags made first and not timed: the first ones compile the code paths and fill the caches. */
-const WARMUP = 5;
+const WARMUP = 10;
 /** Where the benchmark looks for the figure (the repository's git-ignored artifacts folder). */
 const MEASUREMENT = path.resolve(__dirname, '..', '..', '..', '.artifacts', 'perf', 'tag-in-host.json');
 
