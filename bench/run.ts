@@ -77,7 +77,7 @@ async function main(): Promise<number> {
       const result = await run({ quick, scratch });
       for (const f of result === undefined ? [] : Array.isArray(result) ? result : [result]) {
         figures.push(f);
-        console.log(`${f.met ? 'met    ' : 'NOT MET'} ${f.name}: ${f.median_ms} ms (reference ${f.reference_median_ms} ms, ratio ${f.ratio}) [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
+        console.log(`${f.met ? 'met    ' : quick ? 'over   ' : 'NOT MET'} ${f.name}: ${f.median_ms} ms (reference ${f.reference_median_ms} ms, ratio ${f.ratio}) [${((Date.now() - t0) / 1000).toFixed(1)} s]`);
       }
     }
   } finally {
@@ -89,6 +89,9 @@ async function main(): Promise<number> {
   writeFileSync(path.join(outDir, 'results.md'), markdown(figures, quick));
   const missed = figures.filter((f) => !f.met).length;
   console.log(`bench: ${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s, ${figures.length - missed} targets met, ${missed} not met; results in ${path.relative(ROOT, outDir)}/`);
+  // Quick mode keeps the code paths from rotting in CI; its smaller inputs and few repeats make its
+  // figures indicative (on this machine: live tracking 0.04-0.07 ms, the 200-sidecar index 5.2-7.4x JSON).
+  if (quick) console.log('bench: quick mode: smaller inputs and fewer repeats; the targets are judged on a full run (npm run bench, bench/results.md)');
   return 0;
 }
 

@@ -80,7 +80,7 @@ async function insertionAtTop(options: BenchOptions, size: number, label: string
   const truths = annotations.map((a) => truthAfter(a, edits));
   const big = size > 100_000;
   // Quick mode still warms the small case up properly: a few milliseconds a run, and a cold JIT doubles them.
-  const repeats = options.quick ? (big ? { warmup: 1, runs: 3 } : { warmup: 5, runs: 11 }) : { warmup: 3, runs: big ? 11 : 31 };
+  const repeats = options.quick ? (big ? { warmup: 1, runs: 3 } : { warmup: 20, runs: 21 }) : { warmup: 3, runs: big ? 11 : 31 };
   let placed: Placement[] = [];
   const oursMs = await medianMs(() => (placed = ours(annotations, newText)), repeats);
   const oldIndex = new OffsetIndex(oldText);

@@ -17,7 +17,7 @@ export async function liveTracking(options: BenchOptions): Promise<Figure> {
   const rand = seededRandom(7);
   const text = generateProse(rand, 900_000);
   const annotations = generateAnnotations(rand, text, n);
-  const repeats = options.quick ? { warmup: 2, runs: 5 } : { warmup: 10, runs: 51 };
+  const repeats = options.quick ? { warmup: 10, runs: 21 } : { warmup: 10, runs: 51 };
   const positions = Array.from({ length: KEYSTROKES_PER_RUN }, () => Math.floor(rand() * 800_000));
   const ours =
     (await medianMs(() => {

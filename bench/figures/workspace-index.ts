@@ -62,7 +62,7 @@ export async function workspaceIndex(options: BenchOptions): Promise<Figure[]> {
     sidecars.push(file);
     jsons.push(file + '.json');
   }
-  const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 1, runs: 5 };
+  const repeats = options.quick ? { warmup: 2, runs: 7 } : { warmup: 1, runs: 5 };
   const cold = await medianMs(() => new SidecarIndex().refresh(sidecars, nodeFs), repeats);
   const reference = await medianMs(() => readAllJson(jsons), repeats);
 
