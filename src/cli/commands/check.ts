@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkAnnotations } from '../../core/check';
-import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileAtomic } from '../../core/io/files';
+import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
 import type { Finding } from '../../core/model';
 import { checkLabels } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
@@ -109,9 +109,18 @@ async function checkSidecar(
     const checked = checkAnnotations(sidecar, loaded.text, recordLines, fix && writable);
     findings.push(...checked.findings);
     if (checked.fixed) {
-      await writeFileAtomic(sidecarPath, writeSidecar(checked.fixed, loaded.sidecarSource));
-      const count = (outcome: string) => checked.outcomes.filter((o) => o.outcome === outcome).length;
-      report.fixed = { moved: count('moved'), edited: count('edited'), orphaned: count('orphaned') };
+      if (await writeFileIfUnchanged(sidecarPath, loaded.sidecarSource, writeSidecar(checked.fixed, loaded.sidecarSource))) {
+        const count = (outcome: string) => checked.outcomes.filter((o) => o.outcome === outcome).length;
+        report.fixed = { moved: count('moved'), edited: count('edited'), orphaned: count('orphaned') };
+      } else {
+        findings.push({
+          severity: 'error',
+          code: 'changed-while-fixing',
+          message: 'the sidecar changed on disk while it was checked (another writer, such as the editor, saved it); it was not fixed: run `marginalia check --fix` again',
+          line: 1,
+          column: 1,
+        });
+      }
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);

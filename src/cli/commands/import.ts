@@ -7,7 +7,7 @@ import { mergeImported, type SkippedSpan } from '../../core/import/merge';
 import { parseProdigy } from '../../core/import/prodigy';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
 import { parseW3c } from '../../core/import/w3c';
-import { loadLabelConfig, writeFileAtomic } from '../../core/io/files';
+import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
 import { readSidecar } from '../../core/sidecar/read';
@@ -110,8 +110,10 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     added += documentAdded;
     present += documentPresent;
     io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
-    if (documentAdded > 0 && !dryRun) {
-      await writeFileAtomic(sidecarPath, writeSidecar({ ...sidecar, annotations }, previousSource));
+    if (documentAdded > 0 && !dryRun && !(await writeFileIfUnchanged(sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource)))) {
+      failed += documentAdded;
+      added -= documentAdded;
+      io.stderr.write(`${shown}: error: its sidecar changed on disk during the import (another writer, such as the editor, saved it); nothing was written to it: run the import again\n`);
     }
   }
   io.stdout.write(

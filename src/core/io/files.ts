@@ -81,6 +81,38 @@ export async function writeFileAtomic(file: string, content: string, ops: Atomic
   }
 }
 
+/** The file operations `writeFileIfUnchanged` uses (tests pass their own, as for `writeFileAtomic`). */
+export type ReplaceOps = AtomicWriteOps & Pick<typeof fs, 'readFile'>;
+
+/**
+ * Write a file atomically, unless it changed since it was read: for a read, change, write cycle
+ * (`check --fix`, `import`), so that an edit another writer (the editor, say) made meanwhile is not
+ * overwritten. The file is compared with what was read just before the new content replaces it, which
+ * leaves a window of one read and one rename instead of the whole cycle.
+ * @param file the file to write
+ * @param previous its content as read at the start of the cycle (undefined: it did not exist)
+ * @param content its new content, written as UTF-8
+ * @param ops the file operations to use (default: node's `fs.promises`)
+ * @returns false when the file was not written because it is no longer `previous` (nothing is left behind)
+ * @throws the error of a failed write or rename (the temporary file removed first)
+ */
+export async function writeFileIfUnchanged(file: string, previous: string | undefined, content: string, ops: ReplaceOps = fs): Promise<boolean> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await ops.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
+    const now = await ops.readFile(file, 'utf8').catch(() => undefined);
+    if (now !== previous) {
+      await ops.rm(temporary, { force: true });
+      return false;
+    }
+    await ops.rename(temporary, file);
+    return true;
+  } catch (error) {
+    await ops.rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
 /** A sidecar as read from disk, with its document. */
 export interface LoadedDocument {
   /** Absolute path of the sidecar. */

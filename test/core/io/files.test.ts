@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fs, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeFileAtomic, type AtomicWriteOps } from '../../../src/core/io/files';
+import { writeFileAtomic, writeFileIfUnchanged, type AtomicWriteOps } from '../../../src/core/io/files';
 import { fixturePath } from '../../fixture-path';
 
 const SIDECAR = 'previous.txt.annotations.yaml';
@@ -159,6 +159,50 @@ test('the failure message names the file, so the user can be told where', async 
       assert.match(error.message, new RegExp(SIDECAR.replace(/\./g, '\\.')));
       return true;
     });
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('writeFileIfUnchanged replaces a file that is still as it was read', async () => {
+  const ws = workspace();
+  try {
+    assert.equal(await writeFileIfUnchanged(ws.file, ws.previous!.toString('utf8'), NEW_CONTENT), true);
+    assert.equal(readFileSync(ws.file, 'utf8'), NEW_CONTENT);
+    assert.deepEqual(readdirSync(ws.dir), [SIDECAR]);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('writeFileIfUnchanged leaves a file another writer changed after it was read, and nothing else behind', async () => {
+  const ws = workspace();
+  try {
+    const read = ws.previous!.toString('utf8');
+    const theirs = read + '# saved by the editor meanwhile\n';
+    // The other writer saves between the read and the write: just as the temporary file is made.
+    const ops = {
+      ...fs,
+      writeFile: async (...args: Parameters<typeof fs.writeFile>) => {
+        await fs.writeFile(ws.file, theirs);
+        return fs.writeFile(...args);
+      },
+    };
+    assert.equal(await writeFileIfUnchanged(ws.file, read, NEW_CONTENT, ops), false);
+    assert.equal(readFileSync(ws.file, 'utf8'), theirs);
+    assert.deepEqual(readdirSync(ws.dir), [SIDECAR]);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('writeFileIfUnchanged creates a file that did not exist, unless someone created it meanwhile', async () => {
+  const ws = workspace(false);
+  try {
+    assert.equal(await writeFileIfUnchanged(ws.file, undefined, NEW_CONTENT), true);
+    assert.equal(readFileSync(ws.file, 'utf8'), NEW_CONTENT);
+    assert.equal(await writeFileIfUnchanged(ws.file, undefined, 'other'), false);
+    assert.equal(readFileSync(ws.file, 'utf8'), NEW_CONTENT);
   } finally {
     ws.dispose();
   }
