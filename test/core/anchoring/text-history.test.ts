@@ -60,3 +60,17 @@ test('an equal text in a new string is recognised as the same text', () => {
   history.restore(['abc', 'def'].join(' '), [a]);
   assert.deepEqual([a.start, a.end], [4, 7]);
 });
+
+test('a document with many annotations remembers fewer texts: about a million places in all', () => {
+  const history = new TextHistory();
+  const annotations = Array.from({ length: 10_000 }, (_, i) => annotation(`a${i}`, i, i + 1, 'x'));
+  const texts = Array.from({ length: 150 }, (_, k) => `text ${k}`);
+  for (const text of texts) history.record(text, annotations);
+  for (const a of annotations) Object.assign(a, { start: 0, end: 0, text: '' });
+  assert.deepEqual(history.restore(texts[0]!, annotations), [], 'the oldest texts are forgotten');
+  assert.equal(history.restore(texts[149]!, annotations).length, 10_000, 'the newest is kept');
+  assert.equal(history.restore(texts[60]!, annotations).length, 0, 'the places are those of the newest already');
+  for (const a of annotations) Object.assign(a, { start: 0, end: 0, text: '' });
+  assert.equal(history.restore(texts[60]!, annotations).length, 10_000, 'the last hundred texts are kept');
+  assert.deepEqual(history.restore(texts[40]!, annotations), []);
+});
