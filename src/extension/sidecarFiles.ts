@@ -6,7 +6,7 @@
  * after, writes in chunks). Every other scheme goes through `vscode.workspace.fs`, so virtual
  * workspaces work. Symbolic links are never followed: one could lead out of the workspace.
  */
-import { closeSync, fstatSync, openSync, promises as fs, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeDocument } from '../core/document-bytes';
 import { normalizeText } from '../core/text';
@@ -104,7 +104,7 @@ export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocumen
  *
  * A local file is written synchronously: a few milliseconds for a sidecar of 10,000 records, where
  * each asynchronous step waits for Node's thread pool, behind whatever else the extension host does
- * (tagging in such a document took 5-10 ms longer). Its stamp is read from the open file, so it is
+ * (tagging in such a document took 5-15 ms longer). Its stamp is read from the open file, so it is
  * the stamp of these bytes even if someone writes the file again at once.
  * @param uri the file
  * @param text its new content
@@ -119,7 +119,7 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promis
       const fd = openSync(temporary.fsPath, 'wx');
       let stat: Stats;
       try {
-        writeSync(fd, text);
+        writeFileSync(fd, text); // unlike writeSync, it writes again after a short write, until every byte is out
         stat = fstatSync(fd);
       } finally {
         closeSync(fd);
