@@ -70,15 +70,7 @@ export type AtomicWriteOps = Pick<typeof fs, 'writeFile' | 'rename' | 'rm'>;
  * @throws the error of the failed operation (the temporary file removed first), so the caller can say what went wrong
  */
 export async function writeFileAtomic(file: string, content: string, ops: AtomicWriteOps = fs): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await ops.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    await ops.rename(temporary, file);
-  } catch (error) {
-    // The first failure is what the user needs to hear about, even if cleaning up fails as well.
-    await ops.rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  await replaceFile(file, content, ops);
 }
 
 /** The file operations `writeFileIfUnchanged` uses (tests pass their own, as for `writeFileAtomic`). */
@@ -97,17 +89,25 @@ export type ReplaceOps = AtomicWriteOps & Pick<typeof fs, 'readFile'>;
  * @throws the error of a failed write or rename (the temporary file removed first)
  */
 export async function writeFileIfUnchanged(file: string, previous: string | undefined, content: string, ops: ReplaceOps = fs): Promise<boolean> {
+  return replaceFile(file, content, ops, async () => (await ops.readFile(file, 'utf8').catch(() => undefined)) === previous);
+}
+
+/**
+ * Content to a temporary file beside `file`, then renamed over it if `mayReplace` still says so.
+ * @returns whether the file was replaced
+ */
+async function replaceFile(file: string, content: string, ops: AtomicWriteOps, mayReplace?: () => Promise<boolean>): Promise<boolean> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await ops.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    const now = await ops.readFile(file, 'utf8').catch(() => undefined);
-    if (now !== previous) {
+    if (mayReplace && !(await mayReplace())) {
       await ops.rm(temporary, { force: true });
       return false;
     }
     await ops.rename(temporary, file);
     return true;
   } catch (error) {
+    // The first failure is what the user needs to hear about, even if cleaning up fails as well.
     await ops.rm(temporary, { force: true }).catch(() => undefined);
     throw error;
   }
