@@ -109,11 +109,7 @@ export class SidecarIndex {
   private async load(path: string, fs: IndexFileSystem): Promise<SidecarReadResult> {
     const readAt = Date.now();
     const stat = await fs.stat(path);
-    const cached = this.cached(path, stat);
-    if (cached) return cached;
-    const read = readSidecar(await fs.readFile(path));
-    this.entries.set(path, { size: stat.size, mtime: stat.mtime, readAt, read });
-    return read;
+    return this.cached(path, stat) ?? this.readText(path, stat, await fs.readFile(path), readAt).read;
   }
 
   /**

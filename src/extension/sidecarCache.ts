@@ -50,7 +50,7 @@ export class ParsedSidecarCache implements vscode.Disposable {
    */
   read(uri: vscode.Uri, stamp: FileStamp | undefined, source: string, readAt: number): SidecarReadResult {
     const key = uri.toString();
-    if (!stamp || stamp.link) {
+    if (!stamp) {
       this.forget(uri);
       this.reads.parsed++;
       return readSidecar(source);
