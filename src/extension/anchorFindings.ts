@@ -25,7 +25,7 @@ export function anchorFindings(
   const findings: Finding[] = [];
   for (const a of annotations) {
     // Most annotations hold where the sidecar says: look no further, and allocate nothing for them.
-    const before = stored.size === 0 ? undefined : stored.get(a.id);
+    const before = stored.get(a.id);
     if (before === undefined && a.status !== 'orphaned') continue;
     const place = { line: recordLines.get(a.id) ?? 1, column: 1, annotationId: a.id };
     const name = `annotation ${a.id} (${a.label})`;

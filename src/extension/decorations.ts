@@ -31,11 +31,10 @@ interface LabelDecoration {
 /** Draws every annotation of every visible editor. */
 export class DecorationController implements vscode.Disposable {
   private readonly types = new Map<string, LabelDecoration>();
-  private readonly drawn = new Map<vscode.TextEditor, Map<string, DrawnRanges>>();
+  /** What was last drawn in each editor, by label, and what it was made from (none: the document had no text). */
+  private readonly drawn = new Map<vscode.TextEditor, { byLabel: Map<string, DrawnRanges>; from?: DrawnFrom }>();
   /** What each editor was last sent per decoration type, and at which version of its document. */
   private readonly sent = new Map<vscode.TextEditor, Map<vscode.TextEditorDecorationType, SentRanges>>();
-  /** The ranges last made for each editor, and what they were made from. */
-  private readonly made = new Map<vscode.TextEditor, { from: DrawnFrom; byLabel: Map<string, DrawnRanges> }>();
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -56,7 +55,7 @@ export class DecorationController implements vscode.Disposable {
    * @param editor a visible editor
    */
   drawnIn(editor: vscode.TextEditor): ReadonlyMap<string, DrawnRanges> {
-    return this.drawn.get(editor) ?? new Map();
+    return this.drawn.get(editor)?.byLabel ?? new Map();
   }
 
   /** Redraw soon; many changes in a row make one redraw. */
@@ -74,7 +73,6 @@ export class DecorationController implements vscode.Disposable {
       if (vscode.window.visibleTextEditors.includes(editor)) continue;
       this.drawn.delete(editor);
       this.sent.delete(editor);
-      this.made.delete(editor);
     }
     for (const editor of vscode.window.visibleTextEditors) {
       try {
@@ -87,7 +85,8 @@ export class DecorationController implements vscode.Disposable {
 
   private draw(editor: vscode.TextEditor): void {
     const doc = this.store.get(editor.document.uri);
-    const byLabel = doc && doc.hasText ? this.rangesOf(editor, doc) : new Map<string, DrawnRanges>();
+    const drawn = doc && doc.hasText ? this.rangesOf(editor, doc) : { byLabel: new Map<string, DrawnRanges>() };
+    const byLabel = drawn.byLabel;
     const labels = this.store.labelsFor(editor.document.uri).labels;
     const byType = new Map<LabelDecoration, DrawnRanges>();
     for (const [label, ranges] of byLabel) byType.set(this.typesFor(label, labels.find((l) => l.id === label)?.color), ranges);
@@ -98,16 +97,14 @@ export class DecorationController implements vscode.Disposable {
       send(editor, sent, types.outer, ranges.outer);
       send(editor, sent, types.nested, ranges.nested);
     }
-    this.drawn.set(editor, byLabel);
+    this.drawn.set(editor, drawn);
   }
 
   /** The ranges of a document, made again only when its annotations or their places changed since the last draw. */
-  private rangesOf(editor: vscode.TextEditor, doc: AnnotatedDocument): Map<string, DrawnRanges> {
-    const made = this.made.get(editor);
-    if (made && made.from.matches(doc)) return made.byLabel;
-    const byLabel = rangesByLabel(doc);
-    this.made.set(editor, { from: new DrawnFrom(doc), byLabel });
-    return byLabel;
+  private rangesOf(editor: vscode.TextEditor, doc: AnnotatedDocument): { byLabel: Map<string, DrawnRanges>; from: DrawnFrom } {
+    const last = this.drawn.get(editor);
+    if (last?.from?.matches(doc)) return { byLabel: last.byLabel, from: last.from };
+    return { byLabel: rangesByLabel(doc), from: new DrawnFrom(doc) };
   }
 
   /**
