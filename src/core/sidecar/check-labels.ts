@@ -21,14 +21,14 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
   // Once per label, not per annotation: a document may have 10,000 annotations of three labels.
   const specsOf = new Map(config.labels.map((label) => [label, new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]))]));
   const findings: Finding[] = [];
-  let annotation: Annotation;
   // One function for every annotation, not a closure each: this runs after every change in the editor.
-  const report = (severity: Severity, code: string, message: string) =>
+  const report = (annotation: Annotation, severity: Severity, code: string, message: string) =>
     findings.push({ severity, code, message, line: recordLines.get(annotation.id) ?? 1, column: 1, annotationId: annotation.id });
-  for (annotation of sidecar.annotations) {
+  for (const annotation of sidecar.annotations) {
     const label = labels.get(annotation.label);
     if (!label) {
       report(
+        annotation,
         'error',
         'unknown-label',
         `unknown label "${annotation.label}"; use one of ${labelList || '(none defined)'}, or add "${annotation.label}" to the labels in .marginalia.yaml`,
@@ -44,6 +44,7 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
       if (!spec) {
         const defined = label.attributes.map((a) => a.name).join(', ') || 'none';
         report(
+          annotation,
           'warning',
           'unknown-attribute',
           `label "${label.id}" has no attribute "${name}" (it has: ${defined}); remove it, or add it to the label in .marginalia.yaml`,
@@ -51,11 +52,11 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
         continue;
       }
       const problem = valueProblem(spec, value);
-      if (problem) report('error', problem.code, `attribute "${name}" of this ${label.id} ${problem.message}`);
+      if (problem) report(annotation, 'error', problem.code, `attribute "${name}" of this ${label.id} ${problem.message}`);
     }
     for (const spec of label.attributes) {
       if (spec.required && !(spec.name in attributes))
-        report('warning', 'missing-attribute', `this ${label.id} has no "${spec.name}", which the label requires; add it under attributes:`);
+        report(annotation, 'warning', 'missing-attribute', `this ${label.id} has no "${spec.name}", which the label requires; add it under attributes:`);
     }
   }
   return findings;
