@@ -11,7 +11,8 @@ import type { AnchorResult } from '../core/anchoring/reanchor';
 import { parseAttributeInput, validateAttributeInput } from './attributeInput';
 import type { AnnotatedDocument, AnnotationStore, NewSpan } from './annotationStore';
 import { OPEN_ANNOTATION_COMMAND } from './hover';
-import { offsetAt, toOffset, toRange } from './positions';
+import { offsetAt } from '../core/line-offsets';
+import { toOffset, toRange } from './positions';
 import { REANCHOR_COMMAND, REMOVE_COMMAND } from './diagnostics';
 import { registerExportCommand } from './exportCommand';
 

@@ -1,15 +1,14 @@
 /**
- * File access for the extension: reading sidecars and documents, writing sidecars atomically, finding
- * a document from its sidecar's `document:` key. Files of the `file` scheme are reached with Node's
- * `fs`: the extension host runs where they are (on the remote machine in a remote window), and a
+ * File access for the extension: reading, stating and writing files atomically, for the file-system
+ * port of the document-sync engine (`syncPorts.ts`) and the label and parsed-sidecar caches. Files of
+ * the `file` scheme are reached with Node's `fs`: the extension host runs where they are (on the remote machine in a remote window), and a
  * write of a large sidecar through `vscode.workspace.fs` costs several times more (stat before and
  * after, writes in chunks). Every other scheme goes through `vscode.workspace.fs`, so virtual
  * workspaces work. Symbolic links are never followed: one could lead out of the workspace.
  */
-import { closeSync, fstatSync, openSync, promises as fs, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, promises as fs, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import * as vscode from 'vscode';
-import { decodeDocument } from '../core/document-bytes';
-import { normalizeText } from '../core/text';
+import { sameStamp, type FileStamp, type WriteOutcome } from '../core/workspace/ports';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -20,38 +19,12 @@ const encoder = new TextEncoder();
  * @returns its text, or undefined when it does not exist or cannot be read
  */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return decoder.decode(uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-/** What a file that is a symbolic link is reported as (it follows the file's name in messages). */
-export const LINK_PROBLEM =
-  'is a symbolic link, which Marginalia does not follow (it may lead outside the workspace); replace it with the file itself';
-
-/**
- * Whether a file is a symbolic link (false when it does not exist).
- * @param uri the file
- */
-export async function isSymbolicLink(uri: vscode.Uri): Promise<boolean> {
-  return (await fileStamp(uri))?.link ?? false;
+  const bytes = await readFileBytes(uri);
+  return bytes && decoder.decode(bytes);
 }
 
 /**
- * A file's size and modification time, and whether it is a symbolic link. When a file's size and time
- * are those it had when its text was read or written, that text is taken to be its content still:
- * a stat instead of reading and parsing a large sidecar again.
- */
-export interface FileStamp {
-  readonly size: number;
-  readonly mtime: number;
-  readonly link: boolean;
-}
-
-/**
- * The stamp of a file.
+ * The stamp of a file (of the link itself for a symbolic link).
  * @param uri the file
  * @returns its stamp, or undefined when it does not exist (or cannot be looked at)
  */
@@ -69,51 +42,42 @@ export async function fileStamp(uri: vscode.Uri): Promise<FileStamp | undefined>
 }
 
 /**
- * Whether two stamps are of the same file content (as far as size and time tell).
- * @param a one stamp
- * @param b another, if any
+ * Read a file's bytes.
+ * @param uri the file
+ * @returns its bytes, or undefined when it does not exist or cannot be read
  */
-export function sameStamp(a: FileStamp, b: FileStamp | undefined): boolean {
-  return b !== undefined && a.size === b.size && a.mtime === b.mtime && a.link === b.link;
-}
-
-/** A document's text as read from disk, or why there is none. */
-export type DiskDocument = { text: string; problem?: undefined } | { text?: undefined; problem: 'missing' | string };
-
-/**
- * Read an annotated document from disk, normalised the way offsets count.
- * @param uri the document
- * @returns the normalised text, or `problem: 'missing'`, or the reason it is not text (phrased to follow its name)
- */
-export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocument> {
-  if (await isSymbolicLink(uri)) return { problem: LINK_PROBLEM };
-  let bytes: Uint8Array;
+export async function readFileBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
-    bytes = uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    return uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
   } catch {
-    return { problem: 'missing' };
+    return undefined;
   }
-  const decoded = decodeDocument(bytes);
-  return decoded.problem !== undefined ? { problem: decoded.problem } : { text: normalizeText(decoded.text) };
 }
 
 /**
  * Write a file as UTF-8 text atomically: the bytes go to a temporary file beside it, which then
  * replaces it by rename, so the file holds the old content or the new, never part of it (a full
  * disk or a refused permission leaves the old file as it was, and no temporary file behind).
+ * With `unlessChangedFrom`, the file is replaced only if its stamp is still that one just before the
+ * rename (`stamp: undefined`: only if there is no file), so a change someone made meanwhile is not
+ * written over.
  *
  * A local file is written synchronously: a few milliseconds for a sidecar of 10,000 records, where
  * each asynchronous step waits for Node's thread pool, behind whatever else the extension host does
- * (tagging in such a document took 5-15 ms longer). Its stamp is read from the open file, so it is
- * the stamp of these bytes even if someone writes the file again at once.
+ * (tagging in such a document took 5-15 ms longer); nothing else in the extension host runs between
+ * the check and the rename. Its stamp is read from the open file, so it is the stamp of these bytes
+ * even if someone writes the file again at once.
  * @param uri the file
  * @param text its new content
- * @returns the stamp of the file written, or undefined when it is not known (another write came first)
+ * @param unlessChangedFrom the stamp the file must still have, if it must
+ * @returns whether it was written, and the stamp of the file written (undefined when not known: another write came first)
  * @throws the file system's error when the write fails
  */
-export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<FileStamp | undefined> {
+export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessChangedFrom?: { readonly stamp: FileStamp | undefined }): Promise<WriteOutcome> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const unchanged = (stamp: FileStamp | undefined): boolean =>
+    !unlessChangedFrom || (stamp === undefined ? unlessChangedFrom.stamp === undefined : sameStamp(stamp, unlessChangedFrom.stamp));
   if (uri.scheme === 'file') {
     try {
       const fd = openSync(temporary.fsPath, 'wx');
@@ -124,8 +88,12 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promis
       } finally {
         closeSync(fd);
       }
+      if (!unchanged(localStamp(uri.fsPath))) {
+        rmSync(temporary.fsPath, { force: true });
+        return { written: false };
+      }
       renameSync(temporary.fsPath, uri.fsPath);
-      return { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false };
+      return { written: true, stamp: { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false } };
     } catch (error) {
       rmSync(temporary.fsPath, { force: true });
       throw error;
@@ -134,41 +102,21 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promis
   const bytes = encoder.encode(text);
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);
+    if (!unchanged(await fileStamp(uri))) {
+      await vscode.workspace.fs.delete(temporary);
+      return { written: false };
+    }
     await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
   }
   const after = await fileStamp(uri);
-  return after?.size === bytes.length ? after : undefined;
+  return { written: true, stamp: after?.size === bytes.length ? after : undefined };
 }
 
-/**
- * Whether a file exists.
- * @param uri the file
- */
-export async function fileExists(uri: vscode.Uri): Promise<boolean> {
-  return (await fileStamp(uri)) !== undefined;
-}
-
-/**
- * The document a sidecar's `document:` key names, when it is a file in the sidecar's own folder
- * (a key that is absolute or climbs out of the folder could make the extension touch files it should not).
- * @param sidecarUri the sidecar
- * @param documentKey the value of its `document:` key
- */
-export function resolveDocumentKey(sidecarUri: vscode.Uri, documentKey: string): vscode.Uri | undefined {
-  if (documentKey === '' || documentKey.startsWith('/') || /^[a-zA-Z]:|\\/.test(documentKey)) return undefined;
-  const parts = documentKey.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0 || parts.includes('..')) return undefined;
-  return vscode.Uri.joinPath(vscode.Uri.joinPath(sidecarUri, '..'), ...parts);
-}
-
-/**
- * The `document:` key for a document whose sidecar sits beside it: its file name.
- * @param documentUri the document
- */
-export function documentKeyFor(documentUri: vscode.Uri): string {
-  const path = documentUri.path;
-  return path.slice(path.lastIndexOf('/') + 1);
+/** The stamp of a local file, read synchronously (undefined: there is none). */
+function localStamp(path: string): FileStamp | undefined {
+  const stat = lstatSync(path, { throwIfNoEntry: false });
+  return stat && { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: stat.isSymbolicLink() };
 }

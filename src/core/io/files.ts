@@ -10,6 +10,7 @@ import { isSidecarPath, sidecarPathFor } from '../paths';
 import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { normalizeText } from '../text';
 import { decodeDocument } from '../document-bytes';
+import { documentKeyLine, documentMissing, documentOutsideFolder, documentUnreadable } from '../document-findings';
 
 /** Folders never searched for sidecars. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -160,38 +161,33 @@ export async function loadAnnotatedDocument(sidecarPath: string, root?: string):
   const loaded: LoadedDocument = { sidecarPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
   if (!read.sidecar) return loaded;
   const line = documentKeyLine(sidecarSource);
-  const problem = (code: string, message: string): void => {
-    loaded.findings.push({ severity: 'error', code, message, line, column: 1 });
-  };
-  const documentPath = resolveDocumentPath(sidecarPath, read.sidecar.document);
+  const key = read.sidecar.document;
+  const documentPath = resolveDocumentPath(sidecarPath, key);
   if (!documentPath) {
-    problem(
-      'document-outside-folder',
-      `document: '${read.sidecar.document}' must name a file in the sidecar's own folder (a plain file name such as '${path.basename(sidecarPath, '.annotations.yaml')}'); fix the document key`,
-    );
+    loaded.findings.push(documentOutsideFolder(key, sidecarPath, line));
     return loaded;
   }
   let bytes: Uint8Array;
   try {
     const documentTarget = await outside(documentPath);
     if (documentTarget) {
-      problem(
-        'outside-workspace',
-        `the annotated document '${read.sidecar.document}' is a link to ${documentTarget}, outside the workspace; Marginalia does not follow links out of the workspace: replace the link with a copy of the file`,
-      );
+      loaded.findings.push({
+        severity: 'error',
+        code: 'outside-workspace',
+        message: `the annotated document '${key}' is a link to ${documentTarget}, outside the workspace; Marginalia does not follow links out of the workspace: replace the link with a copy of the file`,
+        line,
+        column: 1,
+      });
       return loaded;
     }
     bytes = await fs.readFile(documentPath);
   } catch {
-    problem(
-      'document-missing',
-      `the annotated document '${read.sidecar.document}' does not exist; restore or rename it back, or delete this sidecar if its annotations are no longer wanted`,
-    );
+    loaded.findings.push(documentMissing(key, line));
     return loaded;
   }
   loaded.documentPath = documentPath;
   const decoded = decodeDocument(bytes);
-  if (decoded.problem !== undefined) problem('document-unreadable', `the annotated document '${read.sidecar.document}' ${decoded.problem}`);
+  if (decoded.problem !== undefined) loaded.findings.push(documentUnreadable(key, decoded.problem, line));
   else loaded.text = normalizeText(decoded.text);
   return loaded;
 }
@@ -208,12 +204,6 @@ function resolveDocumentPath(sidecarPath: string, documentKey: string): string |
   const relative = path.relative(folder, resolved);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
   return resolved;
-}
-
-/** 1-based line of the `document:` key, so a document finding points at it. */
-function documentKeyLine(source: string): number {
-  const match = /^document\s*:/m.exec(source);
-  return match ? source.slice(0, match.index).split('\n').length : 1;
 }
 
 /**

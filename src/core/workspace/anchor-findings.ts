@@ -3,7 +3,7 @@
  * is found elsewhere), edited (found, but the text changed) or orphaned (not found). They point at
  * the annotation's record in the sidecar and carry its id, for the Problems panel and its quick fixes.
  */
-import type { Annotation, Finding } from '../core/model';
+import type { Annotation, Finding } from '../model';
 
 /** Finding codes of anchoring, as the diagnostics and quick fixes know them. */
 export const ANCHOR_CODES = { drifted: 'drifted', edited: 'edited', orphaned: 'orphaned' } as const;

@@ -1,0 +1,139 @@
+/**
+ * What the document-sync engine (`DocumentSync`) needs from the world around it, as small interfaces:
+ * the file system, the editor's open documents, where files are, and a clock. The editor layer
+ * implements them over VS Code (`src/extension/syncPorts.ts`); the unit tests over an in-memory file
+ * system (`test/core/workspace/memory-world.ts`). `L` is how a file is named: a `vscode.Uri` in the
+ * editor, a plain path in the tests.
+ */
+
+/**
+ * A file's size and modification time, and whether it is a symbolic link. When a file's size and time
+ * are those it had when its text was read or written, that text is taken to be its content still:
+ * a stat instead of reading and parsing a large sidecar again.
+ */
+export interface FileStamp {
+  readonly size: number;
+  readonly mtime: number;
+  readonly link: boolean;
+}
+
+/**
+ * Whether two stamps are of the same file content (as far as size and time tell).
+ * @param a one stamp
+ * @param b another, if any
+ */
+export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): boolean {
+  return a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime && a.link === b.link;
+}
+
+/** What `writeIfUnchanged` did. */
+export type WriteOutcome =
+  /** The file now holds the text; its stamp, when known (undefined: another write came first). */
+  | { readonly written: true; readonly stamp: FileStamp | undefined }
+  /** The file was no longer as expected: nothing was written, nothing left behind. */
+  | { readonly written: false };
+
+/** The file operations the engine uses. None follows a symbolic link to write through it. */
+export interface FileSystemPort<L> {
+  /**
+   * The file's stamp (of the link itself for a symbolic link), or undefined when it does not exist.
+   * @param file the file
+   */
+  stat(file: L): Promise<FileStamp | undefined>;
+  /**
+   * The file's bytes, or undefined when it does not exist or cannot be read.
+   * @param file the file
+   */
+  readBytes(file: L): Promise<Uint8Array | undefined>;
+  /**
+   * Replace a file's content atomically (a temporary file beside it, then a rename over it), unless
+   * it is no longer as the caller last saw it: its stamp is compared with `expected` just before the
+   * rename (`undefined`: the file must not exist), which leaves a window of one stat and one rename.
+   * @param file the file
+   * @param text its new content, written as UTF-8
+   * @param expected the stamp the file must still have
+   * @throws the file system's error when the write fails (the old file left as it was)
+   */
+  writeIfUnchanged(file: L, text: string, expected: FileStamp | undefined): Promise<WriteOutcome>;
+  /**
+   * Move a file; fails when the target exists.
+   * @param from where it is
+   * @param to where it goes
+   */
+  rename(from: L, to: L): Promise<void>;
+  /**
+   * Delete a file.
+   * @param file the file
+   */
+  delete(file: L): Promise<void>;
+}
+
+/** How the engine names files: a key to tell them apart, and a `/`-separated path to derive names. */
+export interface Locations<L> {
+  /**
+   * A string that is equal for two names of the same file, and only then.
+   * @param file the file
+   */
+  key(file: L): string;
+  /**
+   * The file's path, `/`-separated.
+   * @param file the file
+   */
+  path(file: L): string;
+  /**
+   * The same kind of name (scheme, authority) for another path.
+   * @param like a file whose kind of name is kept
+   * @param path the new path
+   */
+  withPath(like: L, path: string): L;
+}
+
+/** A document open in the editor, as the engine sees it (a `vscode.TextDocument` is one). */
+export interface OpenDocument<L> {
+  readonly uri: L;
+  /** Whether it has unsaved changes. */
+  readonly isDirty: boolean;
+  /** Its text as the editor holds it (CRLF and BOM not yet normalised). */
+  getText(): string;
+}
+
+/** One change of an open document's text, as the editor reports it (a `vscode.TextDocumentContentChangeEvent` is one). */
+export interface EditorTextChange {
+  /** The replaced range, in lines and UTF-16 characters over the text before the change. */
+  readonly range: { readonly start: LineCharacter; readonly end: LineCharacter };
+  /** The inserted text. */
+  readonly text: string;
+}
+
+/** A position in lines and UTF-16 characters, both from 0. */
+export interface LineCharacter {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** The documents open in the editor. */
+export interface EditorPort<L> {
+  /**
+   * The open document of that name, if it is open (and not closed meanwhile).
+   * @param file the document
+   */
+  openDocument(file: L): OpenDocument<L> | undefined;
+}
+
+/** A repeating timer's handle. */
+export interface Timer {
+  /** Stop it. */
+  cancel(): void;
+}
+
+/** Time, for dates in annotations and the poll of held writes. */
+export interface ClockPort {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /**
+   * Call `tick` every `ms` milliseconds until cancelled.
+   * @param ms the period
+   * @param tick what to call; it may return a promise of its work, which a test clock awaits
+   */
+  every(ms: number, tick: () => unknown): Timer;
+}
