@@ -6,9 +6,9 @@
  * after, writes in chunks). Every other scheme goes through `vscode.workspace.fs`, so virtual
  * workspaces work. Symbolic links are never followed: one could lead out of the workspace.
  */
-import { closeSync, fstatSync, lstatSync, openSync, promises as fs, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import * as vscode from 'vscode';
-import { sameStamp, type FileStamp, type WriteOutcome } from '../core/workspace/ports';
+import { sameStamp, stillAsSeen, type FileStamp, type SeenFile, type WriteOutcome } from '../core/workspace/ports';
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -58,26 +58,23 @@ export async function readFileBytes(uri: vscode.Uri): Promise<Uint8Array | undef
  * Write a file as UTF-8 text atomically: the bytes go to a temporary file beside it, which then
  * replaces it by rename, so the file holds the old content or the new, never part of it (a full
  * disk or a refused permission leaves the old file as it was, and no temporary file behind).
- * With `unlessChangedFrom`, the file is replaced only if its stamp is still that one just before the
- * rename (`stamp: undefined`: only if there is no file), so a change someone made meanwhile is not
- * written over.
+ * With `unlessChangedFrom`, the file is replaced only if it is still as seen then, just before the
+ * rename (see `stillAsSeen`), so a change someone made meanwhile is not written over.
  *
  * A local file is written synchronously: a few milliseconds for a sidecar of 10,000 records, where
  * each asynchronous step waits for Node's thread pool, behind whatever else the extension host does
  * (tagging in such a document took 5-15 ms longer); nothing else in the extension host runs between
- * the check and the rename. Its stamp is read from the open file, so it is the stamp of these bytes
+ * the look and the rename. Its stamp is read from the open file, so it is the stamp of these bytes
  * even if someone writes the file again at once.
  * @param uri the file
  * @param text its new content
- * @param unlessChangedFrom the stamp the file must still have, if it must
+ * @param unlessChangedFrom the file as last seen, if it must still be so
  * @returns whether it was written, and the stamp of the file written (undefined when not known: another write came first)
  * @throws the file system's error when the write fails
  */
-export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessChangedFrom?: { readonly stamp: FileStamp | undefined }): Promise<WriteOutcome> {
+export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessChangedFrom?: SeenFile): Promise<WriteOutcome> {
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const unchanged = (stamp: FileStamp | undefined): boolean =>
-    !unlessChangedFrom || (stamp === undefined ? unlessChangedFrom.stamp === undefined : sameStamp(stamp, unlessChangedFrom.stamp));
   if (uri.scheme === 'file') {
     try {
       const fd = openSync(temporary.fsPath, 'wx');
@@ -88,7 +85,7 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
       } finally {
         closeSync(fd);
       }
-      if (!unchanged(localStamp(uri.fsPath))) {
+      if (unlessChangedFrom && !stillAsSeen(unlessChangedFrom, localStamp(uri.fsPath), readLocalText(uri.fsPath))) {
         rmSync(temporary.fsPath, { force: true });
         return { written: false };
       }
@@ -102,9 +99,13 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
   const bytes = encoder.encode(text);
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);
-    if (!unchanged(await fileStamp(uri))) {
-      await vscode.workspace.fs.delete(temporary);
-      return { written: false };
+    if (unlessChangedFrom) {
+      const stamp = await fileStamp(uri);
+      const now = stamp && !stamp.link && !sameStamp(stamp, unlessChangedFrom.stamp) ? await readTextFile(uri) : undefined;
+      if (!stillAsSeen(unlessChangedFrom, stamp, () => now)) {
+        await vscode.workspace.fs.delete(temporary);
+        return { written: false };
+      }
     }
     await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
   } catch (error) {
@@ -113,6 +114,17 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
   }
   const after = await fileStamp(uri);
   return { written: true, stamp: after?.size === bytes.length ? after : undefined };
+}
+
+/** A local file's text, read synchronously (undefined: it cannot be read). */
+function readLocalText(path: string): () => string | undefined {
+  return () => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** The stamp of a local file, read synchronously (undefined: there is none). */

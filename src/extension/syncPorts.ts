@@ -11,7 +11,7 @@ import { fileStamp, readFileBytes, writeTextFileAtomic } from './sidecarFiles';
 export const vscodeFiles: FileSystemPort<vscode.Uri> = {
   stat: fileStamp,
   readBytes: readFileBytes,
-  writeIfUnchanged: (file, text, expected) => writeTextFileAtomic(file, text, { stamp: expected }),
+  writeIfUnchanged: writeTextFileAtomic,
   rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: false })),
   delete: (file) => Promise.resolve(vscode.workspace.fs.delete(file)),
 };

@@ -634,7 +634,7 @@ export class DocumentSync<L> {
       for (const a of entry.annotations) refreshContext(a, entry.offsets);
       const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk);
       // Replaced only if nobody wrote it since the stat: otherwise their change is merged in first, and the write starts over.
-      const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, onDisk === undefined ? undefined : stamp);
+      const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp });
       if (!outcome.written) {
         if (attempt < MAX_WRITE_ATTEMPTS) continue;
         throw new Error(`it kept changing on disk while it was being written, ${MAX_WRITE_ATTEMPTS} times`);
@@ -722,7 +722,7 @@ export class DocumentSync<L> {
     }
     const text = writeSidecar({ ...read.sidecar, document: documentKey }, onDisk);
     // Created only where no file is: one that appeared since the look above is not overwritten.
-    if (!(await this.files.writeIfUnchanged(newSidecar, text, undefined)).written) return this.keepSidecar(entry, newDocumentUri, newSidecar);
+    if (!(await this.files.writeIfUnchanged(newSidecar, text, { text: undefined, stamp: undefined })).written) return this.keepSidecar(entry, newDocumentUri, newSidecar);
     this.rekey(entry, newDocumentUri, newSidecar);
     entry.documentKey = documentKey;
     await this.files.delete(oldSidecar);

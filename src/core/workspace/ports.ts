@@ -26,6 +26,23 @@ export function sameStamp(a: FileStamp | undefined, b: FileStamp | undefined): b
   return a !== undefined && b !== undefined && a.size === b.size && a.mtime === b.mtime && a.link === b.link;
 }
 
+/** A file as last seen: its text (undefined: there was none) and its stamp then, if known. */
+export interface SeenFile {
+  readonly text: string | undefined;
+  readonly stamp: FileStamp | undefined;
+}
+
+/**
+ * Whether a file is still as it was seen.
+ * @param seen the file as it was seen
+ * @param stamp its stamp now (undefined: it does not exist)
+ * @param readText reads its text now, called only when the stamps do not tell
+ */
+export function stillAsSeen(seen: SeenFile, stamp: FileStamp | undefined, readText: () => string | undefined): boolean {
+  if (seen.text === undefined || stamp === undefined) return seen.text === undefined && stamp === undefined;
+  return sameStamp(stamp, seen.stamp) || (!stamp.link && readText() === seen.text);
+}
+
 /** What `writeIfUnchanged` did. */
 export type WriteOutcome =
   /** The file now holds the text; its stamp, when known (undefined: another write came first). */
@@ -47,14 +64,16 @@ export interface FileSystemPort<L> {
   readBytes(file: L): Promise<Uint8Array | undefined>;
   /**
    * Replace a file's content atomically (a temporary file beside it, then a rename over it), unless
-   * it is no longer as the caller last saw it: its stamp is compared with `expected` just before the
-   * rename (`undefined`: the file must not exist), which leaves a window of one stat and one rename.
+   * it is no longer as the caller last saw it. Just before the rename the file is looked at: it is
+   * unchanged when its stamp is still `expected.stamp`, or else when its text is still
+   * `expected.text` (some file systems give a new time at every stat); `expected.text` undefined:
+   * the file must not exist. That leaves a window of one look and one rename.
    * @param file the file
    * @param text its new content, written as UTF-8
-   * @param expected the stamp the file must still have
+   * @param expected the file as the caller last saw it
    * @throws the file system's error when the write fails (the old file left as it was)
    */
-  writeIfUnchanged(file: L, text: string, expected: FileStamp | undefined): Promise<WriteOutcome>;
+  writeIfUnchanged(file: L, text: string, expected: SeenFile): Promise<WriteOutcome>;
   /**
    * Move a file; fails when the target exists.
    * @param from where it is

@@ -14,10 +14,11 @@ import type {
   FileSystemPort,
   Locations,
   OpenDocument,
+  SeenFile,
   Timer,
   WriteOutcome,
 } from '../../../src/core/workspace/ports';
-import { sameStamp } from '../../../src/core/workspace/ports';
+import { stillAsSeen } from '../../../src/core/workspace/ports';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -83,13 +84,12 @@ export class MemoryFiles implements FileSystemPort<string> {
     return file && !file.link ? file.bytes.slice() : undefined;
   }
 
-  async writeIfUnchanged(path: string, text: string, expected: FileStamp | undefined): Promise<WriteOutcome> {
+  async writeIfUnchanged(path: string, text: string, expected: SeenFile): Promise<WriteOutcome> {
     if (this.failWrites) throw this.failWrites;
     const during = this.duringNextWrite;
     this.duringNextWrite = undefined;
     during?.(path);
-    const now = await this.stat(path);
-    if (now === undefined ? expected !== undefined : !sameStamp(now, expected)) return { written: false };
+    if (!stillAsSeen(expected, await this.stat(path), () => this.text(path))) return { written: false };
     this.put(path, text);
     this.written.push(path);
     return { written: true, stamp: await this.stat(path) };
