@@ -27,7 +27,7 @@ import { writeSidecar } from '../sidecar/write';
 import { normalizeText, OffsetIndex } from '../text';
 import { anchorFindings } from './anchor-findings';
 import { sameStamp, type ClockPort, type EditorPort, type EditorTextChange, type FileStamp, type FileSystemPort, type Locations, type OpenDocument } from './ports';
-import { clone, Entry, refreshContext, replaceAll, type SyncedDocument } from './synced-document';
+import { clone, Entry, replaceAll, type SyncedDocument } from './synced-document';
 
 /** How often a sidecar whose write is held is looked at again (ms). */
 export const HELD_POLL_MS = 1000;
@@ -631,7 +631,7 @@ export class DocumentSync<L> {
         if (!entry.writable) return this.hold(entry, this.whyHeld(entry)!);
       }
       if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
-      for (const a of entry.annotations) refreshContext(a, entry.offsets);
+      entry.refreshContexts();
       const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk);
       // Replaced only if nobody wrote it since the stat: otherwise their change is merged in first, and the write starts over.
       const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp });

@@ -59,6 +59,11 @@ export class Entry<L> implements SyncedDocument<L> {
   heldPoll: Timer | undefined;
   /** Why the last write was held, so the user is told once, not at every keystroke. */
   heldReason: string | undefined;
+  /**
+   * The text and span each annotation's context was last taken from: a write after one change in
+   * thousands of annotations takes the context of that one again, not of every one.
+   */
+  private readonly contextTaken = new WeakMap<Annotation, { index: OffsetIndex; start: number; end: number }>();
 
   /**
    * @param documentUri the document
@@ -99,6 +104,22 @@ export class Entry<L> implements SyncedDocument<L> {
     }
     this.offsets = index;
   }
+
+  /** Keep the stored context of the annotations that carry one current, so later re-anchoring has the right clues. */
+  refreshContexts(): void {
+    const index = this.offsets;
+    for (const annotation of this.annotations) {
+      if (annotation.status === 'orphaned' || (annotation.prefix === undefined && annotation.suffix === undefined)) continue;
+      if (annotation.end > index.length) continue;
+      const taken = this.contextTaken.get(annotation);
+      if (taken && taken.index === index && taken.start === annotation.start && taken.end === annotation.end) continue;
+      const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
+      // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
+      if (annotation.prefix !== prefix) annotation.prefix = prefix;
+      if (annotation.suffix !== suffix) annotation.suffix = suffix;
+      this.contextTaken.set(annotation, { index, start: annotation.start, end: annotation.end });
+    }
+  }
 }
 
 /**
@@ -113,29 +134,6 @@ export function replaceAll(annotations: Annotation[], replacements: readonly Ann
     if (replacement) annotations[i] = replacement;
   }
 }
-
-/**
- * Keep stored context current for an annotation that carries it, so later re-anchoring has the right clues.
- * @param annotation changed in place
- * @param index the text it counts over
- */
-export function refreshContext(annotation: Annotation, index: OffsetIndex): void {
-  if (annotation.status === 'orphaned' || (annotation.prefix === undefined && annotation.suffix === undefined)) return;
-  if (annotation.end > index.length) return;
-  const refreshed = contextRefreshed.get(annotation);
-  if (refreshed && refreshed.index === index && refreshed.start === annotation.start && refreshed.end === annotation.end) return;
-  const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
-  // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
-  if (annotation.prefix !== prefix) annotation.prefix = prefix;
-  if (annotation.suffix !== suffix) annotation.suffix = suffix;
-  contextRefreshed.set(annotation, { index, start: annotation.start, end: annotation.end });
-}
-
-/**
- * The text and span each annotation's context was last taken from: a write after one change in
- * thousands of annotations takes the context of that one again, not of every one.
- */
-const contextRefreshed = new WeakMap<Annotation, { index: OffsetIndex; start: number; end: number }>();
 
 /**
  * A copy of an annotation that shares nothing it could change.
