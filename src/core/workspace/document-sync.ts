@@ -15,7 +15,6 @@
 import { contextAround } from '../anchoring/context';
 import { applyChange, type TextChange } from '../anchoring/live-tracking';
 import { reanchor, type AnchorResult } from '../anchoring/reanchor';
-import { decodeDocument } from '../document-bytes';
 import { documentKeyLine, documentMissing, documentOutsideFolder, documentPathFromKey, documentUnreadable, LINK_PROBLEM } from '../document-findings';
 import { newAnnotationId } from '../ids';
 import { offsetAt } from '../line-offsets';
@@ -25,6 +24,7 @@ import { documentPathFor, isSidecarPath, sidecarPathFor } from '../paths';
 import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { writeSidecar } from '../sidecar/write';
 import { normalizeText, OffsetIndex } from '../text';
+import { currentText, documentOnDisk, readText, type DocumentText } from './current-text';
 import { anchorFindings } from './anchor-findings';
 import { sameStamp, type ClockPort, type EditorPort, type EditorTextChange, type FileStamp, type FileSystemPort, type Locations, type OpenDocument } from './ports';
 import { clone, Entry, replaceAll, type SyncedDocument } from './synced-document';
@@ -82,16 +82,6 @@ export interface DocumentSyncPorts<L> {
   /** Parses sidecars (default: `readSidecar`, nothing cached). */
   reader?: SidecarReader<L>;
 }
-
-/** A document's text, or why there is none. */
-interface DocumentText {
-  /** The normalised text, when there is one. */
-  text: string | undefined;
-  /** 'missing', or why the file is not text; undefined when all is well. */
-  problem: string | undefined;
-}
-
-const decoder = new TextDecoder('utf-8');
 
 /** Every annotated document of a workspace, kept in step with its sidecar. */
 export class DocumentSync<L> {
@@ -296,7 +286,7 @@ export class DocumentSync<L> {
   async documentOpenedOrClosed(document: L): Promise<void> {
     const entry = this.entries.get(this.at.key(document));
     if (!entry) return;
-    const current = await this.currentText(document);
+    const current = await currentText(this.ports, document);
     if (current.text === undefined || current.text === entry.offsets.text) return;
     entry.anchorAll(new OffsetIndex(current.text));
     entry.hasText = true;
@@ -392,10 +382,10 @@ export class DocumentSync<L> {
     // beside it): the text held is the file's, so it is neither read nor parsed again.
     const unchanged = stamp !== undefined && existing?.diskSource !== undefined && sameStamp(stamp, existing.diskStamp);
     if (unchanged && sidecarChanged) return;
-    const source = unchanged ? existing.diskSource : await this.readText(sidecarUri);
+    const source = unchanged ? existing.diskSource : await readText(this.files, sidecarUri);
     if (source === undefined) {
       if (!existing) return;
-      const documentGone = (await this.documentOnDisk(existing.documentUri)).problem === 'missing' && !this.ports.editor.openDocument(existing.documentUri);
+      const documentGone = (await documentOnDisk(this.files, existing.documentUri)).problem === 'missing' && !this.ports.editor.openDocument(existing.documentUri);
       if (!existing.unwritten || documentGone) this.drop(existing);
       else existing.setDisk(undefined, undefined); // deleted while changes wait: the next write recreates it
       return;
@@ -409,7 +399,7 @@ export class DocumentSync<L> {
     if (!entry) {
       entry = this.addEntry(documentUri, sidecarUri);
     }
-    const current = await this.currentText(documentUri);
+    const current = await currentText(this.ports, documentUri);
     const nothingNew =
       existing &&
       source === existing.diskSource &&
@@ -434,7 +424,7 @@ export class DocumentSync<L> {
     if (!entry) {
       const documentUri = this.at.withPath(sidecarUri, documentPathFor(this.at.path(sidecarUri)));
       entry = this.addEntry(documentUri, sidecarUri);
-      const current = await this.currentText(documentUri);
+      const current = await currentText(this.ports, documentUri);
       entry.hasText = current.text !== undefined;
       entry.offsets = new OffsetIndex(current.text ?? '');
     }
@@ -445,7 +435,7 @@ export class DocumentSync<L> {
 
   /** Whether an entry's document text (and its problem, if any) is still the one the entry holds. */
   private async sameText(entry: Entry<L>): Promise<boolean> {
-    const current = await this.currentText(entry.documentUri);
+    const current = await currentText(this.ports, entry.documentUri);
     return current.text !== undefined && current.text === entry.offsets.text && current.problem === entry.documentProblem;
   }
 
@@ -504,35 +494,6 @@ export class DocumentSync<L> {
     if (entry.writable) entry.heldReason = undefined;
   }
 
-  /**
-   * The document's current normalised text: the open buffer, else the file. A buffer whose file was
-   * deleted still has its text, and the problem that the file is missing.
-   */
-  private async currentText(documentUri: L): Promise<DocumentText> {
-    const stamp = await this.files.stat(documentUri);
-    if (stamp?.link) return { text: undefined, problem: LINK_PROBLEM };
-    const open = this.ports.editor.openDocument(documentUri);
-    if (open) return { text: normalizeText(open.getText()), problem: stamp ? undefined : 'missing' };
-    return this.documentOnDisk(documentUri, stamp);
-  }
-
-  /**
-   * A document's text as read from disk, normalised the way offsets count, or why there is none.
-   * @param stamp its stamp when just taken (else it is taken here, to refuse a link)
-   */
-  private async documentOnDisk(documentUri: L, stamp?: FileStamp): Promise<DocumentText> {
-    if ((stamp ?? (await this.files.stat(documentUri)))?.link) return { text: undefined, problem: LINK_PROBLEM };
-    const bytes = await this.files.readBytes(documentUri);
-    if (bytes === undefined) return { text: undefined, problem: 'missing' };
-    const decoded = decodeDocument(bytes);
-    return decoded.problem !== undefined ? { text: undefined, problem: decoded.problem } : { text: normalizeText(decoded.text), problem: undefined };
-  }
-
-  private async readText(file: L): Promise<string | undefined> {
-    const bytes = await this.files.readBytes(file);
-    return bytes && decoder.decode(bytes);
-  }
-
   /** The entry of a document, created (with no sidecar yet) when there is none. */
   private async entryFor(documentUri: L): Promise<Entry<L>> {
     const key = this.at.key(documentUri);
@@ -541,7 +502,7 @@ export class DocumentSync<L> {
     if (!this.entries.has(key)) await this.load(sidecarUri); // a sidecar the index did not see (excluded, or just created)
     let entry = this.entries.get(key);
     if (!entry) {
-      const current = await this.currentText(documentUri);
+      const current = await currentText(this.ports, documentUri);
       if (current.text === undefined) throw new Error(`${documentPath} cannot be annotated: it ${current.problem === 'missing' ? 'does not exist' : (current.problem ?? '')}`);
       entry = this.addEntry(documentUri, sidecarUri);
       entry.offsets = new OffsetIndex(current.text);
@@ -622,7 +583,7 @@ export class DocumentSync<L> {
       if (held) return this.hold(entry, held);
       // A stat first: the file is read (and parsed) again only when it is not as this engine left it.
       const stamp = await this.files.stat(entry.sidecarUri);
-      const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await this.readText(entry.sidecarUri);
+      const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readText(this.files, entry.sidecarUri);
       if (onDisk !== entry.diskSource && onDisk !== undefined) {
         // Someone else wrote the sidecar since we read it: take their changes in first.
         const read = readSidecar(onDisk);
@@ -699,7 +660,7 @@ export class DocumentSync<L> {
   private async moveSidecar(entry: Entry<L>, newDocumentUri: L): Promise<void> {
     const oldSidecar = entry.sidecarUri;
     const newSidecar = this.at.withPath(newDocumentUri, sidecarPathFor(this.at.path(newDocumentUri)));
-    const onDisk = await this.readText(oldSidecar);
+    const onDisk = await readText(this.files, oldSidecar);
     if ((await this.files.stat(newSidecar)) !== undefined) return this.keepSidecar(entry, newDocumentUri, newSidecar);
     const documentKey = basename(this.at.path(newDocumentUri));
     if (onDisk === undefined) {
