@@ -302,3 +302,49 @@ test('typing moves the spans; undo brings back their places, and the document ba
   assert.equal(world.sync.get(DOC)!.annotations[0]!.start, 19);
   assert.equal(world.files.text(SIDECAR), before, 'the same places: the same bytes');
 });
+
+test('changes that waited for a save of a buffer now closed unsaved are written over the file\'s text', async () => {
+  const world = await loaded();
+  const document = world.editor.openWith(DOC, TEXT);
+  world.sync.applyTextChanges(document, typeInto(document, 0, 'NEW '));
+  await world.sync.add(DOC, [{ ...PEOPLE, start: PEOPLE.start + 4, end: PEOPLE.end + 4 }]);
+  assert.deepEqual(onDisk(world), ['quote we are ready']);
+  world.editor.close(DOC); // closed without saving: the file keeps its text
+  await world.sync.documentOpenedOrClosed(DOC);
+  const written = readSidecar(world.files.text(SIDECAR)!).sidecar!.annotations;
+  assert.deepEqual(
+    written.map((a) => [a.text, a.start]),
+    [
+      ['we are ready', 19],
+      ['people', PEOPLE.start],
+    ],
+  );
+});
+
+test('a deletion orphans a span; reverting to the saved text finds it again and writes nothing new', async () => {
+  const world = await loaded();
+  const before = world.files.text(SIDECAR);
+  const document = world.editor.openWith(DOC, TEXT);
+  document.text = TEXT.slice(0, 18) + TEXT.slice(32);
+  document.isDirty = true;
+  world.sync.applyTextChanges(document, [{ range: { start: { line: 0, character: 18 }, end: { line: 0, character: 32 } }, text: '' }]);
+  assert.equal(world.sync.get(DOC)!.annotations[0]!.status, 'orphaned');
+  assert.deepEqual(world.sync.get(DOC)!.findings.map((f) => f.code), ['orphaned']);
+  document.text = TEXT;
+  document.isDirty = false;
+  world.sync.applyTextChanges(document, [{ range: { start: { line: 0, character: 18 }, end: { line: 0, character: 18 } }, text: TEXT.slice(18, 32) }]);
+  await world.sync.idle();
+  const quote = world.sync.get(DOC)!.annotations[0]!;
+  assert.deepEqual([quote.start, quote.end, quote.status], [19, 31, undefined]);
+  assert.equal(world.files.text(SIDECAR), before);
+});
+
+test('an update and a removal reach the sidecar at once', async () => {
+  const world = await loaded();
+  const [quote] = world.sync.get(DOC)!.annotations;
+  await world.sync.update(DOC, quote!.id, { note: 'said twice' });
+  assert.deepEqual(onDisk(world), ['quote we are ready (said twice)']);
+  await world.sync.remove(DOC, [quote!.id]);
+  assert.deepEqual(onDisk(world), []);
+  assert.equal(world.sync.get(DOC)!.findings.length, 0);
+});
