@@ -29,7 +29,7 @@ import {
   isSymbolicLink,
   LINK_PROBLEM,
   readDocumentFromDisk,
-  readTextFile,
+  readSidecarText,
   resolveDocumentKey,
   sameStamp,
   writeTextFileAtomic,
@@ -451,7 +451,7 @@ export class AnnotationStore implements vscode.Disposable {
     // beside it): the text held is the file's, so it is neither read nor parsed again.
     const unchanged = stamp !== undefined && existing?.diskSource !== undefined && sameStamp(stamp, existing.diskStamp);
     if (unchanged && sidecarChanged) return;
-    const source = unchanged ? existing.diskSource : await readTextFile(sidecarUri);
+    const source = unchanged ? existing.diskSource : await readSidecarText(sidecarUri);
     if (source === undefined) {
       if (!existing) return;
       const documentGone = (await readDocumentFromDisk(existing.documentUri)).problem === 'missing' && !this.isOpen(existing.documentUri);
@@ -662,7 +662,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (held) return this.hold(entry, held);
     // A stat first: the file is read (and parsed) again only when it is not as this store left it.
     const stamp = await fileStamp(entry.sidecarUri);
-    const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readTextFile(entry.sidecarUri);
+    const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readSidecarText(entry.sidecarUri);
     if (onDisk !== entry.diskSource && onDisk !== undefined) {
       // Someone else wrote the sidecar since we read it: take their changes in first.
       const read = readSidecar(onDisk);
@@ -737,8 +737,8 @@ export class AnnotationStore implements vscode.Disposable {
   private async moveSidecar(entry: Entry, newDocumentUri: vscode.Uri): Promise<void> {
     const oldSidecar = entry.sidecarUri;
     const newSidecar = newDocumentUri.with({ path: sidecarPathFor(newDocumentUri.path) });
-    const onDisk = await readTextFile(oldSidecar);
-    if (await readTextFile(newSidecar) !== undefined) {
+    const onDisk = await readSidecarText(oldSidecar);
+    if (await readSidecarText(newSidecar) !== undefined) {
       this.rekey(entry, newDocumentUri, oldSidecar);
       this.notify('warning', `${newSidecar.path.split('/').pop()} already exists, so the annotations stay in ${oldSidecar.path.split('/').pop()}; merge the two files by hand.`, oldSidecar);
       return;

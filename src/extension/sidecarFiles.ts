@@ -9,6 +9,7 @@
 import { closeSync, fstatSync, openSync, promises as fs, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeDocument } from '../core/document-bytes';
+import { decodeSidecar } from '../core/sidecar/decode';
 import { normalizeText } from '../core/text';
 
 const decoder = new TextDecoder('utf-8');
@@ -22,6 +23,19 @@ const encoder = new TextEncoder();
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
   try {
     return decoder.decode(uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Read a sidecar's text (see `decodeSidecar`: bytes that are not UTF-8 are kept, for the reader to refuse).
+ * @param uri the sidecar
+ * @returns its text, or undefined when it does not exist or cannot be read
+ */
+export async function readSidecarText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decodeSidecar(uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }

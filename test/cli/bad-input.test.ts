@@ -20,6 +20,7 @@ const CASES: Record<string, { file: string; says: RegExp }> = {
   'absolute-document': { file: 'doc.txt.annotations.yaml', says: /must name a file in the sidecar's own folder/ },
   'binary-document': { file: 'doc.txt.annotations.yaml', says: /binary/ },
   'latin1-document': { file: 'doc.txt.annotations.yaml', says: /not valid UTF-8/ },
+  'latin1-sidecar': { file: 'doc.txt.annotations.yaml', says: /^doc\.txt\.annotations\.yaml:9:14: error: the sidecar is not valid UTF-8 \(byte 0xE9\)/ },
   'invalid-config': { file: '.marginalia.yaml', says: /person|type/ },
 };
 

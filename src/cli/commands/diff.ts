@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { diffAnnotations, renderDiffMarkdown, type SidecarSnapshot } from '../../core/diff';
 import { findSidecars } from '../../core/io/files';
 import { documentPathFor, isSidecarPath } from '../../core/paths';
+import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
@@ -58,7 +59,7 @@ async function readFolder(folder: string): Promise<Version> {
   const version: Version = { snapshots: [], unreadable: [] };
   for (const sidecarPath of await findSidecars([folder], folder)) {
     const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
-    addSnapshot(version, relative, await fs.readFile(sidecarPath, 'utf8'));
+    addSnapshot(version, relative, decodeSidecar(await fs.readFile(sidecarPath)));
   }
   return version;
 }
@@ -119,7 +120,7 @@ function catFiles(shas: readonly string[], cwd: string): Promise<string[]> {
       for (let i = 0; i < shas.length; i++) {
         const headerEnd = output.indexOf(0x0a, at);
         const size = Number(output.subarray(at, headerEnd).toString('utf8').split(' ')[2]);
-        contents.push(output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
+        contents.push(decodeSidecar(output.subarray(headerEnd + 1, headerEnd + 1 + size)));
         at = headerEnd + 1 + size + 1;
       }
       resolve(contents);

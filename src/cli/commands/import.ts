@@ -11,6 +11,7 @@ import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
 import { duplicatedIds } from '../../core/merge';
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
+import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import { normalizeText } from '../../core/text';
@@ -81,7 +82,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   for (const documentPath of [...byDocument.keys()].sort()) {
     const shown = relative(io.cwd, documentPath);
     const sidecarPath = sidecarPathFor(documentPath);
-    const previousSource = await fs.readFile(sidecarPath, 'utf8').catch(() => undefined);
+    const previousSource = await fs.readFile(sidecarPath).then(decodeSidecar, () => undefined);
     let sidecar: Sidecar = { version: FORMAT_VERSION, document: path.basename(documentPath), annotations: [] };
     if (previousSource !== undefined) {
       const read = readSidecar(previousSource);

@@ -3,8 +3,10 @@
  * the line layout the writer needs to splice new records into the old file.
  */
 
+import type { Finding } from '../model';
+import { firstEscapedByte } from './decode';
 import { layoutMatches, scanLayout, type SidecarLayout } from './layout';
-import { loadSidecarData } from './load';
+import { lineColumnAt, loadSidecarData } from './load';
 import { positionsFromDocument, positionsFromLayout } from './positions';
 import { validateSidecar, type ValidatedSidecar } from './validate';
 
@@ -31,7 +33,8 @@ export function analyzeSidecar(source: string): SidecarAnalysis {
   const text = bom ? source.slice(1) : source;
   const crlf = text.includes('\r\n');
   const lines = splitLines(text);
-  const loaded = loadSidecarData(text, lines);
+  const notUtf8 = notUtf8Finding(text);
+  const loaded = notUtf8 ? { ok: false as const, findings: [notUtf8] } : loadSidecarData(text, lines);
   if (!loaded.ok) {
     return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], clean: new Uint8Array(0), layout: undefined, lines, crlf, bom, records: [] };
   }
@@ -41,6 +44,21 @@ export function analyzeSidecar(source: string): SidecarAnalysis {
   const data = loaded.data as Record<string, unknown> | null | undefined;
   const records = Array.isArray(data?.['annotations']) ? (data['annotations'] as Record<string, unknown>[]) : [];
   return { ...validateSidecar(loaded.data, positions), layout, lines, crlf, bom, records };
+}
+
+/** The error for a text whose bytes were not all UTF-8 (see `decodeSidecar`), at its first bad byte. */
+function notUtf8Finding(text: string): Finding | undefined {
+  const bad = firstEscapedByte(text);
+  if (!bad) return undefined;
+  const what = bad.byte === undefined ? 'a lone surrogate' : `byte 0x${bad.byte.toString(16).toUpperCase()}`;
+  return {
+    severity: 'error',
+    code: 'not-utf8',
+    message:
+      `the sidecar is not valid UTF-8 (${what}); it is neither read nor rewritten: convert it to UTF-8 ` +
+      '(e.g. `iconv -f latin1 -t utf-8`, for a file saved in Latin-1) and check it again',
+    ...lineColumnAt(text, bad.offset),
+  };
 }
 
 /**
