@@ -214,7 +214,7 @@ function resolveDocumentPath(sidecarPath: string, documentKey: string): string |
 /** 1-based line of the `document:` key, so a document finding points at it. */
 function documentKeyLine(source: string): number {
   const match = /^document\s*:/m.exec(source);
-  return match ? source.slice(0, match.index).split('\n').length : 1;
+  return match ? source.slice(0, match.index).split(/\r\n?|\n/).length : 1;
 }
 
 /**
