@@ -15,7 +15,9 @@ Compares the annotations of two versions and prints Markdown for a pull-request 
 document, annotations added, removed, relabelled, re-anchored, text-changed, orphaned and edited,
 with their text quoted, then totals per label. OLD and NEW are each a folder or a git revision
 (main, HEAD~1, a commit) of the repository holding the working folder; documents are named by
-their path from the folder or the repository root.
+their path from the folder or the repository root. Records of an id that a document uses more than
+once are never paired by id: identical ones are unchanged, the others added, removed or ambiguous,
+and the ids are named in a warning.
   --json   print the comparison as JSON instead
 Exit status: 0 compared, 1 a sidecar could not be read, 2 usage error.
 `;
