@@ -16,7 +16,7 @@ const nodeFs: IndexFileSystem = {
     const s = await fsp.stat(file);
     return { size: s.size, mtime: s.mtimeMs };
   },
-  readFile: (file) => fsp.readFile(file, 'utf8'),
+  readFile: (file) => fsp.readFile(file),
 };
 
 async function readAllJson(files: string[]): Promise<unknown[]> {

@@ -67,7 +67,8 @@ export function parseLabelConfig(source: string): { config: LabelConfig; finding
     return defaults();
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The yaml package breaks lines at LF only: a lone CR (classic Mac OS line ends) is made LF, same offsets.
+  const doc = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (node: unknown): { line: number; column: number } => {
     const offset = (node as YamlNode | null)?.range?.[0] ?? 0;
     const { line, col } = lineCounter.linePos(offset);

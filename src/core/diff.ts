@@ -4,8 +4,14 @@
  * sidecars. Annotations are matched by document and id: an id present on one side only was added or
  * removed; one present on both may have been relabelled, re-anchored (its offsets moved),
  * text-changed, orphaned, or edited (note, entity, attributes).
+ *
+ * An id that more than one record of a document uses (a hand merge, a copy-paste) says nothing about
+ * which record became which, so its records are never paired by id: records identical on both sides
+ * are unchanged, what is left on one side only was added or removed, and what is left on both sides
+ * is listed as ambiguous. Such ids are reported either way.
  */
 import type { Annotation } from './model';
+import { contentKey } from './sidecar/content-key';
 
 /** The annotations of one document in one version. */
 export interface SidecarSnapshot {
@@ -35,6 +41,22 @@ export interface DocumentDiff {
   orphaned: ChangedAnnotation[];
   /** Note, entity or attributes changed. */
   edited: ChangedAnnotation[];
+  /** Records of an id used more than once that could not be paired: changed somehow, but which into which is unknown. */
+  ambiguous: AmbiguousRecords[];
+}
+
+/** The records of one id, used more than once, left unpaired on both sides. */
+export interface AmbiguousRecords {
+  id: string;
+  before: Annotation[];
+  after: Annotation[];
+}
+
+/** Ids used by more than one record of a document, on either side. */
+export interface DuplicateIds {
+  document: string;
+  /** The ids, sorted. */
+  ids: string[];
 }
 
 /** Counts for one label. */
@@ -59,6 +81,8 @@ export interface AnnotationDiff {
   documents: DocumentDiff[];
   /** Per label, sorted by label; only labels that occur on either side. */
   totals: LabelTotals[];
+  /** Documents with ids used more than once, sorted by path: their records are compared by content, not by id. */
+  duplicates: DuplicateIds[];
 }
 
 /** The change kinds in the order the summary lists them, with their headings. */
@@ -70,6 +94,7 @@ const KINDS = [
   ['textChanged', 'Text changed'],
   ['orphaned', 'Orphaned'],
   ['edited', 'Edited'],
+  ['ambiguous', 'Ambiguous'],
 ] as const;
 
 /** How many characters of a text the summary quotes. */
@@ -85,37 +110,97 @@ export function diffAnnotations(before: readonly SidecarSnapshot[], after: reado
   const now = new Map(after.map((s) => [s.document, s.annotations]));
   const paths = [...new Set([...old.keys(), ...now.keys()])].sort(compareStrings);
   const documents: DocumentDiff[] = [];
+  const duplicates: DuplicateIds[] = [];
   for (const path of paths) {
-    const d = diffDocument(path, old.get(path) ?? [], now.get(path) ?? []);
+    const [d, duplicateIds] = diffDocument(path, old.get(path) ?? [], now.get(path) ?? []);
     if (KINDS.some(([kind]) => d[kind].length > 0)) documents.push(d);
+    if (duplicateIds.length > 0) duplicates.push({ document: path, ids: duplicateIds });
   }
-  return { documents, totals: totals(before, after, documents) };
+  return { documents, totals: totals(before, after, documents), duplicates };
 }
 
-function diffDocument(document: string, before: readonly Annotation[], after: readonly Annotation[]): DocumentDiff {
-  const d: DocumentDiff = { document, added: [], removed: [], relabelled: [], moved: [], textChanged: [], orphaned: [], edited: [] };
-  const old = new Map(before.map((a) => [a.id, a]));
-  const seen = new Set<string>();
-  for (const a of after) {
-    const b = old.get(a.id);
-    if (!b) {
-      d.added.push(a);
-      continue;
+/** The changes of one document, and the ids its records use more than once on either side. */
+function diffDocument(document: string, before: readonly Annotation[], after: readonly Annotation[]): [DocumentDiff, string[]] {
+  const d: DocumentDiff = { document, added: [], removed: [], relabelled: [], moved: [], textChanged: [], orphaned: [], edited: [], ambiguous: [] };
+  const old = groupById(before);
+  const now = groupById(after);
+  const duplicateIds: string[] = [];
+  for (const [id, records] of now) {
+    const previous = old.get(id) ?? [];
+    if (records.length === 1 && previous.length === 1) classify(d, { before: previous[0]!, after: records[0]! });
+    else if (previous.length === 0) d.added.push(...records);
+    else {
+      duplicateIds.push(id);
+      diffDuplicates(d, id, previous, records);
     }
-    seen.add(a.id);
-    const pair = { before: b, after: a };
-    if (b.label !== a.label) d.relabelled.push(pair);
-    if (b.start !== a.start || b.end !== a.end) d.moved.push(pair);
-    if (b.text !== a.text) d.textChanged.push(pair);
-    if (a.status === 'orphaned' && b.status !== 'orphaned') d.orphaned.push(pair);
-    if (b.note !== a.note || b.entity !== a.entity || !sameAttributes(b.attributes, a.attributes)) d.edited.push(pair);
   }
-  d.removed = before.filter((b) => !seen.has(b.id));
+  for (const [id, records] of old) {
+    if (now.has(id)) continue;
+    d.removed.push(...records);
+    if (records.length > 1) duplicateIds.push(id);
+  }
+  for (const [id, records] of now) if (records.length > 1 && !old.has(id)) duplicateIds.push(id);
   for (const kind of KINDS) {
-    const list = d[kind[0]] as (Annotation | ChangedAnnotation)[];
-    list.sort((x, y) => compareByPlace('after' in x ? x.after : x, 'after' in y ? y.after : y));
+    const list = d[kind[0]] as (Annotation | ChangedAnnotation | AmbiguousRecords)[];
+    list.sort((x, y) => compareByPlace(firstOf(x), firstOf(y)));
   }
-  return d;
+  return [d, duplicateIds.sort(compareStrings)];
+}
+
+/** Records by id, in the order given. */
+function groupById(annotations: readonly Annotation[]): Map<string, Annotation[]> {
+  const groups = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    const group = groups.get(a.id);
+    if (group) group.push(a);
+    else groups.set(a.id, [a]);
+  }
+  return groups;
+}
+
+/** Record the changes of one pair of records that are the same annotation. */
+function classify(d: DocumentDiff, pair: ChangedAnnotation): void {
+  const { before: b, after: a } = pair;
+  if (b.label !== a.label) d.relabelled.push(pair);
+  if (b.start !== a.start || b.end !== a.end) d.moved.push(pair);
+  if (b.text !== a.text) d.textChanged.push(pair);
+  if (a.status === 'orphaned' && b.status !== 'orphaned') d.orphaned.push(pair);
+  if (b.note !== a.note || b.entity !== a.entity || !sameAttributes(b.attributes, a.attributes)) d.edited.push(pair);
+}
+
+/**
+ * The records of an id used more than once on a side: identical records on both sides are paired
+ * (unchanged); the rest are added, removed, or ambiguous when both sides have some left.
+ */
+function diffDuplicates(d: DocumentDiff, id: string, before: readonly Annotation[], after: readonly Annotation[]): void {
+  const unpaired = new Map<string, number>();
+  for (const b of before) unpaired.set(contentKey(b), (unpaired.get(contentKey(b)) ?? 0) + 1);
+  const afterLeft: Annotation[] = [];
+  for (const a of after) {
+    const key = contentKey(a);
+    const count = unpaired.get(key) ?? 0;
+    if (count > 0) unpaired.set(key, count - 1);
+    else afterLeft.push(a);
+  }
+  const beforeLeft: Annotation[] = [];
+  for (const b of before) {
+    const key = contentKey(b);
+    const count = unpaired.get(key) ?? 0;
+    if (count > 0) {
+      unpaired.set(key, count - 1);
+      beforeLeft.push(b);
+    }
+  }
+  if (afterLeft.length === 0) d.removed.push(...beforeLeft);
+  else if (beforeLeft.length === 0) d.added.push(...afterLeft);
+  else d.ambiguous.push({ id, before: beforeLeft, after: afterLeft });
+}
+
+/** The record an entry of a change list is sorted by: the new one when there is one. */
+function firstOf(item: Annotation | ChangedAnnotation | AmbiguousRecords): Annotation {
+  if (!('before' in item)) return item;
+  const entry = item as ChangedAnnotation | AmbiguousRecords;
+  return Array.isArray(entry.after) ? entry.after[0]! : (entry.after as Annotation);
 }
 
 function totals(before: readonly SidecarSnapshot[], after: readonly SidecarSnapshot[], documents: readonly DocumentDiff[]): LabelTotals[] {
@@ -149,6 +234,14 @@ function totals(before: readonly SidecarSnapshot[], after: readonly SidecarSnaps
  */
 export function renderDiffMarkdown(diff: AnnotationDiff, oldName: string, newName: string): string {
   const lines = [`## Annotation changes: ${code(oldName)} → ${code(newName)}`, ''];
+  if (diff.duplicates.length > 0) {
+    const where = diff.duplicates.map((d) => `${code(d.document)} (${d.ids.map(code).join(', ')})`).join(', ');
+    lines.push(
+      `**Warning:** ids used by more than one record, compared by content instead of by id: ${where}. ` +
+        'Give each record its own id; `marginalia check` shows where.',
+      '',
+    );
+  }
   if (diff.documents.length === 0) {
     lines.push('No annotation changes.', '');
     return lines.join('\n');
@@ -180,9 +273,13 @@ export function renderDiffMarkdown(diff: AnnotationDiff, oldName: string, newNam
   return lines.join('\n');
 }
 
-function describe(kind: (typeof KINDS)[number][0], item: Annotation | ChangedAnnotation): string {
+function describe(kind: (typeof KINDS)[number][0], item: Annotation | ChangedAnnotation | AmbiguousRecords): string {
   if (!('after' in item)) return `${code(item.label)} ${item.start}–${item.end} ${code(quote(item.text))}`;
-  const { before: b, after: a } = item;
+  if ('id' in item) {
+    const list = (records: readonly Annotation[]) => records.map((r) => `${code(r.label)} ${r.start}–${r.end}`).join(', ');
+    return `id ${code(item.id)}, used by more than one record: ${list(item.before)} → ${list(item.after)}; which became which is unknown`;
+  }
+  const { before: b, after: a } = item as ChangedAnnotation;
   const head = `${code(a.label)} ${a.start}–${a.end}`;
   switch (kind) {
     case 'relabelled':

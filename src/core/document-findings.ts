@@ -15,7 +15,7 @@ export const LINK_PROBLEM =
  */
 export function documentKeyLine(source: string): number {
   const match = /^document\s*:/m.exec(source);
-  return match ? source.slice(0, match.index).split('\n').length : 1;
+  return match ? source.slice(0, match.index).split(/\r\n?|\n/).length : 1;
 }
 
 /**

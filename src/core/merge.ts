@@ -7,6 +7,10 @@
  * buffer), so its place wins whenever we have the annotation; one that only the other side has is
  * reported for re-anchoring against our text. What an annotation says (label, entity, attributes,
  * note, author, created) is merged field by field against the common base.
+ *
+ * An id that more than one record uses on any side (a hand merge, a copy-paste) cannot say which
+ * record became which, so its records are merged as one group (see `mergeGroup`), never by id: both
+ * records on disk are kept when the editor writes.
  */
 import type { Annotation } from './model';
 
@@ -16,7 +20,7 @@ type ContentField = (typeof CONTENT_FIELDS)[number];
 
 /** The result of a merge. */
 export interface MergeResult {
-  /** The merged annotations: ours in our order, then those only the other side has. */
+  /** The merged annotations: the records of ids used more than once, then ours in our order, then those only the other side has. */
   annotations: Annotation[];
   /** Ids of annotations taken from the other side alone: their offsets count over the other side's text. */
   needsAnchoring: string[];
@@ -31,14 +35,35 @@ export interface MergeResult {
  * @param theirs the annotations now in the file
  */
 export function mergeById(base: readonly Annotation[], ours: readonly Annotation[], theirs: readonly Annotation[]): MergeResult {
-  const baseById = new Map(base.map((a) => [a.id, a]));
-  const theirsById = new Map(theirs.map((a) => [a.id, a]));
-  const oursIds = new Set(ours.map((a) => a.id));
+  const shared = duplicatedIds(base, ours, theirs);
   const annotations: Annotation[] = [];
   const needsAnchoring: string[] = [];
   const conflicts: string[] = [];
+  for (const id of shared) {
+    const group = (list: readonly Annotation[]) => list.filter((a) => a.id === id);
+    const [b, o, t] = [group(base), group(ours), group(theirs)];
+    const outcome = mergeGroup(b, o, t, whatItSays);
+    if (outcome === 'theirs') {
+      annotations.push(...t);
+      if (t.length > 0) needsAnchoring.push(id);
+      continue;
+    }
+    annotations.push(...o);
+    if (outcome === 'conflict') {
+      // Ours stay; what they added or changed in the group is kept beside them, never dropped.
+      const added = withoutMatches(t, [...o, ...b], whatItSays);
+      annotations.push(...added);
+      if (added.length > 0) needsAnchoring.push(id);
+      conflicts.push(id);
+    }
+  }
+  // The other ids are used once on each side: merged by id.
+  const single = (list: readonly Annotation[]) => (shared.size === 0 ? list : list.filter((a) => !shared.has(a.id)));
+  const baseById = new Map(single(base).map((a) => [a.id, a]));
+  const theirsById = new Map(single(theirs).map((a) => [a.id, a]));
+  const oursIds = new Set(ours.map((a) => a.id));
 
-  for (const o of ours) {
+  for (const o of single(ours)) {
     const b = baseById.get(o.id);
     const t = theirsById.get(o.id);
     if (!t) {
@@ -55,7 +80,7 @@ export function mergeById(base: readonly Annotation[], ours: readonly Annotation
     annotations.push(merged.annotation);
     if (merged.conflict) conflicts.push(o.id);
   }
-  for (const t of theirs) {
+  for (const t of single(theirs)) {
     if (oursIds.has(t.id)) continue;
     const b = baseById.get(t.id);
     if (b && sameContent(t, b)) continue; // we removed it and they did not touch it
@@ -64,6 +89,69 @@ export function mergeById(base: readonly Annotation[], ours: readonly Annotation
     needsAnchoring.push(t.id);
   }
   return { annotations, needsAnchoring, conflicts };
+}
+
+/**
+ * The ids that more than one record uses in any of the versions (in the order first met).
+ * @param versions lists of annotations
+ */
+export function duplicatedIds(...versions: (readonly Annotation[])[]): Set<string> {
+  const duplicated = new Set<string>();
+  for (const list of versions) {
+    const seen = new Set<string>();
+    for (const a of list) {
+      if (seen.has(a.id)) duplicated.add(a.id);
+      else seen.add(a.id);
+    }
+  }
+  return duplicated;
+}
+
+/** Which side's records a group merge takes. */
+export type GroupOutcome = 'ours' | 'theirs' | 'conflict';
+
+/**
+ * Three-way merge of the records of one id used more than once: the records are compared as a whole
+ * (as multisets of `key`), since no id says which became which. A side that is as the base, or as
+ * the other side, gives way to the other; both sides changed differently is a conflict.
+ * @param base the group's records in the common base
+ * @param ours our records of the group
+ * @param theirs their records of the group
+ * @param key what a record is compared by
+ */
+export function mergeGroup(
+  base: readonly Annotation[],
+  ours: readonly Annotation[],
+  theirs: readonly Annotation[],
+  key: (a: Annotation) => string,
+): GroupOutcome {
+  const oursKey = multisetKey(ours, key);
+  const theirsKey = multisetKey(theirs, key);
+  if (oursKey === theirsKey) return 'ours';
+  const baseKey = multisetKey(base, key);
+  if (theirsKey === baseKey) return 'ours';
+  if (oursKey === baseKey) return 'theirs';
+  return 'conflict';
+}
+
+function multisetKey(records: readonly Annotation[], key: (a: Annotation) => string): string {
+  return JSON.stringify(records.map(key).sort());
+}
+
+/** The records of `records` left once each record of `others` has taken away one equal to it. */
+function withoutMatches(records: readonly Annotation[], others: readonly Annotation[], key: (a: Annotation) => string): Annotation[] {
+  const counts = new Map<string, number>();
+  for (const other of others) counts.set(key(other), (counts.get(key(other)) ?? 0) + 1);
+  return records.filter((record) => {
+    const count = counts.get(key(record)) ?? 0;
+    if (count > 0) counts.set(key(record), count - 1);
+    return count === 0;
+  });
+}
+
+/** What an annotation says, as a string: where it lies is left out (our offsets count over our text). */
+function whatItSays(a: Annotation): string {
+  return stableJson(CONTENT_FIELDS.map((field) => a[field]));
 }
 
 function mergeContent(

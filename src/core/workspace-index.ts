@@ -9,14 +9,15 @@
  * (`SETTLED_MS`); a file read just after a write is parsed again next time.
  */
 import type { Finding, Sidecar } from './model';
+import { decodeSidecar } from './sidecar/decode';
 import { readSidecar, type SidecarReadResult } from './sidecar/read';
 
 /** What the index needs of a file system. */
 export interface IndexFileSystem {
   /** Size in bytes and modification time (ms since the epoch) of a file. */
   stat(path: string): Promise<{ size: number; mtime: number }>;
-  /** The file's content as text. */
-  readFile(path: string): Promise<string>;
+  /** The file's content. */
+  readFile(path: string): Promise<Uint8Array>;
 }
 
 /** One sidecar as the index holds it. */
@@ -109,7 +110,7 @@ export class SidecarIndex {
   private async load(path: string, fs: IndexFileSystem): Promise<SidecarReadResult> {
     const readAt = Date.now();
     const stat = await fs.stat(path);
-    return this.cached(path, stat) ?? this.readText(path, stat, await fs.readFile(path), readAt).read;
+    return this.cached(path, stat) ?? this.readText(path, stat, decodeSidecar(await fs.readFile(path)), readAt).read;
   }
 
   /**

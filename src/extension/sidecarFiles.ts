@@ -1,13 +1,14 @@
 /**
  * File access for the extension: reading, stating and writing files atomically, for the file-system
  * port of the document-sync engine (`syncPorts.ts`) and the label and parsed-sidecar caches. Files of
- * the `file` scheme are reached with Node's `fs`: the extension host runs where they are (on the remote machine in a remote window), and a
- * write of a large sidecar through `vscode.workspace.fs` costs several times more (stat before and
+ * the `file` scheme are reached with Node's `fs`: the extension host runs where they are (on the
+ * remote machine in a remote window), and a write of a large sidecar through `vscode.workspace.fs` costs several times more (stat before and
  * after, writes in chunks). Every other scheme goes through `vscode.workspace.fs`, so virtual
  * workspaces work. Symbolic links are never followed: one could lead out of the workspace.
  */
 import { closeSync, fstatSync, lstatSync, openSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import * as vscode from 'vscode';
+import { decodeSidecar } from '../core/sidecar/decode';
 import { sameStamp, stillAsSeen, type FileStamp, type SeenFile, type WriteOutcome } from '../core/workspace/ports';
 
 const decoder = new TextDecoder('utf-8');
@@ -21,6 +22,16 @@ const encoder = new TextEncoder();
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
   const bytes = await readFileBytes(uri);
   return bytes && decoder.decode(bytes);
+}
+
+/**
+ * Read a sidecar's text (see `decodeSidecar`: bytes that are not UTF-8 are kept, for the reader to refuse).
+ * @param uri the sidecar
+ * @returns its text, or undefined when it does not exist or cannot be read
+ */
+export async function readSidecarText(uri: vscode.Uri): Promise<string | undefined> {
+  const bytes = await readFileBytes(uri);
+  return bytes && decodeSidecar(bytes);
 }
 
 /**
@@ -101,7 +112,7 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
     await vscode.workspace.fs.writeFile(temporary, bytes);
     if (unlessChangedFrom) {
       const stamp = await fileStamp(uri);
-      const now = stamp && !stamp.link && !sameStamp(stamp, unlessChangedFrom.stamp) ? await readTextFile(uri) : undefined;
+      const now = stamp && !stamp.link && !sameStamp(stamp, unlessChangedFrom.stamp) ? await readSidecarText(uri) : undefined;
       if (!stillAsSeen(unlessChangedFrom, stamp, () => now)) {
         await vscode.workspace.fs.delete(temporary);
         return { written: false };
@@ -116,11 +127,11 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
   return { written: true, stamp: after?.size === bytes.length ? after : undefined };
 }
 
-/** A local file's text, read synchronously (undefined: it cannot be read). */
+/** A local sidecar's text, read synchronously (undefined: it cannot be read). */
 function readLocalText(path: string): () => string | undefined {
   return () => {
     try {
-      return readFileSync(path, 'utf8');
+      return decodeSidecar(readFileSync(path));
     } catch {
       return undefined;
     }

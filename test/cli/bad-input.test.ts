@@ -20,6 +20,7 @@ const CASES: Record<string, { file: string; says: RegExp }> = {
   'absolute-document': { file: 'doc.txt.annotations.yaml', says: /must name a file in the sidecar's own folder/ },
   'binary-document': { file: 'doc.txt.annotations.yaml', says: /binary/ },
   'latin1-document': { file: 'doc.txt.annotations.yaml', says: /not valid UTF-8/ },
+  'latin1-sidecar': { file: 'doc.txt.annotations.yaml', says: /^doc\.txt\.annotations\.yaml:9:14: error: the sidecar is not valid UTF-8 \(byte 0xE9\)/ },
   'invalid-config': { file: '.marginalia.yaml', says: /person|type/ },
 };
 
@@ -62,6 +63,26 @@ for (const [name, { file, says }] of Object.entries(CASES)) {
     }
   });
 }
+
+test('bad input with CR or CRLF line ends: every finding at the line and column it has with LF', async () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'marginalia-bad-'));
+  try {
+    for (const [name, { file }] of Object.entries(CASES)) {
+      const workspace = path.join(root, name);
+      cpSync(fixturePath('bad', name), workspace, { recursive: true });
+      const lf = readFileSync(path.join(workspace, file));
+      const expected = (await marginalia(['check', '.'], workspace)).stdout;
+      assert.match(expected, new RegExp(`^${file.replace(/\./g, '\\.')}:\\d+:\\d+: error: `, 'm'), `${name}: findings to compare`);
+      for (const [eol, bytes] of [['CR', [0x0d]], ['CRLF', [0x0d, 0x0a]]] as const) {
+        const converted = Buffer.concat([...lf].map((byte) => Buffer.from(byte === 0x0a ? bytes : [byte])));
+        writeFileSync(path.join(workspace, file), converted);
+        assert.equal((await marginalia(['check', '.'], workspace)).stdout, expected, `${name} with ${eol} line ends`);
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
 
 test('bad input: a sidecar of tens of megabytes is refused by size, not parsed', async () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'marginalia-bad-'));

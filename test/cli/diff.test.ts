@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Sidecar } from '../../src/core/model';
 import { readSidecar } from '../../src/core/sidecar/read';
 import { writeSidecar } from '../../src/core/sidecar/write';
+import { fixturePath } from '../fixture-path';
 import { marginalia } from './cli-harness';
 import { copyFolder, SETS, temporaryFolder } from './export-harness';
 
@@ -116,6 +117,23 @@ test('diff --json gives the comparison as data', async () => {
         ['docs/emoji.txt', 6],
       ],
     );
+  } finally {
+    work.dispose();
+  }
+});
+
+test('diff HEAD HEAD on a sidecar with duplicate ids: no change, and the duplicate id reported', async () => {
+  const work = temporaryFolder('diff-duplicates');
+  try {
+    const repo = path.join(work.dir, 'repo');
+    copyFolder(fixturePath('bad', 'duplicate-ids'), repo);
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, '-c', 'user.name=T', '-c', 'user.email=t@example.org', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', 'v1');
+    const result = await marginalia(['diff', 'HEAD', 'HEAD'], repo);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^No annotation changes\.$/m);
+    assert.match(result.stdout, /ids used by more than one record, compared by content instead of by id: `doc\.txt` \(`0a1b2c3d`\)/);
   } finally {
     work.dispose();
   }

@@ -199,6 +199,39 @@ test('a sidecar that cannot be parsed is never written over; its spans are skipp
   }
 });
 
+test('duplicate ids: every record of the sidecar is kept, a taken id of the source is given a new one, and both are reported', async () => {
+  const work = temporaryFolder('duplicate-ids');
+  try {
+    copyFolder(fixturePath('bad', 'duplicate-ids'), work.dir);
+    const item = (id: string, label: string, exact: string) => ({
+      id: `urn:marginalia:doc.txt:${id}`,
+      type: 'Annotation',
+      body: { type: 'TextualBody', purpose: 'tagging', value: label },
+      target: { source: 'doc.txt', selector: { type: 'TextQuoteSelector', exact } },
+    });
+    // One id taken by the sidecar, one used twice by the source itself.
+    const items = [item('0a1b2c3d', 'claim', 'The minister said'), item('77777777', 'claim', 'people died'), item('77777777', 'figure', '13,000 people')];
+    const source = path.join(work.dir, 'source.jsonld');
+    writeFileSync(source, JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items }));
+    const result = await marginalia(['import', 'source.jsonld', '--format', 'w3c'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^doc\.txt: 3 added, 0 already there$/m);
+    assert.match(result.stderr, /^doc\.txt\.annotations\.yaml: warning: id '0a1b2c3d' is used by more than one record; all are kept/m);
+    assert.match(result.stderr, /item 1 .*: note: id '0a1b2c3d' is already used in doc\.txt\.annotations\.yaml; imported as '[0-9a-f]{8}'$/m);
+    assert.match(result.stderr, /item 3 .*: note: id '77777777' is already used in doc\.txt\.annotations\.yaml; imported as '[0-9a-f]{8}'$/m);
+    const annotations = annotationsOf(work.dir, 'doc.txt');
+    assert.deepEqual(
+      annotations.filter((a) => a.id === '0a1b2c3d').map((a) => a.label),
+      ['quote', 'figure'],
+      'both records of the duplicated id are kept as they were',
+    );
+    assert.equal(annotations.length, 5);
+    assert.equal(new Set(annotations.map((a) => a.id)).size, 4, 'the imported records each have an id of their own');
+  } finally {
+    work.dispose();
+  }
+});
+
 test('--dry-run reports and writes nothing', async () => {
   const work = temporaryFolder('dry');
   try {

@@ -126,3 +126,22 @@ test('a version that is not a sidecar: both texts kept between markers, exit 1',
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a version that is not UTF-8: both versions kept byte for byte between markers, exit 1', async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'marginalia-merge-'));
+  try {
+    const [base, ours, theirs] = ['base', 'ours', 'theirs'].map((n) => path.join(dir, n));
+    const good = readFileSync(path.join(REPO_ROOT, 'seeds', SIDECAR));
+    const latin1 = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'bad', 'latin1-sidecar', 'doc.txt.annotations.yaml'));
+    writeFileSync(base!, good);
+    writeFileSync(ours!, good);
+    writeFileSync(theirs!, latin1);
+    const result = await marginalia(['merge-driver', base!, ours!, theirs!, SIDECAR], dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /a version is not a readable sidecar/);
+    const expected = Buffer.concat([Buffer.from('<<<<<<< ours\n'), good, Buffer.from('=======\n'), latin1, Buffer.from('>>>>>>> theirs\n')]);
+    assert.deepEqual(readFileSync(ours!), expected, 'the Latin-1 bytes are kept as they were, not turned into U+FFFD');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -91,3 +91,39 @@ test('the Markdown summary quotes texts in code spans, so markup, HTML and menti
 test('no changes: the summary says so', () => {
   assert.match(renderDiffMarkdown(diffAnnotations(BEFORE, BEFORE), 'a', 'b'), /^No annotation changes\.$/m);
 });
+
+/** Two records with one id (a hand merge), as in test/fixtures/bad/duplicate-ids. */
+const DUPLICATES = [
+  {
+    document: 'doc.txt',
+    annotations: [annotation('0a1b2c3d', 'quote', 19, 'we are ready'), annotation('0a1b2c3d', 'figure', 37, '13,000'), annotation('00000001', 'claim', 50, 'Fine')],
+  },
+];
+
+test('an id used by two records: the same version on both sides gives no change, and the id is reported', () => {
+  const diff = diffAnnotations(DUPLICATES, DUPLICATES);
+  assert.deepEqual(diff.documents, []);
+  assert.deepEqual(diff.duplicates, [{ document: 'doc.txt', ids: ['0a1b2c3d'] }]);
+  const markdown = renderDiffMarkdown(diff, 'HEAD', 'HEAD');
+  assert.match(markdown, /^No annotation changes\.$/m);
+  assert.match(markdown, /ids used by more than one record, compared by content instead of by id: `doc\.txt` \(`0a1b2c3d`\)/);
+});
+
+test('an id used by two records: identical records are paired, the others never paired by id', () => {
+  const [quote, figure, fine] = DUPLICATES[0]!.annotations as [Annotation, Annotation, Annotation];
+  const oneRemoved = diffAnnotations(DUPLICATES, [{ document: 'doc.txt', annotations: [figure, fine] }]);
+  assert.deepEqual(oneRemoved.documents[0]!.removed, [quote]);
+  assert.deepEqual([oneRemoved.documents[0]!.relabelled, oneRemoved.documents[0]!.moved, oneRemoved.documents[0]!.ambiguous], [[], [], []]);
+
+  const figureMoved = { ...figure, start: 38, end: 44 };
+  const changed = diffAnnotations(DUPLICATES, [{ document: 'doc.txt', annotations: [quote, figureMoved, fine] }]).documents[0]!;
+  assert.deepEqual(changed.ambiguous, [{ id: '0a1b2c3d', before: [figure], after: [figureMoved] }]);
+  assert.deepEqual([changed.moved, changed.added, changed.removed], [[], [], []]);
+  assert.match(
+    renderDiffMarkdown(diffAnnotations(DUPLICATES, [{ document: 'doc.txt', annotations: [quote, figureMoved, fine] }]), 'a', 'b'),
+    /^- id `0a1b2c3d`, used by more than one record: `figure` 37–43 → `figure` 38–44; which became which is unknown$/m,
+  );
+
+  const copied = diffAnnotations([{ document: 'doc.txt', annotations: [quote, fine] }], DUPLICATES).documents[0]!;
+  assert.deepEqual([copied.added, copied.relabelled, copied.moved], [[figure], [], []]);
+});

@@ -71,3 +71,20 @@ test('attribute maps compare by content, not key order', () => {
   const theirs = [ann('a', 0, { attributes: { value: 3, unit: 'km' } })];
   assert.deepEqual(mergeById(base, ours, theirs).conflicts, []);
 });
+
+test('an id used by two records on disk: the editor keeps both, and a change to one reaches only that one', () => {
+  const claim = ann('a1', 0);
+  const quote = ann('a1', 10, { label: 'quote' });
+  const untouched = mergeById([claim, quote], [claim, quote, ann('n', 20)], [claim, quote]);
+  assert.deepEqual(untouched.annotations.filter((a) => a.id === 'a1'), [claim, quote]);
+  assert.deepEqual(untouched.conflicts, []);
+
+  const noted = { ...quote, note: 'theirs' };
+  const theirChange = mergeById([claim, quote], [claim, quote], [claim, noted]);
+  assert.deepEqual(theirChange.annotations, [claim, noted]);
+  assert.deepEqual(theirChange.needsAnchoring, ['a1']);
+
+  const bothChanged = mergeById([claim, quote], [{ ...claim, note: 'ours' }, quote], [claim, noted]);
+  assert.deepEqual(bothChanged.annotations, [{ ...claim, note: 'ours' }, quote, noted], 'ours kept, theirs kept beside them');
+  assert.deepEqual(bothChanged.conflicts, ['a1']);
+});

@@ -20,7 +20,7 @@ function countingFs(): IndexFileSystem & { reads: number } {
     },
     readFile: (file: string) => {
       fs.reads++;
-      return fsp.readFile(file, 'utf8');
+      return fsp.readFile(file);
     },
   };
   return fs;

@@ -35,6 +35,7 @@ const CASES: Record<string, { file: string; line: number; says: RegExp }> = {
   'absolute-document': { file: 'doc.txt.annotations.yaml', line: 2, says: /must name a file in the sidecar's own folder/ },
   'binary-document': { file: 'doc.txt.annotations.yaml', line: 2, says: /binary/ },
   'latin1-document': { file: 'doc.txt.annotations.yaml', line: 2, says: /not valid UTF-8/ },
+  'latin1-sidecar': { file: 'doc.txt.annotations.yaml', line: 9, says: /the sidecar is not valid UTF-8 \(byte 0xE9\)/ },
   'invalid-config': { file: '.marginalia.yaml', line: 6, says: /"person"/ }, // type: person
 };
 

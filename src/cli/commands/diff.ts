@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { diffAnnotations, renderDiffMarkdown, type SidecarSnapshot } from '../../core/diff';
 import { findSidecars } from '../../core/io/files';
 import { documentPathFor, isSidecarPath } from '../../core/paths';
+import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
@@ -14,7 +15,9 @@ Compares the annotations of two versions and prints Markdown for a pull-request 
 document, annotations added, removed, relabelled, re-anchored, text-changed, orphaned and edited,
 with their text quoted, then totals per label. OLD and NEW are each a folder or a git revision
 (main, HEAD~1, a commit) of the repository holding the working folder; documents are named by
-their path from the folder or the repository root.
+their path from the folder or the repository root. Records of an id that a document uses more than
+once are never paired by id: identical ones are unchanged, the others added, removed or ambiguous,
+and the ids are named in a warning.
   --json   print the comparison as JSON instead
 Exit status: 0 compared, 1 a sidecar could not be read, 2 usage error.
 `;
@@ -58,7 +61,7 @@ async function readFolder(folder: string): Promise<Version> {
   const version: Version = { snapshots: [], unreadable: [] };
   for (const sidecarPath of await findSidecars([folder], folder)) {
     const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
-    addSnapshot(version, relative, await fs.readFile(sidecarPath, 'utf8'));
+    addSnapshot(version, relative, decodeSidecar(await fs.readFile(sidecarPath)));
   }
   return version;
 }
@@ -119,7 +122,7 @@ function catFiles(shas: readonly string[], cwd: string): Promise<string[]> {
       for (let i = 0; i < shas.length; i++) {
         const headerEnd = output.indexOf(0x0a, at);
         const size = Number(output.subarray(at, headerEnd).toString('utf8').split(' ')[2]);
-        contents.push(output.subarray(headerEnd + 1, headerEnd + 1 + size).toString('utf8'));
+        contents.push(decodeSidecar(output.subarray(headerEnd + 1, headerEnd + 1 + size)));
         at = headerEnd + 1 + size + 1;
       }
       resolve(contents);

@@ -8,8 +8,10 @@ import { parseProdigy } from '../../core/import/prodigy';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
 import { parseW3c } from '../../core/import/w3c';
 import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
+import { duplicatedIds } from '../../core/merge';
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
+import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import { normalizeText } from '../../core/text';
@@ -80,7 +82,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   for (const documentPath of [...byDocument.keys()].sort()) {
     const shown = relative(io.cwd, documentPath);
     const sidecarPath = sidecarPathFor(documentPath);
-    const previousSource = await fs.readFile(sidecarPath, 'utf8').catch(() => undefined);
+    const previousSource = await fs.readFile(sidecarPath).then(decodeSidecar, () => undefined);
     let sidecar: Sidecar = { version: FORMAT_VERSION, document: path.basename(documentPath), annotations: [] };
     if (previousSource !== undefined) {
       const read = readSidecar(previousSource);
@@ -100,9 +102,13 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     let annotations: Annotation[] = sidecar.annotations;
     let documentAdded = 0;
     let documentPresent = 0;
+    for (const id of duplicatedIds(annotations)) {
+      io.stderr.write(`${relative(io.cwd, sidecarPath)}: warning: id '${id}' is used by more than one record; all are kept (run 'marginalia check')\n`);
+    }
     for (const { imported, spans } of byDocument.get(documentPath)!) {
       const merged = mergeImported(annotations, spans, text, imported.text, config);
       merged.skipped.forEach(report);
+      for (const r of merged.renamed) io.stderr.write(`${r.origin}: note: id '${r.from}' is already used in ${relative(io.cwd, sidecarPath)}; imported as '${r.to}'\n`);
       annotations = merged.annotations;
       documentAdded += merged.added.length;
       documentPresent += merged.present;

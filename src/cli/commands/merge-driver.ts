@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { mergeSidecars, wholeFileConflict } from '../../core/git-merge';
 import { writeFileAtomic } from '../../core/io/files';
+import { decodeSidecar, encodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
@@ -29,11 +30,12 @@ export async function mergeDriverCommand(args: string[], io: CliIO): Promise<num
   }
   const [basePath, oursPath, theirsPath, shownPath] = options.positional;
   if (!basePath || !oursPath || !theirsPath || options.positional.length > 4) throw new UsageError('needs BASE, OURS and THEIRS files');
-  const [baseText, oursText, theirsText] = await Promise.all([basePath, oursPath, theirsPath].map((p) => readFile(p, 'utf8')));
+  const [baseText, oursText, theirsText] = (await Promise.all([basePath, oursPath, theirsPath].map((p) => readFile(p)))).map(decodeSidecar);
   const name = shownPath ?? oursPath;
   const [base, ours, theirs] = [baseText!, oursText!, theirsText!].map((t) => readSidecar(t));
   if (!ours!.sidecar || !theirs!.sidecar || !ours!.writable || !theirs!.writable || (baseText !== '' && !base!.sidecar)) {
-    await writeFileAtomic(oursPath, wholeFileConflict(oursText!, theirsText!));
+    // encodeSidecar: a version that is not UTF-8 is written back byte for byte.
+    await writeFileAtomic(oursPath, encodeSidecar(wholeFileConflict(oursText!, theirsText!)));
     io.stderr.write(`marginalia merge-driver: ${name}: a version is not a readable sidecar; both versions were kept between conflict markers\n`);
     return 1;
   }

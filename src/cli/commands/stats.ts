@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { findSidecars, loadLabelConfig } from '../../core/io/files';
 import { computeStats, renderStats, type StatsDocument } from '../../core/stats';
+import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
@@ -32,7 +33,7 @@ export async function statsCommand(args: string[], io: CliIO): Promise<number> {
   const documents: StatsDocument[] = [];
   let unreadable = 0;
   for (const sidecarPath of sidecars) {
-    const { sidecar } = readSidecar(await fs.readFile(sidecarPath, 'utf8'));
+    const { sidecar } = readSidecar(decodeSidecar(await fs.readFile(sidecarPath)));
     const shown = relative(io.cwd, sidecarPath);
     if (!sidecar) {
       unreadable++;

@@ -23,12 +23,24 @@ export interface SkippedSpan {
   reason: string;
 }
 
+/** An imported span whose id was taken (by the sidecar or an earlier span of the import): it got a new one. */
+export interface RenamedSpan {
+  /** Where the span is in the imported file. */
+  origin: string;
+  /** The id the import gave it. */
+  from: string;
+  /** The id it was added with. */
+  to: string;
+}
+
 /** What merging one document's imported spans gave. */
 export interface MergeResult {
-  /** The existing annotations followed by the added ones. */
+  /** The existing annotations followed by the added ones: every existing record, those sharing an id included. */
   annotations: Annotation[];
   /** The annotations added. */
   added: Annotation[];
+  /** Added spans whose id was already used, so that each record keeps an id of its own. */
+  renamed: RenamedSpan[];
   /** How many imported spans the document already had (same label and span). */
   present: number;
   /** The spans left out. */
@@ -59,7 +71,7 @@ export function mergeImported(
   const imported = importedText === undefined ? undefined : new OffsetIndex(importedText);
   const taken = new Set(existing.map((a) => a.id));
   const keys = new Set(existing.map(spanKey));
-  const result: MergeResult = { annotations: [...existing], added: [], present: 0, skipped: [] };
+  const result: MergeResult = { annotations: [...existing], added: [], renamed: [], present: 0, skipped: [] };
   for (const span of spans) {
     const placed = place(span, index, imported, config);
     if (typeof placed === 'string') {
@@ -73,6 +85,7 @@ export function mergeImported(
     }
     keys.add(key);
     const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, random);
+    if (span.id !== undefined && id !== span.id && taken.has(span.id)) result.renamed.push({ origin: span.origin, from: span.id, to: id });
     taken.add(id);
     const annotation = buildAnnotation(id, span, placed, index, config);
     result.added.push(annotation);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseLabelConfig, DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE } from '../config';
 import type { Finding, LabelConfig } from '../model';
 import { isSidecarPath, sidecarPathFor } from '../paths';
+import { decodeSidecar } from '../sidecar/decode';
 import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { normalizeText } from '../text';
 import { decodeDocument } from '../document-bytes';
@@ -66,11 +67,11 @@ export type AtomicWriteOps = Pick<typeof fs, 'writeFile' | 'rename' | 'rm'>;
  * replaces the target by rename, so a reader sees the old bytes or the new ones, never a mix, and a
  * failure half-way leaves the old file as it was.
  * @param file the file to write
- * @param content its new content, written as UTF-8
+ * @param content its new content: a text, written as UTF-8, or bytes written as they are
  * @param ops the file operations to use (default: node's `fs.promises`)
  * @throws the error of the failed operation (the temporary file removed first), so the caller can say what went wrong
  */
-export async function writeFileAtomic(file: string, content: string, ops: AtomicWriteOps = fs): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array, ops: AtomicWriteOps = fs): Promise<void> {
   await replaceFile(file, content, ops);
 }
 
@@ -97,7 +98,7 @@ export async function writeFileIfUnchanged(file: string, previous: string | unde
  * Content to a temporary file beside `file`, then renamed over it if `mayReplace` still says so.
  * @returns whether the file was replaced
  */
-async function replaceFile(file: string, content: string, ops: AtomicWriteOps, mayReplace?: () => Promise<boolean>): Promise<boolean> {
+async function replaceFile(file: string, content: string | Uint8Array, ops: AtomicWriteOps, mayReplace?: () => Promise<boolean>): Promise<boolean> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await ops.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
@@ -156,7 +157,7 @@ export async function loadAnnotatedDocument(sidecarPath: string, root?: string):
       findings: [{ severity: 'error', code: 'outside-workspace', message, line: 1, column: 1 }],
     };
   }
-  const sidecarSource = await fs.readFile(sidecarPath, 'utf8');
+  const sidecarSource = decodeSidecar(await fs.readFile(sidecarPath));
   const read = readSidecar(sidecarSource);
   const loaded: LoadedDocument = { sidecarPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
   if (!read.sidecar) return loaded;

@@ -3,8 +3,10 @@
  * the line layout the writer needs to splice new records into the old file.
  */
 
+import type { Finding } from '../model';
+import { firstEscapedByte } from './decode';
 import { layoutMatches, scanLayout, type SidecarLayout } from './layout';
-import { loadSidecarData } from './load';
+import { lineColumnAt, loadSidecarData } from './load';
 import { positionsFromDocument, positionsFromLayout } from './positions';
 import { validateSidecar, type ValidatedSidecar } from './validate';
 
@@ -14,8 +16,8 @@ export interface SidecarAnalysis extends ValidatedSidecar {
   layout: SidecarLayout | undefined;
   /** The file's lines, without line terminators and without the byte-order mark. */
   lines: string[];
-  /** Whether the file uses CRLF line ends (a git autocrlf checkout). */
-  crlf: boolean;
+  /** The file's line break, which a rewrite keeps: LF, CRLF (a git autocrlf checkout) or CR (classic Mac OS). */
+  eol: LineBreak;
   /** Whether the file starts with a byte-order mark. */
   bom: boolean;
   /** The items of the `annotations` list as parsed, in file order (never given to callers of the reader). */
@@ -28,23 +30,51 @@ export interface SidecarAnalysis extends ValidatedSidecar {
  */
 export function analyzeSidecar(source: string): SidecarAnalysis {
   const bom = source.charCodeAt(0) === 0xfeff;
-  const text = bom ? source.slice(1) : source;
-  const crlf = text.includes('\r\n');
+  let text = bom ? source.slice(1) : source;
+  const eol = lineBreakOf(text);
+  // YAML reads a lone CR as a line break; the rest of the reader counts lines by LF: make it one (same offsets).
+  if (eol !== '\n' && /\r(?!\n)/.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   const lines = splitLines(text);
-  const loaded = loadSidecarData(text, lines);
+  const notUtf8 = notUtf8Finding(text);
+  const loaded = notUtf8 ? { ok: false as const, findings: [notUtf8] } : loadSidecarData(text, lines);
   if (!loaded.ok) {
-    return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], clean: new Uint8Array(0), layout: undefined, lines, crlf, bom, records: [] };
+    return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], clean: new Uint8Array(0), layout: undefined, lines, eol, bom, records: [] };
   }
   let layout = scanLayout(lines);
   if (layout && !layoutMatches(layout, loaded.data)) layout = undefined;
   const positions = layout ? positionsFromLayout(layout) : positionsFromDocument(text);
   const data = loaded.data as Record<string, unknown> | null | undefined;
   const records = Array.isArray(data?.['annotations']) ? (data['annotations'] as Record<string, unknown>[]) : [];
-  return { ...validateSidecar(loaded.data, positions), layout, lines, crlf, bom, records };
+  return { ...validateSidecar(loaded.data, positions), layout, lines, eol, bom, records };
+}
+
+/** A line break a sidecar is written with. */
+export type LineBreak = '\n' | '\r\n' | '\r';
+
+/** The line break of a text: CRLF if it has one, else CR if its first line ends with one, else LF. */
+function lineBreakOf(text: string): LineBreak {
+  if (!text.includes('\r')) return '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return /[\r\n]/.exec(text)?.[0] === '\r' ? '\r' : '\n';
+}
+
+/** The error for a text whose bytes were not all UTF-8 (see `decodeSidecar`), at its first bad byte. */
+function notUtf8Finding(text: string): Finding | undefined {
+  const bad = firstEscapedByte(text);
+  if (!bad) return undefined;
+  const what = bad.byte === undefined ? 'a lone surrogate' : `byte 0x${bad.byte.toString(16).toUpperCase()}`;
+  return {
+    severity: 'error',
+    code: 'not-utf8',
+    message:
+      `the sidecar is not valid UTF-8 (${what}); it is neither read nor rewritten: convert it to UTF-8 ` +
+      '(e.g. `iconv -f latin1 -t utf-8`, for a file saved in Latin-1) and check it again',
+    ...lineColumnAt(text, bad.offset),
+  };
 }
 
 /**
- * A text's lines without terminators (LF or CRLF); a final line break does not start another line.
+ * A text's lines without terminators (LF or CRLF; lone CRs are made LF before); a final line break does not start another line.
  * @param text the text
  */
 export function splitLines(text: string): string[] {

@@ -119,8 +119,12 @@ function aliasPosition(source: string, from: number): number {
   return from;
 }
 
-/** The 1-based line and column of a UTF-16 offset. */
-function lineColumnAt(source: string, offset: number): { line: number; column: number } {
+/**
+ * The 1-based line and column of a UTF-16 offset.
+ * @param source the text
+ * @param offset the offset
+ */
+export function lineColumnAt(source: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {

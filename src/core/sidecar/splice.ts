@@ -11,7 +11,7 @@
 
 import * as jsyaml from 'js-yaml';
 import type { Annotation, Sidecar } from '../model';
-import type { SidecarAnalysis } from './analyze';
+import type { LineBreak, SidecarAnalysis } from './analyze';
 import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
 import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout, scanRecord, type EntrySpan, type RecordParts, type RecordSpan, type SidecarLayout } from './layout';
@@ -43,8 +43,8 @@ export interface PreparedSource {
   clean?: Uint8Array;
   /** For a text the writer wrote: its top-level values but `annotations`; with `items`, what reading it gives. */
   written?: ReadonlyMap<string, unknown>;
-  /** Whether it uses CRLF line ends. */
-  crlf: boolean;
+  /** Its line break. */
+  eol: LineBreak;
   /** Whether it starts with a byte-order mark. */
   bom: boolean;
 }
@@ -68,7 +68,7 @@ export function prepareSource(source: string, analysis: SidecarAnalysis): Prepar
     // The parsed records, not the annotations made of them: those go to the caller, who may change them.
     items: complete ? analysis.records : [],
     clean: complete ? analysis.clean : undefined,
-    crlf: analysis.crlf,
+    eol: analysis.eol,
     bom: analysis.bom,
   };
 }
@@ -209,7 +209,7 @@ export function spliceSidecar(
     fields,
     clean,
     written: new Map([...header.keys()].map((key) => [key, writtenCopy(newValue(key))])),
-    crlf: false,
+    eol: '\n',
     bom: false,
   };
   return { text: lineText.text, headerChanged, prepared };
@@ -325,7 +325,8 @@ function lineTextFor(previous: PreparedSource): LineText {
   let body = previous.bom ? previous.source.slice(1) : previous.source;
   if (body.length > 0 && !body.endsWith('\n')) body += '\n';
   // lineTextOf takes the text only if its length is that of the lines with a break each: never so for CRLF or a final lone CR.
-  previous.lineText = lineTextOf(lines, previous.crlf ? undefined : body);
+  // CR line ends would pass that test with the wrong breaks: that text is built from the lines.
+  previous.lineText = lineTextOf(lines, previous.eol === '\n' ? body : undefined);
   return previous.lineText;
 }
 

@@ -6,7 +6,7 @@
  */
 
 import type { Annotation, Sidecar } from '../model';
-import { analyzeSidecar, splitLines } from './analyze';
+import { analyzeSidecar, splitLines, type LineBreak } from './analyze';
 import { contentKey, sameContent, valueKey } from './content-key';
 import { emitSidecar } from './emit';
 import { loadSidecarData } from './load';
@@ -29,7 +29,7 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  * @param previousSource the file's current text, if it exists: records whose content is unchanged keep
  *   their bytes, comments written by hand are kept, and so are its extra top-level keys that `sidecar`
  *   does not have. It must be writable (see `readSidecar`).
- * @returns the new file text, LF line ends (CRLF when the previous text used them)
+ * @returns the new file text, LF line ends (CRLF or CR when the previous text used them)
  * @throws Error when `previousSource` is not writable (it could not be parsed, has merge-conflict
  *   markers, or has records that could not be read): overwriting it could lose data
  * @throws TypeError when an annotation could not be read back (a bug in the caller): an id or label
@@ -46,15 +46,15 @@ export function writeSidecar(sidecar: Sidecar, previousSource?: string): string 
   if (previous.layout) {
     const spliced = spliceSidecar(content, sorted, previous);
     if (spliced) {
-      const text = encode(spliced.text, previous.crlf, previous.bom);
+      const text = encode(spliced.text, previous.eol, previous.bom);
       if (!spliced.headerChanged || holds(text, content, sorted)) {
-        Object.assign(spliced.prepared, { source: text, crlf: previous.crlf, bom: previous.bom });
+        Object.assign(spliced.prepared, { source: text, eol: previous.eol, bom: previous.bom });
         rememberSource(spliced.prepared);
         return text;
       }
     }
   }
-  return encode(preamble(splitLines(stripBom(previousSource))) + emitSidecar(content, sorted), previous.crlf, previous.bom);
+  return encode(preamble(splitLines(stripBom(previousSource).replace(/\r(?!\n)/g, '\n'))) + emitSidecar(content, sorted), previous.eol, previous.bom);
 }
 
 // Ties on (start, end, id) are ordered by content, so that the bytes never depend on input order
@@ -166,8 +166,8 @@ function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function encode(text: string, crlf: boolean, bom: boolean): string {
-  return (bom ? '\uFEFF' : '') + (crlf ? text.replace(/\n/g, '\r\n') : text);
+function encode(text: string, eol: LineBreak, bom: boolean): string {
+  return (bom ? '\uFEFF' : '') + (eol === '\n' ? text : text.replace(/\n/g, eol));
 }
 
 function compareKeys(a: string, b: string): number {

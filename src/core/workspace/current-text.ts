@@ -4,6 +4,7 @@
  */
 import { decodeDocument } from '../document-bytes';
 import { LINK_PROBLEM } from '../document-findings';
+import { decodeSidecar } from '../sidecar/decode';
 import { normalizeText } from '../text';
 import type { EditorPort, FileStamp, FileSystemPort } from './ports';
 
@@ -15,17 +16,15 @@ export interface DocumentText {
   problem: string | undefined;
 }
 
-const decoder = new TextDecoder('utf-8');
-
 /**
- * A file's text as UTF-8.
+ * A sidecar's text (see `decodeSidecar`: bytes that are not UTF-8 are kept, for the reader to refuse).
  * @param files the file system
- * @param file the file
+ * @param sidecar the sidecar
  * @returns its text, or undefined when it does not exist or cannot be read
  */
-export async function readText<L>(files: FileSystemPort<L>, file: L): Promise<string | undefined> {
-  const bytes = await files.readBytes(file);
-  return bytes && decoder.decode(bytes);
+export async function readSidecarText<L>(files: FileSystemPort<L>, sidecar: L): Promise<string | undefined> {
+  const bytes = await files.readBytes(sidecar);
+  return bytes && decodeSidecar(bytes);
 }
 
 /**

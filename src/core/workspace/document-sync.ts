@@ -24,7 +24,7 @@ import { documentPathFor, isSidecarPath, sidecarPathFor } from '../paths';
 import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { writeSidecar } from '../sidecar/write';
 import { normalizeText, OffsetIndex } from '../text';
-import { currentText, documentOnDisk, readText, type DocumentText } from './current-text';
+import { currentText, documentOnDisk, readSidecarText, type DocumentText } from './current-text';
 import { anchorFindings } from './anchor-findings';
 import { sameStamp, type ClockPort, type EditorPort, type EditorTextChange, type FileStamp, type FileSystemPort, type Locations, type OpenDocument } from './ports';
 import { clone, Entry, replaceAll, type SyncedDocument } from './synced-document';
@@ -382,7 +382,7 @@ export class DocumentSync<L> {
     // beside it): the text held is the file's, so it is neither read nor parsed again.
     const unchanged = stamp !== undefined && existing?.diskSource !== undefined && sameStamp(stamp, existing.diskStamp);
     if (unchanged && sidecarChanged) return;
-    const source = unchanged ? existing.diskSource : await readText(this.files, sidecarUri);
+    const source = unchanged ? existing.diskSource : await readSidecarText(this.files, sidecarUri);
     if (source === undefined) {
       if (!existing) return;
       const documentGone = (await documentOnDisk(this.files, existing.documentUri)).problem === 'missing' && !this.ports.editor.openDocument(existing.documentUri);
@@ -583,7 +583,7 @@ export class DocumentSync<L> {
       if (held) return this.hold(entry, held);
       // A stat first: the file is read (and parsed) again only when it is not as this engine left it.
       const stamp = await this.files.stat(entry.sidecarUri);
-      const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readText(this.files, entry.sidecarUri);
+      const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readSidecarText(this.files, entry.sidecarUri);
       if (onDisk !== entry.diskSource && onDisk !== undefined) {
         // Someone else wrote the sidecar since we read it: take their changes in first.
         const read = readSidecar(onDisk);
@@ -660,7 +660,7 @@ export class DocumentSync<L> {
   private async moveSidecar(entry: Entry<L>, newDocumentUri: L): Promise<void> {
     const oldSidecar = entry.sidecarUri;
     const newSidecar = this.at.withPath(newDocumentUri, sidecarPathFor(this.at.path(newDocumentUri)));
-    const onDisk = await readText(this.files, oldSidecar);
+    const onDisk = await readSidecarText(this.files, oldSidecar);
     if ((await this.files.stat(newSidecar)) !== undefined) return this.keepSidecar(entry, newDocumentUri, newSidecar);
     const documentKey = basename(this.at.path(newDocumentUri));
     if (onDisk === undefined) {

@@ -110,6 +110,26 @@ describe('readSidecar', () => {
     assert.deepEqual(readSidecar(bad.replace(/\n/g, '\r\n')).findings, readSidecar(bad).findings);
   });
 
+  test('CR line ends (classic Mac OS) read the same as LF, with findings at the same lines, and a rewrite keeps them', () => {
+    for (const name of ['commented.annotations.yaml', 'flow.annotations.yaml']) {
+      const lf = sidecarFixture('read', name);
+      const cr = readSidecar(lf.replace(/\n/g, '\r'));
+      assert.deepEqual(cr.sidecar, readSidecar(lf).sidecar, name);
+      assert.deepEqual(cr.recordLines, readSidecar(lf).recordLines, name);
+    }
+    for (const name of ['string-offset.annotations.yaml', 'duplicate-ids.annotations.yaml']) {
+      const bad = sidecarFixture('bad', name);
+      assert.deepEqual(readSidecar(bad.replace(/\n/g, '\r')).findings, readSidecar(bad).findings, name);
+    }
+    const cr = sidecarFixture('read', 'commented.annotations.yaml').replace(/\n/g, '\r');
+    const { sidecar } = readSidecar(cr);
+    sidecar!.annotations[0]!.note = 'changed';
+    const written = writeSidecar(sidecar!, cr);
+    assert.ok(!written.includes('\n'), 'the rewrite keeps CR line ends');
+    assert.deepEqual(readSidecar(written).sidecar, sidecar);
+    assert.deepEqual(written.split('\r').filter((line) => line.startsWith('#')), cr.split('\r').filter((line) => line.startsWith('#')), 'its comments kept');
+  });
+
   test('an optional key left empty is the same as an absent one', () => {
     const source = sidecarFixture('read', 'compact.annotations.yaml').replace('  text: hello\n', '  text: hello\n  note:\n  prefix:\n');
     const { sidecar, findings } = readSidecar(source);

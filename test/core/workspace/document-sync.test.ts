@@ -348,3 +348,13 @@ test('an update and a removal reach the sidecar at once', async () => {
   assert.deepEqual(onDisk(world), []);
   assert.equal(world.sync.get(DOC)!.findings.length, 0);
 });
+
+test('a sidecar that is not UTF-8 is never rewritten: its bytes stay, and the write is held', async () => {
+  const world = await loaded();
+  const latin1 = Buffer.from(fixture('doc.txt.annotations.yaml').replace('quote', 'quot\u00e9'), 'latin1');
+  world.files.putBytes(SIDECAR, latin1);
+  await world.sync.reload(SIDECAR);
+  await world.sync.add(DOC, [PEOPLE]);
+  assert.ok(Buffer.from(world.files.bytes(SIDECAR)!).equals(latin1), 'byte for byte');
+  assert.match(world.notes[0]!.message, /cannot be read \(line 5: the sidecar is not valid UTF-8 \(byte 0xE9\)/);
+});

@@ -46,7 +46,24 @@ export class MemoryFiles implements FileSystemPort<string> {
    * @param text its content
    */
   put(path: string, text: string): void {
-    this.files.set(path, { bytes: encoder.encode(text), mtime: this.time++, link: false });
+    this.putBytes(path, encoder.encode(text));
+  }
+
+  /**
+   * Write a file's bytes as another program does.
+   * @param path the file
+   * @param bytes its content
+   */
+  putBytes(path: string, bytes: Uint8Array): void {
+    this.files.set(path, { bytes: bytes.slice(), mtime: this.time++, link: false });
+  }
+
+  /**
+   * A file's bytes, or undefined when there is none.
+   * @param path the file
+   */
+  bytes(path: string): Uint8Array | undefined {
+    return this.files.get(path)?.bytes.slice();
   }
 
   /**
