@@ -6,9 +6,10 @@
  * after, writes in chunks). Every other scheme goes through `vscode.workspace.fs`, so virtual
  * workspaces work. Symbolic links are never followed: one could lead out of the workspace.
  */
-import { closeSync, fstatSync, openSync, promises as fs, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeDocument } from '../core/document-bytes';
+import { writeFileAtomic } from '../core/io/atomic-write';
 import { normalizeText } from '../core/text';
 
 const decoder = new TextDecoder('utf-8');
@@ -102,35 +103,22 @@ export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocumen
  * replaces it by rename, so the file holds the old content or the new, never part of it (a full
  * disk or a refused permission leaves the old file as it was, and no temporary file behind).
  *
- * A local file is written synchronously: a few milliseconds for a sidecar of 10,000 records, where
- * each asynchronous step waits for Node's thread pool, behind whatever else the extension host does
- * (tagging in such a document took 5-15 ms longer). Its stamp is read from the open file, so it is
- * the stamp of these bytes even if someone writes the file again at once.
+ * A local file is written with the core's `writeFileAtomic`, synchronously and flushed to disk: a
+ * few milliseconds for a sidecar of 10,000 records, where each asynchronous step would wait for
+ * Node's thread pool behind whatever else the extension host does. Its stamp is read from the open
+ * file, so it is the stamp of these bytes even if someone writes the file again at once.
  * @param uri the file
  * @param text its new content
  * @returns the stamp of the file written, or undefined when it is not known (another write came first)
  * @throws the file system's error when the write fails
  */
 export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<FileStamp | undefined> {
+  if (uri.scheme === 'file') {
+    const stat = writeFileAtomic(uri.fsPath, text)!;
+    return { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false };
+  }
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  if (uri.scheme === 'file') {
-    try {
-      const fd = openSync(temporary.fsPath, 'wx');
-      let stat: Stats;
-      try {
-        writeFileSync(fd, text); // unlike writeSync, it writes again after a short write, until every byte is out
-        stat = fstatSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary.fsPath, uri.fsPath);
-      return { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false };
-    } catch (error) {
-      rmSync(temporary.fsPath, { force: true });
-      throw error;
-    }
-  }
   const bytes = encoder.encode(text);
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);

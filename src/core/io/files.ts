@@ -2,6 +2,7 @@
  * Sidecar and document I/O on the local file system, for the CLI. (The extension reads and writes
  * through `vscode.workspace.fs` instead, so it also works on remote and virtual file systems.)
  */
+import * as nodeFs from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseLabelConfig, DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE } from '../config';
@@ -10,6 +11,8 @@ import { isSidecarPath, sidecarPathFor } from '../paths';
 import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { normalizeText } from '../text';
 import { decodeDocument } from '../document-bytes';
+import { writeFileAtomic, type AtomicWriteOps } from './atomic-write';
+import { describeRefusal, isWithin, readInside, readTextInside } from './inside';
 
 /** Folders never searched for sidecars. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -55,63 +58,30 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
- * The file operations `writeFileAtomic` uses: node's `fs.promises` by default; tests pass an object
- * whose operations fail half-way (disk full, permission denied) to prove nothing is lost.
- */
-export type AtomicWriteOps = Pick<typeof fs, 'writeFile' | 'rename' | 'rm'>;
-
-/**
- * Write a file atomically: the content goes to a temporary file in the same folder, which then
- * replaces the target by rename, so a reader sees the old bytes or the new ones, never a mix, and a
- * failure half-way leaves the old file as it was.
- * @param file the file to write
- * @param content its new content, written as UTF-8
- * @param ops the file operations to use (default: node's `fs.promises`)
- * @throws the error of the failed operation (the temporary file removed first), so the caller can say what went wrong
- */
-export async function writeFileAtomic(file: string, content: string, ops: AtomicWriteOps = fs): Promise<void> {
-  await replaceFile(file, content, ops);
-}
-
-/** The file operations `writeFileIfUnchanged` uses (tests pass their own, as for `writeFileAtomic`). */
-export type ReplaceOps = AtomicWriteOps & Pick<typeof fs, 'readFile'>;
-
-/**
- * Write a file atomically, unless it changed since it was read: for a read, change, write cycle
- * (`check --fix`, `import`), so that an edit another writer (the editor, say) made meanwhile is not
- * overwritten. The file is compared with what was read just before the new content replaces it, which
- * leaves a window of one read and one rename instead of the whole cycle.
+ * Write a file atomically (see `writeFileAtomic`), unless it changed since it was read: for a read,
+ * change, write cycle (`check --fix`, `import`), so that an edit another writer (the editor, say)
+ * made meanwhile is not overwritten. The file is compared with what was read just before the new
+ * content replaces it, which leaves a window of one read and one rename instead of the whole cycle.
  * @param file the file to write
  * @param previous its content as read at the start of the cycle (undefined: it did not exist)
  * @param content its new content, written as UTF-8
- * @param ops the file operations to use (default: node's `fs.promises`)
+ * @param ops the file operations to use (default: node's)
  * @returns false when the file was not written because it is no longer `previous` (nothing is left behind)
- * @throws the error of a failed write or rename (the temporary file removed first)
+ * @throws {WriteFailedError} naming the file, when the write or the rename fails (the temporary file removed first)
  */
-export async function writeFileIfUnchanged(file: string, previous: string | undefined, content: string, ops: ReplaceOps = fs): Promise<boolean> {
-  return replaceFile(file, content, ops, async () => (await ops.readFile(file, 'utf8').catch(() => undefined)) === previous);
+export async function writeFileIfUnchanged(file: string, previous: string | undefined, content: string, ops: ReplaceOps = nodeFs): Promise<boolean> {
+  const unchanged = (): boolean => {
+    try {
+      return ops.readFileSync(file, 'utf8') === previous;
+    } catch {
+      return previous === undefined;
+    }
+  };
+  return writeFileAtomic(file, content, { mayReplace: unchanged }, ops) !== undefined;
 }
 
-/**
- * Content to a temporary file beside `file`, then renamed over it if `mayReplace` still says so.
- * @returns whether the file was replaced
- */
-async function replaceFile(file: string, content: string, ops: AtomicWriteOps, mayReplace?: () => Promise<boolean>): Promise<boolean> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await ops.writeFile(temporary, content, { encoding: 'utf8', flag: 'wx' });
-    if (mayReplace && !(await mayReplace())) {
-      await ops.rm(temporary, { force: true });
-      return false;
-    }
-    await ops.rename(temporary, file);
-    return true;
-  } catch (error) {
-    // The first failure is what the user needs to hear about, even if cleaning up fails as well.
-    await ops.rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
-}
+/** The file operations `writeFileIfUnchanged` uses (tests pass failing ones). */
+export type ReplaceOps = AtomicWriteOps & Pick<typeof nodeFs, 'readFileSync'>;
 
 /** A sidecar as read from disk, with its document. */
 export interface LoadedDocument {
@@ -130,32 +100,26 @@ export interface LoadedDocument {
 }
 
 /**
- * Read a sidecar and the document it names. Neither is read when it is, through a symbolic link,
- * outside `root`: a workspace must not make the CLI read (or, with `--fix`, write) files elsewhere.
+ * Read a sidecar and the document it names, both under the rule of `readInside`: inside `root`
+ * through symbolic links, and regular files. A workspace must not make the CLI read (or, with `--fix`,
+ * write) files elsewhere, nor hang it on a named pipe. Every refusal is a finding; nothing throws.
  * @param sidecarPath absolute path of the sidecar
- * @param root absolute path of the folder the files must lie in (the workspace), or undefined for no such limit
- * @throws only when the sidecar itself cannot be read from disk
+ * @param root absolute path of the folder the files must lie in (the workspace; see `workspaceRootOf`)
  */
-export async function loadAnnotatedDocument(sidecarPath: string, root?: string): Promise<LoadedDocument> {
-  const outside = async (file: string): Promise<string | undefined> => {
-    if (root === undefined) return undefined;
-    const [real, realRoot] = await Promise.all([fs.realpath(file), fs.realpath(root)]);
-    const relative = path.relative(realRoot, real);
-    return relative.startsWith('..') || path.isAbsolute(relative) ? real : undefined;
-  };
-  const sidecarTarget = await outside(sidecarPath);
-  if (sidecarTarget) {
-    const message = `this sidecar is a link to ${sidecarTarget}, outside the workspace; Marginalia does not follow links out of the workspace: replace the link with a copy of the file`;
+export async function loadAnnotatedDocument(sidecarPath: string, root: string): Promise<LoadedDocument> {
+  const sidecarRead = await readTextInside(sidecarPath, root);
+  if (sidecarRead.refusal) {
+    const code = sidecarRead.refusal.kind === 'outside' ? 'outside-workspace' : 'sidecar-unreadable';
     return {
       sidecarPath,
       sidecarSource: '',
       read: { sidecar: undefined, findings: [], recordLines: new Map(), writable: false },
       documentPath: undefined,
       text: undefined,
-      findings: [{ severity: 'error', code: 'outside-workspace', message, line: 1, column: 1 }],
+      findings: [{ severity: 'error', code, message: `this sidecar ${describeRefusal(sidecarRead.refusal)}`, line: 1, column: 1 }],
     };
   }
-  const sidecarSource = await fs.readFile(sidecarPath, 'utf8');
+  const sidecarSource = sidecarRead.text;
   const read = readSidecar(sidecarSource);
   const loaded: LoadedDocument = { sidecarPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
   if (!read.sidecar) return loaded;
@@ -171,29 +135,37 @@ export async function loadAnnotatedDocument(sidecarPath: string, root?: string):
     );
     return loaded;
   }
-  let bytes: Uint8Array;
-  try {
-    const documentTarget = await outside(documentPath);
-    if (documentTarget) {
-      problem(
-        'outside-workspace',
-        `the annotated document '${read.sidecar.document}' is a link to ${documentTarget}, outside the workspace; Marginalia does not follow links out of the workspace: replace the link with a copy of the file`,
-      );
-      return loaded;
-    }
-    bytes = await fs.readFile(documentPath);
-  } catch {
-    problem(
-      'document-missing',
-      `the annotated document '${read.sidecar.document}' does not exist; restore or rename it back, or delete this sidecar if its annotations are no longer wanted`,
-    );
+  const documentRead = await readInside(documentPath, root);
+  const named = `the annotated document '${read.sidecar.document}'`;
+  if (documentRead.refusal) {
+    const refusal = documentRead.refusal;
+    if (refusal.kind === 'missing')
+      problem('document-missing', `${named} does not exist; restore or rename it back, or delete this sidecar if its annotations are no longer wanted`);
+    else if (refusal.kind === 'outside') problem('outside-workspace', `${named} ${describeRefusal(refusal)}`);
+    else if (refusal.kind === 'directory') problem('document-not-a-file', `${named} is a folder, not a file; fix the document key`);
+    else problem('document-unreadable', `${named} ${describeRefusal(refusal)}`);
     return loaded;
   }
   loaded.documentPath = documentPath;
-  const decoded = decodeDocument(bytes);
-  if (decoded.problem !== undefined) problem('document-unreadable', `the annotated document '${read.sidecar.document}' ${decoded.problem}`);
+  const decoded = decodeDocument(documentRead.bytes);
+  if (decoded.problem !== undefined) problem('document-unreadable', `${named} ${decoded.problem}`);
   else loaded.text = normalizeText(decoded.text);
   return loaded;
+}
+
+/**
+ * The workspace root a sidecar is read within: the folder given on the command line that holds it,
+ * or its own folder when it was named directly. Links out of it are not followed.
+ * @param sidecarPath absolute path of the sidecar
+ * @param given the paths given on the command line
+ * @param cwd the folder they are relative to
+ */
+export async function workspaceRootOf(sidecarPath: string, given: readonly string[], cwd: string): Promise<string> {
+  for (const p of given) {
+    const folder = path.resolve(cwd, p);
+    if (isWithin(folder, sidecarPath) && folder !== sidecarPath && (await fs.stat(folder).then((s) => s.isDirectory(), () => false))) return folder;
+  }
+  return path.dirname(sidecarPath);
 }
 
 /**
