@@ -44,7 +44,8 @@ async function collect(folder: string, found: Set<string>): Promise<void> {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_FOLDERS.has(entry.name)) await collect(full, found);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isSidecarPath(entry.name)) {
+    } else if (isSidecarPath(entry.name)) {
+      // Whatever its type (a pipe, a link): the reader refuses what is not a regular file inside the workspace, and says so.
       found.add(full);
     }
   }
