@@ -6,6 +6,7 @@ import * as nodeFs from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseLabelConfig, DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE } from '../config';
+import { labelConfigFolder } from '../config-lookup';
 import type { Finding, LabelConfig } from '../model';
 import { isSidecarPath, sidecarPathFor } from '../paths';
 import { readSidecar, type SidecarReadResult } from '../sidecar/read';
@@ -190,17 +191,26 @@ function documentKeyLine(source: string): number {
 }
 
 /**
- * The label configuration that applies to a folder: the nearest `.marginalia.yaml` in it or above it,
- * up to the repository root (a folder holding `.git`) or the file-system root; the defaults without one.
+ * The label configuration that applies to a folder, by the rule of `labelConfigFolder`: the nearest
+ * `.marginalia.yaml` in it or above it, up to the repository root (a folder holding `.git`) or the
+ * file-system root outside a repository; the defaults without one. The file is read as any other
+ * (a regular file only: a named pipe there would block the CLI).
  * @param folder absolute path of the folder where the search starts
  * @returns the configuration, its findings, and the path of the file read (undefined for the defaults)
  */
 export async function loadLabelConfig(folder: string): Promise<{ config: LabelConfig; findings: Finding[]; path: string | undefined }> {
-  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
-    const candidate = path.join(current, LABEL_CONFIG_FILE);
-    const source = await fs.readFile(candidate, 'utf8').catch(() => undefined);
-    if (source !== undefined) return { ...parseLabelConfig(source), path: candidate };
-    if ((await exists(path.join(current, '.git'))) || path.dirname(current) === current) break;
+  const toSlashes = (p: string): string => p.split(path.sep).join('/');
+  const fromSlashes = (p: string): string => p.split('/').join(path.sep);
+  const found = labelConfigFolder(toSlashes(path.resolve(folder)), undefined, (candidate) => ({
+    hasConfig: nodeFs.existsSync(path.join(fromSlashes(candidate), LABEL_CONFIG_FILE)),
+    isRepositoryRoot: nodeFs.existsSync(path.join(fromSlashes(candidate), '.git')),
+  }));
+  if (found === undefined) return { config: DEFAULT_LABEL_CONFIG, findings: [], path: undefined };
+  const file = path.join(fromSlashes(found), LABEL_CONFIG_FILE);
+  const read = await readTextInside(file, undefined);
+  if (read.refusal) {
+    const message = `${LABEL_CONFIG_FILE} ${describeRefusal(read.refusal)}; the default labels (claim, quote, figure) are used`;
+    return { config: DEFAULT_LABEL_CONFIG, findings: [{ severity: 'error', code: 'config-unreadable', message, line: 1, column: 1 }], path: file };
   }
-  return { config: DEFAULT_LABEL_CONFIG, findings: [], path: undefined };
+  return { ...parseLabelConfig(read.text), path: file };
 }
