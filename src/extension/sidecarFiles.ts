@@ -4,12 +4,15 @@
  * `fs`: the extension host runs where they are (on the remote machine in a remote window), and a
  * write of a large sidecar through `vscode.workspace.fs` costs several times more (stat before and
  * after, writes in chunks). Every other scheme goes through `vscode.workspace.fs`, so virtual
- * workspaces work. Symbolic links are never followed: one could lead out of the workspace.
+ * workspaces work. Local files are read by the core's rule (`core/io/inside.ts`): inside the
+ * workspace folder through links, and regular files only (a named pipe would block the read forever).
+ * The editor is stricter still about links: it does not follow a sidecar or a document that is one.
  */
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeDocument } from '../core/document-bytes';
 import { writeFileAtomic } from '../core/io/atomic-write';
+import { describeRefusal, readInside } from '../core/io/inside';
 import { normalizeText } from '../core/text';
 
 const decoder = new TextDecoder('utf-8');
@@ -21,11 +24,24 @@ const encoder = new TextEncoder();
  * @returns its text, or undefined when it does not exist or cannot be read
  */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme === 'file') {
+    const read = await readInside(uri.fsPath, workspaceRootOf(uri));
+    return read.refusal ? undefined : decoder.decode(read.bytes);
+  }
   try {
-    return decoder.decode(uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri));
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The folder a local file must lie in, through links: its workspace folder (undefined outside any,
+ * as the extension's own storage is; such a file is still read only if it is a regular file).
+ */
+function workspaceRootOf(uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
 }
 
 /** What a file that is a symbolic link is reported as (it follows the file's name in messages). */
@@ -89,10 +105,16 @@ export type DiskDocument = { text: string; problem?: undefined } | { text?: unde
 export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocument> {
   if (await isSymbolicLink(uri)) return { problem: LINK_PROBLEM };
   let bytes: Uint8Array;
-  try {
-    bytes = uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
-  } catch {
-    return { problem: 'missing' };
+  if (uri.scheme === 'file') {
+    const read = await readInside(uri.fsPath, workspaceRootOf(uri));
+    if (read.refusal) return { problem: read.refusal.kind === 'missing' ? 'missing' : describeRefusal(read.refusal) };
+    bytes = read.bytes;
+  } else {
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return { problem: 'missing' };
+    }
   }
   const decoded = decodeDocument(bytes);
   return decoded.problem !== undefined ? { problem: decoded.problem } : { text: normalizeText(decoded.text) };
