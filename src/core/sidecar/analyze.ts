@@ -28,7 +28,10 @@ export interface SidecarAnalysis extends ValidatedSidecar {
  */
 export function analyzeSidecar(source: string): SidecarAnalysis {
   const bom = source.charCodeAt(0) === 0xfeff;
-  const text = bom ? source.slice(1) : source;
+  // A lone CR ends a line in YAML (classic Mac line ends): read as LF, one character for one, so every
+  // line number and offset is the file's own. A rewrite writes LF.
+  const body = bom ? source.slice(1) : source;
+  const text = body.includes('\r') ? body.replace(/\r(?!\n)/g, '\n') : body; // tested first: the replace costs ms on a large file
   const crlf = text.includes('\r\n');
   const lines = splitLines(text);
   const loaded = loadSidecarData(text, lines);

@@ -324,8 +324,9 @@ function lineTextFor(previous: PreparedSource): LineText {
   const lines = previous.layout!.lines;
   let body = previous.bom ? previous.source.slice(1) : previous.source;
   if (body.length > 0 && !body.endsWith('\n')) body += '\n';
-  // lineTextOf takes the text only if its length is that of the lines with a break each: never so for CRLF or a final lone CR.
-  previous.lineText = lineTextOf(lines, previous.crlf ? undefined : body);
+  // lineTextOf takes the text only if its length is that of the lines with a break each: never so for
+  // CRLF or a final lone CR; lone CRs as line ends have that length, so they are ruled out here.
+  previous.lineText = lineTextOf(lines, previous.crlf || body.includes('\r') ? undefined : body);
   return previous.lineText;
 }
 

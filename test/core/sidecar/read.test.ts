@@ -110,6 +110,31 @@ describe('readSidecar', () => {
     assert.deepEqual(readSidecar(bad.replace(/\n/g, '\r\n')).findings, readSidecar(bad).findings);
   });
 
+  test('CR-only line ends (classic Mac) read the same as LF, with every finding on its own line', () => {
+    for (const name of ['commented.annotations.yaml', 'flow.annotations.yaml']) {
+      const lf = sidecarFixture('read', name);
+      const a = readSidecar(lf);
+      const b = readSidecar(lf.replace(/\n/g, '\r'));
+      assert.deepEqual(b.sidecar, a.sidecar, name);
+      assert.deepEqual(b.recordLines, a.recordLines, name);
+    }
+    const bad = sidecarFixture('bad', 'string-offset.annotations.yaml');
+    const findings = readSidecar(bad.replace(/\n/g, '\r')).findings;
+    assert.deepEqual(findings, readSidecar(bad).findings);
+    assert.ok(findings.some((f) => f.line > 1), 'the findings are not all at line 1');
+  });
+
+  test('a CR-only sidecar is rewritten with LF line ends and the same content', () => {
+    const lf = sidecarFixture('read', 'commented.annotations.yaml');
+    const cr = lf.replace(/\n/g, '\r');
+    const { sidecar } = readSidecar(cr);
+    const changed = { ...sidecar!, annotations: sidecar!.annotations.map((a, i) => (i === 0 ? { ...a, note: 'edited' } : a)) };
+    const written = writeSidecar(changed, cr);
+    assert.equal(written.includes('\r'), false);
+    assert.deepEqual(readSidecar(written).sidecar, changed);
+    assert.equal(written, writeSidecar(changed, lf), 'as if the file had been LF');
+  });
+
   test('an optional key left empty is the same as an absent one', () => {
     const source = sidecarFixture('read', 'compact.annotations.yaml').replace('  text: hello\n', '  text: hello\n  note:\n  prefix:\n');
     const { sidecar, findings } = readSidecar(source);
