@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import { decodeDocument } from '../core/document-bytes';
 import { writeFileAtomic } from '../core/io/atomic-write';
 import { describeRefusal, readInside } from '../core/io/inside';
+import { documentPathFromKey } from '../core/paths';
 import { normalizeText } from '../core/text';
 
 const decoder = new TextDecoder('utf-8');
@@ -164,16 +165,14 @@ export async function fileExists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
- * The document a sidecar's `document:` key names, when it is a file in the sidecar's own folder
- * (a key that is absolute or climbs out of the folder could make the extension touch files it should not).
+ * The document a sidecar's `document:` key names, by the core's one rule for the key
+ * (`documentPathFromKey`: a file in the sidecar's own folder or below it).
  * @param sidecarUri the sidecar
  * @param documentKey the value of its `document:` key
  */
 export function resolveDocumentKey(sidecarUri: vscode.Uri, documentKey: string): vscode.Uri | undefined {
-  if (documentKey === '' || documentKey.startsWith('/') || /^[a-zA-Z]:|\\/.test(documentKey)) return undefined;
-  const parts = documentKey.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0 || parts.includes('..')) return undefined;
-  return vscode.Uri.joinPath(vscode.Uri.joinPath(sidecarUri, '..'), ...parts);
+  const resolved = documentPathFromKey(sidecarUri.path, documentKey);
+  return resolved === undefined ? undefined : sidecarUri.with({ path: resolved });
 }
 
 /**

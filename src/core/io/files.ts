@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseLabelConfig, DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE } from '../config';
 import { labelConfigFolder } from '../config-lookup';
 import type { Finding, LabelConfig } from '../model';
-import { isSidecarPath, sidecarPathFor } from '../paths';
+import { documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
 import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { normalizeText } from '../text';
 import { decodeDocument } from '../document-bytes';
@@ -170,18 +170,10 @@ export async function workspaceRootOf(sidecarPath: string, given: readonly strin
   return path.dirname(sidecarPath);
 }
 
-/**
- * The document a sidecar names, if it lies in the sidecar's folder: the key is a path relative to
- * the sidecar, and one that is absolute or climbs out of the folder could make a tool read or
- * write files it should not touch.
- */
+/** The document a sidecar names, by the one rule for the key (`documentPathFromKey`), as a native path. */
 function resolveDocumentPath(sidecarPath: string, documentKey: string): string | undefined {
-  if (documentKey === '' || path.isAbsolute(documentKey) || /^[a-zA-Z]:|\\/.test(documentKey)) return undefined;
-  const folder = path.dirname(sidecarPath);
-  const resolved = path.resolve(folder, documentKey);
-  const relative = path.relative(folder, resolved);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return resolved;
+  const resolved = documentPathFromKey(sidecarPath.split(path.sep).join('/'), documentKey);
+  return resolved === undefined ? undefined : resolved.split('/').join(path.sep);
 }
 
 /** 1-based line of the `document:` key, so a document finding points at it. */
