@@ -12,11 +12,16 @@ import * as path from 'node:path';
 import { run } from '../../src/cli/run';
 import type { ReplaceOps } from '../../src/core/io/files';
 
+/** A sidecar naming `document` whose only annotation's offsets are stale (the text is at 6, not 0). */
+function staleSidecar(document: string): string {
+  return `marginalia: 1\ndocument: ${document}\nannotations:\n  - id: 0a1b2c3d\n    label: claim\n    start: 0\n    end: 5\n    text: brave\n`;
+}
+
 /** A document whose only annotation's offsets are stale: `check --fix` must rewrite its sidecar. */
 function drifted(dir: string, name: string): string {
   fs.writeFileSync(path.join(dir, name), 'Hello brave world.\n');
   const sidecar = path.join(dir, `${name}.annotations.yaml`);
-  fs.writeFileSync(sidecar, `marginalia: 1\ndocument: ${name}\nannotations:\n  - id: 0a1b2c3d\n    label: claim\n    start: 0\n    end: 5\n    text: brave\n`);
+  fs.writeFileSync(sidecar, staleSidecar(name));
   return sidecar;
 }
 
@@ -81,6 +86,46 @@ test('check --fix on a read-only (immutable) sidecar names the sidecar, not a te
     assert.match(result.stdout, /^b\.txt\.annotations\.yaml: fixed: 1 re-anchored/m);
   } finally {
     chattr('-i', first);
+    dispose();
+  }
+});
+
+test('check --fix rewrites a sidecar that is a link inside the workspace through the link, which stays a link', async () => {
+  const { dir, dispose } = temporaryFolder();
+  try {
+    fs.mkdirSync(path.join(dir, 'shared'));
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Hello brave world.\n');
+    const target = path.join(dir, 'shared', 'a.txt.annotations.yaml');
+    fs.writeFileSync(target, staleSidecar('a.txt'));
+    fs.symlinkSync(target, path.join(dir, 'a.txt.annotations.yaml'));
+    let stdout = '';
+    const code = await run(['check', '--fix', 'a.txt.annotations.yaml'], { cwd: dir, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => true } });
+    assert.equal(code, 0, stdout);
+    assert.ok(fs.lstatSync(path.join(dir, 'a.txt.annotations.yaml')).isSymbolicLink(), 'the link is still a link');
+    assert.match(fs.readFileSync(target, 'utf8'), /start: 6\n/, 'the file it points to was fixed');
+  } finally {
+    dispose();
+  }
+});
+
+test('import on a full disk names the sidecar, writes nothing to it, and exits 1', async () => {
+  const { dir, dispose } = temporaryFolder();
+  try {
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'Hello brave world.\n');
+    const source = path.join(dir, 'in.jsonl');
+    fs.writeFileSync(source, JSON.stringify({ text: 'Hello brave world.\n', label: [[6, 11, 'claim']], meta: { path: 'a.txt' } }) + '\n');
+    const diskFull: ReplaceOps = {
+      ...fs,
+      writeFileSync: (() => {
+        throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+      }) as typeof fs.writeFileSync,
+    };
+    let stderr = '';
+    const code = await run(['import', 'in.jsonl', '--format', 'doccano'], { cwd: dir, files: diskFull, stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) } });
+    assert.equal(code, 1);
+    assert.match(stderr, /^a\.txt: error: cannot write .*a\.txt\.annotations\.yaml: the disk is full/m);
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['a.txt', 'in.jsonl'], 'no sidecar, no temporary file');
+  } finally {
     dispose();
   }
 });

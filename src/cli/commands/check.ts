@@ -98,7 +98,7 @@ async function checkSidecar(
     const checked = checkAnnotations(sidecar, loaded.text, recordLines, fix && writable);
     findings.push(...checked.findings);
     if (checked.fixed) {
-      const written = await writeFileIfUnchanged(sidecarPath, loaded.sidecarSource, writeSidecar(checked.fixed, loaded.sidecarSource), files).catch((error: unknown) => {
+      const written = await writeFileIfUnchanged(loaded.sidecarRealPath ?? sidecarPath, loaded.sidecarSource, writeSidecar(checked.fixed, loaded.sidecarSource), files).catch((error: unknown) => {
         if (error instanceof WriteFailedError) return error;
         throw error;
       });

@@ -119,7 +119,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     present += documentPresent;
     io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
     if (documentAdded === 0 || dryRun) continue;
-    const written = await writeFileIfUnchanged(sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource), io.files).catch((error: unknown) => {
+    const written = await writeFileIfUnchanged(previous.realPath ?? sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource), io.files).catch((error: unknown) => {
       if (error instanceof WriteFailedError) return error;
       throw error;
     });

@@ -89,6 +89,8 @@ export type ReplaceOps = AtomicWriteOps & Pick<typeof nodeFs, 'readFileSync'>;
 export interface LoadedDocument {
   /** Absolute path of the sidecar. */
   sidecarPath: string;
+  /** Its real path (links resolved, inside the workspace), where a rewrite goes, so that a link stays a link; undefined when it was not read. */
+  sidecarRealPath: string | undefined;
   /** The sidecar's bytes as text. */
   sidecarSource: string;
   /** What the sidecar reader made of it. */
@@ -114,6 +116,7 @@ export async function loadAnnotatedDocument(sidecarPath: string, root: string): 
     const code = sidecarRead.refusal.kind === 'outside' ? 'outside-workspace' : 'sidecar-unreadable';
     return {
       sidecarPath,
+      sidecarRealPath: undefined,
       sidecarSource: '',
       read: { sidecar: undefined, findings: [], recordLines: new Map(), writable: false },
       documentPath: undefined,
@@ -123,7 +126,7 @@ export async function loadAnnotatedDocument(sidecarPath: string, root: string): 
   }
   const sidecarSource = sidecarRead.text;
   const read = readSidecar(sidecarSource);
-  const loaded: LoadedDocument = { sidecarPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
+  const loaded: LoadedDocument = { sidecarPath, sidecarRealPath: sidecarRead.realPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
   if (!read.sidecar) return loaded;
   const line = documentKeyLine(sidecarSource);
   const problem = (code: string, message: string): void => {

@@ -71,7 +71,7 @@ export async function readInside(file: string, root: string | undefined): Promis
  * @param file absolute path of the file
  * @param root absolute path of the workspace root, or undefined for no limit
  */
-export async function readTextInside(file: string, root: string | undefined): Promise<{ text: string; realPath: string; refusal?: undefined } | { text?: undefined; refusal: FileRefusal }> {
+export async function readTextInside(file: string, root: string | undefined): Promise<{ text: string; realPath: string; refusal?: undefined } | { text?: undefined; realPath?: undefined; refusal: FileRefusal }> {
   const read = await readInside(file, root);
   return read.refusal ? read : { text: read.bytes.toString('utf8'), realPath: read.realPath };
 }
