@@ -4,11 +4,16 @@
  * `fs`: the extension host runs where they are (on the remote machine in a remote window), and a
  * write of a large sidecar through `vscode.workspace.fs` costs several times more (stat before and
  * after, writes in chunks). Every other scheme goes through `vscode.workspace.fs`, so virtual
- * workspaces work. Symbolic links are never followed: one could lead out of the workspace.
+ * workspaces work. Local files are read by the core's rule (`core/io/inside.ts`): inside the
+ * workspace folder through links, and regular files only (a named pipe would block the read forever).
+ * The editor is stricter still about links: it does not follow a sidecar or a document that is one.
  */
-import { closeSync, fstatSync, openSync, promises as fs, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeDocument } from '../core/document-bytes';
+import { writeFileAtomic } from '../core/io/atomic-write';
+import { describeRefusal, readInside } from '../core/io/inside';
+import { documentPathFromKey } from '../core/paths';
 import { decodeSidecar } from '../core/sidecar/decode';
 import { normalizeText } from '../core/text';
 
@@ -21,8 +26,12 @@ const encoder = new TextEncoder();
  * @returns its text, or undefined when it does not exist or cannot be read
  */
 export async function readTextFile(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme === 'file') {
+    const read = await readInside(uri.fsPath, workspaceRootOf(uri));
+    return read.refusal ? undefined : decoder.decode(read.bytes);
+  }
   try {
-    return decoder.decode(uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri));
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }
@@ -30,15 +39,29 @@ export async function readTextFile(uri: vscode.Uri): Promise<string | undefined>
 
 /**
  * Read a sidecar's text (see `decodeSidecar`: bytes that are not UTF-8 are kept, for the reader to refuse).
+ * Local sidecars are read by the core's rule, as every other file.
  * @param uri the sidecar
  * @returns its text, or undefined when it does not exist or cannot be read
  */
 export async function readSidecarText(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme === 'file') {
+    const read = await readInside(uri.fsPath, workspaceRootOf(uri));
+    return read.refusal ? undefined : decodeSidecar(read.bytes);
+  }
   try {
-    return decodeSidecar(uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri));
+    return decodeSidecar(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The folder a local file must lie in, through links: its workspace folder (undefined outside any,
+ * as the extension's own storage is; such a file is still read only if it is a regular file).
+ */
+function workspaceRootOf(uri: vscode.Uri): string | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
 }
 
 /** What a file that is a symbolic link is reported as (it follows the file's name in messages). */
@@ -102,10 +125,16 @@ export type DiskDocument = { text: string; problem?: undefined } | { text?: unde
 export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocument> {
   if (await isSymbolicLink(uri)) return { problem: LINK_PROBLEM };
   let bytes: Uint8Array;
-  try {
-    bytes = uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
-  } catch {
-    return { problem: 'missing' };
+  if (uri.scheme === 'file') {
+    const read = await readInside(uri.fsPath, workspaceRootOf(uri));
+    if (read.refusal) return { problem: read.refusal.kind === 'missing' ? 'missing' : describeRefusal(read.refusal) };
+    bytes = read.bytes;
+  } else {
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return { problem: 'missing' };
+    }
   }
   const decoded = decodeDocument(bytes);
   return decoded.problem !== undefined ? { problem: decoded.problem } : { text: normalizeText(decoded.text) };
@@ -116,35 +145,24 @@ export async function readDocumentFromDisk(uri: vscode.Uri): Promise<DiskDocumen
  * replaces it by rename, so the file holds the old content or the new, never part of it (a full
  * disk or a refused permission leaves the old file as it was, and no temporary file behind).
  *
- * A local file is written synchronously: a few milliseconds for a sidecar of 10,000 records, where
- * each asynchronous step waits for Node's thread pool, behind whatever else the extension host does
- * (tagging in such a document took 5-15 ms longer). Its stamp is read from the open file, so it is
- * the stamp of these bytes even if someone writes the file again at once.
+ * A local file is written with the core's `writeFileAtomic`, synchronously and without `fsync`: a
+ * few milliseconds for a sidecar of 10,000 records, where each asynchronous step would wait for
+ * Node's thread pool behind whatever else the extension host does. Its stamp is read from the open
+ * file, so it is the stamp of these bytes even if someone writes the file again at once.
  * @param uri the file
  * @param text its new content
  * @returns the stamp of the file written, or undefined when it is not known (another write came first)
  * @throws the file system's error when the write fails
  */
 export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<FileStamp | undefined> {
+  if (uri.scheme === 'file') {
+    // Not flushed to the disk (fsync): that would add some 10 ms to every tag in a document of 10,000
+    // annotations (docs/performance.md), and VS Code does not flush the document's own saves either.
+    const stat = writeFileAtomic(uri.fsPath, text, { durable: false })!;
+    return { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false };
+  }
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  if (uri.scheme === 'file') {
-    try {
-      const fd = openSync(temporary.fsPath, 'wx');
-      let stat: Stats;
-      try {
-        writeFileSync(fd, text); // unlike writeSync, it writes again after a short write, until every byte is out
-        stat = fstatSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temporary.fsPath, uri.fsPath);
-      return { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false };
-    } catch (error) {
-      rmSync(temporary.fsPath, { force: true });
-      throw error;
-    }
-  }
   const bytes = encoder.encode(text);
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);
@@ -166,16 +184,14 @@ export async function fileExists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
- * The document a sidecar's `document:` key names, when it is a file in the sidecar's own folder
- * (a key that is absolute or climbs out of the folder could make the extension touch files it should not).
+ * The document a sidecar's `document:` key names, by the core's one rule for the key
+ * (`documentPathFromKey`: a file in the sidecar's own folder or below it).
  * @param sidecarUri the sidecar
  * @param documentKey the value of its `document:` key
  */
 export function resolveDocumentKey(sidecarUri: vscode.Uri, documentKey: string): vscode.Uri | undefined {
-  if (documentKey === '' || documentKey.startsWith('/') || /^[a-zA-Z]:|\\/.test(documentKey)) return undefined;
-  const parts = documentKey.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0 || parts.includes('..')) return undefined;
-  return vscode.Uri.joinPath(vscode.Uri.joinPath(sidecarUri, '..'), ...parts);
+  const resolved = documentPathFromKey(sidecarUri.path, documentKey);
+  return resolved === undefined ? undefined : sidecarUri.with({ path: resolved });
 }
 
 /**

@@ -4,6 +4,7 @@
 // held and the user told); a sidecar written behind the extension's back merges with its own write by id;
 // a write that fails half-way leaves the previous sidecar intact and says so; sidecar text runs nothing.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -359,6 +360,24 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
     } finally {
       fs.rmSync(documentUri.fsPath, { force: true });
       fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('bad input: a document that is a named pipe or a folder is reported as such, and the read does not wait', async () => {
+    const folder = workspaceUri(ROOT, 'bad', 'special-documents');
+    await vscode.workspace.fs.createDirectory(folder);
+    const pipe = vscode.Uri.joinPath(folder, 'pipe.txt');
+    const chapter = vscode.Uri.joinPath(folder, 'chapter');
+    const sidecarText = (name: string) => encoder.encode(`marginalia: 1\ndocument: ${name}\nannotations:\n  - id: 5ec2e7ab\n    label: claim\n    start: 0\n    end: 3\n    text: The\n`);
+    try {
+      execFileSync('mkfifo', [pipe.fsPath]);
+      await vscode.workspace.fs.createDirectory(chapter);
+      await vscode.workspace.fs.writeFile(sidecarOf(pipe), sidecarText('pipe.txt'));
+      await vscode.workspace.fs.writeFile(sidecarOf(chapter), sidecarText('chapter'));
+      await diagnosticAt(sidecarOf(pipe), 2, /is a named pipe \(FIFO\), not a regular file/);
+      await diagnosticAt(sidecarOf(chapter), 2, /is a folder, not a file/);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
     }
   });
 

@@ -1,7 +1,7 @@
-import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { checkAnnotations } from '../../core/check';
-import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
+import { WriteFailedError } from '../../core/io/atomic-write';
+import { findSidecars, loadAnnotatedDocument, loadLabelConfig, workspaceRootOf, writeFileIfUnchanged, type ReplaceOps } from '../../core/io/files';
 import type { Finding } from '../../core/model';
 import { checkLabels } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
@@ -49,7 +49,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     const folder = path.dirname(sidecarPath);
     if (!configs.has(folder)) configs.set(folder, await loadLabelConfig(folder));
     const root = await workspaceRootOf(sidecarPath, paths, io.cwd);
-    const report = await checkSidecar(sidecarPath, root, configs.get(folder)!.config, fix);
+    const report = await checkSidecar(sidecarPath, root, configs.get(folder)!.config, fix, io.files);
     annotationCount += report.annotations;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
   }
@@ -81,23 +81,12 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   return errors > 0 || (options.flags.has('strict') && warnings > 0) ? 1 : 0;
 }
 
-/**
- * The folder a sidecar is checked within: the given folder it was found in, or its own folder when
- * it was named directly. Links out of it are not followed.
- */
-async function workspaceRootOf(sidecarPath: string, given: string[], cwd: string): Promise<string> {
-  for (const p of given) {
-    const folder = path.resolve(cwd, p);
-    if (sidecarPath.startsWith(folder + path.sep) && (await stat(folder)).isDirectory()) return folder;
-  }
-  return path.dirname(sidecarPath);
-}
-
 async function checkSidecar(
   sidecarPath: string,
   root: string,
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
+  files: ReplaceOps | undefined,
 ): Promise<{ report: Omit<FileReport, 'path'>; annotations: number }> {
   const loaded = await loadAnnotatedDocument(sidecarPath, root);
   const { sidecar, recordLines, writable } = loaded.read;
@@ -109,7 +98,13 @@ async function checkSidecar(
     const checked = checkAnnotations(sidecar, loaded.text, recordLines, fix && writable);
     findings.push(...checked.findings);
     if (checked.fixed) {
-      if (await writeFileIfUnchanged(sidecarPath, loaded.sidecarSource, writeSidecar(checked.fixed, loaded.sidecarSource))) {
+      const written = await writeFileIfUnchanged(loaded.sidecarRealPath ?? sidecarPath, loaded.sidecarSource, writeSidecar(checked.fixed, loaded.sidecarSource), files).catch((error: unknown) => {
+        if (error instanceof WriteFailedError) return error;
+        throw error;
+      });
+      if (written instanceof WriteFailedError) {
+        findings.push({ severity: 'error', code: 'write-failed', message: `${written.message}, unfixed`, line: 1, column: 1 });
+      } else if (written) {
         const count = (outcome: string) => checked.outcomes.filter((o) => o.outcome === outcome).length;
         report.fixed = { moved: count('moved'), edited: count('edited'), orphaned: count('orphaned') };
       } else {

@@ -7,11 +7,12 @@ import { mergeImported, type SkippedSpan } from '../../core/import/merge';
 import { parseProdigy } from '../../core/import/prodigy';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
 import { parseW3c } from '../../core/import/w3c';
+import { WriteFailedError } from '../../core/io/atomic-write';
 import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
+import { describeRefusal, readInside, readTextInside } from '../../core/io/inside';
 import { duplicatedIds } from '../../core/merge';
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
-import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import { normalizeText } from '../../core/text';
@@ -82,7 +83,13 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   for (const documentPath of [...byDocument.keys()].sort()) {
     const shown = relative(io.cwd, documentPath);
     const sidecarPath = sidecarPathFor(documentPath);
-    const previousSource = await fs.readFile(sidecarPath).then(decodeSidecar, () => undefined);
+    const previous = await readTextInside(sidecarPath, into);
+    if (previous.refusal && previous.refusal.kind !== 'missing') {
+      const reason = `its sidecar ${relative(io.cwd, sidecarPath)} ${describeRefusal(previous.refusal)}`;
+      for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
+      continue;
+    }
+    const previousSource = previous.text;
     let sidecar: Sidecar = { version: FORMAT_VERSION, document: path.basename(documentPath), annotations: [] };
     if (previousSource !== undefined) {
       const read = readSidecar(previousSource);
@@ -93,7 +100,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       }
       sidecar = read.sidecar;
     }
-    const text = await readDocumentText(documentPath);
+    const text = await finder.text(documentPath);
     if (text === undefined) {
       for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason: `${shown} is not a UTF-8 text document` });
       continue;
@@ -116,10 +123,19 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     added += documentAdded;
     present += documentPresent;
     io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
-    if (documentAdded > 0 && !dryRun && !(await writeFileIfUnchanged(sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource)))) {
+    if (documentAdded === 0 || dryRun) continue;
+    const written = await writeFileIfUnchanged(previous.realPath ?? sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource), io.files).catch((error: unknown) => {
+      if (error instanceof WriteFailedError) return error;
+      throw error;
+    });
+    if (written !== true) {
       failed += documentAdded;
       added -= documentAdded;
-      io.stderr.write(`${shown}: error: its sidecar changed on disk during the import (another writer, such as the editor, saved it); nothing was written to it: run the import again\n`);
+      const why =
+        written instanceof WriteFailedError
+          ? `${written.message}`
+          : 'its sidecar changed on disk during the import (another writer, such as the editor, saved it); nothing was written to it';
+      io.stderr.write(`${shown}: error: ${why}: run the import again\n`);
     }
   }
   io.stdout.write(
@@ -145,14 +161,17 @@ async function parseSource(source: string, format: (typeof FORMATS)[number], nam
     const files: { path: string; content: string }[] = [];
     for (const file of await listFiles(source, new Set())) {
       if (file.endsWith('.ann') || file.endsWith('.txt')) {
-        files.push({ path: relative(source, file), content: await fs.readFile(file, 'utf8') });
+        const read = await readTextInside(file, source);
+        if (read.refusal) throw new UsageError(`cannot read ${relative(source, file)} in ${name}: it ${describeRefusal(read.refusal)}`);
+        files.push({ path: relative(source, file), content: read.text });
       }
     }
     return parseBrat(files);
   }
-  const content = await fs.readFile(source, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${name}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-  });
+  // SOURCE may lie anywhere the user points, but it must be a regular file (a named pipe would hang the import).
+  const read = await readTextInside(source, undefined);
+  if (read.refusal) throw new UsageError(`cannot read ${name}: it ${describeRefusal(read.refusal)}`);
+  const content = read.text;
   return format === 'doccano' ? parseDoccano(content, name) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
 }
 
@@ -173,7 +192,7 @@ class DocumentFinder {
   async find(imported: ImportedDocument): Promise<{ path: string } | { reason: string }> {
     for (const candidate of imported.candidates) {
       const resolved = path.resolve(this.root, ...candidate.split('/'));
-      if (isInside(this.root, resolved) && !isSidecarPath(resolved) && (await isFile(resolved))) return { path: resolved };
+      if (isInside(this.root, resolved) && !isSidecarPath(resolved) && (await this.text(resolved)) !== undefined) return { path: resolved };
     }
     const files = await this.list();
     for (const candidate of imported.candidates) {
@@ -198,16 +217,17 @@ class DocumentFinder {
     return this.files;
   }
 
-  private async text(file: string): Promise<string | undefined> {
-    if (!this.texts.has(file)) this.texts.set(file, await readDocumentText(file));
+  /** A document's normalised text, read under the rule (inside the target folder through links, a regular file); undefined when it is not one. */
+  async text(file: string): Promise<string | undefined> {
+    if (!this.texts.has(file)) this.texts.set(file, await readDocumentText(file, this.root));
     return this.texts.get(file);
   }
 }
 
-async function readDocumentText(file: string): Promise<string | undefined> {
-  const bytes = await fs.readFile(file).catch(() => undefined);
-  if (!bytes) return undefined;
-  const decoded = decodeDocument(bytes);
+async function readDocumentText(file: string, root: string): Promise<string | undefined> {
+  const read = await readInside(file, root);
+  if (read.refusal) return undefined;
+  const decoded = decodeDocument(read.bytes);
   return decoded.text === undefined ? undefined : normalizeText(decoded.text);
 }
 
@@ -230,13 +250,6 @@ async function listFiles(folder: string, excluded: ReadonlySet<string>): Promise
 function isInside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return fs.stat(file).then(
-    (s) => s.isFile(),
-    () => false,
-  );
 }
 
 async function isDirectory(file: string): Promise<boolean> {
