@@ -13,7 +13,7 @@ import { readSidecar } from '../../src/core/sidecar/read';
 import { OffsetIndex } from '../../src/core/text';
 import { fixturePath } from '../fixture-path';
 import { marginalia, type CliResult } from './cli-harness';
-import { copyFolder, FORMATS, OUTPUT_NAMES, readExport, readTree, SETS, temporaryFolder, type Format } from './export-harness';
+import { copyFolder, FORMATS, OUTPUT_NAMES, PYTHON_LINE_BREAKS, readExport, readTree, SETS, temporaryFolder, type Format } from './export-harness';
 
 const UPDATE = process.env['UPDATE'] === '1' || process.env['UPDATE'] === 'true';
 
@@ -89,8 +89,8 @@ for (const [setName, set] of Object.entries(SETS)) {
           assert.notEqual(annotation.status, 'orphaned', 'orphans are left out');
           assert.equal(sliced, annotation.text, `${source}: ${span.label} ${span.start}..${span.end}`);
           if (span.text !== undefined) {
-            // brat writes a span across lines as fragments whose texts are joined by a space.
-            const written = format === 'brat' ? sliced.split('\n').filter((s) => s !== '').join(' ') : sliced;
+            // brat writes a span across lines as fragments whose texts are joined by a space, as brat checks it.
+            const written = format === 'brat' ? sliced.split(new RegExp(PYTHON_LINE_BREAKS, 'gu')).filter((s) => s !== '').join(' ') : sliced;
             assert.equal(span.text, written, `${source}: the span's own text field`);
           }
           spans++;
@@ -108,6 +108,22 @@ test('the fixtures hold what the slicing test must cover: astral characters, a Z
   assert.ok(emoji.length > [...emoji].length, 'the emoji document has astral characters');
   assert.match(readFileSync(path.join(SETS.fixtures, 'crlf.txt'), 'utf8'), /\r\n/);
   assert.ok([...sidecarAnnotations(SETS.fixtures).values()].flat().some((a) => a.status === 'orphaned'));
+});
+
+test('brat keeps every span, note and attribute holding a line break Python splits at, as brat\'s own parser reads them', async () => {
+  const { result, files } = await exportSet(SETS.breaks, 'brat');
+  assert.equal(result.code, 0, result.stderr);
+  // readExport reads the .ann the way brat does and fails on a line brat would not parse whole.
+  const [document] = readExport('brat', files);
+  assert.equal(document!.spans.length, 5, 'no span is dropped');
+  const ann = files.get('brat/separators.ann')!;
+  assert.match(ann, /^#1\tAnnotatorNotes T1\ta note\\u2028with\\u2029every\\u0085kind\\u000Bof\\u000Cbreak\\u001C\\u001D\\u001E\\r\\nend$/m);
+  assert.match(ann, /^A1\tspeaker T1 the%C2%85CEO%1Cand%E2%80%A8board$/m);
+  // brat's projectconfig splits annotation.conf lines at Python's \s and falls back to a minimal
+  // configuration when a value holds one.
+  const conf = files.get('brat/annotation.conf')!;
+  const attributes = conf.slice(conf.indexOf('[attributes]\n') + '[attributes]\n'.length).split('\n').filter((l) => l !== '');
+  assert.deepEqual(attributes, ['speaker\tArg:quote, Value:the%C2%85CEO%1Cand%E2%80%A8board']);
 });
 
 test('an orphaned annotation is left out with a warning on stderr naming it', async () => {

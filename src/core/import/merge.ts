@@ -5,6 +5,7 @@
  * sidecar and writes the result.
  */
 import { contextAround } from '../anchoring/context';
+import { isBratLineBreaks } from '../export/brat-codec';
 import { newAnnotationId } from '../ids';
 import type { Annotation, AttributeValue, LabelConfig } from '../model';
 import { OffsetIndex } from '../text';
@@ -100,7 +101,7 @@ function place(span: ImportedSpan, index: OffsetIndex, imported: OffsetIndex | u
   if (span.fragments) {
     for (let i = 1; i < span.fragments.length; i++) {
       const gap = index.slice(span.fragments[i - 1]!.end, span.fragments[i]!.start);
-      if (!/^\n+$/.test(gap)) return `the fragments are separated by ${quote(gap)}, not by line breaks; Marginalia spans are contiguous`;
+      if (!isBratLineBreaks(gap)) return `the fragments are separated by ${quote(gap)}, not by line breaks; Marginalia spans are contiguous`;
     }
     const joined = span.fragments.map((f) => index.slice(f.start, f.end)).join(' ');
     if (span.text !== undefined && joined !== span.text) return mismatch(joined, span.text, start, end);
