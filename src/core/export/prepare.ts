@@ -3,7 +3,6 @@
  * annotations that sit on their text, so that every exported span slices the exported text exactly.
  */
 import type { Annotation } from '../model';
-import { compareAnnotations } from '../sidecar/write';
 import { OffsetIndex } from '../text';
 import type { ExportDocument } from './types';
 
@@ -34,5 +33,18 @@ export function prepareDocument(
       kept.push(a);
     }
   }
-  return { document: { source, text, annotations: kept.sort(compareAnnotations) }, warnings };
+  return { document: { source, text, annotations: kept.sort(compareForExport) }, warnings };
+}
+
+/**
+ * The order exports list a document's annotations in: by start, end, label, then id. Label comes
+ * before id because formats without ids (brat, doccano, Prodigy) get new ids when imported back, and
+ * the next export must list co-extensive spans in the same order.
+ */
+function compareForExport(a: Annotation, b: Annotation): number {
+  return a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id, b.id);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

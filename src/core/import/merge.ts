@@ -6,7 +6,7 @@
  */
 import { contextAround } from '../anchoring/context';
 import { isBratLineBreaks } from '../export/brat-codec';
-import { newAnnotationId } from '../ids';
+import { keyedRandom, newAnnotationId } from '../ids';
 import type { Annotation, AttributeValue, LabelConfig } from '../model';
 import { OffsetIndex } from '../text';
 import type { ImportedSpan } from './types';
@@ -46,7 +46,6 @@ const QUOTE_LENGTH = 60;
  * @param text the document's normalised text
  * @param importedText the text the imported file's offsets count in, when it carries one
  * @param config the label configuration that applies to the document
- * @param random random source for new ids (tests pass a seeded one)
  */
 export function mergeImported(
   existing: readonly Annotation[],
@@ -54,7 +53,6 @@ export function mergeImported(
   text: string,
   importedText: string | undefined,
   config: LabelConfig,
-  random?: () => number,
 ): MergeResult {
   const index = new OffsetIndex(text);
   const imported = importedText === undefined ? undefined : new OffsetIndex(importedText);
@@ -73,7 +71,7 @@ export function mergeImported(
       continue;
     }
     keys.add(key);
-    const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, random);
+    const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, keyedRandom(key));
     taken.add(id);
     const annotation = buildAnnotation(id, span, placed, index, config);
     result.added.push(annotation);
