@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as path from 'node:path';
 import type { Annotation } from '../../src/core/model';
 import { readSidecar } from '../../src/core/sidecar/read';
+import { writeSidecar } from '../../src/core/sidecar/write';
 import { OffsetIndex } from '../../src/core/text';
 import { fixturePath } from '../fixture-path';
 import { marginalia, type CliResult } from './cli-harness';
@@ -124,6 +125,27 @@ test('brat keeps every span, note and attribute holding a line break Python spli
   const conf = files.get('brat/annotation.conf')!;
   const attributes = conf.slice(conf.indexOf('[attributes]\n') + '[attributes]\n'.length).split('\n').filter((l) => l !== '');
   assert.deepEqual(attributes, ['speaker\tArg:quote, Value:the%C2%85CEO%1Cand%E2%80%A8board']);
+});
+
+test('an empty span (start = end) is an error to check and left out of export, both saying why', async () => {
+  const work = temporaryFolder('empty');
+  try {
+    copyFolder(SETS.fixtures, work.dir);
+    const sidecarPath = path.join(work.dir, 'emoji.txt.annotations.yaml');
+    const sidecar = readSidecar(readFileSync(sidecarPath, 'utf8')).sidecar!;
+    const empty: Annotation = { id: 'e0000001', label: 'claim', start: 10, end: 10, text: '' };
+    writeFileSync(sidecarPath, writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, empty] }));
+    const check = await marginalia(['check', 'emoji.txt.annotations.yaml'], work.dir);
+    assert.equal(check.code, 1, check.stdout);
+    assert.match(check.stdout, /emoji\.txt\.annotations\.yaml:\d+:\d+: error: the annotation covers no text \(start = end = 10\)/);
+    const exported = await marginalia(['export', '--format', 'doccano'], work.dir);
+    assert.equal(exported.code, 1, 'an error in a sidecar fails the export, as check fails');
+    assert.match(exported.stderr, /emoji\.txt\.annotations\.yaml:\d+:\d+: the annotation covers no text/);
+    assert.match(exported.stderr, /emoji\.txt: annotation e0000001 \(claim\) covers no text \(10\.\.10\); every format needs start < end/);
+    assert.doesNotMatch(exported.stderr, /e0000001.*check --fix/, 'check --fix cannot change it, so export does not send the user there');
+  } finally {
+    work.dispose();
+  }
 });
 
 test('an orphaned annotation is left out with a warning on stderr naming it', async () => {

@@ -27,7 +27,9 @@ export function prepareDocument(
     const name = `${source}: annotation ${a.id} (${a.label})`;
     if (a.status === 'orphaned') {
       warnings.push(`${name} is orphaned; left out`);
-    } else if (a.start < 0 || a.end > index.length || a.start >= a.end || index.slice(a.start, a.end) !== a.text) {
+    } else if (a.start >= a.end) {
+      warnings.push(`${name} covers no text (${a.start}..${a.end}); every format needs start < end (see 'marginalia check'); left out`);
+    } else if (a.start < 0 || a.end > index.length || index.slice(a.start, a.end) !== a.text) {
       warnings.push(`${name} does not match the document at ${a.start}..${a.end}; left out (run 'marginalia check --fix')`);
     } else {
       kept.push(a);
