@@ -148,6 +148,27 @@ test('an empty span (start = end) is an error to check and left out of export, b
   }
 });
 
+/** `xsd:dateTime` in UTC with `Z`, as the Web Annotation model asks `created` to be. */
+const XSD_DATETIME_UTC = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+
+test('w3c: every created is an xsd:dateTime in UTC, whatever ISO 8601 form the sidecar holds', async () => {
+  let dates = 0;
+  for (const set of Object.values(SETS)) {
+    const { files } = await exportSet(set, 'w3c');
+    const collection = JSON.parse(files.get(OUTPUT_NAMES.w3c)!) as { first: { items: { id: string; created?: string }[] } };
+    for (const item of collection.first.items) {
+      if (item.created === undefined) continue;
+      assert.match(item.created, XSD_DATETIME_UTC, item.id);
+      dates++;
+    }
+  }
+  assert.ok(dates > 0);
+  const { files } = await exportSet(SETS.breaks, 'w3c');
+  const created = (JSON.parse(files.get(OUTPUT_NAMES.w3c)!) as { first: { items: { created?: string }[] } }).first.items.map((i) => i.created);
+  assert.ok(created.includes('2026-11-20T00:00:00Z'), 'a date alone is midnight UTC');
+  assert.ok(created.includes('2026-11-20T09:00:00Z'), '10:00+01:00 is 09:00 UTC');
+});
+
 test('an orphaned annotation is left out with a warning on stderr naming it', async () => {
   const { result } = await exportSet(SETS.fixtures, 'doccano');
   assert.equal(result.code, 0);
