@@ -208,6 +208,66 @@ test('a sidecar that cannot be parsed is never written over; its spans are skipp
   }
 });
 
+test('doccano relations: a note with their count, and the spans imported with exit 0', async () => {
+  const work = temporaryFolder('relations');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const result = await marginalia(['import', fixturePath('import', 'doccano-relations.jsonl'), '--format', 'doccano'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /^marginalia import: note: \S*doccano-relations\.jsonl: 2 relation\(s\) not imported \(Marginalia imports spans\)$/m);
+    assert.match(result.stdout, /^imported 3 annotations into 1 document; 0 already there; 0 skipped$/m);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('doccano with its own column names: --column-data and --column-label read them', async () => {
+  const work = temporaryFolder('columns');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const source = fixturePath('import', 'doccano-columns.jsonl');
+    const plain = await marginalia(['import', source, '--format', 'doccano'], work.dir);
+    assert.equal(plain.code, 1);
+    assert.match(plain.stderr, /doccano-columns\.jsonl:1: error: the record has no "text" string/);
+    const result = await marginalia(['import', source, '--format', 'doccano', '--column-data', 'content', '--column-label', 'spans'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(annotationsOf(work.dir, 'crlf.txt').map((a) => [a.label, a.text]), [['claim', 'The minister'], ['figure', '3.5 percent']]);
+    const misused = await marginalia(['import', source, '--format', 'prodigy', '--column-data', 'content'], work.dir);
+    assert.equal(misused.code, 2);
+    assert.match(misused.stderr, /--column-data and --column-label are options of --format doccano/);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('brat attributes on events: noted as not imported with the events, not reported as lines naming no span', async () => {
+  const work = temporaryFolder('events');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const result = await marginalia(['import', fixturePath('import', 'brat-events'), '--format', 'brat'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /note: crlf\.ann: 2 attribute line\(s\) on events not imported \(events are not imported, so neither are their attributes\)/);
+    assert.doesNotMatch(result.stderr, /names no span/);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a label configuration that does not parse is named with its line, instead of every label being "not in the label configuration"', async () => {
+  const work = temporaryFolder('badconfig');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    writeFileSync(path.join(work.dir, '.marginalia.yaml'), 'labels:\n  claim:\n    color: [red\n');
+    const result = await marginalia(['import', fixturePath('import', 'prodigy-mixed.jsonl'), '--format', 'prodigy'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /skipped figure 67\.\.72: the label configuration \.marginalia\.yaml has an error at line \d+: /);
+    assert.doesNotMatch(result.stderr, /is not in the label configuration/);
+    assert.deepEqual(sidecars(work.dir), new Map());
+  } finally {
+    work.dispose();
+  }
+});
+
 test('--dry-run reports and writes nothing', async () => {
   const work = temporaryFolder('dry');
   try {
