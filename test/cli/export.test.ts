@@ -169,6 +169,15 @@ test('w3c: every created is an xsd:dateTime in UTC, whatever ISO 8601 form the s
   assert.ok(created.includes('2026-11-20T09:00:00Z'), '10:00+01:00 is 09:00 UTC');
 });
 
+test('labelstudio: every task has a distinct whole-number id, which label-studio-converter reads (task["id"])', async () => {
+  for (const set of Object.values(SETS)) {
+    const { files } = await exportSet(set, 'labelstudio');
+    const ids = (JSON.parse(files.get(OUTPUT_NAMES.labelstudio)!) as { id: unknown }[]).map((t) => t.id);
+    assert.ok(ids.every((id) => Number.isInteger(id)), JSON.stringify(ids));
+    assert.equal(new Set(ids).size, ids.length);
+  }
+});
+
 test('an orphaned annotation is left out with a warning on stderr naming it', async () => {
   const { result } = await exportSet(SETS.fixtures, 'doccano');
   assert.equal(result.code, 0);
