@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../../core/document-bytes';
 import { parseBrat } from '../../core/import/brat';
-import { parseDoccano } from '../../core/import/doccano';
+import { parseDoccano, type DoccanoColumns } from '../../core/import/doccano';
 import { mergeImported, type SkippedSpan } from '../../core/import/merge';
 import { parseProdigy } from '../../core/import/prodigy';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
@@ -22,6 +22,7 @@ import { parseOptions, UsageError } from '../options';
 const FORMATS = ['brat', 'doccano', 'prodigy', 'w3c'] as const;
 
 export const IMPORT_USAGE = `usage: marginalia import SOURCE --format ${FORMATS.join('|')} [--into DIR] [--dry-run]
+                         [--column-data KEY] [--column-label KEY]
 
 Imports annotations made with another tool into the sidecars of the documents under DIR (default .).
 SOURCE is a JSONL file (doccano, prodigy), a JSON file (w3c) or a folder of .ann/.txt files (brat).
@@ -30,6 +31,9 @@ by identical text; every span must hold the same text in that document as in the
 document already has (same label and span) is not added twice.
   --into     the folder holding the documents (default .)
   --dry-run  report what would be imported, write nothing
+  --column-data KEY, --column-label KEY
+             doccano: the keys of the text and of the labels when the project used other
+             column names (doccano's column_data and column_label; default text and label)
 Every span left out is reported with the reason.
 Exit status: 0 all imported, 1 some spans were left out, 2 usage error.
 `;
@@ -43,7 +47,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * @param io output streams and working folder
  */
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into'] });
+  const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into', 'column-data', 'column-label'] });
   if (options.flags.has('help')) {
     io.stdout.write(IMPORT_USAGE);
     return 0;
@@ -57,7 +61,9 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const dryRun = options.flags.has('dry-run');
   if (!(await isDirectory(into))) throw new UsageError(`--into ${relative(io.cwd, into)} is not a folder`);
 
-  const parsed = await parseSource(source, format as (typeof FORMATS)[number], options.positional[0]!);
+  const columns = { columnData: options.values.get('column-data')?.at(-1), columnLabel: options.values.get('column-label')?.at(-1) };
+  if (format !== 'doccano' && (columns.columnData ?? columns.columnLabel) !== undefined) throw new UsageError('--column-data and --column-label are options of --format doccano');
+  const parsed = await parseSource(source, format as (typeof FORMATS)[number], options.positional[0]!, columns);
   let failed = parsed.problems.length;
   for (const p of parsed.problems) io.stderr.write(`${p.origin}: error: ${p.message}\n`);
   for (const note of parsed.ignored) io.stderr.write(`marginalia import: note: ${note}\n`);
@@ -105,7 +111,14 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason: `${shown} is not a UTF-8 text document` });
       continue;
     }
-    const { config } = await loadLabelConfig(path.dirname(documentPath));
+    const { config, findings: configFindings, path: configPath } = await loadLabelConfig(path.dirname(documentPath));
+    const configError = configFindings.find((f) => f.severity === 'error');
+    if (configError) {
+      // Its labels could be missing or wrong: checking spans against it would report the wrong reason.
+      const reason = `the label configuration ${relative(io.cwd, configPath!)} has an error at line ${configError.line}: ${configError.message}`;
+      for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
+      continue;
+    }
     let annotations: Annotation[] = sidecar.annotations;
     let documentAdded = 0;
     let documentPresent = 0;
@@ -154,8 +167,9 @@ function spanReport(span: ImportedSpan): Omit<SkippedSpan, 'reason'> {
  * @param source its absolute path
  * @param format the format
  * @param name SOURCE as the user gave it, which reports name
+ * @param columns doccano's column names
  */
-async function parseSource(source: string, format: (typeof FORMATS)[number], name: string): Promise<ParsedImport> {
+async function parseSource(source: string, format: (typeof FORMATS)[number], name: string, columns: DoccanoColumns): Promise<ParsedImport> {
   if (format === 'brat') {
     if (!(await isDirectory(source))) throw new UsageError(`brat SOURCE must be a folder of .ann and .txt files: ${name}`);
     const files: { path: string; content: string }[] = [];
@@ -172,7 +186,7 @@ async function parseSource(source: string, format: (typeof FORMATS)[number], nam
   const read = await readTextInside(source, undefined);
   if (read.refusal) throw new UsageError(`cannot read ${name}: it ${describeRefusal(read.refusal)}`);
   const content = read.text;
-  return format === 'doccano' ? parseDoccano(content, name) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
+  return format === 'doccano' ? parseDoccano(content, name, columns) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
 }
 
 /**
