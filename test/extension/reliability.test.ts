@@ -453,6 +453,44 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
     assert.ok(inMemory.has(mine) && inMemory.has(other.id), 'the store holds both too');
   });
 
+  test('two writers and an id used by two records: both records are kept, and the other writer\'s change reaches only its own', async () => {
+    const article = await goodArticle('two-writers-duplicate-ids');
+    const sidecar = sidecarOf(article);
+    const source = (await readText(sidecar))!;
+    const base = readSidecar(source).sidecar!;
+    const first = base.annotations[0]!;
+    const text = decoder.decode(await vscode.workspace.fs.readFile(article));
+    const needle = 'Central and Eastern Europe';
+    const start = [...text.slice(0, text.indexOf(needle))].length;
+    // A hand merge left a second record with the first one's id.
+    const twin: Annotation = { id: first.id, label: 'claim', start, end: start + [...needle].length, text: needle };
+    const duplicated = writeSidecar({ ...base, annotations: [...base.annotations, twin] }, source);
+    fs.writeFileSync(sidecar.fsPath, duplicated);
+    await waitFor(() => api.store.get(article)?.annotations.filter((a) => a.id === first.id).length === 2 || undefined, 'the store to read both records of the id');
+
+    // Another writer notes the twin on disk; the extension tags a span at once and merges before writing.
+    const noted = { ...twin, note: 'from the other window' };
+    fs.writeFileSync(sidecar.fsPath, writeSidecar({ ...base, annotations: [...base.annotations, noted] }, duplicated));
+    const made = await tag(article, 'bold demands that the United States');
+    assert.equal(made?.length, 1);
+    const mine = made[0]!.id;
+
+    const onDisk = await waitFor(async () => {
+      const read = readSidecar((await readText(sidecar)) ?? '');
+      return read.sidecar?.annotations.some((a) => a.id === mine) ? read.sidecar : undefined;
+    }, 'the sidecar to hold the new annotation');
+    const records = onDisk.annotations.filter((a) => a.id === first.id);
+    assert.deepEqual(
+      records.map((a) => [a.start, a.note]),
+      [
+        [first.start, first.note],
+        [twin.start, 'from the other window'],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number)),
+      'both records of the id, the note on the one it was written on',
+    );
+    assert.equal(onDisk.annotations.length, base.annotations.length + 2, 'nothing lost, nothing doubled');
+  });
+
   for (const fault of ['disk-full', 'no-permission'] as const) {
     test(`a sidecar write that fails (${fault}) leaves the previous sidecar byte for byte, shows an error, and keeps the annotation for the next write`, async () => {
       const faulty = new FaultyFileSystem();
