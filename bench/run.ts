@@ -11,7 +11,7 @@ import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { exportDoccano } from './figures/export';
 import { checkProcess, tagInExtensionHost } from './figures/process';
-import { openSidecar, writeAfterOneChange } from './figures/sidecar';
+import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
 import { workspaceIndex } from './figures/workspace-index';
 
@@ -27,6 +27,7 @@ const FIGURES: FigureRun[] = [
   reanchorInsertLarge,
   reanchorWordEdits,
   writeAfterOneChange,
+  durableSidecarWrite,
   exportDoccano,
   checkProcess,
   tagInExtensionHost,

@@ -9,11 +9,12 @@
  * anything odd (another owner, open permissions, a link, a failed write) means no cache, never an error.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Script } from 'node:vm';
+import { writeFileAtomic } from '../core/io/atomic-write';
 
 /** Set to 0 to run without the cache. */
 export const CACHE_SWITCH = 'MARGINALIA_COMPILE_CACHE';
@@ -76,19 +77,11 @@ function readOrUndefined(file: string): Buffer | undefined {
   }
 }
 
-/** Write through a temporary file and a rename, so a reader never sees half a file; give up silently. */
+/** Write through the atomic write, so a reader never sees half a file; give up silently. */
 function writeQuietly(file: string, data: () => Buffer): void {
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const fd = openSync(temporary, 'wx', 0o600);
-    try {
-      writeSync(fd, data());
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
+    writeFileAtomic(file, data(), { mode: 0o600 });
   } catch {
-    rmSync(temporary, { force: true });
+    // no cache this time
   }
 }

@@ -1,3 +1,5 @@
+import { WriteFailedError } from '../core/io/atomic-write';
+import type { ReplaceOps } from '../core/io/files';
 import { UsageError } from './options';
 
 /** Where the CLI writes and which folder relative paths start from; tests pass their own. */
@@ -5,6 +7,8 @@ export interface CliIO {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   cwd: string;
+  /** The file operations writes go through (default: node's); tests pass failing ones (a full disk). */
+  files?: ReplaceOps;
 }
 
 /** A command's code: its function and its usage text. */
@@ -55,6 +59,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr.write(`marginalia ${name}: ${error.message}\n\n${loaded.usage}`);
       return 2;
+    }
+    if (error instanceof WriteFailedError) {
+      io.stderr.write(`marginalia ${name}: error: ${error.message}\n`);
+      return 1;
     }
     throw error;
   }

@@ -59,18 +59,3 @@ export function documentOutsideFolder(documentKey: string, sidecarPath: string, 
     column: 1,
   };
 }
-
-/**
- * The path of the document a sidecar's `document:` key names, when it is a file in the sidecar's own
- * folder: a key that is absolute or climbs out of the folder could make a tool read or write files it
- * should not touch.
- * @param sidecarPath the sidecar's path, `/`-separated
- * @param documentKey the value of its `document:` key
- * @returns the document's path, or undefined when the key may not be followed
- */
-export function documentPathFromKey(sidecarPath: string, documentKey: string): string | undefined {
-  if (documentKey === '' || documentKey.startsWith('/') || /^[a-zA-Z]:|\\/.test(documentKey)) return undefined;
-  const parts = documentKey.split('/').filter((p) => p !== '' && p !== '.');
-  if (parts.length === 0 || parts.includes('..')) return undefined;
-  return sidecarPath.slice(0, sidecarPath.lastIndexOf('/') + 1) + parts.join('/');
-}

@@ -37,3 +37,21 @@ function toIdNumber(r: number): number {
 function formatId(n: number): string {
   return n.toString(16).padStart(8, '0');
 }
+
+/**
+ * A random source that gives the same numbers for the same key: ids made with it do not change when
+ * the same thing is done again (importing the same file into the same documents gives the same ids).
+ * The key's 32-bit FNV-1a hash seeds mulberry32.
+ * @param key what the ids stand for, such as an imported span's label and offsets
+ */
+export function keyedRandom(key: string): () => number {
+  let state = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) state = Math.imul(state ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 0x1_0000_0000;
+  };
+}

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportFile } from '../core/export';
 import { isMarkdownPath, projectToPlain } from '../core/export/plain';
 import type { AnnotationStore } from './annotationStore';
+import { writeTextFileAtomic } from './sidecarFiles';
 
 /** The command id, as contributed in package.json. */
 export const EXPORT_COMMAND = 'marginalia.exportAnnotations';
@@ -161,5 +162,5 @@ async function writeAll(folder: vscode.Uri, files: readonly ExportFile[]): Promi
 
 async function write(uri: vscode.Uri, content: string): Promise<void> {
   await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  await writeTextFileAtomic(uri, content); // an export written over an older one is never left half-written
 }

@@ -1,10 +1,12 @@
 /**
  * The label configurations of the workspace: every `.marginalia.yaml`, read with the core's parser.
- * A document takes the nearest one in its folder or above it, within its workspace folder (as the
- * CLI does up to the repository root); without one, the defaults.
+ * Which one applies to a document is the core's rule (`labelConfigFolder`, the same as the CLI's):
+ * the nearest in its folder or above it, up to the repository root or the workspace folder, whichever
+ * comes first; without one, the defaults.
  */
 import * as vscode from 'vscode';
 import { DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE, parseLabelConfig } from '../core/config';
+import { labelConfigFolder } from '../core/config-lookup';
 import type { Finding, LabelConfig } from '../core/model';
 import { readTextFile } from './sidecarFiles';
 
@@ -18,6 +20,8 @@ export interface LoadedLabelConfig {
 /** Every `.marginalia.yaml` of the workspace, kept current by a file watcher. */
 export class LabelConfigs implements vscode.Disposable {
   private readonly byFolder = new Map<string, LoadedLabelConfig>();
+  /** Folders of the workspace that are repository roots (they hold `.git`), as URI strings. */
+  private readonly repositoryRoots = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -26,7 +30,12 @@ export class LabelConfigs implements vscode.Disposable {
 
   /** Find and read every configuration file; call once. */
   async load(): Promise<void> {
-    const files = await vscode.workspace.findFiles(`**/${LABEL_CONFIG_FILE}`, '**/node_modules/**');
+    const [files, gitMarks] = await Promise.all([
+      vscode.workspace.findFiles(`**/${LABEL_CONFIG_FILE}`, '**/node_modules/**'),
+      // `.git/HEAD` in a repository, a `.git` file in a submodule or a linked worktree
+      vscode.workspace.findFiles('**/.git{,/HEAD}', '**/node_modules/**'),
+    ]);
+    for (const mark of gitMarks) this.repositoryRoots.add(vscode.Uri.joinPath(mark, mark.path.endsWith('/HEAD') ? '../..' : '..').toString());
     await Promise.all(files.map((uri) => this.read(uri)));
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LABEL_CONFIG_FILE}`);
     const reread = (uri: vscode.Uri): void => void this.read(uri).then(() => this.changed.fire());
@@ -65,14 +74,12 @@ export class LabelConfigs implements vscode.Disposable {
     // Only files inside a workspace folder have one (an untitled buffer's relative path would climb forever).
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
     if (!root) return undefined;
-    const rootPath = root.path.length > 1 ? root.path.replace(/\/$/, '') : root.path;
-    for (let folder = vscode.Uri.joinPath(uri, '..'); ; ) {
-      const found = this.byFolder.get(folder.toString());
-      if (found || folder.path === rootPath) return found;
-      const parent = vscode.Uri.joinPath(folder, '..');
-      if (parent.path === folder.path || !parent.path.startsWith(rootPath)) return undefined;
-      folder = parent;
-    }
+    const at = (folder: string): vscode.Uri => uri.with({ path: folder });
+    const found = labelConfigFolder(vscode.Uri.joinPath(uri, '..').path, root.path, (folder) => ({
+      hasConfig: this.byFolder.has(at(folder).toString()),
+      isRepositoryRoot: this.repositoryRoots.has(at(folder).toString()),
+    }));
+    return found === undefined ? undefined : this.byFolder.get(at(found).toString());
   }
 
   /** Every configuration file read, for the Problems panel. */

@@ -10,7 +10,7 @@ import { fileStamp, readFileBytes, writeTextFileAtomic } from './sidecarFiles';
 /** The workspace's files. */
 export const vscodeFiles: FileSystemPort<vscode.Uri> = {
   stat: fileStamp,
-  readBytes: readFileBytes,
+  read: readFileBytes,
   writeIfUnchanged: writeTextFileAtomic,
   rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(from, to, { overwrite: false })),
   delete: (file) => Promise.resolve(vscode.workspace.fs.delete(file)),

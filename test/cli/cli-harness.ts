@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -36,4 +37,17 @@ export function copyOfSeeds(): { dir: string; dispose: () => void } {
   const dir = path.join(root, 'seeds');
   cpSync(path.join(REPO_ROOT, 'seeds'), dir, { recursive: true });
   return { dir, dispose: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/**
+ * Run the CLI as a separate process, killed after `timeoutMs`: for inputs that once hung it (a named
+ * pipe), so that a regression fails the test instead of hanging the suite.
+ * @param args the arguments after `marginalia`
+ * @param cwd the working folder
+ * @param timeoutMs how long the run may take
+ * @returns what it printed and its exit code (null when it had to be killed)
+ */
+export function marginaliaProcess(args: string[], cwd: string, timeoutMs = 15_000): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'src', 'cli', 'main.js'), ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -15,7 +15,23 @@ export const SETS = {
   seeds: path.join(REPO_ROOT, 'seeds'),
   /** Hand-made documents: emoji, CRLF line ends, a tab, a span across lines, an orphan, Markdown. */
   fixtures: fixturePath('export', 'docs'),
+  /**
+   * A CRLF document whose spans, note and attribute hold every line break Python's `splitlines` knows
+   * besides LF (U+2028, U+2029, NEL, VT, FF, 0x1C–0x1E), an emoji, and two spans of different labels
+   * over the same text.
+   */
+  breaks: fixturePath('export', 'breaks'),
 } as const;
+
+/**
+ * Where Python's `str.splitlines` ends a line, which is how brat reads `.ann` files (its
+ * `open_textfile` is `codecs.open`, whose `readlines` uses `splitlines`).
+ */
+// eslint-disable-next-line no-control-regex -- control characters are the point
+export const PYTHON_LINE_BREAKS = /\r\n|[\n\r\v\f\u001C-\u001E\u0085\u2028\u2029]/u;
+
+/** The lines of a brat `.ann` file as brat's parser reads them: each must be a T, A or AnnotatorNotes line. */
+const BRAT_LINE = /^(?:T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t.*|A\d+\t\S+ T\d+ \S+|#\d+\tAnnotatorNotes T\d+\t.*)$/u;
 
 /** Every export format, with the file name its single output gets in the tests. */
 export const FORMATS = ['doccano', 'prodigy', 'brat', 'w3c', 'csv', 'labelstudio'] as const;
@@ -138,9 +154,10 @@ export function readExport(format: Format, files: Map<string, string>): Exported
         .map((ann) => {
           const stem = ann.slice(0, -'.ann'.length);
           const text = files.get(`${stem}.txt`)!;
-          const spans = files
-            .get(ann)!
-            .split('\n')
+          const lines = files.get(ann)!.split(new RegExp(PYTHON_LINE_BREAKS, 'gu'));
+          assert.equal(lines.pop(), '', `${ann} ends with a line break`);
+          for (const line of lines) assert.match(line, BRAT_LINE, `${ann}: brat reads the line whole`);
+          const spans = lines
             .filter((line) => line.startsWith('T'))
             .map((line) => {
               // As brat reads it: the id, the type and offsets, then everything else is the text (tabs included).

@@ -10,10 +10,11 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import * as path from 'node:path';
 import type { Annotation } from '../../src/core/model';
 import { readSidecar } from '../../src/core/sidecar/read';
+import { writeSidecar } from '../../src/core/sidecar/write';
 import { OffsetIndex } from '../../src/core/text';
 import { fixturePath } from '../fixture-path';
 import { marginalia, type CliResult } from './cli-harness';
-import { copyFolder, FORMATS, OUTPUT_NAMES, readExport, readTree, SETS, temporaryFolder, type Format } from './export-harness';
+import { copyFolder, FORMATS, OUTPUT_NAMES, PYTHON_LINE_BREAKS, readExport, readTree, SETS, temporaryFolder, type Format } from './export-harness';
 
 const UPDATE = process.env['UPDATE'] === '1' || process.env['UPDATE'] === 'true';
 
@@ -89,8 +90,8 @@ for (const [setName, set] of Object.entries(SETS)) {
           assert.notEqual(annotation.status, 'orphaned', 'orphans are left out');
           assert.equal(sliced, annotation.text, `${source}: ${span.label} ${span.start}..${span.end}`);
           if (span.text !== undefined) {
-            // brat writes a span across lines as fragments whose texts are joined by a space.
-            const written = format === 'brat' ? sliced.split('\n').filter((s) => s !== '').join(' ') : sliced;
+            // brat writes a span across lines as fragments whose texts are joined by a space, as brat checks it.
+            const written = format === 'brat' ? sliced.split(new RegExp(PYTHON_LINE_BREAKS, 'gu')).filter((s) => s !== '').join(' ') : sliced;
             assert.equal(span.text, written, `${source}: the span's own text field`);
           }
           spans++;
@@ -108,6 +109,73 @@ test('the fixtures hold what the slicing test must cover: astral characters, a Z
   assert.ok(emoji.length > [...emoji].length, 'the emoji document has astral characters');
   assert.match(readFileSync(path.join(SETS.fixtures, 'crlf.txt'), 'utf8'), /\r\n/);
   assert.ok([...sidecarAnnotations(SETS.fixtures).values()].flat().some((a) => a.status === 'orphaned'));
+});
+
+test('brat keeps every span, note and attribute holding a line break Python splits at, as brat\'s own parser reads them', async () => {
+  const { result, files } = await exportSet(SETS.breaks, 'brat');
+  assert.equal(result.code, 0, result.stderr);
+  // readExport reads the .ann the way brat does and fails on a line brat would not parse whole.
+  const [document] = readExport('brat', files);
+  assert.equal(document!.spans.length, 5, 'no span is dropped');
+  const ann = files.get('brat/separators.ann')!;
+  assert.match(ann, /^#1\tAnnotatorNotes T1\ta note\\u2028with\\u2029every\\u0085kind\\u000Bof\\u000Cbreak\\u001C\\u001D\\u001E\\r\\nend$/m);
+  assert.match(ann, /^A1\tspeaker T1 the%C2%85CEO%1Cand%E2%80%A8board$/m);
+  // brat's projectconfig splits annotation.conf lines at Python's \s and falls back to a minimal
+  // configuration when a value holds one.
+  const conf = files.get('brat/annotation.conf')!;
+  const attributes = conf.slice(conf.indexOf('[attributes]\n') + '[attributes]\n'.length).split('\n').filter((l) => l !== '');
+  assert.deepEqual(attributes, ['speaker\tArg:quote, Value:the%C2%85CEO%1Cand%E2%80%A8board']);
+});
+
+test('an empty span (start = end) is an error to check and left out of export, both saying why', async () => {
+  const work = temporaryFolder('empty');
+  try {
+    copyFolder(SETS.fixtures, work.dir);
+    const sidecarPath = path.join(work.dir, 'emoji.txt.annotations.yaml');
+    const sidecar = readSidecar(readFileSync(sidecarPath, 'utf8')).sidecar!;
+    const empty: Annotation = { id: 'e0000001', label: 'claim', start: 10, end: 10, text: '' };
+    writeFileSync(sidecarPath, writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, empty] }));
+    const check = await marginalia(['check', 'emoji.txt.annotations.yaml'], work.dir);
+    assert.equal(check.code, 1, check.stdout);
+    assert.match(check.stdout, /emoji\.txt\.annotations\.yaml:\d+:\d+: error: the annotation covers no text \(start = end = 10\)/);
+    const exported = await marginalia(['export', '--format', 'doccano'], work.dir);
+    assert.equal(exported.code, 1, 'an error in a sidecar fails the export, as check fails');
+    assert.match(exported.stderr, /emoji\.txt\.annotations\.yaml:\d+:\d+: the annotation covers no text/);
+    assert.match(exported.stderr, /emoji\.txt: annotation e0000001 \(claim\) covers no text \(10\.\.10\); every format needs start < end/);
+    assert.doesNotMatch(exported.stderr, /e0000001.*check --fix/, 'check --fix cannot change it, so export does not send the user there');
+  } finally {
+    work.dispose();
+  }
+});
+
+/** `xsd:dateTime` in UTC with `Z`, as the Web Annotation model asks `created` to be. */
+const XSD_DATETIME_UTC = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
+
+test('w3c: every created is an xsd:dateTime in UTC, whatever ISO 8601 form the sidecar holds', async () => {
+  let dates = 0;
+  for (const set of Object.values(SETS)) {
+    const { files } = await exportSet(set, 'w3c');
+    const collection = JSON.parse(files.get(OUTPUT_NAMES.w3c)!) as { first: { items: { id: string; created?: string }[] } };
+    for (const item of collection.first.items) {
+      if (item.created === undefined) continue;
+      assert.match(item.created, XSD_DATETIME_UTC, item.id);
+      dates++;
+    }
+  }
+  assert.ok(dates > 0);
+  const { files } = await exportSet(SETS.breaks, 'w3c');
+  const created = (JSON.parse(files.get(OUTPUT_NAMES.w3c)!) as { first: { items: { created?: string }[] } }).first.items.map((i) => i.created);
+  assert.ok(created.includes('2026-11-20T00:00:00Z'), 'a date alone is midnight UTC');
+  assert.ok(created.includes('2026-11-20T09:00:00Z'), '10:00+01:00 is 09:00 UTC');
+});
+
+test('labelstudio: every task has a distinct whole-number id, which label-studio-converter reads (task["id"])', async () => {
+  for (const set of Object.values(SETS)) {
+    const { files } = await exportSet(set, 'labelstudio');
+    const ids = (JSON.parse(files.get(OUTPUT_NAMES.labelstudio)!) as { id: unknown }[]).map((t) => t.id);
+    assert.ok(ids.every((id) => Number.isInteger(id)), JSON.stringify(ids));
+    assert.equal(new Set(ids).size, ids.length);
+  }
 });
 
 test('an orphaned annotation is left out with a warning on stderr naming it', async () => {

@@ -4,6 +4,7 @@
 // held and the user told); a sidecar written behind the extension's back merges with its own write by id;
 // a write that fails half-way leaves the previous sidecar intact and says so; sidecar text runs nothing.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -362,6 +363,24 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
     }
   });
 
+  test('bad input: a document that is a named pipe or a folder is reported as such, and the read does not wait', async () => {
+    const folder = workspaceUri(ROOT, 'bad', 'special-documents');
+    await vscode.workspace.fs.createDirectory(folder);
+    const pipe = vscode.Uri.joinPath(folder, 'pipe.txt');
+    const chapter = vscode.Uri.joinPath(folder, 'chapter');
+    const sidecarText = (name: string) => encoder.encode(`marginalia: 1\ndocument: ${name}\nannotations:\n  - id: 5ec2e7ab\n    label: claim\n    start: 0\n    end: 3\n    text: The\n`);
+    try {
+      execFileSync('mkfifo', [pipe.fsPath]);
+      await vscode.workspace.fs.createDirectory(chapter);
+      await vscode.workspace.fs.writeFile(sidecarOf(pipe), sidecarText('pipe.txt'));
+      await vscode.workspace.fs.writeFile(sidecarOf(chapter), sidecarText('chapter'));
+      await diagnosticAt(sidecarOf(pipe), 2, /is a named pipe \(FIFO\), not a regular file/);
+      await diagnosticAt(sidecarOf(chapter), 2, /is a folder, not a file/);
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   test('with every bad case in the workspace, a good seed article is still tagged and its sidecar written', async () => {
     for (const name of Object.keys(CASES)) await copyCase(name);
     const article = await goodArticle('good');
@@ -432,6 +451,44 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
     assert.equal(onDisk.sidecar?.annotations.length, theirs.annotations.length + 2, 'nothing lost, nothing doubled');
     const inMemory = new Set(api.store.get(article)?.annotations.map((a) => a.id));
     assert.ok(inMemory.has(mine) && inMemory.has(other.id), 'the store holds both too');
+  });
+
+  test('two writers and an id used by two records: both records are kept, and the other writer\'s change reaches only its own', async () => {
+    const article = await goodArticle('two-writers-duplicate-ids');
+    const sidecar = sidecarOf(article);
+    const source = (await readText(sidecar))!;
+    const base = readSidecar(source).sidecar!;
+    const first = base.annotations[0]!;
+    const text = decoder.decode(await vscode.workspace.fs.readFile(article));
+    const needle = 'Central and Eastern Europe';
+    const start = [...text.slice(0, text.indexOf(needle))].length;
+    // A hand merge left a second record with the first one's id.
+    const twin: Annotation = { id: first.id, label: 'claim', start, end: start + [...needle].length, text: needle };
+    const duplicated = writeSidecar({ ...base, annotations: [...base.annotations, twin] }, source);
+    fs.writeFileSync(sidecar.fsPath, duplicated);
+    await waitFor(() => api.store.get(article)?.annotations.filter((a) => a.id === first.id).length === 2 || undefined, 'the store to read both records of the id');
+
+    // Another writer notes the twin on disk; the extension tags a span at once and merges before writing.
+    const noted = { ...twin, note: 'from the other window' };
+    fs.writeFileSync(sidecar.fsPath, writeSidecar({ ...base, annotations: [...base.annotations, noted] }, duplicated));
+    const made = await tag(article, 'bold demands that the United States');
+    assert.equal(made?.length, 1);
+    const mine = made[0]!.id;
+
+    const onDisk = await waitFor(async () => {
+      const read = readSidecar((await readText(sidecar)) ?? '');
+      return read.sidecar?.annotations.some((a) => a.id === mine) ? read.sidecar : undefined;
+    }, 'the sidecar to hold the new annotation');
+    const records = onDisk.annotations.filter((a) => a.id === first.id);
+    assert.deepEqual(
+      records.map((a) => [a.start, a.note]),
+      [
+        [first.start, first.note],
+        [twin.start, 'from the other window'],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number)),
+      'both records of the id, the note on the one it was written on',
+    );
+    assert.equal(onDisk.annotations.length, base.annotations.length + 2, 'nothing lost, nothing doubled');
   });
 
   for (const fault of ['disk-full', 'no-permission'] as const) {

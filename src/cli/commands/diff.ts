@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { diffAnnotations, renderDiffMarkdown, type SidecarSnapshot } from '../../core/diff';
 import { findSidecars } from '../../core/io/files';
+import { describeRefusal, readTextInside } from '../../core/io/inside';
 import { documentPathFor, isSidecarPath } from '../../core/paths';
 import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
@@ -61,7 +62,9 @@ async function readFolder(folder: string): Promise<Version> {
   const version: Version = { snapshots: [], unreadable: [] };
   for (const sidecarPath of await findSidecars([folder], folder)) {
     const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
-    addSnapshot(version, relative, decodeSidecar(await fs.readFile(sidecarPath)));
+    const source = await readTextInside(sidecarPath, folder);
+    if (source.refusal) version.unreadable.push(`${relative} (it ${describeRefusal(source.refusal)})`);
+    else addSnapshot(version, relative, source.text);
   }
   return version;
 }

@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument } from '../../core/export';
 import { isMarkdownPath, projectToPlain } from '../../core/export/plain';
-import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileAtomic } from '../../core/io/files';
+import { writeFileAtomic } from '../../core/io/atomic-write';
+import { findSidecars, loadAnnotatedDocument, loadLabelConfig, workspaceRootOf } from '../../core/io/files';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
 
@@ -41,14 +42,15 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const out = outOption === undefined || outOption === '-' ? undefined : path.resolve(io.cwd, outOption);
   const labels = options.values.has('label') ? new Set(options.values.get('label')) : undefined;
 
-  const sidecars = await findSidecars(options.positional.length ? options.positional : ['.'], io.cwd).catch((error: NodeJS.ErrnoException) => {
+  const given = options.positional.length ? options.positional : ['.'];
+  const sidecars = await findSidecars(given, io.cwd).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
   });
   const warn = (message: string): void => void io.stderr.write(`marginalia export: warning: ${message}\n`);
   let unreadable = 0;
   const documents: ExportDocument[] = [];
   for (const sidecarPath of sidecars) {
-    const loaded = await loadAnnotatedDocument(sidecarPath);
+    const loaded = await loadAnnotatedDocument(sidecarPath, await workspaceRootOf(sidecarPath, given, io.cwd));
     const shown = relative(io.cwd, sidecarPath);
     const errors = [...loaded.read.findings, ...loaded.findings].filter((f) => f.severity === 'error');
     if (errors.length) unreadable++;
@@ -75,11 +77,11 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const output = exporter.write(documents, config);
   output.warnings?.forEach(warn);
   if (output.content !== undefined) {
-    if (out) await writeFile(out, output.content);
+    if (out) await writeFile(out, output.content, io);
     else io.stdout.write(output.content);
   }
   const folder = exporter.shape === 'folder' ? out : out && output.files.length ? csvCompanionFolder(out) : undefined;
-  if (folder) for (const file of output.files) await writeFile(path.join(folder, ...file.path.split('/')), file.content);
+  if (folder) for (const file of output.files) await writeFile(path.join(folder, ...file.path.split('/')), file.content, io);
   else if (output.files.length && exporter.format === 'csv') warn('the document texts are written only with --out (to <out>.texts/)');
 
   const count = documents.reduce((n, d) => n + d.annotations.length, 0);
@@ -91,9 +93,9 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   return unreadable > 0 ? 1 : 0;
 }
 
-async function writeFile(file: string, content: string): Promise<void> {
+async function writeFile(file: string, content: string, io: CliIO): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, content);
+  writeFileAtomic(file, content, {}, io.files);
 }
 
 function relative(cwd: string, file: string): string {

@@ -2,16 +2,17 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../../core/document-bytes';
 import { parseBrat } from '../../core/import/brat';
-import { parseDoccano } from '../../core/import/doccano';
+import { parseDoccano, type DoccanoColumns } from '../../core/import/doccano';
 import { mergeImported, type SkippedSpan } from '../../core/import/merge';
 import { parseProdigy } from '../../core/import/prodigy';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
 import { parseW3c } from '../../core/import/w3c';
+import { WriteFailedError } from '../../core/io/atomic-write';
 import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
+import { describeRefusal, readInside, readTextInside } from '../../core/io/inside';
 import { duplicatedIds } from '../../core/merge';
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
-import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import { normalizeText } from '../../core/text';
@@ -21,6 +22,7 @@ import { parseOptions, UsageError } from '../options';
 const FORMATS = ['brat', 'doccano', 'prodigy', 'w3c'] as const;
 
 export const IMPORT_USAGE = `usage: marginalia import SOURCE --format ${FORMATS.join('|')} [--into DIR] [--dry-run]
+                         [--column-data KEY] [--column-label KEY]
 
 Imports annotations made with another tool into the sidecars of the documents under DIR (default .).
 SOURCE is a JSONL file (doccano, prodigy), a JSON file (w3c) or a folder of .ann/.txt files (brat).
@@ -29,6 +31,9 @@ by identical text; every span must hold the same text in that document as in the
 document already has (same label and span) is not added twice.
   --into     the folder holding the documents (default .)
   --dry-run  report what would be imported, write nothing
+  --column-data KEY, --column-label KEY
+             doccano: the keys of the text and of the labels when the project used other
+             column names (doccano's column_data and column_label; default text and label)
 Every span left out is reported with the reason.
 Exit status: 0 all imported, 1 some spans were left out, 2 usage error.
 `;
@@ -42,7 +47,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * @param io output streams and working folder
  */
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into'] });
+  const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into', 'column-data', 'column-label'] });
   if (options.flags.has('help')) {
     io.stdout.write(IMPORT_USAGE);
     return 0;
@@ -56,7 +61,9 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const dryRun = options.flags.has('dry-run');
   if (!(await isDirectory(into))) throw new UsageError(`--into ${relative(io.cwd, into)} is not a folder`);
 
-  const parsed = await parseSource(source, format as (typeof FORMATS)[number], options.positional[0]!);
+  const columns = { columnData: options.values.get('column-data')?.at(-1), columnLabel: options.values.get('column-label')?.at(-1) };
+  if (format !== 'doccano' && (columns.columnData ?? columns.columnLabel) !== undefined) throw new UsageError('--column-data and --column-label are options of --format doccano');
+  const parsed = await parseSource(source, format as (typeof FORMATS)[number], options.positional[0]!, columns);
   let failed = parsed.problems.length;
   for (const p of parsed.problems) io.stderr.write(`${p.origin}: error: ${p.message}\n`);
   for (const note of parsed.ignored) io.stderr.write(`marginalia import: note: ${note}\n`);
@@ -82,7 +89,13 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   for (const documentPath of [...byDocument.keys()].sort()) {
     const shown = relative(io.cwd, documentPath);
     const sidecarPath = sidecarPathFor(documentPath);
-    const previousSource = await fs.readFile(sidecarPath).then(decodeSidecar, () => undefined);
+    const previous = await readTextInside(sidecarPath, into);
+    if (previous.refusal && previous.refusal.kind !== 'missing') {
+      const reason = `its sidecar ${relative(io.cwd, sidecarPath)} ${describeRefusal(previous.refusal)}`;
+      for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
+      continue;
+    }
+    const previousSource = previous.text;
     let sidecar: Sidecar = { version: FORMAT_VERSION, document: path.basename(documentPath), annotations: [] };
     if (previousSource !== undefined) {
       const read = readSidecar(previousSource);
@@ -93,12 +106,19 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       }
       sidecar = read.sidecar;
     }
-    const text = await readDocumentText(documentPath);
+    const text = await finder.text(documentPath);
     if (text === undefined) {
       for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason: `${shown} is not a UTF-8 text document` });
       continue;
     }
-    const { config } = await loadLabelConfig(path.dirname(documentPath));
+    const { config, findings: configFindings, path: configPath } = await loadLabelConfig(path.dirname(documentPath));
+    const configError = configFindings.find((f) => f.severity === 'error');
+    if (configError) {
+      // Its labels could be missing or wrong: checking spans against it would report the wrong reason.
+      const reason = `the label configuration ${relative(io.cwd, configPath!)} has an error at line ${configError.line}: ${configError.message}`;
+      for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
+      continue;
+    }
     let annotations: Annotation[] = sidecar.annotations;
     let documentAdded = 0;
     let documentPresent = 0;
@@ -116,10 +136,19 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     added += documentAdded;
     present += documentPresent;
     io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
-    if (documentAdded > 0 && !dryRun && !(await writeFileIfUnchanged(sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource)))) {
+    if (documentAdded === 0 || dryRun) continue;
+    const written = await writeFileIfUnchanged(previous.realPath ?? sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource), io.files).catch((error: unknown) => {
+      if (error instanceof WriteFailedError) return error;
+      throw error;
+    });
+    if (written !== true) {
       failed += documentAdded;
       added -= documentAdded;
-      io.stderr.write(`${shown}: error: its sidecar changed on disk during the import (another writer, such as the editor, saved it); nothing was written to it: run the import again\n`);
+      const why =
+        written instanceof WriteFailedError
+          ? `${written.message}`
+          : 'its sidecar changed on disk during the import (another writer, such as the editor, saved it); nothing was written to it';
+      io.stderr.write(`${shown}: error: ${why}: run the import again\n`);
     }
   }
   io.stdout.write(
@@ -138,22 +167,26 @@ function spanReport(span: ImportedSpan): Omit<SkippedSpan, 'reason'> {
  * @param source its absolute path
  * @param format the format
  * @param name SOURCE as the user gave it, which reports name
+ * @param columns doccano's column names
  */
-async function parseSource(source: string, format: (typeof FORMATS)[number], name: string): Promise<ParsedImport> {
+async function parseSource(source: string, format: (typeof FORMATS)[number], name: string, columns: DoccanoColumns): Promise<ParsedImport> {
   if (format === 'brat') {
     if (!(await isDirectory(source))) throw new UsageError(`brat SOURCE must be a folder of .ann and .txt files: ${name}`);
     const files: { path: string; content: string }[] = [];
     for (const file of await listFiles(source, new Set())) {
       if (file.endsWith('.ann') || file.endsWith('.txt')) {
-        files.push({ path: relative(source, file), content: await fs.readFile(file, 'utf8') });
+        const read = await readTextInside(file, source);
+        if (read.refusal) throw new UsageError(`cannot read ${relative(source, file)} in ${name}: it ${describeRefusal(read.refusal)}`);
+        files.push({ path: relative(source, file), content: read.text });
       }
     }
     return parseBrat(files);
   }
-  const content = await fs.readFile(source, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${name}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-  });
-  return format === 'doccano' ? parseDoccano(content, name) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
+  // SOURCE may lie anywhere the user points, but it must be a regular file (a named pipe would hang the import).
+  const read = await readTextInside(source, undefined);
+  if (read.refusal) throw new UsageError(`cannot read ${name}: it ${describeRefusal(read.refusal)}`);
+  const content = read.text;
+  return format === 'doccano' ? parseDoccano(content, name, columns) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
 }
 
 /**
@@ -173,7 +206,7 @@ class DocumentFinder {
   async find(imported: ImportedDocument): Promise<{ path: string } | { reason: string }> {
     for (const candidate of imported.candidates) {
       const resolved = path.resolve(this.root, ...candidate.split('/'));
-      if (isInside(this.root, resolved) && !isSidecarPath(resolved) && (await isFile(resolved))) return { path: resolved };
+      if (isInside(this.root, resolved) && !isSidecarPath(resolved) && (await this.text(resolved)) !== undefined) return { path: resolved };
     }
     const files = await this.list();
     for (const candidate of imported.candidates) {
@@ -198,16 +231,17 @@ class DocumentFinder {
     return this.files;
   }
 
-  private async text(file: string): Promise<string | undefined> {
-    if (!this.texts.has(file)) this.texts.set(file, await readDocumentText(file));
+  /** A document's normalised text, read under the rule (inside the target folder through links, a regular file); undefined when it is not one. */
+  async text(file: string): Promise<string | undefined> {
+    if (!this.texts.has(file)) this.texts.set(file, await readDocumentText(file, this.root));
     return this.texts.get(file);
   }
 }
 
-async function readDocumentText(file: string): Promise<string | undefined> {
-  const bytes = await fs.readFile(file).catch(() => undefined);
-  if (!bytes) return undefined;
-  const decoded = decodeDocument(bytes);
+async function readDocumentText(file: string, root: string): Promise<string | undefined> {
+  const read = await readInside(file, root);
+  if (read.refusal) return undefined;
+  const decoded = decodeDocument(read.bytes);
   return decoded.text === undefined ? undefined : normalizeText(decoded.text);
 }
 
@@ -230,13 +264,6 @@ async function listFiles(folder: string, excluded: ReadonlySet<string>): Promise
 function isInside(root: string, file: string): boolean {
   const rel = path.relative(root, file);
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return fs.stat(file).then(
-    (s) => s.isFile(),
-    () => false,
-  );
 }
 
 async function isDirectory(file: string): Promise<boolean> {

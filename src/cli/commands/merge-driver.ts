@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { mergeSidecars, wholeFileConflict } from '../../core/git-merge';
-import { writeFileAtomic } from '../../core/io/files';
+import { writeFileAtomic } from '../../core/io/atomic-write';
 import { decodeSidecar, encodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
@@ -35,12 +35,12 @@ export async function mergeDriverCommand(args: string[], io: CliIO): Promise<num
   const [base, ours, theirs] = [baseText!, oursText!, theirsText!].map((t) => readSidecar(t));
   if (!ours!.sidecar || !theirs!.sidecar || !ours!.writable || !theirs!.writable || (baseText !== '' && !base!.sidecar)) {
     // encodeSidecar: a version that is not UTF-8 is written back byte for byte.
-    await writeFileAtomic(oursPath, encodeSidecar(wholeFileConflict(oursText!, theirsText!)));
+    writeFileAtomic(oursPath, encodeSidecar(wholeFileConflict(oursText!, theirsText!)), {}, io.files);
     io.stderr.write(`marginalia merge-driver: ${name}: a version is not a readable sidecar; both versions were kept between conflict markers\n`);
     return 1;
   }
   const merged = mergeSidecars(base!.sidecar, ours!.sidecar, oursText!, theirs!.sidecar);
-  await writeFileAtomic(oursPath, merged.text);
+  writeFileAtomic(oursPath, merged.text, {}, io.files);
   if (merged.conflicts.length === 0) return 0;
   io.stderr.write(
     `marginalia merge-driver: ${name}: ${merged.conflicts.length} annotation(s) changed differently on both sides (${merged.conflicts.map((c) => c.id).join(', ')}); ` +

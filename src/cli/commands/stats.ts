@@ -1,8 +1,7 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { findSidecars, loadLabelConfig } from '../../core/io/files';
+import { findSidecars, loadLabelConfig, workspaceRootOf } from '../../core/io/files';
+import { describeRefusal, readTextInside } from '../../core/io/inside';
 import { computeStats, renderStats, type StatsDocument } from '../../core/stats';
-import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
@@ -27,14 +26,21 @@ export async function statsCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(STATS_USAGE);
     return 0;
   }
-  const sidecars = await findSidecars(options.positional.length ? options.positional : ['.'], io.cwd).catch((error: NodeJS.ErrnoException) => {
+  const given = options.positional.length ? options.positional : ['.'];
+  const sidecars = await findSidecars(given, io.cwd).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
   });
   const documents: StatsDocument[] = [];
   let unreadable = 0;
   for (const sidecarPath of sidecars) {
-    const { sidecar } = readSidecar(decodeSidecar(await fs.readFile(sidecarPath)));
     const shown = relative(io.cwd, sidecarPath);
+    const source = await readTextInside(sidecarPath, await workspaceRootOf(sidecarPath, given, io.cwd));
+    if (source.refusal) {
+      unreadable++;
+      io.stderr.write(`marginalia stats: warning: ${shown} ${describeRefusal(source.refusal)}; not counted\n`);
+      continue;
+    }
+    const { sidecar } = readSidecar(source.text);
     if (!sidecar) {
       unreadable++;
       io.stderr.write(`marginalia stats: warning: ${shown} cannot be read ('marginalia check' says why); not counted\n`);

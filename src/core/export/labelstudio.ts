@@ -4,7 +4,8 @@
  * `to_name` "text", the labelling configuration docs/export.md shows). Offsets are code points:
  * Label Studio stores text regions in code points since its 2022 emoji fix (label-studio-frontend
  * #308), so `data.text[start:end]` in Python gives the region's text. A note goes in the region's
- * `meta.text`, the region's own free-text field.
+ * `meta.text`, the region's own free-text field. Each task has an `id` (1, 2, … in document order):
+ * label-studio-converter, which turns Label Studio exports into other formats, reads `task['id']`.
  */
 import type { Exporter } from './types';
 
@@ -14,7 +15,8 @@ export const labelStudioExporter: Exporter = {
   extension: '.json',
   description: 'Label Studio tasks (JSON)',
   write(documents) {
-    const tasks = documents.map((d) => ({
+    const tasks = documents.map((d, i) => ({
+      id: i + 1,
       data: { text: d.text },
       meta: { source: d.source },
       annotations:

@@ -3,7 +3,6 @@
  * annotations that sit on their text, so that every exported span slices the exported text exactly.
  */
 import type { Annotation } from '../model';
-import { compareAnnotations } from '../sidecar/write';
 import { OffsetIndex } from '../text';
 import type { ExportDocument } from './types';
 
@@ -28,11 +27,26 @@ export function prepareDocument(
     const name = `${source}: annotation ${a.id} (${a.label})`;
     if (a.status === 'orphaned') {
       warnings.push(`${name} is orphaned; left out`);
-    } else if (a.start < 0 || a.end > index.length || a.start >= a.end || index.slice(a.start, a.end) !== a.text) {
+    } else if (a.start >= a.end) {
+      warnings.push(`${name} covers no text (${a.start}..${a.end}); every format needs start < end (see 'marginalia check'); left out`);
+    } else if (a.start < 0 || a.end > index.length || index.slice(a.start, a.end) !== a.text) {
       warnings.push(`${name} does not match the document at ${a.start}..${a.end}; left out (run 'marginalia check --fix')`);
     } else {
       kept.push(a);
     }
   }
-  return { document: { source, text, annotations: kept.sort(compareAnnotations) }, warnings };
+  return { document: { source, text, annotations: kept.sort(compareForExport) }, warnings };
+}
+
+/**
+ * The order exports list a document's annotations in: by start, end, label, then id. Label comes
+ * before id because formats without ids (brat, doccano, Prodigy) get new ids when imported back, and
+ * the next export must list co-extensive spans in the same order.
+ */
+function compareForExport(a: Annotation, b: Annotation): number {
+  return a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id, b.id);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

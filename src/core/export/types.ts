@@ -12,7 +12,7 @@ export interface ExportDocument {
   text: string;
   /**
    * Annotations whose `text` is exactly `text` between `start` and `end` (code points), none orphaned,
-   * sorted by (start, end, id). `prepareDocument` makes sure of it.
+   * sorted by (start, end, label, id). `prepareDocument` makes sure of it.
    */
   annotations: Annotation[];
 }

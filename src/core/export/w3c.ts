@@ -11,6 +11,7 @@
 import { contextAround } from '../anchoring/context';
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
+import { toXsdDateTime } from './datetime';
 import type { Exporter } from './types';
 
 /** The JSON-LD context every Web Annotation document names. */
@@ -39,9 +40,16 @@ export const w3cExporter: Exporter = {
   extension: '.jsonld',
   description: 'W3C Web Annotation collection (JSON-LD)',
   write(documents) {
+    const warnings: string[] = [];
     const items = documents.flatMap((d) => {
       const index = new OffsetIndex(d.text);
-      return d.annotations.map((a) => webAnnotation(d.source, a, index));
+      return d.annotations.map((a) => {
+        const created = a.created === undefined ? undefined : toXsdDateTime(a.created);
+        if (a.created !== undefined && created === undefined) {
+          warnings.push(`${d.source}: annotation ${a.id} (${a.label}): created ${JSON.stringify(a.created)} is not an ISO 8601 date; left out of its Web Annotation`);
+        }
+        return webAnnotation(d.source, a, index, created);
+      });
     });
     const collection = {
       '@context': W3C_CONTEXT,
@@ -51,11 +59,11 @@ export const w3cExporter: Exporter = {
       documents: documents.map((d) => ({ id: sourceIri(d.source), type: 'Text', format: 'text/plain', value: d.text })),
       first: { type: 'AnnotationPage', startIndex: 0, items },
     };
-    return { content: JSON.stringify(collection, null, 2) + '\n', files: [] };
+    return { content: JSON.stringify(collection, null, 2) + '\n', files: [], warnings };
   },
 };
 
-function webAnnotation(source: string, a: Annotation, index: OffsetIndex): object {
+function webAnnotation(source: string, a: Annotation, index: OffsetIndex, created: string | undefined): object {
   const { prefix, suffix } = contextAround(index, a.start, a.end);
   const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.label }];
   if (a.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
@@ -65,7 +73,7 @@ function webAnnotation(source: string, a: Annotation, index: OffsetIndex): objec
     type: 'Annotation',
     motivation: 'tagging',
     ...(a.author !== undefined ? { creator: { type: 'Person', name: a.author } } : {}),
-    ...(a.created !== undefined ? { created: a.created } : {}),
+    ...(created !== undefined ? { created } : {}),
     body,
     target: {
       source: sourceIri(source),

@@ -9,7 +9,7 @@ import { decodeBratToken, unescapeBratNote } from '../export/brat-codec';
 import type { ImportedSpan, ParsedImport } from './types';
 
 const TEXT_BOUND = /^(T\S*)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)$/;
-const ATTRIBUTE = /^(?:A|M)\S*\t(\S+) (T\S*)(?: (\S+))?\s*$/;
+const ATTRIBUTE = /^(?:A|M)\S*\t(\S+) ([A-Z#*]\S*)(?: (\S+))?\s*$/;
 const NOTE = /^#\S*\tAnnotatorNotes (T\S*)\t?(.*)$/;
 
 /**
@@ -56,10 +56,14 @@ export function parseBrat(files: readonly { path: string; content: string }[]): 
         span.note = span.note === undefined ? unescapeBratNote(n[2]!) : `${span.note}\n${unescapeBratNote(n[2]!)}`;
       } else if (line.startsWith('#')) {
         ignored.set('#', (ignored.get('#') ?? 0) + 1);
+      } else if (a && /^[ER]/.test(a[2]!)) {
+        // brat puts attributes on events (and relations): those are not imported, so neither are their attributes.
+        const kind = `A${a[2]![0]}`;
+        ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
       } else parsed.problems.push({ origin, message: `the attribute line names no span of this file: ${JSON.stringify(line.slice(0, 60))}` });
     }
     for (const [kind, count] of ignored) {
-      parsed.ignored.push(`${file.path}: ${count} ${KIND_NAMES[kind] ?? kind} line(s) not imported (Marginalia imports spans, attributes and notes)`);
+      parsed.ignored.push(`${file.path}: ${count} ${KIND_NAMES[kind] ?? `${kind} line(s)`} not imported (${notImportedBecause(kind)})`);
     }
     const textPath = `${stem}.txt`;
     parsed.documents.push({
@@ -73,4 +77,20 @@ export function parseBrat(files: readonly { path: string; content: string }[]): 
   return parsed;
 }
 
-const KIND_NAMES: Record<string, string> = { R: 'relation', E: 'event', N: 'normalisation', '*': 'equivalence', '#': 'comment', T: 'text-bound' };
+const KIND_NAMES: Record<string, string> = {
+  R: 'relation line(s)',
+  E: 'event line(s)',
+  N: 'normalisation line(s)',
+  '*': 'equivalence line(s)',
+  '#': 'comment line(s)',
+  T: 'text-bound line(s)',
+  AE: 'attribute line(s) on events',
+  AR: 'attribute line(s) on relations',
+};
+
+/** Why a kind of line is not imported. */
+function notImportedBecause(kind: string): string {
+  if (kind === 'AE') return 'events are not imported, so neither are their attributes';
+  if (kind === 'AR') return 'relations are not imported, so neither are their attributes';
+  return 'Marginalia imports spans, attributes and notes';
+}

@@ -1,37 +1,60 @@
 /**
  * doccano JSONL: `{"text", "label": [[start, end, "label"], …], "meta": {"source"}}` as Marginalia
- * and doccano 1.x write it, or `{"text", "entities": [{"start_offset", "end_offset", "label"}]}` as
- * later doccano versions export it. Offsets are read as code points.
+ * and doccano 1.x write it, or `{"text", "entities": [{"start_offset", "end_offset", "label"}],
+ * "relations": […]}` as later doccano versions export it. Offsets are read as code points. A project
+ * whose data or label column has another name (doccano's `column_data` and `column_label` import
+ * options) is read with the same options. Relations are counted and reported, not imported.
  */
 import { isObject, isOffset, jsonLines, sourceCandidates } from './jsonl';
 import type { ImportedSpan, ParsedImport } from './types';
+
+/** doccano's import options for the columns, named as doccano names them. */
+export interface DoccanoColumns {
+  /** The key holding the document text (doccano's `column_data`, default `text`). */
+  columnData?: string;
+  /** The key holding the spans (doccano's `column_label`, default `label`). */
+  columnLabel?: string;
+}
 
 /**
  * Parse a doccano JSONL file.
  * @param content the file's content
  * @param name the file's name, for reports
+ * @param columns the keys of the text and the labels, when they are not doccano's defaults
  */
-export function parseDoccano(content: string, name: string): ParsedImport {
+export function parseDoccano(content: string, name: string, columns: DoccanoColumns = {}): ParsedImport {
+  const columnData = columns.columnData ?? 'text';
+  const columnLabel = columns.columnLabel ?? 'label';
   const parsed: ParsedImport = { documents: [], problems: [], ignored: [] };
+  let relations = 0;
   for (const { value: record, origin } of jsonLines(content, name, parsed.problems)) {
-    if (typeof record['text'] !== 'string') {
-      parsed.problems.push({ origin, message: 'the record has no "text" string' });
+    if (typeof record[columnData] !== 'string') {
+      parsed.problems.push({ origin, message: `the record has no ${JSON.stringify(columnData)} string` });
       continue;
     }
     const spans: ImportedSpan[] = [];
-    const labels = Array.isArray(record['label']) ? record['label'] : [];
+    const labels = Array.isArray(record[columnLabel]) ? record[columnLabel] : [];
     const entities = Array.isArray(record['entities']) ? record['entities'] : [];
-    labels.forEach((item: unknown, i) => {
-      if (Array.isArray(item) && isOffset(item[0]) && isOffset(item[1]) && typeof item[2] === 'string') {
-        spans.push({ label: item[2], start: item[0], end: item[1], origin: `${origin} label[${i}]` });
-      } else parsed.problems.push({ origin: `${origin} label[${i}]`, message: 'expected [start, end, "label"]' });
-    });
-    entities.forEach((item: unknown, i) => {
-      if (isObject(item) && isOffset(item['start_offset']) && isOffset(item['end_offset']) && typeof item['label'] === 'string') {
-        spans.push({ label: item['label'], start: item['start_offset'], end: item['end_offset'], origin: `${origin} entities[${i}]` });
-      } else parsed.problems.push({ origin: `${origin} entities[${i}]`, message: 'expected {"start_offset", "end_offset", "label"}' });
-    });
-    parsed.documents.push({ candidates: sourceCandidates(record), text: record['text'], spans, origin });
+    const read = (key: string, items: unknown[]): void =>
+      items.forEach((item, i) => {
+        const span = doccanoSpan(item);
+        if (span) spans.push({ ...span, origin: `${origin} ${key}[${i}]` });
+        else parsed.problems.push({ origin: `${origin} ${key}[${i}]`, message: 'expected [start, end, "label"] or {"start_offset", "end_offset", "label"}' });
+      });
+    read(columnLabel, labels);
+    read('entities', entities);
+    if (Array.isArray(record['relations'])) relations += record['relations'].length;
+    parsed.documents.push({ candidates: sourceCandidates(record), text: record[columnData], spans, origin });
   }
+  if (relations > 0) parsed.ignored.push(`${name}: ${relations} relation(s) not imported (Marginalia imports spans)`);
   return parsed;
+}
+
+/** A span as doccano's `SpanLabel.parse` reads one: `[start, end, label]` or `{start_offset, end_offset, label}`. */
+function doccanoSpan(item: unknown): { label: string; start: number; end: number } | undefined {
+  if (Array.isArray(item) && isOffset(item[0]) && isOffset(item[1]) && typeof item[2] === 'string') return { label: item[2], start: item[0], end: item[1] };
+  if (isObject(item) && isOffset(item['start_offset']) && isOffset(item['end_offset']) && typeof item['label'] === 'string') {
+    return { label: item['label'], start: item['start_offset'], end: item['end_offset'] };
+  }
+  return undefined;
 }

@@ -5,7 +5,8 @@
  * sidecar and writes the result.
  */
 import { contextAround } from '../anchoring/context';
-import { newAnnotationId } from '../ids';
+import { isBratLineBreaks } from '../export/brat-codec';
+import { keyedRandom, newAnnotationId } from '../ids';
 import type { Annotation, AttributeValue, LabelConfig } from '../model';
 import { OffsetIndex } from '../text';
 import type { ImportedSpan } from './types';
@@ -57,7 +58,6 @@ const QUOTE_LENGTH = 60;
  * @param text the document's normalised text
  * @param importedText the text the imported file's offsets count in, when it carries one
  * @param config the label configuration that applies to the document
- * @param random random source for new ids (tests pass a seeded one)
  */
 export function mergeImported(
   existing: readonly Annotation[],
@@ -65,7 +65,6 @@ export function mergeImported(
   text: string,
   importedText: string | undefined,
   config: LabelConfig,
-  random?: () => number,
 ): MergeResult {
   const index = new OffsetIndex(text);
   const imported = importedText === undefined ? undefined : new OffsetIndex(importedText);
@@ -84,7 +83,7 @@ export function mergeImported(
       continue;
     }
     keys.add(key);
-    const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, random);
+    const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, keyedRandom(key));
     if (span.id !== undefined && id !== span.id && taken.has(span.id)) result.renamed.push({ origin: span.origin, from: span.id, to: id });
     taken.add(id);
     const annotation = buildAnnotation(id, span, placed, index, config);
@@ -113,7 +112,7 @@ function place(span: ImportedSpan, index: OffsetIndex, imported: OffsetIndex | u
   if (span.fragments) {
     for (let i = 1; i < span.fragments.length; i++) {
       const gap = index.slice(span.fragments[i - 1]!.end, span.fragments[i]!.start);
-      if (!/^\n+$/.test(gap)) return `the fragments are separated by ${quote(gap)}, not by line breaks; Marginalia spans are contiguous`;
+      if (!isBratLineBreaks(gap)) return `the fragments are separated by ${quote(gap)}, not by line breaks; Marginalia spans are contiguous`;
     }
     const joined = span.fragments.map((f) => index.slice(f.start, f.end)).join(' ');
     if (span.text !== undefined && joined !== span.text) return mismatch(joined, span.text, start, end);

@@ -183,6 +183,9 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
   if (readable && (start as number) > (end as number))
     bad('invalid-offset', `start (${start}) is after end (${end}); swap them or fix the offsets`, at('start'));
   requireText('text', 'exactly the annotated text');
+  // Every export format needs start < end (doccano refuses an empty span), and editing orphans a span
+  // whose text is deleted, so an empty one was made by hand: an error, but the record is kept.
+  const empty = readable && start === end;
   for (const key of OPTIONAL_TEXT_KEYS) {
     const value = item[key];
     if (value !== undefined && value !== null && typeof value !== 'string')
@@ -208,6 +211,11 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
     bad('wrong-type', `status can only be orphaned, got ${describe(status)}; remove the line or write \`status: orphaned\``, at('status'));
   if (!readable) return undefined;
 
+  if (empty)
+    findings.push({
+      ...finding('error', 'empty-span', `the annotation covers no text (start = end = ${start}); give it the offsets of its passage or remove it`, at('end')),
+      annotationId: id!,
+    });
   const created = item['created'];
   if (typeof created === 'string' && !ISO_8601.test(created))
     findings.push({

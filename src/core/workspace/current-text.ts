@@ -23,8 +23,8 @@ export interface DocumentText {
  * @returns its text, or undefined when it does not exist or cannot be read
  */
 export async function readSidecarText<L>(files: FileSystemPort<L>, sidecar: L): Promise<string | undefined> {
-  const bytes = await files.readBytes(sidecar);
-  return bytes && decodeSidecar(bytes);
+  const read = await files.read(sidecar);
+  return read.bytes && decodeSidecar(read.bytes);
 }
 
 /**
@@ -49,8 +49,8 @@ export async function currentText<L>(ports: { files: FileSystemPort<L>; editor: 
  */
 export async function documentOnDisk<L>(files: FileSystemPort<L>, document: L, stamp?: FileStamp): Promise<DocumentText> {
   if ((stamp ?? (await files.stat(document)))?.link) return { text: undefined, problem: LINK_PROBLEM };
-  const bytes = await files.readBytes(document);
-  if (bytes === undefined) return { text: undefined, problem: 'missing' };
-  const decoded = decodeDocument(bytes);
+  const read = await files.read(document);
+  if (read.bytes === undefined) return { text: undefined, problem: read.problem };
+  const decoded = decodeDocument(read.bytes);
   return decoded.problem !== undefined ? { text: undefined, problem: decoded.problem } : { text: normalizeText(decoded.text), problem: undefined };
 }

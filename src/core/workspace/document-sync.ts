@@ -15,19 +15,19 @@
 import { contextAround } from '../anchoring/context';
 import { applyChange, type TextChange } from '../anchoring/live-tracking';
 import { reanchor, type AnchorResult } from '../anchoring/reanchor';
-import { documentKeyLine, documentMissing, documentOutsideFolder, documentPathFromKey, documentUnreadable, LINK_PROBLEM } from '../document-findings';
+import { documentKeyLine, documentMissing, documentOutsideFolder, documentUnreadable, LINK_PROBLEM } from '../document-findings';
 import { newAnnotationId } from '../ids';
 import { offsetAt } from '../line-offsets';
 import { mergeById } from '../merge';
 import type { Annotation, Finding, LabelConfig } from '../model';
-import { documentPathFor, isSidecarPath, sidecarPathFor } from '../paths';
+import { documentPathFor, documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
 import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { writeSidecar } from '../sidecar/write';
 import { normalizeText, OffsetIndex } from '../text';
 import { currentText, documentOnDisk, readSidecarText, type DocumentText } from './current-text';
 import { anchorFindings } from './anchor-findings';
 import { sameStamp, type ClockPort, type EditorPort, type EditorTextChange, type FileStamp, type FileSystemPort, type Locations, type OpenDocument } from './ports';
-import { clone, Entry, replaceAll, type SyncedDocument } from './synced-document';
+import { clone, Entry, type SyncedDocument } from './synced-document';
 
 /** How often a sidecar whose write is held is looked at again (ms). */
 export const HELD_POLL_MS = 1000;
@@ -214,11 +214,18 @@ export class DocumentSync<L> {
     const entry = this.entries.get(this.at.key(document));
     if (!entry) return [];
     const wanted = new Set(ids ?? [...entry.drift.keys(), ...entry.annotations.filter((a) => a.status === 'orphaned').map((a) => a.id)]);
-    const orphans = entry.annotations.filter((a) => wanted.has(a.id) && a.status === 'orphaned');
-    const results = entry.hasText ? reanchor(orphans, entry.offsets) : [];
-    replaceAll(entry.annotations, results.filter((r) => r.outcome !== 'orphaned').map((r) => r.annotation));
+    const positions = entry.annotations.flatMap((a, i) => (wanted.has(a.id) && a.status === 'orphaned' ? [i] : []));
+    const results = entry.hasText ? reanchor(positions.map((i) => entry.annotations[i]!), entry.offsets) : [];
+    results.forEach((result, k) => {
+      if (result.outcome === 'orphaned') return;
+      entry.annotations[positions[k]!] = result.annotation;
+      entry.placements.set(result.annotation.id, { method: result.method, score: result.score });
+    });
     for (const id of wanted) {
-      if (entry.annotations.find((a) => a.id === id)?.status !== 'orphaned') entry.drift.delete(id);
+      if (entry.annotations.find((a) => a.id === id)?.status !== 'orphaned') {
+        entry.drift.delete(id);
+        entry.placements.delete(id);
+      }
     }
     this.changed(entry, true);
     await this.persist(entry);
@@ -288,7 +295,7 @@ export class DocumentSync<L> {
     if (!entry) return;
     const current = await currentText(this.ports, document);
     if (current.text === undefined || current.text === entry.offsets.text) return;
-    entry.anchorAll(new OffsetIndex(current.text));
+    entry.anchorAll(new OffsetIndex(current.text), entry.textHeld());
     entry.hasText = true;
     entry.history.clear();
     this.changed(entry, false);
@@ -446,6 +453,9 @@ export class DocumentSync<L> {
   private absorb(entry: Entry<L>, source: string, read: SidecarReadResult, current: DocumentText, stamp: FileStamp | undefined): void {
     const disk = read.sidecar?.annotations ?? []; // may be the cache's own: copied before anything changes them
     const known = entry.diskSource !== undefined || entry.unwritten;
+    // Only the document changed (an outside edit, a git pull): the annotations read are the ones held,
+    // verified against the text held, which re-anchoring then diffs from.
+    const verifiedText = source === entry.diskSource && !entry.unwritten ? entry.textHeld() : undefined;
     if (!read.writable && known) {
       // An unreadable file says nothing about what was removed: keep what we hold, and the old base
       // to merge against once the file is fixed.
@@ -453,7 +463,7 @@ export class DocumentSync<L> {
       entry.setDisk(source, stamp);
       entry.fileFindings = [...read.findings];
       entry.recordLines = read.recordLines;
-      if (current.text !== undefined) entry.anchorAll(new OffsetIndex(current.text));
+      if (current.text !== undefined) entry.anchorAll(new OffsetIndex(current.text), entry.textHeld());
       return;
     }
     let annotations: Annotation[];
@@ -481,12 +491,13 @@ export class DocumentSync<L> {
     }
     entry.annotations = annotations;
     entry.drift.clear();
+    entry.placements.clear();
     entry.history.clear();
     entry.documentProblem = current.problem;
     if (current.problem !== undefined) entry.fileFindings.push(documentFinding(entry.documentKey, current.problem, documentKeyLine(source)));
     if (current.text !== undefined) {
       entry.hasText = true;
-      entry.anchorAll(new OffsetIndex(current.text));
+      entry.anchorAll(new OffsetIndex(current.text), verifiedText);
     } else {
       entry.hasText = false;
       entry.offsets = new OffsetIndex('');
@@ -513,7 +524,7 @@ export class DocumentSync<L> {
     const buffer = open && normalizeText(open.getText());
     if (buffer !== undefined && buffer !== entry.offsets.text) {
       // The buffer moved on without us (opened before the index finished): anchor to what it holds.
-      entry.anchorAll(new OffsetIndex(buffer));
+      entry.anchorAll(new OffsetIndex(buffer), entry.textHeld());
       entry.history.clear();
     }
     return entry;
@@ -607,6 +618,7 @@ export class DocumentSync<L> {
       entry.fileFindings = [...written.findings];
       entry.unwritten = false;
       entry.drift.clear();
+      entry.placements.clear();
       entry.heldReason = undefined;
       this.refreshFindings(entry);
       this.ports.changed([entry.documentUri]);
@@ -709,7 +721,7 @@ export class DocumentSync<L> {
     entry.findings = [
       ...entry.fileFindings,
       ...(entry.writable ? checkLabels(sidecar, this.ports.labelsFor(entry.documentUri), entry.recordLines) : []),
-      ...anchorFindings(entry.annotations, entry.drift, entry.recordLines),
+      ...anchorFindings(entry.annotations, entry.drift, entry.recordLines, entry.placements),
     ];
   }
 

@@ -43,6 +43,9 @@ export function stillAsSeen(seen: SeenFile, stamp: FileStamp | undefined, readTe
   return sameStamp(stamp, seen.stamp) || (!stamp.link && readText() === seen.text);
 }
 
+/** A file's bytes, or why there are none: 'missing', or a phrase that follows the file's name ("is a named pipe…"). */
+export type FileRead = { readonly bytes: Uint8Array; readonly problem?: undefined } | { readonly bytes?: undefined; readonly problem: string };
+
 /** What `writeIfUnchanged` did. */
 export type WriteOutcome =
   /** The file now holds the text; its stamp, when known (undefined: another write came first). */
@@ -58,10 +61,10 @@ export interface FileSystemPort<L> {
    */
   stat(file: L): Promise<FileStamp | undefined>;
   /**
-   * The file's bytes, or undefined when it does not exist or cannot be read.
+   * The file's bytes, or why there are none.
    * @param file the file
    */
-  readBytes(file: L): Promise<Uint8Array | undefined>;
+  read(file: L): Promise<FileRead>;
   /**
    * Replace a file's content atomically (a temporary file beside it, then a rename over it), unless
    * it is no longer as the caller last saw it. Just before the rename the file is looked at: it is

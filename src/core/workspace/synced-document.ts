@@ -7,6 +7,7 @@ import { holds, reanchor } from '../anchoring/reanchor';
 import { TextHistory } from '../anchoring/text-history';
 import { FORMAT_VERSION, type Annotation, type Finding } from '../model';
 import { OffsetIndex } from '../text';
+import type { Placement } from './anchor-findings';
 import type { FileStamp, Timer } from './ports';
 
 /** One annotated document as the rest of the extension sees it. */
@@ -50,6 +51,8 @@ export class Entry<L> implements SyncedDocument<L> {
   fileFindings: Finding[] = [];
   /** Stored copies of annotations that re-anchoring moved, changed or orphaned since they were read. */
   drift = new Map<string, Annotation>();
+  /** How re-anchoring placed each annotation in `drift` (and each orphan it looked for), by id. */
+  placements = new Map<string, Placement>();
   history = new TextHistory();
   /** Writes of this sidecar, one after the other. */
   queue: Promise<unknown> = Promise.resolve();
@@ -86,21 +89,40 @@ export class Entry<L> implements SyncedDocument<L> {
     this.diskStamp = source === undefined ? undefined : stamp;
   }
 
+  /** The text the entry holds, which its annotations count over; undefined when it has none. */
+  textHeld(): string | undefined {
+    return this.hasText ? this.offsets.text : undefined;
+  }
+
   /**
-   * Anchor every annotation that does not hold against a text, and note those that moved.
-   * @param index the text's offset index, which becomes the entry's
+   * Anchor the annotations against a new text of the document and note those that moved. Given the
+   * text they were verified against, every annotation is mapped through the diff from it (the same
+   * `reanchor` as `check --fix`), and what that cannot place is searched for; without it, those that
+   * do not hold are searched for.
+   * @param index the new text's offset index, which becomes the entry's
+   * @param previousText the text the annotations were verified against, if known
    */
-  anchorAll(index: OffsetIndex): void {
-    const loose = this.annotations.filter((a) => a.status === 'orphaned' || !holds(a, index));
-    const results = reanchor(loose, index);
-    for (const result of results) {
+  anchorAll(index: OffsetIndex, previousText?: string): void {
+    const positions = this.annotations.flatMap((a, i) => (previousText !== undefined || a.status === 'orphaned' || !holds(a, index) ? [i] : []));
+    const results = reanchor(
+      positions.map((i) => this.annotations[i]!),
+      index,
+      { previousText },
+    );
+    results.forEach((result, k) => {
+      const position = positions[k]!;
+      if (result.outcome === 'held' && this.annotations[position]!.status !== 'orphaned') return;
       const stored = this.base.find((b) => b.id === result.annotation.id);
       if (stored && !this.drift.has(stored.id)) this.drift.set(stored.id, clone(stored));
-    }
-    replaceAll(this.annotations, results.map((r) => r.annotation));
+      this.placements.set(result.annotation.id, { method: result.method, score: result.score });
+      this.annotations[position] = result.annotation;
+    });
     for (const [id, stored] of this.drift) {
       const now = this.annotations.find((a) => a.id === id);
-      if (now && now.start === stored.start && now.end === stored.end && now.text === stored.text && now.status === stored.status) this.drift.delete(id);
+      if (now && now.start === stored.start && now.end === stored.end && now.text === stored.text && now.status === stored.status) {
+        this.drift.delete(id);
+        this.placements.delete(id);
+      }
     }
     this.offsets = index;
   }
@@ -119,19 +141,6 @@ export class Entry<L> implements SyncedDocument<L> {
       if (annotation.suffix !== suffix) annotation.suffix = suffix;
       this.contextTaken.set(annotation, { index, start: annotation.start, end: annotation.end });
     }
-  }
-}
-
-/**
- * Put replacements in place of the annotations with their ids.
- * @param annotations changed in place
- * @param replacements the new versions
- */
-export function replaceAll(annotations: Annotation[], replacements: readonly Annotation[]): void {
-  const byId = new Map(replacements.map((r) => [r.id, r]));
-  for (let i = 0; i < annotations.length; i++) {
-    const replacement = byId.get(annotations[i]!.id);
-    if (replacement) annotations[i] = replacement;
   }
 }
 

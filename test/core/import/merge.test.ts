@@ -17,12 +17,6 @@ const importFile = (name: string): string => readFileSync(fixturePath('import', 
 const CRLF = documentText('crlf.txt');
 const EMOJI = documentText('emoji.txt');
 
-/** A deterministic random source, so new ids are the same on every run. */
-function seeded(seed = 1): () => number {
-  let x = seed;
-  return () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-}
-
 function assertHolds(annotations: readonly Annotation[], text: string): void {
   const index = new OffsetIndex(text);
   for (const a of annotations) assert.equal(index.slice(a.start, a.end), a.text, `annotation ${a.id} should sit on its text`);
@@ -35,7 +29,7 @@ function bratSpans(): ImportedSpan[] {
 }
 
 test('brat spans are checked against the document: a span across a line break is one annotation, a real gap is refused', () => {
-  const merged = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded());
+  const merged = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG);
   assert.deepEqual(
     merged.added.map((a) => [a.label, a.text]),
     [
@@ -54,34 +48,34 @@ test('brat spans are checked against the document: a span across a line break is
 });
 
 test('merging the same spans again adds nothing: same label and span is the same annotation', () => {
-  const first = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded());
-  const second = mergeImported(first.annotations, bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded(2));
+  const first = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG);
+  const second = mergeImported(first.annotations, bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG);
   assert.equal(second.added.length, 0);
   assert.equal(second.present, 3);
   assert.deepEqual(second.annotations, first.annotations);
 });
 
 test('a span the document already has under another label is a new annotation', () => {
-  const existing = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded()).annotations;
+  const existing = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG).annotations;
   const minister = existing.find((a) => a.text === 'The minister')!;
   const relabelled: ImportedSpan = { label: 'quote', start: minister.start, end: minister.end, origin: 'x' };
-  const merged = mergeImported(existing, [relabelled], CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded());
+  const merged = mergeImported(existing, [relabelled], CRLF, undefined, DEFAULT_LABEL_CONFIG);
   assert.equal(merged.added.length, 1);
 });
 
 test('doccano: offsets past the end and labels outside the configuration are skipped with the reason', () => {
   const [emoji, crlf] = parseDoccano(importFile('doccano-entities.jsonl'), 'd.jsonl').documents;
-  const a = mergeImported([], emoji!.spans, EMOJI, emoji!.text, DEFAULT_LABEL_CONFIG, seeded());
+  const a = mergeImported([], emoji!.spans, EMOJI, emoji!.text, DEFAULT_LABEL_CONFIG);
   assert.deepEqual(a.added.map((x) => x.text), ['revenue rose 12% 📈 in the quarter']);
   assert.match(a.skipped[0]!.reason, /^label 'person' is not in the label configuration/);
-  const b = mergeImported([], crlf!.spans, CRLF, crlf!.text, DEFAULT_LABEL_CONFIG, seeded());
+  const b = mergeImported([], crlf!.spans, CRLF, crlf!.text, DEFAULT_LABEL_CONFIG);
   assert.deepEqual(b.added.map((x) => [x.label, x.text, x.attributes]), [['figure', '3.5 percent', undefined]]);
   assert.match(b.skipped[0]!.reason, /ends after the document's last code point \(190\)/);
 });
 
 test('prodigy: offsets counted in UTF-16 units do not slice the same text, and the span is refused, quoting both', () => {
   const [document] = parseProdigy(importFile('prodigy-mixed.jsonl'), 'p.jsonl').documents;
-  const merged = mergeImported([], document!.spans, EMOJI, document!.text, DEFAULT_LABEL_CONFIG, seeded());
+  const merged = mergeImported([], document!.spans, EMOJI, document!.text, DEFAULT_LABEL_CONFIG);
   assert.deepEqual(merged.added.map((a) => a.text), ['12% 📈']);
   assert.equal(merged.skipped.length, 1);
   const { start, end } = merged.skipped[0]!;
@@ -92,7 +86,7 @@ test('prodigy: offsets counted in UTF-16 units do not slice the same text, and t
 
 test('w3c: a quote alone is found by its prefix and suffix; a quote that occurs twice without context is refused', () => {
   const [document] = parseW3c(importFile('w3c-quotes.jsonld'), 'w.jsonld').documents;
-  const merged = mergeImported([], document!.spans, CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded());
+  const merged = mergeImported([], document!.spans, CRLF, undefined, DEFAULT_LABEL_CONFIG);
   assert.deepEqual(merged.added.map((a) => [a.label, a.text, a.author]), [['quote', 'not this year and not next.', 'https://example.org/users/kim']]);
   assertHolds(merged.added, CRLF);
   assert.match(merged.skipped[0]!.reason, /^the quote "year" occurs 2 times/);
@@ -103,7 +97,7 @@ test('an imported id is kept when it is free and replaced when the sidecar alrea
     { label: 'claim', start: 0, end: 7, id: 'c0ffee00', origin: 'a' },
     { label: 'claim', start: 8, end: 12, id: 'c0ffee00', origin: 'b' },
   ];
-  const merged = mergeImported([], spans, CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded());
+  const merged = mergeImported([], spans, CRLF, undefined, DEFAULT_LABEL_CONFIG);
   assert.equal(merged.added[0]!.id, 'c0ffee00');
   assert.match(merged.added[1]!.id, /^[0-9a-f]{8}$/);
   assert.notEqual(merged.added[1]!.id, 'c0ffee00');
@@ -111,7 +105,14 @@ test('an imported id is kept when it is free and replaced when the sidecar alrea
 
 test('attribute values are typed as the label configuration says: a number attribute read as text becomes a number', () => {
   const spans: ImportedSpan[] = [{ label: 'figure', start: 67, end: 78, attributes: { value: '3.5', unit: 'percent' }, origin: 'a' }];
-  const merged = mergeImported([], spans, CRLF, undefined, DEFAULT_LABEL_CONFIG, seeded());
+  const merged = mergeImported([], spans, CRLF, undefined, DEFAULT_LABEL_CONFIG);
   assert.deepEqual(merged.added[0]!.attributes, { value: 3.5, unit: 'percent' });
   assert.equal(merged.added[0]!.text, '3.5 percent');
+});
+
+test('new ids depend only on the span: the same import into the same document gives the same ids', () => {
+  const first = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG);
+  const second = mergeImported([], bratSpans(), CRLF, undefined, DEFAULT_LABEL_CONFIG);
+  assert.deepEqual(second.added.map((a) => a.id), first.added.map((a) => a.id));
+  assert.equal(new Set(first.added.map((a) => a.id)).size, first.added.length);
 });

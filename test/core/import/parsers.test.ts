@@ -37,7 +37,41 @@ test('doccano: the [start, end, label] form with meta.source, and a malformed it
   const parsed = parseDoccano(content, 'x.jsonl');
   assert.deepEqual(parsed.documents[0]!.candidates, ['a/b.txt']);
   assert.deepEqual(parsed.documents[0]!.spans.map((s) => [s.label, s.start, s.end, s.origin]), [['claim', 0, 3, 'x.jsonl:1 label[0]']]);
-  assert.deepEqual(parsed.problems, [{ origin: 'x.jsonl:1 label[1]', message: 'expected [start, end, "label"]' }]);
+  assert.deepEqual(parsed.problems, [{ origin: 'x.jsonl:1 label[1]', message: 'expected [start, end, "label"] or {"start_offset", "end_offset", "label"}' }]);
+});
+
+test('doccano: relations are counted in a note, not dropped silently', () => {
+  const parsed = parseDoccano(read('doccano-relations.jsonl'), 'doccano-relations.jsonl');
+  assert.equal(parsed.documents[0]!.spans.length, 3);
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.ignored, ['doccano-relations.jsonl: 2 relation(s) not imported (Marginalia imports spans)']);
+});
+
+test('doccano: a project\'s own column names (column_data, column_label) are read when given; without them the record has no text', () => {
+  const parsed = parseDoccano(read('doccano-columns.jsonl'), 'c.jsonl', { columnData: 'content', columnLabel: 'spans' });
+  assert.deepEqual(parsed.problems, []);
+  assert.ok(parsed.documents[0]!.text?.startsWith('Windows line ends here.'));
+  assert.deepEqual(
+    parsed.documents[0]!.spans.map((s) => [s.label, s.start, s.end, s.origin]),
+    [
+      ['claim', 24, 36, 'c.jsonl:1 spans[0]'],
+      ['figure', 67, 78, 'c.jsonl:1 spans[1]'],
+    ],
+    'both of the forms doccano\'s SpanLabel.parse reads',
+  );
+  assert.deepEqual(parseDoccano(read('doccano-columns.jsonl'), 'c.jsonl').problems, [{ origin: 'c.jsonl:1', message: 'the record has no "text" string' }]);
+});
+
+test('brat: attribute and modifier lines on events are reported as such, not as lines naming no span', () => {
+  const folder = fixturePath('import', 'brat-events');
+  const files = readdirSync(folder).map((name) => ({ path: name, content: readFileSync(`${folder}/${name}`, 'utf8') }));
+  const parsed = parseBrat(files);
+  assert.deepEqual(parsed.problems, []);
+  assert.equal(parsed.documents[0]!.spans.length, 2);
+  assert.deepEqual(parsed.ignored, [
+    'crlf.ann: 1 event line(s) not imported (Marginalia imports spans, attributes and notes)',
+    'crlf.ann: 2 attribute line(s) on events not imported (events are not imported, so neither are their attributes)',
+  ]);
 });
 
 test('prodigy: accepted tasks are read with their span texts; a rejected task is ignored, not a problem', () => {

@@ -24,6 +24,7 @@ const CASES: {
   { fixture: 'bad-status', code: 'wrong-type', line: 9, writable: false, says: /status can only be orphaned/ },
   { fixture: 'negative-offset', code: 'invalid-offset', line: 6, column: 12, writable: false, says: /must not be negative, got -4/ },
   { fixture: 'reversed-offsets', code: 'invalid-offset', line: 11, writable: false, says: /start \(35\) is after end \(30\)/ },
+  { fixture: 'empty-span', code: 'empty-span', line: 12, column: 10, writable: true, says: /covers no text \(start = end = 30\)/ },
   { fixture: 'duplicate-ids', code: 'duplicate-id', line: 9, writable: true, says: /also used by the record at line 4/ },
   { fixture: 'alias-bomb', code: 'yaml-alias', line: 4, column: 8, writable: false, says: /aliases are not allowed .*\*a/ },
   { fixture: 'deep-nesting', code: 'yaml-syntax', line: 3, writable: false, says: /nested more than 32 levels/ },

@@ -10,6 +10,7 @@ import type {
   ClockPort,
   EditorPort,
   EditorTextChange,
+  FileRead,
   FileStamp,
   FileSystemPort,
   Locations,
@@ -96,9 +97,9 @@ export class MemoryFiles implements FileSystemPort<string> {
     return file && { size: file.bytes.length, mtime: file.mtime, link: file.link };
   }
 
-  async readBytes(path: string): Promise<Uint8Array | undefined> {
+  async read(path: string): Promise<FileRead> {
     const file = this.files.get(path);
-    return file && !file.link ? file.bytes.slice() : undefined;
+    return file && !file.link ? { bytes: file.bytes.slice() } : { problem: 'missing' };
   }
 
   async writeIfUnchanged(path: string, text: string, expected: SeenFile): Promise<WriteOutcome> {

@@ -1,0 +1,124 @@
+/**
+ * The one rule for every file the tools read: a sidecar, the document its `document:` key names, an
+ * import source, a document under `--into`, a label configuration. The file is resolved to its real
+ * path (symbolic links included, at any depth) and must lie inside the workspace root; it must be a
+ * regular file (a named pipe would block the reader forever, a device such as /dev/zero never ends,
+ * a folder is not a document). Each refusal is a value the caller turns into a finding, never a hang
+ * or a silent read of something else.
+ */
+import { constants, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decodeSidecar } from '../sidecar/decode';
+
+/** Why a file is not read. */
+export type FileRefusal =
+  | { kind: 'missing' }
+  | { kind: 'directory' }
+  | { kind: 'not-regular'; what: string }
+  | { kind: 'outside'; target: string }
+  | { kind: 'unreadable'; reason: string };
+
+/** A file read under the rule, or why it was not. */
+export type InsideRead = { bytes: Buffer; realPath: string; refusal?: undefined } | { bytes?: undefined; realPath?: undefined; refusal: FileRefusal };
+
+/**
+ * The real path of a file, if it lies inside the root.
+ * @param file absolute path of the file (it may be, or pass through, symbolic links)
+ * @param root absolute path of the workspace root, or undefined for no limit
+ * @returns the real path, or why there is none (`missing`, `outside`, `unreadable`)
+ */
+export async function resolveInside(file: string, root: string | undefined): Promise<{ realPath: string; refusal?: undefined } | { realPath?: undefined; refusal: FileRefusal }> {
+  let realPath: string;
+  try {
+    realPath = await fs.realpath(file);
+  } catch (error) {
+    return { refusal: refusalOf(error) };
+  }
+  if (root !== undefined && !isWithin(await fs.realpath(root).catch(() => path.resolve(root)), realPath)) return { refusal: { kind: 'outside', target: realPath } };
+  return { realPath };
+}
+
+/**
+ * Read a file under the rule: inside the root through links, and a regular file. The file is opened
+ * without blocking and its type taken from the open descriptor, so a pipe swapped in after a check
+ * is refused all the same; the final component is opened without following links, so a link swapped
+ * in after the real path was found is refused too.
+ * @param file absolute path of the file
+ * @param root absolute path of the workspace root, or undefined for no limit
+ */
+export async function readInside(file: string, root: string | undefined): Promise<InsideRead> {
+  const resolved = await resolveInside(file, root);
+  if (resolved.refusal) return resolved;
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(resolved.realPath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    return { refusal: refusalOf(error) };
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { refusal: { kind: 'directory' } };
+    if (!stat.isFile()) return { refusal: { kind: 'not-regular', what: fileKind(stat) } };
+    return { bytes: await handle.readFile(), realPath: resolved.realPath };
+  } catch (error) {
+    return { refusal: refusalOf(error) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Read a file under the rule as UTF-8 text; bytes that are not UTF-8 are escaped, never replaced
+ * (`decodeSidecar`), so the reader reports them and nothing rewrites them.
+ * @param file absolute path of the file
+ * @param root absolute path of the workspace root, or undefined for no limit
+ */
+export async function readTextInside(file: string, root: string | undefined): Promise<{ text: string; realPath: string; refusal?: undefined } | { text?: undefined; realPath?: undefined; refusal: FileRefusal }> {
+  const read = await readInside(file, root);
+  return read.refusal ? read : { text: decodeSidecar(read.bytes), realPath: read.realPath };
+}
+
+/**
+ * What a refusal says, to follow the file's name ("notes.txt is a named pipe…").
+ * @param refusal why the file was not read
+ */
+export function describeRefusal(refusal: FileRefusal): string {
+  switch (refusal.kind) {
+    case 'missing':
+      return 'does not exist';
+    case 'directory':
+      return 'is a folder, not a file';
+    case 'not-regular':
+      return `is ${refusal.what}, not a regular file; Marginalia reads only regular files`;
+    case 'outside':
+      return `is a link to ${refusal.target}, outside the workspace; Marginalia does not follow links out of the workspace: replace the link with a copy of the file`;
+    case 'unreadable':
+      return `cannot be read: ${refusal.reason}`;
+  }
+}
+
+/**
+ * Whether a path lies inside a folder (or is the folder).
+ * @param folder absolute path of the folder
+ * @param file absolute path
+ */
+export function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+function refusalOf(error: unknown): FileRefusal {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  if (code === 'ELOOP') return { kind: 'not-regular', what: 'a symbolic link that changed while it was read' };
+  if (code === 'EISDIR') return { kind: 'directory' };
+  return { kind: 'unreadable', reason: code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error)) };
+}
+
+function fileKind(stat: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
+}

@@ -1,0 +1,22 @@
+// The one rule for a sidecar's `document:` key, for the CLI and the editor: a file in the sidecar's own
+// folder or below it; anything that could reach elsewhere names nothing.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { documentPathFromKey } from '../../src/core/paths';
+
+const SIDECAR = '/w/news/article.txt.annotations.yaml';
+
+test('a plain file name, or a path below the sidecar folder, names that file', () => {
+  assert.equal(documentPathFromKey(SIDECAR, 'article.txt'), '/w/news/article.txt');
+  assert.equal(documentPathFromKey(SIDECAR, './texts//article.txt'), '/w/news/texts/article.txt');
+});
+
+test('a key that is absolute, has a drive letter, a backslash or a .. segment names nothing', () => {
+  for (const key of ['', '.', '/etc/passwd', 'C:/x.txt', 'c:x.txt', 'texts\\article.txt', '../secret.txt', 'texts/../article.txt']) {
+    assert.equal(documentPathFromKey(SIDECAR, key), undefined, key);
+  }
+});
+
+test('a sidecar at a Windows drive root resolves beside itself', () => {
+  assert.equal(documentPathFromKey('C:/a.txt.annotations.yaml', 'a.txt'), 'C:/a.txt');
+});
