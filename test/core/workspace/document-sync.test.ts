@@ -237,13 +237,14 @@ test('the echo of our own write is neither read nor announced again', async () =
   assert.equal(world.sync.get(DOC)!.annotations, annotations, 'the same array: nothing was read in');
 });
 
-test('a document changed on disk is re-anchored, and its findings say what moved', async () => {
+test('a document changed on disk is re-anchored through the diff from the text held, and its findings say what moved', async () => {
   const world = await loaded();
   world.files.put(DOC, 'Inserted first. ' + TEXT);
   await world.sync.reload(DOC);
   const document = world.sync.get(DOC)!;
   assert.deepEqual(document.annotations.map((a) => [a.text, a.start]), [['we are ready', 35]]);
   assert.deepEqual(document.findings.map((f) => f.code), ['drifted']);
+  assert.match(document.findings[0]!.message, /is now at 35\.\.47 \(re-anchored by diff\)/, 'mapped through the diff from the text it was verified against');
   assert.deepEqual(onDisk(world), ['quote we are ready'], 'a re-anchoring alone writes nothing');
 });
 
