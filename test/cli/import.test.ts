@@ -214,3 +214,22 @@ test('--dry-run reports and writes nothing', async () => {
     work.dispose();
   }
 });
+
+test("doccano with renamed columns: --column-data and --column-label name the text and the spans fields", async () => {
+  const work = temporaryFolder('doccano-columns');
+  try {
+    copyFolder(SETS.fixtures, work.dir, false);
+    const source = fixturePath('import', 'doccano-columns.jsonl');
+    const withoutNames = await marginalia(['import', source, '--format', 'doccano', '--dry-run'], work.dir);
+    assert.equal(withoutNames.code, 1);
+    assert.match(withoutNames.stderr, /doccano-columns\.jsonl:1: error: the record has no "text" string/);
+    const result = await marginalia(['import', source, '--format', 'doccano', '--column-data', 'content', '--column-label', 'spans'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(annotationsOf(work.dir, 'emoji.txt').map((a) => [a.label, a.text]), [['claim', 'revenue rose 12% 📈 in the quarter']]);
+    const otherFormat = await marginalia(['import', source, '--format', 'prodigy', '--column-data', 'content'], work.dir);
+    assert.equal(otherFormat.code, 2);
+    assert.match(otherFormat.stderr, /--column-data and --column-label apply to --format doccano only/);
+  } finally {
+    work.dispose();
+  }
+});

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../../core/document-bytes';
 import { parseBrat } from '../../core/import/brat';
-import { parseDoccano } from '../../core/import/doccano';
+import { parseDoccano, type DoccanoColumns } from '../../core/import/doccano';
 import { mergeImported, type SkippedSpan } from '../../core/import/merge';
 import { parseProdigy } from '../../core/import/prodigy';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
@@ -19,6 +19,7 @@ import { parseOptions, UsageError } from '../options';
 const FORMATS = ['brat', 'doccano', 'prodigy', 'w3c'] as const;
 
 export const IMPORT_USAGE = `usage: marginalia import SOURCE --format ${FORMATS.join('|')} [--into DIR] [--dry-run]
+       [--column-data NAME] [--column-label NAME]
 
 Imports annotations made with another tool into the sidecars of the documents under DIR (default .).
 SOURCE is a JSONL file (doccano, prodigy), a JSON file (w3c) or a folder of .ann/.txt files (brat).
@@ -27,6 +28,8 @@ by identical text; every span must hold the same text in that document as in the
 document already has (same label and span) is not added twice.
   --into     the folder holding the documents (default .)
   --dry-run  report what would be imported, write nothing
+  --column-data NAME   doccano: the field holding the text (doccano's column_data; default text)
+  --column-label NAME  doccano: the field holding the spans (doccano's column_label; default label)
 Every span left out is reported with the reason.
 Exit status: 0 all imported, 1 some spans were left out, 2 usage error.
 `;
@@ -40,7 +43,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * @param io output streams and working folder
  */
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into'] });
+  const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into', 'column-data', 'column-label'] });
   if (options.flags.has('help')) {
     io.stdout.write(IMPORT_USAGE);
     return 0;
@@ -52,9 +55,13 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const source = path.resolve(io.cwd, options.positional[0]!);
   const into = path.resolve(io.cwd, options.values.get('into')?.at(-1) ?? '.');
   const dryRun = options.flags.has('dry-run');
+  const columns = { columnData: options.values.get('column-data')?.at(-1), columnLabel: options.values.get('column-label')?.at(-1) };
+  if (format !== 'doccano' && (columns.columnData !== undefined || columns.columnLabel !== undefined)) {
+    throw new UsageError('--column-data and --column-label apply to --format doccano only');
+  }
   if (!(await isDirectory(into))) throw new UsageError(`--into ${relative(io.cwd, into)} is not a folder`);
 
-  const parsed = await parseSource(source, format as (typeof FORMATS)[number], options.positional[0]!);
+  const parsed = await parseSource(source, format as (typeof FORMATS)[number], options.positional[0]!, columns);
   let failed = parsed.problems.length;
   for (const p of parsed.problems) io.stderr.write(`${p.origin}: error: ${p.message}\n`);
   for (const note of parsed.ignored) io.stderr.write(`marginalia import: note: ${note}\n`);
@@ -132,8 +139,9 @@ function spanReport(span: ImportedSpan): Omit<SkippedSpan, 'reason'> {
  * @param source its absolute path
  * @param format the format
  * @param name SOURCE as the user gave it, which reports name
+ * @param columns doccano's custom field names
  */
-async function parseSource(source: string, format: (typeof FORMATS)[number], name: string): Promise<ParsedImport> {
+async function parseSource(source: string, format: (typeof FORMATS)[number], name: string, columns: DoccanoColumns): Promise<ParsedImport> {
   if (format === 'brat') {
     if (!(await isDirectory(source))) throw new UsageError(`brat SOURCE must be a folder of .ann and .txt files: ${name}`);
     const files: { path: string; content: string }[] = [];
@@ -147,7 +155,7 @@ async function parseSource(source: string, format: (typeof FORMATS)[number], nam
   const content = await fs.readFile(source, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${name}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
-  return format === 'doccano' ? parseDoccano(content, name) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
+  return format === 'doccano' ? parseDoccano(content, name, columns) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
 }
 
 /**

@@ -10,6 +10,7 @@ import { isSidecarPath, sidecarPathFor } from '../paths';
 import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { normalizeText } from '../text';
 import { decodeDocument } from '../document-bytes';
+import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
 
 /** Folders never searched for sidecars. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -17,7 +18,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /**
  * Every sidecar under the given files and folders.
  * A document path stands for its sidecar; folders are searched recursively, without following
- * symbolic links and skipping `node_modules` and `.git`.
+ * symbolic links, skipping `node_modules`, `.git` and what `.marginaliaignore` files leave out: those
+ * of the folders searched and of the folders above a named one, up to the repository root (the folder
+ * holding `.git`), or up to `cwd` outside a repository. A file or folder named in `paths` is searched
+ * even when an ignore file leaves it out.
  * @param paths files or folders, relative to `cwd` or absolute
  * @param cwd the folder relative paths start from
  * @returns absolute sidecar paths, sorted, each once
@@ -28,23 +32,65 @@ export async function findSidecars(paths: string[], cwd: string): Promise<string
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = await fs.lstat(absolute);
-    if (stat.isDirectory()) await collect(absolute, found);
-    else if (isSidecarPath(absolute)) found.add(absolute);
+    if (stat.isDirectory()) {
+      const root = await searchRoot(absolute, path.resolve(cwd));
+      const rules = new IgnoreRules();
+      for (let folder = absolute; folder !== root; ) {
+        folder = path.dirname(folder);
+        await addIgnoreFile(rules, root, folder);
+      }
+      await collect(absolute, { root, from: toPosix(path.relative(root, absolute)), rules }, found);
+    } else if (isSidecarPath(absolute)) found.add(absolute);
     else if (await exists(sidecarPathFor(absolute))) found.add(sidecarPathFor(absolute));
   }
   return [...found].sort();
 }
 
-async function collect(folder: string, found: Set<string>): Promise<void> {
+/** A folder search: its root, the named folder it started from (relative to the root) and the ignore files read so far. */
+interface Search {
+  root: string;
+  from: string;
+  rules: IgnoreRules;
+}
+
+async function collect(folder: string, search: Search, found: Set<string>): Promise<void> {
+  await addIgnoreFile(search.rules, search.root, folder);
   const entries = await fs.readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
+    const relative = toPosix(path.relative(search.root, full));
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await collect(full, found);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && isSidecarPath(entry.name)) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !search.rules.ignores(relative, true, search.from)) await collect(full, search, found);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && isSidecarPath(entry.name) && !search.rules.ignores(relative, false, search.from)) {
       found.add(full);
     }
   }
+}
+
+/**
+ * Where the ignore files of a search for sidecars under `folder` start: the repository root above it,
+ * else `cwd` when the folder lies within it, else the folder itself. Nothing above is read.
+ */
+async function searchRoot(folder: string, cwd: string): Promise<string> {
+  for (let at = folder; ; at = path.dirname(at)) {
+    if (await exists(path.join(at, '.git'))) return at;
+    if (path.dirname(at) === at) return isWithin(cwd, folder) ? cwd : folder;
+  }
+}
+
+async function addIgnoreFile(rules: IgnoreRules, root: string, folder: string): Promise<void> {
+  const content = await fs.readFile(path.join(folder, IGNORE_FILE), 'utf8').catch(() => undefined);
+  if (content !== undefined) rules.add(parseIgnoreFile(toPosix(path.relative(root, folder)), content));
+}
+
+/** Whether `inner` is `outer` or lies below it. */
+function isWithin(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
 }
 
 async function exists(file: string): Promise<boolean> {
