@@ -3,6 +3,7 @@
  * without the annotations' stored prefix/suffix, and collecting the verdicts: the counts and the
  * cases that went wrong, silently wrong ones first.
  */
+import { performance } from 'node:perf_hooks';
 import { reanchor, type AnchorResult } from '../../src/core/anchoring/reanchor';
 import type { Annotation } from '../../src/core/model';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
@@ -17,7 +18,7 @@ interface ReanchorOptions {
   previousText?: string;
 }
 /** `reanchor` with its options argument (ignored by a build that does not have it yet). */
-const reanchorWith = reanchor as (annotations: readonly Annotation[], index: OffsetIndex, options?: ReanchorOptions) => AnchorResult[];
+export const reanchorWith = reanchor as (annotations: readonly Annotation[], index: OffsetIndex, options?: ReanchorOptions) => AnchorResult[];
 
 /** A re-anchoring method: the placement of every annotation of a scenario, in order. */
 export interface Mode {
@@ -112,6 +113,8 @@ export interface ScenarioReport {
   rows: TallyRow[];
   /** Silently wrong, then orphaned wrongly, then orphaned though edited: at most `keep` of each row. */
   cases: Case[];
+  /** The time each row's method took per scenario (milliseconds), by row name. */
+  times: Map<string, number[]>;
 }
 
 /**
@@ -139,14 +142,18 @@ export function judge(scenario: Scenario, placements: readonly Placement[], tall
 export function runScenarios(scenarios: readonly Scenario[], modes: readonly Mode[] = MODES, keep = 20): ScenarioReport {
   const rows: TallyRow[] = [];
   const cases: Case[] = [];
+  const times = new Map<string, number[]>();
   for (const mode of modes) {
     for (const variant of CONTEXT_VARIANTS) {
       const tally = emptyTally();
       const kept = new Map<Verdict, number>();
+      const name = `${mode.name}, ${variant}`;
+      const ms: number[] = [];
       for (const s of scenarios) {
         const annotations = withContext(s.annotations, variant);
-        const newText = normalizeText(s.raw);
-        const placements = mode.place(s, annotations, newText);
+        const t0 = performance.now();
+        const placements = mode.place(s, annotations, normalizeText(s.raw));
+        ms.push(performance.now() - t0);
         judge(s, placements, tally, (i, verdict) => {
           if ((kept.get(verdict) ?? 0) >= keep) return;
           kept.set(verdict, (kept.get(verdict) ?? 0) + 1);
@@ -165,12 +172,13 @@ export function runScenarios(scenarios: readonly Scenario[], modes: readonly Mod
           });
         });
       }
-      rows.push({ name: `${mode.name}, ${variant}`, tally });
+      rows.push({ name, tally });
+      times.set(name, ms);
     }
   }
   const order: Verdict[] = ['silently-wrong', 'orphaned-wrongly', 'orphaned-edited'];
   cases.sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict));
-  return { rows, cases };
+  return { rows, cases, times };
 }
 
 /**
