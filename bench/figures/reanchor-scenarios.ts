@@ -11,7 +11,7 @@ import { generateAnnotations, generateProse, seededRandom } from '../data';
 import { figure, type BenchOptions, type Figure } from '../figure';
 import { median, medianMs } from '../measure';
 import { tallyTable, total } from '../scenarios/classify';
-import { generateScenarios, loadSeeds } from '../scenarios/generate';
+import { loadSeeds, scenarioStream } from '../scenarios/generate';
 import { DIFF_FIRST, HYPOTHESIS, MODES, SEARCH_FALLBACK, describeCase, reanchorWith, runScenarios } from '../scenarios/run';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -19,8 +19,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The verdicts of the four methods on 10,000 scenarios (500 in quick mode); wrong cases printed first. */
 export async function reanchorScenarios(options: BenchOptions): Promise<Figure> {
   const count = options.quick ? 500 : 10_000;
-  const scenarios = generateScenarios(loadSeeds(path.join(ROOT, 'seeds')), count);
-  const report = runScenarios(scenarios, MODES, 3);
+  const report = runScenarios(scenarioStream(loadSeeds(path.join(ROOT, 'seeds')), count), MODES, 3);
   for (const c of report.cases.filter((c) => c.mode === DIFF_FIRST.name || c.mode === SEARCH_FALLBACK.name).slice(0, 12)) console.log(describeCase(c));
   const row = (name: string) => report.rows.find((r) => r.name === name)!.tally;
   const ours = report.rows.filter((r) => r.name.startsWith(`${DIFF_FIRST.name},`) || r.name.startsWith(`${SEARCH_FALLBACK.name},`));

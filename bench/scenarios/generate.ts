@@ -66,7 +66,17 @@ export function loadSeeds(dir: string): SeedDocument[] {
  * @param first the first scenario's number
  */
 export function generateScenarios(seeds: readonly SeedDocument[], count: number, first = 0): Scenario[] {
-  return Array.from({ length: count }, (_, k) => generateScenario(seeds[(first + k) % seeds.length]!, first + k));
+  return [...scenarioStream(seeds, count, first)];
+}
+
+/**
+ * The same scenarios as `generateScenarios`, made one at a time as they are asked for.
+ * @param seeds the seed articles
+ * @param count how many scenarios
+ * @param first the first scenario's number
+ */
+export function* scenarioStream(seeds: readonly SeedDocument[], count: number, first = 0): Generator<Scenario> {
+  for (let n = first; n < first + count; n++) yield generateScenario(seeds[n % seeds.length]!, n);
 }
 
 /**

@@ -134,51 +134,50 @@ export function judge(scenario: Scenario, placements: readonly Placement[], tall
 }
 
 /**
- * Run scenarios through methods and variants.
- * @param scenarios the scenarios
+ * Run scenarios through methods and variants, one scenario at a time (a stream of 10,000 is never
+ * held in memory at once).
+ * @param scenarios the scenarios, e.g. from `scenarioStream`
  * @param modes the methods
  * @param keep how many cases of each verdict and row to keep for the report
  */
-export function runScenarios(scenarios: readonly Scenario[], modes: readonly Mode[] = MODES, keep = 20): ScenarioReport {
-  const rows: TallyRow[] = [];
+export function runScenarios(scenarios: Iterable<Scenario>, modes: readonly Mode[] = MODES, keep = 20): ScenarioReport {
+  const runs = modes.flatMap((mode) =>
+    CONTEXT_VARIANTS.map((variant) => ({ mode, variant, name: `${mode.name}, ${variant}`, tally: emptyTally(), kept: new Map<Verdict, number>(), ms: [] as number[] })),
+  );
   const cases: Case[] = [];
-  const times = new Map<string, number[]>();
-  for (const mode of modes) {
-    for (const variant of CONTEXT_VARIANTS) {
-      const tally = emptyTally();
-      const kept = new Map<Verdict, number>();
-      const name = `${mode.name}, ${variant}`;
-      const ms: number[] = [];
-      for (const s of scenarios) {
-        const annotations = withContext(s.annotations, variant);
-        const t0 = performance.now();
-        const placements = mode.place(s, annotations, normalizeText(s.raw));
-        ms.push(performance.now() - t0);
-        judge(s, placements, tally, (i, verdict) => {
-          if ((kept.get(verdict) ?? 0) >= keep) return;
-          kept.set(verdict, (kept.get(verdict) ?? 0) + 1);
-          const truth = s.truths[i]!;
-          cases.push({
-            verdict,
-            mode: mode.name,
-            variant,
-            scenario: s.number,
-            seed: s.seed,
-            edits: s.edits,
-            annotation: annotations[i]!,
-            truth,
-            got: placements[i] ?? null,
-            expectedText: truth.kind === 'gone' ? '' : [...s.newText].slice(truth.start, truth.end).join(''),
-          });
+  for (const s of scenarios) {
+    const newText = normalizeText(s.raw);
+    for (const run of runs) {
+      const annotations = withContext(s.annotations, run.variant);
+      const t0 = performance.now();
+      const placements = run.mode.place(s, annotations, newText);
+      run.ms.push(performance.now() - t0);
+      judge(s, placements, run.tally, (i, verdict) => {
+        if ((run.kept.get(verdict) ?? 0) >= keep) return;
+        run.kept.set(verdict, (run.kept.get(verdict) ?? 0) + 1);
+        const truth = s.truths[i]!;
+        cases.push({
+          verdict,
+          mode: run.mode.name,
+          variant: run.variant,
+          scenario: s.number,
+          seed: s.seed,
+          edits: s.edits,
+          annotation: annotations[i]!,
+          truth,
+          got: placements[i] ?? null,
+          expectedText: truth.kind === 'gone' ? '' : [...s.newText].slice(truth.start, truth.end).join(''),
         });
-      }
-      rows.push({ name, tally });
-      times.set(name, ms);
+      });
     }
   }
   const order: Verdict[] = ['silently-wrong', 'orphaned-wrongly', 'orphaned-edited'];
-  cases.sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict));
-  return { rows, cases, times };
+  cases.sort((a, b) => order.indexOf(a.verdict) - order.indexOf(b.verdict) || a.scenario - b.scenario);
+  return {
+    rows: runs.map(({ name, tally }) => ({ name, tally })),
+    cases,
+    times: new Map(runs.map(({ name, ms }) => [name, ms])),
+  };
 }
 
 /**
