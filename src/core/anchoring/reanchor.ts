@@ -4,8 +4,10 @@
  * (`match-quote.ts`) works in UTF-16 over the OffsetIndex's text. Method and figures: docs/anchoring.md.
  */
 import type { Annotation } from '../model';
-import type { OffsetIndex } from '../text';
+import { OffsetIndex } from '../text';
 import { contextAround } from './context';
+import { DiffMap } from './diff-map';
+import { similarity } from './bit-parallel';
 import { findQuote, type QuoteMatch } from './match-quote';
 import { isWordChar } from './words';
 
@@ -26,14 +28,31 @@ export const MIN_TEXT_SIMILARITY = 0.5;
 /** What happened to one annotation. */
 export type AnchorOutcome = 'held' | 'moved' | 'edited' | 'orphaned';
 
+/**
+ * What placed an annotation: `held` it was where it was; `diff` it was mapped through the edits between
+ * the text it was verified against and the new text; `search` it was looked for by its text and context.
+ */
+export type AnchorMethod = 'held' | 'diff' | 'search';
+
 /** One annotation after re-anchoring. */
 export interface AnchorResult {
   /** An updated copy of the annotation (the input is never modified). */
   annotation: Annotation;
   /** held: unchanged; moved: same text elsewhere; edited: new bounds and new text; orphaned: not found. */
   outcome: AnchorOutcome;
-  /** The placement's score (1 for held); for an orphan the best score seen, 0 if none. */
+  /**
+   * The placement's score (1 for held and for a span the diff moved unchanged; for one the diff edited,
+   * the share of its text the edits kept); for an orphan of the search the best score seen, 0 if none.
+   */
   score: number;
+  /** What placed (or orphaned) it. */
+  method: AnchorMethod;
+}
+
+/** What re-anchoring knows besides the new text. */
+export interface ReanchorOptions {
+  /** The normalised text (code points, LF, no BOM) the annotations were last verified against, when known. */
+  previousText?: string;
 }
 
 /**
@@ -49,8 +68,11 @@ export function holds(annotation: Annotation, index: OffsetIndex): boolean {
 }
 
 /**
- * Re-anchor annotations in a document that may have changed since they were made. Those that hold are
- * kept (unless a word at their edge was lengthened: an annotation that began or ended at a word's
+ * Re-anchor annotations in a document that may have changed since they were made. When the text they
+ * were verified against is given, each annotation that holds on it is mapped through the diff of that
+ * text and the new one (`DiffMap`, method 'diff'): moved exactly, edited where an edit overlaps it, or
+ * orphaned where its text was deleted. The others (and all of them without a previous text) are
+ * placed by search (method 'search'): those that hold are kept (unless a word at their edge was lengthened: an annotation that began or ended at a word's
  * edge is then widened to the whole word, outcome 'edited'); the others are looked for in document order, each near its old place moved by however much the
  * annotations before it moved: the exact text first, then an approximate match of text, prefix and
  * suffix scored with the position, in ±256 and ±4,096 code points and then the whole text. A placement
@@ -61,37 +83,175 @@ export function holds(annotation: Annotation, index: OffsetIndex): boolean {
  * @param index offsets over the current (normalised) document text
  * @returns one result per annotation, in the order given
  */
-export function reanchor(annotations: readonly Annotation[], index: OffsetIndex): AnchorResult[] {
-  const results = new Array<AnchorResult>(annotations.length);
+export function reanchor(annotations: readonly Annotation[], index: OffsetIndex, options: ReanchorOptions = {}): AnchorResult[] {
+  const results = options.previousText === undefined ? new Array<AnchorResult>(annotations.length) : mapByDiff(annotations, index, options.previousText);
   const order = annotations.map((_, i) => i);
   order.sort((i, j) => annotations[i]!.start - annotations[j]!.start || annotations[i]!.end - annotations[j]!.end);
   const shifts = new ShiftTracker();
   for (const i of order) {
     const a = annotations[i]!;
+    const mapped = results[i];
+    if (mapped) {
+      if (mapped.outcome !== 'orphaned') shifts.record(a.start, a.end, mapped.annotation.start, mapped.annotation.end);
+      continue;
+    }
     if (holds(a, index) && !wordEdgeBroken(a, index)) {
-      results[i] = { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1 };
+      results[i] = { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1, method: 'held' };
       shifts.record(a.start, a.end, a.start, a.end);
       continue;
     }
-    const expected = clamp(a.start + shifts.shiftAt(a.start), 0, index.length);
-    const { found, best } = findQuote(index.text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, index.toUtf16(expected), acceptable);
-    if (!found) {
-      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: best?.score ?? 0 };
+    const expected = index.toUtf16(clamp(a.start + shifts.shiftAt(a.start), 0, index.length));
+    const placement = search(a, index.text, expected, shifts.learnt);
+    if ('best' in placement) {
+      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: placement.best, method: 'search' };
       continue;
     }
-    const start = index.toCodePoint(found.start);
-    const end = index.toCodePoint(found.end);
-    const text = index.text.slice(found.start, found.end);
-    const moved = withoutStatus({ ...a, start, end, text });
-    if (a.prefix !== undefined || a.suffix !== undefined) {
-      const context = contextAround(index, start, end);
-      if (a.prefix !== undefined) moved.prefix = context.prefix;
-      if (a.suffix !== undefined) moved.suffix = context.suffix;
-    }
-    results[i] = { annotation: moved, outcome: text === a.text ? 'moved' : 'edited', score: found.score };
-    shifts.record(a.start, a.end, start, end);
+    results[i] = placed(a, index, placement.start, placement.end, placement.score, 'search');
+    shifts.record(a.start, a.end, results[i].annotation.start, results[i].annotation.end);
   }
   return results;
+}
+
+/**
+ * How far (UTF-16 units) from the place the neighbouring annotations' shift predicts a placement still
+ * counts as that place.
+ */
+const PREDICTED_SLACK = 64;
+
+/**
+ * Look for an annotation by its text and context, keeping the invariants of the fallback:
+ * - the only exact occurrence of its text in the document is taken, unless the search placed it, edited,
+ *   where the shift of the annotations before it predicts (a copy elsewhere never wins over that place);
+ * - a placement does not start or end inside a word unless the stored text did (known from the stored
+ *   context; without context the stored text is taken to have begun and ended at word edges): such an
+ *   edge is moved out to the word's edge, and the placement is dropped when its text then differs too much;
+ * - anything else doubtful is orphaned (`findQuote`'s rules).
+ * @param expected UTF-16 offset where the annotation is expected to start
+ * @param predicted whether `expected` comes from annotations placed before it (not only its old offset)
+ * @returns the placement (UTF-16), or the best score seen when there is none
+ */
+function search(a: Annotation, text: string, expected: number, predicted: boolean): { start: number; end: number; score: number } | { best: number } {
+  const { found, best } = findQuote(text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, expected, acceptable);
+  const exact = onlyOccurrence(text, a.text);
+  if (exact >= 0 && keepsWordEdges(a, text, exact, exact + a.text.length)) {
+    const exactEnd = exact + a.text.length;
+    const elsewhere = found && (found.end <= exact || found.start >= exactEnd);
+    const foundPredicted = found && predicted && Math.abs(found.start - expected) <= PREDICTED_SLACK;
+    if (!elsewhere || !foundPredicted) return { start: exact, end: exactEnd, score: 1 };
+  }
+  if (!found) return { best: best?.score ?? 0 };
+  const start = startsInsideWord(a) ? found.start : outToWordStart(text, withFirstWord(a.text, text, found.start, found.end));
+  const end = endsInsideWord(a) ? found.end : outToWordEnd(text, withLastWord(a.text, text, found.start, found.end));
+  if (start === found.start && end === found.end) return found;
+  // Widened to the edges of the words it cut: accepted only if still close enough to the stored text.
+  const widened = similarity(a.text, text.slice(start, end));
+  return widened >= MIN_TEXT_SIMILARITY ? { start, end, score: found.score } : { best: found.score };
+}
+
+/** The UTF-16 offset of the only occurrence of `quote` in `text`; -1 when there is none or more than one. */
+function onlyOccurrence(text: string, quote: string): number {
+  if (quote.length === 0) return -1;
+  const at = text.indexOf(quote);
+  return at >= 0 && text.indexOf(quote, at + 1) < 0 ? at : -1;
+}
+
+/** Whether `text[start, end)` begins and ends inside a word only where the stored text did. */
+function keepsWordEdges(a: Annotation, text: string, start: number, end: number): boolean {
+  const cutsStart = isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start));
+  const cutsEnd = isWordChar(text.charAt(end - 1)) && isWordChar(text.charAt(end));
+  return (!cutsStart || startsInsideWord(a)) && (!cutsEnd || endsInsideWord(a));
+}
+
+/** Whether the stored text began inside a word, as its stored prefix shows (without one: no). */
+function startsInsideWord(a: Annotation): boolean {
+  return a.prefix !== undefined && isWordChar(a.prefix.slice(-1)) && isWordChar(a.text.charAt(0));
+}
+
+/** Whether the stored text ended inside a word, as its stored suffix shows (without one: no). */
+function endsInsideWord(a: Annotation): boolean {
+  return a.suffix !== undefined && isWordChar(a.suffix.charAt(0)) && isWordChar(a.text.slice(-1));
+}
+
+/**
+ * The start of a placement that left out the stored text's first word (its first run without white
+ * space) when that word stands, unchanged, just before it: moved back to take it in.
+ */
+function withFirstWord(quote: string, text: string, start: number, end: number): number {
+  const first = /^\S+/.exec(quote)?.[0];
+  if (first === undefined || text.startsWith(first, start)) return start;
+  const before = /\s*$/.exec(text.slice(Math.max(0, start - first.length - 64), start))![0].length;
+  const from = start - before - first.length;
+  return from >= 0 && text.startsWith(first, from) && from < end ? from : start;
+}
+
+/**
+ * The end of a placement that left out the stored text's last word (its last run without white space)
+ * when that word follows it, unchanged: moved on to take it in.
+ */
+function withLastWord(quote: string, text: string, start: number, end: number): number {
+  const last = /\S+$/.exec(quote)?.[0];
+  if (last === undefined || text.endsWith(last, end)) return end;
+  const after = /^\s*/.exec(text.slice(end, end + 64))![0].length;
+  return text.startsWith(last, end + after) && end > start ? end + after + last.length : end;
+}
+
+/** A start inside a word moved back to the word's start. */
+function outToWordStart(text: string, start: number): number {
+  let at = start;
+  if (!isWordChar(text.charAt(at))) return at;
+  while (at > 0 && isWordChar(text.charAt(at - 1))) at--;
+  return at;
+}
+
+/** An end inside a word moved on to the word's end. */
+function outToWordEnd(text: string, end: number): number {
+  let at = end;
+  if (!isWordChar(text.charAt(at - 1))) return at;
+  while (at < text.length && isWordChar(text.charAt(at))) at++;
+  return at;
+}
+
+/**
+ * The results of the annotations that hold on the previous text, mapped through its diff with the new
+ * one; the others (orphans, annotations that do not hold on it, spans a coarse edit overlaps, and all
+ * of them when the texts are too different to diff) are left for the search.
+ */
+function mapByDiff(annotations: readonly Annotation[], index: OffsetIndex, previousText: string): AnchorResult[] {
+  const results = new Array<AnchorResult>(annotations.length);
+  const previous = new OffsetIndex(previousText);
+  const diff = DiffMap.between(previousText, index.text);
+  if (!diff) return results;
+  annotations.forEach((a, i) => {
+    if (a.status === 'orphaned' || !holds(a, previous)) return;
+    const mapping = diff.map(previous.toUtf16(a.start), previous.toUtf16(a.end));
+    if (mapping.kind === 'unknown') return;
+    if (mapping.kind === 'deleted') {
+      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: 0, method: 'diff' };
+      return;
+    }
+    results[i] = placed(a, index, mapping.start, mapping.end, mapping.score, 'diff');
+  });
+  return results;
+}
+
+/**
+ * The result of placing an annotation at UTF-16 `[from, to)` of the new text: held when that is where
+ * and what it was, else moved or edited with fresh context (only the sides it had).
+ */
+function placed(a: Annotation, index: OffsetIndex, from: number, to: number, score: number, method: AnchorMethod): AnchorResult {
+  const start = index.toCodePoint(from);
+  const end = index.toCodePoint(to);
+  const text = index.text.slice(from, to);
+  if (start === a.start && end === a.end && text === a.text) {
+    return { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1, method: 'held' };
+  }
+  const moved = withoutStatus({ ...a, start, end, text });
+  if (a.prefix !== undefined || a.suffix !== undefined) {
+    const context = contextAround(index, start, end);
+    if (a.prefix !== undefined) moved.prefix = context.prefix;
+    if (a.suffix !== undefined) moved.suffix = context.suffix;
+  }
+  return { annotation: moved, outcome: text === a.text ? 'moved' : 'edited', score, method };
 }
 
 /** Whether a placement is good enough to accept. */
@@ -134,6 +294,11 @@ class ShiftTracker {
   private lastShift = 0;
   /** Placed ends not yet passed: [old offset, shift], sorted by old offset. */
   private readonly pendingEnds: [number, number][] = [];
+
+  /** Whether any placement has been learnt from, so that a shift is predicted rather than assumed 0. */
+  get learnt(): boolean {
+    return this.lastOld >= 0 || this.pendingEnds.length > 0;
+  }
 
   /** The shift to expect at old offset `at`. */
   shiftAt(at: number): number {

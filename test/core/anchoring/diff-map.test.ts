@@ -1,0 +1,197 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { fixturePath } from '../../fixture-path';
+import type { Annotation } from '../../../src/core/model';
+import { OffsetIndex, normalizeText } from '../../../src/core/text';
+import { contextAround } from '../../../src/core/anchoring/context';
+import { DiffMap } from '../../../src/core/anchoring/diff-map';
+import { myersDiff } from '../../../src/core/anchoring/myers';
+import { holds, reanchor, type AnchorResult } from '../../../src/core/anchoring/reanchor';
+
+/** An annotation of the first copy of `quote` in `text`, with context unless told otherwise. */
+function annotate(text: string, quote: string, options: { id?: string; context?: boolean } = {}): Annotation {
+  const at = text.indexOf(quote);
+  assert.ok(at >= 0, `"${quote}" is in the text`);
+  const index = new OffsetIndex(text);
+  const start = index.toCodePoint(at);
+  const end = index.toCodePoint(at + quote.length);
+  const annotation: Annotation = { id: options.id ?? 'a', label: 'quote', start, end, text: quote };
+  return options.context === false ? annotation : { ...annotation, ...contextAround(index, start, end) };
+}
+
+/** Re-anchor one annotation of `quote` in `before` after the text became `after`, knowing `before`. */
+function diffOne(before: string, quote: string, after: string, context = false): { result: AnchorResult; index: OffsetIndex } {
+  const index = new OffsetIndex(after);
+  const [result] = reanchor([annotate(before, quote, { context })], index, { previousText: before });
+  return { result: result!, index };
+}
+
+/** Outcome, method and placed text of a result, for one comparison. */
+function summary(result: AnchorResult): [string, string, string] {
+  return [result.outcome, result.method, result.annotation.text];
+}
+
+// ---- Myers ----
+
+test('Myers: the changes turn the first sequence into the second, with the fewest edits', () => {
+  const lcs = (a: string, b: string): number => {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = 0;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j]!;
+        row[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!);
+        diagonal = above;
+      }
+    }
+    return row[b.length]!;
+  };
+  fc.assert(
+    fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 30 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 30 }), (a, b) => {
+      const changes = myersDiff(a.length, b.length, (i, j) => a[i] === b[j], a.length + b.length)!;
+      let rebuilt = '';
+      let at = 0;
+      let edits = 0;
+      for (const c of changes) {
+        assert.ok(c.aStart >= at, 'in order, not overlapping');
+        rebuilt += a.slice(at, c.aStart) + b.slice(c.bStart, c.bEnd);
+        edits += c.aEnd - c.aStart + c.bEnd - c.bStart;
+        at = c.aEnd;
+      }
+      assert.equal(rebuilt + a.slice(at), b);
+      assert.equal(edits, a.length + b.length - 2 * lcs(a, b));
+    }),
+  );
+});
+
+test('Myers: gives up beyond the most edits asked for', () => {
+  assert.equal(myersDiff(4, 4, () => false, 7), undefined);
+  assert.deepEqual(myersDiff(4, 4, () => false, 8), [{ aStart: 0, aEnd: 4, bStart: 0, bEnd: 4 }]);
+});
+
+// ---- spans through the diff ----
+
+const ARTICLE = 'Russia on Friday unveiled proposals.\n\nThe army had about 265,000 troops at the border, officials said.\n\nTalks are due in Geneva.\n';
+
+test('a span no edit touches moves exactly, whatever was inserted or deleted around it', () => {
+  const after = 'UPDATE: corrected.\n\n' + ARTICLE.replace('unveiled', 'published').replace('Geneva', 'Vienna');
+  const { result, index } = diffOne(ARTICLE, 'about 265,000 troops', after);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'about 265,000 troops']);
+  assert.equal(result.score, 1);
+  assert.ok(holds(result.annotation, index));
+});
+
+test('a span that did not move comes back held, by the method held', () => {
+  const { result } = diffOne(ARTICLE, 'about 265,000 troops', ARTICLE.replace('Geneva', 'Vienna'));
+  assert.deepEqual([result.outcome, result.method, result.score], ['held', 'held', 1]);
+});
+
+test('a replaced first or last word belongs inside the span: "about" → "roughly" gives "roughly 265,000 troops"', () => {
+  const first = diffOne(ARTICLE, 'about 265,000 troops', ARTICLE.replace('about', 'roughly')).result;
+  assert.deepEqual(summary(first), ['edited', 'diff', 'roughly 265,000 troops']);
+  assert.ok(first.score > 0.5 && first.score < 1, `score ${first.score} is the share of the text kept`);
+  const last = diffOne(ARTICLE, 'about 265,000 troops', ARTICLE.replace('troops', 'soldiers')).result;
+  assert.deepEqual(summary(last), ['edited', 'diff', 'about 265,000 soldiers']);
+});
+
+test('a pure insertion exactly at a span start or end stays outside it', () => {
+  const atStart = diffOne(ARTICLE, '265,000 troops', ARTICLE.replace('about 265,000', 'about some 265,000')).result;
+  assert.deepEqual(summary(atStart), ['moved', 'diff', '265,000 troops']);
+  const atEnd = diffOne(ARTICLE, 'about 265,000', ARTICLE.replace('265,000 troops', '265,000 armed troops')).result;
+  assert.deepEqual(summary(atEnd), ['held', 'held', 'about 265,000']);
+});
+
+test('a word edited inside a span is taken in whole, never cut inside a word', () => {
+  const { result } = diffOne(ARTICLE, 'The army had about 265,000 troops', ARTICLE.replace('army', 'military'));
+  assert.deepEqual(summary(result), ['edited', 'diff', 'The military had about 265,000 troops']);
+  const lengthened = diffOne(ARTICLE, 'The army had about', ARTICLE.replace('about', 'aboutish')).result;
+  assert.deepEqual(summary(lengthened), ['edited', 'diff', 'The army had aboutish']);
+});
+
+test('a paragraph cut and pasted elsewhere takes its spans along', () => {
+  const moved = 'The army had about 265,000 troops at the border, officials said.\n\n';
+  const after = ARTICLE.replace(moved, '') + '\n' + moved;
+  const { result, index } = diffOne(ARTICLE, 'about 265,000 troops', after, true);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'about 265,000 troops']);
+  assert.equal(result.annotation.start, index.toCodePoint(after.indexOf('about')));
+  assert.equal(result.annotation.prefix, contextAround(index, result.annotation.start, result.annotation.end).prefix, 'context taken afresh');
+});
+
+test('a span whose text was deleted is orphaned, keeping its text and offsets', () => {
+  const before = annotate(ARTICLE, 'about 265,000 troops');
+  const after = ARTICLE.replace('The army had about 265,000 troops at the border, officials said.\n\n', '');
+  const [result] = reanchor([before], new OffsetIndex(after), { previousText: ARTICLE });
+  assert.deepEqual([result!.outcome, result!.method, result!.annotation.status], ['orphaned', 'diff', 'orphaned']);
+  assert.deepEqual([result!.annotation.start, result!.annotation.end, result!.annotation.text], [before.start, before.end, before.text]);
+});
+
+test('a deleted span is not followed to one of two copies pasted elsewhere', () => {
+  const sentence = 'The army had about 265,000 troops at the border, officials said.';
+  const before = `${ARTICLE}\nMore talks.\n\nThe end.\n`;
+  const cut = before.replace(sentence + '\n\n', '');
+  const pastedTwice = cut.replace('Russia', `${sentence} Russia`).replace('The end.', `${sentence} The end.`);
+  assert.deepEqual(summary(diffOne(before, 'about 265,000 troops', pastedTwice).result), ['orphaned', 'diff', 'about 265,000 troops']);
+  const pastedOnce = cut.replace('The end.', `${sentence} The end.`);
+  assert.deepEqual(summary(diffOne(before, 'about 265,000 troops', pastedOnce).result), ['moved', 'diff', 'about 265,000 troops']);
+});
+
+test('a span rewritten but for a few small words is orphaned, not edited', () => {
+  const after = ARTICLE.replace('The army had about 265,000 troops at the border', 'Few believed the figures given at the talks');
+  const { result } = diffOne(ARTICLE, 'The army had about 265,000 troops at the border', after);
+  assert.deepEqual([result.outcome, result.method], ['orphaned', 'diff']);
+});
+
+test('offsets stay code points: emoji before and inside the span', () => {
+  const before = 'Go 🚀 now.\n\nShe said “lift-off 🎉 soon” today.\n';
+  const after = 'New 🛰️ line.\n\n' + before.replace('soon', 'now');
+  const index = new OffsetIndex(after);
+  const [result] = reanchor([annotate(before, '“lift-off 🎉 soon”')], index, { previousText: before });
+  assert.deepEqual(summary(result!), ['edited', 'diff', '“lift-off 🎉 now”']);
+  assert.ok(holds(result!.annotation, index));
+});
+
+test('annotations that do not hold on the previous text, and orphans, are searched for', () => {
+  const before = annotate(ARTICLE, 'about 265,000 troops');
+  const after = 'Note.\n\n' + ARTICLE;
+  const index = new OffsetIndex(after);
+  const results = reanchor([{ ...before, start: 0, end: 20 }, { ...before, id: 'b', status: 'orphaned' }], index, { previousText: ARTICLE });
+  assert.deepEqual(
+    results.map((r) => [r.outcome, r.method]),
+    [
+      ['moved', 'search'],
+      ['moved', 'search'],
+    ],
+  );
+});
+
+test('the seed fixtures give the expected outcomes through the diff too', () => {
+  const cases = JSON.parse(readFileSync(fixturePath('anchoring', 'expected.json'), 'utf8')) as Record<
+    string,
+    { document: string; annotations?: string; outcomes: Record<string, { outcome: string; text?: string }> }
+  >;
+  for (const [name, expected] of Object.entries(cases)) {
+    const annotations = JSON.parse(readFileSync(fixturePath('anchoring', expected.annotations ?? 'article.annotations.json'), 'utf8')) as Annotation[];
+    const previousText = normalizeText(readFileSync(fixturePath('anchoring', expected.annotations ? 'emoji.txt' : 'article.txt'), 'utf8'));
+    const index = new OffsetIndex(normalizeText(readFileSync(fixturePath('anchoring', expected.document), 'utf8')));
+    reanchor(annotations, index, { previousText }).forEach((result, i) => {
+      const want = expected.outcomes[annotations[i]!.id]!;
+      assert.equal(result.outcome, want.outcome, `${name} ${annotations[i]!.id}: outcome`);
+      if (result.outcome === 'orphaned') return;
+      assert.notEqual(result.method, 'search', `${name} ${annotations[i]!.id}: placed without searching`);
+      const text = want.text ?? annotations[i]!.text;
+      assert.equal(result.annotation.text, text, `${name} ${annotations[i]!.id}: text`);
+      assert.equal(result.annotation.start, index.toCodePoint(index.text.indexOf(text)), `${name} ${annotations[i]!.id}: start`);
+    });
+  }
+});
+
+test('DiffMap: identical texts have no hunks; hunks are words inside changed lines', () => {
+  assert.deepEqual(DiffMap.between(ARTICLE, ARTICLE)!.hunks, []);
+  const after = ARTICLE.replace('about', 'roughly');
+  const [hunk, ...rest] = DiffMap.between(ARTICLE, after)!.hunks;
+  assert.equal(rest.length, 0);
+  assert.equal(ARTICLE.slice(hunk!.oldStart, hunk!.oldEnd), 'about');
+  assert.equal(after.slice(hunk!.newStart, hunk!.newEnd), 'roughly');
+});

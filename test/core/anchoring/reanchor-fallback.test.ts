@@ -1,0 +1,103 @@
+/**
+ * The search fallback (no previous text known) on the failures reported in issue 11: sidecars whose
+ * records carry no prefix/suffix (written by hand, by `marginalia import`, by another tool) after
+ * ordinary outside edits of a seed article. Each is run with and without the stored context.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../../fixture-path';
+import type { Annotation } from '../../../src/core/model';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import { OffsetIndex, normalizeText } from '../../../src/core/text';
+import { contextAround } from '../../../src/core/anchoring/context';
+import { holds, reanchor } from '../../../src/core/anchoring/reanchor';
+import { isWordChar } from '../../../src/core/anchoring/words';
+
+const SEED = path.join(REPO_ROOT, 'seeds', '002_49c9f8d13296ee90.txt');
+const SEED_TEXT = normalizeText(readFileSync(SEED, 'utf8'));
+const SEED_ANNOTATIONS = readSidecar(readFileSync(`${SEED}.annotations.yaml`, 'utf8')).sidecar!.annotations;
+
+/** The seed's annotations, with their stored context or without it. */
+function seedAnnotations(withContext: boolean): Annotation[] {
+  return SEED_ANNOTATIONS.map(({ prefix, suffix, ...rest }) => (withContext ? { ...rest, prefix, suffix } : rest));
+}
+
+/** The seed with `inserted` put at the start of the line holding annotation `id`. */
+function insertedAbove(id: string, inserted: string): string {
+  const a = SEED_ANNOTATIONS.find((x) => x.id === id)!;
+  const lineStart = SEED_TEXT.lastIndexOf('\n', a.start - 1) + 1; // the seed has no astral characters before it
+  return SEED_TEXT.slice(0, lineStart) + inserted + SEED_TEXT.slice(lineStart);
+}
+
+/** Every annotation is placed exactly where its unchanged text now is, or held. */
+function assertAllExact(annotations: readonly Annotation[], edited: string): void {
+  const index = new OffsetIndex(edited);
+  for (const result of reanchor(annotations, index)) {
+    const a = result.annotation;
+    assert.notEqual(result.outcome, 'orphaned', `${a.id} is found`);
+    const before = annotations.find((x) => x.id === a.id)!;
+    assert.equal(a.text, before.text, `${a.id} keeps its text, not a cut of it`);
+    assert.ok(holds(a, index));
+    if (result.outcome === 'moved') assert.equal(result.method, 'search');
+  }
+}
+
+for (const withContext of [false, true]) {
+  const records = withContext ? 'with prefix/suffix' : 'without prefix/suffix';
+
+  test(`a paragraph of ~70 characters inserted above the "will carry a high price" quote: placed exactly (${records})`, () => {
+    const paragraph = 'Officials in Brussels declined to comment on the proposals on Friday.\n\n';
+    assert.ok(SEED_ANNOTATIONS.find((a) => a.id === 'a0b7d1dc')!.text.endsWith('will carry a high price'));
+    assertAllExact(seedAnnotations(withContext), insertedAbove('a0b7d1dc', paragraph));
+  });
+
+  test(`a quote moved 81 code points down, intact and unique: found, not orphaned (${records})`, () => {
+    const line = 'A spokesman for the ministry said the talks would continue next week in Geneva.\n\n';
+    assert.equal([...line].length, 81);
+    assertAllExact(seedAnnotations(withContext), insertedAbove('bc49a3a1', line));
+    assertAllExact(
+      seedAnnotations(withContext).filter((a) => a.id === 'bc49a3a1'),
+      insertedAbove('bc49a3a1', line),
+    );
+  });
+
+  test(`"about 265,000 troops" → "roughly 265,000 troops": never a placement starting inside a word (${records})`, () => {
+    const before = 'Russia now has about 265,000 troops stationed within 250 miles of its border with Ukraine.\n';
+    const index = new OffsetIndex(before);
+    const start = before.indexOf('about');
+    const figure: Annotation = { id: 'f', label: 'figure', start, end: start + 'about 265,000 troops'.length, text: 'about 265,000 troops' };
+    const annotation = withContext ? { ...figure, ...contextAround(index, figure.start, figure.end) } : figure;
+    const after = new OffsetIndex(before.replace('about', 'roughly'));
+    const [result] = reanchor([annotation], after);
+    const a = result!.annotation;
+    if (result!.outcome !== 'orphaned') {
+      assert.ok(!(isWordChar(after.text.charAt(a.start - 1)) && isWordChar(after.text.charAt(a.start))), `"${a.text}" does not start inside a word`);
+      assert.equal(a.text, 'roughly 265,000 troops');
+      assert.equal(result!.method, 'search');
+    }
+  });
+}
+
+test('the only exact occurrence is not taken when it cuts a word the stored text did not', () => {
+  const before = 'He said the talks were ready to begin.';
+  const start = before.indexOf('the talks were ready');
+  const a: Annotation = { id: 'a', label: 'quote', start, end: start + 20, text: 'the talks were ready' };
+  const after = new OffsetIndex('A note. ' + before.replace('ready', 'readying'));
+  const [result] = reanchor([a], after);
+  assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', 'the talks were readying']);
+});
+
+test('an exact copy elsewhere is not preferred to the edited text where the neighbours predict it', () => {
+  const before = 'Intro line here. Alpha said “we will talk soon” today. Closing remarks. Archive: “we will talk soon”.';
+  const at = (s: string, text = before) => text.indexOf(s);
+  const neighbour: Annotation = { id: 'n', label: 'claim', start: at('Alpha said'), end: at('Alpha said') + 10, text: 'Alpha said' };
+  const quote: Annotation = { id: 'q', label: 'quote', start: at('“we'), end: at('“we') + 18, text: '“we will talk soon”' };
+  const after = 'New first line. ' + before.replace('Archive: “we will talk soon”', 'Archive: gone').replace('“we will talk soon” today', '“we will talk very soon” today');
+  const edited = after + ' Copy: “we will talk soon”.';
+  const index = new OffsetIndex(edited);
+  const [n, q] = reanchor([neighbour, quote], index);
+  assert.equal(n!.outcome, 'moved');
+  assert.deepEqual([q!.outcome, q!.annotation.text, q!.annotation.start], ['edited', '“we will talk very soon”', at('“we', edited)]);
+});
