@@ -5,14 +5,14 @@
  * document after 100 scattered edits, against the search fallback on the same input.
  */
 import * as path from 'node:path';
-import type { AnchorResult } from '../../src/core/anchoring/reanchor';
+import { reanchor, type AnchorResult } from '../../src/core/anchoring/reanchor';
 import { OffsetIndex } from '../../src/core/text';
 import { generateAnnotations, generateProse, seededRandom } from '../data';
 import { figure, type BenchOptions, type Figure } from '../figure';
 import { median, medianMs } from '../measure';
 import { tallyTable, total } from '../scenarios/classify';
 import { loadSeeds, scenarioStream } from '../scenarios/generate';
-import { DIFF_FIRST, HYPOTHESIS, MODES, SEARCH_FALLBACK, describeCase, reanchorWith, runScenarios } from '../scenarios/run';
+import { DIFF_FIRST, HYPOTHESIS, MODES, SEARCH_FALLBACK, describeCase, runScenarios } from '../scenarios/run';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -69,11 +69,11 @@ export async function reanchorScatteredEdits(options: BenchOptions): Promise<Fig
   }
   let ours: AnchorResult[] = [];
   const oursMs = await medianMs(
-    () => (ours = reanchorWith(annotations, new OffsetIndex(newText), { previousText: oldText })),
+    () => (ours = reanchor(annotations, new OffsetIndex(newText), { previousText: oldText })),
     options.quick ? { warmup: 1, runs: 3 } : { warmup: 3, runs: 11 },
   );
   let theirs: AnchorResult[] = [];
-  const refMs = await medianMs(() => (theirs = reanchorWith(annotations, new OffsetIndex(newText))), options.quick ? { warmup: 0, runs: 1 } : { warmup: 1, runs: 3 });
+  const refMs = await medianMs(() => (theirs = reanchor(annotations, new OffsetIndex(newText))), options.quick ? { warmup: 0, runs: 1 } : { warmup: 1, runs: 3 });
   const label = options.quick ? '500 KB (quick)' : '5 MB';
   const o = outcomes(ours);
   const f = outcomes(theirs);

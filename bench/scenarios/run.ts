@@ -12,14 +12,6 @@ import { classify, emptyTally, type Placement, type Tally, type TallyRow, type V
 import type { Scenario } from './generate';
 import type { Truth } from './tracked-text';
 
-/** Options of `reanchor` agreed for diff-first re-anchoring (issue 11). */
-interface ReanchorOptions {
-  /** The normalised text the annotations were last verified against. */
-  previousText?: string;
-}
-/** `reanchor` with its options argument (ignored by a build that does not have it yet). */
-export const reanchorWith = reanchor as (annotations: readonly Annotation[], index: OffsetIndex, options?: ReanchorOptions) => AnchorResult[];
-
 /** A re-anchoring method: the placement of every annotation of a scenario, in order. */
 export interface Mode {
   name: string;
@@ -33,13 +25,13 @@ function fromResults(results: readonly AnchorResult[]): Placement[] {
 /** Ours, mapping through a diff from the text the annotations were verified against. */
 export const DIFF_FIRST: Mode = {
   name: 'diff-first',
-  place: (s, annotations, newText) => fromResults(reanchorWith(annotations, new OffsetIndex(newText), { previousText: s.oldText })),
+  place: (s, annotations, newText) => fromResults(reanchor(annotations, new OffsetIndex(newText), { previousText: s.oldText })),
 };
 
 /** Ours without the previous text: the search fallback. */
 export const SEARCH_FALLBACK: Mode = {
   name: 'search fallback',
-  place: (_, annotations, newText) => fromResults(reanchorWith(annotations, new OffsetIndex(newText))),
+  place: (_, annotations, newText) => fromResults(reanchor(annotations, new OffsetIndex(newText))),
 };
 
 /** Hypothesis's approach (`bench/reference/hypothesis-anchor.ts`). */
