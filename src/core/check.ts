@@ -2,7 +2,7 @@
  * What `marginalia check` finds wrong with one sidecar's annotations against its document, and what
  * `--fix` makes of them. Pure: the caller reads the files and writes the result.
  */
-import { holds, reanchor, type AnchorResult } from './anchoring/reanchor';
+import { holds, reanchor, type AnchorResult, type ReanchorOptions } from './anchoring/reanchor';
 import type { Annotation, Finding, Sidecar } from './model';
 import { OffsetIndex } from './text';
 
@@ -12,43 +12,63 @@ export interface AnnotationCheck {
   findings: Finding[];
   /** With `fix`: the re-anchored sidecar, present only when something changed. */
   fixed: Sidecar | undefined;
-  /** With `fix`: the outcome for every annotation that did not hold. */
-  outcomes: AnchorResult[];
+  /** With `fix`: the outcome for every annotation that did not hold, with its record's position in the sidecar. */
+  outcomes: (AnchorResult & { position: number })[];
 }
 
 /** How many characters of a text a message quotes before cutting it short. */
 const QUOTE_LENGTH = 60;
 
 /**
- * Check that every annotation still sits on its text; with `fix`, re-anchor those that do not.
+ * Check that every annotation still sits on its text; with `fix`, re-anchor those that do not. Records
+ * are matched to their results by position, not id: two records that share an id (a finding of the
+ * validator) both stay, each with its own result.
  * @param sidecar the parsed sidecar
  * @param text the document's normalised text
  * @param recordLines 1-based line of each annotation's record in the sidecar, by id
  * @param fix whether to re-anchor drifted annotations
+ * @param options the text the annotations were verified against, when known (re-anchoring diffs from it)
  */
-export function checkAnnotations(sidecar: Sidecar, text: string, recordLines: ReadonlyMap<string, number>, fix: boolean): AnnotationCheck {
+export function checkAnnotations(
+  sidecar: Sidecar,
+  text: string,
+  recordLines: ReadonlyMap<string, number>,
+  fix: boolean,
+  options: ReanchorOptions = {},
+): AnnotationCheck {
   const index = new OffsetIndex(text);
-  const needsAnchoring = sidecar.annotations.filter((a) => a.status === 'orphaned' || !holds(a, index));
+  const positions = sidecar.annotations.flatMap((a, i) => (a.status === 'orphaned' || !holds(a, index) ? [i] : []));
+  const needsAnchoring = positions.map((i) => sidecar.annotations[i]!);
   if (!fix || needsAnchoring.length === 0) {
-    const findings = needsAnchoring.map((a) => driftFinding(a, index, recordLines));
+    const findings = needsAnchoring.map((a) => driftFinding(a, undefined, index, recordLines));
     return { findings, fixed: undefined, outcomes: [] };
   }
-  const outcomes = reanchor(needsAnchoring, index);
-  const replaced = new Map(outcomes.map((o) => [o.annotation.id, o.annotation]));
-  const annotations = sidecar.annotations.map((a) => replaced.get(a.id) ?? a);
+  const outcomes = reanchor(needsAnchoring, index, options).map((o, k) => ({ ...o, position: positions[k]! }));
+  const annotations = [...sidecar.annotations];
+  for (const o of outcomes) annotations[o.position] = o.annotation;
   const changed = outcomes.some((o, i) => JSON.stringify(o.annotation) !== JSON.stringify(needsAnchoring[i]));
-  const findings = outcomes.filter((o) => o.outcome === 'orphaned').map((o) => driftFinding(o.annotation, index, recordLines));
+  const findings = outcomes.filter((o) => o.outcome === 'orphaned').map((o) => driftFinding(o.annotation, o, index, recordLines));
   return { findings, fixed: changed ? { ...sidecar, annotations } : undefined, outcomes };
 }
 
-function driftFinding(annotation: Annotation, index: OffsetIndex, recordLines: ReadonlyMap<string, number>): Finding {
+/**
+ * The finding for an annotation that does not hold.
+ * @param result what re-anchoring made of it, when it was tried
+ */
+function driftFinding(annotation: Annotation, result: AnchorResult | undefined, index: OffsetIndex, recordLines: ReadonlyMap<string, number>): Finding {
   const place = { line: recordLines.get(annotation.id) ?? 1, column: 3, annotationId: annotation.id };
   const name = `annotation ${annotation.id} (${annotation.label})`;
   if (annotation.status === 'orphaned') {
+    const why =
+      result?.method === 'diff'
+        ? 'was deleted from the document (diffed against the version it was verified on)'
+        : result
+          ? `was not found in the document (searched for${result.score > 0 ? `, best score ${result.score.toFixed(2)}` : ''})`
+          : 'was not found in the document';
     return {
       severity: 'error',
       code: 'orphaned',
-      message: `${name} is orphaned: ${quote(annotation.text)} was not found in the document; tag the passage again and remove this record, or restore the text`,
+      message: `${name} is orphaned: ${quote(annotation.text)} ${why}; tag the passage again and remove this record, or restore the text`,
       ...place,
     };
   }

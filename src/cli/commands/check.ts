@@ -1,8 +1,12 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { findPreviousText } from '../../core/anchoring/previous-text';
+import { holds, type AnchorMethod, type AnchorOutcome } from '../../core/anchoring/reanchor';
 import { checkAnnotations } from '../../core/check';
 import { findSidecars, loadAnnotatedDocument, loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
 import type { Finding } from '../../core/model';
+import { OffsetIndex } from '../../core/text';
+import { gitVersions } from '../git-versions';
 import { checkLabels } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import type { CliIO } from '../run';
@@ -13,6 +17,21 @@ interface FileReport {
   path: string;
   findings: Finding[];
   fixed?: { moved: number; edited: number; orphaned: number };
+  /** With --fix: what re-anchoring did to each annotation it moved, edited or orphaned, and how. */
+  reanchored?: Reanchored[];
+}
+
+/** One annotation `--fix` moved, edited or orphaned. */
+interface Reanchored {
+  id: string;
+  label: string;
+  /** 1-based line of its record in the sidecar. */
+  line: number;
+  outcome: Exclude<AnchorOutcome, 'held'>;
+  /** diff: mapped through the edits since the version of the document it was verified on (from git); search: looked for. */
+  method: AnchorMethod;
+  /** 1 for a span the diff moved unchanged; else how well the placement agrees (0..1). */
+  score: number;
 }
 
 export const CHECK_USAGE = `usage: marginalia check [--fix] [--json] [--strict] [PATH...]
@@ -20,7 +39,10 @@ export const CHECK_USAGE = `usage: marginalia check [--fix] [--json] [--strict] 
 Checks every sidecar (*.annotations.yaml) under PATH (files or folders, default .): YAML syntax, the
 format, labels and attributes against .marginalia.yaml, duplicate ids, offsets, text that no longer
 matches its document, missing documents.
-  --fix     re-anchor drifted annotations and rewrite their sidecars; orphans are marked
+  --fix     re-anchor drifted annotations and rewrite their sidecars; orphans are marked. In a git
+            repository the annotations are mapped through the edits since the newest version of
+            the document they hold on (staged, or one of its last 50 commits); otherwise, and for
+            what that cannot place, they are searched for by their text and context
   --json    print the findings as JSON
   --strict  fail on warnings too
 Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
@@ -68,6 +90,11 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   } else {
     for (const report of reports) {
       for (const f of report.findings) io.stdout.write(`${report.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}\n`);
+      for (const r of report.reanchored ?? []) {
+        if (r.outcome === 'orphaned') continue; // reported as an error above
+        const how = r.method === 'diff' && r.score === 1 ? 'by diff' : `by ${r.method}, score ${r.score.toFixed(2)}`;
+        io.stdout.write(`${report.path}:${r.line}:3: ${r.outcome}: annotation ${r.id} (${r.label}) re-anchored ${how}\n`);
+      }
       if (report.fixed) {
         const { moved, edited, orphaned } = report.fixed;
         io.stdout.write(`${report.path}: fixed: ${moved} re-anchored, ${edited} with edited text, ${orphaned} orphaned\n`);
@@ -93,6 +120,16 @@ async function workspaceRootOf(sidecarPath: string, given: string[], cwd: string
   return path.dirname(sidecarPath);
 }
 
+/**
+ * The text the annotations were verified against, from git, when some of them that are not orphaned
+ * no longer hold (otherwise there is nothing to diff for, and git is not asked).
+ */
+async function previousTextOf(annotations: Parameters<typeof findPreviousText>[0], text: string, documentPath: string): Promise<string | undefined> {
+  const index = new OffsetIndex(text);
+  if (!annotations.some((a) => a.status !== 'orphaned' && !holds(a, index))) return undefined;
+  return findPreviousText(annotations, text, gitVersions(documentPath));
+}
+
 async function checkSidecar(
   sidecarPath: string,
   root: string,
@@ -106,12 +143,17 @@ async function checkSidecar(
   findings.push(...checkLabels(sidecar, config, recordLines));
   const report: Omit<FileReport, 'path'> = { findings };
   if (loaded.text !== undefined) {
-    const checked = checkAnnotations(sidecar, loaded.text, recordLines, fix && writable);
+    const fixing = fix && writable;
+    const previousText = fixing && loaded.documentPath ? await previousTextOf(sidecar.annotations, loaded.text, loaded.documentPath) : undefined;
+    const checked = checkAnnotations(sidecar, loaded.text, recordLines, fixing, { previousText });
     findings.push(...checked.findings);
     if (checked.fixed) {
       if (await writeFileIfUnchanged(sidecarPath, loaded.sidecarSource, writeSidecar(checked.fixed, loaded.sidecarSource))) {
         const count = (outcome: string) => checked.outcomes.filter((o) => o.outcome === outcome).length;
         report.fixed = { moved: count('moved'), edited: count('edited'), orphaned: count('orphaned') };
+        report.reanchored = checked.outcomes.flatMap(({ annotation: a, outcome, method, score }) =>
+          outcome === 'held' ? [] : [{ id: a.id, label: a.label, line: recordLines.get(a.id) ?? 1, outcome, method, score }],
+        );
       } else {
         findings.push({
           severity: 'error',

@@ -122,9 +122,11 @@ const PREDICTED_SLACK = 64;
  * Look for an annotation by its text and context, keeping the invariants of the fallback:
  * - the only exact occurrence of its text in the document is taken, unless the search placed it, edited,
  *   where the shift of the annotations before it predicts (a copy elsewhere never wins over that place);
- * - a placement does not start or end inside a word unless the stored text did (known from the stored
- *   context; without context the stored text is taken to have begun and ended at word edges): such an
- *   edge is moved out to the word's edge, and the placement is dropped when its text then differs too much;
+ * - a placement of changed text does not start or end inside a word unless the stored text did (known
+ *   from the stored context; without context the stored text is taken to have begun and ended at word
+ *   edges, but its exact text is still taken where it cuts a word): such an edge is moved out to the
+ *   word's edge, and the placement is dropped when its text then differs too much; a first or last word
+ *   the placement left just outside it is taken in;
  * - anything else doubtful is orphaned (`findQuote`'s rules).
  * @param expected UTF-16 offset where the annotation is expected to start
  * @param predicted whether `expected` comes from annotations placed before it (not only its old offset)
@@ -155,11 +157,14 @@ function onlyOccurrence(text: string, quote: string): number {
   return at >= 0 && text.indexOf(quote, at + 1) < 0 ? at : -1;
 }
 
-/** Whether `text[start, end)` begins and ends inside a word only where the stored text did. */
+/**
+ * Whether the exact occurrence `text[start, end)` begins and ends inside a word only where the stored
+ * text did, or may have: on a side without stored context nothing says it did not.
+ */
 function keepsWordEdges(a: Annotation, text: string, start: number, end: number): boolean {
   const cutsStart = isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start));
   const cutsEnd = isWordChar(text.charAt(end - 1)) && isWordChar(text.charAt(end));
-  return (!cutsStart || startsInsideWord(a)) && (!cutsEnd || endsInsideWord(a));
+  return (!cutsStart || a.prefix === undefined || startsInsideWord(a)) && (!cutsEnd || a.suffix === undefined || endsInsideWord(a));
 }
 
 /** Whether the stored text began inside a word, as its stored prefix shows (without one: no). */

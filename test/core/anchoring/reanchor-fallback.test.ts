@@ -80,13 +80,16 @@ for (const withContext of [false, true]) {
   });
 }
 
-test('the only exact occurrence is not taken when it cuts a word the stored text did not', () => {
+test('the only exact occurrence is not taken when it cuts a word the stored context shows it did not', () => {
   const before = 'He said the talks were ready to begin.';
   const start = before.indexOf('the talks were ready');
-  const a: Annotation = { id: 'a', label: 'quote', start, end: start + 20, text: 'the talks were ready' };
+  const bare: Annotation = { id: 'a', label: 'quote', start, end: start + 20, text: 'the talks were ready' };
+  const withSuffix = { ...bare, suffix: ' to begin.' };
   const after = new OffsetIndex('A note. ' + before.replace('ready', 'readying'));
-  const [result] = reanchor([a], after);
+  const [result] = reanchor([withSuffix], after);
   assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', 'the talks were readying']);
+  const [bareResult] = reanchor([bare], after);
+  assert.deepEqual([bareResult!.outcome, bareResult!.annotation.text], ['moved', 'the talks were ready'], 'without context nothing says it ended at a word edge');
 });
 
 test('an exact copy elsewhere is not preferred to the edited text where the neighbours predict it', () => {
