@@ -12,7 +12,10 @@ export interface AnnotationCheck {
   findings: Finding[];
   /** With `fix`: the re-anchored sidecar, present only when something changed. */
   fixed: Sidecar | undefined;
-  /** With `fix`: the outcome for every annotation that did not hold, with its record's position in the sidecar. */
+  /**
+   * With `fix`: the outcome for every annotation that did not hold (for every annotation when the
+   * previous text was given), with its record's position in the sidecar.
+   */
   outcomes: (AnchorResult & { position: number })[];
 }
 
@@ -37,12 +40,15 @@ export function checkAnnotations(
   options: ReanchorOptions = {},
 ): AnnotationCheck {
   const index = new OffsetIndex(text);
-  const positions = sidecar.annotations.flatMap((a, i) => (a.status === 'orphaned' || !holds(a, index) ? [i] : []));
-  const needsAnchoring = positions.map((i) => sidecar.annotations[i]!);
-  if (!fix || needsAnchoring.length === 0) {
-    const findings = needsAnchoring.map((a) => driftFinding(a, undefined, index, recordLines));
+  const loose = sidecar.annotations.flatMap((a, i) => (a.status === 'orphaned' || !holds(a, index) ? [i] : []));
+  if (!fix || loose.length === 0) {
+    const findings = loose.map((i) => driftFinding(sidecar.annotations[i]!, undefined, index, recordLines));
     return { findings, fixed: undefined, outcomes: [] };
   }
+  // With the previous text every annotation goes through the diff: one that still "holds" may be
+  // sitting on text that moved there from elsewhere while its own text moved on.
+  const positions = options.previousText === undefined ? loose : sidecar.annotations.map((_, i) => i);
+  const needsAnchoring = positions.map((i) => sidecar.annotations[i]!);
   const outcomes = reanchor(needsAnchoring, index, options).map((o, k) => ({ ...o, position: positions[k]! }));
   const annotations = [...sidecar.annotations];
   for (const o of outcomes) annotations[o.position] = o.annotation;

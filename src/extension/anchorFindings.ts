@@ -3,7 +3,15 @@
  * is found elsewhere), edited (found, but the text changed) or orphaned (not found). They point at
  * the annotation's record in the sidecar and carry its id, for the Problems panel and its quick fixes.
  */
+import type { AnchorMethod } from '../core/anchoring/reanchor';
 import type { Annotation, Finding } from '../core/model';
+
+/** How re-anchoring placed (or orphaned) one annotation. */
+export interface Placement {
+  method: AnchorMethod;
+  /** 1 for a span the diff moved unchanged; else how well the placement agrees (0..1). */
+  score: number;
+}
 
 /** Finding codes of anchoring, as the diagnostics and quick fixes know them. */
 export const ANCHOR_CODES = { drifted: 'drifted', edited: 'edited', orphaned: 'orphaned' } as const;
@@ -16,11 +24,13 @@ const QUOTE_LENGTH = 50;
  * @param annotations the annotations as they lie in the current text
  * @param stored the sidecar's copy of each annotation that re-anchoring moved, changed or orphaned, by id
  * @param recordLines 1-based line of each annotation's record in the sidecar, by id
+ * @param placements how re-anchoring placed each of them, by id (said in the message when known)
  */
 export function anchorFindings(
   annotations: readonly Annotation[],
   stored: ReadonlyMap<string, Annotation>,
   recordLines: ReadonlyMap<string, number>,
+  placements: ReadonlyMap<string, Placement> = new Map(),
 ): Finding[] {
   const findings: Finding[] = [];
   for (const a of annotations) {
@@ -29,30 +39,39 @@ export function anchorFindings(
     if (before === undefined && a.status !== 'orphaned') continue;
     const place = { line: recordLines.get(a.id) ?? 1, column: 1, annotationId: a.id };
     const name = `annotation ${a.id} (${a.label})`;
+    const placement = placements.get(a.id);
     if (a.status === 'orphaned') {
+      const how = placement?.method === 'diff' ? ' (the diff from the text it was made on shows it deleted)' : '';
       findings.push({
         severity: 'error',
         code: ANCHOR_CODES.orphaned,
-        message: `${name} is orphaned: ${quote(a.text)} is no longer in the document; restore the text and re-anchor, or remove the annotation`,
+        message: `${name} is orphaned: ${quote(a.text)} is no longer in the document${how}; restore the text and re-anchor, or remove the annotation`,
         ...place,
       });
     } else if (before && before.text !== a.text) {
       findings.push({
         severity: 'warning',
         code: ANCHOR_CODES.edited,
-        message: `${name}: its text changed from ${quote(before.text)} to ${quote(a.text)}; re-anchor to accept the new text`,
+        message: `${name}: its text changed from ${quote(before.text)} to ${quote(a.text)}${placedBy(placement)}; re-anchor to accept the new text`,
         ...place,
       });
     } else if (before) {
       findings.push({
         severity: 'warning',
         code: ANCHOR_CODES.drifted,
-        message: `${name} drifted: the sidecar says ${before.start}..${before.end}, its text is now at ${a.start}..${a.end}; re-anchor (or save the document) to write the new place`,
+        message: `${name} drifted: the sidecar says ${before.start}..${before.end}, its text is now at ${a.start}..${a.end}${placedBy(placement)}; re-anchor (or save the document) to write the new place`,
         ...place,
       });
     }
   }
   return findings;
+}
+
+/** " (re-anchored by diff)", " (re-anchored by search, score 0.91)", or nothing when not known. */
+function placedBy(placement: Placement | undefined): string {
+  if (!placement || placement.method === 'held') return '';
+  const exact = placement.method === 'diff' && placement.score === 1;
+  return ` (re-anchored by ${placement.method}${exact ? '' : `, score ${placement.score.toFixed(2)}`})`;
 }
 
 function quote(text: string): string {

@@ -12,6 +12,7 @@ import * as vscode from 'vscode';
 import { contextAround } from '../core/anchoring/context';
 import { applyChange, type TextChange } from '../core/anchoring/live-tracking';
 import { holds, reanchor, type AnchorResult } from '../core/anchoring/reanchor';
+import type { Placement } from './anchorFindings';
 import { newAnnotationId } from '../core/ids';
 import { mergeById } from '../core/merge';
 import { FORMAT_VERSION, type Annotation, type Finding, type LabelConfig } from '../core/model';
@@ -90,6 +91,8 @@ class Entry implements AnnotatedDocument {
   fileFindings: Finding[] = [];
   /** Stored copies of annotations that re-anchoring moved, changed or orphaned since they were read. */
   drift = new Map<string, Annotation>();
+  /** How re-anchoring placed each annotation in `drift` (and each orphan it looked for), by id. */
+  placements = new Map<string, Placement>();
   history = new TextHistory();
   /** Writes of this sidecar, one after the other. */
   queue: Promise<unknown> = Promise.resolve();
@@ -292,11 +295,18 @@ export class AnnotationStore implements vscode.Disposable {
     const entry = this.entries.get(documentUri.toString());
     if (!entry) return [];
     const wanted = new Set(ids ?? [...entry.drift.keys(), ...entry.annotations.filter((a) => a.status === 'orphaned').map((a) => a.id)]);
-    const orphans = entry.annotations.filter((a) => wanted.has(a.id) && a.status === 'orphaned');
-    const results = entry.hasText ? reanchor(orphans, entry.offsets) : [];
-    replaceAll(entry.annotations, results.filter((r) => r.outcome !== 'orphaned').map((r) => r.annotation));
+    const positions = entry.annotations.flatMap((a, i) => (wanted.has(a.id) && a.status === 'orphaned' ? [i] : []));
+    const results = entry.hasText ? reanchor(positions.map((i) => entry.annotations[i]!), entry.offsets) : [];
+    results.forEach((result, k) => {
+      if (result.outcome === 'orphaned') return;
+      entry.annotations[positions[k]!] = result.annotation;
+      entry.placements.set(result.annotation.id, { method: result.method, score: result.score });
+    });
     for (const id of wanted) {
-      if (entry.annotations.find((a) => a.id === id)?.status !== 'orphaned') entry.drift.delete(id);
+      if (entry.annotations.find((a) => a.id === id)?.status !== 'orphaned') {
+        entry.drift.delete(id);
+        entry.placements.delete(id);
+      }
     }
     this.changed(entry, true);
     await this.persist(entry);
@@ -366,7 +376,7 @@ export class AnnotationStore implements vscode.Disposable {
     if (!entry) return;
     const current = await this.currentText(documentUri);
     if (current.text === undefined || current.text === entry.offsets.text) return;
-    anchorAll(entry, new OffsetIndex(current.text));
+    anchorAll(entry, new OffsetIndex(current.text), textHeld(entry));
     entry.hasText = true;
     entry.history.clear();
     this.changed(entry, false);
@@ -517,6 +527,9 @@ export class AnnotationStore implements vscode.Disposable {
   private absorb(entry: Entry, source: string, read: SidecarReadResult, current: DocumentText, stamp: FileStamp | undefined): void {
     const disk = read.sidecar?.annotations ?? []; // may be the cache's own: copied before anything changes them
     const known = entry.diskSource !== undefined || entry.unwritten;
+    // Only the document changed (an outside edit, a git pull): the annotations read are the ones held,
+    // verified against the text held, which re-anchoring then diffs from.
+    const verifiedText = source === entry.diskSource && !entry.unwritten ? textHeld(entry) : undefined;
     if (!read.writable && known) {
       // An unreadable file says nothing about what was removed: keep what we hold, and the old base
       // to merge against once the file is fixed.
@@ -524,7 +537,7 @@ export class AnnotationStore implements vscode.Disposable {
       setDisk(entry, source, stamp);
       entry.fileFindings = [...read.findings];
       entry.recordLines = read.recordLines;
-      if (current.text !== undefined) anchorAll(entry, new OffsetIndex(current.text));
+      if (current.text !== undefined) anchorAll(entry, new OffsetIndex(current.text), textHeld(entry));
       return;
     }
     let annotations: Annotation[];
@@ -552,12 +565,13 @@ export class AnnotationStore implements vscode.Disposable {
     }
     entry.annotations = annotations;
     entry.drift.clear();
+    entry.placements.clear();
     entry.history.clear();
     entry.documentProblem = current.problem;
     if (current.problem !== undefined) entry.fileFindings.push(documentProblem(source, entry, current.problem));
     if (current.text !== undefined) {
       entry.hasText = true;
-      anchorAll(entry, new OffsetIndex(current.text));
+      anchorAll(entry, new OffsetIndex(current.text), verifiedText);
     } else {
       entry.hasText = false;
       entry.offsets = new OffsetIndex('');
@@ -600,7 +614,7 @@ export class AnnotationStore implements vscode.Disposable {
     const buffer = open && normalizeText(open.getText());
     if (buffer !== undefined && buffer !== entry.offsets.text) {
       // The buffer moved on without us (opened before the index finished): anchor to what it holds.
-      anchorAll(entry, new OffsetIndex(buffer));
+      anchorAll(entry, new OffsetIndex(buffer), textHeld(entry));
       entry.history.clear();
     }
     return entry;
@@ -681,6 +695,7 @@ export class AnnotationStore implements vscode.Disposable {
     entry.fileFindings = [...written.findings];
     entry.unwritten = false;
     entry.drift.clear();
+    entry.placements.clear();
     entry.heldReason = undefined;
     this.refreshFindings(entry);
     this.changeEmitter.fire([entry.documentUri]);
@@ -773,7 +788,7 @@ export class AnnotationStore implements vscode.Disposable {
     entry.findings = [
       ...entry.fileFindings,
       ...(entry.writable ? checkLabels(sidecar, this.labels.forUri(entry.documentUri), entry.recordLines) : []),
-      ...anchorFindings(entry.annotations, entry.drift, entry.recordLines),
+      ...anchorFindings(entry.annotations, entry.drift, entry.recordLines, entry.placements),
     ];
   }
 
@@ -809,28 +824,40 @@ function setDisk(entry: Entry, source: string | undefined, stamp: FileStamp | un
   entry.diskStamp = source === undefined ? undefined : stamp;
 }
 
-/** Anchor every annotation that does not hold against the text, and note those that moved. */
-function anchorAll(entry: Entry, index: OffsetIndex): void {
-  const loose = entry.annotations.filter((a) => a.status === 'orphaned' || !holds(a, index));
-  const results = reanchor(loose, index);
-  for (const result of results) {
-    const stored = entry.base.find((b) => b.id === result.annotation.id);
-    if (stored && !entry.drift.has(stored.id)) entry.drift.set(stored.id, clone(stored));
-  }
-  replaceAll(entry.annotations, results.map((r) => r.annotation));
-  for (const [id, stored] of entry.drift) {
-    const now = entry.annotations.find((a) => a.id === id);
-    if (now && now.start === stored.start && now.end === stored.end && now.text === stored.text && now.status === stored.status) entry.drift.delete(id);
-  }
-  entry.offsets = index;
+/** The text an entry holds, which its annotations count over; undefined when it has none. */
+function textHeld(entry: Entry): string | undefined {
+  return entry.hasText ? entry.offsets.text : undefined;
 }
 
-function replaceAll(annotations: Annotation[], replacements: readonly Annotation[]): void {
-  const byId = new Map(replacements.map((r) => [r.id, r]));
-  for (let i = 0; i < annotations.length; i++) {
-    const replacement = byId.get(annotations[i]!.id);
-    if (replacement) annotations[i] = replacement;
+/**
+ * Anchor the annotations against a new text of the document and note those that moved. Given the text
+ * they were verified against, every annotation is mapped through the diff from it (the same `reanchor`
+ * as `check --fix`), and what that cannot place is searched for; without it, those that do not hold
+ * are searched for.
+ */
+function anchorAll(entry: Entry, index: OffsetIndex, previousText?: string): void {
+  const positions = entry.annotations.flatMap((a, i) => (previousText !== undefined || a.status === 'orphaned' || !holds(a, index) ? [i] : []));
+  const results = reanchor(
+    positions.map((i) => entry.annotations[i]!),
+    index,
+    { previousText },
+  );
+  results.forEach((result, k) => {
+    const position = positions[k]!;
+    if (result.outcome === 'held' && entry.annotations[position]!.status !== 'orphaned') return;
+    const stored = entry.base.find((b) => b.id === result.annotation.id);
+    if (stored && !entry.drift.has(stored.id)) entry.drift.set(stored.id, clone(stored));
+    entry.placements.set(result.annotation.id, { method: result.method, score: result.score });
+    entry.annotations[position] = result.annotation;
+  });
+  for (const [id, stored] of entry.drift) {
+    const now = entry.annotations.find((a) => a.id === id);
+    if (now && now.start === stored.start && now.end === stored.end && now.text === stored.text && now.status === stored.status) {
+      entry.drift.delete(id);
+      entry.placements.delete(id);
+    }
   }
+  entry.offsets = index;
 }
 
 /** Keep stored context current for annotations that carry it, so later re-anchoring has the right clues. */

@@ -175,6 +175,28 @@ suite('Keeping annotations with their text', () => {
     assert.equal((await sidecarOnDisk(uri)).source, source, 'the sidecar is not rewritten behind the user’s back');
   });
 
+  test('a document changed on disk is re-anchored through the diff from the text held, and the Problems panel says so', async () => {
+    const before = 'Russia now has about 265,000 troops near the border.\n\n“It will carry a high price,” the official said.\n';
+    const uri = await scratchDocument('keep-diff.txt', before);
+    const figureAt = codePoints(before, before.indexOf('about'));
+    const quoteAt = codePoints(before, before.indexOf('It will'));
+    // Records without prefix/suffix, as another tool writes them: the case the search alone got wrong.
+    const figure: Annotation = { id: '0d1f0001', label: 'figure', start: figureAt, end: figureAt + 20, text: 'about 265,000 troops' };
+    const quote: Annotation = { id: '0d1f0002', label: 'quote', start: quoteAt, end: quoteAt + 26, text: 'It will carry a high price' };
+    await writeFile(sidecarOf(uri), writeSidecar({ version: 1, document: 'keep-diff.txt', annotations: [figure, quote] }));
+    await waitFor(() => inMemory(uri, quote.id), 'the new sidecar indexed');
+
+    const after = before.replace('about', 'roughly').replace('“It', 'Officials in Brussels declined to comment on Friday.\n\n“It');
+    await writeFile(uri, after);
+    await waitFor(() => inMemory(uri, figure.id)?.text === 'roughly 265,000 troops', 'the figure takes the replaced first word');
+    const moved = inMemory(uri, quote.id)!;
+    assert.equal(moved.text, quote.text);
+    assert.equal(moved.start, codePoints(after, after.indexOf('It will')));
+    const findings = api.store.get(uri)!.findings;
+    assert.match(findings.find((f) => f.annotationId === figure.id && f.code === 'edited')!.message, /re-anchored by diff, score 0\.\d\d/);
+    assert.match(findings.find((f) => f.annotationId === quote.id && f.code === 'drifted')!.message, /drifted: .* \(re-anchored by diff\)/);
+  });
+
   test('a renamed document takes its sidecar along', async () => {
     const uri = await scratchDocument('keep-rename-old.txt', ARTICLE);
     const editor = await openEditor(uri);

@@ -210,15 +210,39 @@ function sameSlice(a: string, aStart: number, aEnd: number, b: string, bStart: n
   return aEnd - aStart === bEnd - bStart && a.charCodeAt(aStart) === b.charCodeAt(bStart) && a.slice(aStart, aEnd) === b.slice(bStart, bEnd);
 }
 
-/** A word (letters and digits), a run of white space, or one other character. */
-const TOKEN = /[\p{L}\p{N}]+|\s+|[^]/gu;
+/** Kinds of token: a word (letters and digits), a run of white space, one other character. */
+const WORD = 0;
+const SPACE = 1;
+const OTHER = 2;
 
-/** Token starts of `text[from, to)`, and `to` last. */
+/** Kind of the character (code point) at `i`: ASCII by its code, the rest by Unicode class. */
+function kindAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return WORD;
+    return c === 32 || (c >= 9 && c <= 13) ? SPACE : OTHER;
+  }
+  const char = String.fromCodePoint(text.codePointAt(i)!);
+  return /[\p{L}\p{N}]/u.test(char) ? WORD : /\s/u.test(char) ? SPACE : OTHER;
+}
+
+/** UTF-16 length of the code point at `i`. */
+function widthAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+}
+
+/** Token starts of `text[from, to)`, and `to` last: words, runs of white space, other characters one by one. */
 function tokenStarts(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
-  const slice = text.slice(from, to);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) starts.push(from + m.index);
+  let i = from;
+  while (i < to) {
+    starts.push(i);
+    const kind = kindAt(text, i);
+    i += widthAt(text, i);
+    if (kind === OTHER) continue;
+    while (i < to && kindAt(text, i) === kind) i += widthAt(text, i);
+  }
   starts.push(to);
   return starts;
 }

@@ -134,6 +134,8 @@ const PREDICTED_SLACK = 64;
  */
 function search(a: Annotation, text: string, expected: number, predicted: boolean): { start: number; end: number; score: number } | { best: number } {
   const { found, best } = findQuote(text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, expected, acceptable);
+  const foundExact = found && text.slice(found.start, found.end) === a.text && keepsWordEdges(a, text, found.start, found.end);
+  if (foundExact) return found; // the stored text itself, chosen by its context and place among any copies
   const exact = onlyOccurrence(text, a.text);
   if (exact >= 0 && keepsWordEdges(a, text, exact, exact + a.text.length)) {
     const exactEnd = exact + a.text.length;
