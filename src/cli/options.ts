@@ -1,3 +1,6 @@
+import { parseArgs } from 'node:util';
+import { closestName } from './suggest';
+
 /** A command-line mistake: the CLI prints the message and the command's usage, and exits 2. */
 export class UsageError extends Error {}
 
@@ -12,33 +15,36 @@ export interface ParsedOptions {
 }
 
 /**
- * Parse `--flag`, `--name value` and `--name=value` options.
+ * Parse `--flag`, `--name value` and `--name=value` options with `node:util`'s `parseArgs`.
+ * Its tokens are read here rather than its strict mode's errors, so that messages name the option as
+ * typed and suggest the option meant ("did you mean `--fix`?").
  * @param args the command's arguments
  * @param spec the flags and the valued options the command accepts
- * @throws UsageError for an unknown option or a missing value
+ * @throws UsageError for an unknown option, a flag given a value or a missing value
  */
 export function parseOptions(args: string[], spec: { flags?: string[]; values?: string[] }): ParsedOptions {
-  const flagNames = new Set(spec.flags ?? []);
-  const valueNames = new Set(spec.values ?? []);
+  const flagNames = spec.flags ?? [];
+  const valueNames = spec.values ?? [];
+  const known = [...flagNames, ...valueNames];
+  const options = Object.fromEntries([
+    ...flagNames.map((name) => [name, { type: 'boolean' as const, multiple: true }]),
+    ...valueNames.map((name) => [name, { type: 'string' as const, multiple: true }]),
+  ]);
+  const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const parsed: ParsedOptions = { flags: new Set(), values: new Map(), positional: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      parsed.positional.push(...args.slice(i + 1));
-      break;
+  for (const token of tokens) {
+    if (token.kind === 'positional') parsed.positional.push(token.value);
+    else if (token.kind === 'option') {
+      const typed = token.rawName;
+      if (!typed.startsWith('--') || !known.includes(token.name)) {
+        const suggestion = closestName(typed.replace(/^-+/, ''), known);
+        throw new UsageError(`unknown option '${typed}'${suggestion === undefined ? '' : `; did you mean '--${suggestion}'?`}`);
+      }
+      if (flagNames.includes(token.name) && token.inlineValue) throw new UsageError(`option --${token.name} takes no value`);
+      if (flagNames.includes(token.name)) parsed.flags.add(token.name);
+      else if (token.value === undefined) throw new UsageError(`option --${token.name} needs a value`);
+      else parsed.values.set(token.name, [...(parsed.values.get(token.name) ?? []), token.value]);
     }
-    if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
-      parsed.positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (flagNames.has(name) && inline === undefined) parsed.flags.add(name);
-    else if (valueNames.has(name)) {
-      const value = inline ?? args[++i];
-      if (value === undefined) throw new UsageError(`option --${name} needs a value`);
-      parsed.values.set(name, [...(parsed.values.get(name) ?? []), value]);
-    } else throw new UsageError(`unknown option '--${name}'`);
   }
   return parsed;
 }

@@ -1,6 +1,8 @@
 import { WriteFailedError } from '../core/io/atomic-write';
 import type { ReplaceOps } from '../core/io/files';
+import { version } from '../../package.json';
 import { UsageError } from './options';
+import { closestName } from './suggest';
 
 /** Where the CLI writes and which folder relative paths start from; tests pass their own. */
 export interface CliIO {
@@ -32,7 +34,7 @@ const COMMANDS: Record<string, Command> = {
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return `usage: marginalia <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'marginalia <command> --help' for a command's options.\n`;
+  return `usage: marginalia <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'marginalia <command> --help' for a command's options, 'marginalia --version' for the version.\n`;
 }
 
 /**
@@ -47,9 +49,14 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     io.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
-    io.stderr.write(`marginalia: unknown command '${name}'\n\n${usage()}`);
+    const suggestion = closestName(name, Object.keys(COMMANDS));
+    io.stderr.write(`marginalia: unknown command '${name}'${suggestion === undefined ? '' : `; did you mean '${suggestion}'?`}\n\n${usage()}`);
     return 2;
   }
   const loaded = await command.load();

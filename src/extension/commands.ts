@@ -1,6 +1,8 @@
 /**
- * Every command of the extension's editor side, registered in one place: tagging, removing and editing
- * annotations, linking them to entities, moving between them, and the quick fixes' re-anchoring.
+ * Every command of the extension, registered in one place (`registerCommands`, one handler per id of
+ * `commandIds.ts`), and the editor side's own: tagging, removing and editing annotations, linking them
+ * to entities, moving between them, and the quick fixes' re-anchoring. The tree's commands are in
+ * `tree/treeCommands.ts`, the export in `exportCommand.ts`.
  * Each command also takes an argument object so that tests, the tree's context menu and the hover's
  * links can run it without the UI, and returns what it did.
  */
@@ -10,28 +12,15 @@ import { normalizeText, OffsetIndex } from '../core/text';
 import type { AnchorResult } from '../core/anchoring/reanchor';
 import { parseAttributeInput, validateAttributeInput } from './attributeInput';
 import type { AnnotatedDocument, AnnotationStore, NewSpan } from './annotationStore';
-import { OPEN_ANNOTATION_COMMAND } from './hover';
+import { COMMAND_IDS, type CommandName } from './commandIds';
+import { EXPORT_OUTPUT, exportAnnotations, type ExportArgs } from './exportCommand';
 import { offsetAt } from '../core/line-offsets';
 import { toOffset, toRange } from './positions';
-import { REANCHOR_COMMAND, REMOVE_COMMAND } from './diagnostics';
-import { registerExportCommand } from './exportCommand';
+import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
+import { treeCommandHandlers } from './tree/treeCommands';
 
-/** Command ids, as contributed in package.json. */
-export const COMMANDS = {
-  tagClaim: 'marginalia.tagClaim',
-  tagQuote: 'marginalia.tagQuote',
-  tagFigure: 'marginalia.tagFigure',
-  tagSelection: 'marginalia.tagSelection',
-  removeAnnotation: REMOVE_COMMAND,
-  editAttributes: 'marginalia.editAttributes',
-  editNote: 'marginalia.editNote',
-  linkEntity: 'marginalia.linkEntity',
-  nextAnnotation: 'marginalia.nextAnnotation',
-  previousAnnotation: 'marginalia.previousAnnotation',
-  openAnnotation: OPEN_ANNOTATION_COMMAND,
-  reanchorAnnotation: REANCHOR_COMMAND,
-  openSidecar: 'marginalia.openSidecar',
-} as const;
+/** A command's handler: takes what `executeCommand` passes, resolves to what the command did. */
+export type CommandHandler = (...args: never[]) => unknown;
 
 /**
  * Which annotations a command acts on, when it is not run on the cursor: `{ uri, id }` or
@@ -57,14 +46,34 @@ export interface TagArgs {
 }
 
 /**
- * Register the commands.
+ * Register every command of `COMMAND_IDS`. A command that fails shows its error and resolves to
+ * undefined, so a menu click never fails silently.
  * @param context the extension context (registrations are added to its subscriptions)
  * @param store the annotation store
+ * @param tree the entity tree, for its commands
  */
-export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore): void {
-  const register = <A extends unknown[], R>(id: string, run: (...args: A) => Promise<R>): void => {
+export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore, tree: AnnotationTreeProvider): void {
+  const handlers: Record<CommandName, CommandHandler> = {
+    tagClaim: (args?: TagArgs) => tag(store, 'claim', args),
+    tagQuote: (args?: TagArgs) => tag(store, 'quote', args),
+    tagFigure: (args?: TagArgs) => tag(store, 'figure', args),
+    tagSelection: (args?: TagArgs) => tag(store, args?.label, args),
+    removeAnnotation: (target?: AnnotationTarget) => removeAnnotations(store, target),
+    editAttributes: (target?: AnnotationTarget & { values?: Record<string, string> }) => editAttributes(store, target),
+    editNote: (target?: AnnotationTarget & { note?: string }) => editNote(store, target),
+    linkEntity: (target?: AnnotationTarget & { entity?: string | null }) => linkEntity(store, target),
+    nextAnnotation: () => step(store, 1),
+    previousAnnotation: () => step(store, -1),
+    openAnnotation: (target: AnnotationTarget) => openAnnotation(store, target),
+    reanchorAnnotation: (target?: AnnotationTarget) => reanchorAnnotations(store, target),
+    openSidecar: (target?: AnnotationTarget) => openSidecar(store, target),
+    exportAnnotations: (args?: ExportArgs) => exportAnnotations(store, args ?? {}),
+    ...treeCommandHandlers(store, tree),
+  };
+  for (const [name, id] of Object.entries(COMMAND_IDS) as [CommandName, string][]) {
+    const run = handlers[name] as (...args: unknown[]) => unknown;
     context.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: A) => {
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
         try {
           return await run(...args);
         } catch (error) {
@@ -74,21 +83,8 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
         }
       }),
     );
-  };
-  register(COMMANDS.tagClaim, (args?: TagArgs) => tag(store, 'claim', args));
-  register(COMMANDS.tagQuote, (args?: TagArgs) => tag(store, 'quote', args));
-  register(COMMANDS.tagFigure, (args?: TagArgs) => tag(store, 'figure', args));
-  register(COMMANDS.tagSelection, (args?: TagArgs) => tag(store, args?.label, args));
-  register(COMMANDS.removeAnnotation, (target?: AnnotationTarget) => removeAnnotations(store, target));
-  register(COMMANDS.editAttributes, (target?: AnnotationTarget & { values?: Record<string, string> }) => editAttributes(store, target));
-  register(COMMANDS.editNote, (target?: AnnotationTarget & { note?: string }) => editNote(store, target));
-  register(COMMANDS.linkEntity, (target?: AnnotationTarget & { entity?: string | null }) => linkEntity(store, target));
-  register(COMMANDS.nextAnnotation, () => step(store, 1));
-  register(COMMANDS.previousAnnotation, () => step(store, -1));
-  register(COMMANDS.openAnnotation, (target: AnnotationTarget) => openAnnotation(store, target));
-  register(COMMANDS.reanchorAnnotation, (target?: AnnotationTarget) => reanchorAnnotations(store, target));
-  register(COMMANDS.openSidecar, (target?: AnnotationTarget) => openSidecar(store, target));
-  registerExportCommand(context, store);
+  }
+  context.subscriptions.push(EXPORT_OUTPUT);
 }
 
 // ---- tagging ----------------------------------------------------------------------------------

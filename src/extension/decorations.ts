@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import type { OffsetIndex } from '../core/text';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
+import { Disposable } from './disposable';
 import { toRange } from './positions';
 
 /** Labels with colours of their own in `contributes.colors`; other labels use the `other` ones. */
@@ -29,24 +30,31 @@ interface LabelDecoration {
 }
 
 /** Draws every annotation of every visible editor. */
-export class DecorationController implements vscode.Disposable {
+export class DecorationController extends Disposable {
   private readonly types = new Map<string, LabelDecoration>();
   /** What was last drawn in each editor, by label, and what it was made from (none: the document had no text). */
   private readonly drawn = new Map<vscode.TextEditor, { byLabel: Map<string, DrawnRanges>; from?: DrawnFrom }>();
   /** What each editor was last sent per decoration type, and at which version of its document. */
   private readonly sent = new Map<vscode.TextEditor, Map<vscode.TextEditorDecorationType, SentRanges>>();
-  private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param store the annotations to draw
    */
   constructor(private readonly store: AnnotationStore) {
-    this.disposables.push(
-      store.onDidChange(() => this.refreshSoon()),
-      store.onDidChangeLabels(() => this.refreshSoon()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()),
-    );
+    super();
+    this._register(store.onDidChange(() => this.refreshSoon()));
+    this._register(store.onDidChangeLabels(() => this.refreshSoon()));
+    this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()));
+    this._register({
+      dispose: () => {
+        clearTimeout(this.timer);
+        for (const t of this.types.values()) {
+          t.outer.dispose();
+          t.nested.dispose();
+        }
+      },
+    });
     this.refresh();
   }
 
@@ -131,14 +139,6 @@ export class DecorationController implements vscode.Disposable {
     return made;
   }
 
-  dispose(): void {
-    clearTimeout(this.timer);
-    for (const t of this.types.values()) {
-      t.outer.dispose();
-      t.nested.dispose();
-    }
-    for (const d of this.disposables) d.dispose();
-  }
 }
 
 /** Ranges sent to an editor for one decoration type. */

@@ -7,14 +7,13 @@ import * as vscode from 'vscode';
 import type { Finding } from '../core/model';
 import { ANCHOR_CODES } from '../core/workspace/anchor-findings';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
+import { COMMAND_IDS } from './commandIds';
+import { Disposable } from './disposable';
 import { toRange } from './positions';
 
 /** The diagnostics' source, shown in the Problems panel. */
 export const DIAGNOSTIC_SOURCE = 'marginalia';
 
-/** Commands the quick fixes run (registered in commands.ts). */
-export const REANCHOR_COMMAND = 'marginalia.reanchorAnnotation';
-export const REMOVE_COMMAND = 'marginalia.removeAnnotation';
 
 /** Which annotation a diagnostic is about, for its quick fixes. */
 interface Subject {
@@ -24,28 +23,29 @@ interface Subject {
 }
 
 /** Publishes the store's findings as diagnostics and offers quick fixes for them. */
-export class DiagnosticsController implements vscode.Disposable, vscode.CodeActionProvider {
+export class DiagnosticsController extends Disposable implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
-  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE));
   /** Subjects of the published diagnostics, by `uri|line|message` (code actions get copies of diagnostics, not the objects). */
   private readonly subjects = new Map<string, Subject>();
   /** What each file was last given, by URI: a file whose diagnostics did not change is not sent again. */
   private readonly published = new Map<string, Published>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * @param store the findings to show
    */
   constructor(private readonly store: AnnotationStore) {
-    this.disposables.push(
-      store.onDidChange(() => this.refreshSoon()),
-      store.onDidChangeLabels(() => this.refreshSoon()),
+    super();
+    this._register(store.onDidChange(() => this.refreshSoon()));
+    this._register(store.onDidChangeLabels(() => this.refreshSoon()));
+    this._register(
       vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, {
         providedCodeActionKinds: DiagnosticsController.providedCodeActionKinds,
       }),
     );
+    this._register({ dispose: () => clearTimeout(this.timer) });
     this.refresh();
   }
 
@@ -117,11 +117,11 @@ export class DiagnosticsController implements vscode.Disposable, vscode.CodeActi
         subject.code === ANCHOR_CODES.orphaned ? `Look for annotation ${subject.id} again (re-anchor)` : `Re-anchor annotation ${subject.id} (write its new place)`,
         vscode.CodeActionKind.QuickFix,
       );
-      reanchor.command = { title: reanchor.title, command: REANCHOR_COMMAND, arguments: [target] };
+      reanchor.command = { title: reanchor.title, command: COMMAND_IDS.reanchorAnnotation, arguments: [target] };
       reanchor.diagnostics = [diagnostic];
       reanchor.isPreferred = subject.code !== ANCHOR_CODES.orphaned;
       const remove = new vscode.CodeAction(`Remove annotation ${subject.id}`, vscode.CodeActionKind.QuickFix);
-      remove.command = { title: remove.title, command: REMOVE_COMMAND, arguments: [target] };
+      remove.command = { title: remove.title, command: COMMAND_IDS.removeAnnotation, arguments: [target] };
       remove.diagnostics = [diagnostic];
       actions.push(...(isAnchorCode(subject.code) ? [reanchor, remove] : [remove]));
     }
@@ -129,16 +129,11 @@ export class DiagnosticsController implements vscode.Disposable, vscode.CodeActi
     if (actions.length > 2) {
       for (const uri of files) {
         const all = new vscode.CodeAction('Re-anchor every drifted or orphaned annotation of this document', vscode.CodeActionKind.QuickFix);
-        all.command = { title: all.title, command: REANCHOR_COMMAND, arguments: [{ uri }] };
+        all.command = { title: all.title, command: COMMAND_IDS.reanchorAnnotation, arguments: [{ uri }] };
         actions.push(all);
       }
     }
     return actions;
-  }
-
-  dispose(): void {
-    clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 }
 

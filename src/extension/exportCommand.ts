@@ -9,9 +9,6 @@ import { isMarkdownPath, projectToPlain } from '../core/export/plain';
 import type { AnnotationStore } from './annotationStore';
 import { writeTextFileAtomic } from './sidecarFiles';
 
-/** The command id, as contributed in package.json. */
-export const EXPORT_COMMAND = 'marginalia.exportAnnotations';
-
 /** Arguments that skip the questions (tests, other extensions). */
 export interface ExportArgs {
   /** A format name (`doccano`, `brat`, …). */
@@ -36,26 +33,25 @@ export interface ExportSummary {
 
 let output: vscode.OutputChannel | undefined;
 
+/** Disposes the export's output channel (made at the first export that leaves something out). */
+export const EXPORT_OUTPUT: vscode.Disposable = { dispose: () => output?.dispose() };
+
 /**
- * Register "Export Annotations…".
- * @param context the extension context (the registration is added to its subscriptions)
+ * "Export Annotations…" (`marginalia.exportAnnotations`).
  * @param store the annotation store
+ * @param args answers to the questions it would ask
+ * @returns what was exported; undefined when cancelled or failed (the failure is shown)
  */
-export function registerExportCommand(context: vscode.ExtensionContext, store: AnnotationStore): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(EXPORT_COMMAND, async (args?: ExportArgs) => {
-      try {
-        return await exportAnnotations(store, args ?? {});
-      } catch (error) {
-        void vscode.window.showErrorMessage(`Marginalia: export failed: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      }
-    }),
-    { dispose: () => output?.dispose() },
-  );
+export async function exportAnnotations(store: AnnotationStore, args: ExportArgs): Promise<ExportSummary | undefined> {
+  try {
+    return await writeExport(store, args);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Marginalia: export failed: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
-async function exportAnnotations(store: AnnotationStore, args: ExportArgs): Promise<ExportSummary | undefined> {
+async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<ExportSummary | undefined> {
   await store.ready;
   const exporter = args.format !== undefined ? exporterFor(args.format) : await pickFormat();
   if (!exporter) {

@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     ...keepStoreInStep(store),
   );
   const navigation = registerNavigation(context, store);
-  registerCommands(context, store);
+  registerCommands(context, store, navigation.tree);
   return {
     version: context.extension.packageJSON.version as string,
     store,

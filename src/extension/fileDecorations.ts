@@ -6,15 +6,15 @@
  */
 import * as vscode from 'vscode';
 import { countByLabel, formatLabelCounts } from '../core/label-counts';
+import { Disposable } from './disposable';
 import type { AnnotatedDocumentView, AnnotationSource } from './tree/annotationSource';
 
 /** The largest count a two-character badge shows as it is; larger ones show as "9+". */
 const MAX_BADGE = 99;
 
 /** Decorates annotated documents and unreadable sidecars in the explorer (and anywhere files are listed). */
-export class AnnotationFileDecorations implements vscode.FileDecorationProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.Uri[]>();
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+export class AnnotationFileDecorations extends Disposable implements vscode.FileDecorationProvider {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<vscode.Uri[]>());
   /** Every URI decorated last time, so that its decoration is withdrawn when it goes. */
   private decorated = new Set<string>();
 
@@ -25,10 +25,9 @@ export class AnnotationFileDecorations implements vscode.FileDecorationProvider,
    * @param source the annotation store
    */
   constructor(private readonly source: AnnotationSource) {
-    this.disposables.push(
-      source.onDidChange((uris) => this.changed(uris)),
-      source.onDidChangeLabels(() => this.changed([])),
-    );
+    super();
+    this._register(source.onDidChange((uris) => this.changed(uris)));
+    this._register(source.onDidChangeLabels(() => this.changed([])));
     void source.ready.then(() => this.changed(source.documents().map((d) => d.documentUri)));
   }
 
@@ -45,10 +44,6 @@ export class AnnotationFileDecorations implements vscode.FileDecorationProvider,
       return new vscode.FileDecoration('!', 'Marginalia: this sidecar cannot be read; see the Problems panel', new vscode.ThemeColor('list.errorForeground'));
     }
     return undefined;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 
   private documentDecoration(doc: AnnotatedDocumentView): vscode.FileDecoration | undefined {

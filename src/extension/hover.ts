@@ -5,10 +5,9 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
+import { COMMAND_IDS } from './commandIds';
 import { toOffset, toRange } from './positions';
 
-/** The command the hover's links run. */
-export const OPEN_ANNOTATION_COMMAND = 'marginalia.openAnnotation';
 
 /** How many other occurrences a hover lists before summing up the rest. */
 const MAX_LINKS = 8;
@@ -42,7 +41,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   describe(doc: AnnotatedDocument, a: Annotation): vscode.MarkdownString {
     const spec = this.store.labelsFor(doc.documentUri).labels.find((l) => l.id === a.label);
     const md = new vscode.MarkdownString('', true);
-    md.isTrusted = { enabledCommands: [OPEN_ANNOTATION_COMMAND] };
+    md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation] };
     md.appendMarkdown(`**${escape(capitalise(a.label))}**`);
     if (spec?.description) md.appendMarkdown(` — ${escape(spec.description)}`);
     md.appendMarkdown(` \u00a0$(tag) \`${a.id}\`\n\n`);
@@ -74,7 +73,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       const args = encodeURIComponent(JSON.stringify([{ uri: o.doc.documentUri.toString(), id: o.annotation.id }]));
       const line = o.doc.offsets.lineColumn(o.annotation.start).line + 1;
       const name = `${basename(o.doc.documentUri)}:${line}`;
-      md.appendMarkdown(`- [${escape(name)}](command:${OPEN_ANNOTATION_COMMAND}?${args} "Open ${escape(name)}") ${escape(shorten(o.annotation.text, 60))}\n`);
+      md.appendMarkdown(`- [${escape(name)}](command:${COMMAND_IDS.openAnnotation}?${args} "Open ${escape(name)}") ${escape(shorten(o.annotation.text, 60))}\n`);
     }
     if (others.length > MAX_LINKS) md.appendMarkdown(`- and ${others.length - MAX_LINKS} more\n`);
     md.appendMarkdown('\n');

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_LABEL_CONFIG, LABEL_CONFIG_FILE, parseLabelConfig } from '../core/config';
 import { labelConfigFolder } from '../core/config-lookup';
 import type { Finding, LabelConfig } from '../core/model';
+import { Disposable } from './disposable';
 import { readTextFile } from './sidecarFiles';
 
 /** One label configuration file as read. */
@@ -18,12 +19,11 @@ export interface LoadedLabelConfig {
 }
 
 /** Every `.marginalia.yaml` of the workspace, kept current by a file watcher. */
-export class LabelConfigs implements vscode.Disposable {
+export class LabelConfigs extends Disposable {
   private readonly byFolder = new Map<string, LoadedLabelConfig>();
   /** Folders of the workspace that are repository roots (they hold `.git`), as URI strings. */
   private readonly repositoryRoots = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
 
   /** Fires after a configuration file was created, changed or deleted. */
   readonly onDidChange = this.changed.event;
@@ -37,7 +37,7 @@ export class LabelConfigs implements vscode.Disposable {
     ]);
     for (const mark of gitMarks) this.repositoryRoots.add(vscode.Uri.joinPath(mark, mark.path.endsWith('/HEAD') ? '../..' : '..').toString());
     await Promise.all(files.map((uri) => this.read(uri)));
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${LABEL_CONFIG_FILE}`);
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${LABEL_CONFIG_FILE}`));
     const reread = (uri: vscode.Uri): void => void this.read(uri).then(() => this.changed.fire());
     watcher.onDidCreate(reread);
     watcher.onDidChange(reread);
@@ -45,7 +45,6 @@ export class LabelConfigs implements vscode.Disposable {
       this.byFolder.delete(folderKey(uri));
       this.changed.fire();
     });
-    this.disposables.push(watcher);
   }
 
   /**
@@ -95,10 +94,6 @@ export class LabelConfigs implements vscode.Disposable {
     }
     const { config, findings } = parseLabelConfig(source);
     this.byFolder.set(folderKey(uri), { uri, config, findings });
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

@@ -4,12 +4,11 @@
  * the explorer nesting of sidecars.
  */
 import * as vscode from 'vscode';
-import { AnnotationTreeProvider, ENTITIES_VIEW, FILTERED_CONTEXT } from './annotationTreeProvider';
+import { AnnotationTreeProvider, ENTITIES_VIEW, FILTERED_CONTEXT } from './tree/annotationTreeProvider';
 import { AnnotationFileDecorations } from './fileDecorations';
 import { registerFileNesting } from './fileNesting';
 import { AnnotationStatusBar } from './statusBar';
 import type { AnnotationSource } from './tree/annotationSource';
-import { registerTreeCommands } from './tree/treeCommands';
 import type { TreeNode } from './tree/treeNodes';
 
 /** What `registerNavigation` made, for the extension's API (tests read it). */
@@ -42,7 +41,6 @@ export function registerNavigation(context: vscode.ExtensionContext, source: Ann
   context.subscriptions.push(
     tree,
     treeView,
-    ...registerTreeCommands(source, tree),
     statusBar,
     fileDecorations,
     vscode.window.registerFileDecorationProvider(fileDecorations),

@@ -5,19 +5,18 @@
  */
 import * as vscode from 'vscode';
 import { countByLabel, countNoun, formatLabelCounts } from '../core/label-counts';
+import { FOCUS_ENTITIES_VIEW_COMMAND } from './commandIds';
+import { Disposable } from './disposable';
 import type { AnnotationSource } from './tree/annotationSource';
 
 /** How long after a change of the active document's annotations the counts are updated. */
 const UPDATE_DELAY_MS = 100;
 
-/** The command the entry runs: VS Code's focus command of the entity view. */
-export const FOCUS_TREE_COMMAND = 'marginalia.entities.focus';
 
 /** The status bar entry, kept in step with the active editor and the store. */
-export class AnnotationStatusBar implements vscode.Disposable {
+export class AnnotationStatusBar extends Disposable {
   /** The entry itself (tests read its text). */
   readonly item: vscode.StatusBarItem;
-  private readonly disposables: vscode.Disposable[];
   private shown = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -25,19 +24,19 @@ export class AnnotationStatusBar implements vscode.Disposable {
    * @param source the annotation store
    */
   constructor(private readonly source: AnnotationSource) {
-    this.item = vscode.window.createStatusBarItem('marginalia.annotationCount', vscode.StatusBarAlignment.Right, 100);
+    super();
+    this.item = this._register(vscode.window.createStatusBarItem('marginalia.annotationCount', vscode.StatusBarAlignment.Right, 100));
     this.item.name = 'Marginalia Annotations';
-    this.item.command = { command: FOCUS_TREE_COMMAND, title: 'Show the Marginalia tree' };
-    this.disposables = [
-      this.item,
-      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+    this.item.command = { command: FOCUS_ENTITIES_VIEW_COMMAND, title: 'Show the Marginalia tree' };
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this._register(
       source.onDidChange((uris) => {
         const active = this.activeUri()?.toString();
         if (active !== undefined && uris.some((u) => u.toString() === active)) this.updateSoon();
       }),
-      { dispose: () => clearTimeout(this.timer) },
-      source.onDidChangeLabels(() => this.update()),
-    ];
+    );
+    this._register({ dispose: () => clearTimeout(this.timer) });
+    this._register(source.onDidChangeLabels(() => this.update()));
     this.update();
     void source.ready.then(() => this.update());
   }
@@ -81,10 +80,6 @@ export class AnnotationStatusBar implements vscode.Disposable {
   /** Whether the entry is showing (the status bar API has no getter for it). */
   get visible(): boolean {
     return this.shown;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 
   private activeUri(): vscode.Uri | undefined {

@@ -150,3 +150,22 @@ test('a name that is neither a folder nor a revision is a usage error', async ()
     work.dispose();
   }
 });
+
+test('diff limited to PATHs compares only the sidecars of those documents and folders', async () => {
+  const work = temporaryFolder('diff-paths');
+  try {
+    const { repo, v1 } = await repository(work.dir);
+    const one = await marginalia(['diff', 'HEAD~1', 'HEAD', 'docs/emoji.txt', '--json'], repo);
+    assert.equal(one.code, 0, one.stderr);
+    assert.deepEqual((JSON.parse(one.stdout) as { documents: { document: string }[] }).documents.map((d) => d.document), ['docs/emoji.txt']);
+    const fromSub = await marginalia(['diff', 'HEAD~1', 'HEAD', 'crlf.txt.annotations.yaml', '--json'], path.join(repo, 'docs'));
+    assert.deepEqual((JSON.parse(fromSub.stdout) as { documents: { document: string }[] }).documents.map((d) => d.document), ['docs/crlf.txt']);
+    const folders = await marginalia(['diff', v1, path.join(repo, 'docs'), 'emoji.txt', '--json'], work.dir);
+    assert.deepEqual((JSON.parse(folders.stdout) as { documents: { document: string }[] }).documents.map((d) => d.document), ['emoji.txt']);
+    const nothing = await marginalia(['diff', 'HEAD~1', 'HEAD', 'no/such/path'], repo);
+    assert.equal(nothing.code, 2);
+    assert.match(nothing.stderr, /no sidecar in HEAD~1 or HEAD under no\/such\/path/);
+  } finally {
+    work.dispose();
+  }
+});

@@ -15,6 +15,7 @@ import { decodeDocument } from '../document-bytes';
 import { documentKeyLine, documentMissing, documentOutsideFolder, documentUnreadable } from '../document-findings';
 import { writeFileAtomic, type AtomicWriteOps } from './atomic-write';
 import { describeRefusal, isWithin, readInside, readTextInside } from './inside';
+import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
 
 /** Folders never searched for sidecars. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -22,7 +23,10 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 /**
  * Every sidecar under the given files and folders.
  * A document path stands for its sidecar; folders are searched recursively, without following
- * symbolic links and skipping `node_modules` and `.git`.
+ * symbolic links, skipping `node_modules`, `.git` and what `.marginaliaignore` files leave out: those
+ * of the folders searched and of the folders above a named one, up to the repository root (the folder
+ * holding `.git`), or up to `cwd` outside a repository. A file or folder named in `paths` is searched
+ * even when an ignore file leaves it out.
  * @param paths files or folders, relative to `cwd` or absolute
  * @param cwd the folder relative paths start from
  * @returns absolute sidecar paths, sorted, each once
@@ -33,24 +37,61 @@ export async function findSidecars(paths: string[], cwd: string): Promise<string
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
     const stat = await fs.lstat(absolute);
-    if (stat.isDirectory()) await collect(absolute, found);
-    else if (isSidecarPath(absolute)) found.add(absolute);
+    if (stat.isDirectory()) {
+      const root = await searchRoot(absolute, path.resolve(cwd));
+      const rules = new IgnoreRules();
+      for (let folder = absolute; folder !== root; ) {
+        folder = path.dirname(folder);
+        await addIgnoreFile(rules, root, folder);
+      }
+      await collect(absolute, { root, from: toPosix(path.relative(root, absolute)), rules }, found);
+    } else if (isSidecarPath(absolute)) found.add(absolute);
     else if (await exists(sidecarPathFor(absolute))) found.add(sidecarPathFor(absolute));
   }
   return [...found].sort();
 }
 
-async function collect(folder: string, found: Set<string>): Promise<void> {
+/** A folder search: its root, the named folder it started from (relative to the root) and the ignore files read so far. */
+interface Search {
+  root: string;
+  from: string;
+  rules: IgnoreRules;
+}
+
+async function collect(folder: string, search: Search, found: Set<string>): Promise<void> {
+  await addIgnoreFile(search.rules, search.root, folder);
   const entries = await fs.readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
+    const relative = toPosix(path.relative(search.root, full));
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await collect(full, found);
-    } else if (isSidecarPath(entry.name)) {
+      if (!SKIPPED_FOLDERS.has(entry.name) && !search.rules.ignores(relative, true, search.from)) await collect(full, search, found);
+    } else if (isSidecarPath(entry.name) && !search.rules.ignores(relative, false, search.from)) {
       // Whatever its type (a pipe, a link): the reader refuses what is not a regular file inside the workspace, and says so.
       found.add(full);
     }
   }
+}
+
+/**
+ * Where the ignore files of a search for sidecars under `folder` start: the repository root above it,
+ * else `cwd` when the folder lies within it, else the folder itself. Nothing above is read.
+ */
+async function searchRoot(folder: string, cwd: string): Promise<string> {
+  for (let at = folder; ; at = path.dirname(at)) {
+    if (await exists(path.join(at, '.git'))) return at;
+    if (path.dirname(at) === at) return isWithin(cwd, folder) ? cwd : folder;
+  }
+}
+
+async function addIgnoreFile(rules: IgnoreRules, root: string, folder: string): Promise<void> {
+  // Under the one read rule: an ignore file that is a pipe or a link out of the root is not read.
+  const read = await readTextInside(path.join(folder, IGNORE_FILE), root);
+  if (!read.refusal) rules.add(parseIgnoreFile(toPosix(path.relative(root, folder)), read.text));
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -6,41 +6,30 @@
 import * as vscode from 'vscode';
 import type { TreeFilter } from '../../core/grouping';
 import { countByLabel } from '../../core/label-counts';
-import type { AnnotationTreeProvider } from '../annotationTreeProvider';
-import { GROUP_BY_SETTING } from '../annotationTreeProvider';
+import { GROUP_BY_SETTING, type AnnotationTreeProvider } from './annotationTreeProvider';
 import { toRange } from '../positions';
+import type { CommandHandler } from '../commands';
 import type { AnnotationSource } from './annotationSource';
-import { OPEN_OCCURRENCE_COMMAND, type OccurrenceNode } from './treeNodes';
+import type { OccurrenceNode } from './treeNodes';
 
-/** Command ids of the tree, as contributed in package.json. */
-export const TREE_COMMANDS = {
-  groupByFile: 'marginalia.tree.groupByFile',
-  groupByLabel: 'marginalia.tree.groupByLabel',
-  filter: 'marginalia.tree.filter',
-  clearFilter: 'marginalia.tree.clearFilter',
-  refresh: 'marginalia.tree.refresh',
-  openOccurrence: OPEN_OCCURRENCE_COMMAND,
-} as const;
+/** The tree's commands in `COMMAND_IDS`. */
+type TreeCommandName = 'treeGroupByFile' | 'treeGroupByLabel' | 'treeFilter' | 'treeClearFilter' | 'treeRefresh' | 'treeOpenOccurrence';
 
 /**
- * Register the tree's commands.
+ * The handlers of the tree's commands, for `registerCommands`.
  * @param source the annotation store
  * @param tree the tree provider
- * @returns the registrations, to dispose with the extension
  */
-export function registerTreeCommands(source: AnnotationSource, tree: AnnotationTreeProvider): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand(TREE_COMMANDS.groupByFile, () => setGroupBy('file')),
-    vscode.commands.registerCommand(TREE_COMMANDS.groupByLabel, () => setGroupBy('label')),
-    vscode.commands.registerCommand(TREE_COMMANDS.filter, (filter?: TreeFilter) =>
-      filter !== undefined && typeof filter === 'object' ? tree.setFilter(filter) : pickFilter(source, tree),
-    ),
-    vscode.commands.registerCommand(TREE_COMMANDS.clearFilter, () => tree.setFilter({})),
-    vscode.commands.registerCommand(TREE_COMMANDS.refresh, () => tree.refresh()),
-    vscode.commands.registerCommand(TREE_COMMANDS.openOccurrence, (target: vscode.Uri | OccurrenceNode, id?: string) =>
+export function treeCommandHandlers(source: AnnotationSource, tree: AnnotationTreeProvider): Record<TreeCommandName, CommandHandler> {
+  return {
+    treeGroupByFile: () => setGroupBy('file'),
+    treeGroupByLabel: () => setGroupBy('label'),
+    treeFilter: (filter?: TreeFilter) => (filter !== undefined && typeof filter === 'object' ? tree.setFilter(filter) : pickFilter(source, tree)),
+    treeClearFilter: () => tree.setFilter({}),
+    treeRefresh: () => tree.refresh(),
+    treeOpenOccurrence: (target: vscode.Uri | OccurrenceNode, id?: string) =>
       target instanceof vscode.Uri ? openOccurrence(source, target, id) : openOccurrence(source, target.documentUri, target.annotationId),
-    ),
-  ];
+  };
 }
 
 /**

@@ -5,10 +5,9 @@
 import * as vscode from 'vscode';
 import { snippet, type Group, type Occurrence } from '../../core/grouping';
 import type { LabelConfig } from '../../core/model';
+import { COMMAND_IDS } from '../commandIds';
 import type { AnnotatedDocumentView } from './annotationSource';
 
-/** The command an occurrence runs when clicked; its arguments are the document URI and the annotation id. */
-export const OPEN_OCCURRENCE_COMMAND = 'marginalia.tree.openOccurrence';
 
 /** A group node: a label, an entity, a normalised text or a file. */
 export interface GroupNode {
@@ -132,7 +131,7 @@ export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
   else if (annotation.entity !== undefined && node.parent.group.kind !== 'entity') item.description = annotation.entity;
   item.tooltip = occurrenceTooltip(node);
   item.command = {
-    command: OPEN_OCCURRENCE_COMMAND,
+    command: COMMAND_IDS.treeOpenOccurrence,
     title: 'Open Occurrence',
     arguments: [node.documentUri, node.annotationId],
   };

@@ -12,10 +12,11 @@ import {
   type Group,
   type Occurrence,
   type TreeFilter,
-} from '../core/grouping';
-import type { LabelConfig } from '../core/model';
-import type { AnnotatedDocumentView, AnnotationSource } from './tree/annotationSource';
-import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, type GroupNode, type TreeNode } from './tree/treeNodes';
+} from '../../core/grouping';
+import type { LabelConfig } from '../../core/model';
+import { Disposable } from '../disposable';
+import type { AnnotatedDocumentView, AnnotationSource } from './annotationSource';
+import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, type GroupNode, type TreeNode } from './treeNodes';
 
 /** The view's id in package.json. */
 export const ENTITIES_VIEW = 'marginalia.entities';
@@ -31,9 +32,8 @@ export const FILTERED_CONTEXT = 'marginalia.tree.filtered';
 const REFRESH_DELAY_MS = 150;
 
 /** Provides the entity tree from the annotation store. */
-export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+export class AnnotationTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
   private roots: GroupNode[] | undefined;
   private rootGroups: readonly Group<AnnotatedDocumentView>[] = [];
   private currentFilter: TreeFilter = {};
@@ -49,13 +49,15 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
    * @param source the annotation store
    */
   constructor(private readonly source: AnnotationSource) {
-    this.disposables.push(
-      source.onDidChange(() => this.scheduleRefresh()),
-      source.onDidChangeLabels(() => this.scheduleRefresh()),
+    super();
+    this._register(source.onDidChange(() => this.scheduleRefresh()));
+    this._register(source.onDidChangeLabels(() => this.scheduleRefresh()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(GROUP_BY_SETTING)) this.refresh();
       }),
     );
+    this._register({ dispose: () => clearTimeout(this.timer) });
     void source.ready.then(() => this.refresh());
   }
 
@@ -143,11 +145,6 @@ export class AnnotationTreeProvider implements vscode.TreeDataProvider<TreeNode>
       return undefined;
     };
     return search(this.build());
-  }
-
-  dispose(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    for (const d of this.disposables) d.dispose();
   }
 
   private scheduleRefresh(): void {

@@ -1,0 +1,33 @@
+/**
+ * Every command the extension registers, in one table: package.json contributes exactly these (an
+ * integration test compares the two and what VS Code has registered), `registerCommands` gives each
+ * one its handler, and the hover, the quick fixes, the tree and the status bar name them from here.
+ */
+export const COMMAND_IDS = {
+  tagClaim: 'marginalia.tagClaim',
+  tagQuote: 'marginalia.tagQuote',
+  tagFigure: 'marginalia.tagFigure',
+  tagSelection: 'marginalia.tagSelection',
+  removeAnnotation: 'marginalia.removeAnnotation',
+  editAttributes: 'marginalia.editAttributes',
+  editNote: 'marginalia.editNote',
+  linkEntity: 'marginalia.linkEntity',
+  nextAnnotation: 'marginalia.nextAnnotation',
+  previousAnnotation: 'marginalia.previousAnnotation',
+  openAnnotation: 'marginalia.openAnnotation',
+  reanchorAnnotation: 'marginalia.reanchorAnnotation',
+  openSidecar: 'marginalia.openSidecar',
+  exportAnnotations: 'marginalia.exportAnnotations',
+  treeGroupByFile: 'marginalia.tree.groupByFile',
+  treeGroupByLabel: 'marginalia.tree.groupByLabel',
+  treeFilter: 'marginalia.tree.filter',
+  treeClearFilter: 'marginalia.tree.clearFilter',
+  treeRefresh: 'marginalia.tree.refresh',
+  treeOpenOccurrence: 'marginalia.tree.openOccurrence',
+} as const;
+
+/** The name of a command in `COMMAND_IDS`. */
+export type CommandName = keyof typeof COMMAND_IDS;
+
+/** The command VS Code itself makes for the entity view (`<view id>.focus`): run, never registered here. */
+export const FOCUS_ENTITIES_VIEW_COMMAND = 'marginalia.entities.focus';
