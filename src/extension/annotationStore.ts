@@ -13,6 +13,7 @@ import { contextAround } from '../core/anchoring/context';
 import { applyChange, type TextChange } from '../core/anchoring/live-tracking';
 import { holds, reanchor, type AnchorResult } from '../core/anchoring/reanchor';
 import { newAnnotationId } from '../core/ids';
+import { escapeLinkedText } from '../core/markdown-escape';
 import { mergeById } from '../core/merge';
 import { FORMAT_VERSION, type Annotation, type Finding, type LabelConfig } from '../core/model';
 import { documentPathFor, isSidecarPath, sidecarPathFor } from '../core/paths';
@@ -900,7 +901,8 @@ function defaultNotify(severity: 'info' | 'warning' | 'error', message: string, 
   const show =
     severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const open = 'Open Sidecar';
-  void Promise.resolve(sidecar ? show(`Marginalia: ${message}`, open) : show(`Marginalia: ${message}`)).then((choice) => {
+  const text = escapeLinkedText(`Marginalia: ${message}`); // messages quote sidecars
+  void Promise.resolve(sidecar ? show(text, open) : show(text)).then((choice) => {
     if (choice === open && sidecar) void vscode.window.showTextDocument(sidecar);
   });
 }

@@ -103,6 +103,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     for (const { imported, spans } of byDocument.get(documentPath)!) {
       const merged = mergeImported(annotations, spans, text, imported.text, config);
       merged.skipped.forEach(report);
+      for (const r of merged.renamed) io.stderr.write(`${r.origin}: id ${JSON.stringify(r.from)} is not a valid annotation id or is taken here; added as ${r.to}\n`);
       annotations = merged.annotations;
       documentAdded += merged.added.length;
       documentPresent += merged.present;

@@ -6,6 +6,7 @@
  */
 import { contextAround } from '../anchoring/context';
 import { newAnnotationId } from '../ids';
+import { isAnnotationId } from '../names';
 import type { Annotation, AttributeValue, LabelConfig } from '../model';
 import { OffsetIndex } from '../text';
 import type { ImportedSpan } from './types';
@@ -33,6 +34,8 @@ export interface MergeResult {
   present: number;
   /** The spans left out. */
   skipped: SkippedSpan[];
+  /** Spans added under a new id because the id they came with is not a valid annotation id or is taken. */
+  renamed: { origin: string; from: string; to: string }[];
 }
 
 /** How many characters of a text a report quotes. */
@@ -59,7 +62,7 @@ export function mergeImported(
   const imported = importedText === undefined ? undefined : new OffsetIndex(importedText);
   const taken = new Set(existing.map((a) => a.id));
   const keys = new Set(existing.map(spanKey));
-  const result: MergeResult = { annotations: [...existing], added: [], present: 0, skipped: [] };
+  const result: MergeResult = { annotations: [...existing], added: [], present: 0, skipped: [], renamed: [] };
   for (const span of spans) {
     const placed = place(span, index, imported, config);
     if (typeof placed === 'string') {
@@ -72,7 +75,8 @@ export function mergeImported(
       continue;
     }
     keys.add(key);
-    const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, random);
+    const id = span.id !== undefined && isAnnotationId(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, random);
+    if (span.id !== undefined && id !== span.id) result.renamed.push({ origin: span.origin, from: span.id, to: id });
     taken.add(id);
     const annotation = buildAnnotation(id, span, placed, index, config);
     result.added.push(annotation);

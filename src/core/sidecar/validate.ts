@@ -9,6 +9,7 @@ import { FORMAT_VERSION, type Annotation, type AttributeValue, type Finding, typ
 import { ANNOTATION_KEYS } from './emit';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
 import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
+import { isAnnotationId, isLabelName } from '../names';
 
 /** What validation makes of the data. */
 export interface ValidatedSidecar {
@@ -171,6 +172,12 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
   };
   requireText('id', 'text (8 hex digits when Marginalia made it)');
   requireText('label', 'a label name such as claim, quote or figure');
+  // Ids and labels reach trusted Markdown and command arguments: only characters with no meaning there.
+  if (id !== undefined && id !== '' && !isAnnotationId(id))
+    bad('invalid-id', `id must be 1 to 64 ASCII letters, digits, "_" or "-", got ${describe(id)}; give the record a new id (8 hex digits not used in this file)`, at('id'));
+  const label = item['label'];
+  if (typeof label === 'string' && label !== '' && !isLabelName(label))
+    bad('invalid-label', `label must be a label name (letters and digits, then also "_", "." or "-"), got ${describe(label)}; use a label of the label configuration`, at('label'));
   for (const key of ['start', 'end'] as const) {
     const value = item[key];
     if (value === undefined || value === null) bad('missing-key', `the annotation has no ${key}; add \`${key}:\` (an offset in code points)`, place);
