@@ -19,7 +19,7 @@ import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
 export const PENDING_FOLDER = 'pending';
 
 /** How long after the last annotation change of a document its changes are kept (ms). */
-const KEEP_DELAY_MS = 500;
+const KEEP_DELAY_MS = 1000;
 
 /** What the keeper tells the user. */
 type Notify = (severity: 'info' | 'warning' | 'error', message: string) => void;
