@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnchorResult } from '../core/anchoring/reanchor';
+import { escapeLinkedText } from '../core/markdown-escape';
 import type { Annotation, LabelConfig } from '../core/model';
 import { isSidecarPath } from '../core/paths';
 import { DocumentSync, type NewSpan, type Severity } from '../core/workspace/document-sync';
@@ -209,6 +210,16 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /**
+   * Take back annotation changes a past session could not write (see `pendingChanges.ts`).
+   * @param documentUri the document
+   * @param pending the changes: the sidecar's records they were made from, and the annotations with them
+   * @returns the ids changed both in the changes and in the sidecar since (the changes were kept)
+   */
+  restorePending(documentUri: vscode.Uri, pending: { base: readonly Annotation[]; annotations: readonly Annotation[] }): Promise<string[]> {
+    return this.sync.restorePending(documentUri, pending);
+  }
+
+  /**
    * The annotations of a document that contain an offset (innermost first).
    * @param documentUri the document
    * @param offset code point
@@ -233,7 +244,8 @@ function defaultNotify(severity: Severity, message: string, sidecar?: vscode.Uri
   const show =
     severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const open = 'Open Sidecar';
-  void Promise.resolve(sidecar ? show(`Marginalia: ${message}`, open) : show(`Marginalia: ${message}`)).then((choice) => {
+  const text = escapeLinkedText(`Marginalia: ${message}`); // messages quote sidecars
+  void Promise.resolve(sidecar ? show(text, open) : show(text)).then((choice) => {
     if (choice === open && sidecar) void vscode.window.showTextDocument(sidecar);
   });
 }

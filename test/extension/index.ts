@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { takeReloadNote } from './reload';
 
 /** Prefix of the line scripts/test.mjs reads to count this suite's results. */
 export const RESULT_MARKER = '[[harness:result]]';
@@ -12,6 +13,12 @@ export const RESULT_MARKER = '[[harness:result]]';
  * can still say what passed and which test was running.
  */
 export const TEST_MARKER = '[[harness:test]]';
+
+/** Test files that reload the window, which ends the run: they run after every other (see reload.ts). */
+const RELOADING_TESTS = ['hotExit.test.js'];
+
+/** The counts of this run so far, for a test that reloads the window to hand on. */
+export const counts = { passed: 0, failed: 0, pending: 0 };
 
 /**
  * Every compiled `*.test.js` under a folder whose TypeScript source still exists: tsc never deletes
@@ -35,21 +42,34 @@ function findTests(dir: string, sourceDir: string): string[] {
  */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20000, reporter: 'spec' });
-  if (process.env.MARGINALIA_TEST_GREP) mocha.grep(process.env.MARGINALIA_TEST_GREP);
+  // After a reload a test asked for: only the tests it names, counted with the run before.
+  const before = takeReloadNote();
+  const grep = before?.grep ?? process.env.MARGINALIA_TEST_GREP;
+  if (grep) mocha.grep(grep);
   const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'extension');
-  for (const file of findTests(__dirname, sourceDir).sort()) mocha.addFile(file);
+  const reloading = (file: string) => RELOADING_TESTS.includes(path.basename(file));
+  const files = findTests(__dirname, sourceDir).sort();
+  for (const file of [...files.filter((f) => !reloading(f)), ...files.filter(reloading)]) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
-        const passed = runner.stats?.passes ?? 0;
-        const pending = runner.stats?.pending ?? 0;
+        const passed = (runner.stats?.passes ?? 0) + (before?.passed ?? 0);
+        const pending = (runner.stats?.pending ?? 0) + (before?.pending ?? 0);
+        failures += before?.failed ?? 0;
         console.log(`${RESULT_MARKER} ${JSON.stringify({ passed, failed: failures, pending })}`);
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
       runner.on('test', (test) => console.log(`${TEST_MARKER} started ${test.fullTitle()}`));
-      runner.on('pass', (test) => console.log(`${TEST_MARKER} passed ${test.fullTitle()}`));
-      runner.on('fail', (test) => console.log(`${TEST_MARKER} failed ${test.fullTitle()}`));
+      runner.on('pass', (test) => {
+        counts.passed++;
+        console.log(`${TEST_MARKER} passed ${test.fullTitle()}`);
+      });
+      runner.on('fail', (test) => {
+        counts.failed++;
+        console.log(`${TEST_MARKER} failed ${test.fullTitle()}`);
+      });
+      runner.on('pending', () => counts.pending++);
     } catch (error) {
       reject(error);
     }

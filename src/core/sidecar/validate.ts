@@ -9,6 +9,7 @@ import { FORMAT_VERSION, type Annotation, type Finding, type Sidecar } from '../
 import { ANNOTATION_FIELDS, ANNOTATION_KEYS, isAnnotationKey, type AnnotationField } from './fields';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
 import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
+import { isAnnotationId, isLabelName } from '../names';
 
 /** What validation makes of the data. */
 export interface ValidatedSidecar {
@@ -199,6 +200,12 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
         break;
     }
   }
+  // Ids and labels reach trusted Markdown and command arguments: only characters with no meaning there.
+  if (typeof id === 'string' && id !== '' && !isAnnotationId(id))
+    bad('invalid-id', `id must be 1 to 64 ASCII letters, digits, "_" or "-", got ${describe(id)}; give the record a new id (8 hex digits not used in this file)`, at('id'));
+  const label = item['label'];
+  if (typeof label === 'string' && label !== '' && !isLabelName(label))
+    bad('invalid-label', `label must be a label name (letters and digits, then also "_", "." or "-"), got ${describe(label)}; use a label of the label configuration`, at('label'));
   if (!readable) return undefined;
 
   // Every export format needs start < end (doccano refuses an empty span), and editing orphans a span

@@ -341,6 +341,25 @@ export class DocumentSync<L> {
   }
 
   /**
+   * Take back annotation changes a past session could not write: merged by id into the sidecar's
+   * records as unwritten changes, as if they had been made here, and anchored against the document's
+   * current text (one that does not hold there is found again by its text).
+   * @param document the document
+   * @param pending the changes: the sidecar's records they were made from, and the annotations with them
+   * @returns the ids changed both in the changes and in the sidecar since (the changes were kept)
+   */
+  async restorePending(document: L, pending: { base: readonly Annotation[]; annotations: readonly Annotation[] }): Promise<string[]> {
+    const entry = await this.entryFor(document);
+    const current = entry.unwritten ? entry.annotations : entry.base.map(clone);
+    const merged = mergeById(pending.base.map(clone), pending.annotations.map(clone), current);
+    entry.annotations = merged.annotations;
+    entry.anchorAll(entry.offsets);
+    this.changed(entry, true);
+    await this.persist(entry);
+    return merged.conflicts;
+  }
+
+  /**
    * The annotations of a document that contain an offset (innermost first).
    * @param document the document
    * @param offset code point

@@ -28,6 +28,8 @@ export interface SyncedDocument<L> {
   readonly hasText: boolean;
   /** Whether some annotation changes are not in the sidecar on disk yet (they wait for the document's save). */
   readonly unwritten: boolean;
+  /** The records of the sidecar on disk as last read or written: what unwritten changes were made from. */
+  readonly base: readonly Annotation[];
 }
 
 /** The state kept per annotated document. */
