@@ -106,6 +106,8 @@ describe('sidecar properties', () => {
         const before = previous.split('\n');
         const after = written.split('\n');
         const range = changedRange(before, after);
+        // A change to the values the record already had leaves the text as it was: nothing to place.
+        if (written === previous) return;
         const [from, to] = recordRange(before, readSidecar(previous).recordLines.get(target.id)!);
         const [newFrom, newTo] = recordRange(after, readSidecar(written).recordLines.get(target.id)!);
         assert.ok(range.before[0] >= from && range.before[1] <= to, `old lines ${range.before} outside ${from}-${to}`);
