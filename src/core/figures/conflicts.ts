@@ -9,6 +9,8 @@
  *   and "29 NATO countries"). A bare "100,000 troops" says too little to be compared with another
  *   bare "100,000 troops" of some other story, so it is left alone.
  * Units are never mixed: "100,000 troops" and "100,000 people" are not compared even under one entity.
+ * Under an entity, figures that name no unit ("about 15,000") are compared with each other; without an
+ * entity a figure needs a unit to be compared at all.
  * Years ("2021") and figures without a number are not compared.
  */
 import type { FigureEntry } from './figures';
@@ -17,7 +19,8 @@ import type { FigureEntry } from './figures';
 export interface FigureGroup {
   /** What the figures were grouped by: the entity id, `subject: …` or `counted: …`; the unit is added after " / " when one entity holds several units. */
   key: string;
-  unit: string;
+  /** The unit of all its figures; null for the figures of an entity that name none. */
+  unit: string | null;
   /** Whether two of its figures cannot both be true (their intervals do not meet). */
   conflict: boolean;
   figures: FigureEntry[];
@@ -29,12 +32,12 @@ export interface FigureGroup {
  * @returns groups of two figures or more, conflicting ones first, then by key
  */
 export function findFigureGroups(figures: readonly FigureEntry[]): FigureGroup[] {
-  const byKey = new Map<string, { base: string; unit: string; figures: FigureEntry[] }>();
-  const unitsOfBase = new Map<string, Set<string>>();
+  const byKey = new Map<string, { base: string; unit: string | null; figures: FigureEntry[] }>();
+  const unitsOfBase = new Map<string, Set<string | null>>();
   for (const figure of figures) {
     const base = groupBase(figure);
-    if (base === undefined || figure.unit === null) continue;
-    const id = `${base}\u0000${figure.unit}`;
+    if (base === undefined || (figure.unit === null && !figure.entity)) continue;
+    const id = `${base}\u0000${figure.unit ?? ''}`;
     let group = byKey.get(id);
     if (!group) {
       group = { base, unit: figure.unit, figures: [] };
@@ -48,7 +51,7 @@ export function findFigureGroups(figures: readonly FigureEntry[]): FigureGroup[]
   const groups: FigureGroup[] = [];
   for (const g of byKey.values()) {
     if (g.figures.length < 2) continue;
-    const key = unitsOfBase.get(g.base)!.size > 1 ? `${g.base} / ${g.unit}` : g.base;
+    const key = unitsOfBase.get(g.base)!.size > 1 ? `${g.base} / ${g.unit ?? 'no unit'}` : g.base;
     groups.push({ key, unit: g.unit, conflict: !canAllBeTrue(g.figures), figures: g.figures });
   }
   return groups.sort((a, b) => Number(b.conflict) - Number(a.conflict) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -62,7 +62,7 @@ export function renderGroups(groups: readonly FigureGroup[]): string {
   if (!groups.length) return 'no figures to compare\n';
   const out: string[] = [];
   for (const g of groups) {
-    out.push(`${g.conflict ? 'CONFLICT' : 'agree'}  ${g.key} (${g.unit}, ${g.figures.length} figures)`);
+    out.push(`${g.conflict ? 'CONFLICT' : 'agree'}  ${g.key} (${g.unit ?? 'no unit'}, ${g.figures.length} figures)`);
     for (const f of g.figures) out.push(`  ${place(f)}  ${describeFigure(f)}  ${JSON.stringify(f.text)}${outlet(f.outlet)}`);
   }
   const conflicts = groups.filter((g) => g.conflict).length;

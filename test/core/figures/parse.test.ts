@@ -72,7 +72,7 @@ for (const [phrase, before, expected] of PHRASES) {
     const parsed = parseFigure(phrase, before);
     assert.ok(parsed, 'a number is read');
     for (const [key, value] of Object.entries(expected)) {
-      const got = parsed[key as keyof ParsedFigure];
+      const got: unknown = parsed[key as keyof ParsedFigure];
       if (typeof value === 'number' && typeof got === 'number') assert.ok(Math.abs(got - value) < 1e-6 * Math.max(1, Math.abs(value)), `${key}: ${got} ≠ ${value}`);
       else assert.equal(got, value, key);
     }
