@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { exportDoccano } from './figures/export';
+import { crossSourceCommands } from './figures/sources';
 import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
@@ -29,6 +30,7 @@ const FIGURES: FigureRun[] = [
   writeAfterOneChange,
   durableSidecarWrite,
   exportDoccano,
+  crossSourceCommands,
   checkProcess,
   tagInExtensionHost,
 ];
