@@ -12,7 +12,8 @@ import type { QuoteCluster } from '../quotes/clusters';
  */
 export function describeFigure(f: FigureEntry): string {
   if (f.value === null) return 'no number read';
-  const unit = f.unit && f.unit !== 'year' ? ` ${f.unit}` : '';
+  // "30 NATO countries" reads as 30 countries of NATO: keep the words that qualify the unit.
+  const unit = (f.unit && f.unit !== 'year' ? ` ${f.unit}` : '') + (f.counted && f.unit ? ` (${f.counted})` : '');
   const n = (x: number): string => x.toLocaleString('en-US', { maximumFractionDigits: 3 });
   switch (f.modifier) {
     case 'exact':
