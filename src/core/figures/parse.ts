@@ -210,6 +210,8 @@ function trailingModifier(before: string): Bound | undefined {
 /** Read the number at the start of `text`: digits ("14,000", "1.5bn", "$4.2 million") or words ("fourteen thousand"). */
 function readNumber(text: string): NumberRead | undefined {
   const digits = DIGITS.exec(text);
+  // "1,5 million" (a decimal comma) or "1.000.000" would be read as 1: better no number than a wrong one.
+  if (digits && /^[.,]?\d/.test(text.slice(digits[0].length))) return undefined;
   if (digits) {
     const raw = digits[2]!;
     const value = Number(raw.replace(/[, ]/g, '')) * (digits[3] ? SCALES[digits[3]]! : 1);

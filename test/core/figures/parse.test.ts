@@ -96,6 +96,10 @@ test('text without a number gives nothing', () => {
   assert.equal(parseFigure(''), undefined);
 });
 
+test('numbers written in other conventions are not read at all rather than misread', () => {
+  for (const phrase of ['1,5 million', '1.000.000 people', '14,00']) assert.equal(parseFigure(phrase), undefined, phrase);
+});
+
 test('"250 m" is metres, not millions', () => {
   assert.deepEqual([parseFigure('250 m')?.value, parseFigure('250 m')?.unit], [250, 'metres']);
 });
