@@ -150,7 +150,9 @@ function parseRange(lowText: string, highText: string): ParsedFigure | undefined
   const lowScale = low.length === lowText.trim().length && /^\d+(?:\.\d+)?$/.test(lowText.trim()) ? scaleOf(highText) : 1;
   const a = low.value * lowScale * factor;
   const b = high.value * factor;
-  return { value: (a + b) / 2, low: Math.min(a, b), high: Math.max(a, b), lowOpen: false, highOpen: false, unit, counted, modifier: 'between' };
+  // "2014-2021" is a span of years, not a count between two numbers.
+  const modifier = low.yearLike && high.yearLike && unit === null ? 'year' : 'between';
+  return { value: (a + b) / 2, low: Math.min(a, b), high: Math.max(a, b), lowOpen: false, highOpen: false, unit: modifier === 'year' ? 'year' : unit, counted, modifier };
 }
 
 function scaleOf(text: string): number {

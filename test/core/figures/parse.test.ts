@@ -85,6 +85,11 @@ test('a bare year is a date, not a quantity', () => {
   assert.equal(parsed?.unit, 'year');
 });
 
+test('a span of years is a date too', () => {
+  assert.deepEqual([parseFigure('2014-2021')?.modifier, parseFigure('2014-2021')?.unit], ['year', 'year']);
+  assert.equal(parseFigure('2014-2021 troops')?.modifier, 'between');
+});
+
 test('a four-digit number with a unit or a separator is a quantity', () => {
   assert.equal(parseFigure('2021 people')?.modifier, 'exact');
   assert.equal(parseFigure('2,021')?.modifier, 'exact');
