@@ -89,18 +89,22 @@ export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_
   };
   linkCuts(texts, union);
 
-  const clusters = new Map<number, QuoteMember[]>();
+  const clusters = new Map<number, { members: QuoteMember[]; key: string }>();
   members.forEach((m, i) => {
     const root = find(textOf[i]!);
-    const list = clusters.get(root) ?? [];
-    list.push(m);
-    clusters.set(root, list);
+    const cluster = clusters.get(root);
+    if (!cluster) clusters.set(root, { members: [m], key: folded[i]! });
+    else {
+      cluster.members.push(m);
+      const f = folded[i]!;
+      // The longest print, and of equal ones the first in code-point order, whatever order the files came in.
+      if (f.length > cluster.key.length || (f.length === cluster.key.length && f < cluster.key)) cluster.key = f;
+    }
   });
   const result: QuoteCluster[] = [];
-  for (const list of clusters.values()) {
+  for (const { members: list, key } of clusters.values()) {
     if (list.length < 2) continue;
     list.sort(comparePlaced);
-    const key = list.map((m) => foldQuote(m.text)).reduce((a, b) => (b.length > a.length ? b : a));
     const speakers = new Set(list.flatMap((m) => (m.speaker ? [foldSpeaker(m.speaker)] : [])));
     const entities = new Set(list.flatMap((m) => (m.entity ? [m.entity] : [])));
     result.push({ key, speakers_agree: speakers.size <= 1, entity: entities.size === 1 ? [...entities][0]! : null, members: list });
