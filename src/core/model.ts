@@ -47,6 +47,18 @@ export interface Sidecar {
   document: string;
   /** The annotations, in the order of the file. */
   annotations: Annotation[];
+  /** Where the document appeared (the `source:` header); absent when the sidecar has none. */
+  source?: DocumentSource;
+}
+
+/** Where a document was published: the optional `source:` header of its sidecar. */
+export interface DocumentSource {
+  /** The publication or agency that printed it ("Associated Press"). */
+  outlet?: string;
+  /** Where it can be read (http or https). */
+  url?: string;
+  /** When it was published, ISO 8601 (a date, or a date and time). */
+  published?: string;
 }
 
 /** Severity of a finding. */

@@ -5,7 +5,7 @@
  * kept on the objects and reported as warnings.
  */
 
-import { FORMAT_VERSION, type Annotation, type Finding, type Sidecar } from '../model';
+import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type Sidecar } from '../model';
 import { ANNOTATION_FIELDS, ANNOTATION_KEYS, isAnnotationKey, type AnnotationField } from './fields';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
 import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
@@ -23,7 +23,8 @@ export interface ValidatedSidecar {
   clean: Uint8Array;
 }
 
-const TOP_KEYS = ['marginalia', 'document', 'annotations'];
+const TOP_KEYS = ['marginalia', 'document', 'source', 'annotations'];
+const SOURCE_KEYS = ['outlet', 'url', 'published'];
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar is not rewritten';
 
@@ -94,6 +95,11 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
     problem('wrong-type', `annotations must be a list of records (- id: ...), got ${describe(rawItems)}; fix the file by hand`, placeOf('annotations'));
 
   const sidecar = { version, document, annotations: [] as Annotation[] } as Sidecar;
+  if (data['source'] !== undefined && data['source'] !== null) {
+    const source = readSource(data['source'], placeOf('source'), findings);
+    // A header that is not understood is kept as it is, so a rewrite does not lose it.
+    setOwn(sidecar as unknown as Record<string, unknown>, 'source', source ?? ownCopy(data['source']));
+  }
   for (const key of Object.keys(data)) {
     if (TOP_KEYS.includes(key)) continue;
     unknownKey(findings, key, 'the sidecar', TOP_KEYS, positions.top(key)?.key ?? first);
@@ -259,6 +265,42 @@ const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> =
   ) => (item: Record<string, unknown>) => Record<string, unknown>;
   return compiled(copyMap);
 })();
+
+/**
+ * Read the `source:` header. Problems are warnings: the annotations do not depend on it.
+ * @returns the header, or undefined when it is not a map of known keys with valid values
+ */
+function readSource(raw: unknown, place: Place, findings: Finding[]): DocumentSource | undefined {
+  const warn = (message: string): void => {
+    findings.push(finding('warning', 'bad-source', `${message}; the header is kept as it is but not used`, place));
+  };
+  if (!isPlainMap(raw)) {
+    warn(`source must be a map with outlet, url and published, got ${describe(raw)}`);
+    return undefined;
+  }
+  const source: DocumentSource = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!SOURCE_KEYS.includes(key)) {
+      warn(`unknown key "${key}" in source (known keys: ${SOURCE_KEYS.join(', ')})`);
+      return undefined;
+    }
+    const text = typeof value === 'string' ? value : undefined;
+    if (!text?.trim()) {
+      warn(`source ${key} must be text, got ${describe(value)}`);
+      return undefined;
+    }
+    if (key === 'url' && !/^https?:\/\/\S+$/i.test(text)) {
+      warn(`source url must be an http or https address, got ${describe(value)}`);
+      return undefined;
+    }
+    if (key === 'published' && !ISO_8601.test(text)) {
+      warn(`source published must be an ISO 8601 date such as 2021-12-17, got ${describe(value)}`);
+      return undefined;
+    }
+    source[key as keyof DocumentSource] = text;
+  }
+  return source;
+}
 
 function unknownKey(findings: Finding[], key: string, where: string, known: readonly string[], place: Place, id?: string): void {
   const guess = known.find((k) => editDistance(k, key) <= 2);

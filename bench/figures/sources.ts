@@ -1,0 +1,92 @@
+/**
+ * `marginalia figures`, `conflicts` and `quotes` over 2,000 documents × 50 annotations (figures and
+ * quotes that recur across documents, printed differently), each against reading the same sidecars
+ * alone (read from disk and parsed) in the same run.
+ */
+import { promises as fsp, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { conflictsCommand, figuresCommand } from '../../src/cli/commands/figures';
+import { quotesCommand } from '../../src/cli/commands/quotes';
+import type { CliIO } from '../../src/cli/run';
+import type { Annotation } from '../../src/core/model';
+import { readSidecar } from '../../src/core/sidecar/read';
+import { writeSidecar } from '../../src/core/sidecar/write';
+import { seededRandom } from '../data';
+import { figure, type BenchOptions, type Figure } from '../figure';
+import { medianMs } from '../measure';
+
+const UNITS = ['people', 'troops', 'soldiers', 'lives', 'tanks', 'refugees'];
+const MODIFIERS = ['', 'more than ', 'about ', 'some ', 'nearly ', 'over ', 'at least '];
+const WORDS = 'we are ready to talk with the united states in a third country there will be no security without our allies and partners this is unacceptable dangerous point sanctions'.split(' ');
+
+/** One document: its text and the spans tagged in it. */
+function generateDocument(rand: () => number, perDocument: number, quotes: string[]): { text: string; annotations: Annotation[] } {
+  let text = '';
+  const annotations: Annotation[] = [];
+  const pickOf = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  for (let n = 0; n < perDocument; n++) {
+    const id = (annotations.length + 1).toString(16).padStart(8, '0');
+    if (n % 2 === 0) {
+      const entity = Math.floor(rand() * 500);
+      const value = (10 + Math.floor(rand() * 90)) * 1000;
+      const before = `Officials said ${pickOf(MODIFIERS)}`;
+      const span = `${value.toLocaleString('en-US')} ${pickOf(UNITS)}`;
+      const start = text.length + before.length;
+      text += `${before}${span} were involved.\n`;
+      annotations.push({ id, label: 'figure', start, end: start + span.length, text: span, prefix: before.slice(-32), entity: `toll-${entity}` });
+    } else {
+      let quote = pickOf(quotes);
+      if (rand() < 0.3) quote = quote.replace(/ -- /g, ' \u2014 ');
+      if (rand() < 0.2) quote = quote.split(' ').slice(1).join(' ');
+      const before = 'He said, "';
+      const start = text.length + before.length;
+      text += `${before}${quote}," on Friday.\n`;
+      annotations.push({ id, label: 'quote', start, end: start + quote.length, text: quote, attributes: { speaker: `Speaker ${Math.floor(rand() * 50)}` } });
+    }
+  }
+  return { text, annotations };
+}
+
+export async function crossSourceCommands(options: BenchOptions): Promise<Figure[]> {
+  const documents = options.quick ? 100 : 2_000;
+  const perDocument = 50;
+  const rand = seededRandom(15);
+  const quotes = Array.from({ length: 3_000 }, () => Array.from({ length: 6 + Math.floor(rand() * 14) }, (_, i) => (i === 4 ? '--' : WORDS[Math.floor(rand() * WORDS.length)]!)).join(' '));
+  const folder = path.join(options.scratch, 'sources');
+  mkdirSync(folder, { recursive: true });
+  const sidecars: string[] = [];
+  for (let d = 0; d < documents; d++) {
+    const name = `doc-${String(d).padStart(4, '0')}.txt`;
+    const { text, annotations } = generateDocument(rand, perDocument, quotes);
+    writeFileSync(path.join(folder, name), text);
+    const sidecarPath = path.join(folder, `${name}.annotations.yaml`);
+    writeFileSync(sidecarPath, writeSidecar({ version: 1, document: name, source: { outlet: `Outlet ${d % 40}` }, annotations }));
+    sidecars.push(sidecarPath);
+  }
+  const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 1, runs: 5 };
+  const reference = await medianMs(async () => {
+    for (const file of sidecars) readSidecar(await fsp.readFile(file, 'utf8'));
+  }, repeats);
+  const io: CliIO = { stdout: { write: () => true }, stderr: { write: (s: string) => process.stderr.write(s) }, cwd: options.scratch };
+  const commands: [string, (args: string[], io: CliIO) => Promise<number>][] = [
+    ['figures', figuresCommand],
+    ['conflicts', conflictsCommand],
+    ['quotes', quotesCommand],
+  ];
+  const figures: Figure[] = [];
+  for (const [name, run] of commands) {
+    const ours = await medianMs(() => run(['sources', '--json'], io), repeats);
+    figures.push(
+      figure({
+        name: `marginalia ${name} --json`,
+        n: documents * perDocument,
+        median_ms: ours,
+        reference: 'reading and parsing the same sidecars alone',
+        reference_median_ms: reference,
+        target: '≤ 3× the reference',
+        met: ours / reference <= 3,
+      }),
+    );
+  }
+  return figures;
+}

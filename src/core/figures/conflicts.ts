@@ -1,0 +1,96 @@
+/**
+ * Figures that speak of the same quantity, and whether they can all be true. See docs/sources.md
+ * ("Which figures are compared").
+ *
+ * A group is made of figures of one unit that
+ * - are linked to one entity (the annotator said they are the same thing), or, without an entity,
+ * - carry the same `subject` attribute (case and spacing folded), or, without either,
+ * - count the same qualified thing: the same words besides the number and unit ("30 NATO countries"
+ *   and "29 NATO countries"). A bare "100,000 troops" says too little to be compared with another
+ *   bare "100,000 troops" of some other story, so it is left alone.
+ * Units are never mixed: "100,000 troops" and "100,000 people" are not compared even under one entity.
+ * Under an entity, figures that name no unit ("about 15,000") are compared with each other; without an
+ * entity a figure needs a unit to be compared at all.
+ * Years ("2021") and figures without a number are not compared.
+ */
+import type { FigureEntry } from './figures';
+
+/** Figures of one quantity, as `marginalia conflicts --json` prints them. */
+export interface FigureGroup {
+  /** What the figures were grouped by: the entity id, `subject: …` or `counted: …`; the unit is added after " / " when one entity holds several units. */
+  key: string;
+  /** The unit of all its figures; null for the figures of an entity that name none. */
+  unit: string | null;
+  /** Whether two of its figures cannot both be true (their intervals do not meet). */
+  conflict: boolean;
+  figures: FigureEntry[];
+}
+
+/**
+ * Group figures and find the conflicts.
+ * @param figures the figures (as `readFigures` returns them, in report order)
+ * @returns groups of two figures or more, conflicting ones first, then by key
+ */
+export function findFigureGroups(figures: readonly FigureEntry[]): FigureGroup[] {
+  const byKey = new Map<string, { base: string; unit: string | null; figures: FigureEntry[] }>();
+  const unitsOfBase = new Map<string, Set<string | null>>();
+  for (const figure of figures) {
+    const base = groupBase(figure);
+    if (base === undefined || (figure.unit === null && !figure.entity)) continue;
+    const id = `${base}\u0000${figure.unit ?? ''}`;
+    let group = byKey.get(id);
+    if (!group) {
+      group = { base, unit: figure.unit, figures: [] };
+      byKey.set(id, group);
+      const units = unitsOfBase.get(base) ?? new Set();
+      units.add(figure.unit);
+      unitsOfBase.set(base, units);
+    }
+    group.figures.push(figure);
+  }
+  const groups: FigureGroup[] = [];
+  for (const g of byKey.values()) {
+    if (g.figures.length < 2) continue;
+    const key = unitsOfBase.get(g.base)!.size > 1 ? `${g.base} / ${g.unit ?? 'no unit'}` : g.base;
+    groups.push({ key, unit: g.unit, conflict: !canAllBeTrue(g.figures), figures: g.figures });
+  }
+  return groups.sort((a, b) => Number(b.conflict) - Number(a.conflict) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** What a figure is grouped by, before its unit; undefined when it is not compared. */
+function groupBase(figure: FigureEntry): string | undefined {
+  if (figure.value === null || figure.modifier === 'year') return undefined;
+  if (figure.entity) return figure.entity;
+  if (figure.subject) return `subject: ${fold(figure.subject)}`;
+  if (figure.counted) return `counted: ${fold(figure.counted)}`;
+  return undefined;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether every interval meets every other. On a line, intervals meet pairwise exactly when the
+ * highest lower bound does not pass the lowest upper bound, so one pass finds it.
+ * @param figures figures with a value
+ */
+export function canAllBeTrue(figures: readonly Pick<FigureEntry, 'low' | 'high' | 'low_open' | 'high_open'>[]): boolean {
+  let low = -Infinity;
+  let lowOpen = false;
+  let high = Infinity;
+  let highOpen = false;
+  for (const f of figures) {
+    const l = f.low ?? -Infinity;
+    if (l > low || (l === low && f.low_open)) {
+      low = l;
+      lowOpen = f.low_open;
+    }
+    const h = f.high ?? Infinity;
+    if (h < high || (h === high && f.high_open)) {
+      high = h;
+      highOpen = f.high_open;
+    }
+  }
+  return low < high || (low === high && !lowOpen && !highOpen);
+}

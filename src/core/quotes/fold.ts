@@ -1,0 +1,22 @@
+/**
+ * The form in which two prints of one quotation compare equal. On top of the tree's folding
+ * (`normalizeForGrouping`: Unicode forms, quote and dash styles, spacing, case), a quotation printed
+ * by different outlets differs by what editors do to it, which is folded too:
+ * - bracketed insertions ("[the Kremlin] is trying") are dropped, they are not the speaker's words;
+ * - ellipses ("…", "...") mark a cut and are dropped;
+ * - punctuation and dashes become word breaks, apostrophes vanish ("don't" and "don’t" are "dont").
+ * The result is lower-case words separated by single spaces.
+ */
+import { normalizeForGrouping } from '../grouping';
+
+/**
+ * Fold a quote's text for matching.
+ * @param text the quote as printed
+ */
+export function foldQuote(text: string): string {
+  return normalizeForGrouping(text)
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/'/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,85 @@
+/**
+ * `marginalia figures`, `conflicts` and `quotes` on the seeds: the groups and clusters written down,
+ * with the reasoning, in test/fixtures/sources/seeds-expected.json.
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { FigureGroup } from '../../src/core/figures/conflicts';
+import type { FigureEntry } from '../../src/core/figures/figures';
+import type { QuoteCluster } from '../../src/core/quotes/clusters';
+import { fixturePath } from '../fixture-path';
+import { marginalia } from './cli-harness';
+import { copyFolder, SETS, temporaryFolder } from './export-harness';
+
+interface Expected {
+  groups: { key: string; unit: string; conflict: boolean; figures: string[] }[];
+  not_grouped: Record<string, string>;
+  clusters: { members: string[]; speakers_agree: boolean }[];
+  not_clustered: Record<string, string>;
+  outlets: Record<string, string | null>;
+}
+const expected = JSON.parse(readFileSync(fixturePath('sources', 'seeds-expected.json'), 'utf8')) as Expected;
+/** "000:9a849699" for the figure or print with that id in seeds/000_….txt. */
+const name = (m: { file: string; id: string }): string => `${m.file.slice(0, 3)}:${m.id}`;
+
+async function inSeeds(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const work = temporaryFolder('sources');
+  try {
+    copyFolder(SETS.seeds, work.dir);
+    return await marginalia(args, work.dir);
+  } finally {
+    work.dispose();
+  }
+}
+
+test('conflicts --json finds the seeds\' groups, their conflicts and outlets', async () => {
+  const result = await inSeeds(['conflicts', '--json']);
+  assert.equal(result.code, 0, result.stderr);
+  const { groups } = JSON.parse(result.stdout) as { groups: FigureGroup[] };
+  assert.deepEqual(
+    groups.map((g) => ({ key: g.key, unit: g.unit, conflict: g.conflict, figures: g.figures.map(name) })),
+    expected.groups.map(({ key, unit, conflict, figures }) => ({ key, unit, conflict, figures })),
+  );
+  const grouped = new Set(groups.flatMap((g) => g.figures.map(name)));
+  for (const id of Object.keys(expected.not_grouped)) assert.ok(!grouped.has(id), id);
+  for (const f of groups.flatMap((g) => g.figures)) assert.equal(f.outlet, expected.outlets[f.file.slice(0, 3)], name(f));
+});
+
+test('conflicts --strict exits 1 on the seeds, and the text names every figure with its place', async () => {
+  const result = await inSeeds(['conflicts', '--strict']);
+  assert.equal(result.code, 1);
+  assert.match(result.stdout, /^CONFLICT {2}donbas-death-toll \(people, 4 figures\)$/m);
+  assert.match(result.stdout, /^ {2}000_685ffd5502fe63ac\.txt:\d+ {2}more than 13,000 people {2}"13,000 people" {2}\[SpaceWar\.com \(AFP\)\]$/m);
+  assert.match(result.stdout, /^3 groups, 2 in conflict$/m);
+});
+
+test('figures --json lists every figure with value, interval, unit and document line', async () => {
+  const result = await inSeeds(['figures', '--json']);
+  assert.equal(result.code, 0, result.stderr);
+  const { figures } = JSON.parse(result.stdout) as { figures: FigureEntry[] };
+  assert.equal(figures.length, 12);
+  const byName = new Map(figures.map((f) => [name(f), f]));
+  const toll = byName.get('000:9a849699')!;
+  assert.deepEqual(
+    { file: toll.file, text: toll.text, value: toll.value, low: toll.low, high: toll.high, low_open: toll.low_open, unit: toll.unit, entity: toll.entity },
+    { file: '000_685ffd5502fe63ac.txt', text: '13,000 people', value: 13000, low: 13000, high: null, low_open: true, unit: 'people', entity: 'donbas-death-toll' },
+  );
+  const seed = readFileSync(`${SETS.seeds}/000_685ffd5502fe63ac.txt`, 'utf8').split('\n');
+  assert.ok(seed[toll.line! - 1]!.includes('has left more than 13,000 people'), 'line is the document line of the span');
+  assert.deepEqual([byName.get('004:ac2c4337')!.value, byName.get('004:ac2c4337')!.unit, byName.get('004:ac2c4337')!.modifier], [30, 'years', 'nearly']);
+});
+
+test('quotes --json finds the seeds\' clusters', async () => {
+  const result = await inSeeds(['quotes', '--json']);
+  assert.equal(result.code, 0, result.stderr);
+  const { clusters } = JSON.parse(result.stdout) as { clusters: QuoteCluster[] };
+  const sortedMembers = (members: string[]): string => [...members].sort().join(' ');
+  assert.deepEqual(
+    clusters.map((c) => ({ members: sortedMembers(c.members.map(name)), speakers_agree: c.speakers_agree })).sort((a, b) => a.members.localeCompare(b.members)),
+    expected.clusters.map((c) => ({ members: sortedMembers(c.members), speakers_agree: c.speakers_agree })).sort((a, b) => a.members.localeCompare(b.members)),
+  );
+  const clustered = new Set(clusters.flatMap((c) => c.members.map(name)));
+  for (const id of Object.keys(expected.not_clustered)) assert.ok(!clustered.has(id), id);
+  for (const m of clusters.flatMap((c) => c.members)) assert.equal(m.outlet, expected.outlets[m.file.slice(0, 3)], name(m));
+});
