@@ -3,23 +3,11 @@
  * few emoji, and annotations of 20–120 code points over it (some nested, some on repeated text).
  * Deterministic for a seed, so every run measures the same inputs.
  */
+import { seededRandom } from '../src/core/ids';
 import type { Annotation, Sidecar } from '../src/core/model';
 import { OffsetIndex } from '../src/core/text';
 
-/**
- * A small seeded pseudo-random generator (mulberry32), uniform in [0, 1).
- * @param seed any 32-bit integer
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const WORDS = (
   'the minister said talks would begin in Geneva next week while officials in Moscow and Washington ' +

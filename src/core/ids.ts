@@ -41,12 +41,22 @@ function formatId(n: number): string {
 /**
  * A random source that gives the same numbers for the same key: ids made with it do not change when
  * the same thing is done again (importing the same file into the same documents gives the same ids).
- * The key's 32-bit FNV-1a hash seeds mulberry32.
+ * The key's 32-bit FNV-1a hash seeds `seededRandom`.
  * @param key what the ids stand for, such as an imported span's label and offsets
  */
 export function keyedRandom(key: string): () => number {
-  let state = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) state = Math.imul(state ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return seededRandom(hash);
+}
+
+/**
+ * A small seeded pseudo-random generator (mulberry32), uniform in [0, 1): the same seed gives the
+ * same numbers, so generated data and failures can be replayed.
+ * @param seed any 32-bit integer
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mergeSidecars, type SidecarMerge } from '../../src/core/git-merge';
+import { seededRandom } from '../../src/core/ids';
 import type { Annotation, Sidecar } from '../../src/core/model';
 import { contentKey } from '../../src/core/sidecar/content-key';
 import { readSidecar } from '../../src/core/sidecar/read';
@@ -94,17 +95,6 @@ test('an id used by two records, changed differently on both sides: a conflict h
   assert.equal(block.match(/^ {2}- id: a1$/gm)?.length, 4, 'two records on each side of the markers');
 });
 
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One side's edits of the base: each record removed, moved, relabelled, noted, copied with its id, or left; a few added. */
 function edit(base: readonly Annotation[], next: () => number, side: string): Annotation[] {
@@ -137,7 +127,7 @@ const keys = (records: readonly Annotation[]): string[] => records.map((a) => co
 test('randomized merges (seeded): no record is ever lost silently', () => {
   const MERGES = 200;
   for (let seed = 1; seed <= MERGES; seed++) {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const base = Array.from({ length: 2 + Math.floor(next() * 6) }, (_, i) => ann(`b${i}`, i * 10, i * 10 + 5));
     if (next() < 0.2) base.push({ ...base[0]!, start: 50, end: 55, text: TEXT.slice(50, 55) }); // a hand merge left an id twice
     const ours = edit(base, next, 'o');
