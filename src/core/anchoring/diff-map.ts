@@ -262,11 +262,148 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     MAX_WORD_EDITS,
   );
   if (!changes) return [{ ...lines, coarse: true }];
-  return changes.map((c) => ({
-    oldStart: oldTokens[c.aStart]!,
-    oldEnd: oldTokens[c.aEnd]!,
-    newStart: newTokens[c.bStart]!,
-    newEnd: newTokens[c.bEnd]!,
+  const hunk = (aStart: number, aEnd: number, bStart: number, bEnd: number): Hunk => ({
+    oldStart: oldTokens[aStart]!,
+    oldEnd: oldTokens[aEnd]!,
+    newStart: newTokens[bStart]!,
+    newEnd: newTokens[bEnd]!,
     coarse: false,
-  }));
+  });
+  const hunks: Hunk[] = [];
+  for (const c of changes) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
+  const merged = mergeRewrites(oldText, newText, hunks);
+  return merged.map((h, i) => {
+    const prev = merged[i - 1];
+    const next = merged[i + 1];
+    if (h.oldStart === h.oldEnd) return slide(newText, h, prev ? prev.newEnd : lines.newStart, next ? next.newStart : lines.newEnd, true);
+    if (h.newStart === h.newEnd) return slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false);
+    return h;
+  });
+}
+
+/**
+ * A change split so that punctuation marks replaced one for one at its ends (a quote or dash restyled)
+ * are edits of their own: Myers merges `“severe` → `"reportedly` into one change, and a span that began
+ * at `severe` would otherwise take in the new quote mark.
+ */
+function peelMarks(
+  c: Change,
+  oldText: string,
+  oldTokens: readonly number[],
+  newText: string,
+  newTokens: readonly number[],
+  hunk: (aStart: number, aEnd: number, bStart: number, bEnd: number) => Hunk,
+): Hunk[] {
+  const isMark = (text: string, tokens: readonly number[], i: number) => kindAt(text, tokens[i]!) === OTHER;
+  let { aStart, aEnd, bStart, bEnd } = c;
+  const head: Hunk[] = [];
+  const tail: Hunk[] = [];
+  const more = () => aStart < aEnd && bStart < bEnd && (aEnd - aStart > 1 || bEnd - bStart > 1);
+  while (more() && isMark(oldText, oldTokens, aStart) && isMark(newText, newTokens, bStart)) {
+    head.push(hunk(aStart, aStart + 1, bStart, bStart + 1));
+    aStart++;
+    bStart++;
+  }
+  while (more() && isMark(oldText, oldTokens, aEnd - 1) && isMark(newText, newTokens, bEnd - 1)) {
+    tail.unshift(hunk(aEnd - 1, aEnd, bEnd - 1, bEnd));
+    aEnd--;
+    bEnd--;
+  }
+  return [...head, hunk(aStart, aEnd, bStart, bEnd), ...tail];
+}
+
+/**
+ * The fewest words (in the old or the new text) of a run of edits that reads as one passage rewritten
+ * rather than words replaced one by one.
+ */
+const REWRITE_WORDS = 4;
+
+/** The longest word that, kept between two edits, does not tie them to the same place (`a`, `to`, `the`). */
+const FILLER_WORD = 3;
+
+/**
+ * Runs of edits kept apart only by spaces and short words merged into one: a sentence replaced by another
+ * diffs as word replacements threaded on the spaces and the `to`s they share, and a span edge inside it
+ * would be mapped into the middle of the new sentence. Merged, an edge inside goes to the start or end of
+ * the whole replacement. Runs of fewer than `REWRITE_WORDS` words stay word by word.
+ */
+function mergeRewrites(oldText: string, newText: string, hunks: readonly Hunk[]): Hunk[] {
+  const merged: Hunk[] = [];
+  let run: Hunk[] = [];
+  const flush = () => {
+    if (run.length > 1 && wordCount(oldText, run[0]!.oldStart, run[run.length - 1]!.oldEnd) >= REWRITE_WORDS && wordCount(newText, run[0]!.newStart, run[run.length - 1]!.newEnd) >= REWRITE_WORDS) {
+      merged.push({ oldStart: run[0]!.oldStart, oldEnd: run[run.length - 1]!.oldEnd, newStart: run[0]!.newStart, newEnd: run[run.length - 1]!.newEnd, coarse: false });
+    } else merged.push(...run);
+    run = [];
+  };
+  for (const h of hunks) {
+    const last = run[run.length - 1];
+    if (last && !onlyFiller(oldText, last.oldEnd, h.oldStart)) flush();
+    run.push(h);
+  }
+  flush();
+  return merged;
+}
+
+/** Whether `text[from, to)` holds only spaces (no line break) and words of at most `FILLER_WORD` characters. */
+function onlyFiller(text: string, from: number, to: number): boolean {
+  let word = 0;
+  for (let i = from; i < to; i++) {
+    const kind = kindAt(text, i);
+    if (kind === OTHER || text.charCodeAt(i) === 10) return false;
+    word = kind === WORD ? word + 1 : 0;
+    if (word > FILLER_WORD) return false;
+  }
+  return true;
+}
+
+/** How many words (runs of letters and digits) `text[from, to)` holds. */
+function wordCount(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (kindAt(text, i) === WORD && (i === from || kindAt(text, i - 1) !== WORD)) count++;
+  return count;
+}
+
+/**
+ * A pure insertion or deletion moved, within the equal text around it, to where it sits best on a
+ * boundary (`boundaryScore`), as an inserted or deleted paragraph, sentence or word does: Myers may match
+ * the old `The` of `The US` with an inserted `The ministry … comment. The`, which would put the insertion
+ * inside a span beginning at `The`. On a tie it stays where the diff put it.
+ * @param text the side the edit changed: the new text for an insertion, the old one for a deletion
+ * @param low where the equal text before the edit begins on that side
+ * @param high where the equal text after it ends
+ */
+function slide(text: string, h: Hunk, low: number, high: number, insertion: boolean): Hunk {
+  // The changed side's edited run [from, to); the equal text around it, [low, high), bounds the slide.
+  const from = insertion ? h.newStart : h.oldStart;
+  const to = insertion ? h.newEnd : h.oldEnd;
+  const length = to - from;
+  let best = from;
+  let bestScore = boundaryScore(text, from, length);
+  for (let at = from; at > low && text.charCodeAt(at - 1) === text.charCodeAt(at - 1 + length); ) {
+    const score = boundaryScore(text, --at, length);
+    if (score > bestScore) [best, bestScore] = [at, score];
+  }
+  for (let at = from; to + (at - from) < high && text.charCodeAt(at) === text.charCodeAt(at + length); ) {
+    const score = boundaryScore(text, ++at, length);
+    if (score > bestScore) [best, bestScore] = [at, score];
+  }
+  const by = best - from;
+  return { oldStart: h.oldStart + by, oldEnd: h.oldEnd + by, newStart: h.newStart + by, newEnd: h.newEnd + by, coarse: false };
+}
+
+/**
+ * How well an edit of `length` units at `at` sits on a boundary: it must begin with something other than
+ * white space right after white space (3 after a line break, 2 after the end of a sentence, 1 after a
+ * space between words), else 0; never between the halves of a surrogate pair.
+ */
+function boundaryScore(text: string, at: number, length: number): number {
+  if (isLowSurrogate(text.charCodeAt(at)) || isLowSurrogate(text.charCodeAt(at + length)) || /\s/.test(text.charAt(at))) return 0;
+  if (at === 0 || text.charCodeAt(at - 1) === 10) return 3;
+  if (!/\s/.test(text.charAt(at - 1))) return 0;
+  return /[.!?:;"'”’)]/.test(text.charAt(at - 2)) ? 2 : 1;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }
