@@ -78,8 +78,9 @@ export class DiffMap {
    * Where a span of the old text lies in the new text. A span no edit overlaps moves exactly. One an edit
    * overlaps takes what replaced its edge words, but a pure insertion at its start or end stays outside
    * (as in live tracking); it is `edited`, scored by the share of its text that survived, and deleted
-   * when that share is below `MIN_SURVIVAL`. A span none of whose letters or digits survive is deleted,
-   * unless its whole text was inserted again unchanged in exactly one place (a cut and paste): it follows.
+   * when that share is below `MIN_SURVIVAL` (but see `keptSide`). A span none of whose letters or digits
+   * survive, or too few, is deleted, unless its whole text stands unchanged in exactly one place of the new
+   * text and stood only here in the old (a cut and paste): it follows.
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
@@ -111,8 +112,28 @@ export class DiffMap {
     const newStart = this.mapStart(start);
     const newEnd = this.mapEnd(end);
     const score = survived / Math.max(end - start, newEnd - newStart);
-    if (newEnd <= newStart || score < MIN_SURVIVAL) return { kind: 'deleted' };
-    return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
+    if (newEnd > newStart && score >= MIN_SURVIVAL) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
+    return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
+  }
+
+  /**
+   * A span mostly replaced by one edit that runs past its edge (a sentence replaced across its end or
+   * start), whose untouched side still holds `REWRITE_WORDS` words or more: kept on that side alone, as
+   * the part of the passage that is still there (the replacement also covered text outside the span, so
+   * it is not the span's own new text).
+   */
+  private keptSide(start: number, end: number, first: number, last: number): SpanMapping | undefined {
+    const touching = this.hunks.slice(Math.max(0, first), last + 1).filter((h) => h.oldEnd > start);
+    if (touching.length !== 1) return undefined;
+    const h = touching[0]!;
+    const kept =
+      h.oldEnd > end && h.oldStart > start
+        ? { from: start, to: h.oldStart, newStart: this.mapStart(start), newEnd: h.newStart }
+        : h.oldStart < start && h.oldEnd < end
+          ? { from: h.oldEnd, to: end, newStart: h.newEnd, newEnd: this.mapEnd(end) }
+          : undefined;
+    if (!kept || wordCount(this.oldText, kept.from, kept.to) < REWRITE_WORDS) return undefined;
+    return { kind: 'mapped', start: kept.newStart, end: kept.newEnd, edited: true, score: (kept.to - kept.from) / (end - start) };
   }
 
   /** Index of the last hunk starting before `at` (at or before it when `inclusive`), -1 if none. */
@@ -145,21 +166,24 @@ export class DiffMap {
     return end + this.shiftAfter[i]!;
   }
 
-  /** A span whose text was deleted: found again when exactly one insertion holds that text unchanged. */
+  /**
+   * A span whose text was deleted: found again when that text stands exactly once in the new text and
+   * stood only there in the old one (a cut and paste; the word diff may have threaded the pasted text on
+   * words of what it replaced, so it need not be one insertion).
+   */
   private followMove(start: number, end: number): SpanMapping {
     const text = this.oldText.slice(start, end);
-    let found = -1;
-    for (const h of this.hunks) {
-      if (h.newEnd - h.newStart < text.length) continue;
-      const inserted = this.newText.slice(h.newStart, h.newEnd);
-      const at = inserted.indexOf(text);
-      if (at < 0) continue;
-      if (found >= 0 || inserted.indexOf(text, at + 1) >= 0) return { kind: 'deleted' }; // copies: no telling which
-      found = h.newStart + at;
-    }
-    if (found < 0 || text.length === 0) return { kind: 'deleted' };
+    const found = onlyOccurrence(this.newText, text);
+    if (found < 0 || onlyOccurrence(this.oldText, text) !== start) return { kind: 'deleted' };
     return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
   }
+}
+
+/** The offset of the only occurrence of `part` in `text`; -1 when there is none or more than one. */
+export function onlyOccurrence(text: string, part: string): number {
+  if (part.length === 0) return -1;
+  const at = text.indexOf(part);
+  return at >= 0 && text.indexOf(part, at + 1) < 0 ? at : -1;
 }
 
 /** Whether old text `[from, to)` holds a letter or digit. */

@@ -6,7 +6,7 @@
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { contextAround } from './context';
-import { DiffMap } from './diff-map';
+import { DiffMap, onlyOccurrence } from './diff-map';
 import { similarity } from './bit-parallel';
 import { findQuote, type QuoteMatch } from './match-quote';
 import { isWordChar } from './words';
@@ -153,13 +153,6 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
   // Widened to the edges of the words it cut: accepted only if still close enough to the stored text.
   const widened = similarity(a.text, text.slice(start, end));
   return widened >= MIN_TEXT_SIMILARITY ? { start, end, score: found.score } : { best: found.score };
-}
-
-/** The UTF-16 offset of the only occurrence of `quote` in `text`; -1 when there is none or more than one. */
-function onlyOccurrence(text: string, quote: string): number {
-  if (quote.length === 0) return -1;
-  const at = text.indexOf(quote);
-  return at >= 0 && text.indexOf(quote, at + 1) < 0 ? at : -1;
 }
 
 /**

@@ -231,3 +231,10 @@ test('diff-first: a sentence replaced across a span end gives the span no cut of
     `placed on "${result.annotation.text}"`,
   );
 });
+
+test('diff-first: a span whose end a replaced sentence overran keeps its untouched words', () => {
+  const before = 'We are prepared to discuss them. That said, there are some things in this document that the Russians know will be unacceptable, the official said.\n';
+  const after = 'We are prepared to discuss them. This story has been updated with new details.\n';
+  const { result } = diffOne(before, 'We are prepared to discuss them. That said, there are some things in this document that the Russians know', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'We are prepared to discuss them. ']);
+});
