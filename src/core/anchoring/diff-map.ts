@@ -90,12 +90,14 @@ export class DiffMap {
     let touched = false;
     let survived = 0;
     let survivedWord = false;
+    let onlyDeleted = true;
     let at = start;
     for (let i = Math.max(0, first); i <= last; i++) {
       const h = this.hunks[i]!;
       if (h.oldEnd <= start) continue; // before the span; an insertion at its start stays outside it
       if (h.coarse) return { kind: 'unknown' };
       touched = true;
+      onlyDeleted &&= h.newStart === h.newEnd && h.oldStart >= start && h.oldEnd <= end;
       const keptTo = Math.max(at, Math.min(h.oldStart, end));
       survived += keptTo - at;
       survivedWord ||= hasWordChar(this.oldText, at, keptTo);
@@ -112,7 +114,8 @@ export class DiffMap {
     const newStart = this.mapStart(start);
     const newEnd = this.mapEnd(end);
     const score = survived / Math.max(end - start, newEnd - newStart);
-    if (newEnd > newStart && score >= MIN_SURVIVAL) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
+    // Words deleted inside the span and nothing put in their place: what is left is all its own text.
+    if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
     return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
   }
 

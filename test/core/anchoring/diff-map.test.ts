@@ -238,3 +238,9 @@ test('diff-first: a span whose end a replaced sentence overran keeps its untouch
   const { result } = diffOne(before, 'We are prepared to discuss them. That said, there are some things in this document that the Russians know', after);
   assert.deepEqual(summary(result), ['edited', 'diff', 'We are prepared to discuss them. ']);
 });
+
+test('diff-first: a span whose last word was deleted keeps the words left, however few', () => {
+  const before = 'He warned of “severe consequences” if Russia moved.\n';
+  const { result } = diffOne(before, 'severe consequences', 'He warned of “severe” if Russia moved.\n');
+  assert.deepEqual(summary(result), ['edited', 'diff', 'severe']);
+});
