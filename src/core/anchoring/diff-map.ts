@@ -78,8 +78,9 @@ export class DiffMap {
    * Where a span of the old text lies in the new text. A span no edit overlaps moves exactly. One an edit
    * overlaps takes what replaced its edge words, but a pure insertion at its start or end stays outside
    * (as in live tracking); it is `edited`, scored by the share of its text that survived, and deleted
-   * when that share is below `MIN_SURVIVAL`. A span none of whose letters or digits survive is deleted,
-   * unless its whole text was inserted again unchanged in exactly one place (a cut and paste): it follows.
+   * when that share is below `MIN_SURVIVAL` (but see `keptSide`). A span none of whose letters or digits
+   * survive, or too few, is deleted, unless its whole text stands unchanged in exactly one place of the new
+   * text and stood only here in the old (a cut and paste): it follows.
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
@@ -89,12 +90,14 @@ export class DiffMap {
     let touched = false;
     let survived = 0;
     let survivedWord = false;
+    let onlyDeleted = true;
     let at = start;
     for (let i = Math.max(0, first); i <= last; i++) {
       const h = this.hunks[i]!;
       if (h.oldEnd <= start) continue; // before the span; an insertion at its start stays outside it
       if (h.coarse) return { kind: 'unknown' };
       touched = true;
+      onlyDeleted &&= h.newStart === h.newEnd && h.oldStart >= start && h.oldEnd <= end;
       const keptTo = Math.max(at, Math.min(h.oldStart, end));
       survived += keptTo - at;
       survivedWord ||= hasWordChar(this.oldText, at, keptTo);
@@ -111,8 +114,29 @@ export class DiffMap {
     const newStart = this.mapStart(start);
     const newEnd = this.mapEnd(end);
     const score = survived / Math.max(end - start, newEnd - newStart);
-    if (newEnd <= newStart || score < MIN_SURVIVAL) return { kind: 'deleted' };
-    return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
+    // Words deleted inside the span and nothing put in their place: what is left is all its own text.
+    if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
+    return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
+  }
+
+  /**
+   * A span mostly replaced by one edit that runs past its edge (a sentence replaced across its end or
+   * start), whose untouched side still holds `REWRITE_WORDS` words or more: kept on that side alone, as
+   * the part of the passage that is still there (the replacement also covered text outside the span, so
+   * it is not the span's own new text).
+   */
+  private keptSide(start: number, end: number, first: number, last: number): SpanMapping | undefined {
+    const touching = this.hunks.slice(Math.max(0, first), last + 1).filter((h) => h.oldEnd > start);
+    if (touching.length !== 1) return undefined;
+    const h = touching[0]!;
+    const kept =
+      h.oldEnd > end && h.oldStart > start
+        ? { from: start, to: h.oldStart, newStart: this.mapStart(start), newEnd: h.newStart }
+        : h.oldStart < start && h.oldEnd < end
+          ? { from: h.oldEnd, to: end, newStart: h.newEnd, newEnd: this.mapEnd(end) }
+          : undefined;
+    if (!kept || wordCount(this.oldText, kept.from, kept.to) < REWRITE_WORDS) return undefined;
+    return { kind: 'mapped', start: kept.newStart, end: kept.newEnd, edited: true, score: (kept.to - kept.from) / (end - start) };
   }
 
   /** Index of the last hunk starting before `at` (at or before it when `inclusive`), -1 if none. */
@@ -145,21 +169,24 @@ export class DiffMap {
     return end + this.shiftAfter[i]!;
   }
 
-  /** A span whose text was deleted: found again when exactly one insertion holds that text unchanged. */
+  /**
+   * A span whose text was deleted: found again when that text stands exactly once in the new text and
+   * stood only there in the old one (a cut and paste; the word diff may have threaded the pasted text on
+   * words of what it replaced, so it need not be one insertion).
+   */
   private followMove(start: number, end: number): SpanMapping {
     const text = this.oldText.slice(start, end);
-    let found = -1;
-    for (const h of this.hunks) {
-      if (h.newEnd - h.newStart < text.length) continue;
-      const inserted = this.newText.slice(h.newStart, h.newEnd);
-      const at = inserted.indexOf(text);
-      if (at < 0) continue;
-      if (found >= 0 || inserted.indexOf(text, at + 1) >= 0) return { kind: 'deleted' }; // copies: no telling which
-      found = h.newStart + at;
-    }
-    if (found < 0 || text.length === 0) return { kind: 'deleted' };
+    const found = onlyOccurrence(this.newText, text);
+    if (found < 0 || onlyOccurrence(this.oldText, text) !== start) return { kind: 'deleted' };
     return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
   }
+}
+
+/** The offset of the only occurrence of `part` in `text`; -1 when there is none or more than one. */
+export function onlyOccurrence(text: string, part: string): number {
+  if (part.length === 0) return -1;
+  const at = text.indexOf(part);
+  return at >= 0 && text.indexOf(part, at + 1) < 0 ? at : -1;
 }
 
 /** Whether old text `[from, to)` holds a letter or digit. */
@@ -262,11 +289,148 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     MAX_WORD_EDITS,
   );
   if (!changes) return [{ ...lines, coarse: true }];
-  return changes.map((c) => ({
-    oldStart: oldTokens[c.aStart]!,
-    oldEnd: oldTokens[c.aEnd]!,
-    newStart: newTokens[c.bStart]!,
-    newEnd: newTokens[c.bEnd]!,
+  const hunk = (aStart: number, aEnd: number, bStart: number, bEnd: number): Hunk => ({
+    oldStart: oldTokens[aStart]!,
+    oldEnd: oldTokens[aEnd]!,
+    newStart: newTokens[bStart]!,
+    newEnd: newTokens[bEnd]!,
     coarse: false,
-  }));
+  });
+  const hunks: Hunk[] = [];
+  for (const c of changes) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
+  const merged = mergeRewrites(oldText, newText, hunks);
+  return merged.map((h, i) => {
+    const prev = merged[i - 1];
+    const next = merged[i + 1];
+    if (h.oldStart === h.oldEnd) return slide(newText, h, prev ? prev.newEnd : lines.newStart, next ? next.newStart : lines.newEnd, true);
+    if (h.newStart === h.newEnd) return slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false);
+    return h;
+  });
+}
+
+/**
+ * A change split so that punctuation marks replaced one for one at its ends (a quote or dash restyled)
+ * are edits of their own: Myers merges `“severe` → `"reportedly` into one change, and a span that began
+ * at `severe` would otherwise take in the new quote mark.
+ */
+function peelMarks(
+  c: Change,
+  oldText: string,
+  oldTokens: readonly number[],
+  newText: string,
+  newTokens: readonly number[],
+  hunk: (aStart: number, aEnd: number, bStart: number, bEnd: number) => Hunk,
+): Hunk[] {
+  const isMark = (text: string, tokens: readonly number[], i: number) => kindAt(text, tokens[i]!) === OTHER;
+  let { aStart, aEnd, bStart, bEnd } = c;
+  const head: Hunk[] = [];
+  const tail: Hunk[] = [];
+  const more = () => aStart < aEnd && bStart < bEnd && (aEnd - aStart > 1 || bEnd - bStart > 1);
+  while (more() && isMark(oldText, oldTokens, aStart) && isMark(newText, newTokens, bStart)) {
+    head.push(hunk(aStart, aStart + 1, bStart, bStart + 1));
+    aStart++;
+    bStart++;
+  }
+  while (more() && isMark(oldText, oldTokens, aEnd - 1) && isMark(newText, newTokens, bEnd - 1)) {
+    tail.unshift(hunk(aEnd - 1, aEnd, bEnd - 1, bEnd));
+    aEnd--;
+    bEnd--;
+  }
+  return [...head, hunk(aStart, aEnd, bStart, bEnd), ...tail];
+}
+
+/**
+ * The fewest words (in the old or the new text) of a run of edits that reads as one passage rewritten
+ * rather than words replaced one by one.
+ */
+const REWRITE_WORDS = 4;
+
+/** The longest word that, kept between two edits, does not tie them to the same place (`a`, `to`, `the`). */
+const FILLER_WORD = 3;
+
+/**
+ * Runs of edits kept apart only by spaces and short words merged into one: a sentence replaced by another
+ * diffs as word replacements threaded on the spaces and the `to`s they share, and a span edge inside it
+ * would be mapped into the middle of the new sentence. Merged, an edge inside goes to the start or end of
+ * the whole replacement. Runs of fewer than `REWRITE_WORDS` words stay word by word.
+ */
+function mergeRewrites(oldText: string, newText: string, hunks: readonly Hunk[]): Hunk[] {
+  const merged: Hunk[] = [];
+  let run: Hunk[] = [];
+  const flush = () => {
+    if (run.length > 1 && wordCount(oldText, run[0]!.oldStart, run[run.length - 1]!.oldEnd) >= REWRITE_WORDS && wordCount(newText, run[0]!.newStart, run[run.length - 1]!.newEnd) >= REWRITE_WORDS) {
+      merged.push({ oldStart: run[0]!.oldStart, oldEnd: run[run.length - 1]!.oldEnd, newStart: run[0]!.newStart, newEnd: run[run.length - 1]!.newEnd, coarse: false });
+    } else merged.push(...run);
+    run = [];
+  };
+  for (const h of hunks) {
+    const last = run[run.length - 1];
+    if (last && !onlyFiller(oldText, last.oldEnd, h.oldStart)) flush();
+    run.push(h);
+  }
+  flush();
+  return merged;
+}
+
+/** Whether `text[from, to)` holds only spaces (no line break) and words of at most `FILLER_WORD` characters. */
+function onlyFiller(text: string, from: number, to: number): boolean {
+  let word = 0;
+  for (let i = from; i < to; i++) {
+    const kind = kindAt(text, i);
+    if (kind === OTHER || text.charCodeAt(i) === 10) return false;
+    word = kind === WORD ? word + 1 : 0;
+    if (word > FILLER_WORD) return false;
+  }
+  return true;
+}
+
+/** How many words (runs of letters and digits) `text[from, to)` holds. */
+function wordCount(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (kindAt(text, i) === WORD && (i === from || kindAt(text, i - 1) !== WORD)) count++;
+  return count;
+}
+
+/**
+ * A pure insertion or deletion moved, within the equal text around it, to where it sits best on a
+ * boundary (`boundaryScore`), as an inserted or deleted paragraph, sentence or word does: Myers may match
+ * the old `The` of `The US` with an inserted `The ministry … comment. The`, which would put the insertion
+ * inside a span beginning at `The`. On a tie it stays where the diff put it.
+ * @param text the side the edit changed: the new text for an insertion, the old one for a deletion
+ * @param low where the equal text before the edit begins on that side
+ * @param high where the equal text after it ends
+ */
+function slide(text: string, h: Hunk, low: number, high: number, insertion: boolean): Hunk {
+  // The changed side's edited run [from, to); the equal text around it, [low, high), bounds the slide.
+  const from = insertion ? h.newStart : h.oldStart;
+  const to = insertion ? h.newEnd : h.oldEnd;
+  const length = to - from;
+  let best = from;
+  let bestScore = boundaryScore(text, from, length);
+  for (let at = from; at > low && text.charCodeAt(at - 1) === text.charCodeAt(at - 1 + length); ) {
+    const score = boundaryScore(text, --at, length);
+    if (score > bestScore) [best, bestScore] = [at, score];
+  }
+  for (let at = from; to + (at - from) < high && text.charCodeAt(at) === text.charCodeAt(at + length); ) {
+    const score = boundaryScore(text, ++at, length);
+    if (score > bestScore) [best, bestScore] = [at, score];
+  }
+  const by = best - from;
+  return { oldStart: h.oldStart + by, oldEnd: h.oldEnd + by, newStart: h.newStart + by, newEnd: h.newEnd + by, coarse: false };
+}
+
+/**
+ * How well an edit of `length` units at `at` sits on a boundary: it must begin with something other than
+ * white space right after white space (3 after a line break, 2 after the end of a sentence, 1 after a
+ * space between words), else 0; never between the halves of a surrogate pair.
+ */
+function boundaryScore(text: string, at: number, length: number): number {
+  if (isLowSurrogate(text.charCodeAt(at)) || isLowSurrogate(text.charCodeAt(at + length)) || /\s/.test(text.charAt(at))) return 0;
+  if (at === 0 || text.charCodeAt(at - 1) === 10) return 3;
+  if (!/\s/.test(text.charAt(at - 1))) return 0;
+  return /[.!?:;"'”’)]/.test(text.charAt(at - 2)) ? 2 : 1;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
 }

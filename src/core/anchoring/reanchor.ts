@@ -6,9 +6,9 @@
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { contextAround } from './context';
-import { DiffMap } from './diff-map';
+import { DiffMap, onlyOccurrence } from './diff-map';
 import { similarity } from './bit-parallel';
-import { findQuote, type QuoteMatch } from './match-quote';
+import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
 import { isWordChar } from './words';
 
 /**
@@ -138,28 +138,78 @@ const PREDICTED_SLACK = 64;
 function search(a: Annotation, text: string, expected: number, predicted: boolean): { start: number; end: number; score: number } | { best: number } {
   const { found, best } = findQuote(text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, expected, acceptable);
   const foundExact = found && text.slice(found.start, found.end) === a.text && keepsWordEdges(a, text, found.start, found.end);
-  if (foundExact) return found; // the stored text itself, chosen by its context and place among any copies
+  if (foundExact) {
+    // The stored text itself, chosen by its context and place among any copies; far away, only as a far exact occurrence is taken.
+    const far = Math.abs(found.start - expected) > NEAR;
+    const hasContext = a.prefix !== undefined || a.suffix !== undefined;
+    return !far || (!editedNear(best, expected, found.start, found.end) && (!hasContext || contextAgrees(a, text, found.start, found.end))) ? found : { best: found.score };
+  }
   const exact = onlyOccurrence(text, a.text);
   if (exact >= 0 && keepsWordEdges(a, text, exact, exact + a.text.length)) {
     const exactEnd = exact + a.text.length;
     const elsewhere = found && (found.end <= exact || found.start >= exactEnd);
     const foundPredicted = found && predicted && Math.abs(found.start - expected) <= PREDICTED_SLACK;
-    if (!elsewhere || !foundPredicted) return { start: exact, end: exactEnd, score: 1 };
+    if (Math.abs(exact - expected) <= NEAR) {
+      if (!elsewhere || !foundPredicted) return { start: exact, end: exactEnd, score: 1 };
+    } else if (!elsewhere && !editedNear(best, expected, exact, exactEnd) && contextAgrees(a, text, exact, exactEnd)) {
+      return { start: exact, end: exactEnd, score: 1 };
+    } else if (!found) return { best: best?.score ?? 0 };
   }
   if (!found) return { best: best?.score ?? 0 };
   const start = startsInsideWord(a) ? found.start : outToWordStart(text, withFirstWord(a.text, text, found.start, found.end));
   const end = endsInsideWord(a) ? found.end : outToWordEnd(text, withLastWord(a.text, text, found.start, found.end));
+  // Changed text is accepted only between the stored first and last words: where an edge word was
+  // replaced or deleted, the text alone cannot say whether a neighbouring word took its place.
+  if (!edgesVouchedFor(a, text, start, end)) return { best: found.score };
   if (start === found.start && end === found.end) return found;
   // Widened to the edges of the words it cut: accepted only if still close enough to the stored text.
   const widened = similarity(a.text, text.slice(start, end));
   return widened >= MIN_TEXT_SIMILARITY ? { start, end, score: found.score } : { best: found.score };
 }
 
-/** The UTF-16 offset of the only occurrence of `quote` in `text`; -1 when there is none or more than one. */
-function onlyOccurrence(text: string, quote: string): number {
-  if (quote.length === 0) return -1;
-  const at = text.indexOf(quote);
-  return at >= 0 && text.indexOf(quote, at + 1) < 0 ? at : -1;
+/**
+ * How far (UTF-16 units) from the expected place the only exact occurrence of the stored text is taken
+ * without more questions; further away it may be a copy (the original edited or deleted) as well as the
+ * text moved.
+ */
+const NEAR = 256;
+
+/** Whether the search saw something like the quote near where it was expected (edited in place), apart from `[start, end)`. */
+function editedNear(best: QuoteMatch | undefined, expected: number, start: number, end: number): boolean {
+  return best !== undefined && best.score >= DOUBT_FLOOR && Math.abs(best.start - expected) <= NEAR && (best.end <= start || best.start >= end);
+}
+
+/** How many code units of stored context next to the text must stand next to a far copy of it. */
+const CONTEXT_CHECK = 8;
+
+/**
+ * Whether a far exact occurrence stands in the stored context (the end of the prefix before it or the
+ * start of the suffix after it); without stored context nothing says it is not a copy, and it is not taken.
+ */
+function contextAgrees(a: Annotation, text: string, start: number, end: number): boolean {
+  const prefix = a.prefix?.slice(-CONTEXT_CHECK);
+  const suffix = a.suffix?.slice(0, CONTEXT_CHECK);
+  return (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start)) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end));
+}
+
+/**
+ * Whether each edge of a placement of changed text is vouched for: by the stored text's first (last)
+ * word standing there, perhaps lengthened, or by the stored prefix (suffix) standing right before
+ * (after) it, unless the stored edge word stands next to it inside (a word inserted at the edge). An
+ * edge word replaced or deleted, with no context to place the edge, is a doubt.
+ */
+function edgesVouchedFor(a: Annotation, text: string, start: number, end: number): boolean {
+  const placed = text.slice(start, end);
+  const first = /^\S+/.exec(a.text)?.[0];
+  const last = /\S+$/.exec(a.text)?.[0];
+  if (first === undefined || last === undefined) return false;
+  const prefix = a.prefix?.slice(-CONTEXT_CHECK);
+  const suffix = a.suffix?.slice(0, CONTEXT_CHECK);
+  const words = placed.split(/\s+/).filter((w) => w !== '');
+  // A word added next to the stored edge word (it stands second) was inserted at the edge: outside.
+  const startOk = (words[0] ?? '').endsWith(first) || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first);
+  const endOk = (words[words.length - 1] ?? '').startsWith(last) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last);
+  return startOk && endOk;
 }
 
 /**

@@ -201,3 +201,46 @@ test('DiffMap: identical texts have no hunks; hunks are words inside changed lin
   assert.equal(ARTICLE.slice(hunk!.oldStart, hunk!.oldEnd), 'about');
   assert.equal(after.slice(hunk!.newStart, hunk!.newEnd), 'roughly');
 });
+
+test('diff-first: a quote mark restyled next to a replaced or deleted first word stays outside the span', () => {
+  const before = 'He warned of “severe consequences” if Russia moved.\n';
+  const replaced = diffOne(before, 'severe consequences', 'He warned of "reportedly consequences" if Russia moved.\n');
+  assert.deepEqual(summary(replaced.result), ['edited', 'diff', 'reportedly consequences']);
+  assert.equal(replaced.result.annotation.start, 14);
+  const deleted = diffOne(before, 'severe consequences', 'He warned of "consequences" if Russia moved.\n');
+  assert.deepEqual(summary(deleted.result), ['edited', 'diff', 'consequences']);
+  assert.equal(deleted.result.annotation.start, 14);
+});
+
+test('diff-first: a sentence inserted before a span that starts with the same word stays outside it', () => {
+  const before = 'Talks ended. The US is willing to discuss them.\n';
+  const after = 'Talks ended. The ministry did not respond to a request for comment. The US is willing to discuss them.\n';
+  const { result } = diffOne(before, 'The US is willing', after);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'The US is willing']);
+  assert.equal(result.annotation.start, after.indexOf('The US'));
+});
+
+test('diff-first: a sentence replaced across a span end gives the span no cut of the new sentence', () => {
+  const kept = 'The documents, which were submitted to the U.S and its allies earlier this week, also call for a ban on sending U.S. ';
+  const before = `${kept}and Russian warships and aircraft to areas from where they can strike each other’s territory and demand a rollback on drills.\n`;
+  const after = `${kept}The ministry did not respond to a request for comment.\n`;
+  const { result } = diffOne(before, `${kept}and Russian warships and aircraft to areas`, after);
+  assert.equal(result.outcome, 'edited');
+  assert.ok(
+    [kept, `${kept}The ministry did not respond to a request for comment`].includes(result.annotation.text),
+    `placed on "${result.annotation.text}"`,
+  );
+});
+
+test('diff-first: a span whose end a replaced sentence overran keeps its untouched words', () => {
+  const before = 'We are prepared to discuss them. That said, there are some things in this document that the Russians know will be unacceptable, the official said.\n';
+  const after = 'We are prepared to discuss them. This story has been updated with new details.\n';
+  const { result } = diffOne(before, 'We are prepared to discuss them. That said, there are some things in this document that the Russians know', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'We are prepared to discuss them. ']);
+});
+
+test('diff-first: a span whose last word was deleted keeps the words left, however few', () => {
+  const before = 'He warned of “severe consequences” if Russia moved.\n';
+  const { result } = diffOne(before, 'severe consequences', 'He warned of “severe” if Russia moved.\n');
+  assert.deepEqual(summary(result), ['edited', 'diff', 'severe']);
+});

@@ -104,3 +104,20 @@ test('an exact copy elsewhere is not preferred to the edited text where the neig
   assert.equal(n!.outcome, 'moved');
   assert.deepEqual([q!.outcome, q!.annotation.text, q!.annotation.start], ['edited', '“we will talk very soon”', at('“we', edited)]);
 });
+
+/** One annotation of the last occurrence of `quote` in `text`, with its stored context. */
+function annotateLast(text: string, quote: string): Annotation {
+  const index = new OffsetIndex(text);
+  const start = index.toCodePoint(text.lastIndexOf(quote));
+  const end = start + [...quote].length;
+  return { id: 'q', label: 'quote', start, end, text: quote, ...contextAround(index, start, end) };
+}
+
+test('a copy of the stored text far away is not taken when the original was edited in place', () => {
+  const filler = 'The talks in Geneva went on for hours without a result. '.repeat(8);
+  const before = `Relations have reached a dangerous point, he said.\n\n${filler}\n\nRyabkov said relations had approached a dangerous point in the talks.\n`;
+  const after = before.replace('approached a dangerous point', 'approached a however point');
+  const [result] = reanchor([annotateLast(before, 'dangerous point')], new OffsetIndex(after));
+  assert.notEqual(result!.annotation.start, 0, 'not placed on the copy');
+  assert.ok(result!.outcome === 'orphaned' || result!.annotation.text === 'however point', `placed on "${result!.annotation.text}"`);
+});
