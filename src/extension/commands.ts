@@ -114,12 +114,17 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
   const spans: NewSpan[] = [];
   const existing = annotated?.annotations ?? [];
   const already: string[] = [];
+  /** Words tagged from an empty selection: the user did not see them selected, so they are named. */
+  const words: string[] = [];
   for (const selection of ranges) {
     const span = spanOf(document, index, selection);
     if (!span) continue;
     const duplicate = existing.some((a) => a.label === chosen && a.status !== 'orphaned' && a.start === span.start && a.end === span.end);
     if (duplicate) already.push(index.slice(span.start, span.end));
-    else if (!spans.some((s) => s.start === span.start && s.end === span.end)) spans.push({ ...span, label: chosen });
+    else if (!spans.some((s) => s.start === span.start && s.end === span.end)) {
+      spans.push({ ...span, label: chosen });
+      if (selection.isEmpty) words.push(index.slice(span.start, span.end));
+    }
   }
   if (already.length > 0) {
     void vscode.window.showInformationMessage(`Marginalia: already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`);
@@ -128,8 +133,13 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
     if (already.length === 0) void vscode.window.showInformationMessage('Marginalia: nothing to tag: select some text, or put the cursor in a word.');
     return [];
   }
-  return store.add(document.uri, spans);
+  const added = await store.add(document.uri, spans);
+  if (words.length > 0) vscode.window.setStatusBarMessage(`$(tag) Marginalia: tagged ${words.map((w) => `“${shorten(w)}”`).join(', ')} (the word at the cursor) as ${chosen}`, STATUS_MESSAGE_MS);
+  return added;
 }
+
+/** How long a status bar message about a tagging stays. */
+const STATUS_MESSAGE_MS = 6000;
 
 /** The code-point span a selection tags: the word under an empty selection, trimmed of whitespace. */
 function spanOf(document: vscode.TextDocument, index: OffsetIndex, selection: vscode.Range): { start: number; end: number } | undefined {
@@ -162,9 +172,32 @@ async function removeAnnotations(store: AnnotationStore, target?: AnnotationTarg
   const found = await resolveTargets(store, target, { many: true, purpose: 'remove' });
   if (!found) return [];
   const ids = found.annotations.map((a) => a.id);
-  await store.remove(found.doc.documentUri, ids);
+  const uri = found.doc.documentUri;
+  const removed = await store.remove(uri, ids);
+  offerUndo(store, uri, removed);
   return ids;
 }
+
+/**
+ * Say what was removed, with an Undo action that puts the whole records back (note, attributes,
+ * entity and all), since the document's own undo does not reach the sidecar. Not awaited: the
+ * notification stays until the user acts on it or it is dismissed.
+ */
+function offerUndo(store: AnnotationStore, uri: vscode.Uri, removed: readonly Annotation[]): void {
+  if (removed.length === 0) return;
+  const what = removed.length === 1 ? `${removed[0]!.label} “${shorten(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
+  void vscode.window.showInformationMessage(`Marginalia: removed ${what} from ${vscode.workspace.asRelativePath(uri)}.`, UNDO).then(async (choice) => {
+    if (choice !== UNDO) return;
+    try {
+      const lost = (await store.restore(uri, removed)).filter((r) => r.outcome === 'orphaned').length;
+      if (lost > 0) void vscode.window.showWarningMessage(`Marginalia: ${lost} restored annotation(s) no longer found in the text; they are kept as orphans.`);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Marginalia: could not undo the removal: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
+
+const UNDO = 'Undo';
 
 /**
  * Edit an annotation's attributes: one input per attribute its label defines (a quick pick for an
@@ -287,9 +320,9 @@ async function pickEntity(store: AnnotationStore, annotation: Annotation): Promi
       entity: name,
     });
   }
-  const picked = await vscode.window.showQuickPick(items, {
+  const { picked, typed } = await pickWithTyped(items, {
     title: `Link ${annotation.label} “${shorten(annotation.text, 40)}” to an entity`,
-    placeHolder: 'An entity used in any file, or a new one',
+    placeholder: 'An entity used in any file, or type a new one',
     matchOnDetail: true,
   });
   if (!picked) return undefined;
@@ -297,9 +330,35 @@ async function pickEntity(store: AnnotationStore, annotation: Annotation): Promi
   if (picked.action === 'pick') return picked.entity;
   return vscode.window.showInputBox({
     title: 'New entity',
-    value: annotation.text.replace(/\s+/g, ' ').trim().slice(0, 80),
+    // What was typed in the picker is the name the user meant; else the span's text is a fair start.
+    value: typed.trim() !== '' ? typed.trim() : annotation.text.replace(/\s+/g, ' ').trim().slice(0, 80),
     prompt: 'A name that every annotation of the same thing will share',
     validateInput: (value) => (value.trim() === '' ? 'an entity needs a name' : undefined),
+  });
+}
+
+/**
+ * A quick pick that also tells what was typed in its filter box when an item was accepted
+ * (`showQuickPick` forgets it).
+ */
+function pickWithTyped<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  options: { title: string; placeholder: string; matchOnDetail: boolean },
+): Promise<{ picked: T | undefined; typed: string }> {
+  const pick = vscode.window.createQuickPick<T>();
+  Object.assign(pick, options);
+  pick.items = items;
+  return new Promise((resolve) => {
+    let picked: T | undefined;
+    pick.onDidAccept(() => {
+      picked = pick.activeItems[0];
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve({ picked, typed: pick.value });
+      pick.dispose();
+    });
+    pick.show();
   });
 }
 
