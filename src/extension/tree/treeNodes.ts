@@ -3,7 +3,7 @@
  * with their counts, and occurrences as `file:line — snippet` that open their span when clicked.
  */
 import * as vscode from 'vscode';
-import { snippet, type Group, type Occurrence } from '../../core/grouping';
+import { displayText, snippet, type Group, type Occurrence } from '../../core/grouping';
 import type { LabelConfig } from '../../core/model';
 import { COMMAND_IDS } from '../commandIds';
 import type { AnnotatedDocumentView } from './annotationSource';
@@ -70,6 +70,8 @@ export function occurrenceNodesOf(parent: GroupNode): OccurrenceNode[] {
 }
 
 const WARNING = new vscode.ThemeColor('list.warningForeground');
+/** Code points of a span shown in an occurrence's label (`snippet`'s default). */
+const SNIPPET_LENGTH = 60;
 
 /**
  * How a group node looks.
@@ -101,10 +103,14 @@ export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expa
       item.iconPath = new vscode.ThemeIcon('link');
       item.tooltip = `Entity ${group.title}\n${where}`;
       break;
-    case 'text':
+    case 'text': {
       item.iconPath = new vscode.ThemeIcon('quote');
-      item.tooltip = `Same text (quotes, dashes, spacing and case folded)\n${where}`;
+      // The label shows the start of a long quote; the tooltip (plain text, never rendered) all of it.
+      const first = allOccurrences(group)[0];
+      const full = first ? displayText(first.annotation.text, first.path).replace(/\s+/g, ' ').trim() : group.title;
+      item.tooltip = `“${full}”\n${plural([...full].length, 'character')} · ${where}\nSame text (quotes, dashes, spacing and case folded)`;
       break;
+    }
     case 'file':
       item.iconPath = new vscode.ThemeIcon('file');
       item.tooltip = `${group.title}\n${plural(group.count, 'annotation')}`;
@@ -122,7 +128,7 @@ export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
   const { annotation, path, line } = node.occurrence;
   const underFile = node.parent.group.kind === 'label' && node.parent.parent?.group.kind === 'file';
   const place = underFile ? `line ${line}` : `${path}:${line}`;
-  const item = new vscode.TreeItem(`${place} — ${snippet(annotation.text)}`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`${place} — ${snippet(displayText(annotation.text, path), SNIPPET_LENGTH)}`, vscode.TreeItemCollapsibleState.None);
   item.id = node.nodeId;
   const orphaned = annotation.status === 'orphaned';
   item.contextValue = orphaned ? 'marginalia.occurrence.orphaned' : 'marginalia.occurrence';
@@ -142,7 +148,10 @@ function occurrenceTooltip(node: OccurrenceNode): vscode.MarkdownString {
   const { annotation, path, line } = node.occurrence;
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(annotation.label)}** · ${escape(path)}:${line}\n\n`);
-  md.appendMarkdown(`> ${escape(snippet(annotation.text, 400))}\n\n`);
+  // The whole span, as its reader sees it, every character escaped (a span's text is never markup here).
+  const full = displayText(annotation.text, path).replace(/\s+/g, ' ').trim();
+  md.appendMarkdown(`> ${escape(full)}\n\n`);
+  if ([...full].length > SNIPPET_LENGTH) md.appendMarkdown(`${plural([...full].length, 'character')}\n\n`);
   if (annotation.status === 'orphaned') {
     md.appendMarkdown('$(warning) Orphaned: this text was not found in the document any more.\n\n');
     md.supportThemeIcons = true;
@@ -155,8 +164,9 @@ function occurrenceTooltip(node: OccurrenceNode): vscode.MarkdownString {
   return md;
 }
 
+/** Text that reaches a Markdown tooltip as text: every ASCII punctuation character escaped (CommonMark). */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!<>|$]/g, '\\$&');
+  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 function plural(n: number, noun: string): string {
