@@ -58,7 +58,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
     tagFigure: (args?: TagArgs) => tag(store, 'figure', args),
     tagSelection: (args?: TagArgs) => tag(store, args?.label, args),
     removeAnnotation: (target?: AnnotationTarget) => removeAnnotations(store, target),
-    editAttributes: (target?: AnnotationTarget & { values?: Record<string, string> }) => editAttributes(store, target),
+    editAttributes: (target?: AttributesTarget) => editAttributes(store, target),
     editNote: (target?: AnnotationTarget & { note?: string }) => editNote(store, target),
     linkEntity: (target?: AnnotationTarget & { entity?: string | null }) => linkEntity(store, target),
     nextAnnotation: () => step(store, 1),
@@ -134,12 +134,40 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
     return [];
   }
   const added = await store.add(document.uri, spans);
+  // Asked after the command returns: the spans are tagged (and written) whether or not the user answers.
+  void askRequiredAttributes(store, document.uri, added);
   if (words.length > 0) vscode.window.setStatusBarMessage(`$(tag) Marginalia: tagged ${words.map((w) => `“${shorten(w)}”`).join(', ')} (the word at the cursor) as ${chosen}`, STATUS_MESSAGE_MS);
   return added;
 }
 
 /** How long a status bar message about a tagging stays. */
 const STATUS_MESSAGE_MS = 6000;
+
+/**
+ * Ask for the required attributes of new annotations, one input each, and store those given. Escape
+ * stops asking: what was not given stays missing, and the warning on the span offers to set it later.
+ */
+async function askRequiredAttributes(store: AnnotationStore, uri: vscode.Uri, added: readonly Annotation[]): Promise<void> {
+  const specs = store.labelsFor(uri).labels;
+  try {
+    for (const annotation of added) {
+      const required = specs.find((l) => l.id === annotation.label)?.attributes.filter((a) => a.required) ?? [];
+      const values: Record<string, AttributeValue> = {};
+      for (const [i, attribute] of required.entries()) {
+        const title = `${annotation.label} “${shorten(annotation.text, 40)}”: ${attribute.name}, required (${i + 1}/${required.length}; Escape to skip)`;
+        const raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], true, '', title, attribute.description) : await askText(attribute, '', title);
+        const value = raw === undefined ? undefined : parseAttributeInput(attribute, raw);
+        if (value === undefined) break;
+        values[attribute.name] = value;
+      }
+      if (Object.keys(values).length > 0) await store.update(uri, annotation.id, { attributes: { ...(annotation.attributes ?? {}), ...values } });
+      if (Object.keys(values).length < required.length) return;
+    }
+  } catch (error) {
+    // Removed meanwhile, or the write failed: say so; the warning on the span still offers to set it.
+    void vscode.window.showWarningMessage(`Marginalia: the required attributes were not stored: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 /** The code-point span a selection tags: the word under an empty selection, trimmed of whitespace. */
 function spanOf(document: vscode.TextDocument, index: OffsetIndex, selection: vscode.Range): { start: number; end: number } | undefined {
@@ -199,15 +227,20 @@ function offerUndo(store: AnnotationStore, uri: vscode.Uri, removed: readonly An
 
 const UNDO = 'Undo';
 
+/** Arguments of Edit Attributes beyond the target. */
+export interface AttributesTarget extends AnnotationTarget {
+  /** Raw strings by attribute name: answers without asking. */
+  values?: Record<string, string>;
+  /** Ask only for these attributes (the quick fix and hover link for a missing one). */
+  names?: string[];
+}
+
 /**
  * Edit an annotation's attributes: one input per attribute its label defines (a quick pick for an
  * enum), each typed and validated. `values` (raw strings by attribute name) answers without asking.
  * @returns the attributes now, or undefined when cancelled
  */
-async function editAttributes(
-  store: AnnotationStore,
-  target?: AnnotationTarget & { values?: Record<string, string> },
-): Promise<Record<string, AttributeValue> | undefined> {
+async function editAttributes(store: AnnotationStore, target?: AttributesTarget): Promise<Record<string, AttributeValue> | undefined> {
   const found = await resolveTargets(store, target, { many: false, purpose: 'edit' });
   if (!found) return undefined;
   const annotation = found.annotations[0]!;
@@ -217,8 +250,9 @@ async function editAttributes(
     return undefined;
   }
   const values: Record<string, AttributeValue> = { ...(annotation.attributes ?? {}) };
-  const total = spec.attributes.length;
-  for (const [i, attribute] of spec.attributes.entries()) {
+  const asked = target?.names ? spec.attributes.filter((a) => target.names!.includes(a.name)) : spec.attributes;
+  const total = asked.length;
+  for (const [i, attribute] of asked.entries()) {
     const current = values[attribute.name] === undefined ? '' : String(values[attribute.name]);
     let raw: string | undefined;
     if (target?.values) {

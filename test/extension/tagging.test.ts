@@ -274,6 +274,70 @@ suite('Tagging in the editor', () => {
     assert.equal((await waitFor(async () => (await recordOnDisk(uri, claim.id)).entity, 'the entity on disk')), 'Defence Ministry');
   });
 
+  test('tagging a quote asks for its required speaker and stores the answer', async () => {
+    const uri = await scratchDocument('tag-asks-speaker.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const inputs = interceptWindow('showInputBox', (options) =>
+      String((options as vscode.InputBoxOptions).title).includes('speaker, required') ? Promise.resolve('the minister') : undefined,
+    );
+    try {
+      const [quote] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'We are ready to talk')], 'marginalia.tagQuote');
+      assert.ok(quote);
+      const record = await waitFor(async () => {
+        const r = await recordOnDisk(uri, quote.id);
+        return r.attributes?.speaker && r;
+      }, 'the speaker on disk');
+      assert.deepEqual(record.attributes, { speaker: 'the minister' });
+      assert.equal(inputs.calls.length, 1, 'asked once');
+    } finally {
+      inputs.restore();
+    }
+  });
+
+  test('a skipped required attribute is a warning on the span, fixed from the quick fix or the hover', async () => {
+    const api = await marginalia();
+    const uri = await scratchDocument('tag-skips-speaker.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const escape = interceptWindow('showInputBox', () => Promise.resolve(undefined)); // the user presses Escape
+    let quote: Annotation | undefined;
+    try {
+      [quote] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'even tomorrow')], 'marginalia.tagQuote');
+      assert.ok(quote);
+      await waitFor(() => escape.calls.length === 1, 'asked for the speaker');
+    } finally {
+      escape.restore();
+    }
+    const span = rangeOf(editor.document, 'even tomorrow');
+    const warning = await waitFor(
+      () => api.diagnostics.diagnosticsFor(uri).find((d) => d.code === 'missing-attribute'),
+      'the missing speaker on the document',
+    );
+    assert.ok(warning.range.isEqual(span), `on the span ${JSON.stringify(span)}, not ${JSON.stringify(warning.range)}`);
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    editor.selection = new vscode.Selection(span.start, span.start);
+    await requestScreenshot('missing-speaker-on-span', { waitForText: 'which the label requires' });
+
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, span, vscode.CodeActionKind.QuickFix.value);
+    const setSpeaker = fixes.find((f) => f.title === 'Set speaker…');
+    assert.ok(setSpeaker?.command, `a "Set speaker…" quick fix among: ${fixes.map((f) => f.title).join(', ')}`);
+    assert.ok(!fixes.some((f) => /Re-anchor every/.test(f.title)), 'nothing drifted: no re-anchoring offered');
+
+    const hover = api.hover.describe(api.store.get(uri)!, api.store.get(uri)!.annotations.find((a) => a.id === quote!.id)!);
+    assert.match(hover.value, /\[Set speaker…\]\(command:marginalia\.editAttributes\?/);
+    assert.deepEqual(hover.isTrusted, { enabledCommands: ['marginalia.openAnnotation', 'marginalia.editAttributes'] }, 'only the linked commands run');
+
+    const answer = interceptWindow('showInputBox', () => Promise.resolve('the minister'));
+    try {
+      await vscode.commands.executeCommand(setSpeaker.command.command, ...(setSpeaker.command.arguments ?? []));
+      assert.equal(answer.calls.length, 1, 'asked only for the speaker');
+    } finally {
+      answer.restore();
+    }
+    assert.equal((await waitFor(async () => (await recordOnDisk(uri, quote.id)).attributes?.speaker, 'the speaker on disk')), 'the minister');
+    await waitFor(() => !api.diagnostics.diagnosticsFor(uri).some((d) => d.code === 'missing-attribute'), 'the warning gone');
+  });
+
   test('an attribute typed as a number rejects "abc"; enum and required attributes are checked too', () => {
     const value: AttributeSpec = { name: 'value', type: 'number', required: false };
     assert.match(validateAttributeInput(value, 'abc') ?? '', /value is a number/);
