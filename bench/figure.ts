@@ -18,6 +18,8 @@ export interface Figure {
   met: boolean;
   /** Further measurements (counts of exact placements, heap sizes…). */
   details?: Record<string, number | string>;
+  /** A Markdown table shown under the results (counts that do not fit in `details`). */
+  table?: string;
 }
 
 /** Settings every figure gets. */

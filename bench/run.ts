@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
+import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
 import { exportDoccano } from './figures/export';
 import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
@@ -26,6 +27,8 @@ const FIGURES: FigureRun[] = [
   reanchorInsertSmall,
   reanchorInsertLarge,
   reanchorWordEdits,
+  reanchorScenarios,
+  reanchorScatteredEdits,
   writeAfterOneChange,
   durableSidecarWrite,
   exportDoccano,
@@ -58,6 +61,7 @@ function markdown(figures: Figure[], quick: boolean): string {
     }
     lines.push('');
   }
+  for (const f of figures.filter((f) => f.table)) lines.push(`## ${f.name}`, '', f.table!, '');
   return lines.join('\n');
 }
 

@@ -9,6 +9,7 @@
 
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { AttributeSpec, AttributeType, Finding, LabelConfig, LabelSpec, Severity } from './model';
+import { isLabelName } from './names';
 
 /** The configuration's file name, at the root of a workspace folder. */
 export const LABEL_CONFIG_FILE = '.marginalia.yaml';
@@ -44,7 +45,6 @@ export const DEFAULT_LABEL_CONFIG: LabelConfig = deepFreeze({
   ],
 });
 
-const LABEL_ID = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 const ATTRIBUTE_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 const LABEL_KEYS = ['id', 'description', 'color', 'key', 'attributes'];
 const ATTRIBUTE_KEYS = ['name', 'type', 'required', 'values', 'description'];
@@ -152,7 +152,7 @@ function labelEntries(labelsNode: unknown, root: unknown, report: NodeReport): L
 
 function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined {
   const { id, node } = entry;
-  if (id === undefined || !LABEL_ID.test(id)) {
+  if (id === undefined || !isLabelName(id)) {
     report(
       'error',
       'config-invalid',

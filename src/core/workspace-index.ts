@@ -45,7 +45,7 @@ export interface SerializedIndex {
 }
 
 /** Bump when `readSidecar`'s output for the same bytes changes, or the stored form does. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3; // 3: sidecars that are not UTF-8 are refused, CR line ends counted
 
 /**
  * How long before it was read a file must have been last modified for its size and time to stand for

@@ -14,6 +14,7 @@ import { applyChange, type TextChange } from '../core/anchoring/live-tracking';
 import { holds, reanchor, type AnchorResult } from '../core/anchoring/reanchor';
 import type { Placement } from './anchorFindings';
 import { newAnnotationId } from '../core/ids';
+import { escapeLinkedText } from '../core/markdown-escape';
 import { mergeById } from '../core/merge';
 import { FORMAT_VERSION, type Annotation, type Finding, type LabelConfig } from '../core/model';
 import { documentPathFor, isSidecarPath, sidecarPathFor } from '../core/paths';
@@ -57,6 +58,8 @@ export interface AnnotatedDocument {
   readonly hasText: boolean;
   /** Whether some annotation changes are not in the sidecar on disk yet (they wait for the document's save). */
   readonly unwritten: boolean;
+  /** The records of the sidecar on disk as last read or written: what unwritten changes were made from. */
+  readonly base: readonly Annotation[];
 }
 
 /** A span to tag. */
@@ -442,6 +445,25 @@ export class AnnotationStore implements vscode.Disposable {
       const rest = moved.documentUri.toString().slice(prefix.length);
       this.rekey(moved, vscode.Uri.parse(newUri.toString().replace(/\/?$/, '/') + rest));
     }
+  }
+
+  /**
+   * Take back annotation changes a past session could not write (see `pendingChanges.ts`): merged by
+   * id into the sidecar's records as unwritten changes, as if they had been made here, and anchored
+   * against the document's current text (one that does not hold there is found again by its text).
+   * @param documentUri the document
+   * @param pending the changes: the sidecar's records they were made from, and the annotations with them
+   * @returns the ids changed both in the changes and in the sidecar since (the changes were kept)
+   */
+  async restorePending(documentUri: vscode.Uri, pending: { base: readonly Annotation[]; annotations: readonly Annotation[] }): Promise<string[]> {
+    const entry = await this.entryFor(documentUri);
+    const current = entry.unwritten ? entry.annotations : entry.base.map(clone);
+    const merged = mergeById(pending.base.map(clone), pending.annotations.map(clone), current);
+    entry.annotations = merged.annotations;
+    anchorAll(entry, entry.offsets);
+    this.changed(entry, true);
+    await this.persist(entry);
+    return merged.conflicts;
   }
 
   /**
@@ -952,7 +974,8 @@ function defaultNotify(severity: 'info' | 'warning' | 'error', message: string, 
   const show =
     severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const open = 'Open Sidecar';
-  void Promise.resolve(sidecar ? show(`Marginalia: ${message}`, open) : show(`Marginalia: ${message}`)).then((choice) => {
+  const text = escapeLinkedText(`Marginalia: ${message}`); // messages quote sidecars
+  void Promise.resolve(sidecar ? show(text, open) : show(text)).then((choice) => {
     if (choice === open && sidecar) void vscode.window.showTextDocument(sidecar);
   });
 }

@@ -7,6 +7,7 @@
  * links can run it without the UI, and returns what it did.
  */
 import * as vscode from 'vscode';
+import { escapeLinkedText } from '../core/markdown-escape';
 import type { Annotation, AttributeValue, LabelSpec } from '../core/model';
 import { normalizeText, OffsetIndex } from '../core/text';
 import type { AnchorResult } from '../core/anchoring/reanchor';
@@ -77,7 +78,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
           return await run(...args);
         } catch (error) {
           console.error(`marginalia: ${id} failed:`, error);
-          void vscode.window.showErrorMessage(`Marginalia: ${error instanceof Error ? error.message : String(error)}`);
+          void vscode.window.showErrorMessage(escapeLinkedText(`Marginalia: ${error instanceof Error ? error.message : String(error)}`));
           return undefined;
         }
       }),
@@ -127,7 +128,7 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
     }
   }
   if (already.length > 0) {
-    void vscode.window.showInformationMessage(`Marginalia: already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`);
+    void vscode.window.showInformationMessage(escapeLinkedText(`Marginalia: already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`));
   }
   if (spans.length === 0) {
     if (already.length === 0) void vscode.window.showInformationMessage('Marginalia: nothing to tag: select some text, or put the cursor in a word.');

@@ -4,6 +4,7 @@
  * `vscode.workspace.fs`, so remote and virtual workspaces work too.
  */
 import * as vscode from 'vscode';
+import { escapeLinkedText } from '../core/markdown-escape';
 import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportFile } from '../core/export';
 import { isMarkdownPath, projectToPlain } from '../core/export/plain';
 import type { AnnotationStore } from './annotationStore';
@@ -46,7 +47,7 @@ export async function exportAnnotations(store: AnnotationStore, args: ExportArgs
   try {
     return await writeExport(store, args);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Marginalia: export failed: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(escapeLinkedText(`Marginalia: export failed: ${error instanceof Error ? error.message : String(error)}`));
     return undefined;
   }
 }

@@ -11,6 +11,7 @@ import { DiagnosticsController } from './diagnostics';
 import { AnnotationHoverProvider } from './hover';
 import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
+import { PendingChangesKeeper } from './pendingChanges';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
 export interface MarginaliaApi {
@@ -25,6 +26,8 @@ export interface MarginaliaApi {
   readonly hover: AnnotationHoverProvider;
   /** The entity tree, the status bar, the explorer badges and nesting. */
   readonly navigation: Navigation;
+  /** Unwritten annotation changes kept across a hot exit. */
+  readonly pending: PendingChangesKeeper;
 }
 
 /**
@@ -43,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     vscode.languages.registerHoverProvider({ pattern: '**' }, hover),
     ...keepStoreInStep(store),
   );
+  const pending = new PendingChangesKeeper(store, context.storageUri);
+  context.subscriptions.push(pending);
   const navigation = registerNavigation(context, store);
   registerCommands(context, store, navigation.tree);
   return {
@@ -52,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     diagnostics,
     hover,
     navigation,
+    pending,
   };
 }
 

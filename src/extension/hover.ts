@@ -3,6 +3,7 @@
  * open the other occurrences of the same entity (in this file and others).
  */
 import * as vscode from 'vscode';
+import { escapeMarkdown } from '../core/markdown-escape';
 import type { Annotation } from '../core/model';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
@@ -44,33 +45,33 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const md = new vscode.MarkdownString('', true);
     // Only the commands this hover links to run from it; nothing from the sidecar becomes a link.
     md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation, COMMAND_IDS.editAttributes] };
-    md.appendMarkdown(`**${escape(capitalise(a.label))}**`);
-    if (spec?.description) md.appendMarkdown(` — ${escape(spec.description)}`);
-    md.appendMarkdown(` \u00a0$(tag) \`${a.id}\`\n\n`);
-    md.appendMarkdown(`> ${escape(shorten(a.text)).replace(/\n/g, ' ')}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(capitalise(a.label))}**`);
+    if (spec?.description) md.appendMarkdown(` — ${escapeMarkdown(spec.description)}`);
+    md.appendMarkdown(` \u00a0$(tag) ${escapeMarkdown(a.id)}\n\n`);
+    md.appendMarkdown(`> ${escapeMarkdown(shorten(a.text))}\n\n`);
     if (a.entity) this.describeEntity(md, doc, a, a.entity);
     // In the order the label defines its attributes, then any others.
     const order = (spec?.attributes ?? []).map((s) => s.name);
     const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
     const attributes = Object.entries(a.attributes ?? {}).sort(([x], [y]) => rank(x) - rank(y));
     if (attributes.length > 0) {
-      md.appendMarkdown(attributes.map(([name, value]) => `${escape(name)}: **${escape(String(value))}**`).join(' \u00b7 ') + '\n\n');
+      md.appendMarkdown(attributes.map(([name, value]) => `${escapeMarkdown(name)}: **${escapeMarkdown(String(value))}**`).join(' \u00b7 ') + '\n\n');
     }
     const missing = missingAttributes(this.store, doc.documentUri, a);
     if (missing.length > 0) {
       const fixes = missing.map((name) => {
         const args = encodeURIComponent(JSON.stringify([{ uri: doc.documentUri.toString(), id: a.id, names: [name] }]));
-        return `[Set ${escape(name)}…](command:${COMMAND_IDS.editAttributes}?${args} "Set this required attribute")`;
+        return `[Set ${escapeMarkdown(name)}…](command:${COMMAND_IDS.editAttributes}?${args} "Set this required attribute")`;
       });
-      md.appendMarkdown(`$(warning) missing: ${missing.map(escape).join(', ')} \u00a0${fixes.join(' \u00b7 ')}\n\n`);
+      md.appendMarkdown(`$(warning) missing: ${missing.map(escapeMarkdown).join(', ')} \u00a0${fixes.join(' \u00b7 ')}\n\n`);
     }
-    if (a.note) md.appendMarkdown(`$(note) ${escape(a.note)}\n\n`);
+    if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
     return md;
   }
 
   /** The entity line: its name and links to its other occurrences in the workspace. */
   private describeEntity(md: vscode.MarkdownString, doc: AnnotatedDocument, a: Annotation, entity: string): void {
-    md.appendMarkdown(`$(link) entity **${escape(entity)}**`);
+    md.appendMarkdown(`$(link) entity **${escapeMarkdown(entity)}**`);
     const others = this.occurrences(entity).filter((o) => !(o.doc === doc && o.annotation.id === a.id));
     if (others.length === 0) {
       md.appendMarkdown(' (no other occurrence)\n\n');
@@ -78,10 +79,10 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     }
     md.appendMarkdown(` — ${others.length} other occurrence${others.length === 1 ? '' : 's'}:\n\n`);
     for (const o of others.slice(0, MAX_LINKS)) {
-      const args = encodeURIComponent(JSON.stringify([{ uri: o.doc.documentUri.toString(), id: o.annotation.id }]));
+      const args = commandArguments([{ uri: o.doc.documentUri.toString(), id: o.annotation.id }]);
       const line = o.doc.offsets.lineColumn(o.annotation.start).line + 1;
       const name = `${basename(o.doc.documentUri)}:${line}`;
-      md.appendMarkdown(`- [${escape(name)}](command:${COMMAND_IDS.openAnnotation}?${args} "Open ${escape(name)}") ${escape(shorten(o.annotation.text, 60))}\n`);
+      md.appendMarkdown(`- [${escapeMarkdown(name)}](command:${COMMAND_IDS.openAnnotation}?${args} "Open ${escapeMarkdown(name)}") ${escapeMarkdown(shorten(o.annotation.text, 60))}\n`);
     }
     if (others.length > MAX_LINKS) md.appendMarkdown(`- and ${others.length - MAX_LINKS} more\n`);
     md.appendMarkdown('\n');
@@ -96,6 +97,11 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 }
 
+/** Command arguments in a link's destination: every character that could end the destination is percent-encoded. */
+function commandArguments(args: unknown[]): string {
+  return encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
@@ -107,9 +113,4 @@ function capitalise(s: string): string {
 function shorten(text: string, max = MAX_QUOTE): string {
   const chars = [...text];
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
-}
-
-/** Escape Markdown punctuation in user text (sidecars are data, not markup). */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { countByLabel, countNoun, formatLabelCounts } from '../core/label-counts';
 import { FOCUS_ENTITIES_VIEW_COMMAND } from './commandIds';
 import { Disposable } from './disposable';
+import { escapeMarkdown } from '../core/markdown-escape';
 import type { AnnotationSource } from './tree/annotationSource';
 
 /** How long after a change of the active document's annotations the counts are updated. */
@@ -69,7 +70,7 @@ export class AnnotationStatusBar extends Disposable {
     this.item.backgroundColor = orphaned > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**Marginalia**: ${countNoun('annotation', doc.annotations.length)} in this file\n\n`);
-    tooltip.appendMarkdown(counts.map((c) => `- ${countNoun(c.label, c.count)}`).join('\n'));
+    tooltip.appendMarkdown(counts.map((c) => `- ${escapeMarkdown(countNoun(c.label, c.count))}`).join('\n'));
     if (orphaned > 0) tooltip.appendMarkdown(`\n\n$(warning) ${orphaned} orphaned: their text was not found again`);
     tooltip.appendMarkdown('\n\nClick to show the tree of entities.');
     this.item.tooltip = tooltip;

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { newAnnotationId } from '../../src/core/ids';
+import { isAnnotationId } from '../../src/core/names';
 
 /** A random source that replays the given numbers, then repeats the last. */
 function replay(...values: number[]): () => number {
@@ -9,8 +10,12 @@ function replay(...values: number[]): () => number {
 }
 
 describe('newAnnotationId', () => {
-  test('is 8 lowercase hex digits', () => {
-    for (let i = 0; i < 200; i++) assert.match(newAnnotationId(new Set()), /^[0-9a-f]{8}$/);
+  test('is 8 lowercase hex digits, a valid annotation id', () => {
+    for (let i = 0; i < 200; i++) {
+      const id = newAnnotationId(new Set());
+      assert.match(id, /^[0-9a-f]{8}$/);
+      assert.ok(isAnnotationId(id), id);
+    }
   });
 
   test('maps the random number onto the id space, zero-padded', () => {

@@ -117,3 +117,19 @@ test('files no longer listed are forgotten, and a cache of another version is ig
   await new SidecarIndex({ ...stored, version: stored.version + 1 }).refresh([file], fs);
   assert.equal(fs.reads, 1);
 });
+
+test('a cache from before sidecars that are not UTF-8 were refused is not trusted: such a sidecar is read again and refused', async (t) => {
+  const { file, setAge, dispose } = folder(60_000);
+  t.after(dispose);
+  writeFileSync(file, Buffer.from(sidecar('aaaaaaaa').replace('text: Hello', 'text: Hello\n    note: caf\u00e9'), 'latin1'));
+  setAge(60_000);
+  const stat = await countingFs().stat(file);
+  // What version 2 stored for it: the byte read as U+FFFD, without a finding.
+  const lossy = { version: 1, document: 'a.txt', annotations: [{ id: 'aaaaaaaa', label: 'claim', start: 0, end: 5, text: 'Hello', note: 'caf\uFFFD' }] };
+  const saved = { version: 2, entries: [{ path: file, ...stat, readAt: Date.now(), sidecar: lossy, findings: [], recordLines: [['aaaaaaaa', 4]] as [string, number][], writable: true }] };
+  const fs = countingFs();
+  const [indexed] = await new SidecarIndex(saved).refresh([file], fs);
+  assert.equal(fs.reads, 1);
+  assert.deepEqual(indexed!.read.findings.map((f) => [f.code, f.line]), [['not-utf8', 9]]);
+  assert.equal(indexed!.read.writable, false);
+});

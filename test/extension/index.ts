@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { takeReloadNote } from './reload';
 
 /** The folder of the tests that run in the multi-root workspace (scripts/test.mjs's second run). */
 const MULTI_ROOT_TESTS = 'multi-root';
@@ -16,6 +17,12 @@ export const RESULT_MARKER = '[[harness:result]]';
  * can still say what passed and which test was running.
  */
 export const TEST_MARKER = '[[harness:test]]';
+
+/** Test files that reload the window, which ends the run: they run after every other (see reload.ts). */
+const RELOADING_TESTS = ['hotExit.test.js'];
+
+/** The counts of this run so far, for a test that reloads the window to hand on. */
+export const counts = { passed: 0, failed: 0, pending: 0 };
 
 /**
  * Every compiled `*.test.js` under a folder whose TypeScript source still exists: tsc never deletes
@@ -39,24 +46,37 @@ function findTests(dir: string, sourceDir: string): string[] {
  */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 20000, reporter: 'spec' });
-  if (process.env.MARGINALIA_TEST_GREP) mocha.grep(process.env.MARGINALIA_TEST_GREP);
+  // After a reload a test asked for: only the tests it names, counted with the run before.
+  const before = takeReloadNote();
+  const grep = before?.grep ?? process.env.MARGINALIA_TEST_GREP;
+  if (grep) mocha.grep(grep);
   const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'extension');
+  const reloading = (file: string) => RELOADING_TESTS.includes(path.basename(file));
   // The tests of multi-root/ need the workspace of test/fixtures/multi-root; the others, seeds/ alone.
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const inMultiRoot = (file: string) => path.relative(__dirname, file).split(path.sep)[0] === MULTI_ROOT_TESTS;
-  for (const file of findTests(__dirname, sourceDir).sort()) if (inMultiRoot(file) === multiRoot) mocha.addFile(file);
+  const files = findTests(__dirname, sourceDir).sort().filter((file) => inMultiRoot(file) === multiRoot);
+  for (const file of [...files.filter((f) => !reloading(f)), ...files.filter(reloading)]) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {
-        const passed = runner.stats?.passes ?? 0;
-        const pending = runner.stats?.pending ?? 0;
+        const passed = (runner.stats?.passes ?? 0) + (before?.passed ?? 0);
+        const pending = (runner.stats?.pending ?? 0) + (before?.pending ?? 0);
+        failures += before?.failed ?? 0;
         console.log(`${RESULT_MARKER} ${JSON.stringify({ passed, failed: failures, pending })}`);
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
       runner.on('test', (test) => console.log(`${TEST_MARKER} started ${test.fullTitle()}`));
-      runner.on('pass', (test) => console.log(`${TEST_MARKER} passed ${test.fullTitle()}`));
-      runner.on('fail', (test) => console.log(`${TEST_MARKER} failed ${test.fullTitle()}`));
+      runner.on('pass', (test) => {
+        counts.passed++;
+        console.log(`${TEST_MARKER} passed ${test.fullTitle()}`);
+      });
+      runner.on('fail', (test) => {
+        counts.failed++;
+        console.log(`${TEST_MARKER} failed ${test.fullTitle()}`);
+      });
+      runner.on('pending', () => counts.pending++);
     } catch (error) {
       reject(error);
     }

@@ -374,7 +374,10 @@ suite('Tagging in the editor', () => {
 
     const refused = await vscode.commands.executeCommand('marginalia.editAttributes', { ...target, values: { value: 'abc' } });
     assert.equal(refused, undefined, 'the edit is refused');
-    await sleep(300);
+    // Nothing changed in memory and nothing waits to be written: no write can follow.
+    const api = await marginalia();
+    assert.deepEqual(api.store.get(uri)?.annotations.find((a) => a.id === figure.id)?.attributes, { value: 100000, unit: 'troops', qualifier: 'exact' });
+    assert.equal(api.store.get(uri)?.unwritten, false);
     assert.deepEqual((await recordOnDisk(uri, figure.id)).attributes, { value: 100000, unit: 'troops', qualifier: 'exact' });
   });
 

@@ -12,6 +12,7 @@ import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
 import { describeRefusal, readInside, readTextInside } from '../../core/io/inside';
 import { duplicatedIds } from '../../core/merge';
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
+import { isAnnotationId } from '../../core/names';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
 import { readSidecar } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
@@ -128,7 +129,10 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     for (const { imported, spans } of byDocument.get(documentPath)!) {
       const merged = mergeImported(annotations, spans, text, imported.text, config);
       merged.skipped.forEach(report);
-      for (const r of merged.renamed) io.stderr.write(`${r.origin}: note: id '${r.from}' is already used in ${relative(io.cwd, sidecarPath)}; imported as '${r.to}'\n`);
+      for (const r of merged.renamed) {
+        const why = isAnnotationId(r.from) ? `is already used in ${relative(io.cwd, sidecarPath)}` : 'is not a valid annotation id (1 to 64 ASCII letters, digits, "_" or "-")';
+        io.stderr.write(`${r.origin}: note: id '${r.from}' ${why}; imported as '${r.to}'\n`);
+      }
       annotations = merged.annotations;
       documentAdded += merged.added.length;
       documentPresent += merged.present;

@@ -100,7 +100,11 @@ export class DiffMap {
       survivedWord ||= hasWordChar(this.oldText, at, keptTo);
       at = Math.max(at, Math.min(h.oldEnd, end));
     }
-    if (!touched) return { kind: 'mapped', start: this.mapStart(start), end: this.mapEnd(end), edited: false, score: 1 };
+    if (!touched) {
+      const newStart = this.mapStart(start);
+      // An empty span is one point: an insertion there puts it after the inserted text, as live tracking does.
+      return { kind: 'mapped', start: newStart, end: start === end ? newStart : this.mapEnd(end), edited: false, score: 1 };
+    }
     survived += end - at;
     survivedWord ||= hasWordChar(this.oldText, at, end);
     if (!survivedWord) return this.followMove(start, end);

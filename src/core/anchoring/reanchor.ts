@@ -71,16 +71,19 @@ export function holds(annotation: Annotation, index: OffsetIndex): boolean {
  * Re-anchor annotations in a document that may have changed since they were made. When the text they
  * were verified against is given, each annotation that holds on it is mapped through the diff of that
  * text and the new one (`DiffMap`, method 'diff'): moved exactly, edited where an edit overlaps it, or
- * orphaned where its text was deleted. The others (and all of them without a previous text) are
- * placed by search (method 'search'): those that hold are kept (unless a word at their edge was lengthened: an annotation that began or ended at a word's
- * edge is then widened to the whole word, outcome 'edited'); the others are looked for in document order, each near its old place moved by however much the
+ * orphaned where its text was deleted. The others (all of them without a previous text) are placed by
+ * search (method 'search'). Those that hold are kept (unless a word at their edge was lengthened: an
+ * annotation that began or ended at a word's edge is then widened to the whole word, outcome 'edited');
+ * the others are looked for in document order, each near its old place moved by however much the
  * annotations before it moved: the exact text first, then an approximate match of text, prefix and
- * suffix scored with the position, in ±256 and ±4,096 code points and then the whole text. A placement
- * is accepted at `MIN_QUALITY` and `MIN_TEXT_SIMILARITY` or better; otherwise the annotation is returned
- * orphaned (`status: 'orphaned'`, offsets and text as they were). Moved annotations get fresh
- * prefix/suffix where they had them; a formerly orphaned annotation that is found loses its status.
+ * suffix scored with the position, in ±256 and ±4,096 code points and then the whole text, under the
+ * invariants of `search`. A placement is accepted at `MIN_QUALITY` and `MIN_TEXT_SIMILARITY` or better;
+ * otherwise the annotation is returned orphaned (`status: 'orphaned'`, offsets and text as they were).
+ * Moved annotations get fresh prefix/suffix where they had them; a formerly orphaned annotation that is
+ * found loses its status.
  * @param annotations the annotations of one document, any order
  * @param index offsets over the current (normalised) document text
+ * @param options the text the annotations were last verified against, when known
  * @returns one result per annotation, in the order given
  */
 export function reanchor(annotations: readonly Annotation[], index: OffsetIndex, options: ReanchorOptions = {}): AnchorResult[] {

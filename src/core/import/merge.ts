@@ -7,6 +7,7 @@
 import { contextAround } from '../anchoring/context';
 import { isBratLineBreaks } from '../export/brat-codec';
 import { keyedRandom, newAnnotationId } from '../ids';
+import { isAnnotationId } from '../names';
 import type { Annotation, AttributeValue, LabelConfig } from '../model';
 import { OffsetIndex } from '../text';
 import type { ImportedSpan } from './types';
@@ -40,12 +41,12 @@ export interface MergeResult {
   annotations: Annotation[];
   /** The annotations added. */
   added: Annotation[];
-  /** Added spans whose id was already used, so that each record keeps an id of its own. */
-  renamed: RenamedSpan[];
   /** How many imported spans the document already had (same label and span). */
   present: number;
   /** The spans left out. */
   skipped: SkippedSpan[];
+  /** Spans added under a new id because the id they came with is not a valid annotation id or is taken. */
+  renamed: RenamedSpan[];
 }
 
 /** How many characters of a text a report quotes. */
@@ -83,8 +84,8 @@ export function mergeImported(
       continue;
     }
     keys.add(key);
-    const id = span.id !== undefined && /^[A-Za-z0-9_-]+$/.test(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, keyedRandom(key));
-    if (span.id !== undefined && id !== span.id && taken.has(span.id)) result.renamed.push({ origin: span.origin, from: span.id, to: id });
+    const id = span.id !== undefined && isAnnotationId(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, keyedRandom(key));
+    if (span.id !== undefined && id !== span.id) result.renamed.push({ origin: span.origin, from: span.id, to: id });
     taken.add(id);
     const annotation = buildAnnotation(id, span, placed, index, config);
     result.added.push(annotation);

@@ -6,26 +6,9 @@
  */
 
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../model';
+import { ANNOTATION_KEYS, isAnnotationKey } from './fields';
 import { formatNumber, formatString } from './scalar';
 
-/** The keys of an annotation record, in the order they are written. */
-export const ANNOTATION_KEYS = [
-  'id',
-  'label',
-  'start',
-  'end',
-  'text',
-  'prefix',
-  'suffix',
-  'entity',
-  'attributes',
-  'note',
-  'author',
-  'created',
-  'status',
-] as const;
-
-const KNOWN_ANNOTATION_KEYS: ReadonlySet<string> = new Set(ANNOTATION_KEYS);
 const KNOWN_SIDECAR_KEYS: ReadonlySet<string> = new Set(['version', 'document', 'annotations']);
 
 /** Canonical layout of records: the dash at column 2, keys at column 4. */
@@ -39,7 +22,7 @@ const CANONICAL_DASH_COLUMN = 2;
 export function recordKeys(annotation: Annotation): string[] {
   const values = annotation as unknown as Record<string, unknown>;
   const keys: string[] = ANNOTATION_KEYS.filter((key) => values[key] !== undefined && values[key] !== null);
-  const extras = Object.keys(values).filter((key) => !KNOWN_ANNOTATION_KEYS.has(key) && values[key] !== undefined);
+  const extras = Object.keys(values).filter((key) => !isAnnotationKey(key) && values[key] !== undefined);
   return keys.concat(extras.sort(compareKeys));
 }
 

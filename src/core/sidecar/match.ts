@@ -10,7 +10,7 @@
  */
 
 import type { Annotation } from '../model';
-import { sameCanonical, sameContent, withoutExtras } from './content-key';
+import { sameContent } from './content-key';
 
 /** What the match needs of the old text. */
 export interface MatchSource {
@@ -20,8 +20,6 @@ export interface MatchSource {
   uniqueIds?: boolean;
   /** The content of each record. */
   readonly items: readonly Readonly<Record<string, unknown>>[];
-  /** For some of `items`, their fields in one fixed shape (made here when first needed, and kept). */
-  fields?: (RecordFields | undefined)[];
 }
 
 /** For each new record (in writing order), the old record it replaces. */
@@ -66,11 +64,9 @@ function matchInStep(sorted: readonly Annotation[], previous: MatchSource): Matc
   const same = new Uint8Array(n);
   const taken = new Uint8Array(m);
   const items = previous.items;
-  const fields = (previous.fields ??= new Array<RecordFields | undefined>(m));
   // Whether new record i has the content of old record j; asked as each pair is found, while the record is at hand.
   const compare = (i: number, j: number) => {
-    const annotation = sorted[i]!;
-    if (sameFields((fields[j] ??= new RecordFields(items[j]!)), annotation) || sameContent(items[j]!, annotation)) same[i] = 1;
+    if (sameContent(items[j]!, sorted[i]!)) same[i] = 1;
   };
   const outOfStep: number[] = [];
   let i = 0;
@@ -105,84 +101,6 @@ function matchInStep(sorted: readonly Annotation[], previous: MatchSource): Matc
     compare(outOfStep[a]!, found);
   }
   return { index, same, uniqueIds: true };
-}
-
-/**
- * A record's known fields in one fixed shape: comparing an annotation with it reads the annotation's
- * fields once, and the record's at a fixed place, several times faster than `sameContent` (which
- * takes any two maps). The writer compares every record at every write, and most are the same.
- */
-export class RecordFields {
-  readonly id: unknown;
-  readonly label: unknown;
-  readonly start: unknown;
-  readonly end: unknown;
-  readonly text: unknown;
-  readonly prefix: unknown;
-  readonly suffix: unknown;
-  readonly entity: unknown;
-  readonly attributes: unknown;
-  readonly note: unknown;
-  readonly author: unknown;
-  readonly created: unknown;
-  readonly status: unknown;
-  /**
-   * Whether the quick comparison applies: the record has no key but known keys with a value (see
-   * `withoutExtras`), and no field that is the number 0 (=== does not tell it from -0, which is written apart).
-   */
-  readonly quick: boolean;
-  /** How many known fields have a value (not undefined), as `withoutExtras` counts them. */
-  readonly defined: number;
-
-  /** @param item a record's content (never changed afterwards) */
-  constructor(item: Readonly<Record<string, unknown>>) {
-    this.id = item['id'];
-    this.label = item['label'];
-    this.start = item['start'];
-    this.end = item['end'];
-    this.text = item['text'];
-    this.prefix = item['prefix'];
-    this.suffix = item['suffix'];
-    this.entity = item['entity'];
-    this.attributes = item['attributes'];
-    this.note = item['note'];
-    this.author = item['author'];
-    this.created = item['created'];
-    this.status = item['status'];
-    const values = [this.id, this.label, this.start, this.end, this.text, this.prefix, this.suffix, this.entity, this.attributes, this.note, this.author, this.created, this.status];
-    this.quick = withoutExtras(item) && !values.includes(0);
-    this.defined = values.filter((value) => value !== undefined).length;
-  }
-}
-
-/**
- * Whether an annotation surely has the content of a record: true only when `sameContent` is (false
- * says nothing: the caller asks `sameContent`). Each known field must be the very same value,
- * attributes the same map, and neither may have other keys.
- */
-function sameFields(f: RecordFields, a: Annotation): boolean {
-  const x = a as unknown as Partial<Record<keyof RecordFields, unknown>>;
-  if (
-    !f.quick ||
-    x.id !== f.id ||
-    x.label !== f.label ||
-    x.start !== f.start ||
-    x.end !== f.end ||
-    x.text !== f.text ||
-    x.prefix !== f.prefix ||
-    x.suffix !== f.suffix ||
-    x.entity !== f.entity ||
-    x.note !== f.note ||
-    x.author !== f.author ||
-    x.created !== f.created ||
-    x.status !== f.status
-  )
-    return false;
-  const attributes = x.attributes;
-  if (!sameCanonical(f.attributes, attributes)) return false;
-  // Its fields with a value, as withoutExtras counts them: those of the record, but for attributes.
-  const defined = f.defined - (f.attributes === undefined ? 0 : 1) + (attributes === undefined ? 0 : 1);
-  return Object.keys(a).length === defined;
 }
 
 /**

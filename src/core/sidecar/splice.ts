@@ -16,7 +16,7 @@ import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
 import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout, scanRecord, type EntrySpan, type RecordParts, type RecordSpan, type SidecarLayout } from './layout';
 import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, type LineText } from './lines';
-import { matchRecords, type RecordFields } from './match';
+import { matchRecords } from './match';
 
 /** A previous text, reduced to what the splice needs. It shares no object with anyone: callers never
  * get its records, and nothing changes them once they are here. */
@@ -37,8 +37,6 @@ export interface PreparedSource {
   uniqueIds?: boolean;
   /** The content of each record, as parsed or as written (compared with `sameContent`). */
   items: readonly Readonly<Record<string, unknown>>[];
-  /** For some of `items`, their fields in the shape the match compares fastest (see `match.ts`). */
-  fields?: (RecordFields | undefined)[];
   /** For each of `items`, 1 when it was validated without a finding (see `validateSidecar`); undefined when none was. */
   clean?: Uint8Array;
   /** For a text the writer wrote: its top-level values but `annotations`; with `items`, what reading it gives. */
@@ -138,7 +136,6 @@ export function spliceSidecar(
   const ids = new Array<string>(sorted.length);
   // For each item, whether it is one that was validated without a finding (see PreparedSource.clean).
   const clean = new Uint8Array(sorted.length);
-  const fields = new Array<RecordFields | undefined>(sorted.length);
   // The new text's records, found as they are written (undefined once one cannot be), and where each
   // is (see RecordParts): see spliceAnnotations.
   let records: RecordSpan[] | undefined = new Array<RecordSpan>(sorted.length);
@@ -206,7 +203,6 @@ export function spliceSidecar(
     ids,
     uniqueIds,
     items,
-    fields,
     clean,
     written: new Map([...header.keys()].map((key) => [key, writtenCopy(newValue(key))])),
     eol: '\n',
@@ -237,13 +233,11 @@ export function spliceSidecar(
     // Locals rather than the enclosing function's variables: this loop runs for every record of every write.
     const oldItems = previous.items;
     const oldClean = previous.clean;
-    const oldFields = previous.fields;
     const lines = out;
     const newItems = items;
     const oldIds = previous.ids;
     const newIds = ids;
     const newClean = clean;
-    const newFields = fields;
     const { lead: newLead, line: newLine, end: newEnd } = at;
     const keyLists = recordKeyLists;
     let found = records;
@@ -271,7 +265,6 @@ export function spliceSidecar(
           keys = oldRecords[index]!;
           newItems[i] = oldItems[index]!;
           if (oldClean) newClean[i] = oldClean[index]!;
-          if (oldFields) newFields[i] = oldFields[index];
           // Kept as it was, where it was, moved by the lines written before it.
           if (found) {
             found[i] = oldRecords[index]!;

@@ -4,6 +4,7 @@
  * (remove, edit, link) are the editor's, registered in commands.ts.
  */
 import * as vscode from 'vscode';
+import { escapeLinkedText } from '../../core/markdown-escape';
 import type { TreeFilter } from '../../core/grouping';
 import { countByLabel } from '../../core/label-counts';
 import { GROUP_BY_SETTING, type AnnotationTreeProvider } from './annotationTreeProvider';
@@ -59,7 +60,7 @@ async function openOccurrence(source: AnnotationSource, documentUri: vscode.Uri,
   const annotation = doc?.annotations.find((a) => a.id === id);
   if (!doc || !annotation) {
     void vscode.window.showWarningMessage(
-      `Marginalia: annotation ${id ?? '(none)'} is no longer in ${vscode.workspace.asRelativePath(documentUri)}; the tree shows the current annotations.`,
+      escapeLinkedText(`Marginalia: annotation ${id ?? '(none)'} is no longer in ${vscode.workspace.asRelativePath(documentUri)}; the tree shows the current annotations.`),
     );
     return;
   }
@@ -68,7 +69,9 @@ async function openOccurrence(source: AnnotationSource, documentUri: vscode.Uri,
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   if (annotation.status === 'orphaned') {
     void vscode.window.showWarningMessage(
-      `Marginalia: the text of this ${annotation.label} ("${annotation.text.slice(0, 60)}") was not found in the document; the cursor shows where it last was. Re-anchor or remove it from the Problems panel.`,
+      escapeLinkedText(
+        `Marginalia: the text of this ${annotation.label} ("${annotation.text.slice(0, 60)}") was not found in the document; the cursor shows where it last was. Re-anchor or remove it from the Problems panel.`,
+      ),
     );
   }
 }

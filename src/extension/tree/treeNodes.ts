@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { displayText, snippet, type Group, type Occurrence } from '../../core/grouping';
+import { escapeMarkdown } from '../../core/markdown-escape';
 import type { LabelConfig } from '../../core/model';
 import { COMMAND_IDS } from '../commandIds';
 import type { AnnotatedDocumentView } from './annotationSource';
@@ -147,26 +148,21 @@ export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
 function occurrenceTooltip(node: OccurrenceNode): vscode.MarkdownString {
   const { annotation, path, line } = node.occurrence;
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(annotation.label)}** · ${escape(path)}:${line}\n\n`);
-  // The whole span, as its reader sees it, every character escaped (a span's text is never markup here).
+  md.appendMarkdown(`**${escapeMarkdown(annotation.label)}** · ${escapeMarkdown(path)}:${line}\n\n`);
+  // The whole span, as its reader sees it, escaped (a span's text is never markup here).
   const full = displayText(annotation.text, path).replace(/\s+/g, ' ').trim();
-  md.appendMarkdown(`> ${escape(full)}\n\n`);
+  md.appendMarkdown(`> ${escapeMarkdown(full)}\n\n`);
   if ([...full].length > SNIPPET_LENGTH) md.appendMarkdown(`${plural([...full].length, 'character')}\n\n`);
   if (annotation.status === 'orphaned') {
     md.appendMarkdown('$(warning) Orphaned: this text was not found in the document any more.\n\n');
     md.supportThemeIcons = true;
   }
   const facts: string[] = [];
-  if (annotation.entity !== undefined) facts.push(`entity: ${escape(annotation.entity)}`);
-  for (const [name, value] of Object.entries(annotation.attributes ?? {})) facts.push(`${escape(name)}: ${escape(String(value))}`);
-  if (annotation.note !== undefined) facts.push(`note: ${escape(annotation.note)}`);
+  if (annotation.entity !== undefined) facts.push(`entity: ${escapeMarkdown(annotation.entity)}`);
+  for (const [name, value] of Object.entries(annotation.attributes ?? {})) facts.push(`${escapeMarkdown(name)}: ${escapeMarkdown(String(value))}`);
+  if (annotation.note !== undefined) facts.push(`note: ${escapeMarkdown(annotation.note)}`);
   if (facts.length > 0) md.appendMarkdown(facts.map((f) => `- ${f}`).join('\n'));
   return md;
-}
-
-/** Text that reaches a Markdown tooltip as text: every ASCII punctuation character escaped (CommonMark). */
-function escape(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
 
 function plural(n: number, noun: string): string {

@@ -110,6 +110,12 @@ test('a word edited inside a span is taken in whole, never cut inside a word', (
   assert.deepEqual(summary(lengthened), ['edited', 'diff', 'The army had aboutish']);
 });
 
+test('an empty span at an insertion point stays a point, after the inserted text', () => {
+  const at = ARTICLE.indexOf('265,000');
+  const diff = DiffMap.between(ARTICLE, ARTICLE.replace('about 265,000', 'about some 265,000'))!;
+  assert.deepEqual(diff.map(at, at), { kind: 'mapped', start: at + 5, end: at + 5, edited: false, score: 1 });
+});
+
 test('a paragraph cut and pasted elsewhere takes its spans along', () => {
   const moved = 'The army had about 265,000 troops at the border, officials said.\n\n';
   const after = ARTICLE.replace(moved, '') + '\n' + moved;

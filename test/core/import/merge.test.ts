@@ -101,6 +101,21 @@ test('an imported id is kept when it is free and replaced when the sidecar alrea
   assert.equal(merged.added[0]!.id, 'c0ffee00');
   assert.match(merged.added[1]!.id, /^[0-9a-f]{8}$/);
   assert.notEqual(merged.added[1]!.id, 'c0ffee00');
+  assert.deepEqual(merged.renamed, [{ origin: 'b', from: 'c0ffee00', to: merged.added[1]!.id }]);
+});
+
+test('ids other tools use are kept when they are valid annotation ids; any other is replaced and reported, never refused', () => {
+  const kept = ['T12', 'a1B-_x', '42', 'c0ffee00'];
+  const unsafe = ['x` ![p](https://127.0.0.1:9/p.png)', 'https://example.org/anno/1', 'urn:uuid:1', 'a b', 'x'.repeat(65), ''];
+  const spans: ImportedSpan[] = [...kept, ...unsafe].map((id, i) => ({ label: 'claim', start: i, end: i + 1, id, origin: `line ${i + 1}` }));
+  const merged = mergeImported([], spans, CRLF, undefined, DEFAULT_LABEL_CONFIG);
+  assert.equal(merged.added.length, spans.length);
+  assert.deepEqual(merged.added.slice(0, kept.length).map((a) => a.id), kept);
+  for (const a of merged.added.slice(kept.length)) assert.match(a.id, /^[0-9a-f]{8}$/);
+  assert.deepEqual(
+    merged.renamed,
+    unsafe.map((from, i) => ({ origin: `line ${kept.length + i + 1}`, from, to: merged.added[kept.length + i]!.id })),
+  );
 });
 
 test('attribute values are typed as the label configuration says: a number attribute read as text becomes a number', () => {

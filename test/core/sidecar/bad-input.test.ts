@@ -32,6 +32,8 @@ const CASES: {
   { fixture: 'missing-version', code: 'missing-key', line: 1, writable: false, says: /marginalia: 1/ },
   { fixture: 'not-a-map', code: 'wrong-type', line: 1, writable: false, says: /must be a map/ },
   { fixture: 'document-escapes', code: 'document-path', line: 2, column: 11, writable: true, says: /without "\.\."/ },
+  { fixture: 'hostile-id', code: 'invalid-id', line: 4, column: 9, writable: false, says: /id must be 1 to 64 ASCII letters, digits, "_" or "-", got "x` !\[p\]/ },
+  { fixture: 'hostile-label', code: 'invalid-label', line: 10, column: 12, writable: false, says: /label must be a label name .* got "claim\]\(command:/ },
   { fixture: 'unknown-key', code: 'unknown-key', line: 9, column: 5, writable: true, severity: 'warning', says: /did you mean "label"/ },
 ];
 

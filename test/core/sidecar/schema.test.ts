@@ -34,7 +34,7 @@ describe('JSON Schemas', () => {
   });
 
   test('the sidecar schema rejects the records the reader refuses', () => {
-    for (const name of ['string-offset', 'negative-offset', 'id-number', 'bad-status', 'list-for-map', 'missing-text', 'newer-version', 'missing-version', 'not-a-map', 'record-not-map', 'document-escapes']) {
+    for (const name of ['string-offset', 'negative-offset', 'id-number', 'bad-status', 'list-for-map', 'missing-text', 'newer-version', 'missing-version', 'not-a-map', 'record-not-map', 'document-escapes', 'hostile-id', 'hostile-label']) {
       assert.equal(validSidecar(data(sidecarFixture('bad', `${name}.annotations.yaml`))), false, name);
     }
   });
