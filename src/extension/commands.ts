@@ -35,7 +35,10 @@ export interface AnnotationTarget {
   annotationId?: string;
 }
 
-/** Arguments of the tagging commands; without them, the active editor's selections. */
+/**
+ * Arguments of the tagging commands; without them, the active editor's selections. A call that gives
+ * `label` or `ranges` is not asked for the label's required attributes afterwards.
+ */
 export interface TagArgs {
   /** The document (default: the active editor's). */
   uri?: vscode.Uri | string;
@@ -136,7 +139,8 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
   }
   const added = await store.add(document.uri, spans);
   // Asked after the command returns: the spans are tagged (and written) whether or not the user answers.
-  void askRequiredAttributes(store, document.uri, added);
+  // A caller that names the label or the ranges is a script or a test, not the user at the keyboard.
+  if (args?.label === undefined && args?.ranges === undefined) void askRequiredAttributes(store, document.uri, added);
   if (words.length > 0) vscode.window.setStatusBarMessage(`$(tag) Marginalia: tagged ${words.map((w) => `“${shorten(w)}”`).join(', ')} (the word at the cursor) as ${chosen}`, STATUS_MESSAGE_MS);
   return added;
 }

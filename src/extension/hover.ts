@@ -44,7 +44,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const spec = this.store.labelsFor(doc.documentUri).labels.find((l) => l.id === a.label);
     const md = new vscode.MarkdownString('', true);
     // Only the commands this hover links to run from it; nothing from the sidecar becomes a link.
-    md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation, COMMAND_IDS.editAttributes] };
+    md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation] };
     md.appendMarkdown(`**${escapeMarkdown(capitalise(a.label))}**`);
     if (spec?.description) md.appendMarkdown(` — ${escapeMarkdown(spec.description)}`);
     md.appendMarkdown(` \u00a0$(tag) ${escapeMarkdown(a.id)}\n\n`);
@@ -64,6 +64,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         return `[Set ${escapeMarkdown(name)}…](command:${COMMAND_IDS.editAttributes}?${args} "Set this required attribute")`;
       });
       md.appendMarkdown(`$(warning) missing: ${missing.map(escapeMarkdown).join(', ')} \u00a0${fixes.join(' \u00b7 ')}\n\n`);
+      md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation, COMMAND_IDS.editAttributes] }; // for these links alone
     }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
     return md;
