@@ -15,7 +15,8 @@ import { parseAttributeInput, validateAttributeInput } from './attributeInput';
 import type { AnnotatedDocument, AnnotationStore, NewSpan } from './annotationStore';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { EXPORT_OUTPUT, exportAnnotations, type ExportArgs } from './exportCommand';
-import { offsetAt, toOffset, toRange } from './positions';
+import { offsetAt } from '../core/line-offsets';
+import { toOffset, toRange } from './positions';
 import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
 import { treeCommandHandlers } from './tree/treeCommands';
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation, Finding } from '../core/model';
-import { ANCHOR_CODES } from './anchorFindings';
+import { ANCHOR_CODES } from '../core/workspace/anchor-findings';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
 import { Disposable } from './disposable';

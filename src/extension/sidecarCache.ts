@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import { readSidecar, type SidecarReadResult } from '../core/sidecar/read';
 import { SidecarIndex, type SerializedIndex } from '../core/workspace-index';
-import { readTextFile, writeTextFileAtomic, type FileStamp } from './sidecarFiles';
+import type { FileStamp } from '../core/workspace/ports';
+import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
 
 /** The cache's file name in the workspace's storage folder. */
 export const SIDECAR_CACHE_FILE = 'parsed-sidecars.json';

@@ -12,6 +12,7 @@ import { documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
 import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { normalizeText } from '../text';
 import { decodeDocument } from '../document-bytes';
+import { documentKeyLine, documentMissing, documentOutsideFolder, documentUnreadable } from '../document-findings';
 import { writeFileAtomic, type AtomicWriteOps } from './atomic-write';
 import { describeRefusal, isWithin, readInside, readTextInside } from './inside';
 import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
@@ -170,31 +171,28 @@ export async function loadAnnotatedDocument(sidecarPath: string, root: string): 
   const loaded: LoadedDocument = { sidecarPath, sidecarRealPath: sidecarRead.realPath, sidecarSource, read, documentPath: undefined, text: undefined, findings: [] };
   if (!read.sidecar) return loaded;
   const line = documentKeyLine(sidecarSource);
-  const problem = (code: string, message: string): void => {
-    loaded.findings.push({ severity: 'error', code, message, line, column: 1 });
-  };
-  const documentPath = resolveDocumentPath(sidecarPath, read.sidecar.document);
+  const key = read.sidecar.document;
+  const documentPath = resolveDocumentPath(sidecarPath, key);
   if (!documentPath) {
-    problem(
-      'document-outside-folder',
-      `document: '${read.sidecar.document}' must name a file in the sidecar's own folder (a plain file name such as '${path.basename(sidecarPath, '.annotations.yaml')}'); fix the document key`,
-    );
+    loaded.findings.push(documentOutsideFolder(key, sidecarPath, line));
     return loaded;
   }
   const documentRead = await readInside(documentPath, root);
-  const named = `the annotated document '${read.sidecar.document}'`;
+  const named = `the annotated document '${key}'`;
+  const problem = (code: string, message: string): void => {
+    loaded.findings.push({ severity: 'error', code, message, line, column: 1 });
+  };
   if (documentRead.refusal) {
     const refusal = documentRead.refusal;
-    if (refusal.kind === 'missing')
-      problem('document-missing', `${named} does not exist; restore or rename it back, or delete this sidecar if its annotations are no longer wanted`);
+    if (refusal.kind === 'missing') loaded.findings.push(documentMissing(key, line));
     else if (refusal.kind === 'outside') problem('outside-workspace', `${named} ${describeRefusal(refusal)}`);
     else if (refusal.kind === 'directory') problem('document-not-a-file', `${named} is a folder, not a file; fix the document key`);
-    else problem('document-unreadable', `${named} ${describeRefusal(refusal)}`);
+    else loaded.findings.push(documentUnreadable(key, describeRefusal(refusal), line));
     return loaded;
   }
   loaded.documentPath = documentPath;
   const decoded = decodeDocument(documentRead.bytes);
-  if (decoded.problem !== undefined) problem('document-unreadable', `${named} ${decoded.problem}`);
+  if (decoded.problem !== undefined) loaded.findings.push(documentUnreadable(key, decoded.problem, line));
   else loaded.text = normalizeText(decoded.text);
   return loaded;
 }
@@ -218,12 +216,6 @@ export async function workspaceRootOf(sidecarPath: string, given: readonly strin
 function resolveDocumentPath(sidecarPath: string, documentKey: string): string | undefined {
   const resolved = documentPathFromKey(sidecarPath.split(path.sep).join('/'), documentKey);
   return resolved === undefined ? undefined : resolved.split('/').join(path.sep);
-}
-
-/** 1-based line of the `document:` key, so a document finding points at it. */
-function documentKeyLine(source: string): number {
-  const match = /^document\s*:/m.exec(source);
-  return match ? source.slice(0, match.index).split(/\r\n?|\n/).length : 1;
 }
 
 /**

@@ -3,8 +3,8 @@
  * is found elsewhere), edited (found, but the text changed) or orphaned (not found). They point at
  * the annotation's record in the sidecar and carry its id, for the Problems panel and its quick fixes.
  */
-import type { AnchorMethod } from '../core/anchoring/reanchor';
-import type { Annotation, Finding } from '../core/model';
+import type { AnchorMethod } from '../anchoring/reanchor';
+import type { Annotation, Finding } from '../model';
 
 /** How re-anchoring placed (or orphaned) one annotation. */
 export interface Placement {

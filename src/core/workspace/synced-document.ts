@@ -1,0 +1,155 @@
+/**
+ * The state the document-sync engine keeps per annotated document, and the anchoring steps that
+ * change it. `SyncedDocument` is what the rest of the editor sees of it.
+ */
+import { contextAround } from '../anchoring/context';
+import { holds, reanchor } from '../anchoring/reanchor';
+import { TextHistory } from '../anchoring/text-history';
+import { FORMAT_VERSION, type Annotation, type Finding } from '../model';
+import { OffsetIndex } from '../text';
+import type { Placement } from './anchor-findings';
+import type { FileStamp, Timer } from './ports';
+
+/** One annotated document as the rest of the extension sees it. */
+export interface SyncedDocument<L> {
+  /** The annotated document. */
+  readonly documentUri: L;
+  /** Its sidecar. */
+  readonly sidecarUri: L;
+  /** Code-point offsets over the CURRENT text (the editor buffer when the document is open). */
+  readonly annotations: readonly Annotation[];
+  /** Over the current normalised text. */
+  readonly offsets: OffsetIndex;
+  /** Problems of the sidecar, its document and the anchoring (lines are the sidecar's). */
+  readonly findings: readonly Finding[];
+  /** False while the sidecar on disk cannot be parsed: nothing is written over it. */
+  readonly writable: boolean;
+  /** Whether the document's text could be read (false when it is missing or not UTF-8 text). */
+  readonly hasText: boolean;
+  /** Whether some annotation changes are not in the sidecar on disk yet (they wait for the document's save). */
+  readonly unwritten: boolean;
+  /** The records of the sidecar on disk as last read or written: what unwritten changes were made from. */
+  readonly base: readonly Annotation[];
+}
+
+/** The state kept per annotated document. */
+export class Entry<L> implements SyncedDocument<L> {
+  annotations: Annotation[] = [];
+  offsets = new OffsetIndex('');
+  findings: Finding[] = [];
+  writable = true;
+  hasText = false;
+  unwritten = false;
+  /** Sidecar format version and `document:` key, kept as read. */
+  version = FORMAT_VERSION;
+  /** The sidecar's content as last read or written (undefined: there is no file). */
+  diskSource: string | undefined;
+  /** The sidecar file's size and time when `diskSource` was read or written (undefined: not known). */
+  diskStamp: FileStamp | undefined;
+  /** The annotations that content holds: the common base when merging with a change made elsewhere. */
+  base: Annotation[] = [];
+  recordLines = new Map<string, number>();
+  /** Findings of reading the sidecar and its document (not of anchoring). */
+  fileFindings: Finding[] = [];
+  /** Stored copies of annotations that re-anchoring moved, changed or orphaned since they were read. */
+  drift = new Map<string, Annotation>();
+  /** How re-anchoring placed each annotation in `drift` (and each orphan it looked for), by id. */
+  placements = new Map<string, Placement>();
+  history = new TextHistory();
+  /** Writes of this sidecar, one after the other. */
+  queue: Promise<unknown> = Promise.resolve();
+  /** Why the document's text could not be read from disk ('missing', not text), if it could not. */
+  documentProblem: string | undefined;
+  /** While a write is held: the timer that looks at the sidecar again. */
+  heldPoll: Timer | undefined;
+  /** Why the last write was held, so the user is told once, not at every keystroke. */
+  heldReason: string | undefined;
+  /**
+   * The text and span each annotation's context was last taken from: a write after one change in
+   * thousands of annotations takes the context of that one again, not of every one.
+   */
+  private readonly contextTaken = new WeakMap<Annotation, { index: OffsetIndex; start: number; end: number }>();
+
+  /**
+   * @param documentUri the document
+   * @param sidecarUri its sidecar
+   * @param documentKey the sidecar's `document:` key until one is read
+   */
+  constructor(
+    public documentUri: L,
+    public sidecarUri: L,
+    public documentKey: string,
+  ) {}
+
+  /**
+   * What the entry knows of its sidecar on disk: its text, and the file's stamp when that text was read or written.
+   * @param source the text (undefined: there is no file)
+   * @param stamp the stamp taken before it was read, or after it was written
+   */
+  setDisk(source: string | undefined, stamp: FileStamp | undefined): void {
+    this.diskSource = source;
+    this.diskStamp = source === undefined ? undefined : stamp;
+  }
+
+  /** The text the entry holds, which its annotations count over; undefined when it has none. */
+  textHeld(): string | undefined {
+    return this.hasText ? this.offsets.text : undefined;
+  }
+
+  /**
+   * Anchor the annotations against a new text of the document and note those that moved. Given the
+   * text they were verified against, every annotation is mapped through the diff from it (the same
+   * `reanchor` as `check --fix`), and what that cannot place is searched for; without it, those that
+   * do not hold are searched for.
+   * @param index the new text's offset index, which becomes the entry's
+   * @param previousText the text the annotations were verified against, if known
+   */
+  anchorAll(index: OffsetIndex, previousText?: string): void {
+    const positions = this.annotations.flatMap((a, i) => (previousText !== undefined || a.status === 'orphaned' || !holds(a, index) ? [i] : []));
+    const results = reanchor(
+      positions.map((i) => this.annotations[i]!),
+      index,
+      { previousText },
+    );
+    results.forEach((result, k) => {
+      const position = positions[k]!;
+      if (result.outcome === 'held' && this.annotations[position]!.status !== 'orphaned') return;
+      const stored = this.base.find((b) => b.id === result.annotation.id);
+      if (stored && !this.drift.has(stored.id)) this.drift.set(stored.id, clone(stored));
+      this.placements.set(result.annotation.id, { method: result.method, score: result.score });
+      this.annotations[position] = result.annotation;
+    });
+    for (const [id, stored] of this.drift) {
+      const now = this.annotations.find((a) => a.id === id);
+      if (now && now.start === stored.start && now.end === stored.end && now.text === stored.text && now.status === stored.status) {
+        this.drift.delete(id);
+        this.placements.delete(id);
+      }
+    }
+    this.offsets = index;
+  }
+
+  /** Keep the stored context of the annotations that carry one current, so later re-anchoring has the right clues. */
+  refreshContexts(): void {
+    const index = this.offsets;
+    for (const annotation of this.annotations) {
+      if (annotation.status === 'orphaned' || (annotation.prefix === undefined && annotation.suffix === undefined)) continue;
+      if (annotation.end > index.length) continue;
+      const taken = this.contextTaken.get(annotation);
+      if (taken && taken.index === index && taken.start === annotation.start && taken.end === annotation.end) continue;
+      const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
+      // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
+      if (annotation.prefix !== prefix) annotation.prefix = prefix;
+      if (annotation.suffix !== suffix) annotation.suffix = suffix;
+      this.contextTaken.set(annotation, { index, start: annotation.start, end: annotation.end });
+    }
+  }
+}
+
+/**
+ * A copy of an annotation that shares nothing it could change.
+ * @param a the annotation
+ */
+export function clone(a: Annotation): Annotation {
+  return a.attributes ? { ...a, attributes: { ...a.attributes } } : { ...a };
+}
