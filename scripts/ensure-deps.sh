@@ -50,5 +50,5 @@ fi
 if bash "$ROOT/scripts/install-code-server.sh" --check "$CACHE"; then
   exit 0
 fi
-say "installing code-server $VERSION into $CACHE (first use; about two minutes)"
+say "installing code-server $VERSION into $CACHE (first use; about a minute: 62 s on a 2-core machine)"
 SKIP_APT=1 bash "$ROOT/scripts/install-code-server.sh" "$CACHE"

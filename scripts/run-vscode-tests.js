@@ -15,7 +15,8 @@
 //   --extensionDevelopmentPath P the extension (default: the repository root)
 //   --extensionTestsPath P       mocha entry (default: out/test/extension/index)
 //   --workspace P                folder copied to a temporary folder and opened (default: seeds/); the
-//                                tests only ever see the copy, so they never modify the repository
+//                                tests only ever see the copy, so they never modify the repository. A
+//                                folder holding a *.code-workspace file is opened as that (multi-root) workspace
 //   --timeout SECONDS            whole-run limit (default 480); on timeout exit code 124
 //   --port N                     loopback port for code-server (default 0: the kernel picks a free one)
 //   --artifacts DIR              logs and screenshots/ (default: .artifacts)
@@ -121,7 +122,9 @@ async function main() {
   const browserLogPath = path.join(opts.artifacts, 'browser-console.log');
   const serverLog = fs.createWriteStream(serverLogPath);
   const browserLog = fs.createWriteStream(browserLogPath);
-  info(`workspace: ${workspace} (a copy of ${opts.workspace})`);
+  const workspaceFile = fs.readdirSync(workspace).find((name) => name.endsWith('.code-workspace'));
+  const opened = workspaceFile ? path.join(workspace, workspaceFile) : workspace;
+  info(`workspace: ${opened} (a copy of ${opts.workspace})`);
 
   let server; // ChildProcess
   let browser; // playwright Browser
@@ -164,7 +167,7 @@ async function main() {
       codeServerDir: opts.codeServer,
       bindAddr: `127.0.0.1:${opts.port}`,
       profile,
-      extraArgs: [workspace],
+      extraArgs: [opened],
       env: { HARNESS_SCREENSHOT_DIR: shotDir }, // inherited by the extension host
       onSpawn: (child) => (server = child),
       onOutput: (chunk) => {
@@ -291,7 +294,7 @@ async function main() {
       ['extensionTestsPath', remote(opts.extTests)],
       ['skipWelcome', 'true'],
     ]);
-    const url = `http://${host}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`;
+    const url = `http://${host}/?${workspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(opened)}&payload=${encodeURIComponent(payload)}`;
     info(`opening ${url}`);
     const tTests = Date.now();
     await page.goto(url);

@@ -7,7 +7,7 @@
 // (.cache/start-profile/extensions/<publisher>.<name>-<version>), which code-server 4.100 scans at start:
 // after `npm run build`, reload the browser window to run the new bundle.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
@@ -19,6 +19,13 @@ const { killTree } = require('./lib/process-tree.js');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_PORT = 8080;
+/**
+ * The demo profile's settings, over the quiet defaults the tests use too (rewritten at each start: the
+ * profile is a throw-away under .cache/). Prose wraps; git stays on, because a sidecar's diff in the
+ * Source Control view is how a reviewer reads annotation changes; seeds/ lies inside this repository,
+ * which git then opens without asking.
+ */
+const DEMO_SETTINGS = { 'editor.wordWrap': 'on', 'git.enabled': true, 'git.openRepositoryInParentFolders': 'always' };
 
 /**
  * Run a setup step in the foreground; exit with its status when it fails.
@@ -65,6 +72,24 @@ function linkExtension(extensionsDir) {
   return id;
 }
 
+/**
+ * The URL parameter that opens the folder's first document (by name, sidecars and dot files left out)
+ * in an editor: the web workbench's `payload` opens one file, so the demo starts on an article, its
+ * annotations highlighted, with the others one click away in the Explorer and the Entities tree.
+ * @param {string} dir the folder opened
+ * @param {string} host code-server's host:port, the authority of its files' URIs
+ * @returns {string} `&payload=…`, or '' when the folder holds no document
+ */
+function openFirstDocument(dir, host) {
+  const first = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.annotations.yaml'))
+    .map((entry) => entry.name)
+    .sort()[0];
+  if (!first) return '';
+  const uri = `vscode-remote://${host}${encodeURI(join(dir, first))}`;
+  return `&payload=${encodeURIComponent(JSON.stringify([['openFile', uri]]))}`;
+}
+
 const folderArg = process.argv[2];
 const folder = resolve(folderArg ?? join(ROOT, 'seeds'));
 if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -75,7 +100,7 @@ if (!existsSync(folder) || !statSync(folder).isDirectory()) {
 setupStep('checking Debian packages and code-server (scripts/ensure-deps.sh)', 'bash', [join(ROOT, 'scripts', 'ensure-deps.sh')]);
 setupStep('building the extension (scripts/build.mjs)', process.execPath, [join(ROOT, 'scripts', 'build.mjs')]);
 
-const profile = prepareProfile(join(ROOT, '.cache', 'start-profile'));
+const profile = prepareProfile(join(ROOT, '.cache', 'start-profile'), { overwriteSettings: true, settings: DEMO_SETTINGS });
 const extensionId = linkExtension(profile.extensions);
 const wanted = Number(process.env.PORT || DEFAULT_PORT);
 let port = wanted;
@@ -108,7 +133,7 @@ try {
     onOutput: (chunk) => log.write(chunk),
     onSpawn: (spawned) => (child = spawned),
   });
-  const url = `http://${started.host}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
+  const url = `http://${started.host}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}${openFirstDocument(folder, started.host)}`;
   console.log(`[start] VS Code with ${extensionId} (loaded from ${ROOT}) is ready. Open:\n\n    ${url}\n`);
   console.log('[start] press Ctrl-C to stop');
   const { code, signal } = await started.exited;

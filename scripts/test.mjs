@@ -121,16 +121,21 @@ async function unitSuite() {
   suites.push({ name: 'unit', passed: passed ?? 0, failed, skipped: (tapCount(tap, 'skipped') ?? 0) + (tapCount(tap, 'todo') ?? 0) });
 }
 
-async function integrationSuite() {
-  step('integration tests: mocha in VS Code (code-server + Chromium)');
-  const { code, stdout, timedOut } = await exec(process.execPath, [join('scripts', 'run-vscode-tests.js'), ...runnerArgs], {
+/**
+ * Run the integration tests once in a workspace and add its counts to the summary.
+ * @param {string} name the suite's name in the summary
+ * @param {string[]} workspaceArgs runner arguments choosing the workspace (none: seeds/)
+ */
+async function integrationSuite(name, workspaceArgs) {
+  step(`${name} tests: mocha in VS Code (code-server + Chromium)`);
+  const { code, stdout, timedOut } = await exec(process.execPath, [join('scripts', 'run-vscode-tests.js'), ...workspaceArgs, ...runnerArgs], {
     capture: true,
     timeoutMs: integrationLimitMs,
   });
   const line = stdout.split('\n').reverse().find((l) => l.startsWith(RESULT_MARKER));
   if (!line) {
     problems.push(timedOut || code === 124 ? 'the integration run timed out' : `the integration runner ended (exit ${code}) before the tests reported`);
-    suites.push({ name: 'integration', passed: 0, failed: 0, skipped: 0 });
+    suites.push({ name, passed: 0, failed: 0, skipped: 0 });
     return;
   }
   const result = JSON.parse(line.slice(RESULT_MARKER.length));
@@ -141,7 +146,7 @@ async function integrationSuite() {
   } else if (code !== 0 && failed === 0) {
     problems.push(`the integration runner exited with ${code} although no test failed`);
   }
-  suites.push({ name: 'integration', passed: result.passed, failed, skipped: result.pending ?? 0 });
+  suites.push({ name, passed: result.passed, failed, skipped: result.pending ?? 0 });
 }
 
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -165,7 +170,12 @@ if ((await exec(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin
 }
 if (runUnit) await unitSuite();
 if (runIntegration) {
-  if (buildOk) await integrationSuite();
+  if (buildOk) {
+    await integrationSuite('integration', []);
+    // Multi-root: a second run in a workspace of two folders, each with its own labels
+    // (test/extension/multi-root/ runs only there, every other test only in seeds/).
+    await integrationSuite('integration (multi-root)', ['--workspace', join('test', 'fixtures', 'multi-root')]);
+  }
   else console.log('\n=== integration tests skipped: setup or build failed');
 }
 

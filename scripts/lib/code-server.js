@@ -44,7 +44,8 @@ function installedVersions(codeServerDir) {
  * its config, XDG data and temporary sockets; without it code-server writes into ~/.config,
  * ~/.local/share and leaves sockets in /tmp.
  * @param {string} dir the profile folder
- * @param {{ overwriteSettings?: boolean }} [options] overwriteSettings: rewrite settings.json even if it exists
+ * @param {{ overwriteSettings?: boolean, settings?: Record<string, unknown> }} [options] overwriteSettings: rewrite
+ *   settings.json even if it exists; settings: written over the quiet defaults (e.g. the demo's word wrap)
  * @returns {{ dir: string, userData: string, extensions: string, config: string, xdgData: string, xdgConfig: string, xdgCache: string, tmp: string }} the paths
  */
 function prepareProfile(dir, options = {}) {
@@ -63,7 +64,7 @@ function prepareProfile(dir, options = {}) {
   }
   const settings = path.join(profile.userData, 'User', 'settings.json');
   if (options.overwriteSettings || !fs.existsSync(settings)) {
-    fs.writeFileSync(settings, JSON.stringify(QUIET_SETTINGS, null, 2) + '\n');
+    fs.writeFileSync(settings, JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2) + '\n');
   }
   return profile;
 }

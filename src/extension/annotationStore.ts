@@ -151,9 +151,21 @@ export class AnnotationStore implements vscode.Disposable {
    * Remove annotations.
    * @param documentUri the document
    * @param ids the annotations' ids
+   * @returns copies of the whole records removed, for `restore`
    */
-  remove(documentUri: vscode.Uri, ids: readonly string[]): Promise<void> {
+  remove(documentUri: vscode.Uri, ids: readonly string[]): Promise<Annotation[]> {
     return this.sync.remove(documentUri, ids);
+  }
+
+  /**
+   * Put removed annotations back, every field as it was (undo of `remove`); a record whose text moved
+   * since is looked for again as an orphan is.
+   * @param documentUri the document
+   * @param records the records `remove` returned
+   * @returns the outcome of each record that had to be looked for again
+   */
+  restore(documentUri: vscode.Uri, records: readonly Annotation[]): Promise<AnchorResult[]> {
+    return this.sync.restore(documentUri, records);
   }
 
   /**

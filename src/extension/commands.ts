@@ -36,7 +36,10 @@ export interface AnnotationTarget {
   annotationId?: string;
 }
 
-/** Arguments of the tagging commands; without them, the active editor's selections. */
+/**
+ * Arguments of the tagging commands; without them, the active editor's selections. A call that gives
+ * `label` or `ranges` is not asked for the label's required attributes afterwards.
+ */
 export interface TagArgs {
   /** The document (default: the active editor's). */
   uri?: vscode.Uri | string;
@@ -60,7 +63,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
     tagFigure: (args?: TagArgs) => tag(store, 'figure', args),
     tagSelection: (args?: TagArgs) => tag(store, args?.label, args),
     removeAnnotation: (target?: AnnotationTarget) => removeAnnotations(store, target),
-    editAttributes: (target?: AnnotationTarget & { values?: Record<string, string> }) => editAttributes(store, target),
+    editAttributes: (target?: AttributesTarget) => editAttributes(store, target),
     editNote: (target?: AnnotationTarget & { note?: string }) => editNote(store, target),
     linkEntity: (target?: AnnotationTarget & { entity?: string | null }) => linkEntity(store, target),
     nextAnnotation: () => step(store, 1),
@@ -116,12 +119,17 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
   const spans: NewSpan[] = [];
   const existing = annotated?.annotations ?? [];
   const already: string[] = [];
+  /** Words tagged from an empty selection: the user did not see them selected, so they are named. */
+  const words: string[] = [];
   for (const selection of ranges) {
     const span = spanOf(document, index, selection);
     if (!span) continue;
     const duplicate = existing.some((a) => a.label === chosen && a.status !== 'orphaned' && a.start === span.start && a.end === span.end);
     if (duplicate) already.push(index.slice(span.start, span.end));
-    else if (!spans.some((s) => s.start === span.start && s.end === span.end)) spans.push({ ...span, label: chosen });
+    else if (!spans.some((s) => s.start === span.start && s.end === span.end)) {
+      spans.push({ ...span, label: chosen });
+      if (selection.isEmpty) words.push(index.slice(span.start, span.end));
+    }
   }
   if (already.length > 0) {
     void vscode.window.showInformationMessage(escapeLinkedText(`Marginalia: already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`));
@@ -130,7 +138,41 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
     if (already.length === 0) void vscode.window.showInformationMessage('Marginalia: nothing to tag: select some text, or put the cursor in a word.');
     return [];
   }
-  return store.add(document.uri, spans);
+  const added = await store.add(document.uri, spans);
+  // Asked after the command returns: the spans are tagged (and written) whether or not the user answers.
+  // A caller that names the label or the ranges is a script or a test, not the user at the keyboard.
+  if (args?.label === undefined && args?.ranges === undefined) void askRequiredAttributes(store, document.uri, added);
+  if (words.length > 0) vscode.window.setStatusBarMessage(`$(tag) Marginalia: tagged ${words.map((w) => `“${shorten(w)}”`).join(', ')} (the word at the cursor) as ${chosen}`, STATUS_MESSAGE_MS);
+  return added;
+}
+
+/** How long a status bar message about a tagging stays. */
+const STATUS_MESSAGE_MS = 6000;
+
+/**
+ * Ask for the required attributes of new annotations, one input each, and store those given. Escape
+ * stops asking: what was not given stays missing, and the warning on the span offers to set it later.
+ */
+async function askRequiredAttributes(store: AnnotationStore, uri: vscode.Uri, added: readonly Annotation[]): Promise<void> {
+  const specs = store.labelsFor(uri).labels;
+  try {
+    for (const annotation of added) {
+      const required = specs.find((l) => l.id === annotation.label)?.attributes.filter((a) => a.required) ?? [];
+      const values: Record<string, AttributeValue> = {};
+      for (const [i, attribute] of required.entries()) {
+        const title = `${annotation.label} “${shorten(annotation.text, 40)}”: ${attribute.name}, required (${i + 1}/${required.length}; Escape to skip)`;
+        const raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], true, '', title, attribute.description) : await askText(attribute, '', title);
+        const value = raw === undefined ? undefined : parseAttributeInput(attribute, raw);
+        if (value === undefined) break;
+        values[attribute.name] = value;
+      }
+      if (Object.keys(values).length > 0) await store.update(uri, annotation.id, { attributes: { ...(annotation.attributes ?? {}), ...values } });
+      if (Object.keys(values).length < required.length) return;
+    }
+  } catch (error) {
+    // Removed meanwhile, or the write failed: say so; the warning on the span still offers to set it.
+    void vscode.window.showWarningMessage(`Marginalia: the required attributes were not stored: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The code-point span a selection tags: the word under an empty selection, trimmed of whitespace. */
@@ -164,8 +206,39 @@ async function removeAnnotations(store: AnnotationStore, target?: AnnotationTarg
   const found = await resolveTargets(store, target, { many: true, purpose: 'remove' });
   if (!found) return [];
   const ids = found.annotations.map((a) => a.id);
-  await store.remove(found.doc.documentUri, ids);
+  const uri = found.doc.documentUri;
+  const removed = await store.remove(uri, ids);
+  offerUndo(store, uri, removed);
   return ids;
+}
+
+/**
+ * Say what was removed, with an Undo action that puts the whole records back (note, attributes,
+ * entity and all), since the document's own undo does not reach the sidecar. Not awaited: the
+ * notification stays until the user acts on it or it is dismissed.
+ */
+function offerUndo(store: AnnotationStore, uri: vscode.Uri, removed: readonly Annotation[]): void {
+  if (removed.length === 0) return;
+  const what = removed.length === 1 ? `${removed[0]!.label} “${shorten(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
+  void vscode.window.showInformationMessage(`Marginalia: removed ${what} from ${vscode.workspace.asRelativePath(uri)}.`, UNDO).then(async (choice) => {
+    if (choice !== UNDO) return;
+    try {
+      const lost = (await store.restore(uri, removed)).filter((r) => r.outcome === 'orphaned').length;
+      if (lost > 0) void vscode.window.showWarningMessage(`Marginalia: ${lost} restored annotation(s) no longer found in the text; they are kept as orphans.`);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Marginalia: could not undo the removal: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}
+
+const UNDO = 'Undo';
+
+/** Arguments of Edit Attributes beyond the target. */
+export interface AttributesTarget extends AnnotationTarget {
+  /** Raw strings by attribute name: answers without asking. */
+  values?: Record<string, string>;
+  /** Ask only for these attributes (the quick fix and hover link for a missing one). */
+  names?: string[];
 }
 
 /**
@@ -173,10 +246,7 @@ async function removeAnnotations(store: AnnotationStore, target?: AnnotationTarg
  * enum), each typed and validated. `values` (raw strings by attribute name) answers without asking.
  * @returns the attributes now, or undefined when cancelled
  */
-async function editAttributes(
-  store: AnnotationStore,
-  target?: AnnotationTarget & { values?: Record<string, string> },
-): Promise<Record<string, AttributeValue> | undefined> {
+async function editAttributes(store: AnnotationStore, target?: AttributesTarget): Promise<Record<string, AttributeValue> | undefined> {
   const found = await resolveTargets(store, target, { many: false, purpose: 'edit' });
   if (!found) return undefined;
   const annotation = found.annotations[0]!;
@@ -186,8 +256,9 @@ async function editAttributes(
     return undefined;
   }
   const values: Record<string, AttributeValue> = { ...(annotation.attributes ?? {}) };
-  const total = spec.attributes.length;
-  for (const [i, attribute] of spec.attributes.entries()) {
+  const asked = target?.names ? spec.attributes.filter((a) => target.names!.includes(a.name)) : spec.attributes;
+  const total = asked.length;
+  for (const [i, attribute] of asked.entries()) {
     const current = values[attribute.name] === undefined ? '' : String(values[attribute.name]);
     let raw: string | undefined;
     if (target?.values) {
@@ -289,9 +360,9 @@ async function pickEntity(store: AnnotationStore, annotation: Annotation): Promi
       entity: name,
     });
   }
-  const picked = await vscode.window.showQuickPick(items, {
+  const { picked, typed } = await pickWithTyped(items, {
     title: `Link ${annotation.label} “${shorten(annotation.text, 40)}” to an entity`,
-    placeHolder: 'An entity used in any file, or a new one',
+    placeholder: 'An entity used in any file, or type a new one',
     matchOnDetail: true,
   });
   if (!picked) return undefined;
@@ -299,9 +370,35 @@ async function pickEntity(store: AnnotationStore, annotation: Annotation): Promi
   if (picked.action === 'pick') return picked.entity;
   return vscode.window.showInputBox({
     title: 'New entity',
-    value: annotation.text.replace(/\s+/g, ' ').trim().slice(0, 80),
+    // What was typed in the picker is the name the user meant; else the span's text is a fair start.
+    value: typed.trim() !== '' ? typed.trim() : annotation.text.replace(/\s+/g, ' ').trim().slice(0, 80),
     prompt: 'A name that every annotation of the same thing will share',
     validateInput: (value) => (value.trim() === '' ? 'an entity needs a name' : undefined),
+  });
+}
+
+/**
+ * A quick pick that also tells what was typed in its filter box when an item was accepted
+ * (`showQuickPick` forgets it).
+ */
+function pickWithTyped<T extends vscode.QuickPickItem>(
+  items: readonly T[],
+  options: { title: string; placeholder: string; matchOnDetail: boolean },
+): Promise<{ picked: T | undefined; typed: string }> {
+  const pick = vscode.window.createQuickPick<T>();
+  Object.assign(pick, options);
+  pick.items = items;
+  return new Promise((resolve) => {
+    let picked: T | undefined;
+    pick.onDidAccept(() => {
+      picked = pick.activeItems[0];
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      resolve({ picked, typed: pick.value });
+      pick.dispose();
+    });
+    pick.show();
   });
 }
 

@@ -1,10 +1,10 @@
 /**
  * The Problems panel: sidecar errors (on the sidecar, at their line), drifted, edited and orphaned
- * annotations (on the sidecar record and on the document's span), and label configuration errors;
- * with quick fixes to re-anchor or remove an annotation.
+ * annotations and missing required attributes (on the sidecar record and on the document's span), and
+ * label configuration errors; with quick fixes to re-anchor or remove an annotation, or set the attribute.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../core/model';
+import type { Annotation, Finding } from '../core/model';
 import { ANCHOR_CODES } from '../core/workspace/anchor-findings';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
@@ -74,7 +74,7 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
         for (const finding of doc.findings) {
           const subject = finding.annotationId ? { documentUri: doc.documentUri, id: finding.annotationId, code: finding.code } : undefined;
           add(doc.sidecarUri, fileDiagnostic(finding), subject);
-          const onDocument = subject && isAnchorCode(finding.code) ? documentDiagnostic(doc, finding) : undefined;
+          const onDocument = subject && (isAnchorCode(finding.code) || finding.code === MISSING_ATTRIBUTE) ? documentDiagnostic(doc, finding) : undefined;
           if (onDocument) add(doc.documentUri, onDocument, subject);
         }
       } catch (error) {
@@ -120,13 +120,15 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
       reanchor.command = { title: reanchor.title, command: COMMAND_IDS.reanchorAnnotation, arguments: [target] };
       reanchor.diagnostics = [diagnostic];
       reanchor.isPreferred = subject.code !== ANCHOR_CODES.orphaned;
+      if (subject.code === MISSING_ATTRIBUTE) actions.push(...this.setMissing(subject, diagnostic));
       const remove = new vscode.CodeAction(`Remove annotation ${subject.id}`, vscode.CodeActionKind.QuickFix);
       remove.command = { title: remove.title, command: COMMAND_IDS.removeAnnotation, arguments: [target] };
       remove.diagnostics = [diagnostic];
       actions.push(...(isAnchorCode(subject.code) ? [reanchor, remove] : [remove]));
     }
-    const files = new Set(actions.map((a) => String((a.command?.arguments?.[0] as { uri: string }).uri)));
-    if (actions.length > 2) {
+    const reanchoring = actions.filter((a) => a.command?.command === COMMAND_IDS.reanchorAnnotation);
+    const files = new Set(reanchoring.map((a) => String((a.command?.arguments?.[0] as { uri: string }).uri)));
+    if (reanchoring.length > 1) {
       for (const uri of files) {
         const all = new vscode.CodeAction('Re-anchor every drifted or orphaned annotation of this document', vscode.CodeActionKind.QuickFix);
         all.command = { title: all.title, command: COMMAND_IDS.reanchorAnnotation, arguments: [{ uri }] };
@@ -135,7 +137,34 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
     }
     return actions;
   }
+
+  /** "Set speaker…" for each required attribute the subject's annotation lacks. */
+  private setMissing(subject: Subject, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
+    const annotation = this.store.get(subject.documentUri)?.annotations.find((a) => a.id === subject.id);
+    if (!annotation) return [];
+    return missingAttributes(this.store, subject.documentUri, annotation).map((name) => {
+      const action = new vscode.CodeAction(`Set ${name}…`, vscode.CodeActionKind.QuickFix);
+      action.command = { title: action.title, command: COMMAND_IDS.editAttributes, arguments: [{ uri: subject.documentUri.toString(), id: subject.id, names: [name] }] };
+      action.diagnostics = [diagnostic];
+      action.isPreferred = true;
+      return action;
+    });
+  }
 }
+
+/**
+ * The required attributes an annotation lacks, in the order its label defines them.
+ * @param store the store, for the label configuration
+ * @param documentUri the annotation's document
+ * @param annotation the annotation
+ */
+export function missingAttributes(store: AnnotationStore, documentUri: vscode.Uri, annotation: Annotation): string[] {
+  const spec = store.labelsFor(documentUri).labels.find((l) => l.id === annotation.label);
+  return (spec?.attributes ?? []).filter((a) => a.required && annotation.attributes?.[a.name] === undefined).map((a) => a.name);
+}
+
+/** The code of the finding for a required attribute an annotation lacks (core/sidecar/check-labels.ts). */
+const MISSING_ATTRIBUTE = 'missing-attribute';
 
 /** Diagnostics given to a file, and the version of its document then (undefined when not open). */
 interface Published {
@@ -171,10 +200,12 @@ function fileDiagnostic(finding: Finding): vscode.Diagnostic {
   return diagnostic(range, finding);
 }
 
-/** An anchoring finding on the annotation's span in the document (where its text is, or was). */
+/** An anchoring or missing-attribute finding on the annotation's span in the document (where its text is, or was). */
 function documentDiagnostic(doc: AnnotatedDocument, finding: Finding): vscode.Diagnostic | undefined {
   const annotation = doc.annotations.find((a) => a.id === finding.annotationId);
   if (!annotation || !doc.hasText) return undefined;
+  // An orphan has no span to hold a missing attribute's warning: its own warning says where it was.
+  if (finding.code === MISSING_ATTRIBUTE && annotation.status === 'orphaned') return undefined;
   const start = Math.min(annotation.start, doc.offsets.length);
   const end = finding.code === ANCHOR_CODES.orphaned ? start : Math.min(annotation.end, doc.offsets.length);
   return diagnostic(toRange(doc, start, end), finding);

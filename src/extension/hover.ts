@@ -7,6 +7,7 @@ import { escapeMarkdown } from '../core/markdown-escape';
 import type { Annotation } from '../core/model';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
+import { missingAttributes } from './diagnostics';
 import { toOffset, toRange } from './positions';
 
 
@@ -42,6 +43,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   describe(doc: AnnotatedDocument, a: Annotation): vscode.MarkdownString {
     const spec = this.store.labelsFor(doc.documentUri).labels.find((l) => l.id === a.label);
     const md = new vscode.MarkdownString('', true);
+    // Only the commands this hover links to run from it; nothing from the sidecar becomes a link.
     md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation] };
     md.appendMarkdown(`**${escapeMarkdown(capitalise(a.label))}**`);
     if (spec?.description) md.appendMarkdown(` — ${escapeMarkdown(spec.description)}`);
@@ -55,8 +57,15 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (attributes.length > 0) {
       md.appendMarkdown(attributes.map(([name, value]) => `${escapeMarkdown(name)}: **${escapeMarkdown(String(value))}**`).join(' \u00b7 ') + '\n\n');
     }
-    const missing = (spec?.attributes ?? []).filter((s) => s.required && a.attributes?.[s.name] === undefined).map((s) => s.name);
-    if (missing.length > 0) md.appendMarkdown(`$(warning) missing: ${missing.map(escapeMarkdown).join(', ')}\n\n`);
+    const missing = missingAttributes(this.store, doc.documentUri, a);
+    if (missing.length > 0) {
+      const fixes = missing.map((name) => {
+        const args = encodeURIComponent(JSON.stringify([{ uri: doc.documentUri.toString(), id: a.id, names: [name] }]));
+        return `[Set ${escapeMarkdown(name)}…](command:${COMMAND_IDS.editAttributes}?${args} "Set this required attribute")`;
+      });
+      md.appendMarkdown(`$(warning) missing: ${missing.map(escapeMarkdown).join(', ')} \u00a0${fixes.join(' \u00b7 ')}\n\n`);
+      md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation, COMMAND_IDS.editAttributes] }; // for these links alone
+    }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
     return md;
   }

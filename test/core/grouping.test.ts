@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../fixture-path';
 import type { Annotation } from '../../src/core/model';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
 import {
+  displayText,
   entityKey,
   groupOccurrences,
   matchesFilter,
@@ -217,4 +218,41 @@ test('a filter keeps a label, or a text found in the span, entity or note, compa
   assert.equal(matchesFilter(noted, { text: '"proposed"' }), true, 'the note counts');
   assert.equal(matchesFilter(quote, { label: 'quote', text: 'Geneva' }), false, 'both criteria must hold');
   assert.equal(matchesFilter(quote, { text: '  ' }), true, 'a blank text filters nothing');
+});
+
+test('a span of a Markdown file is shown without its inline markup; other files keep every character', () => {
+  assert.equal(displayText('**budget of $4.2 million**', 'notes/budget.md'), 'budget of $4.2 million');
+  assert.equal(displayText('the _new_ plan and `cost_total` in [the report](https://example.org/r)', 'a.markdown'), 'the new plan and cost_total in the report');
+  assert.equal(displayText('~~old~~ figure \\* kept', 'a.md'), 'old figure * kept');
+  assert.equal(displayText('snake_case_name stays', 'a.md'), 'snake_case_name stays', 'underscores inside words are not emphasis');
+  assert.equal(displayText('**budget of $4.2 million**', 'notes/budget.txt'), '**budget of $4.2 million**', 'asterisks in plain text are text');
+  assert.equal(displayText('**', 'a.md'), '**', 'markup alone is shown as it is, never as nothing');
+});
+
+test('group titles and occurrences in a Markdown file are shown as plain text', () => {
+  const markdown = (text: string, id: string): Occurrence => ({ document: 'a.md', path: 'a.md', annotation: { id, label: 'figure', start: 0, end: 1, text }, line: 1 });
+  const [figures] = groupOccurrences([markdown('**budget of $4.2 million**', 'a1')], 'label', ['figure']);
+  assert.equal(figures!.groups[0]!.title, 'budget of $4.2 million');
+});
+
+test('entities and texts of equal counts sort as a reader expects: case-insensitive, numbers by value', () => {
+  const names = ['banana', 'Apple', 'cherry', 'Item 10', 'item 2', 'Éclair', 'apple'];
+  const occurrences = names.map((entity, i): Occurrence => ({
+    document: 'a.txt',
+    path: 'a.txt',
+    annotation: { id: `e${i}`, label: 'claim', start: i, end: i + 1, text: 'x', entity },
+    line: 1,
+  }));
+  const [claims] = groupOccurrences(occurrences, 'label', ['claim']);
+  assert.deepEqual(
+    claims!.groups.map((g) => g.title),
+    ['Apple', 'apple', 'banana', 'cherry', 'Éclair', 'item 2', 'Item 10'],
+    'equal under the locale ("Apple", "apple"): code-unit order, so the order is the same every time',
+  );
+});
+
+test('files sort case-insensitively too', () => {
+  const occurrence = (p: string, id: string): Occurrence => ({ document: p, path: p, annotation: { id, label: 'claim', start: 0, end: 1, text: 'x' }, line: 1 });
+  const files = groupOccurrences([occurrence('b.txt', '1'), occurrence('C.txt', '2'), occurrence('a.txt', '3')], 'file', ['claim']);
+  assert.deepEqual(files.map((g) => g.title), ['a.txt', 'b.txt', 'C.txt']);
 });

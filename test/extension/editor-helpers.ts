@@ -189,3 +189,26 @@ export async function openEditor(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(uri);
   return vscode.window.showTextDocument(document, { preview: false });
 }
+
+/**
+ * Watch a `vscode.window` function the extension calls (the same object in this host): every call's
+ * arguments are recorded, and `answer` may reply in place of the user (undefined: the real function
+ * runs and shows its UI). Call `restore` when done.
+ * @param name the function, e.g. 'showInformationMessage'
+ * @param answer what to resolve to for a call, or undefined to let the real function run
+ */
+export function interceptWindow<K extends keyof typeof vscode.window>(
+  name: K,
+  answer: (...args: unknown[]) => unknown = () => undefined,
+): { calls: unknown[][]; restore: () => void } {
+  const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const original = window[name]!;
+  const calls: unknown[][] = [];
+  window[name] = (...args: unknown[]) => {
+    calls.push(args);
+    const reply = answer(...args);
+    return reply === undefined ? original.apply(vscode.window, args) : reply;
+  };
+  assert.notEqual(window[name], original, `vscode.window.${name} can be observed`);
+  return { calls, restore: () => void (window[name] = original) };
+}

@@ -3,7 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 import { takeReloadNote } from './reload';
+
+/** The folder of the tests that run in the multi-root workspace (scripts/test.mjs's second run). */
+const MULTI_ROOT_TESTS = 'multi-root';
 
 /** Prefix of the line scripts/test.mjs reads to count this suite's results. */
 export const RESULT_MARKER = '[[harness:result]]';
@@ -48,7 +52,10 @@ export function run(): Promise<void> {
   if (grep) mocha.grep(grep);
   const sourceDir = path.resolve(__dirname, '..', '..', '..', 'test', 'extension');
   const reloading = (file: string) => RELOADING_TESTS.includes(path.basename(file));
-  const files = findTests(__dirname, sourceDir).sort();
+  // The tests of multi-root/ need the workspace of test/fixtures/multi-root; the others, seeds/ alone.
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const inMultiRoot = (file: string) => path.relative(__dirname, file).split(path.sep)[0] === MULTI_ROOT_TESTS;
+  const files = findTests(__dirname, sourceDir).sort().filter((file) => inMultiRoot(file) === multiRoot);
   for (const file of [...files.filter((f) => !reloading(f)), ...files.filter(reloading)]) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {

@@ -7,6 +7,7 @@ import type { Annotation, AttributeSpec } from '../../src/core/model';
 import { validateAttributeInput, parseAttributeInput } from '../../src/extension/attributeInput';
 import {
   codePoints,
+  interceptWindow,
   marginalia,
   openEditor,
   rangeOf,
@@ -120,6 +121,24 @@ suite('Tagging in the editor', () => {
     assert.deepEqual(onDisk.annotations.map((a) => a.text).sort(), ['even tomorrow', 'minister', 'officials said on Friday.']);
   });
 
+  test('tagging the word at the cursor says which word was tagged, and as what', async () => {
+    const uri = await scratchDocument('tag-word-message.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const status = interceptWindow('setStatusBarMessage');
+    try {
+      const inWord = rangeOf(editor.document, 'minister').start.translate(0, 3);
+      await runOn<Annotation[]>(editor, [new vscode.Range(inWord, inWord), rangeOf(editor.document, 'even tomorrow')], 'marginalia.tagQuote');
+      const said = status.calls.map((args) => String(args[0]));
+      assert.equal(said.filter((m) => m.includes('Marginalia')).length, 1, `one message: ${said.join(' | ')}`);
+      const message = said.find((m) => m.includes('Marginalia'))!;
+      assert.match(message, /“minister”/);
+      assert.match(message, /as quote/);
+      assert.doesNotMatch(message, /even tomorrow/, 'a selected span is not announced: the user saw it');
+    } finally {
+      status.restore();
+    }
+  });
+
   test('tagging a span already tagged with the same label adds no duplicate', async () => {
     const uri = await scratchDocument('tag-duplicate.txt', ARTICLE);
     const editor = await openEditor(uri);
@@ -164,6 +183,159 @@ suite('Tagging in the editor', () => {
       return read.sidecar?.annotations.length === 1 && read.sidecar;
     }, 'one record left on disk');
     assert.equal(onDisk.annotations[0]!.id, keep!.id);
+  });
+
+  test('Undo in the removal notification brings back the whole record', async () => {
+    const uri = await scratchDocument('remove-undo.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const [figure] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, '100,000')], 'marginalia.tagFigure');
+    assert.ok(figure);
+    const target = { uri: uri.toString(), id: figure.id };
+    await vscode.commands.executeCommand('marginalia.editAttributes', { ...target, values: { value: '100000', unit: 'troops', qualifier: 'exact' } });
+    await vscode.commands.executeCommand('marginalia.editNote', { ...target, note: 'checked against AFP' });
+    await vscode.commands.executeCommand('marginalia.linkEntity', { ...target, entity: 'NATO troops' });
+    const before = await waitFor(async () => {
+      const r = await recordOnDisk(uri, figure.id);
+      return r.attributes && r.note && r.entity && r;
+    }, 'the full record on disk');
+
+    let answered: () => void = () => undefined;
+    const undone = new Promise<void>((resolve) => (answered = resolve));
+    const messages = interceptWindow('showInformationMessage', (message, ...actions) => {
+      if (!String(message).startsWith('Marginalia: removed') || !actions.includes('Undo')) return undefined;
+      answered();
+      return Promise.resolve('Undo');
+    });
+    try {
+      assert.deepEqual(await vscode.commands.executeCommand('marginalia.removeAnnotation', target), [figure.id]);
+      await undone;
+      assert.match(String(messages.calls.at(-1)?.[0]), /removed figure “100,000”/);
+    } finally {
+      messages.restore();
+    }
+    const after = await waitFor(async () => {
+      const r = (await sidecarOnDisk(uri)).sidecar?.annotations.find((a) => a.id === figure.id);
+      return r?.note && r;
+    }, 'the record back on disk');
+    assert.deepEqual(after, before, 'id, offsets, text, context, label, attributes, note, entity, author and time');
+  });
+
+  test('Undo of a removal after the text moved finds the span again', async () => {
+    const uri = await scratchDocument('remove-undo-moved.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const [quote] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'We are ready to talk')], 'marginalia.tagQuote');
+    assert.ok(quote);
+    let undo: () => void = () => undefined;
+    const messages = interceptWindow('showInformationMessage', (message, ...actions) => {
+      if (!String(message).startsWith('Marginalia: removed') || !actions.includes('Undo')) return undefined;
+      return new Promise((resolve) => (undo = () => resolve('Undo'))); // the user clicks later
+    });
+    try {
+      await vscode.commands.executeCommand('marginalia.removeAnnotation', { uri: uri.toString(), id: quote.id });
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'A new first line.\n'));
+      await editor.document.save();
+      undo();
+    } finally {
+      messages.restore();
+    }
+    const back = await waitFor(async () => (await sidecarOnDisk(uri)).sidecar?.annotations.find((a) => a.id === quote.id), 'the quote back on disk');
+    assert.equal(back.status, undefined, 'found again, not orphaned');
+    assert.equal(back.text, 'We are ready to talk');
+    assert.equal(back.start, quote.start + Array.from('A new first line.\n').length);
+  });
+
+  test('Link to Entity: what was typed in the picker starts the new entity\'s name', async () => {
+    const uri = await scratchDocument('link-typed.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const [claim] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'officials said on Friday.')], 'marginalia.tagClaim');
+    assert.ok(claim);
+    const picks: vscode.QuickPick<vscode.QuickPickItem>[] = [];
+    const original = vscode.window.createQuickPick;
+    const created = interceptWindow('createQuickPick', (): vscode.QuickPick<vscode.QuickPickItem> => {
+      const pick = original.call(vscode.window);
+      picks.push(pick);
+      return pick;
+    });
+    let linking: Thenable<string | undefined>;
+    try {
+      editor.selection = new vscode.Selection(rangeOf(editor.document, 'officials').start, rangeOf(editor.document, 'officials').start);
+      linking = vscode.commands.executeCommand<string>('marginalia.linkEntity');
+      const pick = await waitFor(() => picks[0], 'the entity picker');
+      pick.value = 'Defence Ministry'; // as if typed: the picker's own filter box
+      await sleep(300);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "New entity…", always shown
+      await sleep(500);
+      await requestScreenshot('link-entity-typed', { waitForText: 'New entity' });
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the name as offered
+    } finally {
+      created.restore();
+    }
+    assert.equal(await linking, 'Defence Ministry');
+    assert.equal((await waitFor(async () => (await recordOnDisk(uri, claim.id)).entity, 'the entity on disk')), 'Defence Ministry');
+  });
+
+  test('tagging a quote asks for its required speaker and stores the answer', async () => {
+    const uri = await scratchDocument('tag-asks-speaker.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const inputs = interceptWindow('showInputBox', (options) =>
+      String((options as vscode.InputBoxOptions).title).includes('speaker, required') ? Promise.resolve('the minister') : undefined,
+    );
+    try {
+      const [quote] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'We are ready to talk')], 'marginalia.tagQuote');
+      assert.ok(quote);
+      const record = await waitFor(async () => {
+        const r = await recordOnDisk(uri, quote.id);
+        return r.attributes?.speaker && r;
+      }, 'the speaker on disk');
+      assert.deepEqual(record.attributes, { speaker: 'the minister' });
+      assert.equal(inputs.calls.length, 1, 'asked once');
+    } finally {
+      inputs.restore();
+    }
+  });
+
+  test('a skipped required attribute is a warning on the span, fixed from the quick fix or the hover', async () => {
+    const api = await marginalia();
+    const uri = await scratchDocument('tag-skips-speaker.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const escape = interceptWindow('showInputBox', () => Promise.resolve(undefined)); // the user presses Escape
+    let quote: Annotation | undefined;
+    try {
+      [quote] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'even tomorrow')], 'marginalia.tagQuote');
+      assert.ok(quote);
+      await waitFor(() => escape.calls.length === 1, 'asked for the speaker');
+    } finally {
+      escape.restore();
+    }
+    const span = rangeOf(editor.document, 'even tomorrow');
+    const warning = await waitFor(
+      () => api.diagnostics.diagnosticsFor(uri).find((d) => d.code === 'missing-attribute'),
+      'the missing speaker on the document',
+    );
+    assert.ok(warning.range.isEqual(span), `on the span ${JSON.stringify(span)}, not ${JSON.stringify(warning.range)}`);
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    editor.selection = new vscode.Selection(span.start, span.start);
+    await requestScreenshot('missing-speaker-on-span', { waitForText: 'which the label requires' });
+
+    const fixes = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, span, vscode.CodeActionKind.QuickFix.value);
+    const setSpeaker = fixes.find((f) => f.title === 'Set speaker…');
+    assert.ok(setSpeaker?.command, `a "Set speaker…" quick fix among: ${fixes.map((f) => f.title).join(', ')}`);
+    assert.ok(!fixes.some((f) => /Re-anchor every/.test(f.title)), 'nothing drifted: no re-anchoring offered');
+
+    const hover = api.hover.describe(api.store.get(uri)!, api.store.get(uri)!.annotations.find((a) => a.id === quote!.id)!);
+    assert.match(hover.value, /\[Set speaker…\]\(command:marginalia\.editAttributes\?/);
+    assert.deepEqual(hover.isTrusted, { enabledCommands: ['marginalia.openAnnotation', 'marginalia.editAttributes'] }, 'only the linked commands run');
+
+    const answer = interceptWindow('showInputBox', () => Promise.resolve('the minister'));
+    try {
+      await vscode.commands.executeCommand(setSpeaker.command.command, ...(setSpeaker.command.arguments ?? []));
+      assert.equal(answer.calls.length, 1, 'asked only for the speaker');
+    } finally {
+      answer.restore();
+    }
+    assert.equal((await waitFor(async () => (await recordOnDisk(uri, quote.id)).attributes?.speaker, 'the speaker on disk')), 'the minister');
+    await waitFor(() => !api.diagnostics.diagnosticsFor(uri).some((d) => d.code === 'missing-attribute'), 'the warning gone');
   });
 
   test('an attribute typed as a number rejects "abc"; enum and required attributes are checked too', () => {

@@ -192,15 +192,40 @@ export class DocumentSync<L> {
    * Remove annotations.
    * @param document the document
    * @param ids the annotations' ids
+   * @returns copies of the whole records removed, for `restore`
    */
-  async remove(document: L, ids: readonly string[]): Promise<void> {
+  async remove(document: L, ids: readonly string[]): Promise<Annotation[]> {
     const entry = this.entries.get(this.at.key(document));
-    if (!entry) return;
+    if (!entry) return [];
     const gone = new Set(ids);
+    const removed = entry.annotations.filter((a) => gone.has(a.id)).map(clone);
     entry.annotations = entry.annotations.filter((a) => !gone.has(a.id));
     for (const id of ids) entry.drift.delete(id);
     this.changed(entry, true);
     await this.persist(entry);
+    return removed;
+  }
+
+  /**
+   * Put removed annotations back, every field as it was (undo of `remove`). A record whose text is no
+   * longer at its offsets (the document was edited since) is looked for again as an orphan is.
+   * @param document the document
+   * @param records the records `remove` returned
+   * @returns the outcome of each record that had to be looked for again
+   */
+  async restore(document: L, records: readonly Annotation[]): Promise<AnchorResult[]> {
+    const entry = await this.entryFor(document);
+    const clash = records.find((r) => entry.annotations.some((a) => a.id === r.id));
+    // Never two records of one id: the id was taken again (by an edit of the sidecar elsewhere).
+    if (clash) throw new Error(`annotation ${clash.id} is in ${basename(this.at.path(entry.sidecarUri))} again; nothing was restored`);
+    const back = records.map(clone);
+    const moved = back.filter((a) => a.status !== 'orphaned' && entry.offsets.slice(a.start, a.end) !== a.text);
+    for (const a of moved) a.status = 'orphaned';
+    entry.annotations.push(...back);
+    if (moved.length > 0) return this.reanchor(document, moved.map((a) => a.id));
+    this.changed(entry, true);
+    await this.persist(entry);
+    return [];
   }
 
   /**

@@ -3,7 +3,7 @@
  * with their counts, and occurrences as `file:line — snippet` that open their span when clicked.
  */
 import * as vscode from 'vscode';
-import { snippet, type Group, type Occurrence } from '../../core/grouping';
+import { displayText, snippet, type Group, type Occurrence } from '../../core/grouping';
 import { escapeMarkdown } from '../../core/markdown-escape';
 import type { LabelConfig } from '../../core/model';
 import { COMMAND_IDS } from '../commandIds';
@@ -71,6 +71,8 @@ export function occurrenceNodesOf(parent: GroupNode): OccurrenceNode[] {
 }
 
 const WARNING = new vscode.ThemeColor('list.warningForeground');
+/** Code points of a span shown in an occurrence's label (`snippet`'s default). */
+const SNIPPET_LENGTH = 60;
 
 /**
  * How a group node looks.
@@ -102,10 +104,14 @@ export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expa
       item.iconPath = new vscode.ThemeIcon('link');
       item.tooltip = `Entity ${group.title}\n${where}`;
       break;
-    case 'text':
+    case 'text': {
       item.iconPath = new vscode.ThemeIcon('quote');
-      item.tooltip = `Same text (quotes, dashes, spacing and case folded)\n${where}`;
+      // The label shows the start of a long quote; the tooltip (plain text, never rendered) all of it.
+      const first = allOccurrences(group)[0];
+      const full = first ? displayText(first.annotation.text, first.path).replace(/\s+/g, ' ').trim() : group.title;
+      item.tooltip = `“${full}”\n${plural([...full].length, 'character')} · ${where}\nSame text (quotes, dashes, spacing and case folded)`;
       break;
+    }
     case 'file':
       item.iconPath = new vscode.ThemeIcon('file');
       item.tooltip = `${group.title}\n${plural(group.count, 'annotation')}`;
@@ -123,7 +129,7 @@ export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
   const { annotation, path, line } = node.occurrence;
   const underFile = node.parent.group.kind === 'label' && node.parent.parent?.group.kind === 'file';
   const place = underFile ? `line ${line}` : `${path}:${line}`;
-  const item = new vscode.TreeItem(`${place} — ${snippet(annotation.text)}`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`${place} — ${snippet(displayText(annotation.text, path), SNIPPET_LENGTH)}`, vscode.TreeItemCollapsibleState.None);
   item.id = node.nodeId;
   const orphaned = annotation.status === 'orphaned';
   item.contextValue = orphaned ? 'marginalia.occurrence.orphaned' : 'marginalia.occurrence';
@@ -143,7 +149,10 @@ function occurrenceTooltip(node: OccurrenceNode): vscode.MarkdownString {
   const { annotation, path, line } = node.occurrence;
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(annotation.label)}** · ${escapeMarkdown(path)}:${line}\n\n`);
-  md.appendMarkdown(`> ${escapeMarkdown(snippet(annotation.text, 400))}\n\n`);
+  // The whole span, as its reader sees it, escaped (a span's text is never markup here).
+  const full = displayText(annotation.text, path).replace(/\s+/g, ' ').trim();
+  md.appendMarkdown(`> ${escapeMarkdown(full)}\n\n`);
+  if ([...full].length > SNIPPET_LENGTH) md.appendMarkdown(`${plural([...full].length, 'character')}\n\n`);
   if (annotation.status === 'orphaned') {
     md.appendMarkdown('$(warning) Orphaned: this text was not found in the document any more.\n\n');
     md.supportThemeIcons = true;
