@@ -23,9 +23,14 @@ const DEFAULT_PORT = 8080;
  * The demo profile's settings, over the quiet defaults the tests use too (rewritten at each start: the
  * profile is a throw-away under .cache/). Prose wraps; git stays on, because a sidecar's diff in the
  * Source Control view is how a reviewer reads annotation changes; seeds/ lies inside this repository,
- * which git then opens without asking.
+ * which git then opens without asking. Every annotated article opens in an editor of its own.
  */
-const DEMO_SETTINGS = { 'editor.wordWrap': 'on', 'git.enabled': true, 'git.openRepositoryInParentFolders': 'always' };
+const DEMO_SETTINGS = {
+  'editor.wordWrap': 'on',
+  'git.enabled': true,
+  'git.openRepositoryInParentFolders': 'always',
+  'marginalia.openAnnotatedDocumentsAtStartup': true,
+};
 
 /**
  * Run a setup step in the foreground; exit with its status when it fails.

@@ -17,6 +17,7 @@ export const COMMAND_IDS = {
   openAnnotation: 'marginalia.openAnnotation',
   reanchorAnnotation: 'marginalia.reanchorAnnotation',
   openSidecar: 'marginalia.openSidecar',
+  openAnnotatedDocuments: 'marginalia.openAnnotatedDocuments',
   exportAnnotations: 'marginalia.exportAnnotations',
   treeGroupByFile: 'marginalia.tree.groupByFile',
   treeGroupByLabel: 'marginalia.tree.groupByLabel',

@@ -71,6 +71,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
     openAnnotation: (target: AnnotationTarget) => openAnnotation(store, target),
     reanchorAnnotation: (target?: AnnotationTarget) => reanchorAnnotations(store, target),
     openSidecar: (target?: AnnotationTarget) => openSidecar(store, target),
+    openAnnotatedDocuments: () => openAnnotatedDocuments(store),
     exportAnnotations: (args?: ExportArgs) => exportAnnotations(store, args ?? {}),
     ...treeCommandHandlers(store, tree),
   };
@@ -544,4 +545,29 @@ function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
 function shorten(text: string, max = 60): string {
   const chars = [...text.replace(/\s+/g, ' ')];
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
+}
+
+// ---- opening the annotated documents ----------------------------------------------------------
+
+/** How many documents Open All Annotated Documents opens at most: more editors than that help nobody. */
+export const MAX_DOCUMENTS_OPENED = 20;
+
+/**
+ * Open every document of the workspace that has a sidecar, in path order, each in an editor of its
+ * own (not a preview), and show the first; past `MAX_DOCUMENTS_OPENED` it says how many it left.
+ * @returns the documents opened
+ */
+async function openAnnotatedDocuments(store: AnnotationStore): Promise<vscode.Uri[]> {
+  await store.ready;
+  const documents = store
+    .documents()
+    .filter((d) => d.hasText)
+    .map((d) => d.documentUri)
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const opened = documents.slice(0, MAX_DOCUMENTS_OPENED);
+  for (const uri of [...opened].reverse()) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: false });
+  if (documents.length > opened.length) {
+    void vscode.window.showInformationMessage(`Marginalia: opened the first ${opened.length} of ${documents.length} annotated documents; the Entities view lists them all.`);
+  }
+  return opened;
 }

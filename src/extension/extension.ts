@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { AnnotationStore } from './annotationStore';
+import { COMMAND_IDS } from './commandIds';
 import { registerCommands } from './commands';
 import { DecorationController } from './decorations';
 import { DiagnosticsController } from './diagnostics';
@@ -50,6 +51,9 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   context.subscriptions.push(pending);
   const navigation = registerNavigation(context, store);
   registerCommands(context, store, navigation.tree);
+  if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
+    void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
+  }
   return {
     version: context.extension.packageJSON.version as string,
     store,

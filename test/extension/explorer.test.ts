@@ -120,4 +120,20 @@ suite('Explorer', () => {
     const file = await requestScreenshot('explorer-badges', { waitForText: `${SEED_000}.annotations.yaml` });
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
   });
+
+  test('Open All Annotated Documents opens every document with a sidecar, in path order, the first in front', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const opened = await vscode.commands.executeCommand<vscode.Uri[]>('marginalia.openAnnotatedDocuments');
+    const annotated = api.store
+      .documents()
+      .filter((d) => d.hasText)
+      .map((d) => d.documentUri.toString())
+      .sort();
+    assert.ok(annotated.length >= 5, `the seeds are annotated (${annotated.length})`);
+    assert.deepEqual(opened.map(String), annotated);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input as { uri?: vscode.Uri }).uri?.toString()));
+    for (const uri of annotated) assert.ok(tabs.includes(uri), `${uri} has a tab`);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), annotated[0]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
