@@ -11,6 +11,7 @@ import type { Annotation, LabelConfig } from '../core/model';
 import { isSidecarPath } from '../core/paths';
 import { DocumentSync, type NewSpan, type Severity } from '../core/workspace/document-sync';
 import type { SyncedDocument } from '../core/workspace/synced-document';
+import { Disposable } from './disposable';
 import { LabelConfigs } from './labelConfigs';
 import { ParsedSidecarCache } from './sidecarCache';
 import { systemClock, uriLocations, vscodeEditor, vscodeFiles } from './syncPorts';
@@ -29,10 +30,9 @@ export interface AnnotationStoreOptions {
 }
 
 /** Every annotated document of the workspace. */
-export class AnnotationStore implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
-  private readonly labelsEmitter = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.labelsEmitter];
+export class AnnotationStore extends Disposable {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
+  private readonly labelsEmitter = this._register(new vscode.EventEmitter<void>());
   private readonly parsedSidecars: ParsedSidecarCache;
   private readonly sync: DocumentSync<vscode.Uri>;
 
@@ -44,15 +44,16 @@ export class AnnotationStore implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   /** The workspace's label configurations. */
-  readonly labels = new LabelConfigs();
+  readonly labels = this._register(new LabelConfigs());
 
   /**
    * Start indexing the workspace's label configurations and sidecars (see `ready`).
    * @param options how to talk to the user
    */
   constructor(options: AnnotationStoreOptions = {}) {
-    this.parsedSidecars = new ParsedSidecarCache(options.storageUri);
-    this.sync = new DocumentSync({
+    super();
+    this.parsedSidecars = this._register(new ParsedSidecarCache(options.storageUri));
+    this.sync = this._register(new DocumentSync({
       files: vscodeFiles,
       locations: uriLocations,
       editor: vscodeEditor,
@@ -61,10 +62,8 @@ export class AnnotationStore implements vscode.Disposable {
       notify: options.notify ?? defaultNotify,
       changed: (uris) => this.changeEmitter.fire(uris),
       reader: this.parsedSidecars,
-    });
-    this.disposables.push(
-      this.parsedSidecars,
-      this.labels,
+    }));
+    this._register(
       this.labels.onDidChange(() => {
         this.sync.refreshAllFindings();
         this.labelsEmitter.fire();
@@ -226,11 +225,6 @@ export class AnnotationStore implements vscode.Disposable {
    */
   annotationsAt(documentUri: vscode.Uri, offset: number): Annotation[] {
     return this.sync.annotationsAt(documentUri, offset);
-  }
-
-  dispose(): void {
-    this.sync.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 
   private async index(): Promise<void> {
