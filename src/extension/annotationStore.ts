@@ -18,6 +18,9 @@ import { systemClock, uriLocations, vscodeEditor, vscodeFiles } from './syncPort
 
 export type { NewSpan };
 
+/** How long to wait after a file-system event before re-reading (a checkout touches many files at once). */
+const RELOAD_DELAY_MS = 150;
+
 /** One annotated document as the rest of the extension sees it. */
 export type AnnotatedDocument = SyncedDocument<vscode.Uri>;
 
@@ -35,6 +38,10 @@ export class AnnotationStore extends Disposable {
   private readonly labelsEmitter = this._register(new vscode.EventEmitter<void>());
   private readonly parsedSidecars: ParsedSidecarCache;
   private readonly sync: DocumentSync<vscode.Uri>;
+  /** Re-reads waiting out `RELOAD_DELAY_MS`, by file, and those running (see `settled`). */
+  private readonly reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly reloadsRunning = new Set<Promise<void>>();
+  private reloadTimersGone: (() => void)[] = [];
 
   /** Fires with the document URIs whose annotations (or findings) changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -63,6 +70,7 @@ export class AnnotationStore extends Disposable {
       changed: (uris) => this.changeEmitter.fire(uris),
       reader: this.parsedSidecars,
     }));
+    this._register({ dispose: () => this.reloadTimers.forEach((timer) => clearTimeout(timer)) });
     this._register(
       this.labels.onDidChange(() => {
         this.sync.refreshAllFindings();
@@ -197,6 +205,40 @@ export class AnnotationStore extends Disposable {
    */
   reload(uri: vscode.Uri): Promise<void> {
     return this.sync.reload(uri);
+  }
+
+  /**
+   * Re-read a sidecar or document a moment from now (see `reload`): events for the same file in the
+   * meantime make one re-read.
+   * @param uri the sidecar, or an annotated document
+   */
+  reloadSoon(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.reloadTimers.get(key));
+    this.reloadTimers.set(
+      key,
+      setTimeout(() => {
+        this.reloadTimers.delete(key);
+        const running = this.reload(uri).catch((error: unknown) => console.error(`marginalia: reloading ${uri.toString()} failed`, error));
+        this.reloadsRunning.add(running);
+        void running.then(() => this.reloadsRunning.delete(running));
+        if (this.reloadTimers.size === 0) for (const resolve of this.reloadTimersGone.splice(0)) resolve();
+      }, RELOAD_DELAY_MS),
+    );
+  }
+
+  /**
+   * Resolves once the store has done all it was given so far: the re-reads asked for (also those
+   * still waiting out their delay), and every read and write they and the edits queued. What the store
+   * would write after a change is on disk then, so "nothing was written" can be checked.
+   */
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.reloadTimers.size > 0) await new Promise<void>((resolve) => this.reloadTimersGone.push(resolve));
+      await Promise.all(this.reloadsRunning);
+      await this.sync.idle();
+      if (this.reloadTimers.size === 0 && this.reloadsRunning.size === 0) return;
+    }
   }
 
   /**

@@ -381,7 +381,7 @@ export class DocumentSync<L> {
     for (const entry of this.entries.values()) this.refreshFindings(entry);
   }
 
-  /** Resolves once every read and write queued so far (and those they queue) is done. */
+  /** Resolves once every read and write queued so far (and those they queue) is done: what a change would write is on disk then. */
   async idle(): Promise<void> {
     for (;;) {
       const queues = [...this.entries.values()].map((e) => e.queue);
