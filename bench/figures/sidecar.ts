@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { holds } from '../../src/core/anchoring/reanchor';
 import { writeFileAtomic } from '../../src/core/io/atomic-write';
 import { readSidecar } from '../../src/core/sidecar/read';
+import { SourceCache } from '../../src/core/sidecar/source-cache';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
 import { generateAnnotations, generateProse, sidecarOf, seededRandom } from '../data';
@@ -61,12 +62,14 @@ function changedLineRange(before: string[], after: string[]): { first: number; l
 export async function writeAfterOneChange(options: BenchOptions): Promise<Figure> {
   const { sidecarFile } = makeFiles(options.scratch);
   const source = readFileSync(sidecarFile, 'utf8');
-  const sidecar = readSidecar(source).sidecar!;
+  // As the sync engine does: the read prepares the text in its cache, each write splices it.
+  const sources = new SourceCache();
+  const sidecar = readSidecar(source, sources).sidecar!;
   const target = sidecar.annotations[500]!;
   const changed = { ...sidecar, annotations: sidecar.annotations.map((a) => (a === target ? { ...a, note: 'Edited: the figure is disputed.' } : a)) };
   const repeats = options.quick ? { warmup: 5, runs: 11 } : { warmup: 5, runs: 31 };
   let output = '';
-  const ours = await medianMs(() => (output = writeSidecar(changed, source)), repeats);
+  const ours = await medianMs(() => (output = writeSidecar(changed, source, sources)), repeats);
   const reference = await medianMs(() => stringify({ marginalia: 1, document: changed.document, annotations: changed.annotations }, { lineWidth: 0 }), repeats);
   const before = source.split('\n');
   const after = output.split('\n');

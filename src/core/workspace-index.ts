@@ -11,6 +11,7 @@
 import type { Finding, Sidecar } from './model';
 import { decodeSidecar } from './sidecar/decode';
 import { readSidecar, type SidecarReadResult } from './sidecar/read';
+import type { SourceCache } from './sidecar/source-cache';
 
 /** What the index needs of a file system. */
 export interface IndexFileSystem {
@@ -120,12 +121,13 @@ export class SidecarIndex {
    * @param stat its size in bytes and modification time, taken before its text was read
    * @param source its text
    * @param readAt when the stat was taken (ms since the epoch)
+   * @param sources where a parsed text is prepared for the write that may follow (see `readSidecar`)
    * @returns what reading it gives, and whether that took a parse
    */
-  readText(path: string, stat: { size: number; mtime: number }, source: string, readAt: number): { read: SidecarReadResult; parsed: boolean } {
+  readText(path: string, stat: { size: number; mtime: number }, source: string, readAt: number, sources?: SourceCache): { read: SidecarReadResult; parsed: boolean } {
     const cached = this.cached(path, stat);
     if (cached) return { read: cached, parsed: false };
-    const read = readSidecar(source);
+    const read = readSidecar(source, sources);
     this.entries.set(path, { size: stat.size, mtime: stat.mtime, readAt, read });
     return { read, parsed: true };
   }

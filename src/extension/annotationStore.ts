@@ -11,11 +11,15 @@ import type { Annotation, LabelConfig } from '../core/model';
 import { isSidecarPath } from '../core/paths';
 import { DocumentSync, type NewSpan, type Severity } from '../core/workspace/document-sync';
 import type { SyncedDocument } from '../core/workspace/synced-document';
+import { Disposable } from './disposable';
 import { LabelConfigs } from './labelConfigs';
 import { ParsedSidecarCache } from './sidecarCache';
 import { systemClock, uriLocations, vscodeEditor, vscodeFiles } from './syncPorts';
 
 export type { NewSpan };
+
+/** How long to wait after a file-system event before re-reading (a checkout touches many files at once). */
+const RELOAD_DELAY_MS = 150;
 
 /** One annotated document as the rest of the extension sees it. */
 export type AnnotatedDocument = SyncedDocument<vscode.Uri>;
@@ -29,12 +33,15 @@ export interface AnnotationStoreOptions {
 }
 
 /** Every annotated document of the workspace. */
-export class AnnotationStore implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
-  private readonly labelsEmitter = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.labelsEmitter];
+export class AnnotationStore extends Disposable {
+  private readonly changeEmitter = this._register(new vscode.EventEmitter<readonly vscode.Uri[]>());
+  private readonly labelsEmitter = this._register(new vscode.EventEmitter<void>());
   private readonly parsedSidecars: ParsedSidecarCache;
   private readonly sync: DocumentSync<vscode.Uri>;
+  /** Re-reads waiting out `RELOAD_DELAY_MS`, by file, and those running (see `settled`). */
+  private readonly reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly reloadsRunning = new Set<Promise<void>>();
+  private reloadTimersGone: (() => void)[] = [];
 
   /** Fires with the document URIs whose annotations (or findings) changed. */
   readonly onDidChange = this.changeEmitter.event;
@@ -44,15 +51,16 @@ export class AnnotationStore implements vscode.Disposable {
   readonly ready: Promise<void>;
 
   /** The workspace's label configurations. */
-  readonly labels = new LabelConfigs();
+  readonly labels = this._register(new LabelConfigs());
 
   /**
    * Start indexing the workspace's label configurations and sidecars (see `ready`).
    * @param options how to talk to the user
    */
   constructor(options: AnnotationStoreOptions = {}) {
-    this.parsedSidecars = new ParsedSidecarCache(options.storageUri);
-    this.sync = new DocumentSync({
+    super();
+    this.parsedSidecars = this._register(new ParsedSidecarCache(options.storageUri));
+    this.sync = this._register(new DocumentSync({
       files: vscodeFiles,
       locations: uriLocations,
       editor: vscodeEditor,
@@ -61,10 +69,9 @@ export class AnnotationStore implements vscode.Disposable {
       notify: options.notify ?? defaultNotify,
       changed: (uris) => this.changeEmitter.fire(uris),
       reader: this.parsedSidecars,
-    });
-    this.disposables.push(
-      this.parsedSidecars,
-      this.labels,
+    }));
+    this._register({ dispose: () => this.reloadTimers.forEach((timer) => clearTimeout(timer)) });
+    this._register(
       this.labels.onDidChange(() => {
         this.sync.refreshAllFindings();
         this.labelsEmitter.fire();
@@ -213,6 +220,40 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /**
+   * Re-read a sidecar or document a moment from now (see `reload`): events for the same file in the
+   * meantime make one re-read.
+   * @param uri the sidecar, or an annotated document
+   */
+  reloadSoon(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.reloadTimers.get(key));
+    this.reloadTimers.set(
+      key,
+      setTimeout(() => {
+        this.reloadTimers.delete(key);
+        const running = this.reload(uri).catch((error: unknown) => console.error(`marginalia: reloading ${uri.toString()} failed`, error));
+        this.reloadsRunning.add(running);
+        void running.then(() => this.reloadsRunning.delete(running));
+        if (this.reloadTimers.size === 0) for (const resolve of this.reloadTimersGone.splice(0)) resolve();
+      }, RELOAD_DELAY_MS),
+    );
+  }
+
+  /**
+   * Resolves once the store has done all it was given so far: the re-reads asked for (also those
+   * still waiting out their delay), and every read and write they and the edits queued. What the store
+   * would write after a change is on disk then, so "nothing was written" can be checked.
+   */
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.reloadTimers.size > 0) await new Promise<void>((resolve) => this.reloadTimersGone.push(resolve));
+      await Promise.all(this.reloadsRunning);
+      await this.sync.idle();
+      if (this.reloadTimers.size === 0 && this.reloadsRunning.size === 0) return;
+    }
+  }
+
+  /**
    * A document was renamed or moved: its sidecar goes along. A renamed folder just carries its files.
    * @param oldUri where the document or folder was
    * @param newUri where it is now
@@ -238,11 +279,6 @@ export class AnnotationStore implements vscode.Disposable {
    */
   annotationsAt(documentUri: vscode.Uri, offset: number): Annotation[] {
     return this.sync.annotationsAt(documentUri, offset);
-  }
-
-  dispose(): void {
-    this.sync.dispose();
-    for (const d of this.disposables) d.dispose();
   }
 
   private async index(): Promise<void> {

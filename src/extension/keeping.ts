@@ -8,27 +8,13 @@ import { isSidecarPath } from '../core/paths';
 import type { AnnotationStore } from './annotationStore';
 import { NewFolderPoller } from './newFolderPoller';
 
-/** How long to wait after a file-system event before re-reading (a checkout touches many files at once). */
-const RELOAD_DELAY_MS = 150;
-
 /**
  * Subscribe the store to the workspace's events.
  * @param store the annotation store
  * @returns the subscriptions, to dispose on deactivation
  */
 export function keepStoreInStep(store: AnnotationStore): vscode.Disposable[] {
-  const pending = new Map<string, ReturnType<typeof setTimeout>>();
-  const reloadSoon = (uri: vscode.Uri): void => {
-    const key = uri.toString();
-    clearTimeout(pending.get(key));
-    pending.set(
-      key,
-      setTimeout(() => {
-        pending.delete(key);
-        void store.reload(uri).catch((error: unknown) => console.error(`marginalia: reloading ${uri.toString()} failed`, error));
-      }, RELOAD_DELAY_MS),
-    );
-  };
+  const reloadSoon = (uri: vscode.Uri): void => store.reloadSoon(uri);
   const onDocumentFile = (uri: vscode.Uri): void => {
     if (store.get(uri)) reloadSoon(uri);
   };
@@ -67,6 +53,5 @@ export function keepStoreInStep(store: AnnotationStore): vscode.Disposable[] {
     files.onDidChange(onChanged),
     files.onDidDelete(onChanged),
     newFolders,
-    { dispose: () => pending.forEach((timer) => clearTimeout(timer)) },
   ];
 }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { readSidecar, type SidecarReadResult } from '../core/sidecar/read';
+import type { SourceCache } from '../core/sidecar/source-cache';
 import { SidecarIndex, type SerializedIndex } from '../core/workspace-index';
 import type { FileStamp } from '../core/workspace/ports';
 import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
@@ -48,15 +49,16 @@ export class ParsedSidecarCache implements vscode.Disposable {
    * @param stamp its stamp, taken before the text was read (undefined: not known, so not cached)
    * @param source its text
    * @param readAt when the stamp was taken (ms since the epoch)
+   * @param sources the sync engine's prepared texts (see `readSidecar`)
    */
-  read(uri: vscode.Uri, stamp: FileStamp | undefined, source: string, readAt: number): SidecarReadResult {
+  read(uri: vscode.Uri, stamp: FileStamp | undefined, source: string, readAt: number, sources: SourceCache): SidecarReadResult {
     const key = uri.toString();
     if (!stamp) {
       this.forget(uri);
       this.reads.parsed++;
-      return readSidecar(source);
+      return readSidecar(source, sources);
     }
-    const { read, parsed } = this.index.readText(key, stamp, source, readAt);
+    const { read, parsed } = this.index.readText(key, stamp, source, readAt, sources);
     if (parsed) {
       this.reads.parsed++;
       this.changed();

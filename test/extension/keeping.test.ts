@@ -19,7 +19,6 @@ import {
   scratchLater,
   sidecarOf,
   sidecarOnDisk,
-  sleep,
   waitFor,
   writeFile,
 } from './editor-helpers';
@@ -71,7 +70,7 @@ suite('Keeping annotations with their text', () => {
     assert.notEqual(shift, inserted.length, 'the insertion holds an astral character');
     await waitFor(() => inMemory(uri, claim.id)?.start === claim.start + shift, 'the span moved by the inserted code points');
     assert.equal(editor.document.isDirty, true);
-    await sleep(400);
+    await api.store.settled();
     assert.equal((await recordOnDisk(uri, claim.id)).start, claim.start, 'the sidecar still matches the unsaved document on disk');
 
     await editor.document.save();
@@ -124,7 +123,7 @@ suite('Keeping annotations with their text', () => {
     await waitFor(() => inMemory(uri, claim.id)?.start !== claim.start, 'the claim moved by the unsaved insertion');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor(() => inMemory(uri, claim.id)?.start === claim.start, 'the annotation back on the text of the file');
-    await sleep(400);
+    await api.store.settled();
     const after = await sidecarOnDisk(uri);
     const record = after.sidecar?.annotations.find((a) => a.id === claim.id);
     assert.ok(record);
@@ -242,7 +241,8 @@ suite('Keeping annotations with their text', () => {
     editor.selection = new vscode.Selection(range.start, range.end);
     const [held] = (await vscode.commands.executeCommand<Annotation[]>('marginalia.tagClaim')) ?? [];
     assert.ok(held, 'the annotation is made (and kept in memory)');
-    await sleep(500);
+    await api.store.settled();
+    assert.ok(api.store.get(uri)?.annotations.some((a) => a.id === held.id), 'the store holds it');
     assert.equal(await readFile(sidecarOf(uri)), broken, 'the unreadable file is left exactly as it was');
 
     await writeFile(sidecarOf(uri), good); // the user fixes the file

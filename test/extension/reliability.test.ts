@@ -291,7 +291,7 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
       const diagnostic = await diagnosticAt(vscode.Uri.joinPath(folder, file), line, says);
       assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
       assert.doesNotMatch(diagnostic.message, /\n\s+at .+:\d+:\d+/, 'no stack trace');
-      await sleep(500); // longer than the store's reload delay: a write it were to make would be on disk now
+      await api.store.settled(); // a write it were to make would be on disk now
       assert.deepEqual(await snapshot(folder), before, 'no file was modified');
     });
   }
@@ -308,7 +308,7 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
     const sidecar = vscode.Uri.joinPath(folder, 'doc.txt.annotations.yaml');
     await vscode.workspace.fs.writeFile(sidecar, huge);
     await diagnosticAt(sidecar, 1, /size|large|limit|MB|MiB/i);
-    await sleep(500);
+    await api.store.settled();
     const after = await readBytes(sidecar);
     assert.ok(after && Buffer.from(after).equals(Buffer.from(huge)), 'the sidecar was not modified');
   });
@@ -329,7 +329,7 @@ suite('Reliability: bad input, faults, two writers, trust', () => {
       await diagnosticAt(link, 1, NOT_FOLLOWED);
       assert.ok(!api.store.get(documentUri)?.annotations.some((a) => a.id === '5ec2e7aa'), 'nothing read from outside the workspace');
       await tag(documentUri, 'local');
-      await sleep(500);
+      await api.store.settled();
       assert.equal(fs.readFileSync(path.join(outside, 'doc.txt.annotations.yaml'), 'utf8'), secret, 'the file outside was not written through the link');
       assert.ok(fs.lstatSync(link.fsPath).isSymbolicLink(), 'the link was not replaced either');
     } finally {

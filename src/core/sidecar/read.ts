@@ -7,7 +7,7 @@ import type { Finding, Sidecar } from '../model';
 import { analyzeSidecar } from './analyze';
 import { MAX_SIDECAR_LENGTH } from './limits';
 import { positionsFromLayout } from './positions';
-import { recallSource, rememberSource } from './source-cache';
+import type { SourceCache } from './source-cache';
 import { prepareSource, type PreparedSource } from './splice';
 import { validateSidecar } from './validate';
 
@@ -31,9 +31,11 @@ export interface SidecarReadResult {
 /**
  * Read a sidecar's text.
  * @param source the whole file, as read from disk or an editor buffer
+ * @param cache where texts written or read a moment ago are remembered: a text found there is not
+ *   parsed again, and a text parsed here is remembered for the write that usually follows
  */
-export function readSidecar(source: string): SidecarReadResult {
-  const known = recallSource(source);
+export function readSidecar(source: string, cache?: SourceCache): SidecarReadResult {
+  const known = cache?.recall(source);
   if (known && source.length <= MAX_SIDECAR_LENGTH) {
     const result = readKnown(known);
     if (result) return result;
@@ -41,7 +43,7 @@ export function readSidecar(source: string): SidecarReadResult {
   const analysis = analyzeSidecar(source);
   const { sidecar, findings, recordLines, writable } = analysis;
   // A write usually follows with this text as its previous source: keep what it needs.
-  if (writable) rememberSource(prepareSource(source, analysis));
+  if (writable && cache) cache.remember(prepareSource(source, analysis));
   return { sidecar, findings, recordLines, writable };
 }
 

@@ -3,29 +3,38 @@
  * or a write of the same text (the extension reads a sidecar, the user changes one annotation, the
  * store writes it with the text it read as `previousSource`); remembering the analysis saves parsing
  * that text a second time. Entries hold only strings, keyed by the exact text, so they can never be
- * stale or changed by a caller.
+ * stale or changed by a caller. The owner of a run of reads and writes (the sync engine) keeps one and
+ * passes it to `readSidecar` and `writeSidecar`; callers that read or write once pass none.
  */
 
 import type { PreparedSource } from './splice';
 
-const CAPACITY = 4;
-const entries: PreparedSource[] = [];
+/** How many texts a cache keeps by default: a sidecar read, the text written from it, and a few others. */
+const DEFAULT_CAPACITY = 4;
 
-/**
- * Remember a prepared text.
- * @param prepared the text and its analysis
- */
-export function rememberSource(prepared: PreparedSource): void {
-  const existing = entries.findIndex((entry) => entry.source === prepared.source);
-  if (existing !== -1) entries.splice(existing, 1);
-  entries.unshift(prepared);
-  if (entries.length > CAPACITY) entries.pop();
-}
+/** Prepared sidecar texts, the most recently used first. */
+export class SourceCache {
+  private readonly entries: PreparedSource[] = [];
 
-/**
- * The prepared form of a text, if it was remembered.
- * @param source the exact text
- */
-export function recallSource(source: string): PreparedSource | undefined {
-  return entries.find((entry) => entry.source === source);
+  /** @param capacity how many texts are kept; the least recently used goes first */
+  constructor(private readonly capacity = DEFAULT_CAPACITY) {}
+
+  /**
+   * Remember a prepared text.
+   * @param prepared the text and its analysis
+   */
+  remember(prepared: PreparedSource): void {
+    const existing = this.entries.findIndex((entry) => entry.source === prepared.source);
+    if (existing !== -1) this.entries.splice(existing, 1);
+    this.entries.unshift(prepared);
+    if (this.entries.length > this.capacity) this.entries.pop();
+  }
+
+  /**
+   * The prepared form of a text, if it was remembered.
+   * @param source the exact text
+   */
+  recall(source: string): PreparedSource | undefined {
+    return this.entries.find((entry) => entry.source === source);
+  }
 }

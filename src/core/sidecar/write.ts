@@ -10,7 +10,7 @@ import { analyzeSidecar, splitLines, type LineBreak } from './analyze';
 import { contentKey, sameContent, valueKey } from './content-key';
 import { emitSidecar } from './emit';
 import { loadSidecarData } from './load';
-import { recallSource, rememberSource } from './source-cache';
+import type { SourceCache } from './source-cache';
 import { headerKeys, prepareSource, spliceSidecar, type PreparedSource } from './splice';
 
 /**
@@ -29,6 +29,8 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  * @param previousSource the file's current text, if it exists: records whose content is unchanged keep
  *   their bytes, comments written by hand are kept, and so are its extra top-level keys that `sidecar`
  *   does not have. It must be writable (see `readSidecar`).
+ * @param cache where the previous text may have been prepared by a read or write a moment ago (then it
+ *   is not parsed again), and where the new text is remembered for the read and write that follow
  * @returns the new file text, LF line ends (CRLF or CR when the previous text used them)
  * @throws Error when `previousSource` is not writable (it could not be parsed, has merge-conflict
  *   markers, or has records that could not be read): overwriting it could lose data
@@ -36,12 +38,12 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  *   that is not a non-empty string, offsets that are not whole numbers with 0 <= start <= end, a
  *   text that is not a string. Writing it would make the file read-only.
  */
-export function writeSidecar(sidecar: Sidecar, previousSource?: string): string {
+export function writeSidecar(sidecar: Sidecar, previousSource?: string, cache?: SourceCache): string {
   for (const annotation of sidecar.annotations) if (!isWritable(annotation)) throw notWritable(annotation);
   const sorted = writingOrder(sidecar.annotations);
   if (previousSource === undefined) return emitSidecar(sidecar, sorted);
 
-  const previous = prepared(previousSource);
+  const previous = prepared(previousSource, cache);
   const content = withKeptExtras(sidecar, previous);
   if (previous.layout) {
     const spliced = spliceSidecar(content, sorted, previous);
@@ -49,7 +51,7 @@ export function writeSidecar(sidecar: Sidecar, previousSource?: string): string 
       const text = encode(spliced.text, previous.eol, previous.bom);
       if (!spliced.headerChanged || holds(text, content, sorted)) {
         Object.assign(spliced.prepared, { source: text, eol: previous.eol, bom: previous.bom });
-        rememberSource(spliced.prepared);
+        cache?.remember(spliced.prepared);
         return text;
       }
     }
@@ -126,8 +128,8 @@ function notWritable(a: Annotation): TypeError {
   return new TypeError(`cannot write annotation ${JSON.stringify(a.id)}: ${problem} (got ${JSON.stringify(a)})`);
 }
 
-function prepared(source: string): PreparedSource {
-  const remembered = recallSource(source);
+function prepared(source: string, cache: SourceCache | undefined): PreparedSource {
+  const remembered = cache?.recall(source);
   if (remembered) return remembered;
   const analysis = analyzeSidecar(source);
   if (!analysis.writable) {

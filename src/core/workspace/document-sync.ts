@@ -22,6 +22,7 @@ import { mergeById } from '../merge';
 import type { Annotation, Finding, LabelConfig } from '../model';
 import { documentPathFor, documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
 import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
+import { SourceCache } from '../sidecar/source-cache';
 import { writeSidecar } from '../sidecar/write';
 import { normalizeText, OffsetIndex } from '../text';
 import { currentText, documentOnDisk, readSidecarText, type DocumentText } from './current-text';
@@ -58,8 +59,9 @@ export interface SidecarReader<L> {
    * @param stamp its stamp, taken before the text was read (undefined: not known)
    * @param source its text
    * @param readAt when the stamp was taken (ms since the epoch)
+   * @param sources the engine's prepared texts, for `readSidecar`: the write that follows a read uses them
    */
-  read(sidecar: L, stamp: FileStamp | undefined, source: string, readAt: number): SidecarReadResult;
+  read(sidecar: L, stamp: FileStamp | undefined, source: string, readAt: number, sources: SourceCache): SidecarReadResult;
   /**
    * Forget a sidecar (deleted or moved).
    * @param sidecar the sidecar
@@ -90,12 +92,14 @@ export class DocumentSync<L> {
   private readonly files: FileSystemPort<L>;
   private readonly at: Locations<L>;
   private readonly reader: SidecarReader<L>;
+  /** The texts this engine read or wrote last, prepared: tagging in a large sidecar splices instead of parsing it again. */
+  private readonly sources = new SourceCache();
 
   /** @param ports what the engine is built on */
   constructor(private readonly ports: DocumentSyncPorts<L>) {
     this.files = ports.files;
     this.at = ports.locations;
-    this.reader = ports.reader ?? { read: (_sidecar, _stamp, source) => readSidecar(source), forget: () => undefined };
+    this.reader = ports.reader ?? { read: (_sidecar, _stamp, source, _readAt, sources) => readSidecar(source, sources), forget: () => undefined };
   }
 
   /** Every annotated document, sorted by path. */
@@ -402,7 +406,7 @@ export class DocumentSync<L> {
     for (const entry of this.entries.values()) this.refreshFindings(entry);
   }
 
-  /** Resolves once every read and write queued so far (and those they queue) is done. */
+  /** Resolves once every read and write queued so far (and those they queue) is done: what a change would write is on disk then. */
   async idle(): Promise<void> {
     for (;;) {
       const queues = [...this.entries.values()].map((e) => e.queue);
@@ -442,7 +446,7 @@ export class DocumentSync<L> {
       return;
     }
     if (existing && source === existing.diskSource && (await this.sameText(existing))) return; // often the echo of our own write
-    const read = this.reader.read(sidecarUri, stamp, source, readAt);
+    const read = this.reader.read(sidecarUri, stamp, source, readAt, this.sources);
     const namedPath = read.sidecar ? documentPathFromKey(this.at.path(sidecarUri), read.sidecar.document) : undefined;
     const documentUri = this.at.withPath(sidecarUri, namedPath ?? documentPathFor(this.at.path(sidecarUri)));
     let entry = existing;
@@ -641,21 +645,21 @@ export class DocumentSync<L> {
       const onDisk = stamp !== undefined && entry.diskSource !== undefined && sameStamp(stamp, entry.diskStamp) ? entry.diskSource : await readSidecarText(this.files, entry.sidecarUri);
       if (onDisk !== entry.diskSource && onDisk !== undefined) {
         // Someone else wrote the sidecar since we read it: take their changes in first.
-        const read = readSidecar(onDisk);
+        const read = readSidecar(onDisk, this.sources);
         this.absorb(entry, onDisk, read, { text: entry.offsets.text, problem: entry.documentProblem }, stamp);
         this.refreshFindings(entry);
         if (!entry.writable) return this.hold(entry, this.whyHeld(entry)!);
       }
       if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
       entry.refreshContexts();
-      const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk);
+      const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk, this.sources);
       // Replaced only if nobody wrote it since the stat: otherwise their change is merged in first, and the write starts over.
       const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp });
       if (!outcome.written) {
         if (attempt < MAX_WRITE_ATTEMPTS) continue;
         throw new Error(`it kept changing on disk while it was being written, ${MAX_WRITE_ATTEMPTS} times`);
       }
-      const written = readSidecar(text); // the writer's own text: read back without parsing
+      const written = readSidecar(text, this.sources); // the writer's own text: read back without parsing
       entry.setDisk(text, outcome.stamp);
       entry.base = written.sidecar?.annotations ?? entry.annotations.map(clone); // the reader's own copies of what was written
       entry.recordLines = written.recordLines;
@@ -727,7 +731,7 @@ export class DocumentSync<L> {
       entry.unwritten = true;
       return;
     }
-    const read = readSidecar(onDisk);
+    const read = readSidecar(onDisk, this.sources);
     if (!read.writable || !read.sidecar) {
       // Cannot be rewritten: move the file as it is; the user fixes its document key with it.
       this.rekey(entry, newDocumentUri, newSidecar);
@@ -737,7 +741,7 @@ export class DocumentSync<L> {
       await this.load(newSidecar);
       return;
     }
-    const text = writeSidecar({ ...read.sidecar, document: documentKey }, onDisk);
+    const text = writeSidecar({ ...read.sidecar, document: documentKey }, onDisk, this.sources);
     // Created only where no file is: one that appeared since the look above is not overwritten.
     if (!(await this.files.writeIfUnchanged(newSidecar, text, { text: undefined, stamp: undefined })).written) return this.keepSidecar(entry, newDocumentUri, newSidecar);
     this.rekey(entry, newDocumentUri, newSidecar);

@@ -10,7 +10,7 @@ import { analyzeSidecar } from '../../../src/core/sidecar/analyze';
 import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf } from '../../../src/core/sidecar/lines';
 import { matchById, matchRecords } from '../../../src/core/sidecar/match';
 import { readSidecar } from '../../../src/core/sidecar/read';
-import { recallSource } from '../../../src/core/sidecar/source-cache';
+import { SourceCache } from '../../../src/core/sidecar/source-cache';
 import { compareAnnotations, writeSidecar, writingOrder } from '../../../src/core/sidecar/write';
 import { contentKey, sameContent } from '../../../src/core/sidecar/content-key';
 
@@ -142,8 +142,9 @@ describe('tagging a large sidecar as the extension does', () => {
     const rand = seededRandom(7);
     const prose = generateProse(rand, 60_000);
     let source = writeSidecar(sidecarOf('t.txt', generateAnnotations(rand, prose, 400)));
-    // The extension's objects, changed in place as the document is edited.
-    const list = readSidecar(source).sidecar!.annotations;
+    // The extension's objects, changed in place as the document is edited; the engine's prepared texts.
+    const sources = new SourceCache();
+    const list = readSidecar(source, sources).sidecar!.annotations;
     for (let step = 0; step < 60; step++) {
       const pick = list[Math.floor(rand() * list.length)]!;
       const kind = step % 6;
@@ -156,10 +157,10 @@ describe('tagging a large sidecar as the extension does', () => {
       else if (kind === 4) list.push({ ...pick }); // the same id twice: the general match, and a duplicate-id finding
       else list.splice(list.lastIndexOf(list.find((a) => list.filter((b) => b.id === a.id).length > 1) ?? pick), 1);
       const sidecar: Sidecar = { version: 1, document: 't.txt', annotations: list };
-      const written = writeSidecar(sidecar, source);
-      assert.ok(recallSource(written), `step ${step}: the written text is remembered`);
+      const written = writeSidecar(sidecar, source, sources);
+      assert.ok(sources.recall(written), `step ${step}: the written text is remembered`);
       assert.equal(written, writeSidecar(sidecar), `step ${step}: the canonical bytes`);
-      const read = readSidecar(written);
+      const read = readSidecar(written, sources);
       const parsed = analyzeSidecar(written);
       assert.deepEqual(read, { sidecar: parsed.sidecar, findings: parsed.findings, recordLines: parsed.recordLines, writable: parsed.writable }, `step ${step}`);
       assert.equal(JSON.stringify(read.sidecar), JSON.stringify(parsed.sidecar), 'keys in the same order');

@@ -8,7 +8,7 @@ import type { Annotation, Sidecar } from '../../../src/core/model';
 import { analyzeSidecar, splitLines } from '../../../src/core/sidecar/analyze';
 import { scanLayout } from '../../../src/core/sidecar/layout';
 import { readSidecar } from '../../../src/core/sidecar/read';
-import { recallSource } from '../../../src/core/sidecar/source-cache';
+import { SourceCache } from '../../../src/core/sidecar/source-cache';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { sidecarFixture } from './helpers';
 
@@ -61,9 +61,9 @@ function apply(annotations: Annotation[], change: Edit, serial: number): Annotat
  * The layout the writer remembered for a text, beside the one a scan finds (the same when the writer
  * remembered none: a text written in canonical form after a failed splice is not remembered).
  */
-function layouts(text: string): { remembered: unknown; scanned: unknown } {
+function layouts(text: string, sources: SourceCache): { remembered: unknown; scanned: unknown } {
   const scanned = scanLayout(splitLines(text.replace(/^\uFEFF/, '')));
-  const prepared = recallSource(text);
+  const prepared = sources.recall(text);
   return { remembered: prepared ? prepared.layout : scanned, scanned };
 }
 
@@ -80,13 +80,14 @@ describe('the layout remembered for a written text', () => {
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
           let source = original;
-          let sidecar = readSidecar(source).sidecar as Sidecar;
+          const sources = new SourceCache();
+          let sidecar = readSidecar(source, sources).sidecar as Sidecar;
           edits.forEach((change, serial) => {
             sidecar = { ...sidecar, annotations: apply(sidecar.annotations, change, serial) };
-            source = writeSidecar(sidecar, source);
-            const { remembered, scanned } = layouts(source);
+            source = writeSidecar(sidecar, source, sources);
+            const { remembered, scanned } = layouts(source, sources);
             assert.deepEqual(remembered, scanned);
-            const read = readSidecar(source);
+            const read = readSidecar(source, sources);
             const parsed = analyzeSidecar(source);
             assert.deepEqual(read, { sidecar: parsed.sidecar, findings: parsed.findings, recordLines: parsed.recordLines, writable: parsed.writable });
             assert.equal(JSON.stringify(read.sidecar), JSON.stringify(parsed.sidecar), 'keys in the same order');
@@ -99,13 +100,14 @@ describe('the layout remembered for a written text', () => {
 
   test('records before a change keep their spans: the layout was carried over, not scanned again', () => {
     const source = sidecarFixture('splice', 'deep-comments.annotations.yaml');
-    const sidecar = readSidecar(source).sidecar as Sidecar;
-    const first = writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, { id: '0000000d', label: 'claim', start: 70, end: 80, text: 'fourth one' }] }, source);
-    const second = writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, { id: '0000000d', label: 'claim', start: 70, end: 80, text: 'fourth one', note: 'n' }] }, first);
-    const before = recallSource(first)!.layout!.annotations!.records;
-    const after = recallSource(second)!.layout!.annotations!.records;
+    const sources = new SourceCache();
+    const sidecar = readSidecar(source, sources).sidecar as Sidecar;
+    const first = writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, { id: '0000000d', label: 'claim', start: 70, end: 80, text: 'fourth one' }] }, source, sources);
+    const second = writeSidecar({ ...sidecar, annotations: [...sidecar.annotations, { id: '0000000d', label: 'claim', start: 70, end: 80, text: 'fourth one', note: 'n' }] }, first, sources);
+    const before = sources.recall(first)!.layout!.annotations!.records;
+    const after = sources.recall(second)!.layout!.annotations!.records;
     assert.equal(after.length, 4);
     for (let i = 0; i < 3; i++) assert.equal(after[i], before[i], `record ${i} is the same span object`);
-    assert.deepEqual(recallSource(second)!.layout, scanLayout(splitLines(second)));
+    assert.deepEqual(sources.recall(second)!.layout, scanLayout(splitLines(second)));
   });
 });
