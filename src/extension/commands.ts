@@ -565,7 +565,9 @@ async function openAnnotatedDocuments(store: AnnotationStore): Promise<vscode.Ur
     .map((d) => d.documentUri)
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const opened = documents.slice(0, MAX_DOCUMENTS_OPENED);
-  for (const uri of [...opened].reverse()) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: false });
+  // In path order, so the tabs read in that order; then the first is brought to the front.
+  for (const uri of opened) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true });
+  if (opened[0]) await vscode.window.showTextDocument(opened[0], { preview: false });
   if (documents.length > opened.length) {
     void vscode.window.showInformationMessage(`Marginalia: opened the first ${opened.length} of ${documents.length} annotated documents; the Entities view lists them all.`);
   }

@@ -132,7 +132,7 @@ suite('Explorer', () => {
     assert.ok(annotated.length >= 5, `the seeds are annotated (${annotated.length})`);
     assert.deepEqual(opened.map(String), annotated);
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input as { uri?: vscode.Uri }).uri?.toString()));
-    for (const uri of annotated) assert.ok(tabs.includes(uri), `${uri} has a tab`);
+    assert.deepEqual(tabs.filter((t) => t !== undefined && annotated.includes(t)), annotated, 'a tab each, in path order');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), annotated[0]);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
