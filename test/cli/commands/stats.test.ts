@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Annotation } from '../../src/core/model';
-import { readSidecar } from '../../src/core/sidecar/read';
-import type { AnnotationStats } from '../../src/core/stats';
-import { marginalia } from './cli-harness';
-import { copyFolder, SETS, temporaryFolder } from './export-harness';
+import type { Annotation } from '../../../src/core/model';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import type { AnnotationStats } from '../../../src/core/stats';
+import { marginalia } from '../cli-harness';
+import { copyFolder, SETS, temporaryFolder } from '../export-harness';
 
 function seedAnnotations(): Map<string, Annotation[]> {
   const byDocument = new Map<string, Annotation[]>();

@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Annotation, Sidecar } from '../../src/core/model';
-import { readSidecar } from '../../src/core/sidecar/read';
-import { OffsetIndex, normalizeText } from '../../src/core/text';
-import { copyOfSeeds, marginalia } from './cli-harness';
+import type { Annotation, Sidecar } from '../../../src/core/model';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import { OffsetIndex, normalizeText } from '../../../src/core/text';
+import { copyOfSeeds, marginalia } from '../cli-harness';
 
 const ARTICLE = '000_685ffd5502fe63ac.txt';
 const SIDECAR = `${ARTICLE}.annotations.yaml`;

@@ -4,11 +4,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Annotation, Sidecar } from '../../src/core/model';
-import { readSidecar } from '../../src/core/sidecar/read';
-import { writeSidecar } from '../../src/core/sidecar/write';
-import { REPO_ROOT } from '../fixture-path';
-import { marginalia } from './cli-harness';
+import type { Annotation, Sidecar } from '../../../src/core/model';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import { writeSidecar } from '../../../src/core/sidecar/write';
+import { REPO_ROOT } from '../../fixture-path';
+import { marginalia } from '../cli-harness';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const ARTICLE = '002_49c9f8d13296ee90.txt';

@@ -8,13 +8,13 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Annotation } from '../../src/core/model';
-import { readSidecar } from '../../src/core/sidecar/read';
-import { writeSidecar } from '../../src/core/sidecar/write';
-import { OffsetIndex } from '../../src/core/text';
-import { fixturePath } from '../fixture-path';
-import { marginalia, type CliResult } from './cli-harness';
-import { copyFolder, FORMATS, OUTPUT_NAMES, PYTHON_LINE_BREAKS, readExport, readTree, SETS, temporaryFolder, type Format } from './export-harness';
+import type { Annotation } from '../../../src/core/model';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import { writeSidecar } from '../../../src/core/sidecar/write';
+import { OffsetIndex } from '../../../src/core/text';
+import { fixturePath } from '../../fixture-path';
+import { marginalia, type CliResult } from '../cli-harness';
+import { copyFolder, FORMATS, OUTPUT_NAMES, PYTHON_LINE_BREAKS, readExport, readTree, SETS, temporaryFolder, type Format } from '../export-harness';
 
 const UPDATE = process.env['UPDATE'] === '1' || process.env['UPDATE'] === 'true';
 

@@ -8,11 +8,11 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Annotation } from '../../src/core/model';
-import { readSidecar } from '../../src/core/sidecar/read';
-import { fixturePath } from '../fixture-path';
-import { marginalia } from './cli-harness';
-import { copyFolder, OUTPUT_NAMES, readTree, SETS, temporaryFolder, type Format } from './export-harness';
+import type { Annotation } from '../../../src/core/model';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import { fixturePath } from '../../fixture-path';
+import { marginalia } from '../cli-harness';
+import { copyFolder, OUTPUT_NAMES, readTree, SETS, temporaryFolder, type Format } from '../export-harness';
 
 const IMPORTABLE = ['brat', 'doccano', 'prodigy', 'w3c'] as const satisfies readonly Format[];
 

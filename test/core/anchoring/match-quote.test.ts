@@ -1,0 +1,58 @@
+// findQuote: a quote found near where it is expected, exactly or approximately, its stored context
+// choosing between repeats; `found` only when `accept` takes the best candidate.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findQuote } from '../../../src/core/anchoring/match-quote';
+
+const acceptAll = () => true;
+const acceptNone = () => false;
+
+test('an exact occurrence at the expected place is found there, with full scores', () => {
+  const text = 'The harbour is quiet tonight. Rain is falling.';
+  const start = text.indexOf('Rain');
+  const { found } = findQuote(text, { text: 'Rain is falling' }, start, acceptAll);
+  assert.deepEqual([found?.start, found?.end, found?.quote], [start, start + 'Rain is falling'.length, 1]);
+});
+
+test('a quote that moved is found at its new place', () => {
+  const text = 'A new first sentence was added here. The harbour is quiet tonight.';
+  const { found } = findQuote(text, { text: 'harbour is quiet' }, 4, acceptAll);
+  assert.equal(found?.start, text.indexOf('harbour'));
+});
+
+test('between two exact copies, the stored context chooses', () => {
+  const text = 'Alice said yes. Then Bob said yes. ';
+  const second = text.lastIndexOf('said yes');
+  const { found } = findQuote(text, { text: 'said yes', prefix: 'Then Bob ', suffix: '. ' }, 0, acceptAll);
+  assert.equal(found?.start, second);
+});
+
+test('an edited quote is found approximately, its similarity below 1', () => {
+  const text = 'Prices will surely fall next year, the minister said.';
+  const { found } = findQuote(text, { text: 'Prices will fall next year' }, 0, acceptAll);
+  assert.equal(found?.start, 0);
+  assert.ok(found!.quote < 1 && found!.quote > 0.5, `similarity ${found?.quote}`);
+});
+
+test('offsets are UTF-16 units: a quote after emoji', () => {
+  const text = '😀😀 end';
+  const { found } = findQuote(text, { text: 'end' }, 4, acceptAll);
+  assert.deepEqual([found?.start, found?.end], [5, 8]);
+});
+
+test('an exact occurrence close to the expected place, its context intact, needs no acceptance', () => {
+  const { found } = findQuote('The harbour is quiet tonight.', { text: 'harbour' }, 4, acceptNone);
+  assert.equal(found?.start, 4);
+});
+
+test('elsewhere, nothing is found when accept refuses, but the best candidate is still told', () => {
+  const text = 'The harbour is quiet tonight.' + ' and then'.repeat(30);
+  const result = findQuote(text, { text: 'harbour' }, 200, acceptNone);
+  assert.equal(result.found, undefined);
+  assert.equal(result.best?.start, 4);
+});
+
+test('a quote with nothing like it in the text is not found', () => {
+  const result = findQuote('aaaa bbbb cccc', { text: 'zzzzzzzzqqqq' }, 0, (m) => m.score >= 0.75);
+  assert.equal(result.found, undefined);
+});

@@ -1,0 +1,78 @@
+// checkAnnotations: every annotation that does not sit on its text is reported at its record's line;
+// with fix, the drifted ones are re-anchored and the fixed sidecar is returned only when something changed.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { checkAnnotations } from '../../src/core/check';
+import type { Annotation, Sidecar } from '../../src/core/model';
+
+const TEXT = 'Rain is falling 😀 over the quiet harbour tonight.';
+
+function sidecar(...annotations: Annotation[]): Sidecar {
+  return { version: 1, document: 'a.txt', annotations };
+}
+
+/** An annotation on the first occurrence of `text` in TEXT, offsets in code points. */
+function on(id: string, text: string, shift = 0): Annotation {
+  const start = [...TEXT.slice(0, TEXT.indexOf(text))].length + shift;
+  return { id, label: 'claim', start, end: start + [...text].length, text };
+}
+
+test('annotations that sit on their text give no finding, offsets counted in code points', () => {
+  const result = checkAnnotations(sidecar(on('a', 'quiet harbour'), on('b', '😀 over')), TEXT, new Map(), false);
+  assert.deepEqual(result, { findings: [], fixed: undefined, outcomes: [] });
+});
+
+test('a shifted annotation is a text-mismatch at its record line, quoting both texts', () => {
+  const result = checkAnnotations(sidecar(on('a', 'quiet harbour', 2)), TEXT, new Map([['a', 7]]), false);
+  assert.equal(result.findings.length, 1);
+  const [finding] = result.findings;
+  assert.equal(finding!.code, 'text-mismatch');
+  assert.equal(finding!.line, 7);
+  assert.equal(finding!.annotationId, 'a');
+  assert.match(finding!.message, /"iet harbour t"/);
+  assert.match(finding!.message, /"quiet harbour"/);
+});
+
+test('offsets past the end of the document are reported as out of range', () => {
+  const annotation: Annotation = { id: 'a', label: 'claim', start: 40, end: 400, text: 'x' };
+  assert.deepEqual(checkAnnotations(sidecar(annotation), TEXT, new Map(), false).findings.map((f) => [f.code, f.line]), [['offset-out-of-range', 1]]);
+});
+
+test('an orphaned record is always reported, even when its offsets happen to match', () => {
+  const orphan = { ...on('a', 'Rain'), status: 'orphaned' as const };
+  const result = checkAnnotations(sidecar(orphan), TEXT, new Map(), false);
+  assert.deepEqual(result.findings.map((f) => f.code), ['orphaned']);
+});
+
+test('with fix, a drifted annotation is moved back to its text and the fixed sidecar returned', () => {
+  const drifted = on('a', 'quiet harbour', 2);
+  const input = sidecar(on('b', 'Rain'), drifted);
+  const result = checkAnnotations(input, TEXT, new Map(), true);
+  assert.deepEqual(result.findings, []);
+  assert.deepEqual(result.fixed?.annotations, [on('b', 'Rain'), on('a', 'quiet harbour')]);
+  assert.deepEqual(result.outcomes.map((o) => [o.position, o.outcome]), [[1, 'moved']]);
+  assert.deepEqual(input.annotations[1], drifted, 'the input is not changed');
+});
+
+test('with fix and nothing drifted, nothing is rewritten', () => {
+  const result = checkAnnotations(sidecar(on('a', 'Rain')), TEXT, new Map(), true);
+  assert.equal(result.fixed, undefined);
+  assert.deepEqual(result.findings, []);
+});
+
+test('with fix, text that is gone is kept as orphaned and reported', () => {
+  const gone: Annotation = { id: 'g', label: 'quote', start: 0, end: 24, text: 'Completely different words' };
+  const result = checkAnnotations(sidecar(gone), TEXT, new Map([['g', 4]]), true);
+  assert.deepEqual(result.findings.map((f) => [f.code, f.line]), [['orphaned', 4]]);
+  assert.equal(result.fixed?.annotations[0]?.status, 'orphaned');
+  assert.equal(result.fixed?.annotations[0]?.text, gone.text, 'the record is kept, its text as it was');
+});
+
+test('two records with the same id each keep their own result', () => {
+  const result = checkAnnotations(sidecar(on('d', 'Rain'), on('d', 'quiet harbour', 1)), TEXT, new Map(), true);
+  assert.deepEqual(result.fixed?.annotations, [on('d', 'Rain'), on('d', 'quiet harbour')]);
+});
+
+test('an empty document: every annotation is out of range', () => {
+  assert.deepEqual(checkAnnotations(sidecar(on('a', 'Rain')), '', new Map(), false).findings.map((f) => f.code), ['offset-out-of-range']);
+});
