@@ -9,13 +9,17 @@
  */
 import { normalizeForGrouping } from '../grouping';
 
+/** An editor's insertion in square brackets, ellipsis marks such as "[...]" included. */
+const BRACKETED = /\[[^\]]*\]/g;
+
 /**
  * Fold a quote's text for matching.
  * @param text the quote as printed
  */
 export function foldQuote(text: string): string {
-  return normalizeForGrouping(text)
-    .replace(/\[[^\]]*\]/g, ' ')
+  // Insertions go before the tree's folding, which trims brackets at the edges and would leave the
+  // words of "[the Kremlin] is trying" in.
+  return normalizeForGrouping(text.normalize('NFKC').replace(BRACKETED, ' '))
     .replace(/'/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

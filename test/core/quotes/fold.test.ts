@@ -18,6 +18,12 @@ test('bracketed insertions inside a quote and ellipses are dropped', () => {
   assert.equal(foldQuote('is trying... to win'), 'is trying to win');
 });
 
+test('a bracketed insertion or cut at the very start or end of a quote is dropped too', () => {
+  assert.equal(foldQuote('[the Kremlin] is trying'), 'is trying');
+  assert.equal(foldQuote('“[The Kremlin] is trying [...]”'), 'is trying');
+  assert.equal(foldQuote('is trying to win [...]'), foldQuote('is trying to win'));
+});
+
 test('two prints with different quote and dash styles fold the same', () => {
   assert.equal(foldQuote('“It is over” — he said'), foldQuote('"It is over" -- he said'));
 });
