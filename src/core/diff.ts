@@ -12,6 +12,7 @@
  */
 import type { Annotation } from './model';
 import { contentKey } from './sidecar/content-key';
+import { compareStrings } from './order';
 
 /** The annotations of one document in one version. */
 export interface SidecarSnapshot {
@@ -328,8 +329,4 @@ function sameAttributes(a: Annotation['attributes'], b: Annotation['attributes']
 
 function compareByPlace(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -16,6 +16,7 @@
  * A lone hyphen, `%`, `$` and digits are kept: "-5%" and "5%" are different figures.
  */
 import type { Annotation } from './model';
+import { compareStrings } from './order';
 
 /** What the tree is grouped by first. */
 export type GroupBy = 'label' | 'file';
@@ -270,9 +271,4 @@ const NAMES = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true 
  */
 function compareNames(a: string, b: string): number {
   return NAMES.compare(a, b) || compareStrings(a, b);
-}
-
-/** Code-unit order, the same on every machine and locale. */
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -7,6 +7,7 @@
 import { entityKey, snippet } from './grouping';
 import { countByLabel, type LabelCount } from './label-counts';
 import type { Annotation } from './model';
+import { compareStrings } from './order';
 
 /** The annotations of one document. */
 export interface StatsDocument {
@@ -119,8 +120,4 @@ export function renderStats(stats: AnnotationStats): string {
     out.push('');
   }
   return out.join('\n');
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

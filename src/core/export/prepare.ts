@@ -5,6 +5,7 @@
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import type { ExportDocument } from './types';
+import { compareStrings } from '../order';
 
 /**
  * The export's view of one document, and a warning for each annotation left out.
@@ -45,8 +46,4 @@ export function prepareDocument(
  */
 function compareForExport(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || compareStrings(a.label, b.label) || compareStrings(a.id, b.id);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -3,6 +3,7 @@
  * document it belongs to, its line there and the outlet that published the document.
  */
 import type { Annotation } from '../model';
+import { compareStrings } from '../order';
 
 /** One annotation placed in its document. */
 export interface PlacedAnnotation {
@@ -22,8 +23,4 @@ export interface PlacedAnnotation {
  */
 export function comparePlaced(a: Pick<PlacedAnnotation, 'file' | 'line'> & { id: string }, b: Pick<PlacedAnnotation, 'file' | 'line'> & { id: string }): number {
   return compareStrings(a.file, b.file) || (a.line ?? Infinity) - (b.line ?? Infinity) || compareStrings(a.id, b.id);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
