@@ -6,7 +6,6 @@
  */
 import * as vscode from 'vscode';
 import type { AnchorResult } from '../core/anchoring/reanchor';
-import { escapeLinkedText } from '../core/markdown-escape';
 import type { Annotation, LabelConfig } from '../core/model';
 import { isSidecarPath } from '../core/paths';
 import { DocumentSync, type NewSpan, type Severity } from '../core/workspace/document-sync';
@@ -15,6 +14,7 @@ import { Disposable } from './disposable';
 import { LabelConfigs } from './labelConfigs';
 import { ParsedSidecarCache } from './sidecarCache';
 import { systemClock, uriLocations, vscodeEditor, vscodeFiles } from './syncPorts';
+import { notifyUser } from './notify';
 
 export type { NewSpan };
 
@@ -66,7 +66,7 @@ export class AnnotationStore extends Disposable {
       editor: vscodeEditor,
       clock: systemClock,
       labelsFor: (uri) => this.labels.forUri(uri),
-      notify: options.notify ?? defaultNotify,
+      notify: options.notify ?? notifyUser,
       changed: (uris) => this.changeEmitter.fire(uris),
       reader: this.parsedSidecars,
     }));
@@ -286,14 +286,4 @@ export class AnnotationStore extends Disposable {
     this.parsedSidecars.retain(sidecars);
     await this.sync.loadAll(sidecars);
   }
-}
-
-function defaultNotify(severity: Severity, message: string, sidecar?: vscode.Uri): void {
-  const show =
-    severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  const open = 'Open Sidecar';
-  const text = escapeLinkedText(`Marginalia: ${message}`); // messages quote sidecars
-  void Promise.resolve(sidecar ? show(text, open) : show(text)).then((choice) => {
-    if (choice === open && sidecar) void vscode.window.showTextDocument(sidecar);
-  });
 }

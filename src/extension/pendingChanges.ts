@@ -9,11 +9,12 @@
  * not the one the changes were made on, they are found again by their text and the user is told.
  */
 import * as vscode from 'vscode';
-import { escapeLinkedText } from '../core/markdown-escape';
 import { decodePendingChanges, encodePendingChanges, textHash, type PendingChanges } from '../core/pending-changes';
 import { normalizeText } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
 import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
+import { Disposable } from './disposable';
+import { notifyUser } from './notify';
 
 /** The folder of kept changes in the workspace's storage folder. */
 export const PENDING_FOLDER = 'pending';
@@ -25,7 +26,7 @@ const KEEP_DELAY_MS = 1000;
 type Notify = (severity: 'info' | 'warning' | 'error', message: string) => void;
 
 /** Keeps unwritten annotation changes in the workspace's storage, and takes them back on restart. */
-export class PendingChangesKeeper implements vscode.Disposable {
+export class PendingChangesKeeper extends Disposable {
   /** Documents whose changes are to be kept (or their kept file deleted) when their timer fires. */
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Documents with a kept file, as far as this session knows. */
@@ -34,7 +35,6 @@ export class PendingChangesKeeper implements vscode.Disposable {
   private readonly waiting = new Map<string, PendingChanges>();
   /** Writes and deletions of kept files, one after the other. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly disposables: vscode.Disposable[];
   /** Resolves once the past session's kept changes were looked at and those whose document is open taken back. */
   readonly ready: Promise<void>;
 
@@ -46,14 +46,17 @@ export class PendingChangesKeeper implements vscode.Disposable {
   constructor(
     private readonly store: AnnotationStore,
     private readonly storage: vscode.Uri | undefined,
-    private readonly notify: Notify = defaultNotify,
+    private readonly notify: Notify = notifyUser,
   ) {
-    this.disposables = [
+    super();
+    this._register(
       store.onDidChange((uris) => {
         for (const uri of uris) this.schedule(uri);
       }),
-      vscode.workspace.onDidOpenTextDocument((document) => void this.takeBack(document.uri, normalizeText(document.getText()))),
-    ];
+    );
+    this._register(vscode.workspace.onDidOpenTextDocument((document) => void this.takeBack(document.uri, normalizeText(document.getText()))));
+    // Kept last, so the listeners are gone before what is scheduled is written.
+    this._register({ dispose: () => void this.flush() });
     this.ready = this.storage ? store.ready.then(() => this.loadKept()) : Promise.resolve();
   }
 
@@ -74,11 +77,6 @@ export class PendingChangesKeeper implements vscode.Disposable {
    */
   isKept(documentUri: vscode.Uri): boolean {
     return this.kept.has(documentUri.toString());
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
-    void this.flush();
   }
 
   /** Keep a document's changes (or delete its kept file) a moment after its last change. */
@@ -181,10 +179,4 @@ export class PendingChangesKeeper implements vscode.Disposable {
   private fileOf(key: string): vscode.Uri {
     return vscode.Uri.joinPath(this.storage!, PENDING_FOLDER, `${textHash(key).slice(0, 32)}.json`);
   }
-}
-
-function defaultNotify(severity: 'info' | 'warning' | 'error', message: string): void {
-  const show =
-    severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-  void show(escapeLinkedText(`Marginalia: ${message}`)); // messages quote file names
 }
