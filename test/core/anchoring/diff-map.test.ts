@@ -9,17 +9,8 @@ import { contextAround } from '../../../src/core/anchoring/context';
 import { DiffMap } from '../../../src/core/anchoring/diff-map';
 import { myersDiff } from '../../../src/core/anchoring/myers';
 import { holds, reanchor, type AnchorResult } from '../../../src/core/anchoring/reanchor';
+import { annotate } from './annotate';
 
-/** An annotation of the first copy of `quote` in `text`, with context unless told otherwise. */
-function annotate(text: string, quote: string, options: { id?: string; context?: boolean } = {}): Annotation {
-  const at = text.indexOf(quote);
-  assert.ok(at >= 0, `"${quote}" is in the text`);
-  const index = new OffsetIndex(text);
-  const start = index.toCodePoint(at);
-  const end = index.toCodePoint(at + quote.length);
-  const annotation: Annotation = { id: options.id ?? 'a', label: 'quote', start, end, text: quote };
-  return options.context === false ? annotation : { ...annotation, ...contextAround(index, start, end) };
-}
 
 /** Re-anchor one annotation of `quote` in `before` after the text became `after`, knowing `before`. */
 function diffOne(before: string, quote: string, after: string, context = false): { result: AnchorResult; index: OffsetIndex } {

@@ -9,18 +9,8 @@ import { contextAround } from '../../../src/core/anchoring/context';
 import { similarity } from '../../../src/core/anchoring/bit-parallel';
 import { findQuote } from '../../../src/core/anchoring/match-quote';
 import { MIN_QUALITY, MIN_TEXT_SIMILARITY, holds, reanchor, type AnchorResult } from '../../../src/core/anchoring/reanchor';
+import { annotate } from './annotate';
 
-/** An annotation of the `occurrence`-th copy of `quote` in `text`, with context unless told otherwise. */
-function annotate(text: string, quote: string, options: { id?: string; occurrence?: number; context?: boolean } = {}): Annotation {
-  let at = -1;
-  for (let n = 0; n <= (options.occurrence ?? 0); n++) at = text.indexOf(quote, at + 1);
-  assert.ok(at >= 0, `"${quote}" is in the text`);
-  const index = new OffsetIndex(text);
-  const start = index.toCodePoint(at);
-  const end = index.toCodePoint(at + quote.length);
-  const annotation: Annotation = { id: options.id ?? 'a', label: 'quote', start, end, text: quote };
-  return options.context === false ? annotation : { ...annotation, ...contextAround(index, start, end) };
-}
 
 /** Where the single occurrence of `s` starts in the text, in code points. */
 function onlyPlace(index: OffsetIndex, s: string): number {

@@ -6,23 +6,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic, WriteFailedError, type AtomicWriteOps } from '../../../src/core/io/atomic-write';
-import { fixturePath } from '../../fixture-path';
-
-const SIDECAR = 'previous.txt.annotations.yaml';
-const NEW_CONTENT = 'marginalia: 1\ndocument: previous.txt\nannotations: []\n';
-
-/** A temporary folder holding a copy of the fixture sidecar; removed by `dispose`. */
-function workspace(withSidecar = true): { dir: string; file: string; previous: Buffer | undefined; dispose: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'marginalia-atomic-'));
-  const file = path.join(dir, SIDECAR);
-  if (withSidecar) copyFileSync(fixturePath('io', SIDECAR), file);
-  const previous = withSidecar ? readFileSync(file) : undefined;
-  return { dir, file, previous, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
+import { NEW_CONTENT, SIDECAR, sidecarFolder } from './sidecar-folder';
 
 /** An error as node's fs raises it. */
 function fsError(code: string, syscall: string, file: string): NodeJS.ErrnoException {
@@ -46,13 +33,13 @@ function diskFullHalfWay(fd: number, data: string): void {
   throw fsError('ENOSPC', 'write', 'the temporary file');
 }
 
-function assertUntouched(ws: ReturnType<typeof workspace>): void {
+function assertUntouched(ws: ReturnType<typeof sidecarFolder>): void {
   assert.deepEqual(readdirSync(ws.dir), ws.previous ? [SIDECAR] : [], 'no temporary file is left behind');
   if (ws.previous) assert.ok(readFileSync(ws.file).equals(ws.previous), 'the previous sidecar is intact, byte for byte');
 }
 
 test('writeFileAtomic replaces the file with the new content and leaves nothing else in the folder', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   try {
     writeFileAtomic(ws.file, NEW_CONTENT);
     assert.equal(readFileSync(ws.file, 'utf8'), NEW_CONTENT);
@@ -63,7 +50,7 @@ test('writeFileAtomic replaces the file with the new content and leaves nothing 
 });
 
 test('writeFileAtomic writes to a temporary file in the same folder and renames it over the target', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   const calls: string[][] = [];
   try {
     writeFileAtomic(ws.file, NEW_CONTENT, {}, ops({}, calls));
@@ -80,7 +67,7 @@ test('writeFileAtomic writes to a temporary file in the same folder and renames 
 });
 
 test('a reader during the write sees the previous bytes until the rename, never a part of the new ones', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   let seenBeforeRename: Buffer | undefined;
   const rename = (from: fs.PathLike, to: fs.PathLike): void => {
     seenBeforeRename = readFileSync(ws.file);
@@ -96,7 +83,7 @@ test('a reader during the write sees the previous bytes until the rename, never 
 });
 
 test('disk full half-way through the write: the previous sidecar stays, no temporary file, ENOSPC reaches the caller', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   try {
     assert.throws(() => writeFileAtomic(ws.file, NEW_CONTENT.repeat(50), {}, ops({ writeFileSync: diskFullHalfWay as AtomicWriteOps['writeFileSync'] })), {
       code: 'ENOSPC',
@@ -109,7 +96,7 @@ test('disk full half-way through the write: the previous sidecar stays, no tempo
 
 for (const code of ['EACCES', 'EPERM']) {
   test(`permission denied at the rename (${code}): the previous sidecar stays, no temporary file, ${code} reaches the caller`, () => {
-    const ws = workspace();
+    const ws = sidecarFolder('marginalia-atomic-');
     const refuse = (from: fs.PathLike): void => {
       assert.ok(readFileSync(from, 'utf8') === NEW_CONTENT, 'the temporary file was complete');
       throw fsError(code, 'rename', String(from));
@@ -124,7 +111,7 @@ for (const code of ['EACCES', 'EPERM']) {
 }
 
 test('a failed first write of a new sidecar creates no file at all', () => {
-  const ws = workspace(false);
+  const ws = sidecarFolder('marginalia-atomic-', false);
   try {
     assert.throws(() => writeFileAtomic(ws.file, NEW_CONTENT, {}, ops({ writeFileSync: diskFullHalfWay as AtomicWriteOps['writeFileSync'] })), {
       code: 'ENOSPC',
@@ -136,7 +123,7 @@ test('a failed first write of a new sidecar creates no file at all', () => {
 });
 
 test('when cleaning up fails too, the caller still hears the original failure, and the sidecar is intact', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   const cleanupFails = (file: fs.PathLike): void => {
     throw fsError('EBUSY', 'unlink', String(file));
   };
@@ -153,7 +140,7 @@ test('when cleaning up fails too, the caller still hears the original failure, a
 });
 
 test('the failure message names the file, so the user can be told where', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   try {
     assert.throws(() => writeFileAtomic(ws.file, NEW_CONTENT, {}, ops({ writeFileSync: diskFullHalfWay as AtomicWriteOps['writeFileSync'] })), (error: Error) => {
       assert.ok(error instanceof WriteFailedError);
@@ -169,7 +156,7 @@ test('the failure message names the file, so the user can be told where', () => 
 
 
 test('a write that must not replace the file (mayReplace says no) leaves it and nothing else', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   try {
     assert.equal(writeFileAtomic(ws.file, NEW_CONTENT, { mayReplace: () => false }), undefined);
     assertUntouched(ws);
@@ -179,7 +166,7 @@ test('a write that must not replace the file (mayReplace says no) leaves it and 
 });
 
 test('durable: false skips the flush to disk, and only that', () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-atomic-');
   const calls: string[][] = [];
   try {
     writeFileAtomic(ws.file, NEW_CONTENT, { durable: false }, ops({}, calls));

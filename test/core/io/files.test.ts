@@ -3,26 +3,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFileIfUnchanged } from '../../../src/core/io/files';
-import { fixturePath } from '../../fixture-path';
-
-const SIDECAR = 'previous.txt.annotations.yaml';
-const NEW_CONTENT = 'marginalia: 1\ndocument: previous.txt\nannotations: []\n';
-
-/** A temporary folder holding a copy of the fixture sidecar; removed by `dispose`. */
-function workspace(withSidecar = true): { dir: string; file: string; previous: Buffer | undefined; dispose: () => void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'marginalia-unchanged-'));
-  const file = path.join(dir, SIDECAR);
-  if (withSidecar) copyFileSync(fixturePath('io', SIDECAR), file);
-  const previous = withSidecar ? readFileSync(file) : undefined;
-  return { dir, file, previous, dispose: () => rmSync(dir, { recursive: true, force: true }) };
-}
+import { NEW_CONTENT, SIDECAR, sidecarFolder } from './sidecar-folder';
 
 test('writeFileIfUnchanged replaces a file that is still as it was read', async () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-unchanged-');
   try {
     assert.equal(await writeFileIfUnchanged(ws.file, ws.previous!.toString('utf8'), NEW_CONTENT), true);
     assert.equal(readFileSync(ws.file, 'utf8'), NEW_CONTENT);
@@ -33,7 +19,7 @@ test('writeFileIfUnchanged replaces a file that is still as it was read', async 
 });
 
 test('writeFileIfUnchanged leaves a file another writer changed after it was read, and nothing else behind', async () => {
-  const ws = workspace();
+  const ws = sidecarFolder('marginalia-unchanged-');
   try {
     const read = ws.previous!.toString('utf8');
     const theirs = read + '# saved by the editor meanwhile\n';
@@ -54,7 +40,7 @@ test('writeFileIfUnchanged leaves a file another writer changed after it was rea
 });
 
 test('writeFileIfUnchanged creates a file that did not exist, unless someone created it meanwhile', async () => {
-  const ws = workspace(false);
+  const ws = sidecarFolder('marginalia-unchanged-', false);
   try {
     assert.equal(await writeFileIfUnchanged(ws.file, undefined, NEW_CONTENT), true);
     assert.equal(readFileSync(ws.file, 'utf8'), NEW_CONTENT);
