@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fixturePath } from '../fixture-path';
 import { marginalia } from './cli-harness';
@@ -57,6 +57,28 @@ test('a folder or file named on the command line is checked even when ignored', 
     assert.match(fixtures.stdout, /fixture-only/);
     const draft = await marginalia(['check', 'corpus/drafts/notes.draft.txt'], repo);
     assert.match(draft.stdout, /^1 sidecar, 1 annotation: 0 errors, 0 warnings$/m);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('an ignore file that cannot be read (a named pipe, a link out of the repository) is an error naming it, not skipped', async () => {
+  const work = temporaryFolder('ignore-refused');
+  try {
+    const repo = repository(work.dir);
+    const ignore = path.join(repo, 'corpus', '.marginaliaignore');
+    rmSync(ignore);
+    execFileSync('mkfifo', [ignore]);
+    const pipe = await marginalia(['check'], repo);
+    assert.equal(pipe.code, 2);
+    assert.match(pipe.stderr, /corpus\/\.marginaliaignore: it is a named pipe/);
+    assert.doesNotMatch(pipe.stdout, /fixture-only/, 'nothing was checked without the ignore file');
+    rmSync(ignore);
+    writeFileSync(path.join(work.dir, 'outside'), 'fixtures/\n');
+    symlinkSync(path.join(work.dir, 'outside'), ignore);
+    const link = await marginalia(['check'], repo);
+    assert.equal(link.code, 2);
+    assert.match(link.stderr, /corpus\/\.marginaliaignore: it /);
   } finally {
     work.dispose();
   }

@@ -84,10 +84,16 @@ async function searchRoot(folder: string, cwd: string): Promise<string> {
   }
 }
 
+/**
+ * Add a folder's ignore file to the rules, read under the one read rule.
+ * @throws an error naming the file when it is there but refused (a pipe, a folder, a link out of the
+ *   root): searching on without it would check, count and export what the user meant to leave out
+ */
 async function addIgnoreFile(rules: IgnoreRules, root: string, folder: string): Promise<void> {
-  // Under the one read rule: an ignore file that is a pipe or a link out of the root is not read.
-  const read = await readTextInside(path.join(folder, IGNORE_FILE), root);
+  const file = path.join(folder, IGNORE_FILE);
+  const read = await readTextInside(file, root);
   if (!read.refusal) rules.add(parseIgnoreFile(toPosix(path.relative(root, folder)), read.text));
+  else if (read.refusal.kind !== 'missing') throw Object.assign(new Error(`it ${describeRefusal(read.refusal)}`), { path: file });
 }
 
 function toPosix(relative: string): string {
