@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { FigureGroup } from '../../src/core/figures/conflicts';
 import type { FigureEntry } from '../../src/core/figures/figures';
 import type { QuoteCluster } from '../../src/core/quotes/clusters';
@@ -82,4 +83,26 @@ test('quotes --json finds the seeds\' clusters', async () => {
   const clustered = new Set(clusters.flatMap((c) => c.members.map(name)));
   for (const id of Object.keys(expected.not_clustered)) assert.ok(!clustered.has(id), id);
   for (const m of clusters.flatMap((c) => c.members)) assert.equal(m.outlet, expected.outlets[m.file.slice(0, 3)], name(m));
+});
+
+test('conflicts names every figure whose number could not be read, instead of leaving it out unseen', async () => {
+  const work = temporaryFolder('sources-unread');
+  try {
+    const text = 'The toll rose to 1,5 million people, officials said; others say 13,000 people.\n';
+    writeFileSync(path.join(work.dir, 'doc.txt'), text);
+    const figure = (id: string, quote: string): string => {
+      const start = text.indexOf(quote);
+      return `  - id: ${id}\n    label: figure\n    start: ${start}\n    end: ${start + quote.length}\n    text: ${quote}\n`;
+    };
+    writeFileSync(
+      path.join(work.dir, 'doc.txt.annotations.yaml'),
+      `marginalia: 1\ndocument: doc.txt\nannotations:\n${figure('f1', '1,5 million people')}${figure('f2', '13,000 people')}`,
+    );
+    const result = await marginalia(['conflicts', '--strict'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /warning: doc\.txt:1: figure f1 "1,5 million people" has no number that could be read; it is not compared/);
+    assert.doesNotMatch(result.stderr, /figure f2/);
+  } finally {
+    work.dispose();
+  }
 });

@@ -56,8 +56,14 @@ export async function conflictsCommand(args: string[], io: CliIO): Promise<numbe
   }
   const label = singleLabel(options.values.get('label'));
   const { placed, unreadable } = await readSources('conflicts', options.positional, new Set([label]), io);
-  const groups = findFigureGroups(readFigures(placed, label));
+  const figures = readFigures(placed, label);
+  const groups = findFigureGroups(figures);
   io.stdout.write(options.flags.has('json') ? JSON.stringify({ groups }, null, 2) + '\n' : renderGroups(groups));
+  // A figure whose number could not be read takes part in no group: with --strict, a conflict it would
+  // show must not pass unseen, so each is named.
+  for (const f of figures.filter((f) => f.value === null)) {
+    io.stderr.write(`marginalia conflicts: warning: ${f.file}${f.line === null ? '' : `:${f.line}`}: figure ${f.id} ${JSON.stringify(f.text)} has no number that could be read; it is not compared (set its value attribute)\n`);
+  }
   if (unreadable > 0) return 1;
   return options.flags.has('strict') && groups.some((g) => g.conflict) ? 1 : 0;
 }
