@@ -7,7 +7,6 @@
  * links can run it without the UI, and returns what it did.
  */
 import * as vscode from 'vscode';
-import { escapeLinkedText } from '../core/markdown-escape';
 import type { Annotation, AttributeValue, LabelSpec } from '../core/model';
 import { normalizeText, OffsetIndex } from '../core/text';
 import type { AnchorResult } from '../core/anchoring/reanchor';
@@ -19,6 +18,7 @@ import { offsetAt } from '../core/line-offsets';
 import { toOffset, toRange } from './positions';
 import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
 import { treeCommandHandlers } from './tree/treeCommands';
+import { askUser } from './notify';
 
 /** A command's handler: takes what `executeCommand` passes, resolves to what the command did. */
 export type CommandHandler = (...args: never[]) => unknown;
@@ -83,7 +83,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
           return await run(...args);
         } catch (error) {
           console.error(`marginalia: ${id} failed:`, error);
-          void vscode.window.showErrorMessage(escapeLinkedText(`Marginalia: ${error instanceof Error ? error.message : String(error)}`));
+          void askUser('error', error instanceof Error ? error.message : String(error));
           return undefined;
         }
       }),
@@ -133,10 +133,10 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
     }
   }
   if (already.length > 0) {
-    void vscode.window.showInformationMessage(escapeLinkedText(`Marginalia: already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`));
+    void askUser('info', `already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`);
   }
   if (spans.length === 0) {
-    if (already.length === 0) void vscode.window.showInformationMessage('Marginalia: nothing to tag: select some text, or put the cursor in a word.');
+    if (already.length === 0) void askUser('info', 'nothing to tag: select some text, or put the cursor in a word.');
     return [];
   }
   const added = await store.add(document.uri, spans);
@@ -172,7 +172,7 @@ async function askRequiredAttributes(store: AnnotationStore, uri: vscode.Uri, ad
     }
   } catch (error) {
     // Removed meanwhile, or the write failed: say so; the warning on the span still offers to set it.
-    void vscode.window.showWarningMessage(`Marginalia: the required attributes were not stored: ${error instanceof Error ? error.message : String(error)}`);
+    void askUser('warning', `the required attributes were not stored: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
@@ -221,13 +221,13 @@ async function removeAnnotations(store: AnnotationStore, target?: AnnotationTarg
 function offerUndo(store: AnnotationStore, uri: vscode.Uri, removed: readonly Annotation[]): void {
   if (removed.length === 0) return;
   const what = removed.length === 1 ? `${removed[0]!.label} “${shorten(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
-  void vscode.window.showInformationMessage(`Marginalia: removed ${what} from ${vscode.workspace.asRelativePath(uri)}.`, UNDO).then(async (choice) => {
+  void askUser('info', `removed ${what} from ${vscode.workspace.asRelativePath(uri)}.`, UNDO).then(async (choice) => {
     if (choice !== UNDO) return;
     try {
       const lost = (await store.restore(uri, removed)).filter((r) => r.outcome === 'orphaned').length;
-      if (lost > 0) void vscode.window.showWarningMessage(`Marginalia: ${lost} restored annotation(s) no longer found in the text; they are kept as orphans.`);
+      if (lost > 0) void askUser('warning', `${lost} restored annotation(s) no longer found in the text; they are kept as orphans.`);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Marginalia: could not undo the removal: ${error instanceof Error ? error.message : String(error)}`);
+      void askUser('error', `could not undo the removal: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
 }
@@ -253,7 +253,7 @@ async function editAttributes(store: AnnotationStore, target?: AttributesTarget)
   const annotation = found.annotations[0]!;
   const spec = store.labelsFor(found.doc.documentUri).labels.find((l) => l.id === annotation.label);
   if (!spec || spec.attributes.length === 0) {
-    void vscode.window.showInformationMessage(`Marginalia: the label '${annotation.label}' defines no attributes (add them in .marginalia.yaml).`);
+    void askUser('info', `the label '${annotation.label}' defines no attributes (add them in .marginalia.yaml).`);
     return undefined;
   }
   const values: Record<string, AttributeValue> = { ...(annotation.attributes ?? {}) };
@@ -450,7 +450,7 @@ async function reanchorAnnotations(store: AnnotationStore, target?: AnnotationTa
   const ids = target?.ids ?? (target?.id ? [target.id] : target?.annotationId ? [target.annotationId] : undefined);
   const results = await store.reanchor(uri, ids);
   const lost = results.filter((r) => r.outcome === 'orphaned').length;
-  if (lost > 0) void vscode.window.showWarningMessage(`Marginalia: ${lost} annotation(s) still not found in ${vscode.workspace.asRelativePath(uri)}.`);
+  if (lost > 0) void askUser('warning', `${lost} annotation(s) still not found in ${vscode.workspace.asRelativePath(uri)}.`);
   return results;
 }
 
@@ -462,7 +462,7 @@ async function openSidecar(store: AnnotationStore, target?: AnnotationTarget): P
   const uri = toUri(target?.uri ?? target?.documentUri) ?? vscode.window.activeTextEditor?.document.uri;
   const doc = uri && (store.get(uri) ?? store.getBySidecar(uri));
   if (!doc) {
-    void vscode.window.showInformationMessage('Marginalia: this document has no annotations yet.');
+    void askUser('info', 'this document has no annotations yet.');
     return undefined;
   }
   await vscode.window.showTextDocument(doc.sidecarUri);
@@ -492,7 +492,7 @@ async function resolveTargets(
   const editor = vscode.window.activeTextEditor;
   const doc = editor && store.get(editor.document.uri);
   if (!editor || !doc) {
-    void vscode.window.showInformationMessage('Marginalia: put the cursor in an annotated span first.');
+    void askUser('info', 'put the cursor in an annotated span first.');
     return undefined;
   }
   const under = new Map<string, Annotation>();
@@ -507,7 +507,7 @@ async function resolveTargets(
   }
   const candidates = [...under.values()].sort((a, b) => b.start - a.start || a.end - b.end); // innermost first
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Marginalia: no annotation at the cursor.');
+    void askUser('info', 'no annotation at the cursor.');
     return undefined;
   }
   if (candidates.length === 1) return { doc, annotations: candidates };
@@ -569,7 +569,7 @@ async function openAnnotatedDocuments(store: AnnotationStore): Promise<vscode.Ur
   for (const uri of opened) await vscode.window.showTextDocument(uri, { preview: false, preserveFocus: true });
   if (opened[0]) await vscode.window.showTextDocument(opened[0], { preview: false });
   if (documents.length > opened.length) {
-    void vscode.window.showInformationMessage(`Marginalia: opened the first ${opened.length} of ${documents.length} annotated documents; the Entities view lists them all.`);
+    void askUser('info', `opened the first ${opened.length} of ${documents.length} annotated documents; the Entities view lists them all.`);
   }
   return opened;
 }

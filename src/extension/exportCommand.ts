@@ -4,11 +4,11 @@
  * `vscode.workspace.fs`, so remote and virtual workspaces work too.
  */
 import * as vscode from 'vscode';
-import { escapeLinkedText } from '../core/markdown-escape';
 import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportFile } from '../core/export';
 import { isMarkdownPath, projectToPlain } from '../core/export/plain';
 import type { AnnotationStore } from './annotationStore';
 import { writeTextFileAtomic } from './sidecarFiles';
+import { askUser } from './notify';
 
 /** Arguments that skip the questions (tests, other extensions). */
 export interface ExportArgs {
@@ -47,7 +47,7 @@ export async function exportAnnotations(store: AnnotationStore, args: ExportArgs
   try {
     return await writeExport(store, args);
   } catch (error) {
-    void vscode.window.showErrorMessage(escapeLinkedText(`Marginalia: export failed: ${error instanceof Error ? error.message : String(error)}`));
+    void askUser('error', `export failed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
@@ -61,7 +61,7 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
   }
   const annotated = store.documents().filter((d) => d.hasText);
   if (annotated.length === 0) {
-    void vscode.window.showInformationMessage('Marginalia: no annotated documents to export.');
+    void askUser('info', 'no annotated documents to export.');
     return undefined;
   }
   const hasMarkdown = annotated.some((d) => isMarkdownPath(d.documentUri.path));
@@ -105,11 +105,11 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
     output.appendLine(`Export to ${shown}:`);
     for (const warning of warnings) output.appendLine(`  ${warning}`);
   }
-  const message = `Marginalia: exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} to ${shown}.`;
+  const message = `exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} to ${shown}.`;
   if (warnings.length) {
-    void vscode.window.showWarningMessage(`${message} ${warnings.length} left out.`, 'Show Details').then((choice) => choice && output?.show());
+    void askUser('warning', `${message} ${warnings.length} left out.`, 'Show Details').then((choice) => choice && output?.show());
   } else {
-    void vscode.window.showInformationMessage(message);
+    void askUser('info', message);
   }
   return { format: exporter.format, destination: destination.toString(), documents: documents.length, annotations, warnings };
 }

@@ -1,24 +1,35 @@
 /**
- * Telling the user something, the one way the editor layer does it: the message is escaped (it quotes
- * file names and sidecar values, and VS Code makes `[text](command:…)` in a notification a link), and
- * a message about a sidecar offers to open it.
+ * Telling the user something, the one way the editor layer does it: every message is escaped (it may
+ * quote file names and sidecar text, and VS Code makes `[text](command:…)` in a notification a link)
+ * and starts with "Marginalia: ".
  */
 import * as vscode from 'vscode';
 import { escapeLinkedText } from '../core/markdown-escape';
 import type { Severity } from '../core/workspace/document-sync';
 
 /**
- * Show a notification.
+ * Show a notification with buttons.
+ * @param severity how serious it is
+ * @param message the message, without the "Marginalia: " it gets
+ * @param actions the buttons' titles
+ * @returns the title of the button chosen, undefined when dismissed
+ */
+export function askUser<T extends string>(severity: Severity, message: string, ...actions: T[]): Thenable<T | undefined> {
+  // Looked up at each call, not bound at load: tests stand in for the dialog by replacing these.
+  const show: (text: string, ...items: T[]) => Thenable<T | undefined> =
+    severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  return show(escapeLinkedText(`Marginalia: ${message}`), ...actions);
+}
+
+/**
+ * Show a notification; one about a sidecar offers to open it.
  * @param severity how serious it is
  * @param message the message, without the "Marginalia: " it gets
  * @param sidecar the sidecar it is about, offered as "Open Sidecar"
  */
 export function notifyUser(severity: Severity, message: string, sidecar?: vscode.Uri): void {
-  const show =
-    severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   const open = 'Open Sidecar';
-  const text = escapeLinkedText(`Marginalia: ${message}`);
-  void Promise.resolve(sidecar ? show(text, open) : show(text)).then((choice) => {
+  void Promise.resolve(sidecar ? askUser(severity, message, open) : askUser(severity, message)).then((choice) => {
     if (choice === open && sidecar) void vscode.window.showTextDocument(sidecar);
   });
 }

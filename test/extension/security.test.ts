@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
 import { COMMAND_IDS } from '../../src/extension/commandIds';
-import { marginalia, openEditor, readFile, removeScratch, scratchDocument, sidecarOf, sleep, waitFor, writeFile } from './editor-helpers';
+import { interceptWindow, marginalia, openEditor, readFile, removeScratch, scratchDocument, sidecarOf, sleep, waitFor, writeFile } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 // markdown-it with HTML and bare-URL links on renders at least as much as VS Code's Markdown does.
@@ -129,5 +129,22 @@ suite('Security: sidecar text reaching Markdown', () => {
     assert.ok(!tooltip.isTrusted, 'the tooltip runs no command');
     const text = assertInert(tooltip.value, []);
     assert.ok(text.includes('1 www.example.org'), `the label as it is: ${text}`);
+  });
+
+  test('a notification quoting sidecar text (the removal with its Undo) makes no link of it', async () => {
+    const removable = await scratchDocument('hostile-remove.txt', DOCUMENT);
+    await openEditor(removable);
+    const start = DOCUMENT.indexOf('[c]');
+    const end = DOCUMENT.indexOf(') <img') + 1;
+    const [added] = await api.store.add(removable, [{ start, end, label: 'claim' }]);
+    const messages = interceptWindow('showInformationMessage', (message) => (String(message).includes('removed') ? Promise.resolve(undefined) : undefined));
+    try {
+      await vscode.commands.executeCommand(COMMAND_IDS.removeAnnotation, { uri: removable, id: added!.id });
+      const message = String(await waitFor(() => messages.calls.find((c) => String(c[0]).includes('removed'))?.[0], 'the removal notification'));
+      assert.ok(message.includes('command:'), `the text is quoted: ${message}`);
+      assert.doesNotMatch(message, /\]\(/, 'no "](" left for VS Code to make a command link of');
+    } finally {
+      messages.restore();
+    }
   });
 });

@@ -4,7 +4,6 @@
  * (remove, edit, link) are the editor's, registered in commands.ts.
  */
 import * as vscode from 'vscode';
-import { escapeLinkedText } from '../../core/markdown-escape';
 import type { TreeFilter } from '../../core/grouping';
 import { countByLabel } from '../../core/label-counts';
 import { GROUP_BY_SETTING, type AnnotationTreeProvider } from './annotationTreeProvider';
@@ -12,6 +11,7 @@ import { toRange } from '../positions';
 import type { CommandHandler } from '../commands';
 import type { AnnotationSource } from './annotationSource';
 import type { OccurrenceNode } from './treeNodes';
+import { askUser } from '../notify';
 
 /** The tree's commands in `COMMAND_IDS`. */
 type TreeCommandName = 'treeGroupByFile' | 'treeGroupByLabel' | 'treeFilter' | 'treeClearFilter' | 'treeRefresh' | 'treeOpenOccurrence';
@@ -59,8 +59,7 @@ async function openOccurrence(source: AnnotationSource, documentUri: vscode.Uri,
   const doc = source.get(documentUri);
   const annotation = doc?.annotations.find((a) => a.id === id);
   if (!doc || !annotation) {
-    void vscode.window.showWarningMessage(
-      escapeLinkedText(`Marginalia: annotation ${id ?? '(none)'} is no longer in ${vscode.workspace.asRelativePath(documentUri)}; the tree shows the current annotations.`),
+    void askUser('warning', `annotation ${id ?? '(none)'} is no longer in ${vscode.workspace.asRelativePath(documentUri)}; the tree shows the current annotations.`,
     );
     return;
   }
@@ -68,10 +67,7 @@ async function openOccurrence(source: AnnotationSource, documentUri: vscode.Uri,
   const editor = await vscode.window.showTextDocument(documentUri, { selection: range, preview: true });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   if (annotation.status === 'orphaned') {
-    void vscode.window.showWarningMessage(
-      escapeLinkedText(
-        `Marginalia: the text of this ${annotation.label} ("${annotation.text.slice(0, 60)}") was not found in the document; the cursor shows where it last was. Re-anchor or remove it from the Problems panel.`,
-      ),
+    void askUser('warning', `the text of this ${annotation.label} ("${annotation.text.slice(0, 60)}") was not found in the document; the cursor shows where it last was. Re-anchor or remove it from the Problems panel.`,
     );
   }
 }
