@@ -18,6 +18,7 @@
 import * as vscode from 'vscode';
 import { NESTING_KEY, hasSidecarPattern, withSidecarPattern, withoutSidecarPattern } from '../core/file-nesting';
 import type { AnnotationSource } from './tree/annotationSource';
+import { askUser } from './notify';
 
 /** Setting: whether sidecars are nested under their documents in the explorer. */
 export const NEST_SIDECARS_SETTING = 'marginalia.explorer.nestSidecars';
@@ -90,8 +91,9 @@ async function unnest(context: vscode.ExtensionContext): Promise<void> {
 }
 
 function report(error: unknown): void {
-  void vscode.window.showWarningMessage(
-    `Marginalia: could not update the explorer's file nesting settings (${error instanceof Error ? error.message : String(error)}). ` +
+  void askUser(
+    'warning',
+    `could not update the explorer's file nesting settings (${error instanceof Error ? error.message : String(error)}). ` +
       `Add "*": "\${capture}.annotations.yaml" to explorer.fileNesting.patterns yourself, or turn off ${NEST_SIDECARS_SETTING}.`,
   );
 }
