@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../core/io/atomic-write';
 import { findSidecars, loadAnnotatedDocument, loadLabelConfig, workspaceRootOf } from '../../core/io/files';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
+import { shownPath } from '../shown-path';
 
 export const EXPORT_USAGE = `usage: marginalia export [PATH...] --format FORMAT [--out PATH] [--label LABEL]... [--plain]
 
@@ -51,7 +52,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const documents: ExportDocument[] = [];
   for (const sidecarPath of sidecars) {
     const loaded = await loadAnnotatedDocument(sidecarPath, await workspaceRootOf(sidecarPath, given, io.cwd));
-    const shown = relative(io.cwd, sidecarPath);
+    const shown = shownPath(io.cwd, sidecarPath);
     const errors = [...loaded.read.findings, ...loaded.findings].filter((f) => f.severity === 'error');
     if (errors.length) unreadable++;
     if (!loaded.read.sidecar || loaded.text === undefined || !loaded.documentPath) {
@@ -61,7 +62,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     }
     // Records the reader could not make sense of are missing from the sidecar: say which.
     for (const f of errors) warn(`${shown}:${f.line}:${f.column}: ${f.message}`);
-    const prepared = prepareDocument(relative(io.cwd, loaded.documentPath), loaded.text, loaded.read.sidecar.annotations, labels);
+    const prepared = prepareDocument(shownPath(io.cwd, loaded.documentPath), loaded.text, loaded.read.sidecar.annotations, labels);
     prepared.warnings.forEach(warn);
     let document = prepared.document;
     if (options.flags.has('plain') && isMarkdownPath(document.source)) {
@@ -87,7 +88,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const count = documents.reduce((n, d) => n + d.annotations.length, 0);
   io.stderr.write(
     `exported ${count} annotation${count === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} as ${format}` +
-      (out ? ` to ${relative(io.cwd, out)}` : '') +
+      (out ? ` to ${shownPath(io.cwd, out)}` : '') +
       '\n',
   );
   return unreadable > 0 ? 1 : 0;
@@ -96,8 +97,4 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
 async function writeFile(file: string, content: string, io: CliIO): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   writeFileAtomic(file, content, {}, io.files);
-}
-
-function relative(cwd: string, file: string): string {
-  return (path.relative(cwd, file) || file).split(path.sep).join('/');
 }

@@ -19,6 +19,7 @@ import { writeSidecar } from '../../core/sidecar/write';
 import { normalizeText } from '../../core/text';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
+import { shownPath } from '../shown-path';
 
 const FORMATS = ['brat', 'doccano', 'prodigy', 'w3c'] as const;
 
@@ -60,7 +61,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   const source = path.resolve(io.cwd, options.positional[0]!);
   const into = path.resolve(io.cwd, options.values.get('into')?.at(-1) ?? '.');
   const dryRun = options.flags.has('dry-run');
-  if (!(await isDirectory(into))) throw new UsageError(`--into ${relative(io.cwd, into)} is not a folder`);
+  if (!(await isDirectory(into))) throw new UsageError(`--into ${shownPath(io.cwd, into)} is not a folder`);
 
   const columns = { columnData: options.values.get('column-data')?.at(-1), columnLabel: options.values.get('column-label')?.at(-1) };
   if (format !== 'doccano' && (columns.columnData ?? columns.columnLabel) !== undefined) throw new UsageError('--column-data and --column-label are options of --format doccano');
@@ -88,11 +89,11 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   let added = 0;
   let present = 0;
   for (const documentPath of [...byDocument.keys()].sort()) {
-    const shown = relative(io.cwd, documentPath);
+    const shown = shownPath(io.cwd, documentPath);
     const sidecarPath = sidecarPathFor(documentPath);
     const previous = await readTextInside(sidecarPath, into);
     if (previous.refusal && previous.refusal.kind !== 'missing') {
-      const reason = `its sidecar ${relative(io.cwd, sidecarPath)} ${describeRefusal(previous.refusal)}`;
+      const reason = `its sidecar ${shownPath(io.cwd, sidecarPath)} ${describeRefusal(previous.refusal)}`;
       for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
       continue;
     }
@@ -101,7 +102,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     if (previousSource !== undefined) {
       const read = readSidecar(previousSource);
       if (!read.sidecar || !read.writable) {
-        const reason = `its sidecar ${relative(io.cwd, sidecarPath)} cannot be rewritten safely (run 'marginalia check' and fix it first)`;
+        const reason = `its sidecar ${shownPath(io.cwd, sidecarPath)} cannot be rewritten safely (run 'marginalia check' and fix it first)`;
         for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
         continue;
       }
@@ -116,7 +117,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     const configError = configFindings.find((f) => f.severity === 'error');
     if (configError) {
       // Its labels could be missing or wrong: checking spans against it would report the wrong reason.
-      const reason = `the label configuration ${relative(io.cwd, configPath!)} has an error at line ${configError.line}: ${configError.message}`;
+      const reason = `the label configuration ${shownPath(io.cwd, configPath!)} has an error at line ${configError.line}: ${configError.message}`;
       for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason });
       continue;
     }
@@ -124,13 +125,13 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     let documentAdded = 0;
     let documentPresent = 0;
     for (const id of duplicatedIds(annotations)) {
-      io.stderr.write(`${relative(io.cwd, sidecarPath)}: warning: id '${id}' is used by more than one record; all are kept (run 'marginalia check')\n`);
+      io.stderr.write(`${shownPath(io.cwd, sidecarPath)}: warning: id '${id}' is used by more than one record; all are kept (run 'marginalia check')\n`);
     }
     for (const { imported, spans } of byDocument.get(documentPath)!) {
       const merged = mergeImported(annotations, spans, text, imported.text, config);
       merged.skipped.forEach(report);
       for (const r of merged.renamed) {
-        const why = isAnnotationId(r.from) ? `is already used in ${relative(io.cwd, sidecarPath)}` : 'is not a valid annotation id (1 to 64 ASCII letters, digits, "_" or "-")';
+        const why = isAnnotationId(r.from) ? `is already used in ${shownPath(io.cwd, sidecarPath)}` : 'is not a valid annotation id (1 to 64 ASCII letters, digits, "_" or "-")';
         io.stderr.write(`${r.origin}: note: id '${r.from}' ${why}; imported as '${r.to}'\n`);
       }
       annotations = merged.annotations;
@@ -180,8 +181,8 @@ async function parseSource(source: string, format: (typeof FORMATS)[number], nam
     for (const file of await listFiles(source, new Set())) {
       if (file.endsWith('.ann') || file.endsWith('.txt')) {
         const read = await readTextInside(file, source);
-        if (read.refusal) throw new UsageError(`cannot read ${relative(source, file)} in ${name}: it ${describeRefusal(read.refusal)}`);
-        files.push({ path: relative(source, file), content: read.text });
+        if (read.refusal) throw new UsageError(`cannot read ${shownPath(source, file)} in ${name}: it ${describeRefusal(read.refusal)}`);
+        files.push({ path: shownPath(source, file), content: read.text });
       }
     }
     return parseBrat(files);
@@ -275,8 +276,4 @@ async function isDirectory(file: string): Promise<boolean> {
     (s) => s.isDirectory(),
     () => false,
   );
-}
-
-function relative(cwd: string, file: string): string {
-  return (path.relative(cwd, file) || file).split(path.sep).join('/');
 }

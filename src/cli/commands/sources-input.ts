@@ -4,6 +4,7 @@ import type { PlacedAnnotation } from '../../core/sources/placed';
 import { OffsetIndex } from '../../core/text';
 import type { CliIO } from '../run';
 import { UsageError } from '../options';
+import { shownPath } from '../shown-path';
 
 /** The annotations the cross-source commands read, and whether some sidecar could not be read. */
 export interface SourcesInput {
@@ -33,12 +34,12 @@ export async function readSources(command: string, given: string[], labels: Read
     const sidecar = loaded.read.sidecar;
     if (!sidecar) {
       unreadable++;
-      io.stderr.write(`marginalia ${command}: warning: ${relative(io.cwd, sidecarPath)} cannot be read ('marginalia check' says why); left out\n`);
+      io.stderr.write(`marginalia ${command}: warning: ${shownPath(io.cwd, sidecarPath)} cannot be read ('marginalia check' says why); left out\n`);
       continue;
     }
     const wanted = sidecar.annotations.filter((a) => labels.has(a.label));
     if (!wanted.length) continue;
-    const file = relative(io.cwd, path.resolve(path.dirname(sidecarPath), sidecar.document));
+    const file = shownPath(io.cwd, path.resolve(path.dirname(sidecarPath), sidecar.document));
     if (loaded.text === undefined) io.stderr.write(`marginalia ${command}: warning: ${file} cannot be read; its annotations are listed without a line\n`);
     const offsets = loaded.text === undefined ? undefined : new OffsetIndex(loaded.text);
     const outlet = typeof sidecar.source?.outlet === 'string' ? sidecar.source.outlet : null;
@@ -48,8 +49,4 @@ export async function readSources(command: string, given: string[], labels: Read
     }
   }
   return { placed, unreadable };
-}
-
-function relative(cwd: string, file: string): string {
-  return (path.relative(cwd, file) || file).split(path.sep).join('/');
 }

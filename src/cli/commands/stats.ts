@@ -5,6 +5,7 @@ import { computeStats, renderStats, type StatsDocument } from '../../core/stats'
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
+import { shownPath } from '../shown-path';
 
 export const STATS_USAGE = `usage: marginalia stats [PATH...] [--json]
 
@@ -33,7 +34,7 @@ export async function statsCommand(args: string[], io: CliIO): Promise<number> {
   const documents: StatsDocument[] = [];
   let unreadable = 0;
   for (const sidecarPath of sidecars) {
-    const shown = relative(io.cwd, sidecarPath);
+    const shown = shownPath(io.cwd, sidecarPath);
     const source = await readTextInside(sidecarPath, await workspaceRootOf(sidecarPath, given, io.cwd));
     if (source.refusal) {
       unreadable++;
@@ -46,7 +47,7 @@ export async function statsCommand(args: string[], io: CliIO): Promise<number> {
       io.stderr.write(`marginalia stats: warning: ${shown} cannot be read ('marginalia check' says why); not counted\n`);
       continue;
     }
-    documents.push({ document: relative(io.cwd, path.resolve(path.dirname(sidecarPath), sidecar.document)), annotations: sidecar.annotations });
+    documents.push({ document: shownPath(io.cwd, path.resolve(path.dirname(sidecarPath), sidecar.document)), annotations: sidecar.annotations });
   }
   const { config } = await loadLabelConfig(io.cwd);
   const stats = computeStats(
@@ -55,8 +56,4 @@ export async function statsCommand(args: string[], io: CliIO): Promise<number> {
   );
   io.stdout.write(options.flags.has('json') ? JSON.stringify(stats, null, 2) + '\n' : renderStats(stats));
   return unreadable > 0 ? 1 : 0;
-}
-
-function relative(cwd: string, file: string): string {
-  return (path.relative(cwd, file) || file).split(path.sep).join('/');
 }
