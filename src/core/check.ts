@@ -4,7 +4,7 @@
  */
 import { holds, reanchor, type AnchorResult, type ReanchorOptions } from './anchoring/reanchor';
 import type { Annotation, Finding, Sidecar } from './model';
-import { OffsetIndex } from './text';
+import { OffsetIndex, quoteForMessage } from './text';
 
 /** Outcome of checking one sidecar's annotations. */
 export interface AnnotationCheck {
@@ -74,7 +74,7 @@ function driftFinding(annotation: Annotation, result: AnchorResult | undefined, 
     return {
       severity: 'error',
       code: 'orphaned',
-      message: `${name} is orphaned: ${quote(annotation.text)} ${why}; tag the passage again and remove this record, or restore the text`,
+      message: `${name} is orphaned: ${quoteForMessage(annotation.text, QUOTE_LENGTH)} ${why}; tag the passage again and remove this record, or restore the text`,
       ...place,
     };
   }
@@ -89,13 +89,7 @@ function driftFinding(annotation: Annotation, result: AnchorResult | undefined, 
   return {
     severity: 'error',
     code: 'text-mismatch',
-    message: `${name} no longer matches its text: the document holds ${quote(index.slice(annotation.start, annotation.end))} at ${annotation.start}..${annotation.end}, the sidecar says ${quote(annotation.text)}; run \`marginalia check --fix\` to re-anchor it`,
+    message: `${name} no longer matches its text: the document holds ${quoteForMessage(index.slice(annotation.start, annotation.end), QUOTE_LENGTH)} at ${annotation.start}..${annotation.end}, the sidecar says ${quoteForMessage(annotation.text, QUOTE_LENGTH)}; run \`marginalia check --fix\` to re-anchor it`,
     ...place,
   };
-}
-
-function quote(text: string): string {
-  const chars = [...text];
-  const shown = chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : text;
-  return JSON.stringify(shown);
 }

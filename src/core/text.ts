@@ -130,3 +130,14 @@ function computeLineStarts(text: string): number[] {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
+
+/**
+ * A text as a message quotes it: in double quotes with JSON escapes (a line break shows as `\n`), cut
+ * to `max` code points with an ellipsis.
+ * @param text the text
+ * @param max how many code points are shown at most, the ellipsis included
+ */
+export function quoteForMessage(text: string, max: number): string {
+  const chars = [...text];
+  return JSON.stringify(chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text);
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { OffsetIndex, codePointLength, normalizeText } from '../../src/core/text';
+import { OffsetIndex, codePointLength, normalizeText, quoteForMessage } from '../../src/core/text';
 
 test('normalizeText drops a leading BOM and reads CRLF and lone CR as LF', () => {
   assert.equal(normalizeText('\uFEFFa\r\nb\rc\n'), 'a\nb\nc\n');
@@ -33,4 +33,11 @@ test('OffsetIndex gives zero-based line and code-point column', () => {
   assert.deepEqual(index.lineColumn(2), { line: 0, column: 2 });
   assert.deepEqual(index.lineColumn(3), { line: 1, column: 0 });
   assert.deepEqual(index.lineColumn(6), { line: 1, column: 3 });
+});
+
+test('quoteForMessage quotes a text as JSON and cuts it to a number of code points, the ellipsis counted', () => {
+  assert.equal(quoteForMessage('as early as', 60), '"as early as"');
+  assert.equal(quoteForMessage('line\nbreak "quoted"', 60), '"line\\nbreak \\"quoted\\""');
+  assert.equal(quoteForMessage('😀😀😀😀😀', 3), '"😀😀…"');
+  assert.equal(quoteForMessage('abc', 3), '"abc"');
 });

@@ -9,7 +9,7 @@ import { isBratLineBreaks } from '../export/brat-codec';
 import { keyedRandom, newAnnotationId } from '../ids';
 import { isAnnotationId } from '../names';
 import type { Annotation, AttributeValue, LabelConfig } from '../model';
-import { OffsetIndex } from '../text';
+import { OffsetIndex, quoteForMessage } from '../text';
 import type { ImportedSpan } from './types';
 
 /** A span the import left out, and why. */
@@ -113,7 +113,7 @@ function place(span: ImportedSpan, index: OffsetIndex, imported: OffsetIndex | u
   if (span.fragments) {
     for (let i = 1; i < span.fragments.length; i++) {
       const gap = index.slice(span.fragments[i - 1]!.end, span.fragments[i]!.start);
-      if (!isBratLineBreaks(gap)) return `the fragments are separated by ${quote(gap)}, not by line breaks; Marginalia spans are contiguous`;
+      if (!isBratLineBreaks(gap)) return `the fragments are separated by ${quoteForMessage(gap, QUOTE_LENGTH)}, not by line breaks; Marginalia spans are contiguous`;
     }
     const joined = span.fragments.map((f) => index.slice(f.start, f.end)).join(' ');
     if (span.text !== undefined && joined !== span.text) return mismatch(joined, span.text, start, end);
@@ -129,7 +129,7 @@ function place(span: ImportedSpan, index: OffsetIndex, imported: OffsetIndex | u
 }
 
 function mismatch(holds: string, expected: string, start: number, end: number): string {
-  return `the document holds ${quote(holds)} at ${start}..${end}, the import says ${quote(expected)}`;
+  return `the document holds ${quoteForMessage(holds, QUOTE_LENGTH)} at ${start}..${end}, the import says ${quoteForMessage(expected, QUOTE_LENGTH)}`;
 }
 
 /** Where a quote-only span is: the occurrence whose surroundings best match its prefix and suffix. */
@@ -143,10 +143,10 @@ function findQuote(span: ImportedSpan, index: OffsetIndex): { start: number; end
     const after = commonPrefix(text.slice(at + exact.length, at + exact.length + (span.suffix?.length ?? 0)), span.suffix ?? '');
     found.push({ at, score: before + after });
   }
-  if (found.length === 0) return `the quote ${quote(exact)} does not occur in the document`;
+  if (found.length === 0) return `the quote ${quoteForMessage(exact, QUOTE_LENGTH)} does not occur in the document`;
   const best = Math.max(...found.map((f) => f.score));
   const winners = found.filter((f) => f.score === best);
-  if (winners.length > 1) return `the quote ${quote(exact)} occurs ${winners.length} times and its prefix and suffix do not tell them apart`;
+  if (winners.length > 1) return `the quote ${quoteForMessage(exact, QUOTE_LENGTH)} occurs ${winners.length} times and its prefix and suffix do not tell them apart`;
   const start = index.toCodePoint(winners[0]!.at);
   return { start, end: start + [...exact].length };
 }
@@ -193,9 +193,4 @@ function coerceAttributes(label: string, attributes: Record<string, AttributeVal
       return [name, value];
     }),
   );
-}
-
-function quote(text: string): string {
-  const chars = [...text];
-  return JSON.stringify(chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : text);
 }

@@ -5,6 +5,7 @@
  */
 import type { AnchorMethod } from '../anchoring/reanchor';
 import type { Annotation, Finding } from '../model';
+import { quoteForMessage } from '../text';
 
 /** How re-anchoring placed (or orphaned) one annotation. */
 export interface Placement {
@@ -45,14 +46,14 @@ export function anchorFindings(
       findings.push({
         severity: 'error',
         code: ANCHOR_CODES.orphaned,
-        message: `${name} is orphaned: ${quote(a.text)} is no longer in the document${how}; restore the text and re-anchor, or remove the annotation`,
+        message: `${name} is orphaned: ${quoteForMessage(a.text, QUOTE_LENGTH)} is no longer in the document${how}; restore the text and re-anchor, or remove the annotation`,
         ...place,
       });
     } else if (before && before.text !== a.text) {
       findings.push({
         severity: 'warning',
         code: ANCHOR_CODES.edited,
-        message: `${name}: its text changed from ${quote(before.text)} to ${quote(a.text)}${placedBy(placement)}; re-anchor to accept the new text`,
+        message: `${name}: its text changed from ${quoteForMessage(before.text, QUOTE_LENGTH)} to ${quoteForMessage(a.text, QUOTE_LENGTH)}${placedBy(placement)}; re-anchor to accept the new text`,
         ...place,
       });
     } else if (before) {
@@ -72,9 +73,4 @@ function placedBy(placement: Placement | undefined): string {
   if (!placement || placement.method === 'held') return '';
   const exact = placement.method === 'diff' && placement.score === 1;
   return ` (re-anchored by ${placement.method}${exact ? '' : `, score ${placement.score.toFixed(2)}`})`;
-}
-
-function quote(text: string): string {
-  const chars = [...text];
-  return JSON.stringify(chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : text);
 }
