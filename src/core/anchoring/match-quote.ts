@@ -74,7 +74,9 @@ export function findQuote(
   for (const radius of WINDOW_RADII) {
     const from = Math.max(0, hint - radius);
     const to = Math.min(text.length, hint + radius);
-    const { over, found } = stage(matcher.candidatesIn(from, to));
+    // A window offers the placements that start in it: an approximate match traced back from an end
+    // inside it may start far outside, and a nearer window must not take what a wider one would weigh.
+    const { over, found } = stage(matcher.candidatesIn(from, to).filter((m) => m.start >= from && m.start <= to));
     if (over || (from === 0 && to === text.length)) return { found, best };
     searched = { from, to };
   }

@@ -56,3 +56,13 @@ test('a quote with nothing like it in the text is not found', () => {
   const result = findQuote('aaaa bbbb cccc', { text: 'zzzzzzzzqqqq' }, 0, (m) => m.score >= 0.75);
   assert.equal(result.found, undefined);
 });
+
+test('a window offers only placements that start in it: a copy of a long quote ending just before it does not win over the original nearer the expected place', () => {
+  const quote = "Washington helps train Ukrainian forces and has committed more than $2.5 billion to bolster a military that crumbled in the face of Russia's annexation of the Ukrainian peninsula of Crimea in 2014";
+  const between = ' The talks in Geneva went on for hours without a result, and the delegations left without a date for the next round. ';
+  const text = `${quote}.${between}${quote}.`;
+  const original = text.lastIndexOf(quote);
+  const hint = original - 150; // the copy at 0 is 164 away
+  const { found } = findQuote(text, { text: quote }, hint, (m) => m.score >= 0.72 && m.quote >= 0.5);
+  assert.equal(found?.start, original);
+});
