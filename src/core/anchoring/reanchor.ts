@@ -91,6 +91,8 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   const order = annotations.map((_, i) => i);
   order.sort((i, j) => annotations[i]!.start - annotations[j]!.start || annotations[i]!.end - annotations[j]!.end);
   const shifts = new ShiftTracker();
+  /** Which annotations the search placed far (more than `NEAR`) from where their neighbours predicted. */
+  const far = new Array<boolean>(annotations.length).fill(false);
   for (const i of order) {
     const a = annotations[i]!;
     const mapped = results[i];
@@ -110,9 +112,40 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
       continue;
     }
     results[i] = placed(a, index, placement.start, placement.end, placement.score, 'search');
+    far[i] = Math.abs(placement.start - expected) > NEAR;
     shifts.record(a.start, a.end, results[i].annotation.start, results[i].annotation.end);
   }
+  orphanClashes(annotations, results, far);
   return results;
+}
+
+/**
+ * Orphan placements that claim the same characters for two different old places. Two placements of
+ * their unchanged text that overlap in the new text must have moved by the same amount (the characters
+ * they share were at one old place); when they did not, one of them sits on a copy — the same words
+ * repeated elsewhere, or another annotation's text. A placement the search took far from where its
+ * neighbours predicted is then doubtful and orphaned (both, when both are far); one at its predicted
+ * place stays.
+ * @param far which annotations the search placed far from their predicted place
+ */
+function orphanClashes(annotations: readonly Annotation[], results: AnchorResult[], far: readonly boolean[]): void {
+  const unchanged = results.flatMap((r, i) => (r.outcome === 'held' || r.outcome === 'moved' ? [i] : []));
+  unchanged.sort((i, j) => results[i]!.annotation.start - results[j]!.annotation.start);
+  const doubtful = new Set<number>();
+  unchanged.forEach((i, k) => {
+    const placedI = results[i]!.annotation;
+    for (const j of unchanged.slice(k + 1)) {
+      const placedJ = results[j]!.annotation;
+      if (placedJ.start >= placedI.end) break;
+      if (placedI.start - annotations[i]!.start === placedJ.start - annotations[j]!.start) continue;
+      if (far[i]) doubtful.add(i);
+      if (far[j]) doubtful.add(j);
+    }
+  });
+  for (const i of doubtful) {
+    const { score, method } = results[i]!;
+    results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score, method };
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ import { OffsetIndex, normalizeText } from '../../../src/core/text';
 import { contextAround } from '../../../src/core/anchoring/context';
 import { holds, reanchor } from '../../../src/core/anchoring/reanchor';
 import { isWordChar } from '../../../src/core/anchoring/words';
+import { annotate } from './annotate';
 
 const SEED = path.join(REPO_ROOT, 'seeds', '002_49c9f8d13296ee90.txt');
 const SEED_TEXT = normalizeText(readFileSync(SEED, 'utf8'));
@@ -120,4 +121,38 @@ test('a copy of the stored text far away is not taken when the original was edit
   const [result] = reanchor([annotateLast(before, 'dangerous point')], new OffsetIndex(after));
   assert.notEqual(result!.annotation.start, 0, 'not placed on the copy');
   assert.ok(result!.outcome === 'orphaned' || result!.annotation.text === 'however point', `placed on "${result!.annotation.text}"`);
+});
+
+/** Prose long enough to put two copies of a phrase more than a search window apart. */
+const FILLER = 'The talks in Geneva went on for hours without a result. '.repeat(8);
+
+test('without context, a phrase whose own sentence was replaced is not placed on the copy another annotation holds', () => {
+  const before = `Relations have reached a dangerous point, he said.\n\n${FILLER}\n\nRyabkov said relations had approached a dangerous point in the talks.\n\nThe end.\n`;
+  const headline = annotate(before, 'dangerous point', { id: 'headline', context: false });
+  const body = annotate(before, 'dangerous point', { id: 'body', occurrence: 1, context: false });
+  const after = before.replace('Ryabkov said relations had approached a dangerous point in the talks.', 'Markets fell sharply on the news.');
+  const [h, b] = reanchor([headline, body], new OffsetIndex(after));
+  assert.equal(h!.outcome, 'held');
+  assert.equal(b!.outcome, 'orphaned', `not placed on the headline's copy at ${b!.annotation.start}`);
+});
+
+test('without context, a word whose sentence was replaced is not placed inside another annotation that quotes it', () => {
+  const before = `“Some things in this document will be unacceptable,” the official said.\n\n${FILLER}\n\nRyabkov said the drills raised unacceptable threats.\n\nThe end.\n`;
+  const quote = annotate(before, 'Some things in this document will be unacceptable', { id: 'quote', context: false });
+  const word = annotate(before, 'unacceptable', { id: 'word', occurrence: 1, context: false });
+  const after = before.replace('Ryabkov said the drills raised unacceptable threats.', 'Officials declined to comment further.');
+  const [q, w] = reanchor([quote, word], new OffsetIndex(after));
+  assert.equal(q!.outcome, 'held');
+  assert.equal(w!.outcome, 'orphaned', `not placed inside the quote at ${w!.annotation.start}`);
+});
+
+test('without context, of two annotations of the same phrase, the one whose copy was deleted does not take the other copy', () => {
+  const before = `A headline about a dangerous point.\n\n${FILLER}\n\nRyabkov said relations had approached a dangerous point in the talks.\n`;
+  const headline = annotate(before, 'dangerous point', { id: 'headline', context: false });
+  const body = annotate(before, 'dangerous point', { id: 'body', occurrence: 1, context: false });
+  const after = before.replace('A headline about a dangerous point.\n\n', '');
+  const [h, b] = reanchor([headline, body], new OffsetIndex(after));
+  assert.equal(b!.outcome, 'moved');
+  assert.equal(b!.annotation.start, body.start - 'A headline about a dangerous point.\n\n'.length);
+  assert.equal(h!.outcome, 'orphaned', `not placed on the body's copy at ${h!.annotation.start}`);
 });
