@@ -46,7 +46,7 @@ export interface SerializedIndex {
 }
 
 /** Bump when `readSidecar`'s output for the same bytes changes, or the stored form does. */
-const CACHE_VERSION = 3; // 3: sidecars that are not UTF-8 are refused, CR line ends counted
+const CACHE_VERSION = 4; // 3: sidecars that are not UTF-8 are refused, CR line ends counted; 4: the editor reads the `source:` header
 
 /**
  * How long before it was read a file must have been last modified for its size and time to stand for

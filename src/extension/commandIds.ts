@@ -12,6 +12,7 @@ export const COMMAND_IDS = {
   editAttributes: 'marginalia.editAttributes',
   editNote: 'marginalia.editNote',
   linkEntity: 'marginalia.linkEntity',
+  linkQuotePrints: 'marginalia.linkQuotePrints',
   nextAnnotation: 'marginalia.nextAnnotation',
   previousAnnotation: 'marginalia.previousAnnotation',
   openAnnotation: 'marginalia.openAnnotation',

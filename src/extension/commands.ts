@@ -2,7 +2,7 @@
  * Every command of the extension, registered in one place (`registerCommands`, one handler per id of
  * `commandIds.ts`), and the editor side's own: tagging, removing and editing annotations, linking them
  * to entities, moving between them, and the quick fixes' re-anchoring. The tree's commands are in
- * `tree/treeCommands.ts`, the export in `exportCommand.ts`.
+ * `tree/treeCommands.ts`, the export in `exportCommand.ts`, linking a quotation's prints in `linkQuotePrints.ts`.
  * Each command also takes an argument object so that tests, the tree's context menu and the hover's
  * links can run it without the UI, and returns what it did.
  */
@@ -13,7 +13,9 @@ import type { AnchorResult } from '../core/anchoring/reanchor';
 import { parseAttributeInput, validateAttributeInput } from './attributeInput';
 import type { AnnotatedDocument, AnnotationStore, NewSpan } from './annotationStore';
 import { COMMAND_IDS, type CommandName } from './commandIds';
+import type { CrossSources } from './crossSources';
 import { EXPORT_OUTPUT, exportAnnotations, type ExportArgs } from './exportCommand';
+import { linkQuotePrints, type LinkPrintsArgs } from './linkQuotePrints';
 import { offsetAt } from '../core/line-offsets';
 import { toOffset, toRange } from './positions';
 import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
@@ -54,9 +56,10 @@ export interface TagArgs {
  * undefined, so a menu click never fails silently.
  * @param context the extension context (registrations are added to its subscriptions)
  * @param store the annotation store
+ * @param sources the figures and quotes across documents, for linking the prints of a quotation
  * @param tree the entity tree, for its commands
  */
-export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore, tree: AnnotationTreeProvider): void {
+export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore, sources: CrossSources, tree: AnnotationTreeProvider): void {
   const handlers: Record<CommandName, CommandHandler> = {
     tagClaim: (args?: TagArgs) => tag(store, 'claim', args),
     tagQuote: (args?: TagArgs) => tag(store, 'quote', args),
@@ -66,6 +69,7 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
     editAttributes: (target?: AttributesTarget) => editAttributes(store, target),
     editNote: (target?: AnnotationTarget & { note?: string }) => editNote(store, target),
     linkEntity: (target?: AnnotationTarget & { entity?: string | null }) => linkEntity(store, target),
+    linkQuotePrints: (args?: LinkPrintsArgs) => linkQuotePrints(store, sources, args),
     nextAnnotation: () => step(store, 1),
     previousAnnotation: () => step(store, -1),
     openAnnotation: (target: AnnotationTarget) => openAnnotation(store, target),

@@ -2,17 +2,26 @@
  * The Problems panel: sidecar errors (on the sidecar, at their line), drifted, edited and orphaned
  * annotations and missing required attributes (on the sidecar record and on the document's span), and
  * label configuration errors; with quick fixes to re-anchor or remove an annotation, or set the attribute.
+ * With `marginalia.problems.figureConflicts` on, also each figure whose sources disagree (Information).
  */
 import * as vscode from 'vscode';
 import type { Annotation, Finding } from '../core/model';
 import { ANCHOR_CODES } from '../core/workspace/anchor-findings';
+import { conflictMessage } from '../core/sources/cross-source';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
+import type { CrossSources } from './crossSources';
 import { Disposable } from './disposable';
 import { toRange } from './positions';
 
 /** The diagnostics' source, shown in the Problems panel. */
 export const DIAGNOSTIC_SOURCE = 'marginalia';
+
+/** Setting: show figures whose sources disagree in the Problems panel. */
+export const FIGURE_CONFLICTS_SETTING = 'marginalia.problems.figureConflicts';
+
+/** The code of a figure whose sources disagree. */
+export const FIGURE_CONFLICT_CODE = 'figure-conflict';
 
 
 /** Which annotation a diagnostic is about, for its quick fixes. */
@@ -35,11 +44,20 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
 
   /**
    * @param store the findings to show
+   * @param sources the figures across documents, for their conflicts
    */
-  constructor(private readonly store: AnnotationStore) {
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly sources: CrossSources,
+  ) {
     super();
     this._register(store.onDidChange(() => this.refreshSoon()));
     this._register(store.onDidChangeLabels(() => this.refreshSoon()));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(FIGURE_CONFLICTS_SETTING)) this.refresh();
+      }),
+    );
     this._register(
       vscode.languages.registerCodeActionsProvider({ pattern: '**' }, this, {
         providedCodeActionKinds: DiagnosticsController.providedCodeActionKinds,
@@ -83,6 +101,9 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
       }
     }
     for (const config of this.store.labels.all()) for (const finding of config.findings) add(config.uri, fileDiagnostic(finding));
+    if (vscode.workspace.getConfiguration().get<boolean>(FIGURE_CONFLICTS_SETTING)) {
+      for (const { uri, diagnostic } of this.figureConflicts()) add(uri, diagnostic);
+    }
     for (const [key, { uri }] of this.published) {
       if (byUri.has(key)) continue;
       this.collection.delete(uri);
@@ -96,6 +117,37 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
       this.collection.set(uri, diagnostics);
       this.published.set(key, { uri, version, diagnostics });
     }
+  }
+
+  /**
+   * One diagnostic per figure of every conflicting group, on its span, naming what the other sources
+   * say, with their places as related information. Only computed while the setting is on.
+   */
+  private figureConflicts(): { uri: vscode.Uri; diagnostic: vscode.Diagnostic }[] {
+    const out: { uri: vscode.Uri; diagnostic: vscode.Diagnostic }[] = [];
+    const spanOf = (file: string, id: string): { doc: AnnotatedDocument; range: vscode.Range } | undefined => {
+      const doc = this.sources.documentOf(file);
+      const annotation = doc?.annotations.find((a) => a.id === id);
+      if (!doc || !annotation || !doc.hasText || annotation.status === 'orphaned') return undefined;
+      return { doc, range: toRange(doc, Math.min(annotation.start, doc.offsets.length), Math.min(annotation.end, doc.offsets.length)) };
+    };
+    for (const group of this.sources.current().groups) {
+      if (!group.conflict) continue;
+      for (const figure of group.figures) {
+        // An orphaned figure has no span to carry it; the other figures' diagnostics still name it.
+        const here = spanOf(figure.file, figure.id);
+        if (!here) continue;
+        const d = new vscode.Diagnostic(here.range, conflictMessage(figure, group, (file) => file), vscode.DiagnosticSeverity.Information);
+        d.source = DIAGNOSTIC_SOURCE;
+        d.code = FIGURE_CONFLICT_CODE;
+        d.relatedInformation = group.figures.flatMap((other) => {
+          const there = other === figure ? undefined : spanOf(other.file, other.id);
+          return there ? [new vscode.DiagnosticRelatedInformation(new vscode.Location(there.doc.documentUri, there.range), `${other.outlet ? `${other.outlet}: ` : ''}${other.text}`)] : [];
+        });
+        out.push({ uri: here.doc.documentUri, diagnostic: d });
+      }
+    }
+    return out;
   }
 
   /**

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
 import { registerCommands } from './commands';
+import { CrossSources } from './crossSources';
 import { DecorationController } from './decorations';
 import { DiagnosticsController } from './diagnostics';
 import { AnnotationHoverProvider } from './hover';
@@ -23,6 +24,8 @@ export interface MarginaliaApi {
   readonly decorations: DecorationController;
   /** The Problems panel entries and their quick fixes. */
   readonly diagnostics: DiagnosticsController;
+  /** The figures and quotes across documents (conflicts, prints of one quotation). */
+  readonly sources: CrossSources;
   /** The hover over annotated spans. */
   readonly hover: AnnotationHoverProvider;
   /** The entity tree, the status bar, the explorer badges and nesting. */
@@ -37,11 +40,13 @@ export interface MarginaliaApi {
  */
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const store = new AnnotationStore({ storageUri: context.storageUri });
+  const sources = new CrossSources(store);
   const decorations = new DecorationController(store);
-  const diagnostics = new DiagnosticsController(store);
-  const hover = new AnnotationHoverProvider(store);
+  const diagnostics = new DiagnosticsController(store, sources);
+  const hover = new AnnotationHoverProvider(store, sources);
   context.subscriptions.push(
     store,
+    sources,
     decorations,
     diagnostics,
     vscode.languages.registerHoverProvider({ pattern: '**' }, hover),
@@ -49,8 +54,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   );
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
-  const navigation = registerNavigation(context, store);
-  registerCommands(context, store, navigation.tree);
+  const navigation = registerNavigation(context, store, sources);
+  registerCommands(context, store, sources, navigation.tree);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -59,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     store,
     decorations,
     diagnostics,
+    sources,
     hover,
     navigation,
     pending,

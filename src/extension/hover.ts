@@ -1,12 +1,20 @@
 /**
  * The hover over an annotated span: its label, text, attributes, note and entity, with links that
- * open the other occurrences of the same entity (in this file and others).
+ * open the other occurrences of the same entity (in this file and others). A figure also says what
+ * it was read as and what every source says of the same quantity; a quote shows the other prints of
+ * its quotation with what differs, word by word (see docs/sources.md, "In the editor").
  */
 import * as vscode from 'vscode';
+import { FIGURE_LABEL } from '../core/figures/figures';
 import { escapeMarkdown } from '../core/markdown-escape';
 import type { Annotation } from '../core/model';
+import { QUOTE_LABEL } from '../core/quotes/clusters';
+import { printDiffMarkdown } from '../core/quotes/diff-markdown';
+import { clusterEntities, shortValue, speakersOf, unlinkedPrints } from '../core/sources/cross-source';
+import { describeFigure } from '../core/sources/render';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
+import type { CrossSources } from './crossSources';
 import { missingAttributes } from './diagnostics';
 import { toOffset, toRange } from './positions';
 
@@ -21,8 +29,12 @@ const MAX_QUOTE = 200;
 export class AnnotationHoverProvider implements vscode.HoverProvider {
   /**
    * @param store the annotations
+   * @param sources the figures and quotes across documents
    */
-  constructor(private readonly store: AnnotationStore) {}
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly sources: CrossSources,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const doc = this.store.get(document.uri);
@@ -43,13 +55,15 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   describe(doc: AnnotatedDocument, a: Annotation): vscode.MarkdownString {
     const spec = this.store.labelsFor(doc.documentUri).labels.find((l) => l.id === a.label);
     const md = new vscode.MarkdownString('', true);
-    // Only the commands this hover links to run from it; nothing from the sidecar becomes a link.
-    md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation] };
+    /** The commands this hover links to: only they run from it; nothing from the sidecar becomes a link. */
+    const linked = new Set<string>([COMMAND_IDS.openAnnotation]);
     md.appendMarkdown(`**${escapeMarkdown(capitalise(a.label))}**`);
     if (spec?.description) md.appendMarkdown(` — ${escapeMarkdown(spec.description)}`);
     md.appendMarkdown(` \u00a0$(tag) ${escapeMarkdown(a.id)}\n\n`);
     md.appendMarkdown(`> ${escapeMarkdown(shorten(a.text))}\n\n`);
     if (a.entity) this.describeEntity(md, doc, a, a.entity);
+    if (a.label === FIGURE_LABEL) this.describeFigure(md, doc, a);
+    if (a.label === QUOTE_LABEL && this.describePrints(md, doc, a)) linked.add(COMMAND_IDS.linkQuotePrints);
     // In the order the label defines its attributes, then any others.
     const order = (spec?.attributes ?? []).map((s) => s.name);
     const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
@@ -64,10 +78,81 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         return `[Set ${escapeMarkdown(name)}…](command:${COMMAND_IDS.editAttributes}?${args} "Set this required attribute")`;
       });
       md.appendMarkdown(`$(warning) missing: ${missing.map(escapeMarkdown).join(', ')} \u00a0${fixes.join(' \u00b7 ')}\n\n`);
-      md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation, COMMAND_IDS.editAttributes] }; // for these links alone
+      linked.add(COMMAND_IDS.editAttributes);
     }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
+    md.isTrusted = { enabledCommands: [...linked] };
     return md;
+  }
+
+  /** What a figure was read as, and what every source says of the same quantity. */
+  private describeFigure(md: vscode.MarkdownString, doc: AnnotatedDocument, a: Annotation): void {
+    const view = this.sources.current();
+    const file = this.sources.fileOf(doc.documentUri);
+    const figure = view.figureOf(file, a.id);
+    if (!figure) return;
+    md.appendMarkdown(`$(symbol-number) read as **${escapeMarkdown(describeFigure(figure))}**\n\n`);
+    const group = view.groupOf(file, a.id);
+    if (!group) return;
+    const outlets = new Set(group.figures.map((f) => f.outlet ?? f.file)).size;
+    md.appendMarkdown(
+      group.conflict
+        ? `$(warning) **Sources disagree** on ${escapeMarkdown(group.key)}: these ${group.figures.length} figures from ${plural(outlets, 'source')} cannot all be true.\n\n`
+        : `$(check) ${group.figures.length} figures of ${escapeMarkdown(group.key)} from ${plural(outlets, 'source')} agree.\n\n`,
+    );
+    for (const f of group.figures.slice(0, MAX_LINKS)) {
+      const self = f === figure ? ' (this one)' : '';
+      md.appendMarkdown(`- **${escapeMarkdown(shortValue(f))}** “${escapeMarkdown(shorten(f.text, 60))}” — ${this.place(f)}${self}\n`);
+    }
+    if (group.figures.length > MAX_LINKS) md.appendMarkdown(`- and ${group.figures.length - MAX_LINKS} more\n`);
+    md.appendMarkdown('\n');
+  }
+
+  /**
+   * The other prints of a quote's quotation, each with what differs word by word, a warning when
+   * they name different speakers, and a link to link the unlinked prints to the quotation's entity.
+   * @returns whether the link-all link was added
+   */
+  private describePrints(md: vscode.MarkdownString, doc: AnnotatedDocument, a: Annotation): boolean {
+    const view = this.sources.current();
+    const file = this.sources.fileOf(doc.documentUri);
+    const cluster = view.clusterOf(file, a.id);
+    if (!cluster) return false;
+    const others = cluster.members.filter((m) => !(m.file === file && m.id === a.id));
+    const documents = new Set(others.map((m) => m.file)).size;
+    md.appendMarkdown(`$(quote) printed ${plural(others.length, 'more time')} in ${plural(documents, 'document')} — **bold**: words only there, ~~struck~~: words of this print left out there:\n\n`);
+    for (const m of others.slice(0, MAX_LINKS)) {
+      const { markdown, differs } = printDiffMarkdown(a.text, m.text);
+      const speaker = m.speaker ? ` — ${escapeMarkdown(m.speaker)}` : '';
+      md.appendMarkdown(`- ${this.place(m)}${speaker}: ${differs ? markdown : '*the same words*'}\n`);
+    }
+    if (others.length > MAX_LINKS) md.appendMarkdown(`- and ${others.length - MAX_LINKS} more\n`);
+    md.appendMarkdown('\n');
+    if (!cluster.speakers_agree) {
+      const said = speakersOf(cluster.members).map((s) => `${escapeMarkdown(s.speaker)} (${s.members.map((m) => escapeMarkdown(`${m.file}:${m.line ?? '?'}`)).join(', ')})`);
+      md.appendMarkdown(`$(warning) **Speakers differ**: ${said.join('; ')}\n\n`);
+    }
+    const unlinked = unlinkedPrints(cluster).reduce((n, d) => n + d.ids.length, 0);
+    if (unlinked === 0) return false;
+    const entities = clusterEntities(cluster);
+    const args = commandArguments([{ uri: doc.documentUri.toString(), id: a.id }]);
+    const title =
+      entities.length === 1
+        ? `Link ${plural(unlinked, 'unlinked print')} to ${escapeMarkdown(entities[0]!)}`
+        : `Link ${plural(unlinked, 'unlinked print')} to an entity…`;
+    if (entities.length > 1) md.appendMarkdown(`$(warning) prints are linked to different entities: ${entities.map(escapeMarkdown).join(', ')}\n\n`);
+    md.appendMarkdown(`$(link) [${title}](command:${COMMAND_IDS.linkQuotePrints}?${args} "Link every print of this quotation to one entity")\n\n`);
+    return true;
+  }
+
+  /** A figure's or print's place as a link that opens it, its outlet first. */
+  private place(p: { file: string; line: number | null; id: string; outlet: string | null }): string {
+    const target = this.sources.documentOf(p.file);
+    const name = `${p.file}:${p.line ?? 'not found'}`;
+    const outlet = p.outlet ? `${escapeMarkdown(p.outlet)} · ` : '';
+    if (!target) return `${outlet}${escapeMarkdown(name)}`;
+    const args = commandArguments([{ uri: target.documentUri.toString(), id: p.id }]);
+    return `${outlet}[${escapeMarkdown(name)}](command:${COMMAND_IDS.openAnnotation}?${args} "Open ${escapeMarkdown(name)}")`;
   }
 
   /** The entity line: its name and links to its other occurrences in the workspace. */
@@ -105,6 +190,10 @@ function commandArguments(args: unknown[]): string {
 
 function basename(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function capitalise(s: string): string {

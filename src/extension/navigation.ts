@@ -9,6 +9,7 @@ import { AnnotationFileDecorations } from './fileDecorations';
 import { registerFileNesting } from './fileNesting';
 import { AnnotationStatusBar } from './statusBar';
 import type { AnnotationSource } from './tree/annotationSource';
+import type { CrossSources } from './crossSources';
 import type { TreeNode } from './tree/treeNodes';
 
 /** What `registerNavigation` made, for the extension's API (tests read it). */
@@ -29,9 +30,10 @@ export interface Navigation {
  * Create the tree view, the status bar entry, the file decorations and the nesting setting handler.
  * @param context the extension context; every disposable goes to its subscriptions
  * @param source the annotation store
+ * @param sources the figures and quotes across documents, for the tree's conflict marks
  */
-export function registerNavigation(context: vscode.ExtensionContext, source: AnnotationSource): Navigation {
-  const tree = new AnnotationTreeProvider(source);
+export function registerNavigation(context: vscode.ExtensionContext, source: AnnotationSource, sources: CrossSources): Navigation {
+  const tree = new AnnotationTreeProvider(source, sources);
   const treeView = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const statusBar = new AnnotationStatusBar(source);

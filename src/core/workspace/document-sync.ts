@@ -537,6 +537,7 @@ export class DocumentSync<L> {
       entry.version = read.sidecar.version;
       entry.documentKey = read.sidecar.document;
     }
+    entry.source = read.sidecar?.source;
     entry.annotations = annotations;
     entry.drift.clear();
     entry.placements.clear();

@@ -14,6 +14,7 @@ import {
   type TreeFilter,
 } from '../../core/grouping';
 import type { LabelConfig } from '../../core/model';
+import type { CrossSourceView } from '../../core/sources/cross-source';
 import { Disposable } from '../disposable';
 import type { AnnotatedDocumentView, AnnotationSource } from './annotationSource';
 import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, type GroupNode, type TreeNode } from './treeNodes';
@@ -47,8 +48,12 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
 
   /**
    * @param source the annotation store
+   * @param across the figures and quotes across documents (built when the tree is drawn after a change)
    */
-  constructor(private readonly source: AnnotationSource) {
+  constructor(
+    private readonly source: AnnotationSource,
+    private readonly across: { current(): CrossSourceView },
+  ) {
     super();
     this._register(source.onDidChange(() => this.scheduleRefresh()));
     this._register(source.onDidChangeLabels(() => this.scheduleRefresh()));
@@ -112,8 +117,8 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node.type === 'occurrence') return occurrenceItem(node);
-    return groupItem(node, this.labelsOf(node), this.isFiltered());
+    if (node.type === 'occurrence') return occurrenceItem(node, this.across.current());
+    return groupItem(node, this.labelsOf(node), this.isFiltered(), this.across.current());
   }
 
   getChildren(node?: TreeNode): TreeNode[] {

@@ -1,11 +1,17 @@
 /**
  * The nodes of the entity tree and how each is shown: groups (label, entity, normalised text, file)
  * with their counts, and occurrences as `file:line — snippet` that open their span when clicked.
+ * Across sources, figures whose sources disagree are marked (the group says "conflict: 13,000 /
+ * about 15,000", each figure its outlet and value) and quotes say how often they are printed.
  */
 import * as vscode from 'vscode';
 import { displayText, snippet, type Group, type Occurrence } from '../../core/grouping';
 import { escapeMarkdown } from '../../core/markdown-escape';
+import { FIGURE_LABEL } from '../../core/figures/figures';
+import type { FigureGroup } from '../../core/figures/conflicts';
 import type { LabelConfig } from '../../core/model';
+import type { QuoteCluster } from '../../core/quotes/clusters';
+import { groupSummary, placeName, shortValue, type CrossSourceView } from '../../core/sources/cross-source';
 import { COMMAND_IDS } from '../commandIds';
 import type { AnnotatedDocumentView } from './annotationSource';
 
@@ -80,8 +86,9 @@ const SNIPPET_LENGTH = 60;
  * @param labels the label configuration of the group's documents, for label descriptions
  * @param expandAll open every group at first (while filtered, when there are few and they are wanted);
  *   otherwise labels and files open, entities and texts closed
+ * @param across the figures and quotes across documents, for the conflict and print marks
  */
-export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expandAll = false): vscode.TreeItem {
+export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expandAll = false, across?: CrossSourceView): vscode.TreeItem {
   const { group } = node;
   const expanded = expandAll || group.kind === 'label' || group.kind === 'file';
   const item = new vscode.TreeItem(
@@ -117,15 +124,66 @@ export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expa
       item.tooltip = `${group.title}\n${plural(group.count, 'annotation')}`;
       break;
   }
+  if (across) markAcrossSources(item, group, across);
   if (group.orphaned > 0) item.iconPath = new vscode.ThemeIcon('warning', WARNING);
   return item;
 }
 
 /**
- * How an occurrence node looks: `file:line — snippet` below a label, `line N — snippet` below a file.
- * @param node the occurrence node
+ * Mark a group with what its figures and quotes are across sources: the figure label counts the
+ * conflicting groups; an entity or text group of figures says "conflict: 13,000 / about 15,000" (or
+ * "agree: …") with a warning icon on a conflict and every figure in the tooltip; a group of quotes
+ * says how many prints its quotation has, and whether their speakers differ.
  */
-export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
+function markAcrossSources(item: vscode.TreeItem, group: Group<AnnotatedDocumentView>, across: CrossSourceView): void {
+  const occurrences = allOccurrences(group);
+  const figureGroups = unique(occurrences.map((o) => across.groupOf(o.path, o.annotation.id)));
+  if (group.kind === 'label') {
+    const conflicts = figureGroups.filter((g) => g.conflict).length;
+    if (group.title === FIGURE_LABEL && conflicts > 0) {
+      item.description = `${item.description as string} · ${plural(conflicts, 'conflict')}`;
+      item.tooltip = `${item.tooltip as string}\n${plural(conflicts, 'group')} of figures whose sources disagree`;
+    }
+    return;
+  }
+  if (group.kind !== 'entity' && group.kind !== 'text') return;
+  if (figureGroups.length > 0) {
+    item.description = `${item.description as string} · ${figureGroups.map(groupSummary).join(' · ')}`;
+    item.tooltip = [item.tooltip as string, ...figureGroups.map(figureGroupTooltip)].join('\n\n');
+    if (figureGroups.some((g) => g.conflict)) item.iconPath = new vscode.ThemeIcon('warning', WARNING);
+  }
+  const clusters = unique(occurrences.map((o) => across.clusterOf(o.path, o.annotation.id)));
+  if (clusters.length > 0) {
+    const prints = clusters.reduce((n, c) => n + c.members.length, 0);
+    const differ = clusters.some((c) => !c.speakers_agree);
+    item.description = `${item.description as string} · ${plural(prints, 'print')}${differ ? ' · speakers differ' : ''}`;
+    item.tooltip = [item.tooltip as string, ...clusters.map(clusterTooltip)].join('\n\n');
+    if (differ) item.iconPath = new vscode.ThemeIcon('warning', WARNING);
+  }
+}
+
+function figureGroupTooltip(g: FigureGroup): string {
+  const head = g.conflict ? `Sources disagree on ${g.key}: these figures cannot all be true` : `Sources agree on ${g.key}`;
+  return [head, ...g.figures.map((f) => `  ${shortValue(f)} “${f.text}” — ${placeName({ name: f.file, line: f.line, outlet: f.outlet })}`)].join('\n');
+}
+
+function clusterTooltip(c: QuoteCluster): string {
+  const head = `Printed ${plural(c.members.length, 'time')}${c.speakers_agree ? '' : ' (the speakers differ)'}`;
+  return [head, ...c.members.map((m) => `  ${placeName({ name: m.file, line: m.line, outlet: m.outlet })}${m.speaker ? ` — ${m.speaker}` : ''}${m.entity ? '' : ' (no entity)'}`)].join('\n');
+}
+
+function unique<T>(items: readonly (T | undefined)[]): T[] {
+  return [...new Set(items.filter((i): i is T => i !== undefined))];
+}
+
+/**
+ * How an occurrence node looks: `file:line — snippet` below a label, `line N — snippet` below a file;
+ * a figure says its outlet and the value read (with a warning icon when its sources disagree), a print
+ * of a quotation its outlet.
+ * @param node the occurrence node
+ * @param across the figures and quotes across documents
+ */
+export function occurrenceItem(node: OccurrenceNode, across?: CrossSourceView): vscode.TreeItem {
   const { annotation, path, line } = node.occurrence;
   const underFile = node.parent.group.kind === 'label' && node.parent.parent?.group.kind === 'file';
   const place = underFile ? `line ${line}` : `${path}:${line}`;
@@ -136,6 +194,14 @@ export function occurrenceItem(node: OccurrenceNode): vscode.TreeItem {
   item.iconPath = orphaned ? new vscode.ThemeIcon('warning', WARNING) : new vscode.ThemeIcon('symbol-text');
   if (orphaned) item.description = 'orphaned';
   else if (annotation.entity !== undefined && node.parent.group.kind !== 'entity') item.description = annotation.entity;
+  if (across && !orphaned) {
+    const figure = across.figureOf(path, annotation.id);
+    const print = across.clusterOf(path, annotation.id)?.members.find((m) => m.file === path && m.id === annotation.id);
+    const outlet = figure?.outlet ?? print?.outlet;
+    const said = [item.description as string | undefined, outlet ?? undefined, figure && figure.value !== null ? shortValue(figure) : undefined].filter((p) => p);
+    if (said.length > 0) item.description = said.join(' · ');
+    if (across.groupOf(path, annotation.id)?.conflict) item.iconPath = new vscode.ThemeIcon('warning', WARNING);
+  }
   item.tooltip = occurrenceTooltip(node);
   item.command = {
     command: COMMAND_IDS.treeOpenOccurrence,

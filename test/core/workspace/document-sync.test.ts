@@ -359,3 +359,20 @@ test('a sidecar that is not UTF-8 is never rewritten: its bytes stay, and the wr
   assert.ok(Buffer.from(world.files.bytes(SIDECAR)!).equals(latin1), 'byte for byte');
   assert.match(world.notes[0]!.message, /cannot be read \(line 5: the sidecar is not valid UTF-8 \(byte 0xE9\)/);
 });
+
+test('the sidecar\'s source header is kept as read, follows changes on disk, and stays in the file through a write', async () => {
+  const files = new MemoryFiles();
+  files.put(DOC, TEXT);
+  const withSource = fixture('doc.txt.annotations.yaml').replace('document: doc.txt\n', "document: doc.txt\nsource:\n  outlet: ABC News\n  published: '2021-12-17'\n");
+  files.put(SIDECAR, withSource);
+  const world = await loaded(files);
+  assert.deepEqual(world.sync.get(DOC)!.source, { outlet: 'ABC News', published: '2021-12-17' });
+  await world.sync.add(DOC, [PEOPLE], 'ana');
+  assert.deepEqual(readSidecar(world.files.text(SIDECAR)!).sidecar!.source, { outlet: 'ABC News', published: '2021-12-17' });
+  files.put(SIDECAR, world.files.text(SIDECAR)!.replace('ABC News', 'Associated Press'));
+  await world.sync.reload(SIDECAR);
+  assert.equal(world.sync.get(DOC)!.source?.outlet, 'Associated Press');
+  files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
+  await world.sync.reload(SIDECAR);
+  assert.equal(world.sync.get(DOC)!.source, undefined, 'a header taken out is gone');
+});

@@ -1,0 +1,168 @@
+/**
+ * What the editor's views show across sources: every figure with the group it is compared in, every
+ * quote with the other prints of its quotation, and the words the tree, the hover and the Problems
+ * panel say about them. The groups and clusters are the CLI's (`findFigureGroups`, `clusterQuotes`);
+ * this module only indexes them by annotation and words them. See docs/sources.md ("In the editor").
+ */
+import { findFigureGroups, type FigureGroup } from '../figures/conflicts';
+import { FIGURE_LABEL, readFigure, type FigureEntry } from '../figures/figures';
+import { clusterQuotes, QUOTE_LABEL, type QuoteCluster, type QuoteMember } from '../quotes/clusters';
+import { describeFigure } from './render';
+import type { PlacedAnnotation } from './placed';
+
+/** The figures and quotes of a set of documents, grouped, and looked up by annotation. */
+export interface CrossSourceView {
+  /** Every figure read (of the figure label). */
+  readonly figures: readonly FigureEntry[];
+  /** Groups of two figures or more, conflicting ones first (see `findFigureGroups`). */
+  readonly groups: readonly FigureGroup[];
+  /** Quotations printed twice or more (see `clusterQuotes`). */
+  readonly clusters: readonly QuoteCluster[];
+  /**
+   * The figure read from an annotation.
+   * @param file the document's path as placed
+   * @param id the annotation's id
+   */
+  figureOf(file: string, id: string): FigureEntry | undefined;
+  /**
+   * The group a figure is compared in.
+   * @param file the document's path as placed
+   * @param id the annotation's id
+   */
+  groupOf(file: string, id: string): FigureGroup | undefined;
+  /**
+   * The quotation a quote is a print of, when it is printed more than once.
+   * @param file the document's path as placed
+   * @param id the annotation's id
+   */
+  clusterOf(file: string, id: string): QuoteCluster | undefined;
+}
+
+/**
+ * Read, group and cluster the figures and quotes of a set of documents.
+ * @param placed every annotation (of any label) with its document, line and outlet
+ * @param labels the labels of figures and quotes (default `figure` and `quote`)
+ */
+export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}): CrossSourceView {
+  const figureLabel = labels.figure ?? FIGURE_LABEL;
+  const figures = placed.filter((p) => p.annotation.label === figureLabel).map(readFigure);
+  const groups = findFigureGroups(figures);
+  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL);
+  const figureByKey = new Map(figures.map((f) => [keyOf(f.file, f.id), f]));
+  const groupByKey = new Map<string, FigureGroup>();
+  for (const g of groups) for (const f of g.figures) groupByKey.set(keyOf(f.file, f.id), g);
+  const clusterByKey = new Map<string, QuoteCluster>();
+  for (const c of clusters) for (const m of c.members) clusterByKey.set(keyOf(m.file, m.id), c);
+  return {
+    figures,
+    groups,
+    clusters,
+    figureOf: (file, id) => figureByKey.get(keyOf(file, id)),
+    groupOf: (file, id) => groupByKey.get(keyOf(file, id)),
+    clusterOf: (file, id) => clusterByKey.get(keyOf(file, id)),
+  };
+}
+
+function keyOf(file: string, id: string): string {
+  return `${file}\u0000${id}`;
+}
+
+/**
+ * The values a group's figures give, each once, in the order of the group's figures: "13,000 people",
+ * "about 15,000 people (13,500–16,500)".
+ * @param group the group
+ */
+export function distinctValues(group: Pick<FigureGroup, 'figures'>): string[] {
+  return [...new Set(group.figures.map(shortValue))];
+}
+
+/**
+ * A figure's value as a short phrase, without the interval an "about" spans: "about 15,000 people".
+ * @param figure the figure
+ */
+export function shortValue(figure: FigureEntry): string {
+  return describeFigure(figure).replace(/ \([\d,.–-]+\)$/, '').replace(/ \(\d[\d,.]* or more\)$/, '');
+}
+
+/**
+ * The tree's word on a group: "conflict: 13,000 / about 15,000 / more than 13,000" (the figures'
+ * distinct values, without the unit the group shares), or "agree: more than $2.5 billion".
+ * @param group the group
+ */
+export function groupSummary(group: FigureGroup): string {
+  const unit = group.unit ? ` ${group.unit}` : '';
+  const values = distinctValues(group).map((v) => (unit && v.endsWith(unit) ? v.slice(0, -unit.length) : v));
+  return `${group.conflict ? 'conflict' : 'agree'}: ${values.join(' / ')}`;
+}
+
+/** A place in a document as the views name it: `000_….txt:54`, the outlet before it when known. */
+export interface FigurePlace {
+  /** The document as shown (a file name, or a path when names repeat). */
+  name: string;
+  line: number | null;
+  outlet: string | null;
+}
+
+/**
+ * What the Problems panel says of one figure of a conflicting group: what it says, then what every
+ * other figure of the group says, where.
+ * @param figure the figure the diagnostic is on
+ * @param group its group (conflicting)
+ * @param nameOf how a document is named in the message
+ */
+export function conflictMessage(figure: FigureEntry, group: FigureGroup, nameOf: (file: string) => string): string {
+  const others = group.figures.filter((f) => f !== figure);
+  const said = others.map((f) => `${shortValue(f)} (${placeName({ name: nameOf(f.file), line: f.line, outlet: f.outlet })})`);
+  return `Sources disagree on ${group.key}: here ${shortValue(figure)}; ${said.join('; ')}. These cannot all be true.`;
+}
+
+/**
+ * A place as one phrase: "SpaceWar.com (AFP), 000_….txt:54" or "002_….txt:49".
+ * @param place the place
+ */
+export function placeName(place: FigurePlace): string {
+  const where = place.line === null ? `${place.name} (not found in the text)` : `${place.name}:${place.line}`;
+  return place.outlet ? `${place.outlet}, ${where}` : where;
+}
+
+/**
+ * The prints of a quotation not linked to an entity yet, by document, for the command that links
+ * them all.
+ * @param cluster the quotation
+ * @returns the documents (in the cluster's order) with the ids of their unlinked prints
+ */
+export function unlinkedPrints(cluster: Pick<QuoteCluster, 'members'>): { file: string; ids: string[] }[] {
+  const byFile = new Map<string, string[]>();
+  for (const m of cluster.members) {
+    if (m.entity) continue;
+    const ids = byFile.get(m.file) ?? [];
+    ids.push(m.id);
+    byFile.set(m.file, ids);
+  }
+  return [...byFile].map(([file, ids]) => ({ file, ids }));
+}
+
+/**
+ * The distinct entities the linked prints of a quotation name, in the cluster's order (several when
+ * annotators linked prints of one quotation to different entities).
+ * @param cluster the quotation
+ */
+export function clusterEntities(cluster: Pick<QuoteCluster, 'members'>): string[] {
+  return [...new Set(cluster.members.flatMap((m) => (m.entity ? [m.entity] : [])))];
+}
+
+/**
+ * The speakers the prints of a quotation name, each once with the prints that name it (when they differ).
+ * @param members the prints
+ */
+export function speakersOf(members: readonly QuoteMember[]): { speaker: string; members: QuoteMember[] }[] {
+  const bySpeaker = new Map<string, { speaker: string; members: QuoteMember[] }>();
+  for (const m of members) {
+    if (!m.speaker) continue;
+    const key = m.speaker.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+    const slot = bySpeaker.get(key) ?? { speaker: m.speaker, members: [] };
+    slot.members.push(m);
+    bySpeaker.set(key, slot);
+  }
+  return [...bySpeaker.values()];
+}

@@ -1,0 +1,101 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Annotation } from '../../../src/core/model';
+import type { PlacedAnnotation } from '../../../src/core/sources/placed';
+import { clusterEntities, conflictMessage, crossSourceView, groupSummary, placeName, shortValue, speakersOf, unlinkedPrints } from '../../../src/core/sources/cross-source';
+
+let nextId = 0;
+/** An annotation placed in a document, with the outlet its sidecar names. */
+function placed(file: string, label: string, text: string, fields: Partial<Annotation> = {}, outlet: string | null = null, line = 1): PlacedAnnotation {
+  const id = (nextId++).toString(16).padStart(8, '0');
+  return { annotation: { id, label, start: 0, end: text.length, text, ...fields }, file, line, outlet };
+}
+
+/** The seeds' Donbas death toll, as four outlets print it. */
+const TOLL = [
+  placed('000.txt', 'figure', '13,000 people', { entity: 'donbas-death-toll', prefix: 'more than ' }, 'SpaceWar.com (AFP)', 54),
+  placed('002.txt', 'figure', '13,000 lives', { entity: 'donbas-death-toll' }, null, 49),
+  placed('003.txt', 'figure', '15,000 people', { entity: 'donbas-death-toll', prefix: 'about ' }, 'The Balkantimes Press', 19),
+  placed('003.txt', 'figure', '14,000 people', { entity: 'donbas-death-toll', prefix: 'more than ' }, 'The Balkantimes Press', 61),
+];
+
+test('every figure is found by its document and id, with the group it is compared in', () => {
+  const alone = placed('004.txt', 'figure', 'nearly three decades');
+  const view = crossSourceView([...TOLL, alone, placed('000.txt', 'claim', '13,000 people')]);
+  assert.equal(view.figures.length, 5, 'the claim is not a figure');
+  const [first] = TOLL;
+  assert.equal(view.figureOf('000.txt', first!.annotation.id)?.value, 13000);
+  assert.equal(view.groupOf('000.txt', first!.annotation.id)?.key, 'donbas-death-toll');
+  assert.equal(view.groupOf('002.txt', first!.annotation.id), undefined, 'an id is looked up in its own document only');
+  assert.equal(view.groupOf('004.txt', alone.annotation.id), undefined, 'a figure compared with nothing has no group');
+  assert.ok(view.figureOf('004.txt', alone.annotation.id), 'but it is read');
+});
+
+test('the tree says what a group\'s figures give, each value once, without the unit they share', () => {
+  const view = crossSourceView(TOLL);
+  assert.equal(groupSummary(view.groups[0]!), 'conflict: more than 13,000 / 13,000 / about 15,000 / more than 14,000');
+  const agree = crossSourceView([
+    placed('000.txt', 'figure', '$2.5 billion', { entity: 'aid', prefix: 'more than ' }),
+    placed('002.txt', 'figure', '$2.5 billion', { entity: 'aid', prefix: 'more than ' }),
+  ]);
+  assert.equal(groupSummary(agree.groups[0]!), 'agree: more than 2,500,000,000');
+});
+
+test('a short value leaves out the interval "about" and "nearly" span', () => {
+  const view = crossSourceView([placed('a.txt', 'figure', 'about 15,000 people'), placed('a.txt', 'figure', 'nearly 100,000 troops')]);
+  assert.deepEqual(view.figures.map(shortValue), ['about 15,000 people', 'just under 100,000 troops']);
+});
+
+test('the Problems panel names what every other source says, where', () => {
+  const view = crossSourceView(TOLL);
+  const group = view.groups[0]!;
+  const here = view.figureOf('002.txt', TOLL[1]!.annotation.id)!;
+  assert.equal(
+    conflictMessage(here, group, (file) => `seeds/${file}`),
+    'Sources disagree on donbas-death-toll: here 13,000 people; more than 13,000 people (SpaceWar.com (AFP), seeds/000.txt:54); ' +
+      'about 15,000 people (The Balkantimes Press, seeds/003.txt:19); more than 14,000 people (The Balkantimes Press, seeds/003.txt:61). These cannot all be true.',
+  );
+});
+
+test('a place without a line says its text was not found', () => {
+  assert.equal(placeName({ name: 'a.txt', line: null, outlet: null }), 'a.txt (not found in the text)');
+  assert.equal(placeName({ name: 'a.txt', line: 3, outlet: 'ABC News' }), 'ABC News, a.txt:3');
+});
+
+test('a quote printed in two documents is found from either print, linked or not', () => {
+  const a = placed('000.txt', 'quote', 'sanctions like he\'s never seen', { entity: 'biden-sanctions-warning', attributes: { speaker: 'Joe Biden' } });
+  const b = placed('002.txt', 'quote', 'sanctions like he’s never seen', { attributes: { speaker: 'Joe Biden' } });
+  const c = placed('003.txt', 'quote', 'Sanctions like he’s never seen', {});
+  const view = crossSourceView([a, b, c, placed('004.txt', 'quote', 'printed once only')]);
+  const cluster = view.clusterOf('002.txt', b.annotation.id);
+  assert.ok(cluster);
+  assert.equal(view.clusterOf('000.txt', a.annotation.id), cluster);
+  assert.equal(cluster.entity, 'biden-sanctions-warning');
+  assert.deepEqual(unlinkedPrints(cluster), [{ file: '002.txt', ids: [b.annotation.id] }, { file: '003.txt', ids: [c.annotation.id] }]);
+  assert.deepEqual(clusterEntities(cluster), ['biden-sanctions-warning']);
+});
+
+test('unlinked prints are gathered by document; entities are named once each', () => {
+  const members = [
+    { file: 'a.txt', id: '1', entity: null },
+    { file: 'b.txt', id: '2', entity: 'x' },
+    { file: 'a.txt', id: '3', entity: null },
+    { file: 'c.txt', id: '4', entity: 'y' },
+    { file: 'c.txt', id: '5', entity: 'x' },
+  ].map((m) => ({ ...m, line: 1, text: 't', speaker: null, outlet: null }));
+  assert.deepEqual(unlinkedPrints({ members }), [{ file: 'a.txt', ids: ['1', '3'] }]);
+  assert.deepEqual(clusterEntities({ members }), ['x', 'y']);
+});
+
+test('speakers are named once each, folded as the clustering folds them, with the prints that name them', () => {
+  const members = [
+    { speaker: 'Sergei Ryabkov', id: '1' },
+    { speaker: null, id: '2' },
+    { speaker: 'sergei  RYABKOV', id: '3' },
+    { speaker: 'Maria Zakharova', id: '4' },
+  ].map((m) => ({ ...m, file: 'a.txt', line: 1, text: 't', entity: null, outlet: null }));
+  assert.deepEqual(
+    speakersOf(members).map((s) => [s.speaker, s.members.map((m) => m.id)]),
+    [['Sergei Ryabkov', ['1', '3']], ['Maria Zakharova', ['4']]],
+  );
+});
