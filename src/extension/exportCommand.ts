@@ -6,6 +6,9 @@
 import * as vscode from 'vscode';
 import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportFile } from '../core/export';
 import { isMarkdownPath, projectToPlain } from '../core/export/plain';
+import type { DocumentSource } from '../core/model';
+import { readSidecar } from '../core/sidecar/read';
+import { usableDocumentSource } from '../core/sidecar/validate';
 import type { AnnotationStore } from './annotationStore';
 import { writeTextFileAtomic } from './sidecarFiles';
 import { askUser } from './notify';
@@ -75,7 +78,7 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
   const documents: ExportDocument[] = [];
   for (const doc of annotated) {
     const source = vscode.workspace.asRelativePath(doc.documentUri);
-    const prepared = prepareDocument(source, doc.offsets.text, doc.annotations, labels);
+    const prepared = prepareDocument(source, doc.offsets.text, doc.annotations, labels, await publicationOf(doc.sidecarUri));
     warnings.push(...prepared.warnings);
     let document = prepared.document;
     if (plain && isMarkdownPath(source)) {
@@ -112,6 +115,21 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
     void askUser('info', message);
   }
   return { format: exporter.format, destination: destination.toString(), documents: documents.length, annotations, warnings };
+}
+
+/**
+ * The `source:` header of a document's sidecar as saved: the store keeps the annotations only, and
+ * the header is edited in the sidecar file itself.
+ */
+async function publicationOf(sidecarUri: vscode.Uri): Promise<DocumentSource | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(sidecarUri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined; // not saved yet: no header
+    throw error;
+  }
+  return usableDocumentSource(readSidecar(new TextDecoder().decode(bytes)).sidecar?.source);
 }
 
 async function pickFormat(): Promise<(typeof EXPORTERS)[number] | undefined> {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument } from '../../core/export';
 import { isMarkdownPath, projectToPlain } from '../../core/export/plain';
 import { writeFileAtomic } from '../../core/io/atomic-write';
+import { usableDocumentSource } from '../../core/sidecar/validate';
 import { findSidecars, loadAnnotatedDocument, loadLabelConfig, workspaceRootOf } from '../../core/io/files';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
@@ -62,7 +63,8 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     }
     // Records the reader could not make sense of are missing from the sidecar: say which.
     for (const f of errors) warn(`${shown}:${f.line}:${f.column}: ${f.message}`);
-    const prepared = prepareDocument(shownPath(io.cwd, loaded.documentPath), loaded.text, loaded.read.sidecar.annotations, labels);
+    const { sidecar } = loaded.read;
+    const prepared = prepareDocument(shownPath(io.cwd, loaded.documentPath), loaded.text, sidecar.annotations, labels, usableDocumentSource(sidecar.source));
     prepared.warnings.forEach(warn);
     let document = prepared.document;
     if (options.flags.has('plain') && isMarkdownPath(document.source)) {

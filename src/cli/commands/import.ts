@@ -11,7 +11,8 @@ import { WriteFailedError } from '../../core/io/atomic-write';
 import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
 import { describeRefusal, readInside, readTextInside } from '../../core/io/inside';
 import { duplicatedIds } from '../../core/merge';
-import { FORMAT_VERSION, type Annotation, type Sidecar } from '../../core/model';
+import { publicationFields } from '../../core/export/publication';
+import { FORMAT_VERSION, type Annotation, type DocumentSource, type Sidecar } from '../../core/model';
 import { isAnnotationId } from '../../core/names';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
 import { readSidecar } from '../../core/sidecar/read';
@@ -122,6 +123,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       continue;
     }
     let annotations: Annotation[] = sidecar.annotations;
+    const publication = sidecarHeaderFrom(sidecar, byDocument.get(documentPath)!, (note) => io.stderr.write(`${shownPath(io.cwd, sidecarPath)}: note: ${note}\n`));
     let documentAdded = 0;
     let documentPresent = 0;
     for (const id of duplicatedIds(annotations)) {
@@ -142,7 +144,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     present += documentPresent;
     io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
     if (documentAdded === 0 || dryRun) continue;
-    const written = await writeFileIfUnchanged(previous.realPath ?? sidecarPath, previousSource, writeSidecar({ ...sidecar, annotations }, previousSource), io.files).catch((error: unknown) => {
+    const written = await writeFileIfUnchanged(previous.realPath ?? sidecarPath, previousSource, writeSidecar({ ...sidecar, ...(publication ? { source: publication } : {}), annotations }, previousSource), io.files).catch((error: unknown) => {
       if (error instanceof WriteFailedError) return error;
       throw error;
     });
@@ -161,6 +163,21 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       `; ${present} already there; ${failed} skipped\n`,
   );
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * The `source:` header a sidecar gets from the import: the one the imported file gives, when the
+ * sidecar has none. A header already there is never replaced (nor one that could not be read).
+ * @returns the header to write, or undefined to leave the sidecar's as it is
+ */
+function sidecarHeaderFrom(sidecar: Sidecar, imports: readonly { imported: ImportedDocument }[], note: (message: string) => void): DocumentSource | undefined {
+  const given = imports.map(({ imported }) => imported.publication).find((p) => p !== undefined);
+  if (!given) return undefined;
+  if (sidecar.source === undefined) return given;
+  if (JSON.stringify(publicationFields(sidecar.source)) !== JSON.stringify(publicationFields(given))) {
+    note(`its source header is kept; the import gives another (${JSON.stringify(publicationFields(given))})`);
+  }
+  return undefined;
 }
 
 function spanReport(span: ImportedSpan): Omit<SkippedSpan, 'reason'> {

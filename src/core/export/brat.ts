@@ -9,7 +9,8 @@
  *   multi-valued attributes with every value the export holds (an enum's declared values first).
  *   brat's values are single tokens, so whitespace and its separator characters are percent-encoded.
  * - A note is an `AnnotatorNotes` line (`#1<TAB>AnnotatorNotes T1<TAB>note`), backslash-escaped onto one line.
- * Entities, authors and dates have no place in brat and are not written.
+ * Entities, authors and dates have no place in brat and are not written, nor is where a document was
+ * published (its sidecar's `source:` header): each document that has one is named in a warning.
  */
 import type { Annotation, LabelConfig } from '../model';
 import { bratFragments, BRAT_FRAGMENT_SEPARATOR, encodeBratToken, escapeBratNote } from './brat-codec';
@@ -29,6 +30,9 @@ export const bratExporter: Exporter = {
     const warnings: string[] = [];
     const stems = bratStems(documents.map((d) => d.source));
     documents.forEach((document, i) => {
+      if (document.publication) {
+        warnings.push(`${document.source}: where it was published (the sidecar's source: header) has no place in brat; left out`);
+      }
       files.push({ path: `${stems[i]}.txt`, content: document.text });
       files.push({ path: `${stems[i]}.ann`, content: annLines(document, warnings).join('') });
     });

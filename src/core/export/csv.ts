@@ -1,6 +1,7 @@
 /**
  * CSV, RFC 4180: a header, then one row per annotation: document, id, label, start, end, text,
- * entity, note, then one column per attribute name found in the export (sorted; an attribute that
+ * entity, note, outlet, url, published (where the document was published, from its sidecar's
+ * `source:` header; empty without one), then one column per attribute name found in the export (sorted; an attribute that
  * shares a fixed column's name is headed `attribute:<name>`). Fields holding a comma, a double quote
  * or a line break are quoted, quotes doubled; records end with CRLF as the RFC says (a line break
  * inside a span's text stays LF, inside quotes). No byte-order mark. Offsets are code points.
@@ -10,9 +11,10 @@
  * folder (see `csvCompanionFolder`).
  */
 import { folderPaths } from './names';
+import { PUBLICATION_FIELDS } from './publication';
 import type { Exporter } from './types';
 
-const FIXED_COLUMNS = ['document', 'id', 'label', 'start', 'end', 'text', 'entity', 'note'];
+const FIXED_COLUMNS: readonly string[] = ['document', 'id', 'label', 'start', 'end', 'text', 'entity', 'note', ...PUBLICATION_FIELDS];
 
 /**
  * The companion folder holding the document texts of a CSV export: the CSV's path without its
@@ -47,7 +49,7 @@ export const csvExporter: Exporter = {
     const rows = [header.map(csvField).join(',')];
     documents.forEach((d, i) => {
       for (const a of d.annotations) {
-        const fixed = [paths[i], a.id, a.label, a.start, a.end, a.text, a.entity, a.note];
+        const fixed = [paths[i], a.id, a.label, a.start, a.end, a.text, a.entity, a.note, ...PUBLICATION_FIELDS.map((f) => d.publication?.[f])];
         rows.push([...fixed, ...attributeNames.map((n) => a.attributes?.[n])].map(csvField).join(','));
       }
     });

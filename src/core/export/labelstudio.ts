@@ -1,5 +1,8 @@
 /**
- * Label Studio tasks: a JSON array, one task per document with `data.text`, `meta.source` and one
+ * Label Studio tasks: a JSON array, one task per document with `data.text` (and the `outlet`, `url`
+ * and `published` of the sidecar's `source:` header when it holds them: Label Studio keeps every
+ * `data` key, lists each as a Data Manager column and lets a labelling configuration show it as
+ * `$outlet`; the task `meta` is marked deprecated in its API), `meta.source` and one
  * annotation whose `result` holds a region of type `labels` per span (`from_name` "label",
  * `to_name` "text", the labelling configuration docs/export.md shows). Offsets are code points:
  * Label Studio stores text regions in code points since its 2022 emoji fix (label-studio-frontend
@@ -7,6 +10,7 @@
  * `meta.text`, the region's own free-text field. Each task has an `id` (1, 2, … in document order):
  * label-studio-converter, which turns Label Studio exports into other formats, reads `task['id']`.
  */
+import { publicationFields } from './publication';
 import type { Exporter } from './types';
 
 export const labelStudioExporter: Exporter = {
@@ -17,7 +21,7 @@ export const labelStudioExporter: Exporter = {
   write(documents) {
     const tasks = documents.map((d, i) => ({
       id: i + 1,
-      data: { text: d.text },
+      data: { text: d.text, ...publicationFields(d.publication) },
       meta: { source: d.source },
       annotations:
         d.annotations.length === 0

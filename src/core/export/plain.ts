@@ -36,5 +36,5 @@ export async function projectToPlain(document: ExportDocument): Promise<{ docume
     const { prefix: _prefix, suffix: _suffix, ...rest } = a;
     annotations.push({ ...rest, start: span.start, end: span.end, text: index.slice(span.start, span.end) });
   }
-  return { document: { source: document.source, text: projection.text, annotations: annotations.sort(compareAnnotations) }, warnings };
+  return { document: { ...document, text: projection.text, annotations: annotations.sort(compareAnnotations) }, warnings };
 }

@@ -2,7 +2,7 @@
  * Which annotations of a document an export carries: the chosen labels, never an orphan, and only
  * annotations that sit on their text, so that every exported span slices the exported text exactly.
  */
-import type { Annotation } from '../model';
+import type { Annotation, DocumentSource } from '../model';
 import { OffsetIndex } from '../text';
 import type { ExportDocument } from './types';
 import { compareStrings } from '../order';
@@ -13,12 +13,14 @@ import { compareStrings } from '../order';
  * @param text the document's normalised text
  * @param annotations the sidecar's annotations
  * @param labels the labels to export (`--label`); undefined for all
+ * @param publication the sidecar's `source:` header as `usableDocumentSource` gives it
  */
 export function prepareDocument(
   source: string,
   text: string,
   annotations: readonly Annotation[],
   labels?: ReadonlySet<string>,
+  publication?: DocumentSource,
 ): { document: ExportDocument; warnings: string[] } {
   const index = new OffsetIndex(text);
   const warnings: string[] = [];
@@ -36,7 +38,7 @@ export function prepareDocument(
       kept.push(a);
     }
   }
-  return { document: { source, text, annotations: kept.sort(compareForExport) }, warnings };
+  return { document: { source, text, annotations: kept.sort(compareForExport), ...(publication ? { publication } : {}) }, warnings };
 }
 
 /**

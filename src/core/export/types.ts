@@ -2,7 +2,7 @@
  * What every exporter takes and gives. Exporters are pure: they turn documents with their
  * annotations into file contents; the CLI and the extension write those contents.
  */
-import type { Annotation, LabelConfig } from '../model';
+import type { Annotation, DocumentSource, LabelConfig } from '../model';
 
 /** One document as exporters see it. */
 export interface ExportDocument {
@@ -15,6 +15,8 @@ export interface ExportDocument {
    * sorted by (start, end, label, id). `prepareDocument` makes sure of it.
    */
   annotations: Annotation[];
+  /** Where the document was published (its sidecar's `source:` header), when the header is there and understood. */
+  publication?: DocumentSource;
 }
 
 /** A file an export writes. */

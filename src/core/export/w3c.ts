@@ -7,11 +7,18 @@
  * or for key-value attributes, so two plain-JSON keys outside the anno.jsonld context carry them:
  * `documents` on the collection (one `Text` resource per document, its `value` the text the
  * offsets count in) and `attributes` on an annotation. JSON-LD processors ignore both.
+ *
+ * Where a document was published (its sidecar's `source:` header) goes in two places: the target's
+ * `scope`, the model's own term for the resource in whose context the source was seen (the page at
+ * the header's `url`), and the document's entry in `documents`, which also gets the header's
+ * `outlet`, `url` and `published` as they are: anno.jsonld has no term for a publisher or a date
+ * of publication, and a second context would change what every reader of `@context` expects.
  */
 import { contextAround } from '../anchoring/context';
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { toXsdDateTime } from './datetime';
+import { publicationFields } from './publication';
 import type { Exporter } from './types';
 
 /** The JSON-LD context every Web Annotation document names. */
@@ -48,7 +55,7 @@ export const w3cExporter: Exporter = {
         if (a.created !== undefined && created === undefined) {
           warnings.push(`${d.source}: annotation ${a.id} (${a.label}): created ${JSON.stringify(a.created)} is not an ISO 8601 date; left out of its Web Annotation`);
         }
-        return webAnnotation(d.source, a, index, created);
+        return webAnnotation(d.source, a, index, created, d.publication?.url);
       });
     });
     const collection = {
@@ -56,14 +63,14 @@ export const w3cExporter: Exporter = {
       type: 'AnnotationCollection',
       label: 'Marginalia annotations',
       total: items.length,
-      documents: documents.map((d) => ({ id: sourceIri(d.source), type: 'Text', format: 'text/plain', value: d.text })),
+      documents: documents.map((d) => ({ id: sourceIri(d.source), type: 'Text', format: 'text/plain', ...publicationFields(d.publication), value: d.text })),
       first: { type: 'AnnotationPage', startIndex: 0, items },
     };
     return { content: JSON.stringify(collection, null, 2) + '\n', files: [], warnings };
   },
 };
 
-function webAnnotation(source: string, a: Annotation, index: OffsetIndex, created: string | undefined): object {
+function webAnnotation(source: string, a: Annotation, index: OffsetIndex, created: string | undefined, publishedAt: string | undefined): object {
   const { prefix, suffix } = contextAround(index, a.start, a.end);
   const body: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.label }];
   if (a.note !== undefined) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
@@ -81,6 +88,7 @@ function webAnnotation(source: string, a: Annotation, index: OffsetIndex, create
         { type: 'TextQuoteSelector', exact: a.text, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
         { type: 'TextPositionSelector', start: a.start, end: a.end },
       ],
+      ...(publishedAt !== undefined ? { scope: publishedAt } : {}),
     },
     ...(a.attributes && Object.keys(a.attributes).length ? { attributes: sortedAttributes(a.attributes) } : {}),
   };

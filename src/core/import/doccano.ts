@@ -5,7 +5,7 @@
  * whose data or label column has another name (doccano's `column_data` and `column_label` import
  * options) is read with the same options. Relations are counted and reported, not imported.
  */
-import { isObject, isOffset, jsonLines, sourceCandidates } from './jsonl';
+import { isObject, isOffset, jsonLines, publicationIn, sourceCandidates } from './jsonl';
 import type { ImportedSpan, ParsedImport } from './types';
 
 /** doccano's import options for the columns, named as doccano names them. */
@@ -44,7 +44,8 @@ export function parseDoccano(content: string, name: string, columns: DoccanoColu
     read(columnLabel, labels);
     read('entities', entities);
     if (Array.isArray(record['relations'])) relations += record['relations'].length;
-    parsed.documents.push({ candidates: sourceCandidates(record), text: record[columnData], spans, origin });
+    const publication = publicationIn(record['meta'], origin, parsed.ignored);
+    parsed.documents.push({ candidates: sourceCandidates(record), text: record[columnData], spans, origin, ...(publication ? { publication } : {}) });
   }
   if (relations > 0) parsed.ignored.push(`${name}: ${relations} relation(s) not imported (Marginalia imports spans)`);
   return parsed;

@@ -1,6 +1,9 @@
 /**
  * Reading JSON Lines for the doccano and Prodigy parsers.
  */
+import { PUBLICATION_FIELDS } from '../export/publication';
+import type { DocumentSource } from '../model';
+import { usableDocumentSource } from '../sidecar/validate';
 import type { ImportProblem } from './types';
 
 /**
@@ -51,4 +54,21 @@ export function sourceCandidates(record: Record<string, unknown>): string[] {
  */
 export function isOffset(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * Where a document was published, from the `outlet`, `url` and `published` keys of an object
+ * (Marginalia's exports write them in JSONL `meta` and in W3C `documents`).
+ * @param holder the object holding the keys
+ * @param origin where it is, for the note
+ * @param ignored where a note goes when the keys are there but not a usable header (a url that is not
+ *   http or https, a date that is not ISO 8601): the header is not imported rather than half-imported
+ */
+export function publicationIn(holder: unknown, origin: string, ignored: string[]): DocumentSource | undefined {
+  if (!isObject(holder)) return undefined;
+  const names = PUBLICATION_FIELDS.filter((name) => holder[name] !== undefined);
+  if (!names.length) return undefined;
+  const publication = usableDocumentSource(Object.fromEntries(names.map((name) => [name, holder[name]])));
+  if (!publication) ignored.push(`${origin}: ${names.join(', ')} not a usable source header (see docs/sources.md); not imported`);
+  return publication;
 }

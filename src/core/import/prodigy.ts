@@ -2,7 +2,7 @@
  * Prodigy JSONL: `{"text", "spans": [{"start", "end", "label"}], "meta": {"source"}, "answer"?}`.
  * Offsets are code points. A task Prodigy's annotator rejected or ignored is not imported.
  */
-import { isObject, isOffset, jsonLines, sourceCandidates } from './jsonl';
+import { isObject, isOffset, jsonLines, publicationIn, sourceCandidates } from './jsonl';
 import type { ImportedSpan, ParsedImport } from './types';
 
 /**
@@ -35,7 +35,8 @@ export function parseProdigy(content: string, name: string): ParsedImport {
         });
       } else parsed.problems.push({ origin: `${origin} spans[${i}]`, message: 'expected {"start", "end", "label"}' });
     });
-    parsed.documents.push({ candidates: sourceCandidates(record), text: record['text'], spans, origin });
+    const publication = publicationIn(record['meta'], origin, parsed.ignored);
+    parsed.documents.push({ candidates: sourceCandidates(record), text: record['text'], spans, origin, ...(publication ? { publication } : {}) });
   }
   return parsed;
 }

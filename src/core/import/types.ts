@@ -2,7 +2,7 @@
  * What the import parsers read out of another tool's files, before it is matched to documents and
  * checked against their text.
  */
-import type { AttributeValue } from '../model';
+import type { AttributeValue, DocumentSource } from '../model';
 
 /** One span as an imported file gives it. */
 export interface ImportedSpan {
@@ -41,6 +41,8 @@ export interface ImportedDocument {
   spans: ImportedSpan[];
   /** Where the document is in the imported file, for reports. */
   origin: string;
+  /** Where the document was published, when the file says (Marginalia's own exports carry it). */
+  publication?: DocumentSource;
 }
 
 /** Something in the imported file that could not be read; every span in it is lost to the import. */

@@ -5,8 +5,8 @@
  * `TextQuoteSelector` the text, or, alone, a quote to look for. Commenting and identifying bodies,
  * the creator, `created`, and Marginalia's `attributes` and `documents` keys are read back.
  */
-import type { AttributeValue } from '../model';
-import { isObject, isOffset } from './jsonl';
+import type { AttributeValue, DocumentSource } from '../model';
+import { isObject, isOffset, publicationIn } from './jsonl';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from './types';
 
 const MARGINALIA_URN = /^urn:marginalia:.*:([^:]+)$/;
@@ -26,10 +26,14 @@ export function parseW3c(content: string, name: string): ParsedImport {
     return parsed;
   }
   const texts = new Map<string, string>();
+  const publications = new Map<string, DocumentSource>();
   if (isObject(root) && Array.isArray(root['documents'])) {
-    for (const d of root['documents']) {
-      if (isObject(d) && typeof d['id'] === 'string' && typeof d['value'] === 'string') texts.set(d['id'], d['value']);
-    }
+    root['documents'].forEach((d: unknown, i) => {
+      if (!isObject(d) || typeof d['id'] !== 'string') return;
+      if (typeof d['value'] === 'string') texts.set(d['id'], d['value']);
+      const publication = publicationIn(d, `${name} documents[${i}]`, parsed.ignored);
+      if (publication) publications.set(d['id'], publication);
+    });
   }
   const items = annotationsOf(root);
   if (!items) {
@@ -47,7 +51,8 @@ export function parseW3c(content: string, name: string): ParsedImport {
     let document = documents.get(read.source);
     if (!document) {
       const path = decodeIri(read.source);
-      document = { candidates: [path], text: texts.get(read.source), spans: [], origin: `${name} target ${read.source}` };
+      const publication = publications.get(read.source);
+      document = { candidates: [path], text: texts.get(read.source), spans: [], origin: `${name} target ${read.source}`, ...(publication ? { publication } : {}) };
       documents.set(read.source, document);
     }
     document.spans.push(...read.spans);

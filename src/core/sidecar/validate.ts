@@ -267,6 +267,18 @@ const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> =
 })();
 
 /**
+ * A `source:` header as exports and imports may use it: its fields when the whole header is
+ * understood (the rules `check` applies), undefined when it is absent, empty or not understood, so
+ * that a half-read header never travels.
+ * @param raw the header's value as parsed (a sidecar's `source`, or fields an import read)
+ */
+export function usableDocumentSource(raw: unknown): DocumentSource | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  const source = readSource(raw, { line: 1, column: 1 }, []);
+  return source && Object.keys(source).length ? source : undefined;
+}
+
+/**
  * Read the `source:` header. Problems are warnings: the annotations do not depend on it.
  * @returns the header, or undefined when it is not a map of known keys with valid values
  */

@@ -316,3 +316,40 @@ test('--dry-run reports and writes nothing', async () => {
     work.dispose();
   }
 });
+
+test('the source header comes back with the import: into a sidecar without one; one already there is kept; one not understood is not imported', async () => {
+  const work = temporaryFolder('header');
+  try {
+    const original = path.join(work.dir, 'original');
+    copyFolder(SETS.fixtures, original);
+    const headerOf = (dir: string): unknown => readSidecar(readFileSync(path.join(dir, 'emoji.txt.annotations.yaml'), 'utf8')).sidecar?.source;
+    const expected = headerOf(original);
+    assert.ok(expected, 'the fixture has a header');
+    const exported = path.join(work.dir, 'export.jsonl');
+    assert.equal((await marginalia(['export', '--format', 'doccano', '--out', exported], original)).code, 0);
+
+    const bare = path.join(work.dir, 'bare');
+    copyFolder(SETS.fixtures, bare, false);
+    assert.equal((await marginalia(['import', exported, '--format', 'doccano', '--into', bare], work.dir)).code, 0);
+    assert.deepEqual(headerOf(bare), expected, 'a new sidecar gets the header');
+    assert.equal(readSidecar(readFileSync(path.join(bare, 'crlf.txt.annotations.yaml'), 'utf8')).sidecar?.source, undefined, 'a document without one gets none');
+
+    const other = path.join(work.dir, 'other.jsonl');
+    writeFileSync(other, readFileSync(exported, 'utf8').replace('"outlet":"The Example Gazette, tech desk"', '"outlet":"Another Paper"'));
+    const kept = await marginalia(['import', other, '--format', 'doccano', '--into', original], work.dir);
+    assert.equal(kept.code, 0, kept.stderr);
+    assert.match(kept.stderr, /emoji\.txt\.annotations\.yaml: note: its source header is kept; the import gives another \(\{"outlet":"Another Paper"/);
+    assert.deepEqual(headerOf(original), expected);
+
+    const unusable = path.join(work.dir, 'unusable.jsonl');
+    writeFileSync(unusable, readFileSync(exported, 'utf8').replace('"url":"https://news.example.org', '"url":"ftp://news.example.org'));
+    const bare2 = path.join(work.dir, 'bare2');
+    copyFolder(SETS.fixtures, bare2, false);
+    const refused = await marginalia(['import', unusable, '--format', 'doccano', '--into', bare2], work.dir);
+    assert.equal(refused.code, 0, refused.stderr);
+    assert.match(refused.stderr, /unusable\.jsonl:\d+: outlet, url, published not a usable source header \(see docs\/sources\.md\); not imported/);
+    assert.equal(headerOf(bare2), undefined, 'no half-read header');
+  } finally {
+    work.dispose();
+  }
+});
