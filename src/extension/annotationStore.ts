@@ -10,10 +10,11 @@ import type { Annotation, LabelConfig } from '../core/model';
 import { isSidecarPath } from '../core/paths';
 import { DocumentSync, type NewSpan, type Severity } from '../core/workspace/document-sync';
 import type { SyncedDocument } from '../core/workspace/synced-document';
+import { systemClock } from '../core/workspace/system-clock';
 import { Disposable } from './disposable';
 import { LabelConfigs } from './labelConfigs';
 import { ParsedSidecarCache } from './sidecarCache';
-import { systemClock, uriLocations, vscodeEditor, vscodeFiles } from './syncPorts';
+import { uriLocations, vscodeEditor, vscodeFiles } from './syncPorts';
 import { notifyUser } from './notify';
 
 export type { NewSpan };

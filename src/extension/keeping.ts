@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LABEL_CONFIG_FILE } from '../core/config';
 import { isSidecarPath } from '../core/paths';
+import { systemClock } from '../core/workspace/system-clock';
 import type { AnnotationStore } from './annotationStore';
 import { NewFolderPoller } from './newFolderPoller';
 
@@ -19,10 +20,13 @@ export function keepStoreInStep(store: AnnotationStore): vscode.Disposable[] {
     if (store.get(uri)) reloadSoon(uri);
   };
   // Folders created from now on are also looked into every few seconds: see NewFolderPoller.
-  const newFolders = new NewFolderPoller({
-    sidecar: (uri) => reloadSoon(uri),
-    labelConfig: (uri) => void store.labels.reread(uri),
-  });
+  const newFolders = new NewFolderPoller(
+    {
+      sidecar: (uri) => reloadSoon(uri),
+      labelConfig: (uri) => void store.labels.reread(uri),
+    },
+    systemClock,
+  );
   const onCreated = (uri: vscode.Uri): void => {
     if (isSidecarPath(uri.path)) return reloadSoon(uri);
     if (uri.path.endsWith(`/${LABEL_CONFIG_FILE}`)) return void store.labels.reread(uri);

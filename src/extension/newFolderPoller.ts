@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { LABEL_CONFIG_FILE } from '../core/config';
 import { isSidecarPath } from '../core/paths';
+import type { ClockPort, Timer } from '../core/workspace/ports';
 import { fileStamp } from './sidecarFiles';
 
 /** How often the new folders are looked into. */
@@ -32,13 +33,16 @@ export interface NewFolderEvents {
 export class NewFolderPoller implements vscode.Disposable {
   /** Per folder, its sidecars and label configuration with their stamps (`size:mtime`) as last seen. */
   private readonly folders = new Map<string, { uri: vscode.Uri; files: Map<string, string> }>();
-  private timer: ReturnType<typeof setInterval> | undefined;
-  private polling = false;
+  private timer: Timer | undefined;
 
   /**
    * @param events what to tell when something was found
+   * @param clock the timer of the rounds (`systemClock`: a round starts only when the last one is done)
    */
-  constructor(private readonly events: NewFolderEvents) {}
+  constructor(
+    private readonly events: NewFolderEvents,
+    private readonly clock: Pick<ClockPort, 'every'>,
+  ) {}
 
   /**
    * Look into a folder that was just created, and from now on every few seconds (its subfolders too).
@@ -48,23 +52,17 @@ export class NewFolderPoller implements vscode.Disposable {
     const key = folder.toString();
     if (this.folders.has(key) || this.folders.size >= MAX_FOLDERS || IGNORED.test(folder.path)) return;
     this.folders.set(key, { uri: folder, files: new Map() });
-    this.timer ??= setInterval(() => void this.poll(), POLL_MS);
+    this.timer ??= this.clock.every(POLL_MS, () => this.poll());
     void this.look(key);
   }
 
   dispose(): void {
-    clearInterval(this.timer);
+    this.timer?.cancel();
     this.folders.clear();
   }
 
   private async poll(): Promise<void> {
-    if (this.polling) return; // a slow disk: the next round starts when this one is done
-    this.polling = true;
-    try {
-      for (const key of [...this.folders.keys()]) await this.look(key);
-    } finally {
-      this.polling = false;
-    }
+    for (const key of [...this.folders.keys()]) await this.look(key);
   }
 
   private async look(key: string): Promise<void> {

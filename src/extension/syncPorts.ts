@@ -1,10 +1,10 @@
 /**
  * The ports of the document-sync engine (`src/core/workspace/`) over VS Code: files through
- * `sidecarFiles.ts` (Node's `fs` for `file:` URIs, `workspace.fs` otherwise), URIs as locations, the
- * open text documents, and the real clock.
+ * `sidecarFiles.ts` (Node's `fs` for `file:` URIs, `workspace.fs` otherwise), URIs as locations and the
+ * open text documents. The clock is core's `systemClock` (`src/core/workspace/system-clock.ts`).
  */
 import * as vscode from 'vscode';
-import type { ClockPort, EditorPort, FileSystemPort, Locations } from '../core/workspace/ports';
+import type { EditorPort, FileSystemPort, Locations } from '../core/workspace/ports';
 import { fileStamp, readFileBytes, writeTextFileAtomic } from './sidecarFiles';
 
 /** The workspace's files. */
@@ -28,14 +28,5 @@ export const vscodeEditor: EditorPort<vscode.Uri> = {
   openDocument: (uri) => {
     const key = uri.toString();
     return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
-  },
-};
-
-/** The system clock and `setInterval`. */
-export const systemClock: ClockPort = {
-  now: () => Date.now(),
-  every: (ms, tick) => {
-    const timer = setInterval(tick, ms);
-    return { cancel: () => clearInterval(timer) };
   },
 };

@@ -148,14 +148,15 @@ export interface Timer {
   cancel(): void;
 }
 
-/** Time, for dates in annotations and the poll of held writes. */
+/** Time, for dates in annotations and the poll of held writes (`systemClock` in `system-clock.ts`). */
 export interface ClockPort {
   /** Milliseconds since the epoch. */
   now(): number;
   /**
-   * Call `tick` every `ms` milliseconds until cancelled.
-   * @param ms the period
-   * @param tick what to call; it may return a promise of its work, which a test clock awaits
+   * Call `tick` every `ms` milliseconds until cancelled; a round that returns a promise is awaited
+   * before the next is counted, so rounds never overlap.
+   * @param ms the pause between rounds
+   * @param tick what to call; it may return a promise of its work
    */
   every(ms: number, tick: () => unknown): Timer;
 }

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseW3c } from '../../../src/core/import/w3c';
+import { fixturePath } from '../../fixture-path';
+
+const read = (...parts: string[]): string => readFileSync(fixturePath('import', ...parts), 'utf8');
+
+test('w3c: quote-only targets become spans without offsets; an annotation without a tagging body is a problem', () => {
+  const parsed = parseW3c(read('w3c-quotes.jsonld'), 'w3c-quotes.jsonld');
+  assert.equal(parsed.documents.length, 1, 'annotations on the same source form one document');
+  const [document] = parsed.documents;
+  assert.deepEqual(document!.candidates, ['https://example.org/docs/crlf.txt']);
+  assert.equal(document!.text, undefined);
+  const [quote, figure] = document!.spans;
+  assert.deepEqual(
+    { label: quote!.label, start: quote!.start, text: quote!.text, prefix: quote!.prefix, author: quote!.author, id: quote!.id },
+    { label: 'quote', start: undefined, text: 'not this year and not next.', prefix: 'raise taxes,\n', author: 'https://example.org/users/kim', id: undefined },
+  );
+  assert.equal(figure!.note, 'which year?');
+  assert.equal(parsed.problems.length, 1);
+  assert.match(parsed.problems[0]!.message, /no tagging body/);
+});
+
+test('w3c: Marginalia\'s own ids, document texts, entities and attributes are read back', () => {
+  const collection = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    documents: [{ id: 'dir/a%20b.txt', type: 'Text', value: 'Hello world' }],
+    first: {
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'urn:marginalia:dir/a%20b.txt:0badf00d',
+          type: 'Annotation',
+          creator: { type: 'Person', name: 'ana' },
+          created: '2026-11-20T09:00:00Z',
+          body: [
+            { type: 'TextualBody', purpose: 'tagging', value: 'claim' },
+            { type: 'TextualBody', purpose: 'identifying', value: 'greeting' },
+          ],
+          target: { source: 'dir/a%20b.txt', selector: [{ type: 'TextPositionSelector', start: 6, end: 11 }] },
+          attributes: { source: 'memo', value: 3, ignored: { nested: true } },
+        },
+      ],
+    },
+  };
+  const parsed = parseW3c(JSON.stringify(collection), 'c.jsonld');
+  const [document] = parsed.documents;
+  assert.deepEqual(document!.candidates, ['dir/a b.txt'], 'the IRI is decoded back to a path');
+  assert.equal(document!.text, 'Hello world');
+  const [span] = document!.spans;
+  assert.deepEqual(
+    { id: span!.id, start: span!.start, end: span!.end, entity: span!.entity, author: span!.author, created: span!.created, attributes: span!.attributes },
+    { id: '0badf00d', start: 6, end: 11, entity: 'greeting', author: 'ana', created: '2026-11-20T09:00:00Z', attributes: { source: 'memo', value: 3 } },
+  );
+});
