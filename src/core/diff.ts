@@ -12,6 +12,7 @@
  */
 import type { Annotation } from './model';
 import { contentKey } from './sidecar/content-key';
+import { markdownCode as code } from './markdown-escape';
 import { compareStrings } from './order';
 
 /** The annotations of one document in one version. */
@@ -308,17 +309,6 @@ function editedFields(b: Annotation, a: Annotation): string[] {
 function quote(text: string): string {
   const chars = [...text.replace(/\n/g, '⏎')];
   return chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : chars.join('');
-}
-
-/**
- * A Markdown code span, so that a quoted text's markup, HTML, @mentions and #references stay inert:
- * the fence is one backtick longer than the longest run inside, padded when the text touches one.
- */
-function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 function sameAttributes(a: Annotation['attributes'], b: Annotation['attributes']): boolean {
