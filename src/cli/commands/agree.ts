@@ -1,7 +1,7 @@
 import { measureAgreement, type SideDocument } from '../../core/agreement/agreement';
 import { renderAgreementMarkdown } from '../../core/agreement/render';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { chosenFormat, parseOptions, UsageError } from '../options';
 import { readVersion, type Version } from '../versions';
 
 export const AGREE_USAGE = `usage: marginalia agree A B [PATH...] [--json | --format markdown|json]
@@ -33,7 +33,7 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(AGREE_USAGE);
     return 0;
   }
-  const format = outputFormat(options.flags.has('json'), options.values.get('format'));
+  const format = chosenFormat(options, ['markdown', 'json']);
   const authors = options.values.get('author') ?? [];
   let sides: { a: SideDocument[]; b: SideDocument[]; nameA: string; nameB: string; unreadable: string[] };
   if (authors.length > 0) {
@@ -55,14 +55,6 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
   const report = measureAgreement(sides.a, sides.b);
   io.stdout.write(format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderAgreementMarkdown(report, sides.nameA, sides.nameB));
   return sides.unreadable.length > 0 ? 1 : 0;
-}
-
-/** The output format asked for. */
-function outputFormat(json: boolean, formats: readonly string[] | undefined): 'markdown' | 'json' {
-  const format = formats?.[formats.length - 1] ?? (json ? 'json' : 'markdown');
-  if (format !== 'markdown' && format !== 'json') throw new UsageError(`unknown format '${format}': use markdown or json`);
-  if (json && format !== 'json') throw new UsageError('--json and --format markdown contradict each other');
-  return format;
 }
 
 /** The documents one author annotated in a tree, with that author's records only. */
