@@ -127,3 +127,23 @@ test('agree without two versions or with one author is a usage error', async () 
     work.dispose();
   }
 });
+
+test('diff --agree: one pull-request comment with the changes in context and the agreement with another branch', async () => {
+  const work = temporaryFolder('diff-agree');
+  try {
+    const repo = twoBranches(work.dir);
+    const result = await marginalia(['diff', 'main', 'alice', '--agree', 'bob'], repo);
+    assert.equal(result.code, 0, result.stderr);
+    const md = result.stdout;
+    assert.match(md, /^## Annotation changes: `main` → `alice`$/m);
+    assert.match(md, /^- `figure` 45–48 `40%`\n {2}> …said taxes will fall\\\. Critics said \*\*40\\%\*\* of homes pay more\\\. The budget…$/m);
+    const agreement = md.slice(md.indexOf('## Annotator agreement'));
+    assert.match(agreement, /^## Annotator agreement: `alice` ↔ `bob`$/m);
+    assert.match(agreement, /^\| \*\*overall\*\* \| 5 \| 5 \| 0\.60 \| 0\.80 \| 0\.42 \|$/m);
+    // At the end of the document the context stops at its last word, without "…".
+    assert.match(md, /^ {2}> …pay more\\. The budget grew by \*\*3 million\*\*\\.$/m);
+    assert.equal((await marginalia(['diff', 'main', 'alice', '--agree', 'bob', '--json'], repo)).code, 2);
+  } finally {
+    work.dispose();
+  }
+});
