@@ -48,3 +48,19 @@ export function parseOptions(args: string[], spec: { flags?: string[]; values?: 
   }
   return parsed;
 }
+
+/**
+ * The output format a command is asked for: the last `--format`, `json` for `--json`, else the
+ * first format allowed (the default).
+ * @param options the parsed options (`json` a flag, `format` a valued option)
+ * @param allowed the formats the command prints, its default first
+ * @throws UsageError for a format not allowed, or `--json` with another `--format`
+ */
+export function chosenFormat<F extends string>(options: ParsedOptions, allowed: readonly [F, ...F[]]): F {
+  const json = options.flags.has('json');
+  const formats = options.values.get('format');
+  const format = formats?.[formats.length - 1] ?? (json ? 'json' : allowed[0]);
+  if (!(allowed as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}': use ${allowed.join(', ')}`);
+  if (json && format !== 'json') throw new UsageError(`--json and --format ${format} contradict each other`);
+  return format as F;
+}

@@ -10,9 +10,12 @@
  * are unchanged, what is left on one side only was added or removed, and what is left on both sides
  * is listed as ambiguous. Such ids are reported either way.
  */
+import { contextOf } from './diff-context';
 import type { Annotation } from './model';
 import { contentKey } from './sidecar/content-key';
+import { markdownCode as code } from './markdown-escape';
 import { compareStrings } from './order';
+import { OffsetIndex } from './text';
 
 /** The annotations of one document in one version. */
 export interface SidecarSnapshot {
@@ -20,6 +23,8 @@ export interface SidecarSnapshot {
   document: string;
   /** Its annotations. */
   annotations: readonly Annotation[];
+  /** The document's normalised text in this version, when it was read: the summary quotes words around each change from it. */
+  text?: string;
 }
 
 /** One annotation on both sides. */
@@ -228,12 +233,21 @@ function totals(before: readonly SidecarSnapshot[], after: readonly SidecarSnaps
 
 /**
  * The diff as Markdown for a pull-request comment: a summary line, a section per changed document
- * listing each change with its text quoted, and a table of totals per label.
+ * listing each change with its text quoted and, under it, a few words around it, and a table of
+ * totals per label.
  * @param diff the comparison
  * @param oldName what the old side is called (a revision or folder)
  * @param newName what the new side is called
+ * @param versions the two versions' documents, for their texts (a removed annotation is shown in the
+ *   old text, the others in the new); without texts, a record's own prefix and suffix are shown
  */
-export function renderDiffMarkdown(diff: AnnotationDiff, oldName: string, newName: string): string {
+export function renderDiffMarkdown(
+  diff: AnnotationDiff,
+  oldName: string,
+  newName: string,
+  versions: { before: readonly SidecarSnapshot[]; after: readonly SidecarSnapshot[] } = { before: [], after: [] },
+): string {
+  const texts = { before: textsOf(versions.before), after: textsOf(versions.after) };
   const lines = [`## Annotation changes: ${code(oldName)} → ${code(newName)}`, ''];
   if (diff.duplicates.length > 0) {
     const where = diff.duplicates.map((d) => `${code(d.document)} (${d.ids.map(code).join(', ')})`).join(', ');
@@ -258,7 +272,11 @@ export function renderDiffMarkdown(diff: AnnotationDiff, oldName: string, newNam
       const items = d[kind];
       if (items.length === 0) continue;
       lines.push(`**${heading} (${items.length})**`, '');
-      for (const item of items) lines.push(`- ${describe(kind, item)}`);
+      for (const item of items) {
+        lines.push(`- ${describe(kind, item)}`);
+        const context = contextOfItem(kind, item, texts.before.get(d.document), texts.after.get(d.document));
+        if (context !== undefined) lines.push(`  > ${context}`);
+      }
       lines.push('');
     }
   }
@@ -272,6 +290,24 @@ export function renderDiffMarkdown(diff: AnnotationDiff, oldName: string, newNam
   }
   lines.push('');
   return lines.join('\n');
+}
+
+/** Each document's text, indexed for slicing by code points, when it was read. */
+function textsOf(snapshots: readonly SidecarSnapshot[]): Map<string, OffsetIndex> {
+  return new Map(snapshots.flatMap((s) => (s.text === undefined ? [] : [[s.document, new OffsetIndex(s.text)] as const])));
+}
+
+/** A change in context: a removed record in the old text, the others in the new; none for ambiguous records. */
+function contextOfItem(
+  kind: (typeof KINDS)[number][0],
+  item: Annotation | ChangedAnnotation | AmbiguousRecords,
+  before: OffsetIndex | undefined,
+  after: OffsetIndex | undefined,
+): string | undefined {
+  if (kind === 'ambiguous') return undefined;
+  if (kind === 'removed') return contextOf(item as Annotation, before);
+  if (kind === 'added') return contextOf(item as Annotation, after);
+  return contextOf((item as ChangedAnnotation).after, after);
 }
 
 function describe(kind: (typeof KINDS)[number][0], item: Annotation | ChangedAnnotation | AmbiguousRecords): string {
@@ -308,17 +344,6 @@ function editedFields(b: Annotation, a: Annotation): string[] {
 function quote(text: string): string {
   const chars = [...text.replace(/\n/g, '⏎')];
   return chars.length > QUOTE_LENGTH ? chars.slice(0, QUOTE_LENGTH - 1).join('') + '…' : chars.join('');
-}
-
-/**
- * A Markdown code span, so that a quoted text's markup, HTML, @mentions and #references stay inert:
- * the fence is one backtick longer than the longest run inside, padded when the text touches one.
- */
-function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
-  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 function sameAttributes(a: Annotation['attributes'], b: Annotation['attributes']): boolean {

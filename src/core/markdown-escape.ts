@@ -44,3 +44,15 @@ const LINK_OPENING = /\]\(/g;
 export function escapeLinkedText(text: string): string {
   return text.replace(LINK_OPENING, ']\u200b(');
 }
+
+/**
+ * A Markdown code span, so that a quoted text's markup, HTML, @mentions and #references stay inert:
+ * the fence is one backtick longer than the longest run inside, padded when the text touches one.
+ * @param text any text on one line
+ */
+export function markdownCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}

@@ -4,13 +4,14 @@ import { holds, type AnchorMethod, type AnchorOutcome } from '../../core/anchori
 import { checkAnnotations } from '../../core/check';
 import { WriteFailedError } from '../../core/io/atomic-write';
 import { findSidecars, loadAnnotatedDocument, loadLabelConfig, workspaceRootOf, writeFileIfUnchanged, type ReplaceOps } from '../../core/io/files';
+import { workflowCommand } from '../../core/github-commands';
 import type { Finding } from '../../core/model';
 import { OffsetIndex } from '../../core/text';
 import { gitVersions } from '../git-versions';
 import { checkLabels } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { chosenFormat, parseOptions, UsageError } from '../options';
 
 /** The findings of one file, as printed and as `--json` gives them. */
 interface FileReport {
@@ -34,7 +35,7 @@ interface Reanchored {
   score: number;
 }
 
-export const CHECK_USAGE = `usage: marginalia check [--fix] [--json] [--strict] [PATH...]
+export const CHECK_USAGE = `usage: marginalia check [--fix] [--json | --format text|json|github] [--strict] [PATH...]
 
 Checks every sidecar (*.annotations.yaml) under PATH (files or folders, default .): YAML syntax, the
 format, labels and attributes against .marginalia.yaml, duplicate ids, offsets, text that no longer
@@ -43,7 +44,9 @@ matches its document, missing documents.
             repository the annotations are mapped through the edits since the newest version of
             the document they hold on (staged, or one of its last 50 commits); otherwise, and for
             what that cannot place, they are searched for by their text and context
-  --json    print the findings as JSON
+  --json    print the findings as JSON (the same as --format json)
+  --format  text (default): path:line:col: severity: message; json; github: GitHub Actions
+            workflow commands (::error file=…,line=…,col=…::…) that annotate a pull request's lines
   --strict  fail on warnings too
 Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
 `;
@@ -54,11 +57,12 @@ Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage er
  * @param io output streams and working folder
  */
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['fix', 'json', 'strict', 'help'] });
+  const options = parseOptions(args, { flags: ['fix', 'json', 'strict', 'help'], values: ['format'] });
   if (options.flags.has('help')) {
     io.stdout.write(CHECK_USAGE);
     return 0;
   }
+  const format = chosenFormat(options, ['text', 'json', 'github']);
   const paths = options.positional.length ? options.positional : ['.'];
   const sidecars = await findSidecars(paths, io.cwd).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);
@@ -85,8 +89,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
   const summary = { sidecars: sidecars.length, annotations: annotationCount, errors, warnings };
-  if (options.flags.has('json')) {
+  if (format === 'json') {
     io.stdout.write(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
+  } else if (format === 'github') {
+    io.stdout.write(githubCommands(reports, summary));
   } else {
     for (const report of reports) {
       for (const f of report.findings) io.stdout.write(`${report.path}:${f.line}:${f.column}: ${f.severity}: ${f.message}\n`);
@@ -106,6 +112,25 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     );
   }
   return errors > 0 || (options.flags.has('strict') && warnings > 0) ? 1 : 0;
+}
+
+/**
+ * The findings as GitHub Actions workflow commands, one annotation each on the sidecar's line, what
+ * --fix re-anchored as notices, and the summary as a plain line of the log.
+ */
+function githubCommands(reports: readonly FileReport[], summary: { sidecars: number; annotations: number; errors: number; warnings: number }): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    const file = report.path.split(path.sep).join('/');
+    for (const f of report.findings) lines.push(workflowCommand(f.severity, { file, line: f.line, col: f.column, title: `marginalia: ${f.code}` }, f.message));
+    for (const r of report.reanchored ?? []) {
+      if (r.outcome === 'orphaned') continue;
+      lines.push(workflowCommand('notice', { file, line: r.line, col: 3, title: `marginalia: ${r.outcome}` }, `annotation ${r.id} (${r.label}) re-anchored by ${r.method}`));
+    }
+  }
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  lines.push(`marginalia check: ${plural(summary.sidecars, 'sidecar')}, ${plural(summary.annotations, 'annotation')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`);
+  return lines.join('\n') + '\n';
 }
 
 /**

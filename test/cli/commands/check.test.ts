@@ -199,3 +199,25 @@ test('usage errors exit 2', async () => {
     seeds.dispose();
   }
 });
+
+test('--format github prints one workflow command per finding, on the sidecar line, escaped as GitHub reads them', async () => {
+  const seeds = copyOfSeeds();
+  try {
+    // A drifted quote whose text holds a colon, a comma, a percent sign and a line break.
+    const file = path.join(seeds.dir, SIDECAR);
+    const source = readFileSync(file, 'utf8');
+    const first = readSidecarFile(file).annotations[0]!;
+    writeFileSync(file, source.replace(`    text: ${source.split('\n').find((l) => l.startsWith('    text: '))!.slice(10)}`, '    text: "50%, then: more\\nlines"'));
+    const result = await marginalia(['check', '--format', 'github', '.'], seeds.dir);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const lines = result.stdout.trimEnd().split('\n');
+    const command = lines.find((l) => l.startsWith('::error '));
+    assert.ok(command, result.stdout);
+    assert.match(command, new RegExp(`^::error file=${SIDECAR.replace(/\./g, '\\.')},line=\\d+,col=3,title=marginalia%3A text-mismatch::annotation ${first.id} \\(${first.label}\\) no longer matches its text: `));
+    assert.match(command, /the sidecar says "50%25, then: more\\nlines"/);
+    assert.match(lines[lines.length - 1]!, /^marginalia check: 5 sidecars, \d+ annotations: 1 error, 0 warnings$/);
+    assert.equal((await marginalia(['check', '--json', '--format', 'github', '.'], seeds.dir)).code, 2);
+  } finally {
+    seeds.dispose();
+  }
+});
