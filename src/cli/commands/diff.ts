@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { diffAnnotations, renderDiffMarkdown, type SidecarSnapshot } from '../../core/diff';
 import { findSidecars } from '../../core/io/files';
 import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../../core/ignore';
-import { describeRefusal, readTextInside } from '../../core/io/inside';
+import { describeRefusal, insideRoot, readTextInsideSync } from '../../core/io/inside';
 import { documentPathFor, isSidecarPath, sidecarPathFor } from '../../core/paths';
 import { decodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
@@ -75,9 +75,10 @@ async function readFolder(folder: string, limits: readonly string[]): Promise<Ve
     limits.map(async (limit) => ((await exists(path.resolve(folder, limit))) || (await exists(path.resolve(folder, sidecarPathFor(limit)))) ? [limit] : [])),
   );
   if (limits.length > 0 && given.flat().length === 0) return version;
+  const root = insideRoot(folder);
   for (const sidecarPath of await findSidecars(limits.length ? given.flat() : [folder], folder)) {
     const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
-    const source = await readTextInside(sidecarPath, folder);
+    const source = readTextInsideSync(sidecarPath, root);
     if (source.refusal) version.unreadable.push(`${relative} (it ${describeRefusal(source.refusal)})`);
     else addSnapshot(version, relative, source.text);
   }
