@@ -2,7 +2,9 @@
  * `npm run bench [-- --quick]`: measures the project's own code paths, each beside a reference
  * measured in the same run, and writes bench/results.json and bench/results.md.
  * Quick mode (CI) uses smaller inputs and fewer runs and writes to .artifacts/bench instead, so the
- * committed results always come from a full run.
+ * committed results always come from a full run. `BENCH_ONLY=checkCorpus,openSidecar` runs only the
+ * figures named (their functions' names), also into .artifacts/bench: a partial run never replaces
+ * the committed results.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +14,7 @@ import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './f
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
 import { exportDoccano } from './figures/export';
 import { crossSourceCommands } from './figures/sources';
+import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
@@ -35,16 +38,18 @@ const FIGURES: FigureRun[] = [
   exportDoccano,
   crossSourceCommands,
   checkProcess,
+  checkCorpus,
+  corpusCommands,
   tagInExtensionHost,
 ];
 
-function markdown(figures: Figure[], quick: boolean): string {
+function markdown(figures: Figure[], quick: boolean, only: string[] | undefined): string {
   const cpus = os.cpus();
   const lines = [
     '# Benchmark results',
     '',
     `Node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model ?? 'unknown'}), ${os.platform()} ${os.arch()}, ` +
-      `${quick ? 'quick mode' : 'full run'}, ${new Date().toISOString().slice(0, 10)}. Medians after a warm-up; ` +
+      `${quick ? 'quick mode' : 'full run'}${only ? ` of ${only.join(', ')} only` : ''}, ${new Date().toISOString().slice(0, 10)}. Medians after a warm-up; ` +
       'times in milliseconds; ratio = ours / reference, both measured in this run.',
     '',
     '| figure | n | ours (ms) | reference | reference (ms) | ratio | target | met |',
@@ -69,11 +74,14 @@ function markdown(figures: Figure[], quick: boolean): string {
 
 async function main(): Promise<number> {
   const quick = process.argv.includes('--quick');
+  const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim());
+  const unknown = only?.filter((name) => !FIGURES.some((run) => run.name === name));
+  if (unknown?.length) throw new Error(`BENCH_ONLY: no figure named ${unknown.join(', ')}; the names are ${FIGURES.map((run) => run.name).join(', ')}`);
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
   const figures: Figure[] = [];
   const started = Date.now();
   try {
-    for (const run of FIGURES) {
+    for (const run of only ? FIGURES.filter((f) => only.includes(f.name)) : FIGURES) {
       if (run === tagInExtensionHost && !quick) {
         // Another process is timed next: free this one's heap from the figures before (hundreds of
         // megabytes) and let the machine settle. Without this pause it measured 48-50 ms, with it 31.
@@ -90,10 +98,10 @@ async function main(): Promise<number> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const outDir = quick ? path.join(ROOT, '.artifacts', 'bench') : path.join(ROOT, 'bench');
+  const outDir = quick || only ? path.join(ROOT, '.artifacts', 'bench') : path.join(ROOT, 'bench');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(figures, null, 2) + '\n');
-  writeFileSync(path.join(outDir, 'results.md'), markdown(figures, quick));
+  writeFileSync(path.join(outDir, 'results.md'), markdown(figures, quick, only));
   const missed = figures.filter((f) => !f.met).length;
   console.log(`bench: ${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s, ${figures.length - missed} targets met, ${missed} not met; results in ${path.relative(ROOT, outDir)}/`);
   // Quick mode keeps the code paths from rotting in CI; its smaller inputs and few repeats make its

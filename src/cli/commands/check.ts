@@ -3,7 +3,7 @@ import { findPreviousText } from '../../core/anchoring/previous-text';
 import { holds, type AnchorMethod, type AnchorOutcome } from '../../core/anchoring/reanchor';
 import { checkAnnotations } from '../../core/check';
 import { WriteFailedError } from '../../core/io/atomic-write';
-import { findSidecars, loadAnnotatedDocument, loadLabelConfig, workspaceRootOf, writeFileIfUnchanged, type ReplaceOps } from '../../core/io/files';
+import { CorpusReader, findSidecars, writeFileIfUnchanged, type LoadedLabelConfig, type ReplaceOps } from '../../core/io/files';
 import { workflowCommand } from '../../core/github-commands';
 import type { Finding } from '../../core/model';
 import { OffsetIndex } from '../../core/text';
@@ -69,17 +69,17 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   });
   const fix = options.flags.has('fix');
   const reports: FileReport[] = [];
-  const configs = new Map<string, Awaited<ReturnType<typeof loadLabelConfig>>>();
+  const reader = new CorpusReader(paths, io.cwd);
+  const configs = new Set<LoadedLabelConfig>();
   let annotationCount = 0;
   for (const sidecarPath of sidecars) {
-    const folder = path.dirname(sidecarPath);
-    if (!configs.has(folder)) configs.set(folder, await loadLabelConfig(folder));
-    const root = await workspaceRootOf(sidecarPath, paths, io.cwd);
-    const report = await checkSidecar(sidecarPath, root, configs.get(folder)!.config, fix, io.files);
+    const config = await reader.labelConfig(path.dirname(sidecarPath));
+    configs.add(config);
+    const report = await checkSidecar(sidecarPath, reader, config.config, fix, io.files);
     annotationCount += report.annotations;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
   }
-  for (const loaded of configs.values()) {
+  for (const loaded of configs) {
     if (loaded.path && loaded.findings.length && !reports.some((r) => r.path === path.relative(io.cwd, loaded.path!))) {
       reports.push({ path: path.relative(io.cwd, loaded.path), findings: loaded.findings });
     }
@@ -145,12 +145,12 @@ async function previousTextOf(annotations: Parameters<typeof findPreviousText>[0
 
 async function checkSidecar(
   sidecarPath: string,
-  root: string,
+  reader: CorpusReader,
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
   files: ReplaceOps | undefined,
 ): Promise<{ report: Omit<FileReport, 'path'>; annotations: number }> {
-  const loaded = await loadAnnotatedDocument(sidecarPath, root);
+  const loaded = await reader.load(sidecarPath);
   const { sidecar, recordLines, writable } = loaded.read;
   const findings = [...loaded.read.findings, ...loaded.findings];
   if (!sidecar) return { report: { findings }, annotations: 0 };

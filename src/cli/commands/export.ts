@@ -4,7 +4,7 @@ import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type Expor
 import { isMarkdownPath, projectToPlain } from '../../core/export/plain';
 import { writeFileAtomic } from '../../core/io/atomic-write';
 import { usableDocumentSource } from '../../core/sidecar/validate';
-import { findSidecars, loadAnnotatedDocument, loadLabelConfig, workspaceRootOf } from '../../core/io/files';
+import { CorpusReader, findSidecars, loadLabelConfig } from '../../core/io/files';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
 import { shownPath } from '../shown-path';
@@ -51,8 +51,9 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const warn = (message: string): void => void io.stderr.write(`marginalia export: warning: ${message}\n`);
   let unreadable = 0;
   const documents: ExportDocument[] = [];
+  const reader = new CorpusReader(given, io.cwd);
   for (const sidecarPath of sidecars) {
-    const loaded = await loadAnnotatedDocument(sidecarPath, await workspaceRootOf(sidecarPath, given, io.cwd));
+    const loaded = await reader.load(sidecarPath);
     const shown = shownPath(io.cwd, sidecarPath);
     const errors = [...loaded.read.findings, ...loaded.findings].filter((f) => f.severity === 'error');
     if (errors.length) unreadable++;

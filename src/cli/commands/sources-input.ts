@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { findSidecars, loadAnnotatedDocument, workspaceRootOf } from '../../core/io/files';
+import { CorpusReader, findSidecars } from '../../core/io/files';
 import type { PlacedAnnotation } from '../../core/sources/placed';
 import { OffsetIndex } from '../../core/text';
 import type { CliIO } from '../run';
@@ -29,8 +29,9 @@ export async function readSources(command: string, given: string[], labels: Read
   });
   const placed: PlacedAnnotation[] = [];
   let unreadable = 0;
+  const reader = new CorpusReader(paths, io.cwd);
   for (const sidecarPath of sidecars) {
-    const loaded = await loadAnnotatedDocument(sidecarPath, await workspaceRootOf(sidecarPath, paths, io.cwd));
+    const loaded = await reader.load(sidecarPath);
     const sidecar = loaded.read.sidecar;
     if (!sidecar) {
       unreadable++;

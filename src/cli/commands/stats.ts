@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { findSidecars, loadLabelConfig, workspaceRootOf } from '../../core/io/files';
-import { describeRefusal, readTextInside } from '../../core/io/inside';
+import { CorpusReader, findSidecars, loadLabelConfig } from '../../core/io/files';
+import { describeRefusal } from '../../core/io/inside';
 import { computeStats, renderStats, type StatsDocument } from '../../core/stats';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
@@ -33,9 +33,10 @@ export async function statsCommand(args: string[], io: CliIO): Promise<number> {
   });
   const documents: StatsDocument[] = [];
   let unreadable = 0;
+  const reader = new CorpusReader(given, io.cwd);
   for (const sidecarPath of sidecars) {
     const shown = shownPath(io.cwd, sidecarPath);
-    const source = await readTextInside(sidecarPath, await workspaceRootOf(sidecarPath, given, io.cwd));
+    const source = await reader.readText(sidecarPath);
     if (source.refusal) {
       unreadable++;
       io.stderr.write(`marginalia stats: warning: ${shown} ${describeRefusal(source.refusal)}; not counted\n`);

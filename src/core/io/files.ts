@@ -14,7 +14,7 @@ import { normalizeText } from '../text';
 import { decodeDocument } from '../document-bytes';
 import { documentKeyLine, documentMissing, documentOutsideFolder, documentUnreadable } from '../document-findings';
 import { writeFileAtomic, type AtomicWriteOps } from './atomic-write';
-import { describeRefusal, isWithin, readInside, readTextInside } from './inside';
+import { describeRefusal, insideRoot, isWithin, readInsideSync, readTextInside, readTextInsideSync, type InsideRoot } from './inside';
 import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
 
 /** Folders never searched for sidecars. */
@@ -155,11 +155,14 @@ export interface LoadedDocument {
  * Read a sidecar and the document it names, both under the rule of `readInside`: inside `root`
  * through symbolic links, and regular files. A workspace must not make the CLI read (or, with `--fix`,
  * write) files elsewhere, nor hang it on a named pipe. Every refusal is a finding; nothing throws.
+ * The files are read synchronously (`readInsideSync`): the CLI has nothing else to do meanwhile.
  * @param sidecarPath absolute path of the sidecar
- * @param root absolute path of the folder the files must lie in (the workspace; see `workspaceRootOf`)
+ * @param root the folder the files must lie in (the workspace; see `workspaceRootOf`), resolved once
+ *   (`insideRoot`) when many sidecars are read under it, as `CorpusReader` does
  */
-export async function loadAnnotatedDocument(sidecarPath: string, root: string): Promise<LoadedDocument> {
-  const sidecarRead = await readTextInside(sidecarPath, root);
+export async function loadAnnotatedDocument(sidecarPath: string, root: string | InsideRoot): Promise<LoadedDocument> {
+  const resolvedRoot = typeof root === 'string' ? insideRoot(root) : root;
+  const sidecarRead = readTextInsideSync(sidecarPath, resolvedRoot);
   if (sidecarRead.refusal) {
     const code = sidecarRead.refusal.kind === 'outside' ? 'outside-workspace' : 'sidecar-unreadable';
     return {
@@ -183,7 +186,7 @@ export async function loadAnnotatedDocument(sidecarPath: string, root: string): 
     loaded.findings.push(documentOutsideFolder(key, sidecarPath, line));
     return loaded;
   }
-  const documentRead = await readInside(documentPath, root);
+  const documentRead = readInsideSync(documentPath, resolvedRoot);
   const named = `the annotated document '${key}'`;
   const problem = (code: string, message: string): void => {
     loaded.findings.push({ severity: 'error', code, message, line, column: 1 });
@@ -218,6 +221,68 @@ export async function workspaceRootOf(sidecarPath: string, given: readonly strin
   return path.dirname(sidecarPath);
 }
 
+/** A label configuration as `loadLabelConfig` gives it. */
+export type LoadedLabelConfig = Awaited<ReturnType<typeof loadLabelConfig>>;
+
+/**
+ * Reads the sidecars of one command run: each workspace root is found and resolved once per folder
+ * (not once per file), and each label configuration is read and parsed once, however many folders
+ * it applies to.
+ */
+export class CorpusReader {
+  private readonly roots = new Map<string, Promise<InsideRoot>>();
+  private readonly configs = new Map<string, Promise<LoadedLabelConfig>>();
+
+  /**
+   * @param given the paths given on the command line
+   * @param cwd the folder they are relative to
+   */
+  constructor(
+    private readonly given: readonly string[],
+    private readonly cwd: string,
+  ) {}
+
+  /**
+   * The workspace root of a sidecar (`workspaceRootOf`), resolved.
+   * @param sidecarPath absolute path of the sidecar
+   */
+  rootOf(sidecarPath: string): Promise<InsideRoot> {
+    // The root depends only on the sidecar's folder: a sidecar named itself is never a folder given.
+    const folder = path.dirname(sidecarPath);
+    let root = this.roots.get(folder);
+    if (!root) this.roots.set(folder, (root = workspaceRootOf(sidecarPath, this.given, this.cwd).then(insideRoot)));
+    return root;
+  }
+
+  /**
+   * A sidecar and its document (`loadAnnotatedDocument`).
+   * @param sidecarPath absolute path of the sidecar
+   */
+  async load(sidecarPath: string): Promise<LoadedDocument> {
+    return loadAnnotatedDocument(sidecarPath, await this.rootOf(sidecarPath));
+  }
+
+  /**
+   * A sidecar's text, under the rule of `readInside`.
+   * @param sidecarPath absolute path of the sidecar
+   */
+  async readText(sidecarPath: string): Promise<ReturnType<typeof readTextInsideSync>> {
+    return readTextInsideSync(sidecarPath, await this.rootOf(sidecarPath));
+  }
+
+  /**
+   * The label configuration that applies to a folder (`loadLabelConfig`).
+   * @param folder absolute path of the folder
+   */
+  labelConfig(folder: string): Promise<LoadedLabelConfig> {
+    const file = labelConfigFileFor(folder);
+    const key = file ?? '';
+    let config = this.configs.get(key);
+    if (!config) this.configs.set(key, (config = readLabelConfig(file)));
+    return config;
+  }
+}
+
 /** The document a sidecar names, by the one rule for the key (`documentPathFromKey`), as a native path. */
 function resolveDocumentPath(sidecarPath: string, documentKey: string): string | undefined {
   const resolved = documentPathFromKey(sidecarPath.split(path.sep).join('/'), documentKey);
@@ -233,14 +298,23 @@ function resolveDocumentPath(sidecarPath: string, documentKey: string): string |
  * @returns the configuration, its findings, and the path of the file read (undefined for the defaults)
  */
 export async function loadLabelConfig(folder: string): Promise<{ config: LabelConfig; findings: Finding[]; path: string | undefined }> {
+  return readLabelConfig(labelConfigFileFor(folder));
+}
+
+/** The `.marginalia.yaml` that applies to a folder (see `loadLabelConfig`), or undefined for the defaults. */
+function labelConfigFileFor(folder: string): string | undefined {
   const toSlashes = (p: string): string => p.split(path.sep).join('/');
   const fromSlashes = (p: string): string => p.split('/').join(path.sep);
   const found = labelConfigFolder(toSlashes(path.resolve(folder)), undefined, (candidate) => ({
     hasConfig: nodeFs.existsSync(path.join(fromSlashes(candidate), LABEL_CONFIG_FILE)),
     isRepositoryRoot: nodeFs.existsSync(path.join(fromSlashes(candidate), '.git')),
   }));
-  if (found === undefined) return { config: DEFAULT_LABEL_CONFIG, findings: [], path: undefined };
-  const file = path.join(fromSlashes(found), LABEL_CONFIG_FILE);
+  return found === undefined ? undefined : path.join(fromSlashes(found), LABEL_CONFIG_FILE);
+}
+
+/** Read and parse a label configuration; the defaults for none. */
+async function readLabelConfig(file: string | undefined): Promise<{ config: LabelConfig; findings: Finding[]; path: string | undefined }> {
+  if (file === undefined) return { config: DEFAULT_LABEL_CONFIG, findings: [], path: undefined };
   const read = await readTextInside(file, undefined);
   if (read.refusal) {
     const message = `${LABEL_CONFIG_FILE} ${describeRefusal(read.refusal)}; the default labels (claim, quote, figure) are used`;

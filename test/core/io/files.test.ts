@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { readdirSync, readFileSync } from 'node:fs';
-import { writeFileIfUnchanged } from '../../../src/core/io/files';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CorpusReader, writeFileIfUnchanged } from '../../../src/core/io/files';
 import { NEW_CONTENT, SIDECAR, sidecarFolder } from './sidecar-folder';
 
 test('writeFileIfUnchanged replaces a file that is still as it was read', async () => {
@@ -48,5 +50,40 @@ test('writeFileIfUnchanged creates a file that did not exist, unless someone cre
     assert.equal(readFileSync(ws.file, 'utf8'), NEW_CONTENT);
   } finally {
     ws.dispose();
+  }
+});
+
+test('CorpusReader reads a label configuration once for every folder it applies to, and each folder its own', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-corpus-'));
+  try {
+    for (const folder of ['a', 'b', 'own']) fs.mkdirSync(path.join(root, folder));
+    fs.mkdirSync(path.join(root, '.git'));
+    fs.writeFileSync(path.join(root, '.marginalia.yaml'), 'labels:\n  claim:\n    key: c\n');
+    fs.writeFileSync(path.join(root, 'own', '.marginalia.yaml'), 'labels:\n  quote:\n    key: q\n');
+    const reader = new CorpusReader(['.'], root);
+    const [a, b, own] = await Promise.all(['a', 'b', 'own'].map((folder) => reader.labelConfig(path.join(root, folder))));
+    assert.equal(a, b);
+    assert.deepEqual(a!.config.labels.map((l) => l.id), ['claim']);
+    assert.deepEqual(own!.config.labels.map((l) => l.id), ['quote']);
+    assert.equal(own!.path, path.join(root, 'own', '.marginalia.yaml'));
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('CorpusReader reads a sidecar and its document under the workspace given, and refuses a link out of it', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-corpus-'));
+  try {
+    const ws = path.join(root, 'ws');
+    fs.mkdirSync(ws);
+    fs.writeFileSync(path.join(root, 'secret.txt'), 'secret');
+    fs.symlinkSync(path.join(root, 'secret.txt'), path.join(ws, 'doc.txt'));
+    fs.writeFileSync(path.join(ws, 'doc.txt.annotations.yaml'), 'version: 1\ndocument: doc.txt\nannotations: []\n');
+    const loaded = await new CorpusReader(['ws'], root).load(path.join(ws, 'doc.txt.annotations.yaml'));
+    assert.equal(loaded.read.sidecar?.document, 'doc.txt');
+    assert.equal(loaded.text, undefined);
+    assert.deepEqual(loaded.findings.map((f) => f.code), ['outside-workspace']);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
   }
 });

@@ -6,7 +6,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeRefusal, isWithin, readInside, resolveInside } from '../../../src/core/io/inside';
+import { describeRefusal, insideRoot, isWithin, readInside, readInsideSync, resolveInside, type InsideRead } from '../../../src/core/io/inside';
+
+// The editor reads with promises, the CLI synchronously (with the root resolved once): one rule for both.
+const READERS: [string, (file: string, root: string | undefined) => Promise<InsideRead>][] = [
+  ['readInside', readInside],
+  ['readInsideSync', async (file, root) => readInsideSync(file, root === undefined ? undefined : insideRoot(root))],
+];
 
 function folder(): { root: string; ws: string; dispose: () => void } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'marginalia-inside-'));
@@ -15,63 +21,77 @@ function folder(): { root: string; ws: string; dispose: () => void } {
   return { root, ws, dispose: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-test('a regular file inside the root is read, also through a link that stays inside', async () => {
-  const { ws, dispose } = folder();
-  try {
-    writeFileSync(path.join(ws, 'doc.txt'), 'text');
-    mkdirSync(path.join(ws, 'sub'));
-    symlinkSync('../doc.txt', path.join(ws, 'sub', 'alias.txt'));
-    const read = await readInside(path.join(ws, 'sub', 'alias.txt'), ws);
-    assert.equal(read.bytes?.toString('utf8'), 'text');
-    assert.equal(read.realPath, path.join(ws, 'doc.txt'));
-  } finally {
-    dispose();
-  }
-});
-
-test('a link out of the root is refused with its target, however many links it goes through', async () => {
-  const { root, ws, dispose } = folder();
-  try {
-    writeFileSync(path.join(root, 'secret.txt'), 'secret');
-    symlinkSync(path.join(root, 'secret.txt'), path.join(ws, 'first'));
-    symlinkSync('first', path.join(ws, 'second'));
-    for (const name of ['first', 'second']) {
-      const read = await readInside(path.join(ws, name), ws);
-      assert.deepEqual(read.refusal, { kind: 'outside', target: path.join(root, 'secret.txt') });
+for (const [name, readFile] of READERS) {
+  test(`${name}: a regular file inside the root is read, also through a link that stays inside`, async () => {
+    const { ws, dispose } = folder();
+    try {
+      writeFileSync(path.join(ws, 'doc.txt'), 'text');
+      mkdirSync(path.join(ws, 'sub'));
+      symlinkSync('../doc.txt', path.join(ws, 'sub', 'alias.txt'));
+      const read = await readFile(path.join(ws, 'sub', 'alias.txt'), ws);
+      assert.equal(read.bytes?.toString('utf8'), 'text');
+      assert.equal(read.realPath, path.join(ws, 'doc.txt'));
+    } finally {
+      dispose();
     }
-  } finally {
-    dispose();
-  }
-});
+  });
 
-test('a folder is a folder, a missing file is missing', async () => {
-  const { ws, dispose } = folder();
-  try {
-    mkdirSync(path.join(ws, 'chapter'));
-    assert.deepEqual((await readInside(path.join(ws, 'chapter'), ws)).refusal, { kind: 'directory' });
-    assert.deepEqual((await readInside(path.join(ws, 'gone.txt'), ws)).refusal, { kind: 'missing' });
-    assert.deepEqual((await resolveInside(path.join(ws, 'gone.txt'), ws)).refusal, { kind: 'missing' });
-  } finally {
-    dispose();
-  }
-});
+  test(`${name}: a link out of the root is refused with its target, however many links it goes through`, async () => {
+    const { root, ws, dispose } = folder();
+    try {
+      writeFileSync(path.join(root, 'secret.txt'), 'secret');
+      symlinkSync(path.join(root, 'secret.txt'), path.join(ws, 'first'));
+      symlinkSync('first', path.join(ws, 'second'));
+      for (const name of ['first', 'second']) {
+        const read = await readFile(path.join(ws, name), ws);
+        assert.deepEqual(read.refusal, { kind: 'outside', target: path.join(root, 'secret.txt') });
+      }
+    } finally {
+      dispose();
+    }
+  });
 
-test('a named pipe is refused without waiting for a writer', { skip: process.platform === 'win32' && 'no mkfifo' }, async () => {
-  const { ws, dispose } = folder();
-  try {
-    execFileSync('mkfifo', [path.join(ws, 'pipe')]);
-    // A blocking read would never settle: the test would end with the pending promise, not with this assertion.
-    const read = await readInside(path.join(ws, 'pipe'), ws);
-    assert.deepEqual(read.refusal, { kind: 'not-regular', what: 'a named pipe (FIFO)' });
-    assert.match(describeRefusal(read.refusal!), /^is a named pipe \(FIFO\), not a regular file/);
-  } finally {
-    dispose();
-  }
-});
+  test(`${name}: a folder is a folder, a missing file is missing`, async () => {
+    const { ws, dispose } = folder();
+    try {
+      mkdirSync(path.join(ws, 'chapter'));
+      assert.deepEqual((await readFile(path.join(ws, 'chapter'), ws)).refusal, { kind: 'directory' });
+      assert.deepEqual((await readFile(path.join(ws, 'gone.txt'), ws)).refusal, { kind: 'missing' });
+      assert.deepEqual((await resolveInside(path.join(ws, 'gone.txt'), ws)).refusal, { kind: 'missing' });
+    } finally {
+      dispose();
+    }
+  });
 
-test('a device is not a regular file, even with no root to stay in', { skip: !existsSync('/dev/zero') && 'no /dev/zero' }, async () => {
-  assert.deepEqual((await readInside('/dev/zero', undefined)).refusal, { kind: 'not-regular', what: 'a character device' });
-});
+  test(`${name}: a named pipe is refused without waiting for a writer`, { skip: process.platform === 'win32' && 'no mkfifo' }, async () => {
+    const { ws, dispose } = folder();
+    try {
+      execFileSync('mkfifo', [path.join(ws, 'pipe')]);
+      // A blocking read would never settle: the test would end with the pending promise, not with this assertion.
+      const read = await readFile(path.join(ws, 'pipe'), ws);
+      assert.deepEqual(read.refusal, { kind: 'not-regular', what: 'a named pipe (FIFO)' });
+      assert.match(describeRefusal(read.refusal!), /^is a named pipe \(FIFO\), not a regular file/);
+    } finally {
+      dispose();
+    }
+  });
+
+  test(`${name}: a device is not a regular file, even with no root to stay in`, { skip: !existsSync('/dev/zero') && 'no /dev/zero' }, async () => {
+    assert.deepEqual((await readFile('/dev/zero', undefined)).refusal, { kind: 'not-regular', what: 'a character device' });
+  });
+
+  test(`${name}: a root reached through a link: files inside it are inside`, async () => {
+    const { root, ws, dispose } = folder();
+    try {
+      writeFileSync(path.join(ws, 'doc.txt'), 'text');
+      symlinkSync(ws, path.join(root, 'linked-ws'));
+      const read = await readFile(path.join(root, 'linked-ws', 'doc.txt'), path.join(root, 'linked-ws'));
+      assert.equal(read.bytes?.toString('utf8'), 'text');
+    } finally {
+      dispose();
+    }
+  });
+}
 
 test('isWithin: the folder itself and what is below it, nothing beside or above', () => {
   assert.equal(isWithin('/w/ws', '/w/ws'), true);
