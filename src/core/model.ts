@@ -32,8 +32,11 @@ export interface Annotation {
   author?: string;
   /** When it was made, ISO 8601. */
   created?: string;
-  /** Present only when the span could not be found again in the document. */
-  status?: 'orphaned';
+  /**
+   * `orphaned` when the span could not be found again in the document; `suggested` when a suggester
+   * proposed it (`marginalia suggest --apply`) and nobody has confirmed it yet. Absent otherwise.
+   */
+  status?: 'orphaned' | 'suggested';
 }
 
 /** The current sidecar format version, the value of its `marginalia` key. */
