@@ -8,8 +8,9 @@
  */
 
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import type { AttributeSpec, AttributeType, Finding, LabelConfig, LabelSpec, Severity } from './model';
+import type { AttributeSpec, AttributeType, Finding, LabelConfig, LabelSpec, LabelSuggestSpec, Severity } from './model';
 import { isLabelName } from './names';
+import { patternProblem } from './suggestions/pattern-safety';
 
 /** The configuration's file name, at the root of a workspace folder. */
 export const LABEL_CONFIG_FILE = '.marginalia.yaml';
@@ -46,8 +47,9 @@ export const DEFAULT_LABEL_CONFIG: LabelConfig = deepFreeze({
 });
 
 const ATTRIBUTE_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
-const LABEL_KEYS = ['id', 'description', 'color', 'key', 'attributes'];
-const ATTRIBUTE_KEYS = ['name', 'type', 'required', 'values', 'description'];
+const LABEL_KEYS = ['id', 'description', 'examples', 'color', 'key', 'attributes', 'suggest'];
+const ATTRIBUTE_KEYS = ['name', 'type', 'required', 'values', 'description', 'examples'];
+const SUGGEST_KEYS = ['builtin', 'patterns', 'terms', 'cues'];
 const ATTRIBUTE_TYPES: readonly AttributeType[] = ['text', 'number', 'enum'];
 const DEFAULTS_USED = 'the default labels (claim, quote, figure) are used until it is fixed';
 
@@ -192,9 +194,19 @@ function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined
         else if (text !== undefined) report('warning', 'config-invalid', `${where}: key must be a single character, got ${JSON.stringify(text)}; it is ignored`, value);
         break;
       }
+      case 'examples': {
+        const examples = expectStrings(value, `${where}: examples`, report);
+        if (examples) label.examples = examples;
+        break;
+      }
       case 'attributes':
         label.attributes = readAttributes(value, id, report);
         break;
+      case 'suggest': {
+        const suggest = readSuggest(value, where, report);
+        if (suggest) label.suggest = suggest;
+        break;
+      }
       default:
         report('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${where}; it is ignored (known: ${LABEL_KEYS.join(', ')})`, pair.key);
     }
@@ -274,6 +286,11 @@ function readAttribute(name: string, node: unknown, where: string, report: NodeR
       case 'values':
         valuesNode = value;
         break;
+      case 'examples': {
+        const examples = expectStrings(value, `${where}: examples`, report);
+        if (examples) spec.examples = examples;
+        break;
+      }
       default:
         report('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${where}; it is ignored (known: ${ATTRIBUTE_KEYS.join(', ')})`, pair.key);
     }
@@ -291,6 +308,57 @@ function readAttribute(name: string, node: unknown, where: string, report: NodeR
   }
   spec.values = strings;
   return spec;
+}
+
+/**
+ * A label's `suggest:` map. A pattern that is not a valid regular expression, or one that could take
+ * exponential time (see `pattern-safety.ts`), is an error: the project meant it to find spans.
+ */
+function readSuggest(node: unknown, where: string, report: NodeReport): LabelSuggestSpec | undefined {
+  if (!isMap(node)) {
+    report('error', 'config-invalid', `${where}: suggest must be a map (builtin:, patterns:, terms:, cues:); ${DEFAULTS_USED}`, node);
+    return undefined;
+  }
+  const spec: LabelSuggestSpec = { builtin: true, patterns: [], terms: [] };
+  for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
+    const key = scalarString(pair.key);
+    const value = pair.value;
+    switch (key) {
+      case 'builtin':
+        if (isScalar(value) && typeof value.value === 'boolean') spec.builtin = value.value;
+        else report('error', 'config-invalid', `${where}: suggest.builtin must be true or false; ${DEFAULTS_USED}`, value);
+        break;
+      case 'patterns': {
+        const patterns = expectStrings(value, `${where}: suggest.patterns`, report) ?? [];
+        const items = isSeq(value) ? value.items : [];
+        patterns.forEach((pattern, i) => {
+          const problem = patternProblem(pattern);
+          if (problem) report('error', 'config-pattern', `${where}: the pattern ${JSON.stringify(pattern)} is refused: ${problem}; ${DEFAULTS_USED}`, items[i] ?? value);
+          else spec.patterns.push(pattern);
+        });
+        break;
+      }
+      case 'terms':
+        spec.terms = (expectStrings(value, `${where}: suggest.terms`, report) ?? []).filter((term) => term.trim() !== '');
+        break;
+      case 'cues':
+        spec.cues = (expectStrings(value, `${where}: suggest.cues`, report) ?? []).filter((cue) => cue.trim() !== '');
+        break;
+      default:
+        report('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${where}: suggest; it is ignored (known: ${SUGGEST_KEYS.join(', ')})`, pair.key);
+    }
+  }
+  return spec;
+}
+
+/** A list of texts (`[a, b]`); numbers are taken as written. */
+function expectStrings(node: unknown, what: string, report: NodeReport): string[] | undefined {
+  const items = isSeq(node) ? node.items.map((item) => (isScalar(item) && item.value !== null && typeof item.value !== 'object' ? (typeof item.value === 'string' ? item.value : (item.source ?? String(item.value))) : undefined)) : undefined;
+  if (!items || items.some((item) => item === undefined)) {
+    report('error', 'config-invalid', `${what} must be a list of texts such as [a, b]; ${DEFAULTS_USED}`, node);
+    return undefined;
+  }
+  return items as string[];
 }
 
 function expectString(node: unknown, what: string, report: NodeReport): string | undefined {
@@ -318,6 +386,7 @@ function copyConfig(config: LabelConfig): LabelConfig {
     labels: config.labels.map((label) => ({
       ...label,
       attributes: label.attributes.map((a) => ({ ...a, ...(a.values ? { values: [...a.values] } : {}) })),
+      ...(label.examples ? { examples: [...label.examples] } : {}),
     })),
   };
 }

@@ -32,8 +32,11 @@ export interface Annotation {
   author?: string;
   /** When it was made, ISO 8601. */
   created?: string;
-  /** Present only when the span could not be found again in the document. */
-  status?: 'orphaned';
+  /**
+   * `orphaned` when the span could not be found again in the document; `suggested` when a suggester
+   * proposed it (`marginalia suggest --apply`) and nobody has confirmed it yet. Absent otherwise.
+   */
+  status?: 'orphaned' | 'suggested';
 }
 
 /** The current sidecar format version, the value of its `marginalia` key. */
@@ -49,6 +52,19 @@ export interface Sidecar {
   annotations: Annotation[];
   /** Where the document appeared (the `source:` header); absent when the sidecar has none. */
   source?: DocumentSource;
+  /** Suggestions an annotator turned down (the `rejected:` header), so that nobody is offered them again. */
+  rejected?: RejectedSuggestion[];
+}
+
+/**
+ * A suggestion turned down, kept by its text rather than its offsets so that it survives edits of the
+ * document: it matches a suggestion of the same label and text whose preceding text ends with `before`.
+ */
+export interface RejectedSuggestion {
+  label: string;
+  text: string;
+  /** Up to 16 code points of text just before the span, spaces folded (absent at the start of the document). */
+  before?: string;
 }
 
 /** Where a document was published: the optional `source:` header of its sidecar. */
@@ -96,22 +112,40 @@ export interface AttributeSpec {
   required: boolean;
   /** The allowed values of an `enum` attribute. */
   values?: string[];
-  /** Shown as a prompt in the editor. */
+  /** Shown as a prompt in the editor: the attribute's guideline. */
   description?: string;
+  /** Example values, shown with the description. */
+  examples?: string[];
 }
 
 /** One label of the label configuration. */
 export interface LabelSpec {
   /** Identifier written in sidecars and exports. */
   id: string;
-  /** Shown in pickers and hovers. */
+  /** The label's guideline: shown in the label picker, hovers and the tree's tooltips. */
   description: string;
+  /** Example spans of the label, shown with its description. */
+  examples?: string[];
   /** Highlight colour override (CSS colour); without it the theme colour `marginalia.<id>Background` is used. */
   color?: string;
   /** Single key shown as a hint in pickers. */
   key?: string;
   /** The attributes annotations of this label may carry. */
   attributes: AttributeSpec[];
+  /** How spans of this label are suggested (`suggest:` in `.marginalia.yaml`); absent: the defaults. */
+  suggest?: LabelSuggestSpec;
+}
+
+/** A label's `suggest:` settings: the built-in suggester of its id, and the project's own patterns and terms. */
+export interface LabelSuggestSpec {
+  /** Whether the built-in suggester of a label called quote, figure or claim runs (default true). */
+  builtin: boolean;
+  /** Regular expressions (checked by `patternProblem`) whose matches are suggested. */
+  patterns: string[];
+  /** Words or phrases suggested wherever they stand as whole words, in any case. */
+  terms: string[];
+  /** For a claim label: the words that make a sentence around a figure or quote a claim (replace the default cues). */
+  cues?: string[];
 }
 
 /** The project's labels, from `.marginalia.yaml` or the defaults. */

@@ -108,3 +108,22 @@ describe('label configuration', () => {
     assert.equal(DEFAULT_LABEL_CONFIG.labels.length, 3);
   });
 });
+
+describe('label configuration: guidelines and suggestions', () => {
+  test('examples of labels and attributes, and suggest: with patterns, terms, cues and builtin', () => {
+    const result = config('suggest.yaml');
+    assert.deepEqual(result.findings, []);
+    const [claim, person] = result.config.labels;
+    assert.deepEqual(claim?.examples, ['The West says Moscow has readied some 100,000 troops']);
+    assert.deepEqual(claim?.attributes[0]?.examples, ['Pentagon', 'Kremlin']);
+    assert.deepEqual(claim?.suggest, { builtin: true, patterns: [], terms: [], cues: ['alleges'] });
+    assert.deepEqual(person?.suggest, { builtin: false, patterns: ['\\b(?:Mr|Ms)\\.? \\p{Lu}\\p{Ll}+'], terms: ['Sergei Ryabkov', '2021'] });
+  });
+
+  test('a pattern that could take exponential time is an error naming it; the defaults are used', () => {
+    const result = config('suggest-unsafe.yaml');
+    assert.deepEqual(result.findings.map((f) => [f.severity, f.code, f.line]), [['error', 'config-pattern', 6]]);
+    assert.match(result.findings[0]!.message, /the pattern "\(\\\\w\+\\\\s\)\+x" is refused: a group repeated without bound holds a quantifier/);
+    assert.deepEqual(shape(result), DEFAULT_SHAPE);
+  });
+});

@@ -368,8 +368,9 @@ function wordEdgeBroken(a: Annotation, index: OffsetIndex): boolean {
   return startBroken || endBroken;
 }
 
+/** An annotation found again is no longer orphaned; a suggestion stays one until it is confirmed. */
 function withoutStatus(a: Annotation): Annotation {
-  delete a.status;
+  if (a.status === 'orphaned') delete a.status;
   return a;
 }
 

@@ -84,7 +84,7 @@ export class TextHistory {
       a.end = end;
       a.text = placeText;
       if (orphaned) a.status = 'orphaned';
-      else delete a.status;
+      else if (a.status === 'orphaned') delete a.status;
       restored.push(a);
     }
     return restored;

@@ -40,7 +40,7 @@ export const ANNOTATION_FIELDS = [
   { key: 'note', check: { kind: 'optional-text' } },
   { key: 'author', check: { kind: 'optional-text' } },
   { key: 'created', check: { kind: 'optional-text', iso8601: true } },
-  { key: 'status', check: { kind: 'one-of', values: ['orphaned'], fix: 'remove the line or write `status: orphaned`' } },
+  { key: 'status', check: { kind: 'one-of', values: ['orphaned', 'suggested'], fix: 'remove the line, or write `status: orphaned` or `status: suggested`' } },
 ] as const satisfies readonly AnnotationField[];
 
 /** The name of a field of the table. */

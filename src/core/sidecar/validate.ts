@@ -5,7 +5,7 @@
  * kept on the objects and reported as warnings.
  */
 
-import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type Sidecar } from '../model';
+import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion, type Sidecar } from '../model';
 import { ANNOTATION_FIELDS, ANNOTATION_KEYS, isAnnotationKey, type AnnotationField } from './fields';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
 import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
@@ -23,7 +23,8 @@ export interface ValidatedSidecar {
   clean: Uint8Array;
 }
 
-const TOP_KEYS = ['marginalia', 'document', 'source', 'annotations'];
+const TOP_KEYS = ['marginalia', 'document', 'source', 'rejected', 'annotations'];
+const REJECTED_KEYS = ['label', 'text', 'before'];
 const SOURCE_KEYS = ['outlet', 'url', 'published'];
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar is not rewritten';
@@ -99,6 +100,10 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
     const source = readSource(data['source'], placeOf('source'), findings);
     // A header that is not understood is kept as it is, so a rewrite does not lose it.
     setOwn(sidecar as unknown as Record<string, unknown>, 'source', source ?? ownCopy(data['source']));
+  }
+  if (data['rejected'] !== undefined && data['rejected'] !== null) {
+    const rejected = readRejected(data['rejected'], placeOf('rejected'), findings);
+    setOwn(sidecar as unknown as Record<string, unknown>, 'rejected', rejected ?? ownCopy(data['rejected']));
   }
   for (const key of Object.keys(data)) {
     if (TOP_KEYS.includes(key)) continue;
@@ -312,6 +317,30 @@ function readSource(raw: unknown, place: Place, findings: Finding[]): DocumentSo
     source[key as keyof DocumentSource] = text;
   }
   return source;
+}
+
+/**
+ * Read the `rejected:` header (suggestions turned down). Problems are warnings: the annotations do not
+ * depend on it, and a header that is not understood is kept as it is.
+ * @returns the records, or undefined when the header is not a list of {label, text, before}
+ */
+function readRejected(raw: unknown, place: Place, findings: Finding[]): RejectedSuggestion[] | undefined {
+  const warn = (message: string): undefined => {
+    findings.push(finding('warning', 'bad-rejected', `${message}; the header is kept as it is but not used, so rejected suggestions may be offered again`, place));
+    return undefined;
+  };
+  if (!Array.isArray(raw)) return warn(`rejected must be a list of {label, text, before}, got ${describe(raw)}`);
+  const records: RejectedSuggestion[] = [];
+  for (const item of raw) {
+    if (!isPlainMap(item)) return warn(`each item of rejected must be a map with label, text and before, got ${describe(item)}`);
+    const unknown = Object.keys(item).find((key) => !REJECTED_KEYS.includes(key));
+    if (unknown !== undefined) return warn(`unknown key "${unknown}" in rejected (known keys: ${REJECTED_KEYS.join(', ')})`);
+    const { label, text, before } = item;
+    if (typeof label !== 'string' || typeof text !== 'string' || (before !== undefined && typeof before !== 'string'))
+      return warn('each item of rejected needs label and text as text (and before, when present)');
+    records.push(before === undefined ? { label, text } : { label, text, before });
+  }
+  return records;
 }
 
 function unknownKey(findings: Finding[], key: string, where: string, known: readonly string[], place: Place, id?: string): void {

@@ -186,7 +186,7 @@ export class DocumentSync<L> {
     if (patch.start !== undefined || patch.end !== undefined) {
       annotation.text = entry.offsets.slice(annotation.start, annotation.end);
       Object.assign(annotation, contextAround(entry.offsets, annotation.start, annotation.end));
-      delete annotation.status;
+      if (annotation.status === 'orphaned') delete annotation.status;
     }
     this.changed(entry, true);
     await this.persist(entry);

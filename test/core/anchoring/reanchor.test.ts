@@ -297,3 +297,14 @@ test('property: re-anchoring after random edits places text within MIN_TEXT_SIMI
     { numRuns: 200 },
   );
 });
+
+test('a suggestion re-anchored keeps status: suggested; only orphaned is cleared when a span is found again', () => {
+  const before = 'Intro. "We are ready," he said.';
+  const after = 'A new first line.\n\nIntro. "We are ready," he said.';
+  const suggested: Annotation = { ...annotate(before, 'We are ready'), status: 'suggested' };
+  const [result] = reanchor([suggested], new OffsetIndex(after));
+  assert.equal(result?.outcome, 'moved');
+  assert.equal(result?.annotation.status, 'suggested');
+  const orphan: Annotation = { ...annotate(before, 'We are ready'), status: 'orphaned' };
+  assert.equal(reanchor([orphan], new OffsetIndex(after))[0]?.annotation.status, undefined);
+});

@@ -1,0 +1,167 @@
+/**
+ * Quotations: passages between quotation marks of any style (“…”, "…", ‘…’, '…', «…», „…“), one
+ * paragraph at a time, as the grammar highlights them (docs/grammar.md); and their speaker, from the
+ * attribution around them ("X said", "said X", "according to X", "X told …", or "he said" after a
+ * named speaker). See docs/suggestions.md.
+ */
+
+/** A quoted passage: the words between the marks, trimmed of spaces and of a comma, period, colon or semicolon at the end. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+  /** The speaker the attribution names, if one was found. */
+  speaker?: string;
+  /** True when the speaker was found by a pronoun ("he said") pointing back to an earlier name. */
+  speakerByPronoun: boolean;
+}
+
+/** Opening mark → closing marks. The straight double quote and the apostrophe close themselves. */
+const PAIRS: [open: string, close: string][] = [
+  ['“', '”'],
+  ['„', '“'],
+  ['"', '"'],
+  ['«', '»'],
+  ['‘', '’'],
+  ["'", "'"],
+];
+const SINGLE = new Set(['‘', "'"]);
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+const SPEECH_VERBS = 'said|says|told|tells|added|adds|stated|states|warned|warns|declared|wrote|writes|insisted|insists|argued|argues|explained|noted|notes|asked|replied|claimed|stressed|continued|announced|acknowledged|admitted|urged|tweeted';
+/** Words of a title before a name ("Deputy Foreign Minister Sergei Ryabkov"), left out of the speaker. */
+const TITLE_WORDS = new Set(
+  'Mr Mrs Ms Dr Sir President Vice Prime Deputy Foreign Defence Defense Minister Secretary General Secretary-General Spokesman Spokeswoman Spokesperson Press Chancellor Senator Sen Rep Representative Governor Gov Ambassador Chief Director Commander Gen Colonel Col Lt Admiral Adm Analyst Professor Prof King Queen Prince Pope Mayor Leader Chairman Chair Head CEO US U.S. UK EU NATO Russian Ukrainian American British French German Kremlin White House State Department Pentagon'.split(' '),
+);
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|de|van|von|der|al|bin|da|di|la|le))*`;
+/** "…," said Sergei Ryabkov / "…," Ryabkov said / "…," he said: just after the quote. */
+const AFTER = new RegExp(String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b)`, 'u');
+/** Sergei Ryabkov said … "… / according to Jen Psaki, "…: in the sentence before the quote. */
+const BEFORE = new RegExp(String.raw`(?:(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})|[Aa]ccording\s+to\s+(?<named>${NAME}))\b`, 'gu');
+/** How far back a "he said" looks for the name it stands for, in UTF-16 code units. */
+const PRONOUN_REACH = 800;
+
+/**
+ * Find the quotations of a text and their speakers.
+ * @param text normalised document text
+ */
+export function findQuotes(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let lineStart = 0;
+  let lastSpeaker: { name: string; at: number } | undefined;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    for (const [open, close] of quotedRanges(text, lineStart, lineEnd)) {
+      const trimmed = trimQuote(text, open + 1, close);
+      if (!trimmed) continue;
+      const sentenceStart = sentenceStartBefore(text, lineStart, open);
+      const named = speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(text.slice(sentenceStart, open));
+      let speaker = named && !isPronoun(named) ? named : undefined;
+      let speakerByPronoun = false;
+      if (named && isPronoun(named) && lastSpeaker && open - lastSpeaker.at < PRONOUN_REACH) {
+        speaker = lastSpeaker.name;
+        speakerByPronoun = true;
+      }
+      spans.push({ start: trimmed.start, end: trimmed.end, speakerByPronoun, ...(speaker ? { speaker } : {}) });
+      if (speaker && !speakerByPronoun) lastSpeaker = { name: speaker, at: close };
+    }
+    // A name that says something outside quotes is the antecedent of the next "he said".
+    const line = text.slice(lineStart, lineEnd);
+    const said = lastMatch(BEFORE, line);
+    if (said && !isPronoun(said.groups?.['subject'] ?? '')) {
+      const name = cleanName(said.groups?.['subject'] ?? said.groups?.['named'] ?? '');
+      if (name && lineStart + said.index >= (lastSpeaker?.at ?? -1)) lastSpeaker = { name, at: lineStart + said.index };
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return spans;
+}
+
+/** The [open, close] mark offsets of the quotes of one line; a single-quoted passage inside a double-quoted one is left to it. */
+function quotedRanges(text: string, from: number, to: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    const c = text[i]!;
+    const pair = PAIRS.find(([open]) => open === c);
+    if (!pair || !canOpen(text, i, c)) {
+      i++;
+      continue;
+    }
+    const close = findClose(text, i + 1, to, pair[1], SINGLE.has(c));
+    if (close === -1) {
+      i++;
+      continue;
+    }
+    ranges.push([i, close]);
+    i = close + 1;
+  }
+  return ranges;
+}
+
+function canOpen(text: string, at: number, mark: string): boolean {
+  const before = text[at - 1] ?? ' ';
+  // An apostrophe (Russia's) or a straight quote after a digit (12") opens nothing.
+  if ((mark === "'" || mark === '"' || mark === '‘') && WORD_CHAR.test(before)) return false;
+  return !/\s/.test(text[at + 1] ?? ' ');
+}
+
+function findClose(text: string, from: number, to: number, close: string, single: boolean): number {
+  for (let j = from; j < to; j++) {
+    if (text[j] !== close) continue;
+    // An apostrophe inside a word (don't, Russia’s) closes nothing.
+    if (single && WORD_CHAR.test(text[j + 1] ?? ' ')) continue;
+    if (/\s/.test(text[j - 1] ?? ' ')) continue;
+    return j;
+  }
+  return -1;
+}
+
+function trimQuote(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /[\s,.;:]/.test(text[end - 1]!)) end--;
+  // "..." and similar: an ellipsis kept, not trimmed to nothing.
+  if (end > start && text.slice(start, end).endsWith('..')) end = Math.min(end + 1, text.length);
+  return WORD_CHAR.test(text.slice(start, end)) ? { start, end } : undefined;
+}
+
+function sentenceStartBefore(text: string, lineStart: number, at: number): number {
+  for (let i = at - 1; i > lineStart; i--) if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '')) return i + 1;
+  return lineStart;
+}
+
+function speakerAfter(text: string, from: number, lineEnd: number): string | undefined {
+  const m = AFTER.exec(text.slice(from, Math.min(lineEnd, from + 120)));
+  if (!m) return undefined;
+  const subject = m.groups?.['subject'];
+  if (subject && isPronoun(subject)) return subject;
+  return cleanName(m.groups?.['named'] ?? subject ?? '');
+}
+
+function speakerBefore(sentence: string): string | undefined {
+  const m = lastMatch(BEFORE, sentence);
+  if (!m) return undefined;
+  if (isPronoun(m.groups?.['subject'] ?? '')) return m.groups!['subject'];
+  return cleanName(m.groups?.['subject'] ?? m.groups?.['named'] ?? '');
+}
+
+function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  pattern.lastIndex = 0;
+  let last: RegExpExecArray | undefined;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m;
+  return last;
+}
+
+function isPronoun(word: string): boolean {
+  return /^(?:he|she|they)$/i.test(word);
+}
+
+/** A name without the title in front of it, at most three words; undefined when only a title is left. */
+function cleanName(raw: string): string | undefined {
+  const words = raw.trim().replace(/[.'’]+$/, '').split(/\s+/).filter(Boolean);
+  while (words.length > 0 && TITLE_WORDS.has(words[0]!.replace(/\.$/, ''))) words.shift();
+  const name = words.slice(-3).join(' ');
+  return name && !TITLE_WORDS.has(name) && /\p{Ll}/u.test(name) ? name : undefined;
+}

@@ -1,0 +1,113 @@
+/**
+ * Suggestions for a document: spans that look like annotations of the project's labels, for the
+ * annotator to confirm. Built-in suggesters serve the labels called `quote`, `figure` and `claim`;
+ * a label's `suggest:` in `.marginalia.yaml` adds patterns and terms or turns its built-in suggester
+ * off. A span already annotated with the label (overlapping) and a span rejected before are left out.
+ * Pure and fast: a few regular-expression passes over the text. See docs/suggestions.md.
+ */
+import type { Annotation, AttributeValue, LabelConfig, LabelSpec, RejectedSuggestion } from '../model';
+import { OffsetIndex } from '../text';
+import { DEFAULT_CLAIM_CUES, findClaims } from './claims';
+import { findFigures, type FigureSpan } from './figures';
+import { findProjectMatches } from './project';
+import { findQuotes, type QuoteSpan } from './quotes';
+import { rejectionMatcher } from './rejected';
+import type { Candidate } from './types';
+
+/** A suggested annotation, in code points over the normalised text. */
+export interface Suggestion {
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  attributes: Record<string, AttributeValue>;
+  /** How sure the suggester is, 0 to 1. */
+  score: number;
+}
+
+/** What is already known of the document. */
+export interface SuggestContext {
+  /** Its annotations: a suggestion overlapping one of the same label is left out. */
+  annotations?: readonly Pick<Annotation, 'label' | 'start' | 'end'>[];
+  /** Its sidecar's `rejected:` records. */
+  rejected?: readonly RejectedSuggestion[];
+  /** Only these labels (default: every label of the configuration). */
+  labels?: ReadonlySet<string>;
+}
+
+/**
+ * Suggest annotations for a text.
+ * @param text normalised document text (see `normalizeText`)
+ * @param config the label configuration
+ * @param context the document's annotations and rejected suggestions, and the labels wanted
+ * @returns suggestions sorted by start, then label
+ */
+export function suggestAnnotations(text: string, config: LabelConfig, context: SuggestContext = {}): Suggestion[] {
+  const wanted = config.labels.filter((label) => !context.labels || context.labels.has(label.id));
+  if (wanted.length === 0) return [];
+  let quotes: QuoteSpan[] | undefined;
+  let figures: FigureSpan[] | undefined;
+  const quotesOf = () => (quotes ??= findQuotes(text));
+  const figuresOf = () => (figures ??= findFigures(text));
+  const candidates: Candidate[] = [];
+  for (const label of wanted) {
+    const builtin = label.suggest?.builtin ?? true;
+    if (builtin && label.id === 'quote') candidates.push(...quotesOf().map((q) => quoteCandidate(q, label, text)));
+    if (builtin && label.id === 'figure') candidates.push(...figuresOf().map((f) => figureCandidate(f, label)));
+    if (builtin && label.id === 'claim') {
+      const cues = label.suggest?.cues ?? DEFAULT_CLAIM_CUES;
+      for (const s of findClaims(text, [...figuresOf(), ...quotesOf()], cues)) candidates.push({ ...s, label: label.id, attributes: {}, score: 0.5, source: 'claim' });
+    }
+    if (label.suggest)
+      for (const m of findProjectMatches(text, label.suggest.patterns, label.suggest.terms))
+        candidates.push({ start: m.start, end: m.end, label: label.id, attributes: {}, score: m.source === 'pattern' ? 0.8 : 0.7, source: m.source });
+  }
+  return finish(text, candidates, context);
+}
+
+function quoteCandidate(q: QuoteSpan, label: LabelSpec, text: string): Candidate {
+  const attributes: Record<string, AttributeValue> = {};
+  if (q.speaker && label.attributes.some((a) => a.name === 'speaker' && a.type === 'text')) attributes['speaker'] = q.speaker;
+  // A single quoted word is as often a title or a scare quote as speech.
+  const oneWord = !/\s/.test(text.slice(q.start, q.end));
+  const score = (q.speaker ? (q.speakerByPronoun ? 0.75 : 0.9) : 0.6) - (oneWord ? 0.1 : 0);
+  return { start: q.start, end: q.end, label: label.id, attributes, score: round(score), source: 'quote' };
+}
+
+function figureCandidate(f: FigureSpan, label: LabelSpec): Candidate {
+  const attributes: Record<string, AttributeValue> = {};
+  const has = (name: string, type: string) => label.attributes.some((a) => a.name === name && a.type === type);
+  if (has('value', 'number')) attributes['value'] = f.figure.value;
+  if (f.figure.unit !== null && has('unit', 'text')) attributes['unit'] = f.figure.unit;
+  return { start: f.start, end: f.end, label: label.id, attributes, score: f.kind === 'number' ? 0.6 : 0.9, source: 'figure' };
+}
+
+/** Code points, rejected and already-annotated spans left out, one suggestion per overlapping group of a label. */
+function finish(text: string, candidates: Candidate[], context: SuggestContext): Suggestion[] {
+  const offsets = new OffsetIndex(text);
+  const isRejected = rejectionMatcher(context.rejected ?? []);
+  const annotated = new Map<string, { start: number; end: number }[]>();
+  for (const a of context.annotations ?? []) annotated.set(a.label, [...(annotated.get(a.label) ?? []), a]);
+  // Higher scores first, so that of two overlapping candidates of one label the surer one stays.
+  candidates.sort((a, b) => b.score - a.score || a.start - b.start);
+  const kept: Suggestion[] = [];
+  const taken = new Map<string, { start: number; end: number }[]>();
+  for (const c of candidates) {
+    const start = offsets.toCodePoint(c.start);
+    const end = offsets.toCodePoint(c.end);
+    if (end <= start) continue;
+    const span = text.slice(c.start, c.end);
+    if ((annotated.get(c.label) ?? []).some((a) => a.start < end && start < a.end)) continue;
+    const mine = taken.get(c.label) ?? [];
+    if (mine.some((a) => a.start < end && start < a.end)) continue;
+    if (isRejected(c.label, span, text.slice(Math.max(0, c.start - 64), c.start))) continue;
+    mine.push({ start, end });
+    taken.set(c.label, mine);
+    kept.push({ start, end, label: c.label, text: span, attributes: c.attributes, score: c.score });
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+function round(score: number): number {
+  return Math.round(score * 100) / 100;
+}

@@ -1,0 +1,19 @@
+/** What the suggesters find, before offsets are converted to code points. */
+import type { AttributeValue } from '../model';
+
+/** Which suggester found a span. */
+export type SuggestionSource = 'quote' | 'figure' | 'claim' | 'pattern' | 'term';
+
+/** A span a suggester proposes, over the normalised text in UTF-16 offsets (as JavaScript strings count). */
+export interface Candidate {
+  /** First UTF-16 code unit, inclusive. */
+  start: number;
+  /** UTF-16 code unit after the span. */
+  end: number;
+  label: string;
+  /** Attributes read from the text (a quote's speaker, a figure's value and unit). */
+  attributes: Record<string, AttributeValue>;
+  /** How sure the suggester is, 0 to 1; the editor and `--json` sort by it. */
+  score: number;
+  source: SuggestionSource;
+}

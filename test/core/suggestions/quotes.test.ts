@@ -1,0 +1,47 @@
+import { describe, test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { findQuotes } from '../../../src/core/suggestions/quotes';
+
+function quotes(text: string): { text: string; speaker?: string }[] {
+  return findQuotes(text).map((q) => ({ text: text.slice(q.start, q.end), ...(q.speaker ? { speaker: q.speaker } : {}) }));
+}
+
+describe('quotation suggester', () => {
+  test('every quote style; the span is the words inside, without a final comma or period', () => {
+    assert.deepEqual(quotes('He called it “a mistake.” Then "we go," and ‘maybe’ or \'never\', «jamais», „nie“.').map((q) => q.text), [
+      'a mistake',
+      'we go',
+      'maybe',
+      'never',
+      'jamais',
+      'nie',
+    ]);
+  });
+
+  test("apostrophes, a quote mark after a digit and an unclosed quote open nothing; quotes stay within a paragraph", () => {
+    assert.deepEqual(quotes("Russia's and don't and a 12\" pipe"), []);
+    assert.deepEqual(quotes('She said "this never\ncloses" at all'), []);
+    assert.deepEqual(quotes('A ‘dangerous point, Photo: AFP'), []);
+  });
+
+  test('a single-quoted passage inside a double-quoted one is part of it', () => {
+    assert.deepEqual(quotes('"They call it \'peace\' now," she said.').map((q) => q.text), ["They call it 'peace' now"]);
+  });
+
+  test('the speaker: "X said", "said X", "according to X", a title left out', () => {
+    assert.deepEqual(quotes('"We are ready," said Sergei Ryabkov.'), [{ text: 'We are ready', speaker: 'Sergei Ryabkov' }]);
+    assert.deepEqual(quotes('"We are ready," Ryabkov told reporters.'), [{ text: 'We are ready', speaker: 'Ryabkov' }]);
+    assert.deepEqual(quotes('Deputy Foreign Minister Sergei Ryabkov said Russia was ready "as early as" Saturday.'), [{ text: 'as early as', speaker: 'Sergei Ryabkov' }]);
+    assert.deepEqual(quotes('According to Jen Psaki, "there will be no talks".'), [{ text: 'there will be no talks', speaker: 'Jen Psaki' }]);
+    assert.deepEqual(quotes('US President Joe Biden has warned of "sanctions like he\'s never seen".'), [{ text: "sanctions like he's never seen", speaker: 'Joe Biden' }]);
+  });
+
+  test('"he said" stands for the last speaker named before it; with nobody named before, no speaker', () => {
+    const text = 'Sergei Ryabkov said talks were urgent.\n\n"We are ready," he said, noting that "Geneva was suggested".';
+    assert.deepEqual(quotes(text), [
+      { text: 'We are ready', speaker: 'Sergei Ryabkov' },
+      { text: 'Geneva was suggested', speaker: 'Sergei Ryabkov' },
+    ]);
+    assert.deepEqual(quotes('"We are ready," he said.'), [{ text: 'We are ready' }]);
+  });
+});
