@@ -1,14 +1,15 @@
 /**
  * The label configuration: `.marginalia.yaml` at a workspace folder's root defines the labels
  * annotators choose from and the typed attributes of each. Without the file, or when it is unusable,
- * the defaults apply (claim, quote, figure). Parsing never throws: every problem is a finding with its
+ * the defaults apply (claim, quote, figure). It also defines the relation types annotations may link
+ * by (`relations:`; the defaults are in `relations/types.ts`). Parsing never throws: every problem is a finding with its
  * line; any error (as opposed to a warning) makes the whole file fall back to the defaults, so that a
  * half-read configuration never passes for the project's labels. The shape is documented in
  * docs/format.md.
  */
 
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
-import type { AttributeSpec, AttributeType, Finding, LabelConfig, LabelSpec, LabelSuggestSpec, Severity } from './model';
+import type { AttributeSpec, AttributeType, Finding, LabelConfig, LabelSpec, LabelSuggestSpec, RelationTypeSpec, Severity } from './model';
 import { isLabelName } from './names';
 import { patternProblem } from './suggestions/pattern-safety';
 
@@ -50,6 +51,7 @@ const ATTRIBUTE_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 const LABEL_KEYS = ['id', 'description', 'examples', 'color', 'key', 'attributes', 'suggest'];
 const ATTRIBUTE_KEYS = ['name', 'type', 'required', 'values', 'description', 'examples'];
 const SUGGEST_KEYS = ['builtin', 'patterns', 'terms', 'cues'];
+const RELATION_KEYS = ['id', 'description', 'from', 'to', 'symmetric'];
 const ATTRIBUTE_TYPES: readonly AttributeType[] = ['text', 'number', 'enum'];
 const DEFAULTS_USED = 'the default labels (claim, quote, figure) are used until it is fixed';
 
@@ -98,10 +100,12 @@ export function parseLabelConfig(source: string): { config: LabelConfig; finding
     return defaults();
   }
   let labelsNode: unknown;
+  let relationsNode: unknown;
   for (const pair of root.items as Pair<YamlNode, YamlNode | null>[]) {
     const key = scalarString(pair.key);
     if (key === 'labels') labelsNode = pair.value;
-    else nodeReport('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${LABEL_CONFIG_FILE}; it is ignored (known: labels)`, pair.key);
+    else if (key === 'relations') relationsNode = pair.value;
+    else nodeReport('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${LABEL_CONFIG_FILE}; it is ignored (known: labels, relations)`, pair.key);
   }
   const entries = labelEntries(labelsNode, root, nodeReport);
   const labels: LabelSpec[] = [];
@@ -117,18 +121,19 @@ export function parseLabelConfig(source: string): { config: LabelConfig; finding
       nodeReport('warning', 'config-duplicate-key', `labels "${sameKey.id}" and "${label.id}" both use the key "${label.key}"; give each its own`, entry.node ?? entry.keyNode);
     labels.push(label);
   }
+  const relations = readRelationTypes(relationsNode, new Set(labels.map((label) => label.id)), nodeReport);
   if (findings.some((f) => f.severity === 'error')) return defaults();
   if (labels.length === 0) {
     if (labelsNode === undefined) nodeReport('error', 'config-invalid', `${LABEL_CONFIG_FILE} has no \`labels:\` key; ${DEFAULTS_USED}`, root);
     else nodeReport('warning', 'config-no-labels', `${LABEL_CONFIG_FILE} defines no labels; the default labels (claim, quote, figure) are used`, labelsNode ?? root);
     return defaults();
   }
-  return { config: { labels }, findings };
+  return { config: { labels, ...(relations ? { relations } : {}) }, findings };
 }
 
 type NodeReport = (severity: Severity, code: string, message: string, node: unknown) => void;
 
-/** One label's definition: from a map entry (`claim: {...}`) or a list item (`- id: claim`). */
+/** One label's (or relation type's) definition: from a map entry (`claim: {...}`) or a list item (`- id: claim`). */
 interface LabelEntry {
   id: string | undefined;
   keyNode: unknown;
@@ -150,6 +155,88 @@ function labelEntries(labelsNode: unknown, root: unknown, report: NodeReport): L
     });
   report('error', 'config-invalid', `labels must be a map of label names to definitions (or a list of definitions with an id); ${DEFAULTS_USED}`, labelsNode ?? root);
   return [];
+}
+
+/**
+ * The relation types of `relations:`, a map of name → definition or a list of definitions with `id`;
+ * undefined when the key is absent or empty (the defaults apply then).
+ * @param labelIds the labels defined, which `from` and `to` name
+ */
+function readRelationTypes(node: unknown, labelIds: ReadonlySet<string>, report: NodeReport): RelationTypeSpec[] | undefined {
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return undefined;
+  let entries: LabelEntry[];
+  if (isMap(node)) entries = (node.items as Pair<YamlNode, YamlNode | null>[]).map((pair) => ({ id: scalarString(pair.key), keyNode: pair.key, node: pair.value }));
+  else if (isSeq(node))
+    entries = node.items.map((item) => {
+      const idNode = isMap(item) ? (item.get('id', true) as unknown) : undefined;
+      return { id: scalarString(idNode), keyNode: idNode ?? item, node: item };
+    });
+  else {
+    report('error', 'config-invalid', `relations must be a map of relation type names to definitions (or a list of definitions with an id); ${DEFAULTS_USED}`, node);
+    return undefined;
+  }
+  const types: RelationTypeSpec[] = [];
+  for (const entry of entries) {
+    const type = readRelationType(entry, labelIds, report);
+    if (!type) continue;
+    if (types.some((t) => t.id === type.id)) report('error', 'config-invalid', `relation type "${type.id}" is defined twice; ${DEFAULTS_USED}`, entry.keyNode);
+    else types.push(type);
+  }
+  return types;
+}
+
+function readRelationType(entry: LabelEntry, labelIds: ReadonlySet<string>, report: NodeReport): RelationTypeSpec | undefined {
+  const { id, node } = entry;
+  if (id === undefined || !isLabelName(id)) {
+    report(
+      'error',
+      'config-invalid',
+      `a relation type needs a name made of letters, digits, "_", "-" or "." (got ${id === undefined ? 'none' : JSON.stringify(id)}); ${DEFAULTS_USED}`,
+      entry.keyNode,
+    );
+    return undefined;
+  }
+  const type: RelationTypeSpec = { id, description: id, symmetric: false };
+  if (node === null || node === undefined || (isScalar(node) && node.value === null)) return type;
+  if (!isMap(node)) {
+    report('error', 'config-invalid', `relation type "${id}" must be a map (description:, from:, to:, symmetric:); ${DEFAULTS_USED}`, node);
+    return undefined;
+  }
+  const where = `relation type "${id}"`;
+  for (const pair of node.items as Pair<YamlNode, YamlNode | null>[]) {
+    const key = scalarString(pair.key);
+    const value = pair.value;
+    switch (key) {
+      case 'id':
+        break;
+      case 'description': {
+        const text = expectString(value, `${where}: description`, report);
+        if (text !== undefined) type.description = text;
+        break;
+      }
+      case 'from':
+      case 'to': {
+        if (value === null || (isScalar(value) && value.value === null)) break; // set to nothing: any label
+        const labels = isSeq(value) ? value.items.map(scalarString) : [];
+        if (!isSeq(value) || labels.some((label) => label === undefined)) {
+          report('error', 'config-invalid', `${where}: ${key} must be a list of labels such as [claim, figure] (leave it out to allow any label); ${DEFAULTS_USED}`, value);
+          break; // the whole configuration falls back to the defaults; the other keys are still checked
+        }
+        type[key] = labels as string[];
+        const unknown = (labels as string[]).filter((label) => !labelIds.has(label));
+        if (unknown.length > 0)
+          report('warning', 'config-invalid', `${where}: ${key} names ${unknown.map((l) => `"${l}"`).join(', ')}, not a label of this configuration; no annotation can stand at that end with it`, value);
+        break;
+      }
+      case 'symmetric':
+        if (isScalar(value) && typeof value.value === 'boolean') type.symmetric = value.value;
+        else report('error', 'config-invalid', `${where}: symmetric must be true or false; ${DEFAULTS_USED}`, value);
+        break;
+      default:
+        report('warning', 'config-unknown-key', `unknown key "${key ?? '?'}" in ${where}; it is ignored (known: ${RELATION_KEYS.join(', ')})`, pair.key);
+    }
+  }
+  return type;
 }
 
 function readLabel(entry: LabelEntry, report: NodeReport): LabelSpec | undefined {

@@ -6,16 +6,19 @@
  * Where a span lies is not merged field by field: our copy follows the text we hold (the editor's
  * buffer), so its place wins whenever we have the annotation; one that only the other side has is
  * reported for re-anchoring against our text. What an annotation says (label, entity, attributes,
- * note, author, created) is merged field by field against the common base.
+ * relations, note, author, created) is merged field by field against the common base. A relation list
+ * both sides changed is merged relation by relation, as a set: what either side added is kept, what
+ * either side removed is gone, and that is no conflict (see `mergeRelations`).
  *
  * An id that more than one record uses on any side (a hand merge, a copy-paste) cannot say which
  * record became which, so its records are merged as one group (see `mergeGroup`), never by id: both
  * records on disk are kept when the editor writes.
  */
-import type { Annotation } from './model';
+import type { Annotation, Relation } from './model';
+import { valueKey } from './sidecar/content-key';
 
 /** The fields that say what an annotation is, as opposed to where it lies. */
-const CONTENT_FIELDS = ['label', 'entity', 'attributes', 'note', 'author', 'created'] as const;
+const CONTENT_FIELDS = ['label', 'entity', 'attributes', 'relations', 'note', 'author', 'created'] as const;
 type ContentField = (typeof CONTENT_FIELDS)[number];
 
 /** The result of a merge. */
@@ -167,9 +170,37 @@ function mergeContent(
     if (same(o, t)) continue;
     const b = base?.[field];
     if (same(o, b)) setField(result, field, t);
-    else if (!same(t, b)) conflict = true; // both changed it: ours stays
+    else if (same(t, b)) continue;
+    else if (field === 'relations') setField(result, field, mergeRelations(base?.relations, ours.relations, theirs.relations));
+    else conflict = true; // both changed it: ours stays
   }
   return { annotation: result, conflict };
+}
+
+/**
+ * Three-way merge of two relation lists, as sets of relations (a relation is its whole content, extra
+ * keys included): ours, less those they removed, then those they added, in their order. Two sides
+ * that link the same annotation differently both stand; a relation one side removed is removed.
+ * @param base the list in the common base (absent: none)
+ * @param ours our list
+ * @param theirs their list
+ * @returns the merged list, undefined when it is empty
+ */
+export function mergeRelations(base: readonly Relation[] = [], ours: readonly Relation[] = [], theirs: readonly Relation[] = []): Relation[] | undefined {
+  const keys = (list: readonly Relation[]) => new Set(list.map(valueKey));
+  const [baseKeys, oursKeys, theirsKeys] = [keys(base), keys(ours), keys(theirs)];
+  const merged = ours.filter((relation) => {
+    const key = valueKey(relation);
+    return theirsKeys.has(key) || !baseKeys.has(key);
+  });
+  const added = new Set<string>();
+  for (const relation of theirs) {
+    const key = valueKey(relation);
+    if (oursKeys.has(key) || baseKeys.has(key) || added.has(key)) continue;
+    added.add(key);
+    merged.push(relation);
+  }
+  return merged.length > 0 ? merged : undefined;
 }
 
 function setField(target: Annotation, field: ContentField, value: Annotation[ContentField]): void {

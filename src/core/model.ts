@@ -26,6 +26,8 @@ export interface Annotation {
   entity?: string;
   /** Per-label fields defined by the label configuration. */
   attributes?: Record<string, AttributeValue>;
+  /** Its outgoing relations to other annotations, in this document or another, in the order written. */
+  relations?: Relation[];
   /** Free text. */
   note?: string;
   /** Who made the annotation. */
@@ -37,6 +39,22 @@ export interface Annotation {
    * proposed it (`marginalia suggest --apply`) and nobody has confirmed it yet. Absent otherwise.
    */
   status?: 'orphaned' | 'suggested';
+}
+
+/**
+ * A typed link from the annotation that lists it (the source) to another (the target), by id, so that
+ * re-anchoring and editing either end leave it standing.
+ */
+export interface Relation {
+  /** A relation type of the label configuration (`said-by`, `supports`, …). */
+  type: string;
+  /** The target annotation's id. */
+  to: string;
+  /**
+   * The target's document, relative to the folder of the source's document, with `/` separators
+   * (`other.txt`, `../2021/other.txt`); absent when the target is in the same document.
+   */
+  document?: string;
 }
 
 /** The current sidecar format version, the value of its `marginalia` key. */
@@ -148,7 +166,26 @@ export interface LabelSuggestSpec {
   cues?: string[];
 }
 
+/** One relation type of the label configuration. */
+export interface RelationTypeSpec {
+  /** Identifier written in sidecars (`type:` of a relation). */
+  id: string;
+  /** Shown in pickers and hovers. */
+  description: string;
+  /** Labels allowed at the source end; absent: any label. */
+  from?: string[];
+  /** Labels allowed at the target end; absent: any label. */
+  to?: string[];
+  /** Whether the relation reads the same both ways (`contradicts`): then shown at both ends alike, and its ends may be either way round. */
+  symmetric: boolean;
+}
+
 /** The project's labels, from `.marginalia.yaml` or the defaults. */
 export interface LabelConfig {
   labels: LabelSpec[];
+  /**
+   * The relation types annotations may use; absent (a configuration built in code) means the default
+   * types. `relationTypes` in `relations/types.ts` resolves it.
+   */
+  relations?: RelationTypeSpec[];
 }

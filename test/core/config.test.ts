@@ -43,7 +43,7 @@ describe('label configuration', () => {
   test('the seeds\' configuration reads without findings', () => {
     const result = parseLabelConfig(fs.readFileSync(fixturePath('..', '..', 'seeds', '.marginalia.yaml'), 'utf8'));
     assert.deepEqual(result.findings, []);
-    assert.deepEqual(result.config.labels.map((l) => l.id), ['claim', 'quote', 'figure']);
+    assert.deepEqual(result.config.labels.map((l) => l.id), ['claim', 'quote', 'figure', 'speaker']);
   });
 
   const INVALID: [string, string, number][] = [
@@ -125,5 +125,61 @@ describe('label configuration: guidelines and suggestions', () => {
     assert.deepEqual(result.findings.map((f) => [f.severity, f.code, f.line]), [['error', 'config-pattern', 6]]);
     assert.match(result.findings[0]!.message, /the pattern "\(\\\\w\+\\\\s\)\+x" is refused: a group repeated without bound holds a quantifier/);
     assert.deepEqual(shape(result), DEFAULT_SHAPE);
+  });
+});
+
+describe('relation types in the label configuration', () => {
+  const types = (result: ReturnType<typeof parseLabelConfig>) =>
+    result.config.relations?.map((t) => `${t.id}${t.symmetric ? '<->' : '->'}[${t.from?.join(',') ?? '*'}|${t.to?.join(',') ?? '*'}] ${t.description}`);
+
+  test('relations as a map: labels allowed at each end, symmetric, description; an end left empty allows any label', () => {
+    const result = config('relations-map.yaml');
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(types(result), [
+      'said-by->[quote|speaker] Who said the quote',
+      'contradicts<->[claim,figure|claim,figure] contradicts',
+      'mentions->[*|*] mentions',
+    ]);
+  });
+
+  test('relations as a list with ids; a label not defined and an unknown key are warnings, and the rest counts', () => {
+    const result = config('relations-list.yaml');
+    assert.deepEqual(types(result), ['said-by->[quote|persona] said-by']);
+    assert.deepEqual(
+      result.findings.map((f) => [f.severity, f.code, f.line]),
+      [
+        ['warning', 'config-invalid', 7],
+        ['warning', 'config-unknown-key', 8],
+      ],
+    );
+    assert.match(result.findings[0]!.message, /"persona", not a label of this configuration/);
+  });
+
+  test('without a relations key there are none of its own (the defaults apply); an empty map means none at all', () => {
+    assert.equal(config('labels-map.yaml').config.relations, undefined);
+    assert.deepEqual(config('relations-none.yaml').config.relations, []);
+  });
+
+  test('an end that is not a list, symmetric not true or false, a type defined twice: errors, and the defaults are used', () => {
+    const result = config('relations-wrong.yaml');
+    assert.deepEqual(shape(result), DEFAULT_SHAPE);
+    assert.equal(result.config.relations, undefined);
+    assert.deepEqual(
+      result.findings.map((f) => [f.severity, f.code, f.line]),
+      [
+        ['error', 'config-invalid', 5],
+        ['error', 'config-invalid', 6],
+      ],
+    );
+    assert.match(result.findings[0]!.message, /from must be a list of labels/);
+    const twice = parseLabelConfig('labels:\n  quote:\nrelations:\n  - id: said-by\n  - id: said-by\n');
+    assert.deepEqual(twice.findings.map((f) => [f.code, f.line]), [['config-invalid', 5]]);
+    assert.match(twice.findings[0]!.message, /relation type "said-by" is defined twice/);
+  });
+
+  test("the seeds' configuration defines the relations the seeds use", () => {
+    const seeds = parseLabelConfig(fs.readFileSync(fixturePath('..', '..', 'seeds', '.marginalia.yaml'), 'utf8'));
+    assert.deepEqual(seeds.findings, []);
+    assert.deepEqual(seeds.config.relations?.map((t) => t.id), ['said-by', 'supports', 'contradicts', 'same-as']);
   });
 });

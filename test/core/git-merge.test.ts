@@ -57,6 +57,7 @@ test('removed on one side and changed in any field on the other is a conflict', 
     { status: 'orphaned' },
     { prefix: 'x' },
     { author: 'ana' },
+    { relations: [{ type: 'said-by', to: 'x2' }] },
   ];
   for (const change of changes) {
     const merged = merge(base, [], [{ ...base[0]!, ...change }]);
@@ -153,4 +154,19 @@ test('randomized merges (seeded): no record is ever lost silently', () => {
       }
     }
   }
+});
+
+test('relations merge per record: what each side added to the same record is kept, in the file git gets', () => {
+  const base = [ann('x1', 0, 5, { relations: [{ type: 'said-by', to: 'x2' }] }), ann('x2', 6, 10)];
+  const ours = [ann('x1', 0, 5, { relations: [{ type: 'said-by', to: 'x2' }, { type: 'same-as', to: 'c1', document: 'b.txt' }] }), ann('x2', 6, 10)];
+  const theirs = [ann('x1', 0, 5, { relations: [{ type: 'supports', to: 'x2' }] }), ann('x2', 6, 10, { relations: [{ type: 'same-as', to: 'x1' }] })];
+  const merged = merge(base, ours, theirs);
+  assert.deepEqual(merged.conflicts, []);
+  const [x1, x2] = cleanRecords(merged);
+  assert.deepEqual(x1!.relations, [
+    { type: 'same-as', to: 'c1', document: 'b.txt' },
+    { type: 'supports', to: 'x2' },
+  ]);
+  assert.deepEqual(x2!.relations, [{ type: 'same-as', to: 'x1' }]);
+  assert.match(merged.text, /\n {4}relations:\n {6}- type: same-as\n {8}to: c1\n {8}document: b\.txt\n {6}- type: supports\n {8}to: x2\n/);
 });

@@ -88,3 +88,35 @@ test('an id used by two records on disk: the editor keeps both, and a change to 
   assert.deepEqual(bothChanged.annotations, [{ ...claim, note: 'ours' }, quote, noted], 'ours kept, theirs kept beside them');
   assert.deepEqual(bothChanged.conflicts, ['a1']);
 });
+
+test('a relation list changed on one side only is taken from that side', () => {
+  const saidBy = { type: 'said-by', to: 's1' };
+  const base = [ann('a', 0, { relations: [saidBy] })];
+  const theirs = [ann('a', 0, { relations: [saidBy, { type: 'same-as', to: 'c2', document: 'b.txt' }] })];
+  const result = mergeById(base, [ann('a', 3, { relations: [saidBy] })], theirs);
+  assert.deepEqual(result.annotations[0]!.relations, theirs[0]!.relations);
+  assert.deepEqual(result.conflicts, []);
+  const removed = mergeById(base, [ann('a', 0)], [ann('a', 0, { relations: [saidBy] })]);
+  assert.equal(removed.annotations[0]!.relations, undefined, 'we removed the relation, they left it');
+});
+
+test('relation lists changed on both sides merge relation by relation: both additions kept, either removal honoured, no conflict', () => {
+  const [r1, r2, r3, r4] = ['s1', 's2', 's3', 's4'].map((to) => ({ type: 'said-by', to }));
+  const base = [ann('a', 0, { relations: [r1!, r2!] })];
+  const ours = [ann('a', 0, { relations: [r1!, r3!] })]; // removed r2, added r3
+  const theirs = [ann('a', 0, { relations: [r2!, r4!, r1!] })]; // added r4
+  const result = mergeById(base, ours, theirs);
+  assert.deepEqual(result.annotations[0]!.relations, [r1, r3, r4]);
+  assert.deepEqual(result.conflicts, []);
+  const bothAddedSame = mergeById([ann('a', 0)], [ann('a', 0, { relations: [r1!] })], [ann('a', 0, { relations: [r1!] })]);
+  assert.deepEqual(bothAddedSame.annotations[0]!.relations, [r1], 'the same relation added on both sides is there once');
+  const allGone = mergeById(base, [ann('a', 0, { relations: [r2!] })], [ann('a', 0, { relations: [r1!] })]);
+  assert.equal(allGone.annotations[0]!.relations, undefined, 'each side removed the other one: none left');
+});
+
+test('a relation that differs only in its target document is another relation', () => {
+  const here = { type: 'same-as', to: 'c1' };
+  const there = { type: 'same-as', to: 'c1', document: 'b.txt' };
+  const result = mergeById([ann('a', 0)], [ann('a', 0, { relations: [here] })], [ann('a', 0, { relations: [there] })]);
+  assert.deepEqual(result.annotations[0]!.relations, [here, there]);
+});

@@ -76,7 +76,7 @@ test('the seeds folder label configuration is valid and every annotation keeps t
   assert.deepEqual(findings, []);
   assert.deepEqual(
     config.labels.map((l) => l.id),
-    ['claim', 'quote', 'figure'],
+    ['claim', 'quote', 'figure', 'speaker'],
   );
   for (const seed of seeds) assert.deepEqual(checkLabels(seed.sidecar, config, seed.recordLines), [], seed.name);
 });

@@ -6,10 +6,13 @@
  */
 
 import { FORMAT_VERSION, type Annotation, type Sidecar } from '../model';
-import { ANNOTATION_KEYS, isAnnotationKey } from './fields';
+import { ANNOTATION_KEYS, RELATION_KEYS, isAnnotationKey } from './fields';
 import { formatNumber, formatString } from './scalar';
 
 const KNOWN_SIDECAR_KEYS: ReadonlySet<string> = new Set(['version', 'document', 'annotations']);
+
+/** Lists whose items are maps written with some keys first, in this order (then the others, sorted): by the list's key. */
+const ITEM_KEY_ORDER: Readonly<Record<string, readonly string[]>> = { relations: RELATION_KEYS };
 
 /** Canonical layout of records: the dash at column 2, keys at column 4. */
 const CANONICAL_DASH_COLUMN = 2;
@@ -65,7 +68,7 @@ export function emitEntry(key: string, value: unknown, column: number, out: stri
     return;
   }
   out.push(head);
-  emitBlock(value as object, column + 2, out);
+  emitBlock(value as object, column + 2, out, Object.prototype.hasOwnProperty.call(ITEM_KEY_ORDER, key) ? ITEM_KEY_ORDER[key] : undefined);
 }
 
 /**
@@ -125,24 +128,37 @@ function inlineValue(value: unknown): string | undefined {
   }
 }
 
-function emitBlock(value: object, column: number, out: string[]): void {
+/**
+ * A list or map as a block.
+ * @param itemKeyOrder for a list of maps: the keys each item is written with first, in this order
+ */
+function emitBlock(value: object, column: number, out: string[], itemKeyOrder?: readonly string[]): void {
   if (Array.isArray(value)) {
-    for (const item of value as unknown[]) emitItem(item === undefined ? null : item, column, out);
+    for (const item of value as unknown[]) emitItem(item === undefined ? null : item, column, out, itemKeyOrder);
     return;
   }
   const map = value as Record<string, unknown>;
-  for (const key of Object.keys(map).sort(compareKeys)) {
+  for (const key of orderedKeys(Object.keys(map), itemKeyOrder)) {
     if (map[key] !== undefined) emitEntry(key, map[key], column, out);
   }
 }
 
-function emitItem(item: unknown, dashColumn: number, out: string[]): void {
+/** Keys sorted, those of `first` before the others and in its order. */
+function orderedKeys(keys: string[], first: readonly string[] = []): string[] {
+  const rank = (key: string) => {
+    const at = first.indexOf(key);
+    return at === -1 ? first.length : at;
+  };
+  return keys.sort((a, b) => rank(a) - rank(b) || compareKeys(a, b));
+}
+
+function emitItem(item: unknown, dashColumn: number, out: string[], keyOrder?: readonly string[]): void {
   const inline = inlineValue(item);
   if (inline !== undefined) {
     out.push(`${' '.repeat(dashColumn)}- ${inline}`);
     return;
   }
   const lines: string[] = [];
-  emitBlock(item as object, dashColumn + 2, lines);
+  emitBlock(item as object, dashColumn + 2, lines, keyOrder);
   for (const line of withDash(lines, dashColumn, dashColumn + 2)) out.push(line);
 }

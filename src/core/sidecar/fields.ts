@@ -1,11 +1,11 @@
 /**
  * The fields of an annotation record, in one table: the order they are written in (`emit.ts`), the
  * keys compared to tell whether a record changed (`content-key.ts`, `match.ts`), and how each is
- * checked when a sidecar is read (`validate.ts`). A new field (relations are next) is one more row
- * here and its type in `model.ts`; a type check below fails until both agree.
+ * checked when a sidecar is read (`validate.ts`). A new field is one more row here and its type in
+ * `model.ts`; a type check below fails until both agree.
  */
 
-import type { Annotation } from '../model';
+import type { Annotation, Relation } from '../model';
 
 /** How a field's value is checked when a sidecar is read. */
 export type FieldCheck =
@@ -17,6 +17,8 @@ export type FieldCheck =
   | { readonly kind: 'optional-text'; readonly iso8601?: boolean }
   /** An optional map of attribute names to strings or numbers. */
   | { readonly kind: 'attributes' }
+  /** An optional list of relations: maps with `type` and `to` (and `document`), written with their keys in `RELATION_KEYS` order. */
+  | { readonly kind: 'relations' }
   /** An optional string from a fixed list, with what to say about another. */
   | { readonly kind: 'one-of'; readonly values: readonly string[]; readonly fix: string };
 
@@ -37,11 +39,15 @@ export const ANNOTATION_FIELDS = [
   { key: 'suffix', check: { kind: 'optional-text' } },
   { key: 'entity', check: { kind: 'optional-text' } },
   { key: 'attributes', check: { kind: 'attributes' } },
+  { key: 'relations', check: { kind: 'relations' } },
   { key: 'note', check: { kind: 'optional-text' } },
   { key: 'author', check: { kind: 'optional-text' } },
   { key: 'created', check: { kind: 'optional-text', iso8601: true } },
   { key: 'status', check: { kind: 'one-of', values: ['orphaned', 'suggested'], fix: 'remove the line, or write `status: orphaned` or `status: suggested`' } },
 ] as const satisfies readonly AnnotationField[];
+
+/** The keys of one relation, in the order they are written; other keys are kept after them, sorted. */
+export const RELATION_KEYS = ['type', 'to', 'document'] as const satisfies readonly (keyof Relation)[];
 
 /** The name of a field of the table. */
 export type AnnotationKey = (typeof ANNOTATION_FIELDS)[number]['key'];

@@ -28,6 +28,12 @@ export interface RecordPlaces {
    * @param key the entry's key
    */
   entry(key: string): EntryPlaces | undefined;
+  /**
+   * Where an item of one of its list entries (`relations:`) starts: the first character after its dash.
+   * @param key the entry's key
+   * @param index the item's index in the list
+   */
+  item(key: string, index: number): Place | undefined;
 }
 
 /** Places of everything findings point at, computed when asked for (most files have no finding). */
@@ -72,6 +78,10 @@ export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
       return {
         place: { line: line + 1, column: record.dashColumn + 1 },
         entry: (key) => places(record.keys.find((span) => span.key === key), line),
+        item: (key, itemIndex) => {
+          const span = record.keys.find((s) => s.key === key);
+          return span && span.valueColumn === -1 ? listItems(layout.lines, line + span.line + 1, line + span.end)[itemIndex] : undefined;
+        },
       };
     },
     recordLine: (index) => {
@@ -79,6 +89,27 @@ export function positionsFromLayout(layout: SidecarLayout): SidecarPositions {
       return line === undefined ? undefined : line + 1;
     },
   };
+}
+
+/**
+ * The places of the items of a block list, in lines `[from, to)`: the lines with a dash at the
+ * list's indentation (the least of its lines'), at the first character after the dash.
+ */
+function listItems(lines: readonly string[], from: number, to: number): Place[] {
+  const dashes: { line: number; indent: number }[] = [];
+  for (let i = from; i < to; i++) {
+    const text = lines[i]!;
+    const indent = text.length - text.trimStart().length;
+    if (text[indent] === '-' && (text.length === indent + 1 || text[indent + 1] === ' ')) dashes.push({ line: i, indent });
+  }
+  const column = Math.min(...dashes.map((d) => d.indent));
+  return dashes
+    .filter((d) => d.indent === column)
+    .map((d) => {
+      const text = lines[d.line]!;
+      const after = text.slice(column + 1);
+      return { line: d.line + 1, column: column + 2 + (after.length - after.trimStart().length) };
+    });
 }
 
 /**
@@ -111,7 +142,12 @@ export function positionsFromDocument(source: string): SidecarPositions {
         const node = item as YamlNode | null;
         if (!node?.range) return undefined;
         const keys = entries(node);
-        return { place: place(node.range[0]), entry: (key: string) => keys.get(key) };
+        const listItem = (key: string, index: number) => {
+          const list = isMap(node) ? node.get(key, true) : undefined;
+          const itemNode = isSeq(list) ? (list.items[index] as YamlNode | undefined) : undefined;
+          return itemNode?.range ? place(itemNode.range[0]) : undefined;
+        };
+        return { place: place(node.range[0]), entry: (key: string) => keys.get(key), item: listItem };
       })
     : [];
   const top = entries(root);

@@ -6,7 +6,7 @@
  */
 
 import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion, type Sidecar } from '../model';
-import { ANNOTATION_FIELDS, ANNOTATION_KEYS, isAnnotationKey, type AnnotationField } from './fields';
+import { ANNOTATION_FIELDS, ANNOTATION_KEYS, RELATION_KEYS, isAnnotationKey, type AnnotationField } from './fields';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
 import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
 import { isAnnotationId, isLabelName } from '../names';
@@ -205,6 +205,16 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
       case 'attributes':
         if (!absent) checkAttributes(value, at(key), bad);
         break;
+      case 'relations':
+        if (!absent)
+          checkRelations(
+            value,
+            at(key),
+            (i) => places?.item(key, i) ?? at(key),
+            bad,
+            (name, where) => unknownKey(warnings, name, 'a relation', RELATION_KEYS, where, id),
+          );
+        break;
       case 'one-of':
         if (!absent && !check.values.includes(value as string))
           bad('wrong-type', `${key} can only be ${check.values.join(' or ')}, got ${describe(value)}; ${check.fix}`, at(key));
@@ -255,6 +265,42 @@ function checkAttributes(attributes: unknown, place: Place, bad: (code: string, 
 }
 
 /**
+ * Report what is wrong with a `relations` value: not a list, an item not a map, a `type` that is not a
+ * name, a `to` that is not an id, a `document` that is not text. Other keys of an item are kept and
+ * reported as unknown.
+ */
+function checkRelations(
+  relations: unknown,
+  place: Place,
+  itemPlace: (index: number) => Place,
+  bad: (code: string, message: string, where: Place) => void,
+  unknown: (key: string, where: Place) => void,
+): void {
+  if (!Array.isArray(relations)) {
+    bad('wrong-type', `relations must be a list of maps (- type: said-by, to: <id>), got ${describe(relations)}`, place);
+    return;
+  }
+  relations.forEach((relation: unknown, i) => {
+    const which = `relation ${i + 1}`;
+    const place = itemPlace(i);
+    if (!isPlainMap(relation)) {
+      bad('wrong-type', `${which} must be a map with type and to (and document for another document), got ${describe(relation)}`, place);
+      return;
+    }
+    const { type, to, document } = relation;
+    if (type === undefined || type === null) bad('missing-key', `${which} has no type; add \`type:\` (a relation type of .marginalia.yaml)`, place);
+    else if (typeof type !== 'string' || !isLabelName(type))
+      bad('wrong-type', `${which}: type must be a relation type name (letters and digits, then also "_", "." or "-"), got ${describe(type)}`, place);
+    if (to === undefined || to === null) bad('missing-key', `${which} has no to; add \`to:\` (the id of the annotation it points at)`, place);
+    else if (typeof to !== 'string' || !isAnnotationId(to))
+      bad('invalid-id', `${which}: to must be an annotation id (1 to 64 ASCII letters, digits, "_" or "-"), got ${describe(to)}${quoteHint(to)}`, place);
+    if (document !== undefined && document !== null && (typeof document !== 'string' || document === ''))
+      bad('wrong-type', `${which}: document must be the target's file, relative to this document's folder, got ${describe(document)}`, place);
+    for (const key of Object.keys(relation)) if (!(RELATION_KEYS as readonly string[]).includes(key)) unknown(key, place);
+  });
+}
+
+/**
  * The annotation made of a readable record's known keys with a value, in the order of the field table
  * (a copy, attributes included: the record stays with the writer). Made once from the table, reading
  * and writing each field by its name, several times faster than by a key taken from a list; it runs
@@ -263,12 +309,14 @@ function checkAttributes(attributes: unknown, place: Place, bad: (code: string, 
 const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> = (() => {
   const body = ANNOTATION_FIELDS.map(({ key, check }) => {
     const field = JSON.stringify(key);
-    return `v = x[${field}]; if (v !== undefined && v !== null) a[${field}] = ${check.kind === 'attributes' ? 'copyMap(v)' : 'v'};`;
+    const copy = check.kind === 'attributes' ? 'copyMap(v)' : check.kind === 'relations' ? 'v.map(copyRelation)' : 'v';
+    return `v = x[${field}]; if (v !== undefined && v !== null) a[${field}] = ${copy};`;
   });
-  const compiled = new Function('copyMap', `return function annotationOf(x) { const a = {}; let v; ${body.join(' ')} return a; };`) as (
+  const compiled = new Function('copyMap', 'copyRelation', `return function annotationOf(x) { const a = {}; let v; ${body.join(' ')} return a; };`) as (
     copy: typeof copyMap,
+    copyOne: typeof copyRelation,
   ) => (item: Record<string, unknown>) => Record<string, unknown>;
-  return compiled(copyMap);
+  return compiled(copyMap, copyRelation);
 })();
 
 /**
@@ -375,6 +423,13 @@ function quoteHint(value: unknown): string {
 function copyMap<T>(map: Record<string, T>): Record<string, T> {
   const copy: Record<string, T> = {};
   for (const key of Object.keys(map)) setOwn(copy, key, map[key]);
+  return copy;
+}
+
+/** A copy of a relation for the caller: a key set to nothing (`document:`) is left out, as in a record. */
+function copyRelation(relation: Record<string, unknown>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(relation)) if (relation[key] !== null && relation[key] !== undefined) setOwn(copy, key, ownCopy(relation[key]));
   return copy;
 }
 

@@ -15,6 +15,7 @@ function fullRecord(): Annotation {
     offset: 3,
     'optional-text': 'y',
     attributes: { speaker: 'A', n: 2 },
+    relations: [{ type: 'said-by', to: 'e5f6a7b8' }, { type: 'same-as', to: 'c9d0e1f2', document: '../other.txt' }],
     'one-of': 'orphaned',
   };
   const record = Object.fromEntries((ANNOTATION_FIELDS as readonly AnnotationField[]).map(({ key, check }) => [key, check.kind === 'one-of' ? check.values[0] : values[check.kind]]));

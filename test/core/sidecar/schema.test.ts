@@ -28,7 +28,7 @@ describe('JSON Schemas', () => {
   });
 
   test('the sidecar schema accepts what the writer writes and what the reader reads without errors', () => {
-    for (const file of [['golden', 'expected.annotations.yaml'], ...['commented', 'compact', 'flow', 'block-scalars', 'unknown-keys'].map((n) => ['read', `${n}.annotations.yaml`])]) {
+    for (const file of [['golden', 'expected.annotations.yaml'], ...['commented', 'compact', 'flow', 'block-scalars', 'unknown-keys'].map((n) => ['read', `${n}.annotations.yaml`]), ['relations', 'related.annotations.yaml']]) {
       assert.ok(validSidecar(data(sidecarFixture(...file))), `${file.join('/')}: ${ajv.errorsText(validSidecar.errors)}`);
     }
   });
@@ -37,14 +37,16 @@ describe('JSON Schemas', () => {
     for (const name of ['string-offset', 'negative-offset', 'id-number', 'bad-status', 'list-for-map', 'missing-text', 'newer-version', 'missing-version', 'not-a-map', 'record-not-map', 'document-escapes', 'hostile-id', 'hostile-label']) {
       assert.equal(validSidecar(data(sidecarFixture('bad', `${name}.annotations.yaml`))), false, name);
     }
+    const bad = data(sidecarFixture('relations', 'bad-relations.annotations.yaml')) as { annotations: object[] };
+    for (const record of bad.annotations) assert.equal(validSidecar({ ...bad, annotations: [record] }), false, JSON.stringify(record));
   });
 
   test('the config schema accepts both forms and the seeds\' file, and rejects invalid ones', () => {
-    for (const name of ['labels-map.yaml', 'labels-list.yaml', 'config-for-check.yaml']) {
+    for (const name of ['labels-map.yaml', 'labels-list.yaml', 'config-for-check.yaml', 'relations-map.yaml', 'relations-none.yaml']) {
       assert.ok(validConfig(data(sidecarFixture('config', name))), `${name}: ${ajv.errorsText(validConfig.errors)}`);
     }
     assert.ok(validConfig(data(fs.readFileSync(path.join(REPO_ROOT, 'seeds', '.marginalia.yaml'), 'utf8'))), ajv.errorsText(validConfig.errors));
-    for (const name of ['wrong-types.yaml', 'labels-not-map.yaml', 'unknown-keys.yaml']) {
+    for (const name of ['wrong-types.yaml', 'labels-not-map.yaml', 'unknown-keys.yaml', 'relations-wrong.yaml', 'relations-list.yaml']) {
       assert.equal(validConfig(data(sidecarFixture('config', name))), false, name);
     }
   });

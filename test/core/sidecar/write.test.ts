@@ -8,7 +8,7 @@ import { fixturePath } from '../../fixture-path';
 import { sidecarFixture } from './helpers';
 
 /** The record keys in the order the format writes them. */
-const KEY_ORDER = ['id', 'label', 'start', 'end', 'text', 'prefix', 'suffix', 'entity', 'attributes', 'note', 'author', 'created', 'status'];
+const KEY_ORDER = ['id', 'label', 'start', 'end', 'text', 'prefix', 'suffix', 'entity', 'attributes', 'relations', 'note', 'author', 'created', 'status'];
 
 function golden(): Sidecar {
   return JSON.parse(sidecarFixture('golden', 'content.json')) as Sidecar;
@@ -65,7 +65,7 @@ describe('writeSidecar without a previous text', () => {
     for (const line of lines.slice(3, -1)) {
       if (line.startsWith('  - ')) records.push([line.slice(4)]);
       else if (line.startsWith('    ') && !line.startsWith('      ')) records[records.length - 1]!.push(line.slice(4));
-      else assert.match(line, /^ {6}\S/, 'only attribute entries are indented further');
+      else assert.match(line, /^ {6}\S|^ {8}\S/, 'only attribute entries and relations are indented further');
     }
     assert.equal(records.length, 5);
     for (const record of records) {
