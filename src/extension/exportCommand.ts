@@ -4,7 +4,8 @@
  * `vscode.workspace.fs`, so remote and virtual workspaces work too.
  */
 import * as vscode from 'vscode';
-import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportFile } from '../core/export';
+import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportFile, type ExportOptions } from '../core/export';
+import { toXsdDateTime } from '../core/export/datetime';
 import { isMarkdownPath, projectToPlain } from '../core/export/plain';
 import type { DocumentSource } from '../core/model';
 import { readSidecar } from '../core/sidecar/read';
@@ -23,6 +24,8 @@ export interface ExportArgs {
   labels?: string[];
   /** Markdown documents as plain text (default: ask when there are some). */
   plain?: boolean;
+  /** ClaimReview: the organisation publishing the fact checks, the page's address and date (default: ask). */
+  review?: ExportOptions;
 }
 
 /** What an export did. */
@@ -70,10 +73,13 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
   const hasMarkdown = annotated.some((d) => isMarkdownPath(d.documentUri.path));
   const plain = args.plain ?? (hasMarkdown ? await pickPlain() : false);
   if (plain === undefined) return undefined;
+  const review = exporter.format === 'claimreview' ? (args.review ?? (await askReview())) : {};
+  if (!review) return undefined;
   const destination = args.destination ?? (await pickDestination(exporter.shape, exporter.format, exporter.extension));
   if (!destination) return undefined;
 
-  const labels = args.labels ? new Set(args.labels) : undefined;
+  const chosen = args.labels ?? exporter.defaultLabels;
+  const labels = chosen ? new Set(chosen) : undefined;
   const warnings: string[] = [];
   const documents: ExportDocument[] = [];
   for (const doc of annotated) {
@@ -89,7 +95,7 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
     documents.push(document);
   }
   documents.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
-  const result = exporter.write(documents, store.labelsFor(annotated[0]!.documentUri));
+  const result = exporter.write(documents, store.labelsFor(annotated[0]!.documentUri), review);
   warnings.push(...(result.warnings ?? []));
 
   if (result.content !== undefined) await write(destination, result.content);
@@ -108,7 +114,8 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
     output.appendLine(`Export to ${shown}:`);
     for (const warning of warnings) output.appendLine(`  ${warning}`);
   }
-  const message = `exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} to ${shown}.`;
+  const exported = result.summary ?? `exported ${annotations} annotation${annotations === 1 ? '' : 's'}`;
+  const message = `${exported} from ${documents.length} document${documents.length === 1 ? '' : 's'} to ${shown}.`;
   if (warnings.length) {
     void askUser('warning', `${message} ${warnings.length} left out.`, 'Show Details').then((choice) => choice && output?.show());
   } else {
@@ -130,6 +137,35 @@ async function publicationOf(sidecarUri: vscode.Uri): Promise<DocumentSource | u
     throw error;
   }
   return usableDocumentSource(readSidecar(new TextDecoder().decode(bytes)).sidecar?.source);
+}
+
+/**
+ * What a ClaimReview export needs besides the claims: who publishes the fact checks, where and when.
+ * Each may be left empty (the export then warns); Escape cancels the export.
+ */
+async function askReview(): Promise<ExportOptions | undefined> {
+  const title = 'Export Annotations (claimreview)';
+  const author = await vscode.window.showInputBox({ title, prompt: 'The organisation publishing the fact checks (the reviews\' author)', placeHolder: 'Example Fact Check' });
+  if (author === undefined) return undefined;
+  const url = await vscode.window.showInputBox({
+    title,
+    prompt: 'The address of the page publishing them',
+    placeHolder: 'https://…',
+    validateInput: (value) => (value === '' || /^https?:\/\/\S+$/i.test(value) ? undefined : 'an http or https address'),
+  });
+  if (url === undefined) return undefined;
+  const date = await vscode.window.showInputBox({
+    title,
+    prompt: 'When they are published (ISO 8601)',
+    value: new Date().toISOString().slice(0, 10),
+    validateInput: (value) => (value === '' || toXsdDateTime(value) !== undefined ? undefined : 'an ISO 8601 date such as 2026-12-04'),
+  });
+  if (date === undefined) return undefined;
+  return {
+    ...(author.trim() ? { reviewAuthor: author.trim() } : {}),
+    ...(url ? { reviewUrl: url } : {}),
+    ...(date ? { reviewDate: date } : {}),
+  };
 }
 
 async function pickFormat(): Promise<(typeof EXPORTERS)[number] | undefined> {

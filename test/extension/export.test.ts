@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { run } from '../../src/cli/run';
+import { EXPORTERS } from '../../src/core/export';
 import type { ExportArgs, ExportSummary } from '../../src/extension/exportCommand';
 import { OffsetIndex } from '../../src/core/text';
 import type { Annotation } from '../../src/core/model';
@@ -75,6 +76,27 @@ suite('Export Annotations…', () => {
       } finally {
         rmSync(temporary, { recursive: true, force: true });
       }
+    }
+  });
+
+  test('claimreview is offered, and from the editor gives the CLI\'s bytes, claims without a verdict reported as left out', async () => {
+    assert.ok(EXPORTERS.some((e) => e.format === 'claimreview'), 'the format picker lists every exporter');
+    const folder = workspaceFolder();
+    if (folder.scheme !== 'file') return;
+    const review = { reviewAuthor: 'Example Fact Check', reviewUrl: 'https://factcheck.example/seeds', reviewDate: '2026-12-04' };
+    const destination = vscode.Uri.joinPath(exports(), 'reviews.jsonld');
+    const summary = await vscode.commands.executeCommand<ExportSummary>('marginalia.exportAnnotations', { format: 'claimreview', destination, review } satisfies ExportArgs);
+    assert.ok(summary, 'the command reports what it did');
+    assert.ok(summary.warnings.some((w) => /^\d+ claims? without a verdict attribute left out$/.test(w)), summary.warnings.join('\n'));
+    const temporary = mkdtempSync(path.join(os.tmpdir(), 'marginalia-export-'));
+    try {
+      const out = path.join(temporary, 'reviews.jsonld');
+      const args = ['export', '--format', 'claimreview', '--out', out, '--author', review.reviewAuthor, '--url', review.reviewUrl, '--date', review.reviewDate];
+      const code = await run(args, { cwd: folder.fsPath, stdout: { write: () => true }, stderr: { write: () => true } });
+      assert.equal(code, 0);
+      assert.equal(await readText(destination), readFileSync(out, 'utf8'));
+    } finally {
+      rmSync(temporary, { recursive: true, force: true });
     }
   });
 

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument } from '../../core/export';
+import { csvCompanionFolder, EXPORTERS, exporterFor, prepareDocument, type ExportDocument, type ExportOptions } from '../../core/export';
+import { toXsdDateTime } from '../../core/export/datetime';
 import { isMarkdownPath, projectToPlain } from '../../core/export/plain';
 import { writeFileAtomic } from '../../core/io/atomic-write';
 import { usableDocumentSource } from '../../core/sidecar/validate';
@@ -10,6 +11,7 @@ import { parseOptions, UsageError } from '../options';
 import { shownPath } from '../shown-path';
 
 export const EXPORT_USAGE = `usage: marginalia export [PATH...] --format FORMAT [--out PATH] [--label LABEL]... [--plain]
+                         [--author NAME] [--url URL] [--date DATE]
 
 Exports the annotations of every sidecar under PATH (files or folders, default .) with their
 documents' text; offsets are code points over the LF-normalised text, so every exported span
@@ -20,6 +22,10 @@ ${EXPORTERS.map((e) => `               ${e.format.padEnd(12)}${e.description}`).
              csv also writes the document texts to a companion folder <out>.texts/
   --label    export only this label (repeat for several)
   --plain    Markdown documents (.md): export the text without its markup, spans mapped onto it
+claimreview only (claims of the label claim, or of --label, that carry a verdict attribute):
+  --author   the organisation publishing the fact checks (Google recommends it)
+  --url      the http(s) address of the page publishing them (Google requires it)
+  --date     when they are published, ISO 8601 (2026-12-04)
 Orphaned annotations, and any that no longer match their text, are left out with a warning.
 Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage error.
 `;
@@ -30,7 +36,7 @@ Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage erro
  * @param io output streams and working folder
  */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['plain', 'help'], values: ['format', 'out', 'label'] });
+  const options = parseOptions(args, { flags: ['plain', 'help'], values: ['format', 'out', 'label', 'author', 'url', 'date'] });
   if (options.flags.has('help')) {
     io.stdout.write(EXPORT_USAGE);
     return 0;
@@ -42,7 +48,9 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   const outOption = options.values.get('out')?.at(-1);
   if (exporter.shape === 'folder' && outOption === undefined) throw new UsageError(`--format ${format} writes a folder: give it with --out`);
   const out = outOption === undefined || outOption === '-' ? undefined : path.resolve(io.cwd, outOption);
-  const labels = options.values.has('label') ? new Set(options.values.get('label')) : undefined;
+  const chosen = options.values.get('label') ?? exporter.defaultLabels;
+  const labels = chosen ? new Set(chosen) : undefined;
+  const review = reviewOptions(options.values, format);
 
   const given = options.positional.length ? options.positional : ['.'];
   const sidecars = await findSidecars(given, io.cwd).catch((error: NodeJS.ErrnoException) => {
@@ -78,7 +86,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
   documents.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 
   const { config } = await loadLabelConfig(io.cwd);
-  const output = exporter.write(documents, config);
+  const output = exporter.write(documents, config, review);
   output.warnings?.forEach(warn);
   if (output.content !== undefined) {
     if (out) await writeFile(out, output.content, io);
@@ -90,11 +98,26 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
 
   const count = documents.reduce((n, d) => n + d.annotations.length, 0);
   io.stderr.write(
-    `exported ${count} annotation${count === 1 ? '' : 's'} from ${documents.length} document${documents.length === 1 ? '' : 's'} as ${format}` +
+    (output.summary ?? `exported ${count} annotation${count === 1 ? '' : 's'}`) +
+      ` from ${documents.length} document${documents.length === 1 ? '' : 's'} as ${format}` +
       (out ? ` to ${shownPath(io.cwd, out)}` : '') +
       '\n',
   );
   return unreadable > 0 ? 1 : 0;
+}
+
+/** `--author`, `--url` and `--date`, checked: they are for claimreview only, and never passed over. */
+function reviewOptions(values: ReadonlyMap<string, string[]>, format: string): ExportOptions {
+  const [author, url, date] = (['author', 'url', 'date'] as const).map((name) => values.get(name)?.at(-1));
+  if (format !== 'claimreview') {
+    const given = (['author', 'url', 'date'] as const).filter((name) => values.has(name));
+    if (given.length) throw new UsageError(`${given.map((name) => `--${name}`).join(', ')}: only for --format claimreview`);
+    return {};
+  }
+  if (author !== undefined && author.trim() === '') throw new UsageError('--author is empty');
+  if (url !== undefined && !/^https?:\/\/\S+$/i.test(url)) throw new UsageError(`--url must be an http or https address, got '${url}'`);
+  if (date !== undefined && toXsdDateTime(date) === undefined) throw new UsageError(`--date must be an ISO 8601 date such as 2026-12-04, got '${date}'`);
+  return { ...(author !== undefined ? { reviewAuthor: author.trim() } : {}), ...(url !== undefined ? { reviewUrl: url } : {}), ...(date !== undefined ? { reviewDate: date } : {}) };
 }
 
 async function writeFile(file: string, content: string, io: CliIO): Promise<void> {

@@ -2,6 +2,7 @@
  * The export formats by name.
  */
 import { bratExporter } from './brat';
+import { claimReviewExporter } from './claimreview';
 import { csvExporter } from './csv';
 import { doccanoExporter } from './doccano';
 import { labelStudioExporter } from './labelstudio';
@@ -17,6 +18,7 @@ export const EXPORTERS: readonly Exporter[] = [
   w3cExporter,
   csvExporter,
   labelStudioExporter,
+  claimReviewExporter,
 ];
 
 /**
@@ -28,6 +30,6 @@ export function exporterFor(format: string): Exporter | undefined {
   return EXPORTERS.find((e) => e.format === format);
 }
 
-export type { ExportDocument, ExportFile, ExportFormat, ExportOutput, Exporter } from './types';
+export type { ExportDocument, ExportFile, ExportFormat, ExportOptions, ExportOutput, Exporter } from './types';
 export { prepareDocument } from './prepare';
 export { csvCompanionFolder } from './csv';

@@ -35,10 +35,22 @@ export interface ExportOutput {
   files: ExportFile[];
   /** Annotations the format could not carry, one sentence each, for stderr or a notification. */
   warnings?: string[];
+  /** What was exported, in one sentence, when it is not one item per annotation (ClaimReview counts reviews). */
+  summary?: string;
+}
+
+/** What some formats need besides the annotations. */
+export interface ExportOptions {
+  /** ClaimReview: the organisation publishing the fact checks (`--author`). */
+  reviewAuthor?: string;
+  /** ClaimReview: the address of the page publishing them (`--url`). */
+  reviewUrl?: string;
+  /** ClaimReview: when they were published, ISO 8601 (`--date`). */
+  reviewDate?: string;
 }
 
 /** The export format names accepted by `--format`. */
-export type ExportFormat = 'doccano' | 'prodigy' | 'brat' | 'w3c' | 'csv' | 'labelstudio';
+export type ExportFormat = 'doccano' | 'prodigy' | 'brat' | 'w3c' | 'csv' | 'labelstudio' | 'claimreview';
 
 /** One export format. */
 export interface Exporter {
@@ -50,10 +62,13 @@ export interface Exporter {
   extension: string;
   /** One line shown in usage text and pickers. */
   description: string;
+  /** The labels exported when none is chosen (`--label`); all labels when undefined. */
+  defaultLabels?: readonly string[];
   /**
    * Produce the export.
    * @param documents the documents, sorted by `source`, annotations prepared
    * @param labels the label configuration (brat declares it in `annotation.conf`)
+   * @param options what some formats need besides the annotations
    */
-  write(documents: readonly ExportDocument[], labels: LabelConfig): ExportOutput;
+  write(documents: readonly ExportDocument[], labels: LabelConfig, options?: ExportOptions): ExportOutput;
 }
