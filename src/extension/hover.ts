@@ -61,9 +61,10 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (spec?.description) md.appendMarkdown(` — ${escapeMarkdown(spec.description)}`);
     md.appendMarkdown(` \u00a0$(tag) ${escapeMarkdown(a.id)}\n\n`);
     md.appendMarkdown(`> ${escapeMarkdown(shorten(a.text))}\n\n`);
-    if (a.entity) this.describeEntity(md, doc, a, a.entity);
+    // What the other sources say comes first: it is what a reader comparing reports hovers for.
     if (a.label === FIGURE_LABEL) this.describeFigure(md, doc, a);
     if (a.label === QUOTE_LABEL && this.describePrints(md, doc, a)) linked.add(COMMAND_IDS.linkQuotePrints);
+    if (a.entity) this.describeEntity(md, doc, a, a.entity);
     // In the order the label defines its attributes, then any others.
     const order = (spec?.attributes ?? []).map((s) => s.name);
     const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
@@ -101,8 +102,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
         : `$(check) ${group.figures.length} figures of ${escapeMarkdown(group.key)} from ${plural(outlets, 'source')} agree.\n\n`,
     );
     for (const f of group.figures.slice(0, MAX_LINKS)) {
-      const self = f === figure ? ' (this one)' : '';
-      md.appendMarkdown(`- **${escapeMarkdown(shortValue(f))}** “${escapeMarkdown(shorten(f.text, 60))}” — ${this.place(f)}${self}\n`);
+      const where = f === figure ? `${f.outlet ? `${escapeMarkdown(f.outlet)} · ` : ''}this one` : this.place(f);
+      md.appendMarkdown(`- **${escapeMarkdown(shortValue(f))}** “${escapeMarkdown(shorten(f.text, 60))}” — ${where}\n`);
     }
     if (group.figures.length > MAX_LINKS) md.appendMarkdown(`- and ${group.figures.length - MAX_LINKS} more\n`);
     md.appendMarkdown('\n');
@@ -155,15 +156,26 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     return `${outlet}[${escapeMarkdown(name)}](command:${COMMAND_IDS.openAnnotation}?${args} "Open ${escapeMarkdown(name)}")`;
   }
 
-  /** The entity line: its name and links to its other occurrences in the workspace. */
+  /**
+   * The entity line: its name and links to its other occurrences in the workspace, except the figures
+   * of this figure's group and the prints of this quote's quotation, which are listed above with what each says.
+   */
   private describeEntity(md: vscode.MarkdownString, doc: AnnotatedDocument, a: Annotation, entity: string): void {
     md.appendMarkdown(`$(link) entity **${escapeMarkdown(entity)}**`);
-    const others = this.occurrences(entity).filter((o) => !(o.doc === doc && o.annotation.id === a.id));
+    const view = this.sources.current();
+    const fileOf = (d: AnnotatedDocument): string => this.sources.fileOf(d.documentUri);
+    const group = a.label === FIGURE_LABEL ? view.groupOf(fileOf(doc), a.id) : undefined;
+    const cluster = a.label === QUOTE_LABEL ? view.clusterOf(fileOf(doc), a.id) : undefined;
+    const listedAbove = (o: { doc: AnnotatedDocument; annotation: Annotation }): boolean =>
+      (group !== undefined && view.groupOf(fileOf(o.doc), o.annotation.id) === group) || (cluster !== undefined && view.clusterOf(fileOf(o.doc), o.annotation.id) === cluster);
+    const all = this.occurrences(entity).filter((o) => !(o.doc === doc && o.annotation.id === a.id));
+    const others = all.filter((o) => !listedAbove(o));
+    const above = all.length === others.length ? '' : a.label === FIGURE_LABEL ? 'its figures are listed above' : 'its prints are listed above';
     if (others.length === 0) {
-      md.appendMarkdown(' (no other occurrence)\n\n');
+      md.appendMarkdown(above ? ` — ${above}\n\n` : ' (no other occurrence)\n\n');
       return;
     }
-    md.appendMarkdown(` — ${others.length} other occurrence${others.length === 1 ? '' : 's'}:\n\n`);
+    md.appendMarkdown(` — ${above ? `${above}; ` : ''}${others.length} other occurrence${others.length === 1 ? '' : 's'}:\n\n`);
     for (const o of others.slice(0, MAX_LINKS)) {
       const args = commandArguments([{ uri: o.doc.documentUri.toString(), id: o.annotation.id }]);
       const line = o.doc.offsets.lineColumn(o.annotation.start).line + 1;
