@@ -34,6 +34,18 @@ export interface Annotation {
   created?: string;
   /** Present only when the span could not be found again in the document. */
   status?: 'orphaned';
+  /** Present only on a record that `marginalia adjudicate` kept from one side of a disagreement. */
+  dispute?: Dispute;
+}
+
+/** Which annotator's version of a disagreement a record is, and the other version's record. */
+export interface Dispute {
+  /** The side of the comparison: A (the first version named) or B. */
+  side: 'A' | 'B';
+  /** Who said so: the side's revision, folder or author, as named to `adjudicate`. */
+  by: string;
+  /** The id of the other side's record this one disagrees with; absent when the other side marked nothing there. */
+  pair?: string;
 }
 
 /** The current sidecar format version, the value of its `marginalia` key. */
@@ -49,6 +61,8 @@ export interface Sidecar {
   annotations: Annotation[];
   /** Where the document appeared (the `source:` header); absent when the sidecar has none. */
   source?: DocumentSource;
+  /** `settled: true`: adjudication found no disagreement in this document (the `settled:` header). */
+  settled?: boolean;
 }
 
 /** Where a document was published: the optional `source:` header of its sidecar. */

@@ -18,7 +18,9 @@ export type FieldCheck =
   /** An optional map of attribute names to strings or numbers. */
   | { readonly kind: 'attributes' }
   /** An optional string from a fixed list, with what to say about another. */
-  | { readonly kind: 'one-of'; readonly values: readonly string[]; readonly fix: string };
+  | { readonly kind: 'one-of'; readonly values: readonly string[]; readonly fix: string }
+  /** An optional map `{side: A|B, by: text, pair: id}` (`Dispute`). */
+  | { readonly kind: 'dispute' };
 
 /** One field of an annotation record. */
 export interface AnnotationField {
@@ -41,6 +43,7 @@ export const ANNOTATION_FIELDS = [
   { key: 'author', check: { kind: 'optional-text' } },
   { key: 'created', check: { kind: 'optional-text', iso8601: true } },
   { key: 'status', check: { kind: 'one-of', values: ['orphaned'], fix: 'remove the line or write `status: orphaned`' } },
+  { key: 'dispute', check: { kind: 'dispute' } },
 ] as const satisfies readonly AnnotationField[];
 
 /** The name of a field of the table. */
