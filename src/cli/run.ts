@@ -29,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   import: { load: () => import('./commands/import.js').then((m) => ({ run: m.importCommand, usage: m.IMPORT_USAGE })), summary: 'merge brat, doccano, prodigy or w3c annotations into sidecars' },
   diff: { load: () => import('./commands/diff.js').then((m) => ({ run: m.diffCommand, usage: m.DIFF_USAGE })), summary: 'Markdown summary of annotation changes between two revisions or folders' },
   agree: { load: () => import('./commands/agree.js').then((m) => ({ run: m.agreeCommand, usage: m.AGREE_USAGE })), summary: 'agreement between two annotators: F1, overlap F1, kappa per label' },
+  adjudicate: { load: () => import('./commands/adjudicate.js').then((m) => ({ run: m.adjudicateCommand, usage: m.ADJUDICATE_USAGE })), summary: 'merge two annotators\' versions, keeping disagreements as disputes to settle' },
   figures: { load: () => import('./commands/figures.js').then((m) => ({ run: m.figuresCommand, usage: m.FIGURES_USAGE })), summary: 'figures read into value, unit and interval' },
   conflicts: { load: () => import('./commands/figures.js').then((m) => ({ run: m.conflictsCommand, usage: m.CONFLICTS_USAGE })), summary: 'figures of one quantity that sources disagree on; --strict fails on any' },
   quotes: { load: () => import('./commands/quotes.js').then((m) => ({ run: m.quotesCommand, usage: m.QUOTES_USAGE })), summary: 'the same quotation printed in several documents, and its speakers' },

@@ -39,6 +39,8 @@ export interface Annotation {
    * proposed it (`marginalia suggest --apply`) and nobody has confirmed it yet. Absent otherwise.
    */
   status?: 'orphaned' | 'suggested';
+  /** Present only on a record that `marginalia adjudicate` kept from one side of a disagreement. */
+  dispute?: Dispute;
 }
 
 /**
@@ -57,6 +59,16 @@ export interface Relation {
   document?: string;
 }
 
+/** Which annotator's version of a disagreement a record is, and the other version's record. */
+export interface Dispute {
+  /** The side of the comparison: A (the first version named) or B. */
+  side: 'A' | 'B';
+  /** Who said so: the side's revision, folder or author, as named to `adjudicate`. */
+  by: string;
+  /** The id of the other side's record this one disagrees with; absent when the other side marked nothing there. */
+  pair?: string;
+}
+
 /** The current sidecar format version, the value of its `marginalia` key. */
 export const FORMAT_VERSION = 1;
 
@@ -70,6 +82,8 @@ export interface Sidecar {
   annotations: Annotation[];
   /** Where the document appeared (the `source:` header); absent when the sidecar has none. */
   source?: DocumentSource;
+  /** `settled: true`: adjudication found no disagreement in this document (the `settled:` header). */
+  settled?: boolean;
   /** Suggestions an annotator turned down (the `rejected:` header), so that nobody is offered them again. */
   rejected?: RejectedSuggestion[];
 }

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { disputeFindings } from '../../core/agreement/disputes';
 import { findPreviousText } from '../../core/anchoring/previous-text';
 import { holds, type AnchorMethod, type AnchorOutcome } from '../../core/anchoring/reanchor';
 import { checkAnnotations } from '../../core/check';
@@ -88,7 +89,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const all = reports.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
-  const summary = { sidecars: sidecars.length, annotations: annotationCount, errors, warnings };
+  const disputes = all.filter((f) => f.code === 'disputed').length;
+  const summary = { sidecars: sidecars.length, annotations: annotationCount, errors, warnings, disputes };
   if (format === 'json') {
     io.stdout.write(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
   } else if (format === 'github') {
@@ -108,7 +110,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     }
     io.stdout.write(
       `${summary.sidecars} sidecar${summary.sidecars === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'}: ` +
-        `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+        `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${disputesLeft(disputes)}\n`,
     );
   }
   return errors > 0 || (options.flags.has('strict') && warnings > 0) ? 1 : 0;
@@ -118,7 +120,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
  * The findings as GitHub Actions workflow commands, one annotation each on the sidecar's line, what
  * --fix re-anchored as notices, and the summary as a plain line of the log.
  */
-function githubCommands(reports: readonly FileReport[], summary: { sidecars: number; annotations: number; errors: number; warnings: number }): string {
+function githubCommands(reports: readonly FileReport[], summary: { sidecars: number; annotations: number; errors: number; warnings: number; disputes: number }): string {
   const lines: string[] = [];
   for (const report of reports) {
     const file = report.path.split(path.sep).join('/');
@@ -129,8 +131,13 @@ function githubCommands(reports: readonly FileReport[], summary: { sidecars: num
     }
   }
   const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  lines.push(`marginalia check: ${plural(summary.sidecars, 'sidecar')}, ${plural(summary.annotations, 'annotation')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}`);
+  lines.push(`marginalia check: ${plural(summary.sidecars, 'sidecar')}, ${plural(summary.annotations, 'annotation')}: ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}${disputesLeft(summary.disputes)}`);
   return lines.join('\n') + '\n';
+}
+
+/** The end of the summary line for disputes left by `adjudicate` (nothing when there are none). */
+function disputesLeft(disputes: number): string {
+  return disputes === 0 ? '' : ` (${disputes} dispute${disputes === 1 ? '' : 's'} left to settle)`;
 }
 
 /**
@@ -154,7 +161,7 @@ async function checkSidecar(
   const { sidecar, recordLines, writable } = loaded.read;
   const findings = [...loaded.read.findings, ...loaded.findings];
   if (!sidecar) return { report: { findings }, annotations: 0 };
-  findings.push(...checkLabels(sidecar, config, recordLines));
+  findings.push(...checkLabels(sidecar, config, recordLines), ...disputeFindings(sidecar, recordLines));
   const report: Omit<FileReport, 'path'> = { findings };
   if (loaded.text !== undefined) {
     const fixing = fix && writable;

@@ -20,7 +20,9 @@ export type FieldCheck =
   /** An optional list of relations: maps with `type` and `to` (and `document`), written with their keys in `RELATION_KEYS` order. */
   | { readonly kind: 'relations' }
   /** An optional string from a fixed list, with what to say about another. */
-  | { readonly kind: 'one-of'; readonly values: readonly string[]; readonly fix: string };
+  | { readonly kind: 'one-of'; readonly values: readonly string[]; readonly fix: string }
+  /** An optional map `{side: A|B, by: text, pair: id}` (`Dispute`). */
+  | { readonly kind: 'dispute' };
 
 /** One field of an annotation record. */
 export interface AnnotationField {
@@ -44,6 +46,7 @@ export const ANNOTATION_FIELDS = [
   { key: 'author', check: { kind: 'optional-text' } },
   { key: 'created', check: { kind: 'optional-text', iso8601: true } },
   { key: 'status', check: { kind: 'one-of', values: ['orphaned', 'suggested'], fix: 'remove the line, or write `status: orphaned` or `status: suggested`' } },
+  { key: 'dispute', check: { kind: 'dispute' } },
 ] as const satisfies readonly AnnotationField[];
 
 /** The keys of one relation, in the order they are written; other keys are kept after them, sorted. */

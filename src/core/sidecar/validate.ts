@@ -23,9 +23,10 @@ export interface ValidatedSidecar {
   clean: Uint8Array;
 }
 
-const TOP_KEYS = ['marginalia', 'document', 'source', 'rejected', 'annotations'];
+const TOP_KEYS = ['marginalia', 'document', 'source', 'settled', 'rejected', 'annotations'];
 const REJECTED_KEYS = ['label', 'text', 'before'];
 const SOURCE_KEYS = ['outlet', 'url', 'published'];
+const DISPUTE_KEYS = ['side', 'by', 'pair'];
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar is not rewritten';
 
@@ -100,6 +101,10 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
     const source = readSource(data['source'], placeOf('source'), findings);
     // A header that is not understood is kept as it is, so a rewrite does not lose it.
     setOwn(sidecar as unknown as Record<string, unknown>, 'source', source ?? ownCopy(data['source']));
+  }
+  if (data['settled'] !== undefined && data['settled'] !== null) {
+    if (data['settled'] !== true && data['settled'] !== false) findings.push(finding('warning', 'wrong-type', `settled must be true or false, got ${describe(data['settled'])}; the header is kept as it is but not used`, placeOf('settled')));
+    setOwn(sidecar as unknown as Record<string, unknown>, 'settled', ownCopy(data['settled']));
   }
   if (data['rejected'] !== undefined && data['rejected'] !== null) {
     const rejected = readRejected(data['rejected'], placeOf('rejected'), findings);
@@ -219,6 +224,9 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
         if (!absent && !check.values.includes(value as string))
           bad('wrong-type', `${key} can only be ${check.values.join(' or ')}, got ${describe(value)}; ${check.fix}`, at(key));
         break;
+      case 'dispute':
+        if (!absent) checkDispute(value, at(key), bad);
+        break;
     }
   }
   // Ids and labels reach trusted Markdown and command arguments: only characters with no meaning there.
@@ -262,6 +270,19 @@ function checkAttributes(attributes: unknown, place: Place, bad: (code: string, 
         place,
       );
   }
+}
+
+/** Report what is wrong with a `dispute` value: not a map of side (A or B), by (text) and an optional pair (an id). */
+function checkDispute(dispute: unknown, place: Place, bad: (code: string, message: string, where: Place) => void): void {
+  const fix = 'write `dispute: {side: A, by: <who>, pair: <id>}` or settle the dispute and remove it';
+  if (!isPlainMap(dispute)) return bad('wrong-type', `dispute must be a map with side, by and pair, got ${describe(dispute)}; ${fix}`, place);
+  const unknown = Object.keys(dispute).filter((key) => !DISPUTE_KEYS.includes(key));
+  if (unknown.length > 0) bad('wrong-type', `unknown key "${unknown[0]}" in dispute (known keys: ${DISPUTE_KEYS.join(', ')}); ${fix}`, place);
+  if (dispute['side'] !== 'A' && dispute['side'] !== 'B') bad('wrong-type', `dispute side must be A or B, got ${describe(dispute['side'])}; ${fix}`, place);
+  if (typeof dispute['by'] !== 'string' || dispute['by'] === '') bad('wrong-type', `dispute by must name who said so, got ${describe(dispute['by'])}; ${fix}`, place);
+  const pair = dispute['pair'];
+  if (pair !== undefined && pair !== null && (typeof pair !== 'string' || !isAnnotationId(pair)))
+    bad('wrong-type', `dispute pair must be the id of the other record, got ${describe(pair)}; ${fix}`, place);
 }
 
 /**
@@ -309,7 +330,7 @@ function checkRelations(
 const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> = (() => {
   const body = ANNOTATION_FIELDS.map(({ key, check }) => {
     const field = JSON.stringify(key);
-    const copy = check.kind === 'attributes' ? 'copyMap(v)' : check.kind === 'relations' ? 'v.map(copyRelation)' : 'v';
+    const copy = check.kind === 'attributes' || check.kind === 'dispute' ? 'copyMap(v)' : check.kind === 'relations' ? 'v.map(copyRelation)' : 'v';
     return `v = x[${field}]; if (v !== undefined && v !== null) a[${field}] = ${copy};`;
   });
   const compiled = new Function('copyMap', 'copyRelation', `return function annotationOf(x) { const a = {}; let v; ${body.join(' ')} return a; };`) as (
