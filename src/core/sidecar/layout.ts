@@ -320,6 +320,8 @@ function valueEnd(lines: readonly string[], line: number, limit: number, column:
 }
 
 function parseKey(line: string, column: number): { key: string; afterKey: number; valueColumn: number } | undefined {
+  const simple = simpleKeyEnd(line, column);
+  if (simple !== -1) return { key: line.slice(column, simple), afterKey: simple + 1, valueColumn: valueColumnAfter(line, simple + 1) };
   const content = line.slice(column);
   let key: string;
   let match = PLAIN_KEY.exec(content);
@@ -333,10 +335,29 @@ function parseKey(line: string, column: number): { key: string; afterKey: number
     }
   } else return undefined;
   const afterKey = column + match[0].length;
+  return { key, afterKey, valueColumn: valueColumnAfter(line, afterKey) };
+}
+
+/** Where a value starts after its key's colon, or -1 when the line has none (only blanks or a comment). */
+function valueColumnAfter(line: string, afterKey: number): number {
   let v = afterKey;
   while (line[v] === ' ' || line[v] === '\t') v++;
-  const valueColumn = v >= line.length || line[v] === '#' ? -1 : v;
-  return { key, afterKey, valueColumn };
+  return v >= line.length || line[v] === '#' ? -1 : v;
+}
+
+/**
+ * The colon's column when the key at `column` is a simple name (a letter or `_`, then letters, digits,
+ * `_` and `-`) right before a colon that a blank or the line's end follows, the form Marginalia writes;
+ * -1 otherwise. `PLAIN_KEY` reads such a key the same way; this is only quicker than the expression.
+ */
+function simpleKeyEnd(line: string, column: number): number {
+  const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  if (!isLetter(line.charCodeAt(column))) return -1;
+  let i = column + 1;
+  for (let c = line.charCodeAt(i); isLetter(c) || (c >= 48 && c <= 57) || c === 45; c = line.charCodeAt(++i));
+  if (line.charCodeAt(i) !== 58) return -1;
+  const after = line.charCodeAt(i + 1);
+  return Number.isNaN(after) || after === 32 || after === 9 ? i : -1;
 }
 
 function sameKeys(entries: readonly EntrySpan[], keys: readonly string[]): boolean {

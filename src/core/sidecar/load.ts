@@ -1,6 +1,7 @@
 /**
  * The first pass over a sidecar's text: refuse what must not be parsed (a file over the size limit,
- * a file with merge-conflict markers), then parse the YAML into plain data with js-yaml (about ten
+ * a file with merge-conflict markers), then parse the YAML into plain data: a file in the form
+ * Marginalia writes with its own parser (`canonical-load.ts`), anything else with js-yaml (about ten
  * times faster than a full `yaml` Document; see /work/shared/notes/performance.md). The core schema
  * keeps `2026-11-22T10:00:00Z` a string, and the first alias (`*name`) stops the parse: a sidecar
  * never needs one, and refusing them makes an alias bomb fail at once instead of filling memory.
@@ -8,6 +9,7 @@
 
 import * as jsyaml from 'js-yaml';
 import type { Finding } from '../model';
+import { loadCanonical } from './canonical-load';
 import { MAX_NESTING_DEPTH, MAX_SIDECAR_LENGTH } from './limits';
 
 /** The outcome of loading: the parsed data, or the findings that stopped it. */
@@ -25,6 +27,9 @@ export function loadSidecarData(source: string, lines: readonly string[]): LoadR
   if (source.length > MAX_SIDECAR_LENGTH) return { ok: false, findings: [tooLarge(source.length)] };
   const conflict = lines.findIndex((line) => CONFLICT_MARKER.test(line));
   if (conflict !== -1) return { ok: false, findings: [conflictFinding(lines[conflict]!, conflict + 1)] };
+  // Marginalia's own form, read by its own parser; anything else (or any doubt) by js-yaml.
+  const canonical = loadCanonical(source, lines);
+  if (canonical !== undefined) return { ok: true, data: canonical };
   try {
     return { ok: true, data: jsyaml.load(source, loadOptions()) };
   } catch (error) {

@@ -63,7 +63,20 @@ export function formatNumber(n: number): string {
 
 /** Whether a string may be written without quotes. */
 function isPlainSafe(s: string): boolean {
-  if (s === '' || UNSAFE_FIRST.test(s) || UNSAFE_INSIDE.test(s) || NEEDS_ESCAPE.test(s)) return false;
+  return !NEEDS_ESCAPE.test(s) && readsAsPlainString(s);
+}
+
+/** The first characters a plain scalar of `NOT_A_STRING` longer than its word list (5 characters) can have. */
+const MAY_NOT_BE_A_STRING = /^[-+.0-9eE]/;
+
+/**
+ * Whether a string with no character that needs escaping (see `NEEDS_ESCAPE`) reads back as itself
+ * when written plain, in every YAML reader.
+ * @param s a string without control characters, line separators, byte-order marks or lone surrogates
+ */
+export function readsAsPlainString(s: string): boolean {
+  if (s === '' || UNSAFE_FIRST.test(s) || UNSAFE_INSIDE.test(s)) return false;
+  if (s.length > 5 && !MAY_NOT_BE_A_STRING.test(s)) return true;
   return !NOT_A_STRING.some((pattern) => pattern.test(s));
 }
 

@@ -68,3 +68,23 @@ test('indentation counts leading spaces', () => {
   assert.equal(indentOf('    key: v'), 4);
   assert.equal(indentOf('key'), 0);
 });
+
+test('keys are read the same whether they are simple names or not', () => {
+  const cases: [string, string, number, number][] = [
+    // line, key, afterKey, valueColumn
+    ['id: x', 'id', 3, 4],
+    ['a-b_9:', 'a-b_9', 6, -1],
+    ['_x:\tv', '_x', 3, 4],
+    ['k:   # c', 'k', 2, -1],
+    ['key :  v', 'key', 5, 7],
+    ['x.y: v', 'x.y', 4, 5],
+    ["'q k': v", 'q k', 6, 7],
+    ['"d\\u0041": v', 'dA', 10, 11],
+    ['a:b: v', 'a:b', 4, 5],
+  ];
+  for (const [line, key, afterKey, valueColumn] of cases) {
+    const entry = scanLayout([line])?.top[0];
+    assert.deepEqual(entry && { key: entry.key, afterKey: entry.afterKey, valueColumn: entry.valueColumn }, { key, afterKey, valueColumn }, line);
+  }
+  assert.equal(scanLayout(['k:v']), undefined, 'a colon without a blank after it ends no key');
+});
