@@ -44,7 +44,7 @@ matches its document, missing documents.
             the document they hold on (staged, or one of its last 50 commits); otherwise, and for
             what that cannot place, they are searched for by their text and context
   --json    print the findings as JSON
-  --strict  fail on warnings too
+  --strict  fail on warnings too (suggestions not yet confirmed, status: suggested, are warnings)
 Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
 `;
 
@@ -67,12 +67,14 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const reports: FileReport[] = [];
   const configs = new Map<string, Awaited<ReturnType<typeof loadLabelConfig>>>();
   let annotationCount = 0;
+  let suggestedCount = 0;
   for (const sidecarPath of sidecars) {
     const folder = path.dirname(sidecarPath);
     if (!configs.has(folder)) configs.set(folder, await loadLabelConfig(folder));
     const root = await workspaceRootOf(sidecarPath, paths, io.cwd);
     const report = await checkSidecar(sidecarPath, root, configs.get(folder)!.config, fix, io.files);
     annotationCount += report.annotations;
+    suggestedCount += report.suggested ?? 0;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
   }
   for (const loaded of configs.values()) {
@@ -84,7 +86,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const all = reports.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
-  const summary = { sidecars: sidecars.length, annotations: annotationCount, errors, warnings };
+  const summary = { sidecars: sidecars.length, annotations: annotationCount, suggested: suggestedCount, errors, warnings };
   if (options.flags.has('json')) {
     io.stdout.write(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
   } else {
@@ -101,7 +103,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       }
     }
     io.stdout.write(
-      `${summary.sidecars} sidecar${summary.sidecars === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'}: ` +
+      `${summary.sidecars} sidecar${summary.sidecars === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'}` +
+        `${suggestedCount > 0 ? ` (${suggestedCount} suggested, not yet confirmed)` : ''}: ` +
         `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
     );
   }
@@ -124,12 +127,21 @@ async function checkSidecar(
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
   files: ReplaceOps | undefined,
-): Promise<{ report: Omit<FileReport, 'path'>; annotations: number }> {
+): Promise<{ report: Omit<FileReport, 'path'>; annotations: number; suggested?: number }> {
   const loaded = await loadAnnotatedDocument(sidecarPath, root);
   const { sidecar, recordLines, writable } = loaded.read;
   const findings = [...loaded.read.findings, ...loaded.findings];
   if (!sidecar) return { report: { findings }, annotations: 0 };
   findings.push(...checkLabels(sidecar, config, recordLines));
+  const suggested = sidecar.annotations.filter((a) => a.status === 'suggested');
+  if (suggested.length > 0)
+    findings.push({
+      severity: 'warning',
+      code: 'unconfirmed-suggestions',
+      message: `${suggested.length} annotation${suggested.length === 1 ? ' is a suggestion' : 's are suggestions'} not yet confirmed (status: suggested); accept or reject ${suggested.length === 1 ? 'it' : 'them'} in the editor`,
+      line: recordLines.get(suggested[0]!.id) ?? 1,
+      column: 1,
+    });
   const report: Omit<FileReport, 'path'> = { findings };
   if (loaded.text !== undefined) {
     const fixing = fix && writable;
@@ -161,5 +173,5 @@ async function checkSidecar(
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { report, annotations: sidecar.annotations.length };
+  return { report, annotations: sidecar.annotations.length, suggested: suggested.length };
 }

@@ -8,7 +8,7 @@ import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
 import { shownPath } from '../shown-path';
 
-export const EXPORT_USAGE = `usage: marginalia export [PATH...] --format FORMAT [--out PATH] [--label LABEL]... [--plain]
+export const EXPORT_USAGE = `usage: marginalia export [PATH...] --format FORMAT [--out PATH] [--label LABEL]... [--plain] [--include-suggested]
 
 Exports the annotations of every sidecar under PATH (files or folders, default .) with their
 documents' text; offsets are code points over the LF-normalised text, so every exported span
@@ -19,7 +19,8 @@ ${EXPORTERS.map((e) => `               ${e.format.padEnd(12)}${e.description}`).
              csv also writes the document texts to a companion folder <out>.texts/
   --label    export only this label (repeat for several)
   --plain    Markdown documents (.md): export the text without its markup, spans mapped onto it
-Orphaned annotations, and any that no longer match their text, are left out with a warning.
+  --include-suggested  export suggestions not yet confirmed (status: suggested) too
+Orphaned annotations, suggestions not yet confirmed (unless --include-suggested), and any that no longer match their text, are left out with a warning.
 Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage error.
 `;
 
@@ -29,7 +30,7 @@ Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage erro
  * @param io output streams and working folder
  */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['plain', 'help'], values: ['format', 'out', 'label'] });
+  const options = parseOptions(args, { flags: ['plain', 'include-suggested', 'help'], values: ['format', 'out', 'label'] });
   if (options.flags.has('help')) {
     io.stdout.write(EXPORT_USAGE);
     return 0;
@@ -62,7 +63,7 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     }
     // Records the reader could not make sense of are missing from the sidecar: say which.
     for (const f of errors) warn(`${shown}:${f.line}:${f.column}: ${f.message}`);
-    const prepared = prepareDocument(shownPath(io.cwd, loaded.documentPath), loaded.text, loaded.read.sidecar.annotations, labels);
+    const prepared = prepareDocument(shownPath(io.cwd, loaded.documentPath), loaded.text, loaded.read.sidecar.annotations, labels, { includeSuggested: options.flags.has('include-suggested') });
     prepared.warnings.forEach(warn);
     let document = prepared.document;
     if (options.flags.has('plain') && isMarkdownPath(document.source)) {
