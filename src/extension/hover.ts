@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown } from '../core/markdown-escape';
 import type { Annotation } from '../core/model';
+import { attributeGuideline, labelGuideline } from '../core/guidelines';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
 import { missingAttributes } from './diagnostics';
@@ -46,7 +47,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     // Only the commands this hover links to run from it; nothing from the sidecar becomes a link.
     md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation] };
     md.appendMarkdown(`**${escapeMarkdown(capitalise(a.label))}**`);
-    if (spec?.description) md.appendMarkdown(` — ${escapeMarkdown(spec.description)}`);
+    const guideline = spec ? labelGuideline(spec) : '';
+    if (guideline) md.appendMarkdown(` — ${escapeMarkdown(guideline)}`);
     md.appendMarkdown(` \u00a0$(tag) ${escapeMarkdown(a.id)}\n\n`);
     md.appendMarkdown(`> ${escapeMarkdown(shorten(a.text))}\n\n`);
     if (a.entity) this.describeEntity(md, doc, a, a.entity);
@@ -57,6 +59,9 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (attributes.length > 0) {
       md.appendMarkdown(attributes.map(([name, value]) => `${escapeMarkdown(name)}: **${escapeMarkdown(String(value))}**`).join(' \u00b7 ') + '\n\n');
     }
+    // The guideline of each attribute the label defines, where the annotator checks the values.
+    const definitions = (spec?.attributes ?? []).map((s) => [s.name, attributeGuideline(s)] as const).filter(([, g]) => g);
+    if (definitions.length > 0) md.appendMarkdown(definitions.map(([name, g]) => `*${escapeMarkdown(name)}*: ${escapeMarkdown(g)}`).join(' \u00b7 ') + '\n\n');
     const missing = missingAttributes(this.store, doc.documentUri, a);
     if (missing.length > 0) {
       const fixes = missing.map((name) => {

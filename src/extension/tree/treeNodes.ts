@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { displayText, snippet, type Group, type Occurrence } from '../../core/grouping';
 import { escapeMarkdown } from '../../core/markdown-escape';
 import type { LabelConfig } from '../../core/model';
+import { attributeGuideline, labelGuideline } from '../../core/guidelines';
 import { COMMAND_IDS } from '../commandIds';
 import type { AnnotatedDocumentView } from './annotationSource';
 
@@ -97,7 +98,9 @@ export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expa
     case 'label': {
       item.iconPath = new vscode.ThemeIcon('tag');
       const spec = labels?.labels.find((l) => l.id === group.title);
-      item.tooltip = `${group.title}${spec?.description ? ` — ${spec.description}` : ''}\n${where}`;
+      const guideline = spec ? labelGuideline(spec) : '';
+      const attributes = (spec?.attributes ?? []).map((a) => [a.name, attributeGuideline(a)]).filter(([, g]) => g).map(([name, g]) => `\n${name}: ${g}`);
+      item.tooltip = `${group.title}${guideline ? ` — ${guideline}` : ''}${attributes.join('')}\n${where}`;
       break;
     }
     case 'entity':
