@@ -5,7 +5,7 @@
 import { contextAround } from '../anchoring/context';
 import { holds, reanchor } from '../anchoring/reanchor';
 import { TextHistory } from '../anchoring/text-history';
-import { FORMAT_VERSION, type Annotation, type Finding } from '../model';
+import { FORMAT_VERSION, type Annotation, type Finding, type RejectedSuggestion } from '../model';
 import { OffsetIndex } from '../text';
 import type { Placement } from './anchor-findings';
 import type { FileStamp, Timer } from './ports';
@@ -30,6 +30,8 @@ export interface SyncedDocument<L> {
   readonly unwritten: boolean;
   /** The records of the sidecar on disk as last read or written: what unwritten changes were made from. */
   readonly base: readonly Annotation[];
+  /** Suggestions turned down (the sidecar's `rejected:` header), not to be offered again. */
+  readonly rejected: readonly RejectedSuggestion[];
 }
 
 /** The state kept per annotated document. */
@@ -42,6 +44,9 @@ export class Entry<L> implements SyncedDocument<L> {
   unwritten = false;
   /** Sidecar format version and `document:` key, kept as read. */
   version = FORMAT_VERSION;
+  rejected: RejectedSuggestion[] = [];
+  /** False when the sidecar has a `rejected:` header that could not be read: it is kept as it is, and nothing is added to it. */
+  rejectedReadable = true;
   /** The sidecar's content as last read or written (undefined: there is no file). */
   diskSource: string | undefined;
   /** The sidecar file's size and time when `diskSource` was read or written (undefined: not known). */

@@ -359,3 +359,25 @@ test('a sidecar that is not UTF-8 is never rewritten: its bytes stay, and the wr
   assert.ok(Buffer.from(world.files.bytes(SIDECAR)!).equals(latin1), 'byte for byte');
   assert.match(world.notes[0]!.message, /cannot be read \(line 5: the sidecar is not valid UTF-8 \(byte 0xE9\)/);
 });
+
+test('a rejected suggestion is written to the rejected: header, kept when annotations change and read back', async () => {
+  const world = await loaded();
+  await world.sync.reject(DOC, [{ label: 'figure', text: '100', before: 'about ' }]);
+  await world.sync.add(DOC, [PEOPLE]);
+  const read = readSidecar(world.files.text(SIDECAR)!);
+  assert.deepEqual(read.sidecar!.rejected, [{ label: 'figure', text: '100', before: 'about ' }]);
+  assert.deepEqual(onDisk(world), ['claim people', 'quote we are ready']);
+  await world.sync.reload(SIDECAR);
+  assert.deepEqual(world.sync.get(DOC)!.rejected, [{ label: 'figure', text: '100', before: 'about ' }]);
+});
+
+test('a rejected: header that cannot be read is not added to, and stays as written', async () => {
+  const files = new MemoryFiles();
+  files.put(DOC, TEXT);
+  const odd = fixture('doc.txt.annotations.yaml').replace('annotations:', 'rejected: not a list\nannotations:');
+  files.put(SIDECAR, odd);
+  const world = await loaded(files);
+  await assert.rejects(world.sync.reject(DOC, [{ label: 'figure', text: '100' }]), /rejected: list of doc\.txt\.annotations\.yaml cannot be read/);
+  await world.sync.add(DOC, [PEOPLE]);
+  assert.match(world.files.text(SIDECAR)!, /rejected: not a list\n/);
+});
