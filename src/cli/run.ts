@@ -33,6 +33,7 @@ const COMMANDS: Record<string, Command> = {
   figures: { load: () => import('./commands/figures.js').then((m) => ({ run: m.figuresCommand, usage: m.FIGURES_USAGE })), summary: 'figures read into value, unit and interval' },
   conflicts: { load: () => import('./commands/figures.js').then((m) => ({ run: m.conflictsCommand, usage: m.CONFLICTS_USAGE })), summary: 'figures of one quantity that sources disagree on; --strict fails on any' },
   quotes: { load: () => import('./commands/quotes.js').then((m) => ({ run: m.quotesCommand, usage: m.QUOTES_USAGE })), summary: 'the same quotation printed in several documents, and its speakers' },
+  suggest: { load: () => import('./commands/suggest.js').then((m) => ({ run: m.suggestCommand, usage: m.SUGGEST_USAGE })), summary: 'suggest quotes, figures and claims for documents; --apply adds them as suggested' },
   stats: { load: () => import('./commands/stats.js').then((m) => ({ run: m.statsCommand, usage: m.STATS_USAGE })), summary: 'counts per label, document and author; entities shared by documents' },
 };
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnchorResult } from '../core/anchoring/reanchor';
-import type { Annotation, LabelConfig } from '../core/model';
+import type { Annotation, LabelConfig, RejectedSuggestion } from '../core/model';
 import { isSidecarPath } from '../core/paths';
 import { DocumentSync, type NewSpan, type Severity } from '../core/workspace/document-sync';
 import type { SyncedDocument } from '../core/workspace/synced-document';
@@ -153,6 +153,15 @@ export class AnnotationStore extends Disposable {
    */
   update(documentUri: vscode.Uri, id: string, patch: Partial<Omit<Annotation, 'id'>>): Promise<void> {
     return this.sync.update(documentUri, id, patch);
+  }
+
+  /**
+   * Remember suggestions the annotator turned down, in the sidecar's `rejected:` header.
+   * @param documentUri the document
+   * @param records the rejections
+   */
+  reject(documentUri: vscode.Uri, records: readonly RejectedSuggestion[]): Promise<void> {
+    return this.sync.reject(documentUri, records);
   }
 
   /**

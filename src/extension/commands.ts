@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import type { Annotation, AttributeValue, LabelSpec } from '../core/model';
 import { normalizeText, OffsetIndex } from '../core/text';
+import { attributeGuideline, labelGuideline } from '../core/guidelines';
 import type { AnchorResult } from '../core/anchoring/reanchor';
 import { parseAttributeInput, validateAttributeInput } from './attributeInput';
 import type { AnnotatedDocument, AnnotationStore, NewSpan } from './annotationStore';
@@ -166,7 +167,7 @@ async function askRequiredAttributes(store: AnnotationStore, uri: vscode.Uri, ad
       const values: Record<string, AttributeValue> = {};
       for (const [i, attribute] of required.entries()) {
         const title = `${annotation.label} “${shorten(annotation.text, 40)}”: ${attribute.name}, required (${i + 1}/${required.length}; Escape to skip)`;
-        const raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], true, '', title, attribute.description) : await askText(attribute, '', title);
+        const raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], true, '', title, attributeGuideline(attribute) || undefined) : await askText(attribute, '', title);
         const value = raw === undefined ? undefined : parseAttributeInput(attribute, raw);
         if (value === undefined) break;
         values[attribute.name] = value;
@@ -195,7 +196,7 @@ function spanOf(document: vscode.TextDocument, index: OffsetIndex, selection: vs
 
 async function pickLabel(labels: readonly LabelSpec[]): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
-    labels.map((l) => ({ label: l.id, description: l.key ? `key ${l.key}` : undefined, detail: l.description, id: l.id })),
+    labels.map((l) => ({ label: l.id, description: l.key ? `key ${l.key}` : undefined, detail: labelGuideline(l) || undefined, id: l.id })),
     { title: 'Marginalia: Tag Selection', placeHolder: 'Label for the selected text', matchOnDescription: true, matchOnDetail: true },
   );
   return picked?.id;
@@ -273,7 +274,7 @@ async function editAttributes(store: AnnotationStore, target?: AttributesTarget)
       if (problem) throw new Error(problem);
     } else {
       const title = `${annotation.label} “${shorten(annotation.text, 40)}”: ${attribute.name} (${i + 1}/${total})`;
-      raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], attribute.required, current, title, attribute.description) : await askText(attribute, current, title);
+      raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], attribute.required, current, title, attributeGuideline(attribute) || undefined) : await askText(attribute, current, title);
       if (raw === undefined) return undefined; // Escape cancels the whole edit
     }
     const value = parseAttributeInput(attribute, raw);
@@ -288,7 +289,7 @@ function askText(attribute: LabelSpec['attributes'][number], current: string, ti
   return vscode.window.showInputBox({
     title,
     value: current,
-    prompt: `${attribute.description ?? attribute.name} (${attribute.type}${attribute.required ? ', required' : ', empty to remove'})`,
+    prompt: `${attributeGuideline(attribute) || attribute.name} (${attribute.type}${attribute.required ? ', required' : ', empty to remove'})`,
     validateInput: (value) => validateAttributeInput(attribute, value),
     ignoreFocusOut: true,
   });

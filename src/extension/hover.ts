@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { FIGURE_LABEL } from '../core/figures/figures';
 import { escapeMarkdown } from '../core/markdown-escape';
 import type { Annotation } from '../core/model';
+import { attributeGuideline, labelGuideline } from '../core/guidelines';
 import { QUOTE_LABEL } from '../core/quotes/clusters';
 import { printDiffMarkdown } from '../core/quotes/diff-markdown';
 import { clusterEntities, shortValue, speakersOf, unlinkedPrints } from '../core/sources/cross-source';
@@ -58,7 +59,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     /** The commands this hover links to: only they run from it; nothing from the sidecar becomes a link. */
     const linked = new Set<string>([COMMAND_IDS.openAnnotation]);
     md.appendMarkdown(`**${escapeMarkdown(capitalise(a.label))}**`);
-    if (spec?.description) md.appendMarkdown(` — ${escapeMarkdown(spec.description)}`);
+    const guideline = spec ? labelGuideline(spec) : '';
+    if (guideline) md.appendMarkdown(` — ${escapeMarkdown(guideline)}`);
     md.appendMarkdown(` \u00a0$(tag) ${escapeMarkdown(a.id)}\n\n`);
     md.appendMarkdown(`> ${escapeMarkdown(shorten(a.text))}\n\n`);
     // What the other sources say comes first: it is what a reader comparing reports hovers for.
@@ -72,6 +74,9 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (attributes.length > 0) {
       md.appendMarkdown(attributes.map(([name, value]) => `${escapeMarkdown(name)}: **${escapeMarkdown(String(value))}**`).join(' \u00b7 ') + '\n\n');
     }
+    // The guideline of each attribute the label defines, where the annotator checks the values.
+    const definitions = (spec?.attributes ?? []).map((s) => [s.name, attributeGuideline(s)] as const).filter(([, g]) => g);
+    if (definitions.length > 0) md.appendMarkdown(definitions.map(([name, g]) => `*${escapeMarkdown(name)}*: ${escapeMarkdown(g)}`).join(' \u00b7 ') + '\n\n');
     const missing = missingAttributes(this.store, doc.documentUri, a);
     if (missing.length > 0) {
       const fixes = missing.map((name) => {

@@ -48,7 +48,7 @@ matches its document, missing documents.
   --json    print the findings as JSON (the same as --format json)
   --format  text (default): path:line:col: severity: message; json; github: GitHub Actions
             workflow commands (::error file=…,line=…,col=…::…) that annotate a pull request's lines
-  --strict  fail on warnings too
+  --strict  fail on warnings too (suggestions not yet confirmed, status: suggested, are warnings)
 Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
 `;
 
@@ -73,11 +73,13 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const reader = new CorpusReader(paths, io.cwd);
   const configs = new Set<LoadedLabelConfig>();
   let annotationCount = 0;
+  let suggestedCount = 0;
   for (const sidecarPath of sidecars) {
     const config = await reader.labelConfig(path.dirname(sidecarPath));
     configs.add(config);
     const report = await checkSidecar(sidecarPath, reader, config.config, fix, io.files);
     annotationCount += report.annotations;
+    suggestedCount += report.suggested ?? 0;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
   }
   for (const loaded of configs) {
@@ -90,7 +92,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.length - errors;
   const disputes = all.filter((f) => f.code === 'disputed').length;
-  const summary = { sidecars: sidecars.length, annotations: annotationCount, errors, warnings, disputes };
+  const summary = { sidecars: sidecars.length, annotations: annotationCount, suggested: suggestedCount, errors, warnings, disputes };
   if (format === 'json') {
     io.stdout.write(JSON.stringify({ files: reports, summary }, null, 2) + '\n');
   } else if (format === 'github') {
@@ -109,7 +111,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
       }
     }
     io.stdout.write(
-      `${summary.sidecars} sidecar${summary.sidecars === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'}: ` +
+      `${summary.sidecars} sidecar${summary.sidecars === 1 ? '' : 's'}, ${summary.annotations} annotation${summary.annotations === 1 ? '' : 's'}` +
+        `${suggestedCount > 0 ? ` (${suggestedCount} suggested, not yet confirmed)` : ''}: ` +
         `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${disputesLeft(disputes)}\n`,
     );
   }
@@ -156,12 +159,21 @@ async function checkSidecar(
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
   files: ReplaceOps | undefined,
-): Promise<{ report: Omit<FileReport, 'path'>; annotations: number }> {
+): Promise<{ report: Omit<FileReport, 'path'>; annotations: number; suggested?: number }> {
   const loaded = await reader.load(sidecarPath);
   const { sidecar, recordLines, writable } = loaded.read;
   const findings = [...loaded.read.findings, ...loaded.findings];
   if (!sidecar) return { report: { findings }, annotations: 0 };
   findings.push(...checkLabels(sidecar, config, recordLines), ...disputeFindings(sidecar, recordLines));
+  const suggested = sidecar.annotations.filter((a) => a.status === 'suggested');
+  if (suggested.length > 0)
+    findings.push({
+      severity: 'warning',
+      code: 'unconfirmed-suggestions',
+      message: `${suggested.length} annotation${suggested.length === 1 ? ' is a suggestion' : 's are suggestions'} not yet confirmed (status: suggested); accept or reject ${suggested.length === 1 ? 'it' : 'them'} in the editor`,
+      line: recordLines.get(suggested[0]!.id) ?? 1,
+      column: 1,
+    });
   const report: Omit<FileReport, 'path'> = { findings };
   if (loaded.text !== undefined) {
     const fixing = fix && writable;
@@ -193,5 +205,5 @@ async function checkSidecar(
     }
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { report, annotations: sidecar.annotations.length };
+  return { report, annotations: sidecar.annotations.length, suggested: suggested.length };
 }

@@ -11,7 +11,7 @@ import { parseOptions, UsageError } from '../options';
 import { shownPath } from '../shown-path';
 
 export const EXPORT_USAGE = `usage: marginalia export [PATH...] --format FORMAT [--out PATH] [--label LABEL]... [--plain]
-                         [--author NAME] [--url URL] [--date DATE]
+                         [--include-suggested] [--author NAME] [--url URL] [--date DATE]
 
 Exports the annotations of every sidecar under PATH (files or folders, default .) with their
 documents' text; offsets are code points over the LF-normalised text, so every exported span
@@ -22,11 +22,12 @@ ${EXPORTERS.map((e) => `               ${e.format.padEnd(12)}${e.description}`).
              csv also writes the document texts to a companion folder <out>.texts/
   --label    export only this label (repeat for several)
   --plain    Markdown documents (.md): export the text without its markup, spans mapped onto it
+  --include-suggested  export suggestions not yet confirmed (status: suggested) too
 claimreview only (claims of the label claim, or of --label, that carry a verdict attribute):
   --author   the organisation publishing the fact checks (Google recommends it)
   --url      the http(s) address of the page publishing them (Google requires it)
   --date     when they are published, ISO 8601 (2026-12-04)
-Orphaned annotations, and any that no longer match their text, are left out with a warning.
+Orphaned annotations, suggestions not yet confirmed (unless --include-suggested), and any that no longer match their text, are left out with a warning.
 Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage error.
 `;
 
@@ -36,7 +37,7 @@ Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage erro
  * @param io output streams and working folder
  */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['plain', 'help'], values: ['format', 'out', 'label', 'author', 'url', 'date'] });
+  const options = parseOptions(args, { flags: ['plain', 'include-suggested', 'help'], values: ['format', 'out', 'label', 'author', 'url', 'date'] });
   if (options.flags.has('help')) {
     io.stdout.write(EXPORT_USAGE);
     return 0;
@@ -73,7 +74,9 @@ export async function exportCommand(args: string[], io: CliIO): Promise<number> 
     // Records the reader could not make sense of are missing from the sidecar: say which.
     for (const f of errors) warn(`${shown}:${f.line}:${f.column}: ${f.message}`);
     const { sidecar } = loaded.read;
-    const prepared = prepareDocument(shownPath(io.cwd, loaded.documentPath), loaded.text, sidecar.annotations, labels, usableDocumentSource(sidecar.source));
+    const prepared = prepareDocument(shownPath(io.cwd, loaded.documentPath), loaded.text, sidecar.annotations, labels, usableDocumentSource(sidecar.source), {
+      includeSuggested: options.flags.has('include-suggested'),
+    });
     prepared.warnings.forEach(warn);
     let document = prepared.document;
     if (options.flags.has('plain') && isMarkdownPath(document.source)) {

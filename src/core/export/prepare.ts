@@ -21,12 +21,19 @@ export function prepareDocument(
   annotations: readonly Annotation[],
   labels?: ReadonlySet<string>,
   publication?: DocumentSource,
+  options: { includeSuggested?: boolean } = {},
 ): { document: ExportDocument; warnings: string[] } {
   const index = new OffsetIndex(text);
   const warnings: string[] = [];
   const kept: Annotation[] = [];
+  let suggested = 0;
   for (const a of annotations) {
     if (labels && !labels.has(a.label)) continue;
+    // Labeled data holds what an annotator confirmed; a suggestion nobody looked at would pass for it.
+    if (a.status === 'suggested' && !options.includeSuggested) {
+      suggested++;
+      continue;
+    }
     const name = `${source}: annotation ${a.id} (${a.label})`;
     if (a.status === 'orphaned') {
       warnings.push(`${name} is orphaned; left out`);
@@ -38,6 +45,7 @@ export function prepareDocument(
       kept.push(a);
     }
   }
+  if (suggested > 0) warnings.push(`${source}: ${suggested} suggested annotation${suggested === 1 ? '' : 's'} not yet confirmed; left out (--include-suggested exports them)`);
   return { document: { source, text, annotations: kept.sort(compareForExport), ...(publication ? { publication } : {}) }, warnings };
 }
 

@@ -32,7 +32,7 @@ const SPEECH_VERBS = 'said|says|told|tells|added|adds|stated|states|warned|warns
 const TITLE_WORDS = new Set(
   'Mr Mrs Ms Dr Sir President Vice Prime Deputy Foreign Defence Defense Minister Secretary General Secretary-General Spokesman Spokeswoman Spokesperson Press Chancellor Senator Sen Rep Representative Governor Gov Ambassador Chief Director Commander Gen Colonel Col Lt Admiral Adm Analyst Professor Prof King Queen Prince Pope Mayor Leader Chairman Chair Head CEO US U.S. UK EU NATO Russian Ukrainian American British French German Kremlin White House State Department Pentagon'.split(' '),
 );
-const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const NAME_WORD = String.raw`\p{Lu}(?:\.|[\p{L}'’-]*)`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|de|van|von|der|al|bin|da|di|la|le))*`;
 /** "…," said Sergei Ryabkov / "…," Ryabkov said / "…," he said: just after the quote. */
 const AFTER = new RegExp(String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b)`, 'u');

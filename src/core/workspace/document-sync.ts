@@ -19,7 +19,7 @@ import { documentKeyLine, documentMissing, documentOutsideFolder, documentUnread
 import { newAnnotationId } from '../ids';
 import { offsetAt } from '../line-offsets';
 import { mergeById } from '../merge';
-import type { Annotation, Finding, LabelConfig } from '../model';
+import type { Annotation, Finding, LabelConfig, RejectedSuggestion } from '../model';
 import { documentPathFor, documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
 import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { SourceCache } from '../sidecar/source-cache';
@@ -165,6 +165,22 @@ export class DocumentSync<L> {
     this.changed(entry, true);
     await this.persist(entry);
     return added.map(clone); // copies: the engine's own objects move with the text
+  }
+
+  /**
+   * Remember suggestions the annotator turned down, in the sidecar's `rejected:` header, written as
+   * annotation changes are (at once, or when the document is saved).
+   * @param document the document
+   * @param records the rejections (see `rejectionOf`)
+   * @throws when the sidecar's `rejected:` header could not be read: it is kept as written by hand
+   */
+  async reject(document: L, records: readonly RejectedSuggestion[]): Promise<void> {
+    const entry = await this.entryFor(document);
+    if (!entry.rejectedReadable)
+      throw new Error(`the rejected: list of ${basename(this.at.path(entry.sidecarUri))} cannot be read (see the Problems panel); fix it to remember rejections`);
+    for (const r of records) if (!entry.rejected.some((d) => sameRejection(d, r))) entry.rejected.push({ ...r });
+    this.changed(entry, true);
+    await this.persist(entry);
   }
 
   /**
@@ -538,6 +554,12 @@ export class DocumentSync<L> {
       entry.documentKey = read.sidecar.document;
     }
     entry.source = read.sidecar?.source;
+    const rejected = read.sidecar?.rejected;
+    entry.rejectedReadable = rejected === undefined || Array.isArray(rejected);
+    // Rejections made here and not yet written join those on disk.
+    const onDisk = Array.isArray(rejected) ? rejected.map((r) => ({ ...r })) : [];
+    const pending = entry.unwritten ? entry.rejected.filter((r) => !onDisk.some((d) => sameRejection(d, r))) : [];
+    entry.rejected = [...onDisk, ...pending];
     entry.annotations = annotations;
     entry.drift.clear();
     entry.placements.clear();
@@ -653,7 +675,11 @@ export class DocumentSync<L> {
       }
       if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
       entry.refreshContexts();
-      const text = writeSidecar({ version: entry.version, document: entry.documentKey, annotations: entry.annotations }, onDisk, this.sources);
+      const text = writeSidecar(
+        { version: entry.version, document: entry.documentKey, annotations: entry.annotations, ...(entry.rejectedReadable && entry.rejected.length > 0 ? { rejected: entry.rejected } : {}) },
+        onDisk,
+        this.sources,
+      );
       // Replaced only if nobody wrote it since the stat: otherwise their change is merged in first, and the write starts over.
       const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp });
       if (!outcome.written) {
@@ -797,4 +823,8 @@ function basename(path: string): string {
 
 function compare(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function sameRejection(a: RejectedSuggestion, b: RejectedSuggestion): boolean {
+  return a.label === b.label && a.text === b.text && a.before === b.before;
 }

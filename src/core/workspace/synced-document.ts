@@ -5,7 +5,7 @@
 import { contextAround } from '../anchoring/context';
 import { holds, reanchor } from '../anchoring/reanchor';
 import { TextHistory } from '../anchoring/text-history';
-import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding } from '../model';
+import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion } from '../model';
 import { OffsetIndex } from '../text';
 import type { Placement } from './anchor-findings';
 import type { FileStamp, Timer } from './ports';
@@ -32,6 +32,8 @@ export interface SyncedDocument<L> {
   readonly base: readonly Annotation[];
   /** Where the document was published (the sidecar's `source:` header as last read); undefined without one. */
   readonly source: DocumentSource | undefined;
+  /** Suggestions turned down (the sidecar's `rejected:` header), not to be offered again. */
+  readonly rejected: readonly RejectedSuggestion[];
 }
 
 /** The state kept per annotated document. */
@@ -46,6 +48,9 @@ export class Entry<L> implements SyncedDocument<L> {
   version = FORMAT_VERSION;
   /** The sidecar's `source:` header, kept as read (the writer keeps it in the file). */
   source: DocumentSource | undefined;
+  rejected: RejectedSuggestion[] = [];
+  /** False when the sidecar has a `rejected:` header that could not be read: it is kept as it is, and nothing is added to it. */
+  rejectedReadable = true;
   /** The sidecar's content as last read or written (undefined: there is no file). */
   diskSource: string | undefined;
   /** The sidecar file's size and time when `diskSource` was read or written (undefined: not known). */

@@ -10,6 +10,7 @@ import { escapeMarkdown } from '../../core/markdown-escape';
 import { FIGURE_LABEL } from '../../core/figures/figures';
 import type { FigureGroup } from '../../core/figures/conflicts';
 import type { LabelConfig } from '../../core/model';
+import { attributeGuideline, labelGuideline } from '../../core/guidelines';
 import type { QuoteCluster } from '../../core/quotes/clusters';
 import { groupSummary, placeName, shortValue, type CrossSourceView } from '../../core/sources/cross-source';
 import { COMMAND_IDS } from '../commandIds';
@@ -104,7 +105,9 @@ export function groupItem(node: GroupNode, labels: LabelConfig | undefined, expa
     case 'label': {
       item.iconPath = new vscode.ThemeIcon('tag');
       const spec = labels?.labels.find((l) => l.id === group.title);
-      item.tooltip = `${group.title}${spec?.description ? ` — ${spec.description}` : ''}\n${where}`;
+      const guideline = spec ? labelGuideline(spec) : '';
+      const attributes = (spec?.attributes ?? []).map((a) => [a.name, attributeGuideline(a)]).filter(([, g]) => g).map(([name, g]) => `\n${name}: ${g}`);
+      item.tooltip = `${group.title}${guideline ? ` — ${guideline}` : ''}${attributes.join('')}\n${where}`;
       break;
     }
     case 'entity':

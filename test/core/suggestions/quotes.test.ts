@@ -45,3 +45,8 @@ describe('quotation suggester', () => {
     assert.deepEqual(quotes('"We are ready," he said.'), [{ text: 'We are ready' }]);
   });
 });
+
+test('a speaker named at the end of a sentence does not run into the next one', () => {
+  assert.deepEqual(quotes('"We are ready," said Sergei Ryabkov. The West says so.'), [{ text: 'We are ready', speaker: 'Sergei Ryabkov' }]);
+  assert.deepEqual(quotes('"Yes," said John F. Kennedy.'), [{ text: 'Yes', speaker: 'John F. Kennedy' }]);
+});

@@ -376,3 +376,25 @@ test('the sidecar\'s source header is kept as read, follows changes on disk, and
   await world.sync.reload(SIDECAR);
   assert.equal(world.sync.get(DOC)!.source, undefined, 'a header taken out is gone');
 });
+
+test('a rejected suggestion is written to the rejected: header, kept when annotations change and read back', async () => {
+  const world = await loaded();
+  await world.sync.reject(DOC, [{ label: 'figure', text: '100', before: 'about ' }]);
+  await world.sync.add(DOC, [PEOPLE]);
+  const read = readSidecar(world.files.text(SIDECAR)!);
+  assert.deepEqual(read.sidecar!.rejected, [{ label: 'figure', text: '100', before: 'about ' }]);
+  assert.deepEqual(onDisk(world), ['claim people', 'quote we are ready']);
+  await world.sync.reload(SIDECAR);
+  assert.deepEqual(world.sync.get(DOC)!.rejected, [{ label: 'figure', text: '100', before: 'about ' }]);
+});
+
+test('a rejected: header that cannot be read is not added to, and stays as written', async () => {
+  const files = new MemoryFiles();
+  files.put(DOC, TEXT);
+  const odd = fixture('doc.txt.annotations.yaml').replace('annotations:', 'rejected: not a list\nannotations:');
+  files.put(SIDECAR, odd);
+  const world = await loaded(files);
+  await assert.rejects(world.sync.reject(DOC, [{ label: 'figure', text: '100' }]), /rejected: list of doc\.txt\.annotations\.yaml cannot be read/);
+  await world.sync.add(DOC, [PEOPLE]);
+  assert.match(world.files.text(SIDECAR)!, /rejected: not a list\n/);
+});
