@@ -130,7 +130,9 @@ export function positionsFromDocument(source: string): SidecarPositions {
     for (const pair of node.items as Pair<YamlNode | null, YamlNode | null>[]) {
       const keyNode = pair.key as (YamlNode & { value?: unknown }) | null;
       const key = place(keyNode?.range?.[0]);
-      const value = pair.value?.range ? place(pair.value.range[0]) : key;
+      // An empty value is a null scalar of no length after the colon: placed at its key, as the layout does.
+      const range = pair.value?.range;
+      const value = range && range[1] > range[0] ? place(range[0]) : key;
       map.set(String(keyNode?.value ?? keyNode), { key, value });
     }
     return map;

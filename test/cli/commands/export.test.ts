@@ -111,22 +111,6 @@ test('the fixtures hold what the slicing test must cover: astral characters, a Z
   assert.ok([...sidecarAnnotations(SETS.fixtures).values()].flat().some((a) => a.status === 'orphaned'));
 });
 
-test('brat keeps every span, note and attribute holding a line break Python splits at, as brat\'s own parser reads them', async () => {
-  const { result, files } = await exportSet(SETS.breaks, 'brat');
-  assert.equal(result.code, 0, result.stderr);
-  // readExport reads the .ann the way brat does and fails on a line brat would not parse whole.
-  const [document] = readExport('brat', files);
-  assert.equal(document!.spans.length, 5, 'no span is dropped');
-  const ann = files.get('brat/separators.ann')!;
-  assert.match(ann, /^#1\tAnnotatorNotes T1\ta note\\u2028with\\u2029every\\u0085kind\\u000Bof\\u000Cbreak\\u001C\\u001D\\u001E\\r\\nend$/m);
-  assert.match(ann, /^A1\tspeaker T1 the%C2%85CEO%1Cand%E2%80%A8board$/m);
-  // brat's projectconfig splits annotation.conf lines at Python's \s and falls back to a minimal
-  // configuration when a value holds one.
-  const conf = files.get('brat/annotation.conf')!;
-  const attributes = conf.slice(conf.indexOf('[attributes]\n') + '[attributes]\n'.length).split('\n').filter((l) => l !== '');
-  assert.deepEqual(attributes, ['speaker\tArg:quote, Value:the%C2%85CEO%1Cand%E2%80%A8board']);
-});
-
 test('an empty span (start = end) is an error to check and left out of export, both saying why', async () => {
   const work = temporaryFolder('empty');
   try {
@@ -145,36 +129,6 @@ test('an empty span (start = end) is an error to check and left out of export, b
     assert.doesNotMatch(exported.stderr, /e0000001.*check --fix/, 'check --fix cannot change it, so export does not send the user there');
   } finally {
     work.dispose();
-  }
-});
-
-/** `xsd:dateTime` in UTC with `Z`, as the Web Annotation model asks `created` to be. */
-const XSD_DATETIME_UTC = /^-?\d{4,}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?Z$/;
-
-test('w3c: every created is an xsd:dateTime in UTC, whatever ISO 8601 form the sidecar holds', async () => {
-  let dates = 0;
-  for (const set of Object.values(SETS)) {
-    const { files } = await exportSet(set, 'w3c');
-    const collection = JSON.parse(files.get(OUTPUT_NAMES.w3c)!) as { first: { items: { id: string; created?: string }[] } };
-    for (const item of collection.first.items) {
-      if (item.created === undefined) continue;
-      assert.match(item.created, XSD_DATETIME_UTC, item.id);
-      dates++;
-    }
-  }
-  assert.ok(dates > 0);
-  const { files } = await exportSet(SETS.breaks, 'w3c');
-  const created = (JSON.parse(files.get(OUTPUT_NAMES.w3c)!) as { first: { items: { created?: string }[] } }).first.items.map((i) => i.created);
-  assert.ok(created.includes('2026-11-20T00:00:00Z'), 'a date alone is midnight UTC');
-  assert.ok(created.includes('2026-11-20T09:00:00Z'), '10:00+01:00 is 09:00 UTC');
-});
-
-test('labelstudio: every task has a distinct whole-number id, which label-studio-converter reads (task["id"])', async () => {
-  for (const set of Object.values(SETS)) {
-    const { files } = await exportSet(set, 'labelstudio');
-    const ids = (JSON.parse(files.get(OUTPUT_NAMES.labelstudio)!) as { id: unknown }[]).map((t) => t.id);
-    assert.ok(ids.every((id) => Number.isInteger(id)), JSON.stringify(ids));
-    assert.equal(new Set(ids).size, ids.length);
   }
 });
 

@@ -1,0 +1,94 @@
+// Entry: the state the sync engine keeps per annotated document, and its anchoring steps. When the
+// engine calls them is document-sync.test.ts's.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { contextAround } from '../../../src/core/anchoring/context';
+import type { Annotation } from '../../../src/core/model';
+import { OffsetIndex } from '../../../src/core/text';
+import { clone, Entry } from '../../../src/core/workspace/synced-document';
+
+const TEXT = 'Rain fell on the harbour. The boats stayed in.';
+const rain: Annotation = { id: 'r', label: 'claim', start: 0, end: 9, text: 'Rain fell', prefix: '', suffix: ' on the harbour.' };
+const boats: Annotation = { id: 'b', label: 'claim', start: 26, end: 35, text: 'The boats', prefix: 'harbour. ', suffix: ' stayed in.' };
+
+/** An entry read from a sidecar holding `annotations`, over `text`. */
+function entryOver(text: string, annotations: Annotation[]): Entry<string> {
+  const entry = new Entry('doc.txt', 'doc.txt.annotations.yaml', 'doc.txt');
+  entry.base = annotations.map(clone);
+  entry.annotations = annotations.map(clone);
+  entry.offsets = new OffsetIndex(text);
+  entry.hasText = true;
+  return entry;
+}
+
+test('a new entry holds nothing: no annotations, no text, writable, nothing unwritten', () => {
+  const entry = new Entry('doc.txt', 'doc.txt.annotations.yaml', 'doc.txt');
+  assert.deepEqual([entry.annotations, entry.findings, entry.writable, entry.hasText, entry.unwritten], [[], [], true, false, false]);
+  assert.equal(entry.textHeld(), undefined);
+});
+
+test('setDisk keeps the sidecar\'s text and stamp; no file has no stamp', () => {
+  const entry = new Entry('doc.txt', 'doc.txt.annotations.yaml', 'doc.txt');
+  const stamp = { size: 3, mtime: 1, link: false };
+  entry.setDisk('abc', stamp);
+  assert.deepEqual([entry.diskSource, entry.diskStamp], ['abc', stamp]);
+  entry.setDisk(undefined, stamp);
+  assert.deepEqual([entry.diskSource, entry.diskStamp], [undefined, undefined]);
+});
+
+test('anchorAll: annotations that still hold are left alone; one whose text moved is placed anew, its stored copy kept as drift', () => {
+  const entry = entryOver(TEXT, [rain, boats]);
+  const moved = 'Heavy ' + TEXT;
+  entry.anchorAll(new OffsetIndex(moved));
+  assert.equal(entry.textHeld(), moved);
+  assert.deepEqual(
+    entry.annotations.map((a) => [a.id, a.start, a.end, moved.slice(a.start, a.end)]),
+    [
+      ['r', 6, 15, 'Rain fell'],
+      ['b', 32, 41, 'The boats'],
+    ],
+  );
+  assert.deepEqual([...entry.drift.keys()].sort(), ['b', 'r']);
+  assert.deepEqual(entry.drift.get('r'), rain, 'the sidecar\'s copy, as it was');
+  assert.ok(entry.placements.has('r'));
+});
+
+test('anchorAll through the diff from the text held: a span back at its stored place is no longer drift', () => {
+  const entry = entryOver(TEXT, [rain]);
+  const moved = 'Heavy ' + TEXT;
+  entry.anchorAll(new OffsetIndex(moved), TEXT);
+  assert.equal(entry.annotations[0]!.start, 6);
+  assert.equal(entry.placements.get('r')?.method, 'diff');
+  entry.anchorAll(new OffsetIndex(TEXT), moved);
+  assert.equal(entry.annotations[0]!.start, 0);
+  assert.equal(entry.drift.size, 0);
+  assert.equal(entry.placements.size, 0);
+});
+
+test('anchorAll: text that is gone orphans its annotation', () => {
+  const entry = entryOver(TEXT, [rain, boats]);
+  entry.anchorAll(new OffsetIndex('Nothing like it here at all, nothing.'));
+  assert.deepEqual(
+    entry.annotations.map((a) => a.status),
+    ['orphaned', 'orphaned'],
+  );
+  assert.equal(entry.drift.size, 2);
+});
+
+test('refreshContexts takes the context of annotations that carry one from the current text, and only those', () => {
+  const entry = entryOver(TEXT, [{ ...rain, suffix: ' stale' }, { id: 'n', label: 'claim', start: 26, end: 35, text: 'The boats' }]);
+  entry.refreshContexts();
+  const { prefix, suffix } = contextAround(new OffsetIndex(TEXT), 0, 9);
+  assert.deepEqual([entry.annotations[0]!.prefix, entry.annotations[0]!.suffix], [prefix, suffix]);
+  assert.ok(suffix.startsWith(' on the harbour.'), suffix);
+  assert.equal(entry.annotations[1]!.prefix, undefined, 'an annotation without context does not get one');
+});
+
+test('clone shares nothing that could change', () => {
+  const a = { ...rain, attributes: { speaker: 'x' } };
+  const copy = clone(a);
+  assert.deepEqual(copy, a);
+  copy.attributes!['speaker'] = 'y';
+  copy.start = 5;
+  assert.deepEqual([a.attributes['speaker'], a.start], ['x', 0]);
+});
