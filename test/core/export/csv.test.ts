@@ -20,9 +20,9 @@ test('a header, then one row per annotation; records end with CRLF, a line break
   assert.equal(
     content,
     [
-      'document,id,label,start,end,text,entity,note,attribute:note,speaker\r\n',
-      'news/a.txt,q1,quote,8,12,"""no""",,"a, b",clash,him\r\n',
-      'news/a.txt,c1,claim,14,25,"twice.\nThen",E,,,\r\n',
+      'document,id,label,start,end,text,entity,note,outlet,url,published,attribute:note,speaker\r\n',
+      'news/a.txt,q1,quote,8,12,"""no""",,"a, b",,,,clash,him\r\n',
+      'news/a.txt,c1,claim,14,25,"twice.\nThen",E,,,,,,\r\n',
     ].join(''),
   );
 });

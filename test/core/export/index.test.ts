@@ -5,7 +5,7 @@ import { EXPORTERS, exporterFor } from '../../../src/core/export/index';
 test('every format is listed once, in the order of usage text and pickers', () => {
   assert.deepEqual(
     EXPORTERS.map((e) => e.format),
-    ['doccano', 'prodigy', 'brat', 'w3c', 'csv', 'labelstudio'],
+    ['doccano', 'prodigy', 'brat', 'w3c', 'csv', 'labelstudio', 'claimreview'],
   );
 });
 
