@@ -119,7 +119,7 @@ export type Truthy<T> = Exclude<T, false | null | undefined | '' | 0>;
  * @param what what is awaited, for the failure message
  * @param timeoutMs how long to wait
  */
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 8000): Promise<Truthy<T>> {
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -131,7 +131,8 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
 }
 
 /**
- * Wait a little (for debounced work that must NOT happen, say).
+ * Wait a fixed time, for what VS Code gives no event for: a quick pick to open, a repaint before a
+ * screenshot. Never before asserting that nothing changed: wait on `api.store.settled()` for that.
  * @param ms milliseconds
  */
 export function sleep(ms: number): Promise<void> {

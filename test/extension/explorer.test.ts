@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
-import { SEED_000, SEED_002, activeApi, fileUri, waitFor, writeText } from './navigation-helpers';
+import { SEED_000, SEED_002, activeApi, fileUri, writeText } from './navigation-helpers';
+import { waitFor } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 const NESTING = '${capture}.annotations.yaml';

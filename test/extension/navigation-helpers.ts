@@ -36,22 +36,6 @@ export function fileUri(name: string): vscode.Uri {
 }
 
 /**
- * Poll until `probe` returns a truthy value, or fail with `what`.
- * @param probe returns the awaited value, or something falsy while it is not there yet
- * @param what what is awaited, for the failure message
- * @param timeoutMs how long to wait
- */
-export async function waitFor<T>(probe: () => T | undefined | null | false, what: string, timeoutMs = 10000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/**
  * The code-point span of the first occurrence of `needle` in an annotated document's current text.
  * @param doc the annotated document
  * @param needle the exact text to find

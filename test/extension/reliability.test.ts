@@ -13,6 +13,7 @@ import type { Annotation } from '../../src/core/model';
 import { readSidecar } from '../../src/core/sidecar/read';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import type { MarginaliaApi } from '../../src/extension/extension';
+import { waitFor } from './editor-helpers';
 
 const EXTENSION_ID = 'marginalia.marginalia';
 /** Everything this suite puts in the workspace lives under this folder, removed at the end. */
@@ -59,21 +60,6 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   const bytes = await readBytes(uri);
   return bytes && decoder.decode(bytes);
-}
-
-async function sleep(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Poll until `probe` gives something truthy, or fail saying what was awaited. */
-async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) assert.fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
 }
 
 /** Marginalia's diagnostics on a file, as the Problems panel shows them. */

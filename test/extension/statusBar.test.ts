@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
-import { SEED_000, SEED_001, activeApi, fileUri, spanOf, waitFor } from './navigation-helpers';
+import { SEED_000, SEED_001, activeApi, fileUri, spanOf } from './navigation-helpers';
+import { waitFor } from './editor-helpers';
 
 suite('Status bar', () => {
   let api: MarginaliaApi;

@@ -13,9 +13,9 @@ import {
   itemLabel,
   readText,
   spanOf,
-  waitFor,
   writeText,
 } from './navigation-helpers';
+import { waitFor } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 type DocGroup = Group<AnnotatedDocumentView>;

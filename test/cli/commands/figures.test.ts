@@ -1,38 +1,14 @@
-/**
- * `marginalia figures`, `conflicts` and `quotes` on the seeds: the groups and clusters written down,
- * with the reasoning, in test/fixtures/sources/seeds-expected.json.
- */
+// \`marginalia figures\` and \`marginalia conflicts\` (src/cli/commands/figures.ts) on the seeds and on a
+// hand-made document. How a figure is read is test/core/figures/'s; how groups are made, conflicts.test.ts's.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { FigureGroup } from '../../src/core/figures/conflicts';
-import type { FigureEntry } from '../../src/core/figures/figures';
-import type { QuoteCluster } from '../../src/core/quotes/clusters';
-import { fixturePath } from '../fixture-path';
-import { marginalia } from './cli-harness';
-import { copyFolder, SETS, temporaryFolder } from './export-harness';
-
-interface Expected {
-  groups: { key: string; unit: string; conflict: boolean; figures: string[] }[];
-  not_grouped: Record<string, string>;
-  clusters: { members: string[]; speakers_agree: boolean }[];
-  not_clustered: Record<string, string>;
-  outlets: Record<string, string | null>;
-}
-const expected = JSON.parse(readFileSync(fixturePath('sources', 'seeds-expected.json'), 'utf8')) as Expected;
-/** "000:9a849699" for the figure or print with that id in seeds/000_….txt. */
-const name = (m: { file: string; id: string }): string => `${m.file.slice(0, 3)}:${m.id}`;
-
-async function inSeeds(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const work = temporaryFolder('sources');
-  try {
-    copyFolder(SETS.seeds, work.dir);
-    return await marginalia(args, work.dir);
-  } finally {
-    work.dispose();
-  }
-}
+import type { FigureGroup } from '../../../src/core/figures/conflicts';
+import type { FigureEntry } from '../../../src/core/figures/figures';
+import { marginalia } from '../cli-harness';
+import { SETS, temporaryFolder } from '../export-harness';
+import { expected, inSeeds, name } from '../sources-harness';
 
 test('conflicts --json finds the seeds\' groups, their conflicts and outlets', async () => {
   const result = await inSeeds(['conflicts', '--json']);
@@ -69,20 +45,6 @@ test('figures --json lists every figure with value, interval, unit and document 
   const seed = readFileSync(`${SETS.seeds}/000_685ffd5502fe63ac.txt`, 'utf8').split('\n');
   assert.ok(seed[toll.line! - 1]!.includes('has left more than 13,000 people'), 'line is the document line of the span');
   assert.deepEqual([byName.get('004:ac2c4337')!.value, byName.get('004:ac2c4337')!.unit, byName.get('004:ac2c4337')!.modifier], [30, 'years', 'nearly']);
-});
-
-test('quotes --json finds the seeds\' clusters', async () => {
-  const result = await inSeeds(['quotes', '--json']);
-  assert.equal(result.code, 0, result.stderr);
-  const { clusters } = JSON.parse(result.stdout) as { clusters: QuoteCluster[] };
-  const sortedMembers = (members: string[]): string => [...members].sort().join(' ');
-  assert.deepEqual(
-    clusters.map((c) => ({ members: sortedMembers(c.members.map(name)), speakers_agree: c.speakers_agree })).sort((a, b) => a.members.localeCompare(b.members)),
-    expected.clusters.map((c) => ({ members: sortedMembers(c.members), speakers_agree: c.speakers_agree })).sort((a, b) => a.members.localeCompare(b.members)),
-  );
-  const clustered = new Set(clusters.flatMap((c) => c.members.map(name)));
-  for (const id of Object.keys(expected.not_clustered)) assert.ok(!clustered.has(id), id);
-  for (const m of clusters.flatMap((c) => c.members)) assert.equal(m.outlet, expected.outlets[m.file.slice(0, 3)], name(m));
 });
 
 test('conflicts names every figure whose number could not be read, instead of leaving it out unseen', async () => {
