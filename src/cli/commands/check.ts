@@ -11,6 +11,7 @@ import { checkLabels } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError } from '../options';
+import { addRelationFindings, type CheckedSidecar } from './check-relations';
 
 /** The findings of one file, as printed and as `--json` gives them. */
 interface FileReport {
@@ -66,15 +67,22 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const fix = options.flags.has('fix');
   const reports: FileReport[] = [];
   const configs = new Map<string, Awaited<ReturnType<typeof loadLabelConfig>>>();
+  const checked: CheckedSidecar[] = [];
   let annotationCount = 0;
   for (const sidecarPath of sidecars) {
     const folder = path.dirname(sidecarPath);
     if (!configs.has(folder)) configs.set(folder, await loadLabelConfig(folder));
     const root = await workspaceRootOf(sidecarPath, paths, io.cwd);
-    const report = await checkSidecar(sidecarPath, root, configs.get(folder)!.config, fix, io.files);
+    const { config, path: configPath } = configs.get(folder)!;
+    const report = await checkSidecar(sidecarPath, root, config, fix, io.files);
     annotationCount += report.annotations;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
+    // Relations name documents across the workspace folder, the one holding .marginalia.yaml, even when one file is checked.
+    const relationRoot = configPath ? path.dirname(configPath) : root;
+    if (report.read) checked.push({ sidecarPath, root: relationRoot, config, findings: report.report.findings, ...report.read });
   }
+  await addRelationFindings(checked);
+  for (const report of reports) report.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   for (const loaded of configs.values()) {
     if (loaded.path && loaded.findings.length && !reports.some((r) => r.path === path.relative(io.cwd, loaded.path!))) {
       reports.push({ path: path.relative(io.cwd, loaded.path), findings: loaded.findings });
@@ -124,7 +132,7 @@ async function checkSidecar(
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
   files: ReplaceOps | undefined,
-): Promise<{ report: Omit<FileReport, 'path'>; annotations: number }> {
+): Promise<{ report: Omit<FileReport, 'path'>; annotations: number; read?: Pick<CheckedSidecar, 'sidecar' | 'source' | 'recordLines'> }> {
   const loaded = await loadAnnotatedDocument(sidecarPath, root);
   const { sidecar, recordLines, writable } = loaded.read;
   const findings = [...loaded.read.findings, ...loaded.findings];
@@ -160,6 +168,6 @@ async function checkSidecar(
       }
     }
   }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { report, annotations: sidecar.annotations.length };
+  // Relations are checked on what the file holds: a fix above re-anchors spans, and ids stay.
+  return { report, annotations: sidecar.annotations.length, read: { sidecar, source: loaded.sidecarSource, recordLines } };
 }
