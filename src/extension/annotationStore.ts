@@ -264,7 +264,8 @@ export class AnnotationStore extends Disposable {
   }
 
   /**
-   * A document was renamed or moved: its sidecar goes along. A renamed folder just carries its files.
+   * A document was renamed or moved: its sidecar goes along, and relations follow it. A renamed folder
+   * just carries its files.
    * @param oldUri where the document or folder was
    * @param newUri where it is now
    */

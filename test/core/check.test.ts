@@ -76,3 +76,17 @@ test('two records with the same id each keep their own result', () => {
 test('an empty document: every annotation is out of range', () => {
   assert.deepEqual(checkAnnotations(sidecar(on('a', 'Rain')), '', new Map(), false).findings.map((f) => f.code), ['offset-out-of-range']);
 });
+
+test('with fix, a re-anchored annotation keeps its relations, and those pointing at it still name its id', () => {
+  const quote = { ...on('q', 'quiet harbour', 3), relations: [{ type: 'same-as', to: 'r' }] };
+  const rain = { ...on('r', 'Rain', 1), relations: [{ type: 'same-as', to: 'q', document: 'b.txt' }] };
+  const result = checkAnnotations(sidecar(quote, rain), TEXT, new Map(), true);
+  const fixed = result.fixed!.annotations;
+  assert.deepEqual(
+    fixed.map((a) => [a.id, a.text, a.start, a.relations]),
+    [
+      ['q', 'quiet harbour', on('q', 'quiet harbour').start, quote.relations],
+      ['r', 'Rain', 0, rain.relations],
+    ],
+  );
+});

@@ -13,6 +13,7 @@ import { checkLabels } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import type { CliIO } from '../run';
 import { chosenFormat, parseOptions, UsageError } from '../options';
+import { addRelationFindings, type CheckedSidecar } from './check-relations';
 
 /** The findings of one file, as printed and as `--json` gives them. */
 interface FileReport {
@@ -72,16 +73,23 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const reports: FileReport[] = [];
   const reader = new CorpusReader(paths, io.cwd);
   const configs = new Set<LoadedLabelConfig>();
+  const checked: CheckedSidecar[] = [];
   let annotationCount = 0;
   let suggestedCount = 0;
   for (const sidecarPath of sidecars) {
-    const config = await reader.labelConfig(path.dirname(sidecarPath));
-    configs.add(config);
-    const report = await checkSidecar(sidecarPath, reader, config.config, fix, io.files);
+    const loadedConfig = await reader.labelConfig(path.dirname(sidecarPath));
+    configs.add(loadedConfig);
+    const { config, path: configPath } = loadedConfig;
+    const report = await checkSidecar(sidecarPath, reader, config, fix, io.files);
     annotationCount += report.annotations;
     suggestedCount += report.suggested ?? 0;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
+    // Relations name documents across the workspace folder, the one holding .marginalia.yaml, even when one file is checked.
+    const relationRoot = configPath ? path.dirname(configPath) : (await reader.rootOf(sidecarPath)).path;
+    if (report.read) checked.push({ sidecarPath, root: relationRoot, config, findings: report.report.findings, ...report.read });
   }
+  await addRelationFindings(checked);
+  for (const report of reports) report.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   for (const loaded of configs) {
     if (loaded.path && loaded.findings.length && !reports.some((r) => r.path === path.relative(io.cwd, loaded.path!))) {
       reports.push({ path: path.relative(io.cwd, loaded.path), findings: loaded.findings });
@@ -159,7 +167,7 @@ async function checkSidecar(
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
   files: ReplaceOps | undefined,
-): Promise<{ report: Omit<FileReport, 'path'>; annotations: number; suggested?: number }> {
+): Promise<{ report: Omit<FileReport, 'path'>; annotations: number; suggested?: number; read?: Pick<CheckedSidecar, 'sidecar' | 'source' | 'recordLines'> }> {
   const loaded = await reader.load(sidecarPath);
   const { sidecar, recordLines, writable } = loaded.read;
   const findings = [...loaded.read.findings, ...loaded.findings];
@@ -204,6 +212,6 @@ async function checkSidecar(
       }
     }
   }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { report, annotations: sidecar.annotations.length, suggested: suggested.length };
+  // Relations are checked on what the file holds: a fix above re-anchors spans, and ids stay.
+  return { report, annotations: sidecar.annotations.length, suggested: suggested.length, read: { sidecar, source: loaded.sidecarSource, recordLines } };
 }

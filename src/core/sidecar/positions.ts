@@ -155,3 +155,33 @@ export function positionsFromDocument(source: string): SidecarPositions {
   const top = entries(root);
   return { top: (key) => top.get(key), record: (index) => records[index], recordLine: (index) => records[index]?.place.line };
 }
+
+/**
+ * Where each relation of a sidecar is, for findings about relations (`marginalia check`): made from a
+ * full parse, so call it only when there is something to report.
+ * @param source the sidecar's text
+ * @returns for the record whose first line is a 1-based line and a relation's index in its list, the
+ *   place of the relation (the first character of its item), or undefined when there is none
+ */
+export function relationPlaces(source: string): (recordLine: number, index: number) => Place | undefined {
+  const lineCounter = new LineCounter();
+  // The yaml package breaks lines at LF only: a lone CR (classic Mac OS line ends) is made LF, same offsets.
+  const doc = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const lineOf = (node: YamlNode | null | undefined): number | undefined => (node?.range ? lineCounter.linePos(node.range[0]).line : undefined);
+  const records = new Map<number, YamlNode>();
+  const root = doc.contents;
+  const items = isMap(root) ? root.get('annotations', true) : undefined;
+  if (isSeq(items))
+    for (const item of items.items as (YamlNode | null)[]) {
+      const line = lineOf(item);
+      if (line !== undefined && !records.has(line)) records.set(line, item!);
+    }
+  return (recordLine, index) => {
+    const record = records.get(recordLine) ?? records.get(recordLine + 1); // a dash alone on its line: the map starts below
+    const list = isMap(record) ? record.get('relations', true) : undefined;
+    const node = isSeq(list) ? (list.items[index] as YamlNode | undefined) : undefined;
+    if (!node?.range) return undefined;
+    const { line, col } = lineCounter.linePos(node.range[0]);
+    return { line, column: col };
+  };
+}

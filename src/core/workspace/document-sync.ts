@@ -19,6 +19,7 @@ import { documentKeyLine, documentMissing, documentOutsideFolder, documentUnread
 import { newAnnotationId } from '../ids';
 import { offsetAt } from '../line-offsets';
 import { mergeById } from '../merge';
+import { relationsAfterMove, type DocumentMove } from '../relations/move';
 import type { Annotation, Finding, LabelConfig, RejectedSuggestion } from '../model';
 import { documentPathFor, documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
 import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
@@ -366,23 +367,45 @@ export class DocumentSync<L> {
   /**
    * A document was renamed or moved: its sidecar goes along (written under the new name with its
    * `document:` key updated, then the old one deleted). A renamed folder just carries its files.
+   * Relations that point into what moved, and those listed by what moved, are rewritten to name their
+   * targets' documents from the new places.
    * @param from where the document or folder was
    * @param to where it is now
    */
   async moveDocument(from: L, to: L): Promise<void> {
+    const pathsBefore = new Map([...this.entries.values()].map((e) => [e, this.at.path(e.documentUri)]));
     const entry = this.entries.get(this.at.key(from));
-    if (entry) {
-      await this.enqueue(entry, () => this.moveSidecar(entry, to));
-      return;
+    if (entry) await this.enqueue(entry, () => this.moveSidecar(entry, to));
+    else {
+      const oldKey = this.at.key(from);
+      const prefix = oldKey.endsWith('/') ? oldKey : oldKey + '/';
+      const oldFolder = this.at.path(from).replace(/\/?$/, '/');
+      const newFolder = this.at.path(to).replace(/\/?$/, '/');
+      for (const moved of [...this.entries.values()].filter((e) => this.at.key(e.documentUri).startsWith(prefix))) {
+        const rest = this.at.path(moved.documentUri).slice(oldFolder.length);
+        this.rekey(moved, this.at.withPath(to, newFolder + rest));
+      }
     }
-    const oldKey = this.at.key(from);
-    const prefix = oldKey.endsWith('/') ? oldKey : oldKey + '/';
-    const oldFolder = this.at.path(from).replace(/\/?$/, '/');
-    const newFolder = this.at.path(to).replace(/\/?$/, '/');
-    for (const moved of [...this.entries.values()].filter((e) => this.at.key(e.documentUri).startsWith(prefix))) {
-      const rest = this.at.path(moved.documentUri).slice(oldFolder.length);
-      this.rekey(moved, this.at.withPath(to, newFolder + rest));
+    await this.moveRelations(pathsBefore, { from: this.at.path(from).replace(/\/$/, ''), to: this.at.path(to).replace(/\/$/, '') });
+  }
+
+  /**
+   * After a move, rewrite the `document:` of the relations that point into what moved, in every
+   * sidecar, and of those listed by what moved (see `relationsAfterMove`); written as any edit is.
+   * @param pathsBefore each entry's document path before the move
+   * @param move what moved
+   */
+  private async moveRelations(pathsBefore: ReadonlyMap<Entry<L>, string>, move: DocumentMove): Promise<void> {
+    const writes: Promise<void>[] = [];
+    for (const [entry, path] of pathsBefore) {
+      if (this.entries.get(this.at.key(entry.documentUri)) !== entry) continue; // gone meanwhile
+      const annotations = relationsAfterMove(path, entry.annotations, move);
+      if (!annotations) continue;
+      entry.annotations = annotations;
+      this.changed(entry, true);
+      writes.push(this.persist(entry));
     }
+    await Promise.all(writes);
   }
 
   /**

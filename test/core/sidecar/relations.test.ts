@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Annotation, Relation } from '../../../src/core/model';
+import { relationPlaces } from '../../../src/core/sidecar/positions';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { sidecarFixture } from './helpers';
@@ -89,4 +90,15 @@ test('a relations value that cannot be taken as it is makes its record unread an
   assert.deepEqual(byRecord('a4'), [['invalid-id', 30]], 'to not an id');
   assert.deepEqual(byRecord('a5'), [['wrong-type', 38]], 'document not text');
   assert.match(read.findings.find((f) => f.annotationId === 'a3')!.message, /relation 1 has no type/);
+});
+
+test('the place of each relation, for findings: its item, whatever the line ends; nothing for a record or relation not there', () => {
+  for (const text of [RELATED, RELATED.replace(/\n/g, '\r\n'), RELATED.replace(/\n/g, '\r')]) {
+    const placeOf = relationPlaces(text);
+    assert.deepEqual(placeOf(5, 0), { line: 11, column: 9 });
+    assert.deepEqual(placeOf(5, 1), { line: 14, column: 9 });
+    assert.equal(placeOf(5, 2), undefined);
+    assert.equal(placeOf(19, 0), undefined, 'a record without relations');
+    assert.equal(placeOf(2, 0), undefined, 'not a record line');
+  }
 });

@@ -398,3 +398,37 @@ test('a rejected: header that cannot be read is not added to, and stays as writt
   await world.sync.add(DOC, [PEOPLE]);
   assert.match(world.files.text(SIDECAR)!, /rejected: not a list\n/);
 });
+
+/** The world of `loaded()`, with notes/related.txt, whose sidecar has a relation into doc.txt. */
+async function loadedWithRelated(): Promise<World> {
+  const files = new MemoryFiles();
+  files.put(DOC, TEXT);
+  files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
+  files.put('/ws/notes/related.txt', fixture('notes/related.txt'));
+  files.put('/ws/notes/related.txt.annotations.yaml', fixture('notes/related.txt.annotations.yaml'));
+  const world = makeWorld(files);
+  await world.sync.loadAll([SIDECAR, '/ws/notes/related.txt.annotations.yaml']);
+  return world;
+}
+
+test('a renamed document: relations in other sidecars that point at it follow it, by the same id, comments kept', async () => {
+  const world = await loadedWithRelated();
+  world.files.put('/ws/archive/doc-2021.txt', TEXT);
+  world.files.remove(DOC);
+  await world.sync.moveDocument(DOC, '/ws/archive/doc-2021.txt');
+  const related = world.files.text('/ws/notes/related.txt.annotations.yaml')!;
+  assert.equal(related, fixture('notes/related.txt.annotations.yaml').replace('document: ../doc.txt', 'document: ../archive/doc-2021.txt'));
+  assert.deepEqual(world.notes, []);
+});
+
+test('a renamed folder: relations from the documents in it to those outside are rewritten to the new place', async () => {
+  const world = await loadedWithRelated();
+  for (const name of ['related.txt', 'related.txt.annotations.yaml']) {
+    world.files.put(`/ws/old/notes/${name}`, world.files.text(`/ws/notes/${name}`)!);
+    world.files.remove(`/ws/notes/${name}`);
+  }
+  await world.sync.moveDocument('/ws/notes', '/ws/old/notes');
+  const related = readSidecar(world.files.text('/ws/old/notes/related.txt.annotations.yaml')!).sidecar!;
+  assert.deepEqual(related.annotations[0]!.relations, [{ type: 'same-as', to: '0a1b2c3d', document: '../../doc.txt' }]);
+  assert.equal(world.files.text(SIDECAR), fixture('doc.txt.annotations.yaml'), 'a sidecar without relations is not touched');
+});
