@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
-import { exportDoccano } from './figures/export';
+import { exportClaimReview, exportDoccano } from './figures/export';
 import { crossSourceCommands } from './figures/sources';
 import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
@@ -33,6 +33,7 @@ const FIGURES: FigureRun[] = [
   writeAfterOneChange,
   durableSidecarWrite,
   exportDoccano,
+  exportClaimReview,
   crossSourceCommands,
   checkProcess,
   tagInExtensionHost,
