@@ -151,9 +151,10 @@ function groupPrints(documents: readonly ExportDocument[]): Print[][] {
 
 function claimReview(prints: readonly Print[], rated: { print: Print; rating: Rating }, options: ExportOptions, appearanceOf: (document: ExportDocument) => Appearance): object {
   // One appearance per document the claim is printed in, in document order; none for a document whose header says nothing.
-  const appearances = [...new Set(prints.map((p) => p.document))].map(appearanceOf).filter((a) => a.work !== undefined);
+  const everyDocument = [...new Set(prints.map((p) => p.document))].map(appearanceOf);
+  const appearances = everyDocument.filter((a) => a.work !== undefined);
   const first = firstPublished(appearances);
-  const author = claimAuthor(rated.print, appearances);
+  const author = claimAuthor(rated.print, everyDocument);
   return {
     '@context': SCHEMA_ORG_CONTEXT,
     '@type': 'ClaimReview',
@@ -202,17 +203,21 @@ function firstPublished(appearances: readonly Appearance[]): string | undefined 
 
 /**
  * Who made the claim: the print's `speaker` or `source` attribute (a person, or an organisation when
- * `source_type` says so); otherwise the outlet that printed it, when there is one outlet.
+ * `source_type` says so); otherwise the outlet that printed it, when every document it is printed in
+ * names one and the same outlet (a document that names none could be another's).
+ * @param print the print carrying the verdict
+ * @param everyDocument the appearance of every document the claim is printed in
  */
-function claimAuthor(print: Print, appearances: readonly Appearance[]): object | undefined {
+function claimAuthor(print: Print, everyDocument: readonly Appearance[]): object | undefined {
   const attributes = print.annotation.attributes ?? {};
   const named = text(attributes[CLAIM_REVIEW_ATTRIBUTES.speaker]) ?? text(attributes[CLAIM_REVIEW_ATTRIBUTES.source]);
   if (named !== undefined) {
     const organisation = /^organi[sz]ation$/i.test(text(attributes[CLAIM_REVIEW_ATTRIBUTES.sourceType]) ?? '');
     return { '@type': organisation ? 'Organization' : 'Person', name: named };
   }
-  const outlets = new Set(appearances.map((a) => a.outlet).filter((o) => o !== undefined));
-  return outlets.size === 1 ? { '@type': 'Organization', name: [...outlets][0] } : undefined;
+  const outlets = new Set(everyDocument.map((a) => a.outlet));
+  const [outlet] = outlets;
+  return outlets.size === 1 && outlet !== undefined ? { '@type': 'Organization', name: outlet } : undefined;
 }
 
 /** The rating of a print, or undefined when it has no verdict; numbers that are not numbers are named in a warning. */
@@ -224,8 +229,9 @@ function ratingOf(print: Print, warnings: string[]): Rating | undefined {
   for (const [property, attribute] of RATING_NUMBERS) {
     const value = attributes[attribute];
     if (value === undefined) continue;
-    const number = typeof value === 'number' ? value : /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
-    if (number === undefined) warnings.push(`${name(print)}: ${attribute} ${JSON.stringify(value)} is not a number; left out of its rating`);
+    // YAML's .inf and .nan are numbers that JSON would write as null.
+    const number = typeof value === 'number' ? (Number.isFinite(value) ? value : undefined) : /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
+    if (number === undefined) warnings.push(`${name(print)}: ${attribute} ${typeof value === 'number' ? value : JSON.stringify(value)} is not a number; left out of its rating`);
     else rating[property] = number;
   }
   return rating;
