@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
-import { exportDoccano } from './figures/export';
+import { exportClaimReview, exportDoccano } from './figures/export';
 import { crossSourceCommands } from './figures/sources';
 import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
@@ -36,6 +36,7 @@ const FIGURES: FigureRun[] = [
   writeAfterOneChange,
   durableSidecarWrite,
   exportDoccano,
+  exportClaimReview,
   crossSourceCommands,
   checkProcess,
   checkCorpus,

@@ -117,7 +117,9 @@ async function writeExport(store: AnnotationStore, args: ExportArgs): Promise<Ex
   const exported = result.summary ?? `exported ${annotations} annotation${annotations === 1 ? '' : 's'}`;
   const message = `${exported} from ${documents.length} document${documents.length === 1 ? '' : 's'} to ${shown}.`;
   if (warnings.length) {
-    void askUser('warning', `${message} ${warnings.length} left out.`, 'Show Details').then((choice) => choice && output?.show());
+    // A summary (ClaimReview's) counts what was left out itself; its warnings are not one per item left out.
+    const counted = result.summary !== undefined ? `${warnings.length} warning${warnings.length === 1 ? '' : 's'}` : `${warnings.length} left out`;
+    void askUser('warning', `${message} ${counted}.`, 'Show Details').then((choice) => choice && output?.show());
   } else {
     void askUser('info', message);
   }

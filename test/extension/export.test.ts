@@ -100,6 +100,39 @@ suite('Export Annotations…', () => {
     }
   });
 
+  test('claimreview chosen in the picker asks for the fact check\'s author, address and date, and counts what it left out', async () => {
+    const window = vscode.window as unknown as Record<'showQuickPick' | 'showInputBox' | 'showWarningMessage', unknown>;
+    const saved = { showQuickPick: window.showQuickPick, showInputBox: window.showInputBox, showWarningMessage: window.showWarningMessage };
+    const offered: string[] = [];
+    const prompts: string[] = [];
+    const answers = ['Example Fact Check', 'https://factcheck.example/seeds', '2026-12-04'];
+    const warnings: string[] = [];
+    window.showQuickPick = async (items: { label: string }[]) => {
+      offered.push(...items.map((i) => i.label));
+      return items.find((i) => i.label === 'claimreview');
+    };
+    window.showInputBox = async (options: vscode.InputBoxOptions) => {
+      prompts.push(options.prompt ?? '');
+      return answers[prompts.length - 1];
+    };
+    window.showWarningMessage = async (message: string) => {
+      warnings.push(message);
+      return undefined;
+    };
+    try {
+      const destination = vscode.Uri.joinPath(exports(), 'asked.jsonld');
+      const summary = await vscode.commands.executeCommand<ExportSummary>('marginalia.exportAnnotations', { destination } satisfies ExportArgs);
+      assert.ok(summary, 'the command reports what it did');
+      assert.deepEqual(offered, EXPORTERS.map((e) => e.format));
+      assert.deepEqual(prompts, ["The organisation publishing the fact checks (the reviews' author)", 'The address of the page publishing them', 'When they are published (ISO 8601)']);
+      assert.equal(await readText(destination), '[]\n', 'the seeds carry no verdicts');
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0]!, /^Marginalia: exported 0 ClaimReviews of 0 claims; (\d+) left out \(\1 without a verdict, 0 with conflicting verdicts\) from \d+ documents to .*asked\.jsonld\. 1 warning\.$/);
+    } finally {
+      Object.assign(window, saved);
+    }
+  });
+
   test('brat from the editor writes a folder: a .txt and .ann per document and annotation.conf', async () => {
     const destination = vscode.Uri.joinPath(exports(), 'brat');
     const summary = await vscode.commands.executeCommand<ExportSummary>('marginalia.exportAnnotations', { format: 'brat', destination } satisfies ExportArgs);

@@ -55,6 +55,21 @@ interface Rating {
   worstRating?: number;
 }
 
+/** Where a document says it was published, as a review's appearance (undefined `work`: it says nothing). */
+interface Appearance {
+  work: object | undefined;
+  /** Its date as the header writes it, and as a UTC instant to compare. */
+  published?: { written: string; instant: string };
+  outlet?: string;
+}
+
+/** The numeric attributes of a rating, by the `Rating` property each becomes. */
+const RATING_NUMBERS = [
+  ['ratingValue', CLAIM_REVIEW_ATTRIBUTES.rating],
+  ['bestRating', CLAIM_REVIEW_ATTRIBUTES.best],
+  ['worstRating', CLAIM_REVIEW_ATTRIBUTES.worst],
+] as const;
+
 export const claimReviewExporter: Exporter = {
   format: 'claimreview',
   shape: 'file',
@@ -67,7 +82,13 @@ export const claimReviewExporter: Exporter = {
     if (options.reviewUrl === undefined) warnings.push('no --url: the reviews give no address of the page publishing the fact check, which Google requires');
     if (options.reviewDate === undefined) warnings.push('no --date: the reviews have no datePublished (Google recommends it)');
     const claims = groupPrints(documents);
-    const withoutUrl = new Set<ExportDocument>();
+    // Built once per document, shared by the reviews of all its claims.
+    const appearances = new Map<ExportDocument, Appearance>();
+    const appearanceOf = (document: ExportDocument): Appearance => {
+      let appearance = appearances.get(document);
+      if (!appearance) appearances.set(document, (appearance = appearanceFrom(document.publication)));
+      return appearance;
+    };
     const reviews: object[] = [];
     let unrated = 0;
     let conflicting = 0;
@@ -77,15 +98,16 @@ export const claimReviewExporter: Exporter = {
         unrated += prints.length;
         continue;
       }
-      const distinct = new Set(rated.map((r) => JSON.stringify(r.rating)));
+      const distinct = new Set(rated.map((r) => ratingKey(r.rating)));
       if (distinct.size > 1) {
         conflicting += prints.length;
         warnings.push(`${describeClaim(prints[0]!)} is given different verdicts (${rated.map((r) => `${name(r.print)}: ${JSON.stringify(r.rating.alternateName)}`).join(', ')}); left out`);
         continue;
       }
-      reviews.push(claimReview(prints, rated[0]!, options, withoutUrl));
+      reviews.push(claimReview(prints, rated[0]!, options, appearanceOf));
     }
-    for (const document of withoutUrl) {
+    for (const [document, appearance] of appearances) {
+      if (appearance.work !== undefined && document.publication?.url !== undefined) continue;
       const missing = document.publication ? "its sidecar's source: header has no url" : "its sidecar has no source: header";
       warnings.push(`${document.source}: ${missing}, so the reviews of its claims give no address where they appeared (Google matches claims by it)`);
     }
@@ -127,12 +149,12 @@ function groupPrints(documents: readonly ExportDocument[]): Print[][] {
   return claims;
 }
 
-function claimReview(prints: readonly Print[], rated: { print: Print; rating: Rating }, options: ExportOptions, withoutUrl: Set<ExportDocument>): object {
-  const appearances = appearancesOf(prints, withoutUrl);
-  // Compared in UTC: '2021-12-17T01:00:00+03:00' was published before '2021-12-16T23:00:00Z'.
-  const instant = (published: string): string => toXsdDateTime(published) ?? published;
-  const dated = appearances.filter((a) => a.published !== undefined).sort((a, b) => compareStrings(instant(a.published!), instant(b.published!)));
-  const author = claimAuthor(rated.print, appearances);
+function claimReview(prints: readonly Print[], rated: { print: Print; rating: Rating }, options: ExportOptions, appearanceOf: (document: ExportDocument) => Appearance): object {
+  // One appearance per document the claim is printed in, in document order; none for a document whose header says nothing.
+  const everyDocument = [...new Set(prints.map((p) => p.document))].map(appearanceOf);
+  const appearances = everyDocument.filter((a) => a.work !== undefined);
+  const first = firstPublished(appearances);
+  const author = claimAuthor(rated.print, everyDocument);
   return {
     '@context': SCHEMA_ORG_CONTEXT,
     '@type': 'ClaimReview',
@@ -141,8 +163,8 @@ function claimReview(prints: readonly Print[], rated: { print: Print; rating: Ra
     itemReviewed: {
       '@type': 'Claim',
       ...(author ? { author } : {}),
-      ...(dated.length ? { datePublished: dated[0]!.published } : {}),
-      ...(appearances.length ? { appearance: appearances.map((a) => a.work) } : {}),
+      ...(first !== undefined ? { datePublished: first } : {}),
+      ...(appearances.length ? { appearance: appearances.map((a) => a.work!) } : {}),
     },
     ...(options.reviewAuthor !== undefined ? { author: { '@type': 'Organization', name: options.reviewAuthor } } : {}),
     reviewRating: { '@type': 'Rating', ...rated.rating },
@@ -151,43 +173,51 @@ function claimReview(prints: readonly Print[], rated: { print: Print; rating: Ra
 }
 
 /**
- * One `CreativeWork` per document the claim is printed in, from its header; none for a document
- * without one. Documents whose header has no url are added to `withoutUrl`, for one warning each.
+ * A document's appearance: a `CreativeWork` with the url, the outlet as publisher and the date of
+ * its `source:` header; no work when the document has no header.
+ * @param header the document's header
  */
-function appearancesOf(prints: readonly Print[], withoutUrl: Set<ExportDocument>): { work: object; published?: string; outlet?: string }[] {
-  const documents = [...new Set(prints.map((p) => p.document))];
-  const appearances: { work: object; published?: string; outlet?: string }[] = [];
-  for (const document of documents) {
-    const header: DocumentSource = document.publication ?? {};
-    if (header.url === undefined) withoutUrl.add(document);
-    if (header.url === undefined && header.outlet === undefined && header.published === undefined) continue;
-    appearances.push({
-      work: {
-        '@type': 'CreativeWork',
-        ...(header.url !== undefined ? { url: header.url } : {}),
-        ...(header.outlet !== undefined ? { publisher: { '@type': 'Organization', name: header.outlet } } : {}),
-        ...(header.published !== undefined ? { datePublished: header.published } : {}),
-      },
-      ...(header.published !== undefined ? { published: header.published } : {}),
-      ...(header.outlet !== undefined ? { outlet: header.outlet } : {}),
-    });
-  }
-  return appearances;
+function appearanceFrom(header: DocumentSource | undefined): Appearance {
+  if (!header || (header.url === undefined && header.outlet === undefined && header.published === undefined)) return { work: undefined };
+  return {
+    work: {
+      '@type': 'CreativeWork',
+      ...(header.url !== undefined ? { url: header.url } : {}),
+      ...(header.outlet !== undefined ? { publisher: { '@type': 'Organization', name: header.outlet } } : {}),
+      ...(header.published !== undefined ? { datePublished: header.published } : {}),
+    },
+    ...(header.published !== undefined ? { published: { written: header.published, instant: toXsdDateTime(header.published) ?? header.published } } : {}),
+    ...(header.outlet !== undefined ? { outlet: header.outlet } : {}),
+  };
+}
+
+/**
+ * The earliest date of publication among the appearances, as its header writes it; compared in UTC:
+ * '2021-12-17T01:00:00+03:00' was published before '2021-12-16T23:00:00Z'.
+ */
+function firstPublished(appearances: readonly Appearance[]): string | undefined {
+  let first: Appearance['published'];
+  for (const { published } of appearances) if (published && (!first || compareStrings(published.instant, first.instant) < 0)) first = published;
+  return first?.written;
 }
 
 /**
  * Who made the claim: the print's `speaker` or `source` attribute (a person, or an organisation when
- * `source_type` says so); otherwise the outlet that printed it, when there is one outlet.
+ * `source_type` says so); otherwise the outlet that printed it, when every document it is printed in
+ * names one and the same outlet (a document that names none could be another's).
+ * @param print the print carrying the verdict
+ * @param everyDocument the appearance of every document the claim is printed in
  */
-function claimAuthor(print: Print, appearances: readonly { outlet?: string }[]): object | undefined {
+function claimAuthor(print: Print, everyDocument: readonly Appearance[]): object | undefined {
   const attributes = print.annotation.attributes ?? {};
   const named = text(attributes[CLAIM_REVIEW_ATTRIBUTES.speaker]) ?? text(attributes[CLAIM_REVIEW_ATTRIBUTES.source]);
   if (named !== undefined) {
     const organisation = /^organi[sz]ation$/i.test(text(attributes[CLAIM_REVIEW_ATTRIBUTES.sourceType]) ?? '');
     return { '@type': organisation ? 'Organization' : 'Person', name: named };
   }
-  const outlets = new Set(appearances.map((a) => a.outlet).filter((o) => o !== undefined));
-  return outlets.size === 1 ? { '@type': 'Organization', name: [...outlets][0] } : undefined;
+  const outlets = new Set(everyDocument.map((a) => a.outlet));
+  const [outlet] = outlets;
+  return outlets.size === 1 && outlet !== undefined ? { '@type': 'Organization', name: outlet } : undefined;
 }
 
 /** The rating of a print, or undefined when it has no verdict; numbers that are not numbers are named in a warning. */
@@ -196,16 +226,12 @@ function ratingOf(print: Print, warnings: string[]): Rating | undefined {
   const verdict = text(attributes[CLAIM_REVIEW_ATTRIBUTES.verdict]);
   if (verdict === undefined) return undefined;
   const rating: Rating = { alternateName: verdict };
-  const numbers = [
-    ['ratingValue', CLAIM_REVIEW_ATTRIBUTES.rating],
-    ['bestRating', CLAIM_REVIEW_ATTRIBUTES.best],
-    ['worstRating', CLAIM_REVIEW_ATTRIBUTES.worst],
-  ] as const;
-  for (const [property, attribute] of numbers) {
+  for (const [property, attribute] of RATING_NUMBERS) {
     const value = attributes[attribute];
     if (value === undefined) continue;
-    const number = typeof value === 'number' ? value : /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
-    if (number === undefined) warnings.push(`${name(print)}: ${attribute} ${JSON.stringify(value)} is not a number; left out of its rating`);
+    // YAML's .inf and .nan are numbers that JSON would write as null.
+    const number = typeof value === 'number' ? (Number.isFinite(value) ? value : undefined) : /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
+    if (number === undefined) warnings.push(`${name(print)}: ${attribute} ${typeof value === 'number' ? value : JSON.stringify(value)} is not a number; left out of its rating`);
     else rating[property] = number;
   }
   return rating;
@@ -217,8 +243,13 @@ function ratingOf(print: Print, warnings: string[]): Rating | undefined {
  * @param value what to serialise
  */
 export function scriptSafeJson(value: unknown): string {
-  const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026' };
-  return JSON.stringify(value, null, 2).replace(/[<>&]/g, (c) => escapes[c]!) + '\n';
+  const json = JSON.stringify(value, null, 2);
+  return (/[<>&]/.test(json) ? json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026') : json) + '\n';
+}
+
+/** A rating's identity, to tell prints of one claim that disagree. */
+function ratingKey(rating: Rating): string {
+  return [rating.alternateName, rating.ratingValue, rating.bestRating, rating.worstRating].join('\u0000');
 }
 
 function text(value: AttributeValue | undefined): string | undefined {

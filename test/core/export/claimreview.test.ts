@@ -135,12 +135,18 @@ test('the claim\'s author: a speaker or source is a person unless source_type sa
   assert.deepEqual(author({ source: 'Ministry of Labour', source_type: 'organization' }), { '@type': 'Organization', name: 'Ministry of Labour' });
   assert.deepEqual(author({}), { '@type': 'Organization', name: 'Associated Press' }, 'stated in the article\'s own voice');
   assert.equal(author({}, null), undefined, 'no outlet, no attribute: no author');
+  const printedTwice = exportReviews([
+    doc('a.txt', [claim('c1', 0, 41, { entity: 'jobs', attributes: { verdict: 'False' } })], AP),
+    doc('b.txt', [claim('c2', 0, 41, { entity: 'jobs' })]),
+  ]).reviews[0]!.itemReviewed;
+  assert.equal(printedTwice.author, undefined, 'b.txt names no outlet: AP may not be the only one that printed it');
 });
 
 test('a rating that is not a number is named and left out of the rating; a number written as text is read', () => {
-  const { reviews, warnings } = exportReviews([doc('a.txt', [claim('c1', 0, 41, { attributes: { verdict: 'False', rating: '2', best_rating: 'five' } })], AP)]);
+  const { reviews, warnings } = exportReviews([doc('a.txt', [claim('c1', 0, 41, { attributes: { verdict: 'False', rating: '2', best_rating: 'five', worst_rating: -Infinity } })], AP)]);
   assert.deepEqual(reviews[0]!.reviewRating, { '@type': 'Rating', alternateName: 'False', ratingValue: 2 });
   assert.ok(warnings.includes('a.txt: claim c1: best_rating "five" is not a number; left out of its rating'), warnings.join('\n'));
+  assert.ok(warnings.includes('a.txt: claim c1: worst_rating -Infinity is not a number; left out of its rating'), 'YAML\'s -.inf would be written null: ' + warnings.join('\n'));
 });
 
 test('without --author, --url or --date each is a warning and the property is absent, never made up', () => {
