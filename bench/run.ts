@@ -11,7 +11,7 @@ import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
 import { exportDoccano } from './figures/export';
-import { crossSourceCommands } from './figures/sources';
+import { crossSourceCommands, editorCrossSourceView } from './figures/sources';
 import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
@@ -34,6 +34,7 @@ const FIGURES: FigureRun[] = [
   durableSidecarWrite,
   exportDoccano,
   crossSourceCommands,
+  editorCrossSourceView,
   checkProcess,
   tagInExtensionHost,
 ];

@@ -6,7 +6,9 @@
  */
 import { findFigureGroups, type FigureGroup } from '../figures/conflicts';
 import { FIGURE_LABEL, readFigure, type FigureEntry } from '../figures/figures';
+import { parseFigure, type ParsedFigure } from '../figures/parse';
 import { clusterQuotes, QUOTE_LABEL, type QuoteCluster, type QuoteMember } from '../quotes/clusters';
+import { foldQuote } from '../quotes/fold';
 import { describeFigure } from './render';
 import type { PlacedAnnotation } from './placed';
 
@@ -39,15 +41,61 @@ export interface CrossSourceView {
 }
 
 /**
+ * What reading a text gave, kept from one build of the view to the next: after a change in one
+ * document, only the texts that changed are parsed or folded again. A text the last build did not use
+ * is forgotten at the next, so the memo never holds more than two builds' texts.
+ */
+export class ReadingMemo {
+  private figures = new Map<string, ParsedFigure | undefined>();
+  private quotes = new Map<string, string>();
+  private lastFigures = new Map<string, ParsedFigure | undefined>();
+  private lastQuotes = new Map<string, string>();
+
+  /** Start a build: what the build before this one did not use is dropped. */
+  nextBuild(): void {
+    this.lastFigures = this.figures;
+    this.lastQuotes = this.quotes;
+    this.figures = new Map();
+    this.quotes = new Map();
+  }
+
+  /**
+   * `parseFigure`, remembered.
+   * @param text the figure's words
+   * @param before the words before it
+   */
+  readonly parse = (text: string, before = ''): ParsedFigure | undefined => {
+    const key = `${before}\u0000${text}`;
+    if (this.figures.has(key)) return this.figures.get(key);
+    const parsed = this.lastFigures.has(key) ? this.lastFigures.get(key) : parseFigure(text, before);
+    this.figures.set(key, parsed);
+    return parsed;
+  };
+
+  /**
+   * `foldQuote`, remembered.
+   * @param text a print
+   */
+  readonly fold = (text: string): string => {
+    let folded = this.quotes.get(text) ?? this.lastQuotes.get(text);
+    if (folded === undefined) folded = foldQuote(text);
+    this.quotes.set(text, folded);
+    return folded;
+  };
+}
+
+/**
  * Read, group and cluster the figures and quotes of a set of documents.
  * @param placed every annotation (of any label) with its document, line and outlet
  * @param labels the labels of figures and quotes (default `figure` and `quote`)
+ * @param memo readings kept from the last build (none: every text is read)
  */
-export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}): CrossSourceView {
+export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}, memo?: ReadingMemo): CrossSourceView {
   const figureLabel = labels.figure ?? FIGURE_LABEL;
-  const figures = placed.filter((p) => p.annotation.label === figureLabel).map(readFigure);
+  memo?.nextBuild();
+  const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => readFigure(p, memo?.parse));
   const groups = findFigureGroups(figures);
-  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL);
+  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL, memo?.fold);
   const figureByKey = new Map(figures.map((f) => [keyOf(f.file, f.id), f]));
   const groupByKey = new Map<string, FigureGroup>();
   for (const g of groups) for (const f of g.figures) groupByKey.set(keyOf(f.file, f.id), g);
