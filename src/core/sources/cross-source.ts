@@ -96,23 +96,40 @@ export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { f
   const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => readFigure(p, memo?.parse));
   const groups = findFigureGroups(figures);
   const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL, memo?.fold);
-  const figureByKey = new Map(figures.map((f) => [keyOf(f.file, f.id), f]));
-  const groupByKey = new Map<string, FigureGroup>();
-  for (const g of groups) for (const f of g.figures) groupByKey.set(keyOf(f.file, f.id), g);
-  const clusterByKey = new Map<string, QuoteCluster>();
-  for (const c of clusters) for (const m of c.members) clusterByKey.set(keyOf(m.file, m.id), c);
+  // By document, then id: built at the first look-up, since a view rebuilt while typing may never be asked.
+  let index: Map<string, Map<string, IndexEntry>> | undefined;
+  const slot = (file: string, id: string): IndexEntry | undefined => {
+    if (!index) {
+      const built = new Map<string, Map<string, IndexEntry>>();
+      const at = (f: string, i: string): IndexEntry => {
+        let inFile = built.get(f);
+        if (!inFile) built.set(f, (inFile = new Map()));
+        let entry = inFile.get(i);
+        if (!entry) inFile.set(i, (entry = {}));
+        return entry;
+      };
+      for (const f of figures) at(f.file, f.id).figure = f;
+      for (const g of groups) for (const f of g.figures) at(f.file, f.id).group = g;
+      for (const c of clusters) for (const m of c.members) at(m.file, m.id).cluster = c;
+      index = built;
+    }
+    return index.get(file)?.get(id);
+  };
   return {
     figures,
     groups,
     clusters,
-    figureOf: (file, id) => figureByKey.get(keyOf(file, id)),
-    groupOf: (file, id) => groupByKey.get(keyOf(file, id)),
-    clusterOf: (file, id) => clusterByKey.get(keyOf(file, id)),
+    figureOf: (file, id) => slot(file, id)?.figure,
+    groupOf: (file, id) => slot(file, id)?.group,
+    clusterOf: (file, id) => slot(file, id)?.cluster,
   };
 }
 
-function keyOf(file: string, id: string): string {
-  return `${file}\u0000${id}`;
+/** What the view knows of one annotation. */
+interface IndexEntry {
+  figure?: FigureEntry;
+  group?: FigureGroup;
+  cluster?: QuoteCluster;
 }
 
 /**
