@@ -13,7 +13,7 @@ import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
 import { exportClaimReview, exportDoccano } from './figures/export';
-import { crossSourceCommands } from './figures/sources';
+import { crossSourceCommands, editorCrossSourceView } from './figures/sources';
 import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
@@ -38,6 +38,7 @@ const FIGURES: FigureRun[] = [
   exportDoccano,
   exportClaimReview,
   crossSourceCommands,
+  editorCrossSourceView,
   checkProcess,
   checkCorpus,
   corpusCommands,

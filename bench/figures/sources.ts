@@ -1,14 +1,19 @@
 /**
  * `marginalia figures`, `conflicts` and `quotes` over 2,000 documents × 50 annotations (figures and
  * quotes that recur across documents, printed differently), each against reading the same sidecars
- * alone (read from disk and parsed) in the same run.
+ * alone (read from disk and parsed) in the same run. And the editor's view across sources, rebuilt
+ * from the annotations in memory after a change, against the tree's regrouping of the same annotations.
  */
 import { promises as fsp, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { conflictsCommand, figuresCommand } from '../../src/cli/commands/figures';
 import { quotesCommand } from '../../src/cli/commands/quotes';
 import type { CliIO } from '../../src/cli/run';
+import { groupOccurrences, type Occurrence } from '../../src/core/grouping';
 import type { Annotation } from '../../src/core/model';
+import { crossSourceView, ReadingMemo } from '../../src/core/sources/cross-source';
+import type { PlacedAnnotation } from '../../src/core/sources/placed';
+import { OffsetIndex } from '../../src/core/text';
 import { readSidecar } from '../../src/core/sidecar/read';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { seededRandom } from '../data';
@@ -89,4 +94,55 @@ export async function crossSourceCommands(options: BenchOptions): Promise<Figure
     );
   }
   return figures;
+}
+
+/**
+ * What the editor does when a view asks after a change (`CrossSources.current`): place every figure
+ * and quote on its line, build the groups and clusters from the annotations the store holds, and look
+ * one annotation up as a hover does. The
+ * reference is what the entity tree already does after every change: group the same annotations.
+ */
+export function editorCrossSourceView(options: BenchOptions): Promise<Figure> {
+  const documents = options.quick ? 20 : 200;
+  const perDocument = 50;
+  const rand = seededRandom(16);
+  const quotes = Array.from({ length: 300 }, () => Array.from({ length: 6 + Math.floor(rand() * 14) }, (_, i) => (i === 4 ? '--' : WORDS[Math.floor(rand() * WORDS.length)]!)).join(' '));
+  const docs = Array.from({ length: documents }, (_, d) => {
+    const { text, annotations } = generateDocument(rand, perDocument, quotes);
+    return { file: `doc-${String(d).padStart(4, '0')}.txt`, offsets: new OffsetIndex(text), annotations, outlet: `Outlet ${d % 40}` };
+  });
+  const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 9 };
+  return (async () => {
+    const reference = await medianMs(() => {
+      const occurrences: Occurrence<string>[] = [];
+      for (const doc of docs) for (const annotation of doc.annotations) occurrences.push({ document: doc.file, path: doc.file, annotation, line: doc.offsets.lineColumn(annotation.start).line + 1 });
+      return groupOccurrences(occurrences, 'label', ['figure', 'quote']);
+    }, repeats);
+    const memo = new ReadingMemo();
+    const build = (): unknown => {
+      const placed: PlacedAnnotation[] = [];
+      for (const doc of docs) for (const annotation of doc.annotations) placed.push({ annotation, file: doc.file, line: doc.offsets.lineColumn(annotation.start).line + 1, outlet: doc.outlet });
+      const view = crossSourceView(placed, {}, memo);
+      // What a hover then asks (the first look-up builds the view's index).
+      return view.groupOf(docs[0]!.file, docs[0]!.annotations[0]!.id);
+    };
+    const first = await medianMs(build, { warmup: 0, runs: 1 });
+    // Each run after a change: one span of one document retyped, as typing does.
+    const ours = await medianMs((run) => {
+      const doc = docs[run % docs.length]!;
+      const i = run % doc.annotations.length;
+      doc.annotations[i] = { ...doc.annotations[i]!, text: `${doc.annotations[i]!.text} ${run}` };
+      return build();
+    }, repeats);
+    return figure({
+      name: "editor's view across sources, rebuilt after a change",
+      n: documents * perDocument,
+      median_ms: ours,
+      reference: "the entity tree's regrouping of the same annotations",
+      reference_median_ms: reference,
+      target: '≤ 3× the reference',
+      met: ours / reference <= 3,
+      details: { 'first build (every text read), ms': Number(first.toFixed(1)) },
+    });
+  })();
 }

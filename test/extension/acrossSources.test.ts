@@ -61,13 +61,23 @@ async function hoverAt(uri: vscode.Uri, id: string, api: MarginaliaApi): Promise
   return { text: hoverMarkdown(hovers), editor, at };
 }
 
+/** Show the hover at a place and take its picture; on a loaded machine the hover may be asked for before the editor has focus, so it is asked again. */
 async function screenshotHover(editor: vscode.TextEditor, at: vscode.Position, name: string, waitForText: string): Promise<void> {
-  editor.selection = new vscode.Selection(at, at);
-  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-  await vscode.commands.executeCommand('notifications.clearAll');
-  await vscode.commands.executeCommand('editor.action.showHover');
-  const file = await requestScreenshot(name, { waitForText });
-  console.log(`  screenshot: ${file ?? '(not under the web runner)'}`);
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    const focused = await vscode.window.showTextDocument(editor.document, { preview: false });
+    focused.selection = new vscode.Selection(at, at);
+    focused.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('editor.action.showHover');
+    try {
+      const file = await requestScreenshot(name, { waitForText, timeoutMs: 8000 });
+      console.log(`  screenshot: ${file ?? '(not under the web runner)'}`);
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
 }
 
 /** Copy a fixture of test/fixtures/sources/editor, with its sidecar, into the workspace's scratch folder. */

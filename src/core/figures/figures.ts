@@ -56,10 +56,11 @@ export function readFigures(placed: Iterable<PlacedAnnotation>, label = FIGURE_L
 /**
  * One figure annotation read.
  * @param placed the annotation in its document
+ * @param parse reads the words (`parseFigure`, or a memo of it that the editor keeps between changes)
  */
-export function readFigure(placed: PlacedAnnotation): FigureEntry {
+export function readFigure(placed: PlacedAnnotation, parse: typeof parseFigure = parseFigure): FigureEntry {
   const a = placed.annotation;
-  const parsed = parseFigure(a.text, a.prefix ?? '');
+  const parsed = parse(a.text, a.prefix ?? '');
   const entry: FigureEntry = {
     file: placed.file,
     line: placed.line,

@@ -44,14 +44,15 @@ export interface QuoteCluster {
  * Cluster the quotes of a set of documents.
  * @param placed annotations of any label; those of `label` are clustered
  * @param label the label of quotes
+ * @param fold folds a print (`foldQuote`, or a memo of it that the editor keeps between changes)
  * @returns clusters of two prints or more, the largest first, then by key
  */
-export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_LABEL): QuoteCluster[] {
+export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_LABEL, fold: (text: string) => string = foldQuote): QuoteCluster[] {
   const members: QuoteMember[] = [];
   const folded: string[] = [];
   for (const p of placed) {
     if (p.annotation.label !== label) continue;
-    const f = foldQuote(p.annotation.text);
+    const f = fold(p.annotation.text);
     if (!f) continue;
     const speaker = p.annotation.attributes?.['speaker'];
     members.push({

@@ -6,7 +6,9 @@
  */
 import { findFigureGroups, type FigureGroup } from '../figures/conflicts';
 import { FIGURE_LABEL, readFigure, type FigureEntry } from '../figures/figures';
+import { parseFigure, type ParsedFigure } from '../figures/parse';
 import { clusterQuotes, QUOTE_LABEL, type QuoteCluster, type QuoteMember } from '../quotes/clusters';
+import { foldQuote } from '../quotes/fold';
 import { describeFigure } from './render';
 import type { PlacedAnnotation } from './placed';
 
@@ -39,32 +41,95 @@ export interface CrossSourceView {
 }
 
 /**
+ * What reading a text gave, kept from one build of the view to the next: after a change in one
+ * document, only the texts that changed are parsed or folded again. A text the last build did not use
+ * is forgotten at the next, so the memo never holds more than two builds' texts.
+ */
+export class ReadingMemo {
+  private figures = new Map<string, ParsedFigure | undefined>();
+  private quotes = new Map<string, string>();
+  private lastFigures = new Map<string, ParsedFigure | undefined>();
+  private lastQuotes = new Map<string, string>();
+
+  /** Start a build: what the build before this one did not use is dropped. */
+  nextBuild(): void {
+    this.lastFigures = this.figures;
+    this.lastQuotes = this.quotes;
+    this.figures = new Map();
+    this.quotes = new Map();
+  }
+
+  /**
+   * `parseFigure`, remembered.
+   * @param text the figure's words
+   * @param before the words before it
+   */
+  readonly parse = (text: string, before = ''): ParsedFigure | undefined => {
+    const key = `${before}\u0000${text}`;
+    if (this.figures.has(key)) return this.figures.get(key);
+    const parsed = this.lastFigures.has(key) ? this.lastFigures.get(key) : parseFigure(text, before);
+    this.figures.set(key, parsed);
+    return parsed;
+  };
+
+  /**
+   * `foldQuote`, remembered.
+   * @param text a print
+   */
+  readonly fold = (text: string): string => {
+    let folded = this.quotes.get(text) ?? this.lastQuotes.get(text);
+    if (folded === undefined) folded = foldQuote(text);
+    this.quotes.set(text, folded);
+    return folded;
+  };
+}
+
+/**
  * Read, group and cluster the figures and quotes of a set of documents.
  * @param placed every annotation (of any label) with its document, line and outlet
  * @param labels the labels of figures and quotes (default `figure` and `quote`)
+ * @param memo readings kept from the last build (none: every text is read)
  */
-export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}): CrossSourceView {
+export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}, memo?: ReadingMemo): CrossSourceView {
   const figureLabel = labels.figure ?? FIGURE_LABEL;
-  const figures = placed.filter((p) => p.annotation.label === figureLabel).map(readFigure);
+  memo?.nextBuild();
+  const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => readFigure(p, memo?.parse));
   const groups = findFigureGroups(figures);
-  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL);
-  const figureByKey = new Map(figures.map((f) => [keyOf(f.file, f.id), f]));
-  const groupByKey = new Map<string, FigureGroup>();
-  for (const g of groups) for (const f of g.figures) groupByKey.set(keyOf(f.file, f.id), g);
-  const clusterByKey = new Map<string, QuoteCluster>();
-  for (const c of clusters) for (const m of c.members) clusterByKey.set(keyOf(m.file, m.id), c);
+  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL, memo?.fold);
+  // By document, then id: built at the first look-up, since a view rebuilt while typing may never be asked.
+  let index: Map<string, Map<string, IndexEntry>> | undefined;
+  const slot = (file: string, id: string): IndexEntry | undefined => {
+    if (!index) {
+      const built = new Map<string, Map<string, IndexEntry>>();
+      const at = (f: string, i: string): IndexEntry => {
+        let inFile = built.get(f);
+        if (!inFile) built.set(f, (inFile = new Map()));
+        let entry = inFile.get(i);
+        if (!entry) inFile.set(i, (entry = {}));
+        return entry;
+      };
+      for (const f of figures) at(f.file, f.id).figure = f;
+      for (const g of groups) for (const f of g.figures) at(f.file, f.id).group = g;
+      for (const c of clusters) for (const m of c.members) at(m.file, m.id).cluster = c;
+      index = built;
+    }
+    return index.get(file)?.get(id);
+  };
   return {
     figures,
     groups,
     clusters,
-    figureOf: (file, id) => figureByKey.get(keyOf(file, id)),
-    groupOf: (file, id) => groupByKey.get(keyOf(file, id)),
-    clusterOf: (file, id) => clusterByKey.get(keyOf(file, id)),
+    figureOf: (file, id) => slot(file, id)?.figure,
+    groupOf: (file, id) => slot(file, id)?.group,
+    clusterOf: (file, id) => slot(file, id)?.cluster,
   };
 }
 
-function keyOf(file: string, id: string): string {
-  return `${file}\u0000${id}`;
+/** What the view knows of one annotation. */
+interface IndexEntry {
+  figure?: FigureEntry;
+  group?: FigureGroup;
+  cluster?: QuoteCluster;
 }
 
 /**

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/core/model';
 import type { PlacedAnnotation } from '../../../src/core/sources/placed';
-import { clusterEntities, conflictMessage, crossSourceView, groupSummary, placeName, shortValue, speakersOf, unlinkedPrints } from '../../../src/core/sources/cross-source';
+import { clusterEntities, conflictMessage, crossSourceView, groupSummary, ReadingMemo, placeName, shortValue, speakersOf, unlinkedPrints } from '../../../src/core/sources/cross-source';
 
 let nextId = 0;
 /** An annotation placed in a document, with the outlet its sidecar names. */
@@ -98,4 +98,21 @@ test('speakers are named once each, folded as the clustering folds them, with th
     speakersOf(members).map((s) => [s.speaker, s.members.map((m) => m.id)]),
     [['Sergei Ryabkov', ['1', '3']], ['Maria Zakharova', ['4']]],
   );
+});
+
+test('a view built with the readings of the last build is the view built afresh, and follows changed texts', () => {
+  const memo = new ReadingMemo();
+  const quotes = [placed('a.txt', 'quote', 'we are ready to go for talks'), placed('b.txt', 'quote', 'We are ready to go for talks')];
+  const all = [...TOLL, ...quotes];
+  const plain = (v: ReturnType<typeof crossSourceView>) => JSON.stringify([v.figures, v.groups, v.clusters]);
+  assert.equal(plain(crossSourceView(all, {}, memo)), plain(crossSourceView(all)));
+  assert.equal(plain(crossSourceView(all, {}, memo)), plain(crossSourceView(all)), 'the second build, from the memo, too');
+  // The toll in 002 retyped as "15,000 lives" and a print retyped: both read again.
+  const changed = all.map((p) =>
+    p === TOLL[1] ? { ...p, annotation: { ...p.annotation, text: '15,000 lives' } } : p === quotes[1] ? { ...p, annotation: { ...p.annotation, text: 'something else entirely' } } : p,
+  );
+  const view = crossSourceView(changed, {}, memo);
+  assert.equal(view.figureOf('002.txt', TOLL[1]!.annotation.id)?.value, 15000);
+  assert.equal(view.clusters.length, 0, 'the prints no longer match');
+  assert.equal(plain(view), plain(crossSourceView(changed)));
 });
