@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
+import { agreeTwoTrees } from './figures/agreement';
 import { exportDoccano } from './figures/export';
 import { crossSourceCommands } from './figures/sources';
 import { checkProcess, tagInExtensionHost } from './figures/process';
@@ -34,6 +35,7 @@ const FIGURES: FigureRun[] = [
   durableSidecarWrite,
   exportDoccano,
   crossSourceCommands,
+  agreeTwoTrees,
   checkProcess,
   tagInExtensionHost,
 ];

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { adjudicate, type AdjudicatedDocument } from '../../core/agreement/adjudicate';
-import { writeFileAtomic } from '../../core/io/atomic-write';
+import { WriteFailedError, writeFileAtomic } from '../../core/io/atomic-write';
 import { describeRefusal, isWithin, readInside, resolveInside } from '../../core/io/inside';
 import { FORMAT_VERSION } from '../../core/model';
 import { sidecarPathFor } from '../../core/paths';
@@ -58,7 +58,11 @@ export async function adjudicateCommand(args: string[], io: CliIO): Promise<numb
   mkdirSync(dir, { recursive: true });
   let failed = unreadable.length;
   for (const document of result.adjudicated) {
-    const problem = await writeAdjudicated(dir, document);
+    const problem = await writeAdjudicated(dir, document).catch((error: unknown) => {
+      // A failed write (a full disk) is named and the next document still written.
+      if (error instanceof WriteFailedError) return error.message;
+      throw error;
+    });
     if (problem !== undefined) {
       io.stderr.write(`marginalia adjudicate: error: ${document.document}: ${problem}; its sidecar was not written\n`);
       failed++;
