@@ -5,8 +5,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { run } from '../../../src/cli/run';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { fixturePath } from '../../fixture-path';
 import { marginalia } from '../cli-harness';
@@ -123,6 +125,33 @@ test('adjudicate refuses to write into a folder it reads, and never writes throu
     assert.equal(linked.code, 1);
     assert.match(linked.stderr, /sub\/report\.txt: its folder .* is a link to .*elsewhere, outside the workspace/);
     assert.deepEqual(readdirSync(path.join(work.dir, 'elsewhere')), []);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a write that fails (disk full) names the document, writes no sidecar for it, and the others are still written', async () => {
+  const work = temporaryFolder('adjudicate-full');
+  try {
+    for (const side of ['a', 'b']) {
+      copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, side, 'one'));
+      copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, side, 'two'));
+    }
+    let writes = 0;
+    const files = {
+      ...fs,
+      writeFileSync: ((...args: Parameters<typeof fs.writeFileSync>) => {
+        if (writes++ === 0) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+        return fs.writeFileSync(...args);
+      }) as typeof fs.writeFileSync,
+    };
+    let stdout = '';
+    let stderr = '';
+    const code = await run(['adjudicate', 'a', 'b', '--into', 'out'], { cwd: work.dir, files, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+    assert.equal(code, 1, stdout + stderr);
+    assert.match(stderr, /^marginalia adjudicate: error: one\/edited\.txt: cannot write .*edited\.txt: the disk is full; it was left as it was; its sidecar was not written$/m);
+    assert.equal(existsSync(path.join(work.dir, 'out', 'one', 'edited.txt.annotations.yaml')), false);
+    assert.equal(existsSync(path.join(work.dir, 'out', 'two', 'report.txt.annotations.yaml')), true);
   } finally {
     work.dispose();
   }
