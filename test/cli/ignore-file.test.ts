@@ -27,7 +27,7 @@ test('check at the root leaves out the folders and files .marginaliaignore names
     const result = await marginalia(['check', '--json'], repo);
     assert.equal(result.code, 0, result.stdout);
     const report = JSON.parse(result.stdout) as { files: { path: string }[]; summary: { sidecars: number; annotations: number } };
-    assert.deepEqual(report.summary, { sidecars: 2, annotations: 2, errors: 0, warnings: 0 });
+    assert.deepEqual(report.summary, { sidecars: 2, annotations: 2, errors: 0, warnings: 0, disputes: 0 });
     const stats = await marginalia(['stats', '--json'], repo);
     assert.doesNotMatch(stats.stdout, /fixture-only/);
   } finally {
