@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { BenchOptions, Figure } from './figure';
 import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './figures/anchoring';
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
+import { agreeTwoTrees } from './figures/agreement';
 import { exportClaimReview, exportDoccano } from './figures/export';
 import { crossSourceCommands, editorCrossSourceView } from './figures/sources';
 import { checkCorpus, corpusCommands } from './figures/corpus';
@@ -39,6 +40,7 @@ const FIGURES: FigureRun[] = [
   exportClaimReview,
   crossSourceCommands,
   editorCrossSourceView,
+  agreeTwoTrees,
   checkProcess,
   checkCorpus,
   corpusCommands,

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { adjudicate, type AdjudicatedDocument } from '../../core/agreement/adjudicate';
-import { writeFileAtomic } from '../../core/io/atomic-write';
+import { WriteFailedError, writeFileAtomic, type AtomicWriteOps } from '../../core/io/atomic-write';
 import { describeRefusal, isWithin, readInside, resolveInside } from '../../core/io/inside';
 import { FORMAT_VERSION } from '../../core/model';
 import { sidecarPathFor } from '../../core/paths';
@@ -58,7 +58,11 @@ export async function adjudicateCommand(args: string[], io: CliIO): Promise<numb
   mkdirSync(dir, { recursive: true });
   let failed = unreadable.length;
   for (const document of result.adjudicated) {
-    const problem = await writeAdjudicated(dir, document);
+    const problem = await writeAdjudicated(dir, document, io.files).catch((error: unknown) => {
+      // A failed write (a full disk) is named and the next document still written.
+      if (error instanceof WriteFailedError) return error.message;
+      throw error;
+    });
     if (problem !== undefined) {
       io.stderr.write(`marginalia adjudicate: error: ${document.document}: ${problem}; its sidecar was not written\n`);
       failed++;
@@ -98,9 +102,10 @@ async function refuseOverlap(dir: string, versions: readonly Version[], names: r
 /**
  * Write one document's sidecar into DIR, and the document when DIR does not hold it yet; every file
  * must land inside DIR, through links included.
+ * @param files the file operations writes go through (tests pass failing ones)
  * @returns why it could not be written, or undefined
  */
-async function writeAdjudicated(dir: string, document: AdjudicatedDocument): Promise<string | undefined> {
+async function writeAdjudicated(dir: string, document: AdjudicatedDocument, files: AtomicWriteOps | undefined): Promise<string | undefined> {
   const documentPath = path.join(dir, ...document.document.split('/'));
   const sidecarPath = path.join(dir, ...sidecarPathFor(document.document).split('/'));
   // The nearest folder that exists must lie inside DIR before any folder is made below it: a link
@@ -111,7 +116,7 @@ async function writeAdjudicated(dir: string, document: AdjudicatedDocument): Pro
   if (folder.refusal) return `its folder ${existing} ${describeRefusal(folder.refusal)}`;
   mkdirSync(path.dirname(documentPath), { recursive: true });
   const present = await readInside(documentPath, dir);
-  if (present.refusal?.kind === 'missing') writeFileAtomic(documentPath, document.text);
+  if (present.refusal?.kind === 'missing') writeFileAtomic(documentPath, document.text, {}, files);
   else if (present.refusal) return `${documentPath} ${describeRefusal(present.refusal)}`;
   else {
     const decoded = decodeDocument(present.bytes);
@@ -119,6 +124,6 @@ async function writeAdjudicated(dir: string, document: AdjudicatedDocument): Pro
   }
   const sidecar = { version: FORMAT_VERSION, document: path.posix.basename(document.document), settled: document.disputed === 0, annotations: document.annotations };
   // A sidecar that appeared since the check above is not replaced.
-  const written = writeFileAtomic(sidecarPath, writeSidecar(sidecar), { mayReplace: () => !existsSync(sidecarPath) });
+  const written = writeFileAtomic(sidecarPath, writeSidecar(sidecar), { mayReplace: () => !existsSync(sidecarPath) }, files);
   return written === undefined ? `${sidecarPath} appeared while it was written` : undefined;
 }
