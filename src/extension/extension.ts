@@ -13,6 +13,7 @@ import { AnnotationHoverProvider } from './hover';
 import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
 import { PendingChangesKeeper } from './pendingChanges';
+import { SuggestionController } from './suggestions';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
 export interface MarginaliaApi {
@@ -29,6 +30,8 @@ export interface MarginaliaApi {
   readonly navigation: Navigation;
   /** Unwritten annotation changes kept across a hot exit. */
   readonly pending: PendingChangesKeeper;
+  /** The suggestions drawn in the editors. */
+  readonly suggestions: SuggestionController;
 }
 
 /**
@@ -40,9 +43,11 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const decorations = new DecorationController(store);
   const diagnostics = new DiagnosticsController(store);
   const hover = new AnnotationHoverProvider(store);
+  const suggestions = new SuggestionController(store);
   context.subscriptions.push(
     store,
     decorations,
+    suggestions,
     diagnostics,
     vscode.languages.registerHoverProvider({ pattern: '**' }, hover),
     ...keepStoreInStep(store),
@@ -50,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
   const navigation = registerNavigation(context, store);
-  registerCommands(context, store, navigation.tree);
+  registerCommands(context, store, navigation.tree, suggestions);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -62,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     hover,
     navigation,
     pending,
+    suggestions,
   };
 }
 

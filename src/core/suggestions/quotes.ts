@@ -5,6 +5,8 @@
  * named speaker). See docs/suggestions.md.
  */
 
+import { sentenceAround } from './claims';
+
 /** A quoted passage: the words between the marks, trimmed of spaces and of a comma, period, colon or semicolon at the end. */
 export interface QuoteSpan {
   start: number;
@@ -27,7 +29,7 @@ const PAIRS: [open: string, close: string][] = [
 const SINGLE = new Set(['‘', "'"]);
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-const SPEECH_VERBS = 'said|says|told|tells|added|adds|stated|states|warned|warns|declared|wrote|writes|insisted|insists|argued|argues|explained|noted|notes|asked|replied|claimed|stressed|continued|announced|acknowledged|admitted|urged|tweeted';
+const SPEECH_VERBS = 'said|says|told|tells|added|adds|stated|states|warned|warns|declared|wrote|writes|insisted|insists|argued|argues|explained|noted|notes|asked|replied|claimed|stressed|continued|announced|acknowledged|admitted|urged|tweeted|described|called';
 /** Words of a title before a name ("Deputy Foreign Minister Sergei Ryabkov"), left out of the speaker. */
 const TITLE_WORDS = new Set(
   'Mr Mrs Ms Dr Sir President Vice Prime Deputy Foreign Defence Defense Minister Secretary General Secretary-General Spokesman Spokeswoman Spokesperson Press Chancellor Senator Sen Rep Representative Governor Gov Ambassador Chief Director Commander Gen Colonel Col Lt Admiral Adm Analyst Professor Prof King Queen Prince Pope Mayor Leader Chairman Chair Head CEO US U.S. UK EU NATO Russian Ukrainian American British French German Kremlin White House State Department Pentagon'.split(' '),
@@ -35,9 +37,12 @@ const TITLE_WORDS = new Set(
 const NAME_WORD = String.raw`\p{Lu}(?:\.|[\p{L}'’-]*)`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|de|van|von|der|al|bin|da|di|la|le))*`;
 /** "…," said Sergei Ryabkov / "…," Ryabkov said / "…," he said: just after the quote. */
-const AFTER = new RegExp(String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b)`, 'u');
+const AFTER = new RegExp(
+  String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b|(?<appositive>${NAME}),\s)`,
+  'u',
+);
 /** Sergei Ryabkov said … "… / according to Jen Psaki, "…: in the sentence before the quote. */
-const BEFORE = new RegExp(String.raw`(?:(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})|[Aa]ccording\s+to\s+(?<named>${NAME}))\b`, 'gu');
+const BEFORE = new RegExp(String.raw`(?:(?<named>${NAME}),\s[^,"“”\n]{1,80},\s+(?:${SPEECH_VERBS})|(?<subject>${NAME}|he|she|they),?\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})|[Aa]ccording\s+to\s+(?<according>${NAME}))\b`, 'gu');
 /** How far back a "he said" looks for the name it stands for, in UTF-16 code units. */
 const PRONOUN_REACH = 800;
 
@@ -49,29 +54,50 @@ export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let lineStart = 0;
   let lastSpeaker: { name: string; at: number } | undefined;
+  /** Full names seen so far: "Ortiz" said later is the "Helen Ortiz" named before. */
+  const fullNames: string[] = [];
+  const known = (name: string): string => (name.includes(' ') ? name : ([...fullNames].reverse().find((full) => full.endsWith(` ${name}`)) ?? name));
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
+    /** The speaker of the paragraph's last attributed quote: a quote after it with no attribution of its own is theirs too. */
+    let paragraphSpeaker: string | undefined;
+    // Names that say something in this paragraph, outside quotes too: the antecedents of a later "she said".
+    const line = text.slice(lineStart, lineEnd);
+    const sayers = allMatches(BEFORE, line).flatMap((said) => {
+      const name = isPronoun(said.groups?.['subject'] ?? '') ? undefined : cleanName(nameOf(said));
+      return name ? [{ name, at: lineStart + said.index }] : [];
+    });
+    const antecedent = (before: number): { name: string; at: number } | undefined => {
+      const inLine = sayers.filter((s) => s.at < before).at(-1);
+      return inLine && inLine.at > (lastSpeaker?.at ?? -1) ? { name: known(inLine.name), at: inLine.at } : lastSpeaker;
+    };
     for (const [open, close] of quotedRanges(text, lineStart, lineEnd)) {
       const trimmed = trimQuote(text, open + 1, close);
       if (!trimmed) continue;
-      const sentenceStart = sentenceStartBefore(text, lineStart, open);
+      const sentenceStart = Math.max(lineStart, sentenceAround(text, open).start);
       const named = speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(text.slice(sentenceStart, open));
-      let speaker = named && !isPronoun(named) ? named : undefined;
+      let speaker = named && !isPronoun(named) ? known(named) : undefined;
       let speakerByPronoun = false;
-      if (named && isPronoun(named) && lastSpeaker && open - lastSpeaker.at < PRONOUN_REACH) {
-        speaker = lastSpeaker.name;
+      const before = named && isPronoun(named) ? antecedent(open) : undefined;
+      if (before && open - before.at < PRONOUN_REACH) {
+        speaker = before.name;
+        speakerByPronoun = true;
+      } else if (!named && paragraphSpeaker) {
+        speaker = paragraphSpeaker;
         speakerByPronoun = true;
       }
       spans.push({ start: trimmed.start, end: trimmed.end, speakerByPronoun, ...(speaker ? { speaker } : {}) });
-      if (speaker && !speakerByPronoun) lastSpeaker = { name: speaker, at: close };
+      if (speaker) paragraphSpeaker = speaker;
+      if (speaker && !speakerByPronoun) {
+        lastSpeaker = { name: speaker, at: close };
+        if (speaker.includes(' ')) fullNames.push(speaker);
+      }
     }
-    // A name that says something outside quotes is the antecedent of the next "he said".
-    const line = text.slice(lineStart, lineEnd);
-    const said = lastMatch(BEFORE, line);
-    if (said && !isPronoun(said.groups?.['subject'] ?? '')) {
-      const name = cleanName(said.groups?.['subject'] ?? said.groups?.['named'] ?? '');
-      if (name && lineStart + said.index >= (lastSpeaker?.at ?? -1)) lastSpeaker = { name, at: lineStart + said.index };
+    for (const sayer of sayers) {
+      if (sayer.at < (lastSpeaker?.at ?? -1)) continue;
+      lastSpeaker = { name: known(sayer.name), at: sayer.at };
+      if (sayer.name.includes(' ')) fullNames.push(sayer.name);
     }
     if (newline === -1) break;
     lineStart = newline + 1;
@@ -127,31 +153,35 @@ function trimQuote(text: string, start: number, end: number): { start: number; e
   return WORD_CHAR.test(text.slice(start, end)) ? { start, end } : undefined;
 }
 
-function sentenceStartBefore(text: string, lineStart: number, at: number): number {
-  for (let i = at - 1; i > lineStart; i--) if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '')) return i + 1;
-  return lineStart;
-}
-
 function speakerAfter(text: string, from: number, lineEnd: number): string | undefined {
   const m = AFTER.exec(text.slice(from, Math.min(lineEnd, from + 120)));
   if (!m) return undefined;
   const subject = m.groups?.['subject'];
   if (subject && isPronoun(subject)) return subject;
-  return cleanName(m.groups?.['named'] ?? subject ?? '');
+  return cleanName(m.groups?.['named'] ?? subject ?? m.groups?.['appositive'] ?? '');
 }
 
 function speakerBefore(sentence: string): string | undefined {
   const m = lastMatch(BEFORE, sentence);
   if (!m) return undefined;
   if (isPronoun(m.groups?.['subject'] ?? '')) return m.groups!['subject'];
-  return cleanName(m.groups?.['subject'] ?? m.groups?.['named'] ?? '');
+  return cleanName(nameOf(m));
+}
+
+/** The name a BEFORE match found, whichever way it was written. */
+function nameOf(m: RegExpExecArray): string {
+  return m.groups?.['named'] ?? m.groups?.['subject'] ?? m.groups?.['according'] ?? '';
 }
 
 function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  return allMatches(pattern, text).at(-1);
+}
+
+function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   pattern.lastIndex = 0;
-  let last: RegExpExecArray | undefined;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m;
-  return last;
+  const found: RegExpExecArray[] = [];
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) found.push(m);
+  return found;
 }
 
 function isPronoun(word: string): boolean {
