@@ -16,6 +16,7 @@ import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
 import { workspaceIndex } from './figures/workspace-index';
+import { suggestOverText } from './figures/suggest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -34,6 +35,7 @@ const FIGURES: FigureRun[] = [
   durableSidecarWrite,
   exportDoccano,
   crossSourceCommands,
+  suggestOverText,
   checkProcess,
   tagInExtensionHost,
 ];

@@ -43,6 +43,8 @@ const AFTER = new RegExp(
 );
 /** Sergei Ryabkov said … "… / according to Jen Psaki, "…: in the sentence before the quote. */
 const BEFORE = new RegExp(String.raw`(?:(?<named>${NAME}),\s[^,"“”\n]{1,80},\s+(?:${SPEECH_VERBS})|(?<subject>${NAME}|he|she|they),?\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})|[Aa]ccording\s+to\s+(?<according>${NAME}))\b`, 'gu');
+/** A speech verb or "according" somewhere: without one, a paragraph names no speaker. */
+const SPEECH_CUE = new RegExp(String.raw`\b(?:${SPEECH_VERBS}|[Aa]ccording)\b`);
 /** How far back a "he said" looks for the name it stands for, in UTF-16 code units. */
 const PRONOUN_REACH = 800;
 
@@ -64,7 +66,9 @@ export function findQuotes(text: string): QuoteSpan[] {
     let paragraphSpeaker: string | undefined;
     // Names that say something in this paragraph, outside quotes too: the antecedents of a later "she said".
     const line = text.slice(lineStart, lineEnd);
-    const sayers = allMatches(BEFORE, line).flatMap((said) => {
+    // Most paragraphs say nothing: one cheap test spares them the name patterns.
+    const saying = SPEECH_CUE.test(line);
+    const sayers = (saying ? allMatches(BEFORE, line) : []).flatMap((said) => {
       const name = isPronoun(said.groups?.['subject'] ?? '') ? undefined : cleanName(nameOf(said));
       return name ? [{ name, at: lineStart + said.index }] : [];
     });
@@ -76,7 +80,7 @@ export function findQuotes(text: string): QuoteSpan[] {
       const trimmed = trimQuote(text, open + 1, close);
       if (!trimmed) continue;
       const sentenceStart = Math.max(lineStart, sentenceAround(text, open).start);
-      const named = speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(text.slice(sentenceStart, open));
+      const named = saying ? (speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(text.slice(sentenceStart, open))) : undefined;
       let speaker = named && !isPronoun(named) ? known(named) : undefined;
       let speakerByPronoun = false;
       const before = named && isPronoun(named) ? antecedent(open) : undefined;
