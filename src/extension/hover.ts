@@ -72,6 +72,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       md.isTrusted = { enabledCommands: [COMMAND_IDS.openAnnotation, COMMAND_IDS.editAttributes] }; // for these links alone
     }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
+    if (a.status === 'suggested') md.appendMarkdown('$(lightbulb) suggested, not yet confirmed: Ctrl+Alt+M Enter confirms it\n\n');
     return md;
   }
 

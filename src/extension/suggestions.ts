@@ -176,7 +176,8 @@ async function accept(store: AnnotationStore, uri: vscode.Uri, suggestions: read
 }
 
 /**
- * Accept Suggestion: the suggestion under the cursor becomes an annotation.
+ * Accept Suggestion: the suggestion under the cursor becomes an annotation; where there is none, a
+ * record written as a suggestion (`status: suggested`) under the cursor is confirmed.
  * @returns the annotation made, or undefined when there is no suggestion there
  */
 export async function acceptSuggestion(store: AnnotationStore, controller: SuggestionController, target?: SuggestionTarget): Promise<Annotation | undefined> {
@@ -184,12 +185,20 @@ export async function acceptSuggestion(store: AnnotationStore, controller: Sugge
   const at = await targetOf(target);
   if (!at || at.offset === undefined) throw new Error('open a document and put the cursor in a suggestion first');
   const suggestion = suggestionAt(controller.suggestionsFor(at.document).suggestions, at.offset);
-  if (!suggestion) {
-    void askUser('info', 'no suggestion at the cursor');
-    return undefined;
+  if (suggestion) {
+    const [added] = await accept(store, at.document.uri, [suggestion]);
+    return added;
   }
-  const [added] = await accept(store, at.document.uri, [suggestion]);
-  return added;
+  // A record `marginalia suggest --apply` wrote (status: suggested) is confirmed where it stands.
+  const offset = at.offset;
+  const written = store.get(at.document.uri)?.annotations.filter((a) => a.status === 'suggested' && a.start <= offset && offset <= a.end);
+  const innermost = written?.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  if (innermost) {
+    await store.update(at.document.uri, innermost.id, { status: undefined });
+    return { ...innermost, status: undefined };
+  }
+  void askUser('info', 'no suggestion at the cursor');
+  return undefined;
 }
 
 /**

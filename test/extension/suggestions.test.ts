@@ -134,3 +134,35 @@ suite('Suggestions in the editor', () => {
     assert.deepEqual(again, [], 'nothing chosen, nothing tagged');
   });
 });
+
+suite('Suggestions written by marginalia suggest --apply', () => {
+  suiteTeardown(removeScratch);
+
+  test('a status: suggested record is confirmed at the cursor, and its status line leaves the sidecar', async () => {
+    const uri = await scratchDocument('suggest-confirm.txt', ARTICLE);
+    const text = ARTICLE;
+    const at = [...text.slice(0, text.indexOf('100,000 troops'))].length;
+    const sidecar = [
+      'marginalia: 1',
+      'document: suggest-confirm.txt',
+      'annotations:',
+      '  - id: 0000beef',
+      '    label: figure',
+      `    start: ${at}`,
+      `    end: ${at + 14}`,
+      '    text: 100,000 troops',
+      '    status: suggested',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(uri, '..', 'suggest-confirm.txt.annotations.yaml'), new TextEncoder().encode(sidecar));
+    const api = await marginalia();
+    const editor = await openEditor(uri);
+    await waitFor(() => api.store.get(uri)?.annotations.some((a) => a.status === 'suggested'), 'the suggested record loaded');
+    const inFigure = rangeOf(editor.document, '100,000 troops').start.translate(0, 3);
+    editor.selection = new vscode.Selection(inFigure, inFigure);
+    const confirmed = (await vscode.commands.executeCommand('marginalia.acceptSuggestion')) as Annotation;
+    assert.deepEqual([confirmed.id, confirmed.status], ['0000beef', undefined]);
+    const onDisk = await waitFor(async () => (await sidecarOnDisk(uri)).sidecar?.annotations.find((a) => a.id === '0000beef' && a.status === undefined), 'the status line gone from the sidecar');
+    assert.equal(onDisk.text, '100,000 troops');
+  });
+});

@@ -22,10 +22,16 @@ export interface FigureSpan {
 
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozens|dozen|million|millions|billion';
 const SCALE = String.raw`(?:\s?(?:k|mn|mln|bn|tn|trn|thousand|million|billion|trillion|hundred)\b)?`;
+/**
+ * Letters and digits for the edges of a figure. The figure pattern runs over every character of the
+ * text, and without the `u` flag V8 runs it some fifty times faster; Latin letters and digits are what
+ * stands next to a number in practice (a letter of another script next to one only lets a figure through).
+ */
+const WORD = String.raw`A-Za-z0-9\u00C0-\u024F`;
 /** A number in digits (with a currency sign) or in words, then maybe a scale word. */
 const FIGURE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,$€£¥₽₴-])(?<currency>US\$|[$€£¥₽₴])?\s?(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)${SCALE}|(?<![\p{L}\p{N}-])(?<words>(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}|and))*)(?![\p{L}\p{N}])`,
-  'giu',
+  String.raw`(?<![${WORD}.,$€£¥₽₴-])(?<currency>US\$|[$€£¥₽₴])?\s?(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)${SCALE}|(?<![${WORD}-])(?<words>(?:${NUMBER_WORDS})(?:[\s-](?:${NUMBER_WORDS}|and))*)(?![${WORD}])`,
+  'gi',
 );
 const PERCENT = /^(?:\s?%|\s(?:percent|per cent)\b)/i;
 /** Up to three words after a number, for the unit: "NATO countries", "people", "per cent". */
