@@ -185,17 +185,17 @@ export async function acceptSuggestion(store: AnnotationStore, controller: Sugge
   const at = await targetOf(target);
   if (!at || at.offset === undefined) throw new Error('open a document and put the cursor in a suggestion first');
   const suggestion = suggestionAt(controller.suggestionsFor(at.document).suggestions, at.offset);
+  // A record `marginalia suggest --apply` wrote (status: suggested) is confirmed where it stands, when it is the innermost.
+  const offset = at.offset;
+  const written = store.get(at.document.uri)?.annotations.filter((a) => a.status === 'suggested' && a.start <= offset && offset <= a.end);
+  const record = written?.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  if (record && (!suggestion || record.end - record.start <= suggestion.end - suggestion.start)) {
+    await store.update(at.document.uri, record.id, { status: undefined });
+    return { ...record, status: undefined };
+  }
   if (suggestion) {
     const [added] = await accept(store, at.document.uri, [suggestion]);
     return added;
-  }
-  // A record `marginalia suggest --apply` wrote (status: suggested) is confirmed where it stands.
-  const offset = at.offset;
-  const written = store.get(at.document.uri)?.annotations.filter((a) => a.status === 'suggested' && a.start <= offset && offset <= a.end);
-  const innermost = written?.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
-  if (innermost) {
-    await store.update(at.document.uri, innermost.id, { status: undefined });
-    return { ...innermost, status: undefined };
   }
   void askUser('info', 'no suggestion at the cursor');
   return undefined;
