@@ -20,6 +20,7 @@ import { checkProcess, tagInExtensionHost } from './figures/process';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
 import { workspaceIndex } from './figures/workspace-index';
+import { suggestOverText } from './figures/suggest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -41,6 +42,7 @@ const FIGURES: FigureRun[] = [
   crossSourceCommands,
   editorCrossSourceView,
   agreeTwoTrees,
+  suggestOverText,
   checkProcess,
   checkCorpus,
   corpusCommands,

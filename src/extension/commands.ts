@@ -22,6 +22,7 @@ import { toOffset, toRange } from './positions';
 import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
 import { treeCommandHandlers } from './tree/treeCommands';
 import { askUser } from './notify';
+import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion, tagAllOccurrences, type AcceptAllArgs, type SuggestionController, type SuggestionTarget, type TagAllArgs } from './suggestions';
 
 /** A command's handler: takes what `executeCommand` passes, resolves to what the command did. */
 export type CommandHandler = (...args: never[]) => unknown;
@@ -59,13 +60,18 @@ export interface TagArgs {
  * @param store the annotation store
  * @param sources the figures and quotes across documents, for linking the prints of a quotation
  * @param tree the entity tree, for its commands
+ * @param suggestions the suggestions drawn in the editors, for the commands that accept or reject them
  */
-export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore, sources: CrossSources, tree: AnnotationTreeProvider): void {
+export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore, sources: CrossSources, tree: AnnotationTreeProvider, suggestions: SuggestionController): void {
   const handlers: Record<CommandName, CommandHandler> = {
     tagClaim: (args?: TagArgs) => tag(store, 'claim', args),
     tagQuote: (args?: TagArgs) => tag(store, 'quote', args),
     tagFigure: (args?: TagArgs) => tag(store, 'figure', args),
     tagSelection: (args?: TagArgs) => tag(store, args?.label, args),
+    tagAllOccurrences: (args?: TagAllArgs) => tagAllOccurrences(store, (uri) => pickLabel(store.labelsFor(uri).labels), args),
+    acceptSuggestion: (target?: SuggestionTarget) => acceptSuggestion(store, suggestions, target),
+    rejectSuggestion: (target?: SuggestionTarget) => rejectSuggestion(store, suggestions, target),
+    acceptAllSuggestions: (args?: AcceptAllArgs) => acceptAllSuggestions(store, suggestions, args),
     removeAnnotation: (target?: AnnotationTarget) => removeAnnotations(store, target),
     editAttributes: (target?: AttributesTarget) => editAttributes(store, target),
     editNote: (target?: AnnotationTarget & { note?: string }) => editNote(store, target),

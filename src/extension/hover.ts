@@ -87,6 +87,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       linked.add(COMMAND_IDS.editAttributes);
     }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
+    if (a.status === 'suggested') md.appendMarkdown('$(lightbulb) suggested, not yet confirmed: Ctrl+Alt+M Enter confirms it\n\n');
     md.isTrusted = { enabledCommands: [...linked] };
     return md;
   }

@@ -5,6 +5,8 @@
  * named speaker). See docs/suggestions.md.
  */
 
+import { sentenceAround } from './claims';
+
 /** A quoted passage: the words between the marks, trimmed of spaces and of a comma, period, colon or semicolon at the end. */
 export interface QuoteSpan {
   start: number;
@@ -27,7 +29,7 @@ const PAIRS: [open: string, close: string][] = [
 const SINGLE = new Set(['‘', "'"]);
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-const SPEECH_VERBS = 'said|says|told|tells|added|adds|stated|states|warned|warns|declared|wrote|writes|insisted|insists|argued|argues|explained|noted|notes|asked|replied|claimed|stressed|continued|announced|acknowledged|admitted|urged|tweeted';
+const SPEECH_VERBS = 'said|says|told|tells|added|adds|stated|states|warned|warns|declared|wrote|writes|insisted|insists|argued|argues|explained|noted|notes|asked|replied|claimed|stressed|continued|announced|acknowledged|admitted|urged|tweeted|described|called';
 /** Words of a title before a name ("Deputy Foreign Minister Sergei Ryabkov"), left out of the speaker. */
 const TITLE_WORDS = new Set(
   'Mr Mrs Ms Dr Sir President Vice Prime Deputy Foreign Defence Defense Minister Secretary General Secretary-General Spokesman Spokeswoman Spokesperson Press Chancellor Senator Sen Rep Representative Governor Gov Ambassador Chief Director Commander Gen Colonel Col Lt Admiral Adm Analyst Professor Prof King Queen Prince Pope Mayor Leader Chairman Chair Head CEO US U.S. UK EU NATO Russian Ukrainian American British French German Kremlin White House State Department Pentagon'.split(' '),
@@ -35,9 +37,22 @@ const TITLE_WORDS = new Set(
 const NAME_WORD = String.raw`\p{Lu}(?:\.|[\p{L}'’-]*)`;
 const NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|de|van|von|der|al|bin|da|di|la|le))*`;
 /** "…," said Sergei Ryabkov / "…," Ryabkov said / "…," he said: just after the quote. */
-const AFTER = new RegExp(String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b)`, 'u');
-/** Sergei Ryabkov said … "… / according to Jen Psaki, "…: in the sentence before the quote. */
-const BEFORE = new RegExp(String.raw`(?:(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})|[Aa]ccording\s+to\s+(?<named>${NAME}))\b`, 'gu');
+const AFTER = new RegExp(
+  String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b|(?<appositive>${NAME}),\s)`,
+  'u',
+);
+/**
+ * Who says something, found from the verb back: "Sergei Ryabkov said", "Dmitry Trenin, the director
+ * of …, wrote", "he said". The verbs are found first with a plain pattern, and the name pattern runs
+ * only over the 120 characters before each: running it over every character is what made this slow.
+ */
+const VERB = new RegExp(String.raw`\b(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b|\b[Aa]ccording\s+to\s+`, 'g');
+const SUBJECT_BEFORE = new RegExp(String.raw`(?:(?<named>${NAME}),\s[^,"“”\n]{1,80},|(?<subject>${NAME}|\bhe|\bshe|\bthey),?)\s+$`, 'u');
+const NAME_AFTER = new RegExp(String.raw`^${NAME}`, 'u');
+/** How far before a verb its subject is looked for, in UTF-16 code units. */
+const SUBJECT_REACH = 120;
+/** A speech verb or "according" somewhere: without one, a paragraph names no speaker. */
+const SPEECH_CUE = new RegExp(String.raw`\b(?:${SPEECH_VERBS}|[Aa]ccording)\b`);
 /** How far back a "he said" looks for the name it stands for, in UTF-16 code units. */
 const PRONOUN_REACH = 800;
 
@@ -49,29 +64,56 @@ export function findQuotes(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let lineStart = 0;
   let lastSpeaker: { name: string; at: number } | undefined;
+  /** The last full name seen of each surname: "Ortiz" said later is the "Helen Ortiz" named before. */
+  const fullNames = new Map<string, string>();
+  const known = (name: string): string => (name.includes(' ') ? name : (fullNames.get(name) ?? name));
+  const remember = (name: string): void => {
+    if (name.includes(' ')) fullNames.set(name.slice(name.lastIndexOf(' ') + 1), name);
+  };
   while (lineStart <= text.length) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
+    /** The speaker of the paragraph's last attributed quote: a quote after it with no attribution of its own is theirs too. */
+    let paragraphSpeaker: string | undefined;
+    // Names that say something in this paragraph, outside quotes too: the antecedents of a later "she said".
+    const line = text.slice(lineStart, lineEnd);
+    // Most paragraphs say nothing: one cheap test spares them the name patterns.
+    const saying = SPEECH_CUE.test(line);
+    const said = saying ? sayings(text, lineStart, lineEnd) : [];
+    const sayers = said.flatMap((x) => {
+      const name = isPronoun(x.who) ? undefined : cleanName(x.who);
+      return name ? [{ name, at: x.at }] : [];
+    });
+    const antecedent = (before: number): { name: string; at: number } | undefined => {
+      const inLine = sayers.filter((s) => s.at < before).at(-1);
+      return inLine && inLine.at > (lastSpeaker?.at ?? -1) ? { name: known(inLine.name), at: inLine.at } : lastSpeaker;
+    };
     for (const [open, close] of quotedRanges(text, lineStart, lineEnd)) {
       const trimmed = trimQuote(text, open + 1, close);
       if (!trimmed) continue;
-      const sentenceStart = sentenceStartBefore(text, lineStart, open);
-      const named = speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(text.slice(sentenceStart, open));
-      let speaker = named && !isPronoun(named) ? named : undefined;
+      const sentenceStart = Math.max(lineStart, sentenceAround(text, open).start);
+      const named = saying ? (speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(said, sentenceStart, open)) : undefined;
+      let speaker = named && !isPronoun(named) ? known(named) : undefined;
       let speakerByPronoun = false;
-      if (named && isPronoun(named) && lastSpeaker && open - lastSpeaker.at < PRONOUN_REACH) {
-        speaker = lastSpeaker.name;
+      const before = named && isPronoun(named) ? antecedent(open) : undefined;
+      if (before && open - before.at < PRONOUN_REACH) {
+        speaker = before.name;
+        speakerByPronoun = true;
+      } else if (!named && paragraphSpeaker) {
+        speaker = paragraphSpeaker;
         speakerByPronoun = true;
       }
       spans.push({ start: trimmed.start, end: trimmed.end, speakerByPronoun, ...(speaker ? { speaker } : {}) });
-      if (speaker && !speakerByPronoun) lastSpeaker = { name: speaker, at: close };
+      if (speaker) paragraphSpeaker = speaker;
+      if (speaker && !speakerByPronoun) {
+        lastSpeaker = { name: speaker, at: close };
+        remember(speaker);
+      }
     }
-    // A name that says something outside quotes is the antecedent of the next "he said".
-    const line = text.slice(lineStart, lineEnd);
-    const said = lastMatch(BEFORE, line);
-    if (said && !isPronoun(said.groups?.['subject'] ?? '')) {
-      const name = cleanName(said.groups?.['subject'] ?? said.groups?.['named'] ?? '');
-      if (name && lineStart + said.index >= (lastSpeaker?.at ?? -1)) lastSpeaker = { name, at: lineStart + said.index };
+    for (const sayer of sayers) {
+      if (sayer.at < (lastSpeaker?.at ?? -1)) continue;
+      lastSpeaker = { name: known(sayer.name), at: sayer.at };
+      remember(sayer.name);
     }
     if (newline === -1) break;
     lineStart = newline + 1;
@@ -127,31 +169,44 @@ function trimQuote(text: string, start: number, end: number): { start: number; e
   return WORD_CHAR.test(text.slice(start, end)) ? { start, end } : undefined;
 }
 
-function sentenceStartBefore(text: string, lineStart: number, at: number): number {
-  for (let i = at - 1; i > lineStart; i--) if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '')) return i + 1;
-  return lineStart;
-}
-
 function speakerAfter(text: string, from: number, lineEnd: number): string | undefined {
   const m = AFTER.exec(text.slice(from, Math.min(lineEnd, from + 120)));
   if (!m) return undefined;
   const subject = m.groups?.['subject'];
   if (subject && isPronoun(subject)) return subject;
-  return cleanName(m.groups?.['named'] ?? subject ?? '');
+  return cleanName(m.groups?.['named'] ?? subject ?? m.groups?.['appositive'] ?? '');
 }
 
-function speakerBefore(sentence: string): string | undefined {
-  const m = lastMatch(BEFORE, sentence);
-  if (!m) return undefined;
-  if (isPronoun(m.groups?.['subject'] ?? '')) return m.groups!['subject'];
-  return cleanName(m.groups?.['subject'] ?? m.groups?.['named'] ?? '');
+/** The last one who says something in the sentence before a quote: a name, or a pronoun. */
+function speakerBefore(said: readonly Saying[], sentenceStart: number, open: number): string | undefined {
+  const last = said.filter((x) => x.at >= sentenceStart && x.end <= open).at(-1);
+  if (!last) return undefined;
+  return isPronoun(last.who) ? last.who : cleanName(last.who);
 }
 
-function lastMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
-  pattern.lastIndex = 0;
-  let last: RegExpExecArray | undefined;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) last = m;
-  return last;
+/** Someone who says something: the name or pronoun as written, where it starts, and where the verb ends. */
+interface Saying {
+  who: string;
+  at: number;
+  end: number;
+}
+
+/** Everyone who says something in a paragraph, in order. */
+function sayings(text: string, from: number, to: number): Saying[] {
+  const found: Saying[] = [];
+  VERB.lastIndex = from;
+  for (let m = VERB.exec(text); m && m.index < to; m = VERB.exec(text)) {
+    if (m[0].startsWith('ccording', 1)) {
+      const name = NAME_AFTER.exec(text.slice(m.index + m[0].length, Math.min(to, m.index + m[0].length + SUBJECT_REACH)));
+      if (name) found.push({ who: name[0], at: m.index, end: m.index + m[0].length + name[0].length });
+      continue;
+    }
+    const before = text.slice(Math.max(from, m.index - SUBJECT_REACH), m.index);
+    const subject = SUBJECT_BEFORE.exec(before);
+    const who = subject?.groups?.['named'] ?? subject?.groups?.['subject'];
+    if (subject && who) found.push({ who, at: m.index - before.length + subject.index, end: m.index + m[0].length });
+  }
+  return found;
 }
 
 function isPronoun(word: string): boolean {

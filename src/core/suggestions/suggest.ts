@@ -79,7 +79,7 @@ function figureCandidate(f: FigureSpan, label: LabelSpec): Candidate {
   const has = (name: string, type: string) => label.attributes.some((a) => a.name === name && a.type === type);
   if (has('value', 'number')) attributes['value'] = f.figure.value;
   if (f.figure.unit !== null && has('unit', 'text')) attributes['unit'] = f.figure.unit;
-  return { start: f.start, end: f.end, label: label.id, attributes, score: f.kind === 'number' ? 0.6 : 0.9, source: 'figure' };
+  return { start: f.start, end: f.end, label: label.id, attributes, score: f.kind === 'number' ? 0.6 : f.kind === 'count' ? 0.7 : 0.9, source: 'figure' };
 }
 
 /** Code points, rejected and already-annotated spans left out, one suggestion per overlapping group of a label. */

@@ -1,0 +1,331 @@
+/**
+ * Suggestions in the editor: spans the core suggesters propose (`core/suggestions`), drawn as faint
+ * dotted underlines in the visible editors while `marginalia.suggestions.enabled` is on, and the
+ * commands that turn them into annotations or reject them: accept the one under the cursor, accept
+ * all of a label after a preview, reject (remembered in the sidecar), and Tag All Occurrences of the
+ * selected text. See docs/suggestions.md.
+ */
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/model';
+import { rejectionOf } from '../core/suggestions/rejected';
+import { suggestAnnotations, type Suggestion } from '../core/suggestions/suggest';
+import { normalizeText, OffsetIndex } from '../core/text';
+import type { AnnotationStore } from './annotationStore';
+import { Disposable } from './disposable';
+import { askUser } from './notify';
+import { toOffset, toRange } from './positions';
+
+/** How long to wait after a change before suggesting again (typing fires many changes). */
+const REFRESH_DELAY_MS = 150;
+/** Documents longer than this (UTF-16 code units) get no suggestions drawn as you type. */
+const MAX_DRAWN_LENGTH = 5 * 1024 * 1024;
+
+/** A document's suggestions, over the text they were made from. */
+export interface DocumentSuggestions {
+  offsets: OffsetIndex;
+  suggestions: Suggestion[];
+}
+
+/** Which document a suggestion command acts on, and where (default: the active editor and its cursor). */
+export interface SuggestionTarget {
+  uri?: vscode.Uri | string;
+  /** A code-point offset in the document. */
+  offset?: number;
+}
+
+/** Computes, draws and acts on the suggestions of the visible editors. */
+export class SuggestionController extends Disposable {
+  private readonly type = vscode.window.createTextEditorDecorationType({
+    borderStyle: 'dotted',
+    borderWidth: '0 0 1px 0',
+    borderColor: new vscode.ThemeColor('editorGhostText.foreground'),
+  });
+  private readonly cache = new Map<string, { version: number; generation: number; result: DocumentSuggestions }>();
+  /** What was last drawn in each editor (for tests and the screenshots' checks). */
+  private readonly drawn = new Map<vscode.TextEditor, Suggestion[]>();
+  /** Bumped whenever annotations, rejections or labels change: suggestions depend on them. */
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param store the annotations (suggestions leave out spans already annotated and those rejected)
+   */
+  constructor(private readonly store: AnnotationStore) {
+    super();
+    const invalidate = (): void => {
+      this.generation++;
+      this.refreshSoon();
+    };
+    this._register(store.onDidChange(invalidate));
+    this._register(store.onDidChangeLabels(invalidate));
+    this._register(vscode.workspace.onDidChangeTextDocument(() => this.refreshSoon()));
+    this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()));
+    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('marginalia.suggestions.enabled')) this.refresh();
+      }),
+    );
+    this._register({
+      dispose: () => {
+        clearTimeout(this.timer);
+        this.type.dispose();
+      },
+    });
+    this.refresh();
+  }
+
+  /**
+   * The suggestions last drawn in an editor.
+   * @param editor a visible editor
+   */
+  drawnIn(editor: vscode.TextEditor): readonly Suggestion[] {
+    return this.drawn.get(editor) ?? [];
+  }
+
+  /**
+   * The suggestions of a document as it is now (annotated spans and rejected ones left out).
+   * @param document the document
+   */
+  suggestionsFor(document: vscode.TextDocument): DocumentSuggestions {
+    const key = document.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === document.version && cached.generation === this.generation) return cached.result;
+    const text = normalizeText(document.getText());
+    const annotated = this.store.get(document.uri);
+    const index = annotated?.offsets.text === text ? annotated.offsets : new OffsetIndex(text);
+    const suggestions = suggestAnnotations(text, this.store.labelsFor(document.uri), {
+      annotations: (annotated?.annotations ?? []).filter((a) => a.status !== 'orphaned'),
+      rejected: annotated?.rejected ?? [],
+    });
+    const result = { offsets: index, suggestions };
+    this.cache.set(key, { version: document.version, generation: this.generation, result });
+    return result;
+  }
+
+  /** Redraw soon; many changes in a row make one redraw. */
+  refreshSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Redraw every visible editor now. */
+  refresh(): void {
+    for (const editor of [...this.drawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.drawn.delete(editor);
+    for (const editor of vscode.window.visibleTextEditors) {
+      try {
+        this.draw(editor);
+      } catch (error) {
+        console.error(`marginalia: cannot draw the suggestions of ${editor.document.uri.toString()}`, error);
+      }
+    }
+  }
+
+  private draw(editor: vscode.TextEditor): void {
+    const document = editor.document;
+    const enabled = vscode.workspace.getConfiguration('marginalia', document.uri).get<boolean>('suggestions.enabled', true);
+    const shown = enabled && this.store.canAnnotate(document.uri) && document.getText().length <= MAX_DRAWN_LENGTH ? this.suggestionsFor(document) : undefined;
+    const suggestions = shown?.suggestions ?? [];
+    editor.setDecorations(
+      this.type,
+      suggestions.map((s) => ({ range: toRange(shown!, s.start, s.end), hoverMessage: hoverOf(s) })),
+    );
+    this.drawn.set(editor, suggestions);
+  }
+}
+
+function hoverOf(s: Suggestion): vscode.MarkdownString {
+  const attributes = Object.entries(s.attributes).map(([k, v]) => `${k}: ${String(v)}`);
+  const md = new vscode.MarkdownString();
+  md.appendText(`Suggested ${s.label}${attributes.length ? ` (${attributes.join(', ')})` : ''}, score ${s.score.toFixed(2)}. `);
+  md.appendText('Accept: Ctrl+Alt+M Enter · reject: Ctrl+Alt+M X');
+  return md;
+}
+
+/** The document and offset a suggestion command acts on. */
+async function targetOf(target: SuggestionTarget | undefined): Promise<{ document: vscode.TextDocument; offset: number | undefined } | undefined> {
+  const uri = typeof target?.uri === 'string' ? vscode.Uri.parse(target.uri) : target?.uri;
+  const editor = vscode.window.activeTextEditor;
+  const document = uri ? (vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? (await vscode.workspace.openTextDocument(uri))) : editor?.document;
+  if (!document) return undefined;
+  if (target?.offset !== undefined) return { document, offset: target.offset };
+  const onCursor = editor && editor.document === document ? editor.selection.active : undefined;
+  return { document, offset: onCursor ? toOffset({ offsets: new OffsetIndex(normalizeText(document.getText())) }, onCursor) : undefined };
+}
+
+/** The innermost suggestion at an offset (a figure inside a claim before the claim). */
+function suggestionAt(suggestions: readonly Suggestion[], offset: number): Suggestion | undefined {
+  return suggestions.filter((s) => s.start <= offset && offset <= s.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+}
+
+/**
+ * Make annotations of suggestions, with the attributes the suggesters read.
+ * @returns the annotations made
+ */
+async function accept(store: AnnotationStore, uri: vscode.Uri, suggestions: readonly Suggestion[]): Promise<Annotation[]> {
+  if (suggestions.length === 0) return [];
+  const added = await store.add(uri, suggestions.map((s) => ({ start: s.start, end: s.end, label: s.label })));
+  for (const [i, annotation] of added.entries()) {
+    const attributes = suggestions[i]!.attributes;
+    if (Object.keys(attributes).length > 0) await store.update(uri, annotation.id, { attributes: { ...attributes } });
+  }
+  return added;
+}
+
+/**
+ * Accept Suggestion: the suggestion under the cursor becomes an annotation; where there is none, a
+ * record written as a suggestion (`status: suggested`) under the cursor is confirmed.
+ * @returns the annotation made, or undefined when there is no suggestion there
+ */
+export async function acceptSuggestion(store: AnnotationStore, controller: SuggestionController, target?: SuggestionTarget): Promise<Annotation | undefined> {
+  await store.ready;
+  const at = await targetOf(target);
+  if (!at || at.offset === undefined) throw new Error('open a document and put the cursor in a suggestion first');
+  const suggestion = suggestionAt(controller.suggestionsFor(at.document).suggestions, at.offset);
+  // A record `marginalia suggest --apply` wrote (status: suggested) is confirmed where it stands, when it is the innermost.
+  const offset = at.offset;
+  const written = store.get(at.document.uri)?.annotations.filter((a) => a.status === 'suggested' && a.start <= offset && offset <= a.end);
+  const record = written?.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  if (record && (!suggestion || record.end - record.start <= suggestion.end - suggestion.start)) {
+    await store.update(at.document.uri, record.id, { status: undefined });
+    return { ...record, status: undefined };
+  }
+  if (suggestion) {
+    const [added] = await accept(store, at.document.uri, [suggestion]);
+    return added;
+  }
+  void askUser('info', 'no suggestion at the cursor');
+  return undefined;
+}
+
+/**
+ * Reject Suggestion: the suggestion under the cursor is not offered again, to anyone (it is kept in the sidecar).
+ * @returns the suggestion rejected, or undefined when there is none there
+ */
+export async function rejectSuggestion(store: AnnotationStore, controller: SuggestionController, target?: SuggestionTarget): Promise<Suggestion | undefined> {
+  await store.ready;
+  const at = await targetOf(target);
+  if (!at || at.offset === undefined) throw new Error('open a document and put the cursor in a suggestion first');
+  const { offsets: index, suggestions } = controller.suggestionsFor(at.document);
+  const suggestion = suggestionAt(suggestions, at.offset);
+  if (!suggestion) {
+    void askUser('info', 'no suggestion at the cursor');
+    return undefined;
+  }
+  await store.reject(at.document.uri, [rejectionOf(suggestion.label, suggestion.text, index.slice(Math.max(0, suggestion.start - 64), suggestion.start))]);
+  return suggestion;
+}
+
+/** Arguments of Accept Suggestions…: without `starts`, a preview asks which to accept. */
+export interface AcceptAllArgs {
+  uri?: vscode.Uri | string;
+  /** The label (default: ask). */
+  label?: string;
+  /** The starts (code points) of the suggestions to accept, without asking. */
+  starts?: number[];
+}
+
+/**
+ * Accept Suggestions…: every suggestion of a label in the document, after a preview where each can be unchecked.
+ * @returns the annotations made
+ */
+export async function acceptAllSuggestions(store: AnnotationStore, controller: SuggestionController, args: AcceptAllArgs = {}): Promise<Annotation[]> {
+  await store.ready;
+  const at = await targetOf({ uri: args.uri });
+  if (!at) throw new Error('open a document first');
+  const { offsets: index, suggestions } = controller.suggestionsFor(at.document);
+  const labels = [...new Set(suggestions.map((s) => s.label))];
+  if (labels.length === 0) {
+    void askUser('info', 'no suggestions in this document');
+    return [];
+  }
+  const label =
+    args.label ??
+    (
+      await vscode.window.showQuickPick(
+        labels.map((l) => ({ label: l, description: `${suggestions.filter((s) => s.label === l).length} suggested` })),
+        { title: 'Marginalia: Accept Suggestions', placeHolder: 'Which label’s suggestions?' },
+      )
+    )?.label;
+  if (label === undefined) return [];
+  const ofLabel = suggestions.filter((s) => s.label === label);
+  const chosen = args.starts ? ofLabel.filter((s) => args.starts!.includes(s.start)) : await preview(index, ofLabel, `Accept ${label} suggestions`);
+  return chosen ? accept(store, at.document.uri, chosen) : [];
+}
+
+/** A QuickPick of spans with all checked; each can be unchecked. Undefined when dismissed. */
+async function preview<T extends { start: number; end: number; attributes?: Record<string, unknown> }>(index: OffsetIndex, spans: readonly T[], title: string): Promise<T[] | undefined> {
+  const items = spans.map((span) => {
+    const line = index.lineColumn(span.start).line + 1;
+    const attributes = Object.entries(span.attributes ?? {}).map(([k, v]) => `${k}: ${String(v)}`);
+    return {
+      label: `“${shorten(index.slice(span.start, span.end))}”`,
+      description: `line ${line}${attributes.length ? ` · ${attributes.join(', ')}` : ''}`,
+      detail: `…${shorten(index.slice(Math.max(0, span.start - 40), span.start), 40)}[${shorten(index.slice(span.start, span.end), 40)}]${shorten(index.slice(span.end, span.end + 40), 40)}…`,
+      picked: true,
+      span,
+    };
+  });
+  const picked = await vscode.window.showQuickPick(items, { title: `Marginalia: ${title}`, placeHolder: 'Uncheck what should not be tagged, then press Enter', canPickMany: true, ignoreFocusOut: true });
+  return picked?.map((item) => item.span);
+}
+
+/** Arguments of Tag All Occurrences: without them, the selected text, a label picker and a preview. */
+export interface TagAllArgs {
+  uri?: vscode.Uri | string;
+  /** The text to find (default: the active editor's selection). */
+  text?: string;
+  label?: string;
+  /** The starts (code points) of the occurrences to tag, without asking. */
+  starts?: number[];
+}
+
+/**
+ * Tag All Occurrences: every occurrence of the selected text in the document (whole words when the
+ * selection starts and ends with one), with a label, after a preview where each can be unchecked.
+ * Occurrences already annotated with the label are left out.
+ * @returns the annotations made
+ */
+export async function tagAllOccurrences(store: AnnotationStore, pickLabel: (uri: vscode.Uri) => Promise<string | undefined>, args: TagAllArgs = {}): Promise<Annotation[]> {
+  await store.ready;
+  const at = await targetOf({ uri: args.uri });
+  if (!at) throw new Error('open a document and select some text first');
+  const editor = vscode.window.activeTextEditor;
+  const wanted = (args.text ?? (editor?.document === at.document ? at.document.getText(editor.selection) : '')).trim();
+  if (!wanted) throw new Error('select the text to tag everywhere in the document first');
+  const text = normalizeText(at.document.getText());
+  const index = new OffsetIndex(text);
+  const label = args.label ?? (await pickLabel(at.document.uri));
+  if (label === undefined) return [];
+  const existing = (store.get(at.document.uri)?.annotations ?? []).filter((a) => a.label === label && a.status !== 'orphaned');
+  const spans = occurrences(text, normalizeText(wanted))
+    .map((o) => ({ start: index.toCodePoint(o), end: index.toCodePoint(o + wanted.length) }))
+    .filter((s) => !existing.some((a) => a.start < s.end && s.start < a.end));
+  if (spans.length === 0) {
+    void askUser('info', `every occurrence of “${shorten(wanted)}” is tagged as ${label} already`);
+    return [];
+  }
+  const chosen = args.starts ? spans.filter((s) => args.starts!.includes(s.start)) : await preview(index, spans, `Tag ${spans.length} occurrence${spans.length === 1 ? '' : 's'} as ${label}`);
+  if (!chosen || chosen.length === 0) return [];
+  return store.add(at.document.uri, chosen.map((s) => ({ ...s, label })));
+}
+
+/** Where a text occurs (UTF-16 offsets); when it starts and ends with a word character, as a whole word only. */
+function occurrences(text: string, wanted: string): number[] {
+  const word = /[\p{L}\p{N}]/u;
+  const wholeWords = word.test(wanted[0]!) && word.test(wanted[wanted.length - 1]!);
+  const found: number[] = [];
+  for (let at = text.indexOf(wanted); at !== -1; at = text.indexOf(wanted, at + 1)) {
+    if (wholeWords && (word.test(text[at - 1] ?? ' ') || word.test(text[at + wanted.length] ?? ' '))) continue;
+    found.push(at);
+  }
+  return found;
+}
+
+function shorten(text: string, max = 60): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
+}

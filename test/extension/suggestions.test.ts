@@ -1,0 +1,168 @@
+// Suggestions in a real VS Code: drawn as faint underlines, accepted at the cursor, rejected (and so
+// remembered in the sidecar), accepted by label after a preview, and Tag All Occurrences. The sidecar
+// on disk is read back with the core's reader to check what was written.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Annotation } from '../../src/core/model';
+import type { Suggestion } from '../../src/core/suggestions/suggest';
+import { interceptWindow, marginalia, openEditor, rangeOf, removeScratch, scratchDocument, sidecarOnDisk, waitFor } from './editor-helpers';
+import { requestScreenshot } from './screenshot';
+
+const ARTICLE = [
+  'Troops gather 😀',
+  '',
+  'The West says Moscow has readied some 100,000 troops near the border.',
+  '',
+  '"We are ready to talk," said Sergei Ryabkov. NATO said its 30 NATO countries had 5,000 soldiers there.',
+  '',
+].join('\n');
+
+suite('Suggestions in the editor', () => {
+  suiteSetup(async () => {
+    await marginalia();
+  });
+
+  suiteTeardown(removeScratch);
+
+  async function drawn(editor: vscode.TextEditor, what: string, test: (s: readonly Suggestion[]) => boolean): Promise<readonly Suggestion[]> {
+    const api = await marginalia();
+    return waitFor(() => {
+      const now = api.suggestions.drawnIn(editor);
+      return test(now) ? now : undefined;
+    }, what);
+  }
+
+  test('quotes, figures and claims are drawn in a document without a sidecar; the setting turns them off', async () => {
+    const uri = await scratchDocument('suggest-drawn.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    const shown = await drawn(editor, 'suggestions drawn', (s) => s.length > 0);
+    assert.deepEqual(
+      shown.map((s) => `${s.label}: ${s.text}`),
+      [
+        'claim: The West says Moscow has readied some 100,000 troops near the border',
+        'figure: 100,000 troops',
+        'quote: We are ready to talk',
+        'claim: NATO said its 30 NATO countries had 5,000 soldiers there',
+        'figure: 30 NATO countries',
+        'figure: 5,000 soldiers',
+      ],
+    );
+    assert.deepEqual(shown[2]!.attributes, { speaker: 'Sergei Ryabkov' });
+    const file = await requestScreenshot('suggestions-drawn', { waitForText: 'readied some' });
+    if (file) console.log(`screenshot: ${file}`);
+    const settings = vscode.workspace.getConfiguration('marginalia');
+    await settings.update('suggestions.enabled', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await drawn(editor, 'no suggestions drawn once the setting is off', (s) => s.length === 0);
+    } finally {
+      await settings.update('suggestions.enabled', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await drawn(editor, 'suggestions back with the setting on', (s) => s.length === 6);
+  });
+
+  test('the suggestion under the cursor is accepted with its attributes, and is then an annotation, not a suggestion', async () => {
+    const uri = await scratchDocument('suggest-accept.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    await drawn(editor, 'suggestions drawn', (s) => s.length > 0);
+    const inFigure = rangeOf(editor.document, '100,000 troops').start.translate(0, 2);
+    editor.selection = new vscode.Selection(inFigure, inFigure);
+    const made = (await vscode.commands.executeCommand('marginalia.acceptSuggestion')) as Annotation;
+    assert.equal(made.label, 'figure', 'the innermost suggestion (the figure, not the claim around it)');
+    const onDisk = await waitFor(async () => (await sidecarOnDisk(uri)).sidecar?.annotations.find((a) => a.id === made.id && a.attributes), 'the record written with attributes');
+    assert.deepEqual([onDisk.text, onDisk.attributes, onDisk.status], ['100,000 troops', { value: 100000, unit: 'troops' }, undefined]);
+    await drawn(editor, 'the accepted figure no longer suggested', (s) => !s.some((x) => x.text === '100,000 troops') && s.some((x) => x.label === 'claim'));
+  });
+
+  test('a rejected suggestion is kept in the sidecar and not offered again', async () => {
+    const uri = await scratchDocument('suggest-reject.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    await drawn(editor, 'suggestions drawn', (s) => s.length > 0);
+    const inQuote = rangeOf(editor.document, 'ready to talk').start;
+    editor.selection = new vscode.Selection(inQuote, inQuote);
+    const rejected = (await vscode.commands.executeCommand('marginalia.rejectSuggestion')) as Suggestion;
+    assert.equal(rejected.text, 'We are ready to talk');
+    const header = await waitFor(async () => (await sidecarOnDisk(uri)).sidecar?.rejected, 'the rejected: header written');
+    assert.deepEqual(header.map((r) => [r.label, r.text]), [['quote', 'We are ready to talk']]);
+    assert.ok(header[0]!.before?.endsWith('border. "'), `the text before it is kept, spaces folded: ${JSON.stringify(header[0]!.before)}`);
+    await drawn(editor, 'the rejected quote no longer drawn', (s) => !s.some((x) => x.label === 'quote') && s.length === 5);
+  });
+
+  test('Accept Suggestions of a Label shows every one checked; what is unchecked is not tagged', async () => {
+    const uri = await scratchDocument('suggest-accept-all.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    await drawn(editor, 'suggestions drawn', (s) => s.length > 0);
+    const picks = interceptWindow('showQuickPick', (items, options) => {
+      const list = items as { label: string; picked?: boolean }[];
+      if (!(options as vscode.QuickPickOptions).canPickMany) return Promise.resolve(list.find((i) => i.label === 'figure'));
+      assert.ok(list.every((i) => i.picked), 'all checked at first');
+      return Promise.resolve(list.filter((i) => i.label !== '“30 NATO countries”'));
+    });
+    try {
+      const made = (await vscode.commands.executeCommand('marginalia.acceptAllSuggestions')) as Annotation[];
+      assert.deepEqual(made.map((a) => a.text), ['100,000 troops', '5,000 soldiers']);
+      assert.equal(picks.calls.length, 2, 'a label picker, then the preview');
+    } finally {
+      picks.restore();
+    }
+    const onDisk = await waitFor(async () => {
+      const annotations = (await sidecarOnDisk(uri)).sidecar?.annotations ?? [];
+      return annotations.length === 2 && annotations.every((a) => a.attributes) ? annotations : undefined;
+    }, 'both figures written with their attributes');
+    assert.deepEqual(onDisk.map((a) => a.attributes?.['unit']), ['troops', 'troops']);
+  });
+
+  test('Tag All Occurrences tags each whole-word occurrence of the selection that is kept in the preview', async () => {
+    const uri = await scratchDocument('suggest-tag-all.txt', ARTICLE + 'NATOs and NATO again.\n');
+    const editor = await openEditor(uri);
+    editor.selection = new vscode.Selection(rangeOf(editor.document, 'NATO').start, rangeOf(editor.document, 'NATO').end);
+    const picks = interceptWindow('showQuickPick', (items) => {
+      const list = items as { label: string; description: string; picked?: boolean }[];
+      assert.deepEqual(list.map((i) => [i.label, i.description, i.picked]), [
+        ['“NATO”', 'line 5', true],
+        ['“NATO”', 'line 5', true],
+        ['“NATO”', 'line 6', true],
+      ], '"NATOs" is not a whole-word occurrence');
+      return Promise.resolve(list.slice(0, 2));
+    });
+    try {
+      const made = (await vscode.commands.executeCommand('marginalia.tagAllOccurrences', { label: 'claim' })) as Annotation[];
+      assert.deepEqual(made.map((a) => [a.label, a.text]), [['claim', 'NATO'], ['claim', 'NATO']]);
+    } finally {
+      picks.restore();
+    }
+    const again = (await vscode.commands.executeCommand('marginalia.tagAllOccurrences', { label: 'claim', starts: [] })) as Annotation[];
+    assert.deepEqual(again, [], 'nothing chosen, nothing tagged');
+  });
+});
+
+suite('Suggestions written by marginalia suggest --apply', () => {
+  suiteTeardown(removeScratch);
+
+  test('a status: suggested record is confirmed at the cursor, and its status line leaves the sidecar', async () => {
+    const uri = await scratchDocument('suggest-confirm.txt', ARTICLE);
+    const text = ARTICLE;
+    const at = [...text.slice(0, text.indexOf('100,000 troops'))].length;
+    const sidecar = [
+      'marginalia: 1',
+      'document: suggest-confirm.txt',
+      'annotations:',
+      '  - id: 0000beef',
+      '    label: figure',
+      `    start: ${at}`,
+      `    end: ${at + 14}`,
+      '    text: 100,000 troops',
+      '    status: suggested',
+      '',
+    ].join('\n');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(uri, '..', 'suggest-confirm.txt.annotations.yaml'), new TextEncoder().encode(sidecar));
+    const api = await marginalia();
+    const editor = await openEditor(uri);
+    await waitFor(() => api.store.get(uri)?.annotations.some((a) => a.status === 'suggested'), 'the suggested record loaded');
+    const inFigure = rangeOf(editor.document, '100,000 troops').start.translate(0, 3);
+    editor.selection = new vscode.Selection(inFigure, inFigure);
+    const confirmed = (await vscode.commands.executeCommand('marginalia.acceptSuggestion')) as Annotation;
+    assert.deepEqual([confirmed.id, confirmed.status], ['0000beef', undefined]);
+    const onDisk = await waitFor(async () => (await sidecarOnDisk(uri)).sidecar?.annotations.find((a) => a.id === '0000beef' && a.status === undefined), 'the status line gone from the sidecar');
+    assert.equal(onDisk.text, '100,000 troops');
+  });
+});
