@@ -52,7 +52,10 @@ test(`${SCENARIOS} scenarios: diff-first places no span silently wrong`, () => {
  * alone cannot tell from a move (docs/anchoring.md, "Proof with known answers", figures). Until then this holds the
  * count where it is, so a change that makes the fallback worse fails here.
  */
-const FALLBACK_SILENTLY_WRONG_AT_MOST = { 'with prefix/suffix': 2, 'without prefix/suffix': 7 } as const;
+// 8 without prefix/suffix since the seeds hold speaker spans (issue 16): the scenarios are drawn from
+// the seeds' annotations, so new ones change the draw; the eight are the same weakness on quotes and
+// claims that were there before ("unacceptable", "dangerous point", printed twice), none a speaker span.
+const FALLBACK_SILENTLY_WRONG_AT_MOST = { 'with prefix/suffix': 2, 'without prefix/suffix': 8 } as const;
 
 test(`${SCENARIOS} scenarios: the search fallback places no more spans silently wrong than it does today (the target is 0)`, () => {
   for (const { name, tally } of rows(SEARCH_FALLBACK.name)) {
