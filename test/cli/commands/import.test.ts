@@ -70,7 +70,7 @@ for (const [setName, set] of Object.entries(SETS)) {
   }
 }
 
-test('w3c carries everything: ids, notes, entities, attributes, authors and dates come back as they were', async () => {
+test('w3c carries everything but relations (not exported yet): ids, notes, entities, attributes, authors and dates come back as they were', async () => {
   const work = temporaryFolder('w3c');
   try {
     const bare = path.join(work.dir, 'bare');
@@ -81,7 +81,8 @@ test('w3c carries everything: ids, notes, entities, attributes, authors and date
     assert.equal(imported.code, 0, imported.stderr);
     for (const name of sidecars(SETS.seeds).keys()) {
       const document = name.replace(/\.annotations\.yaml$/, '');
-      const strip = (a: Annotation): Annotation => ({ ...a, prefix: undefined, suffix: undefined });
+      // Relations do not go out to W3C yet (issue 16: W3C linking is the formats' part).
+      const strip = (a: Annotation): Annotation => ({ ...a, prefix: undefined, suffix: undefined, relations: undefined });
       const expected = annotationsOf(SETS.seeds, document).filter((a) => a.status !== 'orphaned');
       assert.deepEqual(annotationsOf(bare, document).map(strip), expected.map(strip), document);
     }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Annotation, Sidecar } from '../../../src/core/model';
@@ -14,7 +14,7 @@ const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const ARTICLE = '002_49c9f8d13296ee90.txt';
 const SIDECAR = `${ARTICLE}.annotations.yaml`;
 
-/** A git repository in a temporary folder holding one seed article and its sidecar, with the merge driver set up. */
+/** A git repository in a temporary folder holding the seeds (one article's sidecar is edited), with the merge driver set up. */
 function repository(): { dir: string; git: (...args: string[]) => string; dispose: () => void } {
   assert.ok(existsSync(CLI), 'dist/cli.js is built (npm run build)');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'marginalia-merge-'));
@@ -24,8 +24,8 @@ function repository(): { dir: string; git: (...args: string[]) => string; dispos
   git('config', 'user.email', 'test@example.invalid');
   git('config', 'merge.marginalia.driver', `node ${JSON.stringify(CLI)} merge-driver %O %A %B %P`);
   writeFileSync(path.join(dir, '.gitattributes'), '*.annotations.yaml merge=marginalia\n');
-  copyFileSync(path.join(REPO_ROOT, 'seeds', ARTICLE), path.join(dir, ARTICLE));
-  copyFileSync(path.join(REPO_ROOT, 'seeds', SIDECAR), path.join(dir, SIDECAR));
+  // The whole seeds folder: the article's labels and the articles its relations point at come with it.
+  for (const name of readdirSync(path.join(REPO_ROOT, 'seeds'))) copyFileSync(path.join(REPO_ROOT, 'seeds', name), path.join(dir, name));
   git('add', '-A');
   git('commit', '-qm', 'base');
   return { dir, git, dispose: () => rmSync(dir, { recursive: true, force: true }) };
