@@ -187,7 +187,9 @@ function scalar(text: string): unknown {
   if (text === '{}') return {};
   if (text === 'true') return true;
   if (text === 'false') return false;
-  if (PLAIN_INTEGER.test(text) || PLAIN_DECIMAL.test(text)) {
+  const code = text.charCodeAt(0);
+  const mayBeNumber = code === 45 || (code >= 48 && code <= 57); // '-' or a digit
+  if (mayBeNumber && (PLAIN_INTEGER.test(text) || PLAIN_DECIMAL.test(text))) {
     const n = Number(text);
     // Negative zero reads differently in the YAML readers; leave it to the general parser.
     if (n === 0 && text[0] === '-') throw new NotCanonical();
