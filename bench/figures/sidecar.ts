@@ -15,7 +15,7 @@ import { writeSidecar } from '../../src/core/sidecar/write';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
 import { generateAnnotations, generateProse, sidecarOf, seededRandom } from '../data';
 import { figure, type BenchOptions, type Figure } from '../figure';
-import { medianMs } from '../measure';
+import { medianMs, medianPairMs } from '../measure';
 
 function makeFiles(scratch: string): { documentFile: string; sidecarFile: string } {
   const rand = seededRandom(1000);
@@ -31,12 +31,15 @@ export async function openSidecar(options: BenchOptions): Promise<Figure> {
   const { documentFile, sidecarFile } = makeFiles(options.scratch);
   const repeats = options.quick ? { warmup: 5, runs: 11 } : { warmup: 5, runs: 31 };
   let held = 0;
-  const ours = await medianMs(() => {
-    const { sidecar } = readSidecar(readFileSync(sidecarFile, 'utf8'));
-    const index = new OffsetIndex(normalizeText(readFileSync(documentFile, 'utf8')));
-    held = sidecar!.annotations.filter((a) => holds(a, index)).length;
-  }, repeats);
-  const reference = await medianMs(() => jsYaml.load(readFileSync(sidecarFile, 'utf8')), repeats);
+  const [ours, reference] = await medianPairMs(
+    () => {
+      const { sidecar } = readSidecar(readFileSync(sidecarFile, 'utf8'));
+      const index = new OffsetIndex(normalizeText(readFileSync(documentFile, 'utf8')));
+      held = sidecar!.annotations.filter((a) => holds(a, index)).length;
+    },
+    () => jsYaml.load(readFileSync(sidecarFile, 'utf8')),
+    repeats,
+  );
   const ratio = ours / reference;
   return figure({
     name: 'open a document whose sidecar holds 1,000 annotations (read, parse, verify)',
