@@ -155,11 +155,14 @@ class CanonicalParser {
     this.skipBlankAndComments();
   }
 
-  /** Blank and comment-only lines carry no data (no value here spans lines, so none can hold them). */
+  /**
+   * Blank and comment-only lines carry no data (no value here spans lines, so none can hold them).
+   * Blank means spaces only: YAML reads other white space (a no-break space) as content.
+   */
   private skipBlankAndComments(): void {
     while (this.next < this.lines.length) {
       const line = this.lines[this.next]!;
-      const first = line.length - line.trimStart().length;
+      const first = this.indentOf(line);
       if (first < line.length && line[first] !== '#') return;
       this.next++;
     }
