@@ -37,3 +37,27 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/**
+ * The median wall times of two pieces of work timed in turn (ours, reference, ours, reference…), so
+ * that the load of a shared machine, which changes from second to second, weighs on both alike.
+ * @param ours the project's code path
+ * @param reference what it is compared with
+ * @param repeats warm-up and timed run counts, for each of the two
+ * @returns the two medians, in milliseconds
+ */
+export async function medianPairMs(ours: (run: number) => unknown, reference: (run: number) => unknown, repeats: Repeats): Promise<[number, number]> {
+  for (let i = 0; i < repeats.warmup; i++) {
+    await ours(i);
+    await reference(i);
+  }
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < repeats.runs; i++) {
+    for (const [k, fn] of [ours, reference].entries()) {
+      const t0 = performance.now();
+      await fn(repeats.warmup + i);
+      times[k]!.push(performance.now() - t0);
+    }
+  }
+  return [median(times[0]), median(times[1])];
+}

@@ -3,10 +3,11 @@
  * measured in the same run, and writes bench/results.json and bench/results.md.
  * Quick mode (CI) uses smaller inputs and fewer runs and writes to .artifacts/bench instead, so the
  * committed results always come from a full run. `BENCH_ONLY=checkCorpus,openSidecar` runs only the
- * figures named (their functions' names), also into .artifacts/bench: a partial run never replaces
- * the committed results.
+ * figures named (their functions' names), also into .artifacts/bench; with `--update` as well, its
+ * figures replace those of the same name in the committed results, and the page says which figures
+ * were measured in which run.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BenchOptions, Figure } from './figure';
@@ -49,14 +50,17 @@ const FIGURES: FigureRun[] = [
   tagInExtensionHost,
 ];
 
-function markdown(figures: Figure[], quick: boolean, only: string[] | undefined): string {
+function markdown(figures: Figure[], quick: boolean, only: string[] | undefined, updated: string[]): string {
   const cpus = os.cpus();
+  const scope = updated.length
+    ? `the last full run, except ${updated.join('; ')}, re-measured on ${new Date().toISOString().slice(0, 10)} by a partial run (figures ${only!.join(', ')})`
+    : `${quick ? 'quick mode' : 'full run'}${only ? ` of ${only.join(', ')} only` : ''}, ${new Date().toISOString().slice(0, 10)}`;
   const lines = [
     '# Benchmark results',
     '',
     `Node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model ?? 'unknown'}), ${os.platform()} ${os.arch()}, ` +
-      `${quick ? 'quick mode' : 'full run'}${only ? ` of ${only.join(', ')} only` : ''}, ${new Date().toISOString().slice(0, 10)}. Medians after a warm-up; ` +
-      'times in milliseconds; ratio = ours / reference, both measured in this run.',
+      `${scope}. Medians after a warm-up; ` +
+      'times in milliseconds; ratio = ours / reference, both measured in the same run.',
     '',
     '| figure | n | ours (ms) | reference | reference (ms) | ratio | target | met |',
     '|---|---:|---:|---|---:|---:|---|---|',
@@ -76,6 +80,13 @@ function markdown(figures: Figure[], quick: boolean, only: string[] | undefined)
   }
   for (const f of figures.filter((f) => f.table)) lines.push(`## ${f.name}`, '', f.table!, '');
   return lines.join('\n');
+}
+
+/** The committed figures with those just measured in place of the same names (new ones at the end). */
+function mergedInto(resultsFile: string, fresh: Figure[]): Figure[] {
+  const old = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Figure[]) : [];
+  const merged = old.map((f) => fresh.find((n) => n.name === f.name) ?? f);
+  return merged.concat(fresh.filter((f) => !old.some((o) => o.name === f.name)));
 }
 
 async function main(): Promise<number> {
@@ -104,10 +115,12 @@ async function main(): Promise<number> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const outDir = quick || only ? path.join(ROOT, '.artifacts', 'bench') : path.join(ROOT, 'bench');
+  const update = only !== undefined && !quick && process.argv.includes('--update');
+  const outDir = (quick || only) && !update ? path.join(ROOT, '.artifacts', 'bench') : path.join(ROOT, 'bench');
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(figures, null, 2) + '\n');
-  writeFileSync(path.join(outDir, 'results.md'), markdown(figures, quick, only));
+  const written = update ? mergedInto(path.join(outDir, 'results.json'), figures) : figures;
+  writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(written, null, 2) + '\n');
+  writeFileSync(path.join(outDir, 'results.md'), markdown(written, quick, only, update ? figures.map((f) => f.name) : []));
   const missed = figures.filter((f) => !f.met).length;
   console.log(`bench: ${figures.length} figures in ${((Date.now() - started) / 1000).toFixed(1)} s, ${figures.length - missed} targets met, ${missed} not met; results in ${path.relative(ROOT, outDir)}/`);
   // Quick mode keeps the code paths from rotting in CI; its smaller inputs and few repeats make its

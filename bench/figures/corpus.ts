@@ -2,13 +2,14 @@
  * The CLI over a corpus as a user's repository holds it: the seed articles copied into folders of
  * five (1,000 and 10,000 documents, 14 annotations each), each command run as a whole process, against
  * a plain Node script run as a whole process that reads every sidecar and its document and parses
- * the sidecar with js-yaml: the least any command over the corpus has to do.
+ * the sidecar with js-yaml: the least any command over the corpus has to do. The two run in turn, so
+ * that a shared machine's load weighs on both alike.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { figure, type BenchOptions, type Figure } from '../figure';
-import { medianMs } from '../measure';
+import { medianPairMs } from '../measure';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -79,10 +80,9 @@ async function measure(
   const script = path.join(cwd, 'reference.js');
   writeFileSync(script, REFERENCE_SCRIPT);
   const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 1, runs: documents > 1_000 ? 5 : 9 };
-  const reference = await medianMs(() => runNode([script, 'corpus'], cwd), repeats);
   const figures: Figure[] = [];
   for (const command of commands) {
-    const ours = await medianMs(() => runNode([CLI, ...command.args], cwd), repeats);
+    const [ours, reference] = await medianPairMs(() => runNode([CLI, ...command.args], cwd), () => runNode([script, 'corpus'], cwd), repeats);
     figures.push(
       figure({
         name: `\`marginalia ${command.name}\` over ${documents.toLocaleString('en-US')} documents, whole process`,

@@ -39,12 +39,12 @@ export async function findSidecars(paths: string[], cwd: string): Promise<string
     const stat = await fs.lstat(absolute);
     if (stat.isDirectory()) {
       const root = await searchRoot(absolute, path.resolve(cwd));
-      const rules = new IgnoreRules();
+      const search: Search = { root, realRoot: insideRoot(root), from: toPosix(path.relative(root, absolute)), rules: new IgnoreRules() };
       for (let folder = absolute; folder !== root; ) {
         folder = path.dirname(folder);
-        await addIgnoreFile(rules, root, folder);
+        addIgnoreFile(search, folder);
       }
-      await collect(absolute, { root, from: toPosix(path.relative(root, absolute)), rules }, found);
+      collect(absolute, search, found);
     } else if (isSidecarPath(absolute)) found.add(absolute);
     else if (await exists(sidecarPathFor(absolute))) found.add(sidecarPathFor(absolute));
   }
@@ -54,18 +54,21 @@ export async function findSidecars(paths: string[], cwd: string): Promise<string
 /** A folder search: its root, the named folder it started from (relative to the root) and the ignore files read so far. */
 interface Search {
   root: string;
+  /** The root resolved once, for reading the ignore files under it. */
+  realRoot: InsideRoot;
   from: string;
   rules: IgnoreRules;
 }
 
-async function collect(folder: string, search: Search, found: Set<string>): Promise<void> {
-  await addIgnoreFile(search.rules, search.root, folder);
-  const entries = await fs.readdir(folder, { withFileTypes: true });
+/** Synchronous, as the reads that follow (`readInsideSync`): a search has nothing else to do meanwhile. */
+function collect(folder: string, search: Search, found: Set<string>): void {
+  addIgnoreFile(search, folder);
+  const entries = nodeFs.readdirSync(folder, { withFileTypes: true });
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     const relative = toPosix(path.relative(search.root, full));
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && !search.rules.ignores(relative, true, search.from)) await collect(full, search, found);
+      if (!SKIPPED_FOLDERS.has(entry.name) && !search.rules.ignores(relative, true, search.from)) collect(full, search, found);
     } else if (isSidecarPath(entry.name) && !search.rules.ignores(relative, false, search.from)) {
       // Whatever its type (a pipe, a link): the reader refuses what is not a regular file inside the workspace, and says so.
       found.add(full);
@@ -89,10 +92,10 @@ async function searchRoot(folder: string, cwd: string): Promise<string> {
  * @throws an error naming the file when it is there but refused (a pipe, a folder, a link out of the
  *   root): searching on without it would check, count and export what the user meant to leave out
  */
-async function addIgnoreFile(rules: IgnoreRules, root: string, folder: string): Promise<void> {
+function addIgnoreFile(search: Search, folder: string): void {
   const file = path.join(folder, IGNORE_FILE);
-  const read = await readTextInside(file, root);
-  if (!read.refusal) rules.add(parseIgnoreFile(toPosix(path.relative(root, folder)), read.text));
+  const read = readTextInsideSync(file, search.realRoot);
+  if (!read.refusal) search.rules.add(parseIgnoreFile(toPosix(path.relative(search.root, folder)), read.text));
   else if (read.refusal.kind !== 'missing') throw Object.assign(new Error(`it ${describeRefusal(read.refusal)}`), { path: file });
 }
 

@@ -155,11 +155,14 @@ class CanonicalParser {
     this.skipBlankAndComments();
   }
 
-  /** Blank and comment-only lines carry no data (no value here spans lines, so none can hold them). */
+  /**
+   * Blank and comment-only lines carry no data (no value here spans lines, so none can hold them).
+   * Blank means spaces only: YAML reads other white space (a no-break space) as content.
+   */
   private skipBlankAndComments(): void {
     while (this.next < this.lines.length) {
       const line = this.lines[this.next]!;
-      const first = line.length - line.trimStart().length;
+      const first = this.indentOf(line);
       if (first < line.length && line[first] !== '#') return;
       this.next++;
     }
@@ -187,7 +190,9 @@ function scalar(text: string): unknown {
   if (text === '{}') return {};
   if (text === 'true') return true;
   if (text === 'false') return false;
-  if (PLAIN_INTEGER.test(text) || PLAIN_DECIMAL.test(text)) {
+  const code = text.charCodeAt(0);
+  const mayBeNumber = code === 45 || (code >= 48 && code <= 57); // '-' or a digit
+  if (mayBeNumber && (PLAIN_INTEGER.test(text) || PLAIN_DECIMAL.test(text))) {
     const n = Number(text);
     // Negative zero reads differently in the YAML readers; leave it to the general parser.
     if (n === 0 && text[0] === '-') throw new NotCanonical();

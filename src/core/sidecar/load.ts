@@ -25,7 +25,9 @@ const CONFLICT_MARKER = /^(?:<{7}|>{7}|\|{7})(?: |$)/;
  */
 export function loadSidecarData(source: string, lines: readonly string[]): LoadResult {
   if (source.length > MAX_SIDECAR_LENGTH) return { ok: false, findings: [tooLarge(source.length)] };
-  const conflict = lines.findIndex((line) => CONFLICT_MARKER.test(line));
+  // Most files have no run of seven marker characters at all: then no line needs the expression.
+  const mayHaveMarkers = source.includes('<<<<<<<') || source.includes('>>>>>>>') || source.includes('|||||||');
+  const conflict = mayHaveMarkers ? lines.findIndex((line) => CONFLICT_MARKER.test(line)) : -1;
   if (conflict !== -1) return { ok: false, findings: [conflictFinding(lines[conflict]!, conflict + 1)] };
   // Marginalia's own form, read by its own parser; anything else (or any doubt) by js-yaml.
   const canonical = loadCanonical(source, lines);

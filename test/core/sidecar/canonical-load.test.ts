@@ -93,7 +93,7 @@ function sidecarWith(number: fc.Arbitrary<number>): fc.Arbitrary<Sidecar> {
 
 /** One edit to a text: characters and lines that change what YAML reads, inserted, removed or moved. */
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), what: fc.constantFrom(' ', '  ', '\t', '#', ' #', ':', ': ', "'", '"', '\\', '-', '- ', '\n', '\r', '\r\n', '\n  ', '[', '{', '&a ', '*a', '!t ', '|', '\uFEFF', '\u0085', '0', 'x') }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), what: fc.constantFrom(' ', '  ', '\t', '#', ' #', ':', ': ', "'", '"', '\\', '-', '- ', '\n', '\r', '\r\n', '\n  ', '[', '{', '&a ', '*a', '!t ', '|', '\uFEFF', '\u0085', '\u00A0', '\n\u00A0\n', '\n \u3000#\n', '0', 'x') }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 4 }) }),
   fc.record({ kind: fc.constant('duplicate-line' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap-lines' as const), at: fc.nat() }),
@@ -163,6 +163,9 @@ describe('canonical-load', () => {
       'marginalia: -0\ndocument: a.txt\nannotations: []\n',
       'marginalia: 1\ndocument:\nannotations: []\n',
       '__proto__: 1\ndocument: a.txt\n',
+      // White space other than spaces is content to YAML, not a blank line's or a comment's indentation.
+      'marginalia: 1\n\u00A0\ndocument: a.txt\n',
+      'marginalia: 1\n  \u3000# x\ndocument: a.txt\n',
       '---\nmarginalia: 1\n',
       '',
     ];
