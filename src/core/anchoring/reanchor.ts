@@ -115,8 +115,53 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     far[i] = Math.abs(placement.start - expected) > NEAR;
     shifts.record(a.start, a.end, results[i].annotation.start, results[i].annotation.end);
   }
+  followNeighbours(annotations, results, index, order, far);
   orphanClashes(annotations, results, far);
   return results;
+}
+
+/**
+ * Least similarity of the stored text to the text where the neighbours' shift puts it for that place to
+ * count as the annotation's own, edited: a copy found elsewhere is then doubtful.
+ */
+const EDITED_IN_PLACE = 0.8;
+
+/**
+ * Check every annotation the search placed, unchanged, against the shifts of the annotations around it.
+ * The search walks the document forwards, so it predicts each place from the annotations before it
+ * only; a paragraph copied above the annotated one, with no annotation between, is then nearer that
+ * prediction than the original. The nearest annotation before and after it that moved by another
+ * amount predict two more places: where its stored text stands exactly at one of them (and not where
+ * the search put it), the neighbours win — an exact copy elsewhere is never preferred to a placement
+ * the neighbours' shift predicts; where the text stands there edited (a word changed inside the
+ * original, its copy intact), the copy is doubtful and the annotation is orphaned.
+ * @param order the annotations' indices in document order (old offsets)
+ * @param far which annotations the search placed far from their predicted place (updated)
+ */
+function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): void {
+  const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
+  const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
+  placedOrder.forEach((i, k) => {
+    const r = results[i]!;
+    if (r.method !== 'search' || r.outcome !== 'moved') return;
+    const a = annotations[i]!;
+    const own = shift(i);
+    const before = placedOrder.slice(0, k).reverse().find((j) => shift(j) !== own);
+    const after = placedOrder.slice(k + 1).find((j) => shift(j) !== own);
+    const length = a.end - a.start;
+    const { start } = r.annotation;
+    // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
+    const predicted = [before, after]
+      .flatMap((j) => (j === undefined ? [] : [a.start + shift(j)]))
+      .filter((at) => at >= 0 && at + length <= index.length && (at + length <= start || at >= start + length));
+    const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
+    if (exact.length === 1) {
+      results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
+      far[i] = false;
+    } else if (exact.length > 1 || predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE)) {
+      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: 'search' };
+    }
+  });
 }
 
 /**
