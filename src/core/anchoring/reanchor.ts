@@ -270,9 +270,13 @@ function contextAgrees(a: Annotation, text: string, start: number, end: number):
   return (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start)) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end));
 }
 
+/** Edge words this short vouch for an edge only with the word next to them. */
+const SHORT_WORD = 3;
+
 /**
  * Whether each edge of a placement of changed text is vouched for: by the stored text's first (last)
- * word standing there, perhaps lengthened, or by the stored prefix (suffix) standing right before
+ * word standing there, perhaps lengthened (a word of up to `SHORT_WORD` characters only with the
+ * stored second (second-last) word next to it), or by the stored prefix (suffix) standing right before
  * (after) it, unless the stored edge word stands next to it inside (a word inserted at the edge). An
  * edge word replaced or deleted, with no context to place the edge, is a doubt.
  */
@@ -284,9 +288,14 @@ function edgesVouchedFor(a: Annotation, text: string, start: number, end: number
   const prefix = a.prefix?.slice(-CONTEXT_CHECK);
   const suffix = a.suffix?.slice(0, CONTEXT_CHECK);
   const words = placed.split(/\s+/).filter((w) => w !== '');
+  const stored = a.text.split(/\s+/).filter((w) => w !== '');
+  // A short edge word ("the", "a", "to") standing there by chance vouches for nothing; with its
+  // neighbour word it does.
+  const firstStands = (words[0] ?? '').endsWith(first) && (first.length > SHORT_WORD || words[1] === stored[1]);
+  const lastStands = (words[words.length - 1] ?? '').startsWith(last) && (last.length > SHORT_WORD || words[words.length - 2] === stored[stored.length - 2]);
   // A word added next to the stored edge word (it stands second) was inserted at the edge: outside.
-  const startOk = (words[0] ?? '').endsWith(first) || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first);
-  const endOk = (words[words.length - 1] ?? '').startsWith(last) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last);
+  const startOk = firstStands || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first);
+  const endOk = lastStands || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last);
   return startOk && endOk;
 }
 

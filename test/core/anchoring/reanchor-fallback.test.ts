@@ -183,3 +183,14 @@ for (const context of [false, true]) {
     assert.ok(q!.outcome === 'orphaned' || q!.annotation.text.includes('defence'), `placed on "${q!.annotation.text}" at ${q!.annotation.start}`);
   });
 }
+
+test('a short first word standing at the edge by chance does not vouch for it: "the U.S. says…" is not placed on "the news. says…"', () => {
+  const quote = 'the U.S. says Russia has massed over 100,000 troops';
+  const before = `Russia made the proposals against the backdrop of its buildup near Ukraine, where ${quote} near the border.\n`;
+  const after = before.replace('Russia made the proposals against the backdrop of its buildup near Ukraine, where the U.S.', 'Markets fell sharply on the news.');
+  for (const context of [false, true]) {
+    const [result] = reanchor([annotate(before, quote, { context })], new OffsetIndex(after));
+    const a = result!.annotation;
+    assert.ok(result!.outcome === 'orphaned' || !a.text.startsWith('the news'), `placed on "${a.text}" (context: ${context})`);
+  }
+});
