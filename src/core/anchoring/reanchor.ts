@@ -146,12 +146,14 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     if (r.method !== 'search' || r.outcome !== 'moved') return;
     const a = annotations[i]!;
     const own = shift(i);
-    const before = placedOrder.slice(0, k).reverse().find((j) => shift(j) !== own);
-    const after = placedOrder.slice(k + 1).find((j) => shift(j) !== own);
+    let before = k - 1;
+    while (before >= 0 && shift(placedOrder[before]!) === own) before--;
+    let after = k + 1;
+    while (after < placedOrder.length && shift(placedOrder[after]!) === own) after++;
     const length = a.end - a.start;
     const { start } = r.annotation;
     // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
-    const predicted = [before, after]
+    const predicted = [placedOrder[before], placedOrder[after]]
       .flatMap((j) => (j === undefined ? [] : [a.start + shift(j)]))
       .filter((at) => at >= 0 && at + length <= index.length && (at + length <= start || at >= start + length));
     const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
@@ -179,7 +181,8 @@ function orphanClashes(annotations: readonly Annotation[], results: AnchorResult
   const doubtful = new Set<number>();
   unchanged.forEach((i, k) => {
     const placedI = results[i]!.annotation;
-    for (const j of unchanged.slice(k + 1)) {
+    for (let m = k + 1; m < unchanged.length; m++) {
+      const j = unchanged[m]!;
       const placedJ = results[j]!.annotation;
       if (placedJ.start >= placedI.end) break;
       if (placedI.start - annotations[i]!.start === placedJ.start - annotations[j]!.start) continue;
