@@ -177,10 +177,39 @@ export class DiffMap {
   private followMove(start: number, end: number): SpanMapping {
     const text = this.oldText.slice(start, end);
     const found = onlyOccurrence(this.newText, text);
-    if (found < 0 || onlyOccurrence(this.oldText, text) !== start) return { kind: 'deleted' };
+    if (found < 0 || onlyOccurrence(this.oldText, text) !== start || this.copiedWithContext(start, end, found)) return { kind: 'deleted' };
     return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
   }
+
+  /**
+   * Whether the text next to a deleted span (up to the edits around it), still standing in its place,
+   * also stands next to `found`: then `found` is in a copy of the passage (pasted, the original kept
+   * and its span deleted), not where the span was moved to.
+   */
+  private copiedWithContext(start: number, end: number, found: number): boolean {
+    const before = this.hunks[Math.max(0, this.lastHunkStartingBefore(start, true))];
+    const after = this.hunks.find((h) => h.oldEnd >= end);
+    const keptBefore = Math.min(start, before?.oldStart ?? start);
+    const keptAfter = Math.max(end, after?.oldEnd ?? end);
+    const from = keptBefore - COPY_CONTEXT;
+    const to = keptAfter + COPY_CONTEXT;
+    const copiedBefore =
+      from >= 0 && this.untouched(from, keptBefore) && this.mapStart(from) !== found - (start - from) && this.newText.startsWith(this.oldText.slice(from, start), found - (start - from));
+    const copiedAfter =
+      to <= this.oldText.length && this.untouched(keptAfter, to) && this.mapStart(keptAfter) !== found + (keptAfter - start) && this.newText.startsWith(this.oldText.slice(end, to), found + (end - start));
+    return copiedBefore || copiedAfter;
+  }
+
+  /** Whether no edit overlaps old text `[from, to)`. */
+  private untouched(from: number, to: number): boolean {
+    const last = this.lastHunkStartingBefore(to, false);
+    for (let i = Math.max(0, this.lastHunkStartingBefore(from, true)); i <= last; i++) if (this.hunks[i]!.oldEnd > from) return false;
+    return true;
+  }
 }
+
+/** How many code units next to a deleted span show that the place its text was found is a copy of its passage. */
+const COPY_CONTEXT = 32;
 
 /** The offset of the only occurrence of `part` in `text`; -1 when there is none or more than one. */
 export function onlyOccurrence(text: string, part: string): number {

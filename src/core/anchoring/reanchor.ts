@@ -115,8 +115,55 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     far[i] = Math.abs(placement.start - expected) > NEAR;
     shifts.record(a.start, a.end, results[i].annotation.start, results[i].annotation.end);
   }
+  followNeighbours(annotations, results, index, order, far);
   orphanClashes(annotations, results, far);
   return results;
+}
+
+/**
+ * Least similarity of the stored text to the text where the neighbours' shift puts it for that place to
+ * count as the annotation's own, edited: a copy found elsewhere is then doubtful.
+ */
+const EDITED_IN_PLACE = 0.8;
+
+/**
+ * Check every annotation the search placed, unchanged, against the shifts of the annotations around it.
+ * The search walks the document forwards, so it predicts each place from the annotations before it
+ * only; a paragraph copied above the annotated one, with no annotation between, is then nearer that
+ * prediction than the original. The nearest annotation before and after it that moved by another
+ * amount predict two more places: where its stored text stands exactly at one of them (and not where
+ * the search put it), the neighbours win — an exact copy elsewhere is never preferred to a placement
+ * the neighbours' shift predicts; where the text stands there edited (a word changed inside the
+ * original, its copy intact), the copy is doubtful and the annotation is orphaned.
+ * @param order the annotations' indices in document order (old offsets)
+ * @param far which annotations the search placed far from their predicted place (updated)
+ */
+function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): void {
+  const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
+  const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
+  placedOrder.forEach((i, k) => {
+    const r = results[i]!;
+    if (r.method !== 'search' || r.outcome !== 'moved') return;
+    const a = annotations[i]!;
+    const own = shift(i);
+    let before = k - 1;
+    while (before >= 0 && shift(placedOrder[before]!) === own) before--;
+    let after = k + 1;
+    while (after < placedOrder.length && shift(placedOrder[after]!) === own) after++;
+    const length = a.end - a.start;
+    const { start } = r.annotation;
+    // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
+    const predicted = [placedOrder[before], placedOrder[after]]
+      .flatMap((j) => (j === undefined ? [] : [a.start + shift(j)]))
+      .filter((at) => at >= 0 && at + length <= index.length && (at + length <= start || at >= start + length));
+    const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
+    if (exact.length === 1) {
+      results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
+      far[i] = false;
+    } else if (exact.length > 1 || predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE)) {
+      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: 'search' };
+    }
+  });
 }
 
 /**
@@ -134,7 +181,8 @@ function orphanClashes(annotations: readonly Annotation[], results: AnchorResult
   const doubtful = new Set<number>();
   unchanged.forEach((i, k) => {
     const placedI = results[i]!.annotation;
-    for (const j of unchanged.slice(k + 1)) {
+    for (let m = k + 1; m < unchanged.length; m++) {
+      const j = unchanged[m]!;
       const placedJ = results[j]!.annotation;
       if (placedJ.start >= placedI.end) break;
       if (placedI.start - annotations[i]!.start === placedJ.start - annotations[j]!.start) continue;
@@ -225,9 +273,13 @@ function contextAgrees(a: Annotation, text: string, start: number, end: number):
   return (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start)) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end));
 }
 
+/** Edge words this short vouch for an edge only with the word next to them. */
+const SHORT_WORD = 3;
+
 /**
  * Whether each edge of a placement of changed text is vouched for: by the stored text's first (last)
- * word standing there, perhaps lengthened, or by the stored prefix (suffix) standing right before
+ * word standing there, perhaps lengthened (a word of up to `SHORT_WORD` characters only with the
+ * stored second (second-last) word next to it), or by the stored prefix (suffix) standing right before
  * (after) it, unless the stored edge word stands next to it inside (a word inserted at the edge). An
  * edge word replaced or deleted, with no context to place the edge, is a doubt.
  */
@@ -239,9 +291,14 @@ function edgesVouchedFor(a: Annotation, text: string, start: number, end: number
   const prefix = a.prefix?.slice(-CONTEXT_CHECK);
   const suffix = a.suffix?.slice(0, CONTEXT_CHECK);
   const words = placed.split(/\s+/).filter((w) => w !== '');
+  const stored = a.text.split(/\s+/).filter((w) => w !== '');
+  // A short edge word ("the", "a", "to") standing there by chance vouches for nothing; with its
+  // neighbour word it does.
+  const firstStands = (words[0] ?? '').endsWith(first) && (first.length > SHORT_WORD || words[1] === stored[1]);
+  const lastStands = (words[words.length - 1] ?? '').startsWith(last) && (last.length > SHORT_WORD || words[words.length - 2] === stored[stored.length - 2]);
   // A word added next to the stored edge word (it stands second) was inserted at the edge: outside.
-  const startOk = (words[0] ?? '').endsWith(first) || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first);
-  const endOk = (words[words.length - 1] ?? '').startsWith(last) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last);
+  const startOk = firstStands || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first);
+  const endOk = lastStands || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last);
   return startOk && endOk;
 }
 

@@ -124,6 +124,13 @@ test('a span whose text was deleted is orphaned, keeping its text and offsets', 
   assert.deepEqual([result!.annotation.start, result!.annotation.end, result!.annotation.text], [before.start, before.end, before.text]);
 });
 
+test('a span deleted from a paragraph that was also copied elsewhere is orphaned, not followed into the copy', () => {
+  const paragraph = 'The army had massed troops near the border. About 265,000 troops stood there, officials said. Talks went on.';
+  const before = `${paragraph}\n\nRussia on Friday unveiled proposals.\n\nThe end.\n`;
+  const after = before.replace('The end.', paragraph).replace(' About 265,000 troops stood there, officials said.', '');
+  assert.deepEqual(summary(diffOne(before, 'About 265,000 troops', after).result), ['orphaned', 'diff', 'About 265,000 troops']);
+});
+
 test('a deleted span is not followed to one of two copies pasted elsewhere', () => {
   const sentence = 'The army had about 265,000 troops at the border, officials said.';
   const before = `${ARTICLE}\nMore talks.\n\nThe end.\n`;

@@ -156,3 +156,41 @@ test('without context, of two annotations of the same phrase, the one whose copy
   assert.equal(b!.annotation.start, body.start - 'A headline about a dangerous point.\n\n'.length);
   assert.equal(h!.outcome, 'orphaned', `not placed on the body's copy at ${h!.annotation.start}`);
 });
+
+for (const context of [false, true]) {
+  const records = context ? 'with prefix/suffix' : 'without prefix/suffix';
+  const first = 'MOSCOW — Russia on Friday published draft security pacts demanding that NATO stop its expansion.';
+  const before = `${first}\n\nThe talks could begin in Geneva, an official said.\n`;
+  /** The first paragraph copied above itself, far enough that the copy is the nearer to its old place. */
+  const weather = 'Weather was mild across the region on Thursday. '.repeat(8);
+  const copiedAbove = (original: string) => `Breaking.\n\n${first}\n\n${weather}\n\n${original}`;
+
+  test(`a paragraph copied above the annotated one: the annotation stays on the original, where the next annotation's shift puts it (${records})`, () => {
+    const quote = annotate(before, 'Russia on Friday published draft security pacts', { id: 'quote', context });
+    const next = annotate(before, 'talks could begin', { id: 'next', context });
+    const after = copiedAbove(before);
+    const shift = [...after].length - [...before].length;
+    const [q, n] = reanchor([quote, next], new OffsetIndex(after));
+    assert.deepEqual([n!.outcome, n!.annotation.start], ['moved', next.start + shift]);
+    assert.deepEqual([q!.outcome, q!.annotation.start], ['moved', quote.start + shift], 'on the original, not the copy');
+  });
+
+  test(`a paragraph copied above the annotated one, a word then changed in the original: not placed on the intact copy (${records})`, () => {
+    const quote = annotate(before, 'Russia on Friday published draft security pacts', { id: 'quote', context });
+    const next = annotate(before, 'talks could begin', { id: 'next', context });
+    const after = copiedAbove(before.replace('draft security', 'draft defence'));
+    const [q] = reanchor([quote, next], new OffsetIndex(after));
+    assert.ok(q!.outcome === 'orphaned' || q!.annotation.text.includes('defence'), `placed on "${q!.annotation.text}" at ${q!.annotation.start}`);
+  });
+}
+
+test('a short first word standing at the edge by chance does not vouch for it: "the U.S. says…" is not placed on "the news. says…"', () => {
+  const quote = 'the U.S. says Russia has massed over 100,000 troops';
+  const before = `Russia made the proposals against the backdrop of its buildup near Ukraine, where ${quote} near the border.\n`;
+  const after = before.replace('Russia made the proposals against the backdrop of its buildup near Ukraine, where the U.S.', 'Markets fell sharply on the news.');
+  for (const context of [false, true]) {
+    const [result] = reanchor([annotate(before, quote, { context })], new OffsetIndex(after));
+    const a = result!.annotation;
+    assert.ok(result!.outcome === 'orphaned' || !a.text.startsWith('the news'), `placed on "${a.text}" (context: ${context})`);
+  }
+});
