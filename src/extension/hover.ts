@@ -88,6 +88,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
     if (a.status === 'suggested') md.appendMarkdown('$(lightbulb) suggested, not yet confirmed: Ctrl+Alt+M Enter confirms it\n\n');
+    if (a.dispute) this.describeDispute(md, doc, a.dispute);
     md.isTrusted = { enabledCommands: [...linked] };
     return md;
   }
@@ -160,6 +161,23 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (!target) return `${outlet}${escapeMarkdown(name)}`;
     const args = commandArguments([{ uri: target.documentUri.toString(), id: p.id }]);
     return `${outlet}[${escapeMarkdown(name)}](command:${COMMAND_IDS.openAnnotation}?${args} "Open ${escapeMarkdown(name)}")`;
+  }
+
+  /**
+   * The dispute `marginalia adjudicate` left on a record: which side said so, and the other side's
+   * version, so that the curator compares both in one place.
+   */
+  private describeDispute(md: vscode.MarkdownString, doc: AnnotatedDocument, dispute: NonNullable<Annotation['dispute']>): void {
+    md.appendMarkdown(`$(git-compare) **disputed**: side ${escapeMarkdown(dispute.side)} (${escapeMarkdown(dispute.by)}) marked this`);
+    const pair = dispute.pair === undefined ? undefined : doc.annotations.find((r) => r.id === dispute.pair);
+    if (dispute.pair === undefined) md.appendMarkdown('; the other side marked nothing here');
+    else if (!pair) md.appendMarkdown(`; the other side's version ${escapeMarkdown(dispute.pair)} is no longer in this file`);
+    else {
+      const by = pair.dispute ? ` (${escapeMarkdown(pair.dispute.by)})` : '';
+      const attributes = Object.entries(pair.attributes ?? {}).map(([name, value]) => `${escapeMarkdown(name)}: ${escapeMarkdown(String(value))}`);
+      md.appendMarkdown(`; the other version${by}: **${escapeMarkdown(pair.label)}** ${escapeMarkdown(shorten(pair.text, 60))}${attributes.length > 0 ? ` (${attributes.join(', ')})` : ''}`);
+    }
+    md.appendMarkdown('. To settle it, keep one record and delete the other and the `dispute` lines in the sidecar.\n\n');
   }
 
   /**

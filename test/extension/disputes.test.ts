@@ -1,0 +1,50 @@
+// A sidecar written by `marginalia adjudicate` in a real VS Code: the hover over a disputed span says
+// which side marked it and shows the other side's version (the hover's Markdown escapes sidecar text).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { writeSidecar } from '../../src/core/sidecar/write';
+import { marginalia, openEditor, removeScratch, scratchDocument, sidecarOf, waitFor, writeFile } from './editor-helpers';
+
+const TEXT = 'Critics said 40% of homes pay more, and the budget grew.\n';
+
+function at(phrase: string): { start: number; end: number; text: string } {
+  const start = TEXT.indexOf(phrase);
+  return { start, end: start + phrase.length, text: phrase };
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
+}
+
+suite('Disputes', () => {
+  suiteTeardown(removeScratch);
+
+  test('the hover over a disputed span names its side and shows the other version', async () => {
+    const api = await marginalia();
+    const uri = await scratchDocument('disputed.txt', TEXT);
+    await writeFile(
+      sidecarOf(uri),
+      writeSidecar({
+        version: 1,
+        document: 'disputed.txt',
+        settled: false,
+        annotations: [
+          { id: 'a0000003', label: 'figure', ...at('40%'), attributes: { unit: 'percent' }, dispute: { side: 'A', by: 'alice', pair: 'b0000003' } },
+          { id: 'b0000003', label: 'figure', ...at('40% of homes'), attributes: { unit: 'share' }, dispute: { side: 'B', by: 'bob', pair: 'a0000003' } },
+          { id: 'b0000002', label: 'claim', ...at('the budget grew'), dispute: { side: 'B', by: 'bob' } },
+        ],
+      }),
+    );
+    const editor = await openEditor(uri);
+    await waitFor(() => api.store.get(uri)?.annotations.length === 3, 'the disputed records loaded');
+    const over = (phrase: string) => editor.document.positionAt(TEXT.indexOf(phrase) + 1);
+    const figure = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, over('40%')));
+    assert.match(figure, /\*\*disputed\*\*: side A \(alice\) marked this; the other version \(bob\): \*\*figure\*\* 40\\% of homes \(unit: share\)/);
+    assert.match(figure, /\*\*disputed\*\*: side B \(bob\) marked this; the other version \(alice\): \*\*figure\*\* 40\\% \(unit: percent\)/);
+    const claim = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, over('budget')));
+    assert.match(claim, /side B \(bob\) marked this; the other side marked nothing here/);
+  });
+});
