@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { adjudicate } from '../../../src/core/agreement/adjudicate';
-import { disputeFindings } from '../../../src/core/agreement/disputes';
 import type { Annotation } from '../../../src/core/model';
 
 const TEXT = 'The mayor said taxes will fall. Critics said 40% of homes pay more.';
@@ -62,17 +61,4 @@ test('documents on one side only, or whose text differs, are listed and not adju
     NAMES,
   );
   assert.deepEqual(result, { adjudicated: [], onlyInA: ['only-a.txt'], onlyInB: ['only-b.txt'], textDiffers: ['edited.txt'], textMissing: [] });
-});
-
-test('check warns once per dispute left, and when a sidecar marked settled still holds some', () => {
-  const disputed = span('a1', 'claim', 'taxes will fall', { dispute: { side: 'A', by: 'alice', pair: 'b1' } });
-  const findings = disputeFindings({ version: 1, document: 'd.txt', settled: true, annotations: [disputed, span('a2', 'claim', 'The mayor')] }, new Map([['a1', 5]]));
-  assert.deepEqual(
-    findings.map((f) => [f.severity, f.code, f.line]),
-    [
-      ['warning', 'disputed', 5],
-      ['warning', 'settled-with-disputes', 1],
-    ],
-  );
-  assert.match(findings[0]!.message, /^annotation a1 \(claim\) is disputed: side A \(alice\) marked it, the other side's version is b1;/);
 });

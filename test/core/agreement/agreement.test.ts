@@ -4,26 +4,10 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { measureAgreement, type SideDocument } from '../../../src/core/agreement/agreement';
+import { measureAgreement } from '../../../src/core/agreement/agreement';
 import { renderAgreementMarkdown } from '../../../src/core/agreement/render';
+import { side } from './fixture-sides';
 import type { Annotation } from '../../../src/core/model';
-import { readSidecar } from '../../../src/core/sidecar/read';
-import { normalizeText } from '../../../src/core/text';
-import { fixturePath } from '../../fixture-path';
-
-/** One side's folder of fixtures, as the CLI would read it. */
-function side(name: string): SideDocument[] {
-  const folder = fixturePath('agreement', name);
-  return readdirSync(folder)
-    .filter((file) => file.endsWith('.annotations.yaml'))
-    .map((file) => {
-      const { sidecar } = readSidecar(readFileSync(path.join(folder, file), 'utf8'));
-      assert.ok(sidecar, file);
-      return { document: sidecar.document, annotations: sidecar.annotations, text: normalizeText(readFileSync(path.join(folder, sidecar.document), 'utf8')) };
-    });
-}
 
 const close = (actual: number | null, expected: number, what: string) => {
   assert.ok(actual !== null && Math.abs(actual - expected) < 1e-9, `${what}: ${actual} instead of ${expected}`);
@@ -123,16 +107,4 @@ test('a document whose text cannot be read on one side is listed, not compared',
   assert.deepEqual(report.left_out.text_missing, ['d.txt']);
   assert.equal(report.overall.exact_f1, null);
   assert.equal(report.overall.kappa, null);
-});
-
-test('the Markdown report has a row per label and overall, and lists what was left out', () => {
-  const md = renderAgreementMarkdown(measureAgreement(side('a'), side('b')), 'alice', 'bob');
-  assert.match(md, /^## Annotator agreement: `alice` ↔ `bob`$/m);
-  assert.match(md, /^\| `claim` \| 2 \| 2 \| 0\.50 \| 0\.50 \| -0\.42 \|$/m);
-  assert.match(md, /^\| `figure` \| 2 \| 2 \| 0\.50 \| 1\.00 \| 0\.68 \|$/m);
-  assert.match(md, /^\| \*\*overall\*\* \| 5 \| 5 \| 0\.60 \| 0\.80 \| 0\.42 \|$/m);
-  assert.match(md, /^- `figure` `unit`: 1 of 2 matched spans agree \(0\.50\)$/m);
-  assert.match(md, /^- 1 document annotated in `alice` only, not compared: `only-a\.txt`$/m);
-  assert.match(md, /^- 1 document whose text differs between the two sides, not compared: `edited\.txt`$/m);
-  assert.match(md, /^- records orphaned: 0 in `alice`, 1 in `bob`$/m);
 });
