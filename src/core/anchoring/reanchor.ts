@@ -223,7 +223,9 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
     // The stored text itself, chosen by its context and place among any copies; far away, only as a far exact occurrence is taken.
     const far = Math.abs(found.start - expected) > NEAR;
     const hasContext = a.prefix !== undefined || a.suffix !== undefined;
-    return !far || (!editedNear(best, expected, found.start, found.end) && (!hasContext || contextAgrees(a, text, found.start, found.end))) ? found : { best: found.score };
+    if (far && (editedNear(best, expected, found.start, found.end) || (hasContext && !contextAgrees(a, text, found.start, found.end)))) return { best: found.score };
+    // The only exact occurrence scores 1 wherever it is: there is nothing to choose between.
+    return found.score < 1 && onlyOccurrence(text, a.text) === found.start ? { ...found, score: 1 } : found;
   }
   const exact = onlyOccurrence(text, a.text);
   if (exact >= 0 && keepsWordEdges(a, text, exact, exact + a.text.length)) {
