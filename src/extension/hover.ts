@@ -76,7 +76,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     }
     // The guideline of each attribute the label defines, where the annotator checks the values.
     const definitions = (spec?.attributes ?? []).map((s) => [s.name, attributeGuideline(s)] as const).filter(([, g]) => g);
-    if (definitions.length > 0) md.appendMarkdown(definitions.map(([name, g]) => `*${escapeMarkdown(name)}*: ${escapeMarkdown(g)}`).join(' \u00b7 ') + '\n\n');
+    if (definitions.length > 0) md.appendMarkdown(`guideline — ${definitions.map(([name, g]) => `${escapeMarkdown(name)}: ${escapeMarkdown(g)}`).join(' \u00b7 ')}\n\n`);
     const missing = missingAttributes(this.store, doc.documentUri, a);
     if (missing.length > 0) {
       const fixes = missing.map((name) => {
@@ -87,7 +87,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       linked.add(COMMAND_IDS.editAttributes);
     }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
-    if (a.status === 'suggested') md.appendMarkdown('$(lightbulb) suggested, not yet confirmed: Ctrl+Alt+M Enter confirms it\n\n');
+    if (a.status === 'suggested') md.appendMarkdown('suggested, not yet confirmed: Ctrl+Alt+M Enter confirms it\n\n');
     if (a.dispute) this.describeDispute(md, doc, a.dispute);
     md.isTrusted = { enabledCommands: [...linked] };
     return md;

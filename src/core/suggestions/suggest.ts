@@ -56,11 +56,11 @@ export function suggestAnnotations(text: string, config: LabelConfig, context: S
     if (builtin && label.id === 'figure') candidates.push(...figuresOf().map((f) => figureCandidate(f, label)));
     if (builtin && label.id === 'claim') {
       const cues = label.suggest?.cues ?? DEFAULT_CLAIM_CUES;
-      for (const s of findClaims(text, [...figuresOf(), ...quotesOf()], cues)) candidates.push({ ...s, label: label.id, attributes: {}, score: 0.5, source: 'claim' });
+      for (const s of findClaims(text, [...figuresOf(), ...quotesOf()], cues)) candidates.push({ ...s, label: label.id, attributes: {}, score: 0.5 });
     }
     if (label.suggest)
       for (const m of findProjectMatches(text, label.suggest.patterns, label.suggest.terms))
-        candidates.push({ start: m.start, end: m.end, label: label.id, attributes: {}, score: m.source === 'pattern' ? 0.8 : 0.7, source: m.source });
+        candidates.push({ start: m.start, end: m.end, label: label.id, attributes: {}, score: m.source === 'pattern' ? 0.8 : 0.7 });
   }
   return finish(text, candidates, context);
 }
@@ -71,7 +71,7 @@ function quoteCandidate(q: QuoteSpan, label: LabelSpec, text: string): Candidate
   // A single quoted word is as often a title or a scare quote as speech.
   const oneWord = !/\s/.test(text.slice(q.start, q.end));
   const score = (q.speaker ? (q.speakerByPronoun ? 0.75 : 0.9) : 0.6) - (oneWord ? 0.1 : 0);
-  return { start: q.start, end: q.end, label: label.id, attributes, score: round(score), source: 'quote' };
+  return { start: q.start, end: q.end, label: label.id, attributes, score: round(score) };
 }
 
 function figureCandidate(f: FigureSpan, label: LabelSpec): Candidate {
@@ -79,7 +79,7 @@ function figureCandidate(f: FigureSpan, label: LabelSpec): Candidate {
   const has = (name: string, type: string) => label.attributes.some((a) => a.name === name && a.type === type);
   if (has('value', 'number')) attributes['value'] = f.figure.value;
   if (f.figure.unit !== null && has('unit', 'text')) attributes['unit'] = f.figure.unit;
-  return { start: f.start, end: f.end, label: label.id, attributes, score: f.kind === 'number' ? 0.6 : f.kind === 'count' ? 0.7 : 0.9, source: 'figure' };
+  return { start: f.start, end: f.end, label: label.id, attributes, score: f.kind === 'number' ? 0.6 : f.kind === 'count' ? 0.7 : 0.9 };
 }
 
 /** Code points, rejected and already-annotated spans left out, one suggestion per overlapping group of a label. */

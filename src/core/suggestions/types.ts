@@ -1,9 +1,6 @@
 /** What the suggesters find, before offsets are converted to code points. */
 import type { AttributeValue } from '../model';
 
-/** Which suggester found a span. */
-export type SuggestionSource = 'quote' | 'figure' | 'claim' | 'pattern' | 'term';
-
 /** A span a suggester proposes, over the normalised text in UTF-16 offsets (as JavaScript strings count). */
 export interface Candidate {
   /** First UTF-16 code unit, inclusive. */
@@ -13,7 +10,6 @@ export interface Candidate {
   label: string;
   /** Attributes read from the text (a quote's speaker, a figure's value and unit). */
   attributes: Record<string, AttributeValue>;
-  /** How sure the suggester is, 0 to 1; the editor and `--json` sort by it. */
+  /** How sure the suggester is, 0 to 1: of two overlapping candidates of one label the surer one is kept. */
   score: number;
-  source: SuggestionSource;
 }
