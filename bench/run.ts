@@ -13,6 +13,7 @@ import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-sc
 import { exportDoccano } from './figures/export';
 import { crossSourceCommands } from './figures/sources';
 import { checkProcess, tagInExtensionHost } from './figures/process';
+import { checkRelations } from './figures/relations';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
 import { workspaceIndex } from './figures/workspace-index';
@@ -35,6 +36,7 @@ const FIGURES: FigureRun[] = [
   exportDoccano,
   crossSourceCommands,
   checkProcess,
+  checkRelations,
   tagInExtensionHost,
 ];
 
