@@ -8,10 +8,10 @@ suite('Status bar', () => {
   let api: MarginaliaApi;
 
   /** The counts the status bar should show for a document, read straight from the store. */
-  function countsOf(name: string): { claim: number; quote: number; figure: number } {
+  function countsOf(name: string): { claim: number; quote: number; figure: number; speaker: number } {
     const annotations = api.store.get(fileUri(name))!.annotations;
     const count = (label: string) => annotations.filter((a) => a.label === label).length;
-    return { claim: count('claim'), quote: count('quote'), figure: count('figure') };
+    return { claim: count('claim'), quote: count('quote'), figure: count('figure'), speaker: count('speaker') };
   }
 
   function plural(n: number, noun: string): string {
@@ -24,13 +24,13 @@ suite('Status bar', () => {
 
   test('shows the annotation count of the current file by label', async () => {
     await vscode.window.showTextDocument(fileUri(SEED_000));
-    const { claim, quote, figure } = countsOf(SEED_000);
-    assert.ok(claim > 0 && quote > 0 && figure > 0, 'the seed sidecar of 000 has all three labels');
-    const expected = `$(tag) ${plural(claim, 'claim')} · ${plural(quote, 'quote')} · ${plural(figure, 'figure')}`;
+    const { claim, quote, figure, speaker } = countsOf(SEED_000);
+    assert.ok(claim > 0 && quote > 0 && figure > 0 && speaker > 0, 'the seed sidecar of 000 has all four labels of the seeds');
+    const expected = `$(tag) ${plural(claim, 'claim')} · ${plural(quote, 'quote')} · ${plural(figure, 'figure')} · ${plural(speaker, 'speaker')}`;
     await waitFor(() => api.navigation.statusBar.item.text === expected, `status bar text ${expected}`);
     assert.equal(api.navigation.statusBar.visible, true);
     const tooltip = api.navigation.statusBar.item.tooltip as vscode.MarkdownString;
-    assert.match(tooltip.value, new RegExp(`${claim + quote + figure} annotations in this file`));
+    assert.match(tooltip.value, new RegExp(`${claim + quote + figure + speaker} annotations in this file`));
   });
 
   test('follows the active editor and the annotations of the file', async () => {
@@ -43,7 +43,7 @@ suite('Status bar', () => {
     try {
       const figures = before.figure + 1;
       await waitFor(
-        () => api.navigation.statusBar.item.text.endsWith(`· ${plural(figures, 'figure')}`),
+        () => api.navigation.statusBar.item.text.includes(`· ${plural(figures, 'figure')}`),
         `${figures} figures after tagging one`,
       );
     } finally {

@@ -1,0 +1,71 @@
+/**
+ * `marginalia check` over 10,000 annotations that list 10,000 relations (half of them into another
+ * document), against the same check of the same annotations without relations, as whole processes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Annotation } from '../../src/core/model';
+import { writeSidecar } from '../../src/core/sidecar/write';
+import { generateAnnotations, generateProse, seededRandom, sidecarOf } from '../data';
+import { figure, type BenchOptions, type Figure } from '../figure';
+import { medianMs } from '../measure';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** Labels that fit the generated annotations, and one relation type any two of them may have. */
+const CONFIG = ['labels:', ...['claim', 'quote', 'figure'].map((label) => `  ${label}:\n    attributes:\n      speaker: {type: text}`), 'relations:', '  related:', ''].join('\n');
+
+/** Write the same documents into two folders: with a relation on every annotation, and without. */
+function corpus(scratch: string, documents: number, perDocument: number): { withRelations: string; without: string } {
+  const rand = seededRandom(16);
+  const withRelations = path.join(scratch, 'relations', 'with');
+  const without = path.join(scratch, 'relations', 'without');
+  const docs = Array.from({ length: documents }, (_, d) => {
+    const text = generateProse(rand, perDocument * 60);
+    return { name: `doc-${String(d).padStart(3, '0')}.txt`, text, annotations: generateAnnotations(rand, text, perDocument) };
+  });
+  for (const folder of [withRelations, without]) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, '.marginalia.yaml'), CONFIG);
+  }
+  for (const [d, doc] of docs.entries()) {
+    const related: Annotation[] = doc.annotations.map((a) => {
+      const other = rand() < 0.5 ? docs[(d + 1 + Math.floor(rand() * (documents - 1))) % documents]! : doc;
+      const target = other.annotations[Math.floor(rand() * other.annotations.length)]!;
+      return { ...a, relations: [{ type: 'related', to: target.id, ...(other === doc ? {} : { document: other.name }) }] };
+    });
+    for (const [folder, annotations] of [
+      [withRelations, related],
+      [without, doc.annotations],
+    ] as const) {
+      writeFileSync(path.join(folder, doc.name), doc.text);
+      writeFileSync(path.join(folder, `${doc.name}.annotations.yaml`), writeSidecar(sidecarOf(doc.name, annotations)));
+    }
+  }
+  return { withRelations, without };
+}
+
+function check(folder: string): void {
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', folder], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`check ${folder} exited ${result.status}: ${result.stdout.slice(0, 500)}`);
+}
+
+export async function checkRelations(options: BenchOptions): Promise<Figure> {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const documents = 10;
+  const perDocument = options.quick ? 100 : 1_000;
+  const folders = corpus(options.scratch, documents, perDocument);
+  const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 1, runs: 7 };
+  const ours = await medianMs(() => check(folders.withRelations), repeats);
+  const reference = await medianMs(() => check(folders.without), repeats);
+  return figure({
+    name: '`marginalia check` with a relation on every annotation (half across documents), as a whole process',
+    n: documents * perDocument,
+    median_ms: ours,
+    reference: 'the same check of the same annotations without relations',
+    reference_median_ms: reference,
+    target: '≤ 1.5× the reference',
+    met: ours <= reference * 1.5,
+  });
+}
