@@ -14,6 +14,7 @@ import { AnnotationHoverProvider } from './hover';
 import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
 import { PendingChangesKeeper } from './pendingChanges';
+import { WorkspaceRelations } from './relations';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
 export interface MarginaliaApi {
@@ -32,6 +33,8 @@ export interface MarginaliaApi {
   readonly navigation: Navigation;
   /** Unwritten annotation changes kept across a hot exit. */
   readonly pending: PendingChangesKeeper;
+  /** The relations between annotations, resolved across each workspace folder. */
+  readonly relations: WorkspaceRelations;
 }
 
 /**
@@ -41,12 +44,14 @@ export interface MarginaliaApi {
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const store = new AnnotationStore({ storageUri: context.storageUri });
   const sources = new CrossSources(store);
+  const relations = new WorkspaceRelations(store);
   const decorations = new DecorationController(store);
   const diagnostics = new DiagnosticsController(store, sources);
-  const hover = new AnnotationHoverProvider(store, sources);
+  const hover = new AnnotationHoverProvider(store, sources, relations);
   context.subscriptions.push(
     store,
     sources,
+    relations,
     decorations,
     diagnostics,
     vscode.languages.registerHoverProvider({ pattern: '**' }, hover),
@@ -55,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
   const navigation = registerNavigation(context, store, sources);
-  registerCommands(context, store, sources, navigation.tree);
+  registerCommands(context, store, sources, navigation.tree, relations);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -68,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     hover,
     navigation,
     pending,
+    relations,
   };
 }
 
