@@ -14,6 +14,7 @@ import { AnnotationHoverProvider } from './hover';
 import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
 import { PendingChangesKeeper } from './pendingChanges';
+import { RelationHints } from './relationHints';
 import { WorkspaceRelations } from './relations';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
@@ -35,6 +36,8 @@ export interface MarginaliaApi {
   readonly pending: PendingChangesKeeper;
   /** The relations between annotations, resolved across each workspace folder. */
   readonly relations: WorkspaceRelations;
+  /** The inline hints of relations at their spans. */
+  readonly relationHints: RelationHints;
 }
 
 /**
@@ -48,10 +51,12 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const decorations = new DecorationController(store);
   const diagnostics = new DiagnosticsController(store, sources);
   const hover = new AnnotationHoverProvider(store, sources, relations);
+  const relationHints = new RelationHints(store, relations);
   context.subscriptions.push(
     store,
     sources,
     relations,
+    relationHints,
     decorations,
     diagnostics,
     vscode.languages.registerHoverProvider({ pattern: '**' }, hover),
@@ -74,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     navigation,
     pending,
     relations,
+    relationHints,
   };
 }
 

@@ -145,6 +145,25 @@ suite('Relations in the editor', () => {
     await requestScreenshot('relations-hover', { waitForText: 'same as' });
   });
 
+  test('an inline hint after each span says what it relates to; the setting turns the hints off', async function () {
+    this.timeout(30000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors'); // and the hover of the test before
+    await openEditor(a);
+    const expected = ['→ said by Sergei Ryabkov', '→ supports the build-up is a threat', '↔ same as the build-up is a threat'];
+    await waitFor(() => JSON.stringify(api.relationHints.hintsIn(a)) === JSON.stringify(expected), `the hints ${expected.join(' | ')} (drawn: ${api.relationHints.hintsIn(a).join(' | ')})`);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    // The hints are drawn as CSS content, not page text: wait for the article's text instead.
+    await requestScreenshot('relations-inline-hints', { waitForText: 'Ryabkov spoke' });
+    const settings = vscode.workspace.getConfiguration('marginalia');
+    await settings.update('relations.inlineHints', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => api.relationHints.hintsIn(a).length === 0, 'the hints gone');
+    } finally {
+      await settings.update('relations.inlineHints', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(() => api.relationHints.hintsIn(a).length === 3, 'the hints back');
+  });
+
   test('deleting an annotation others point at asks first; cancelled, nothing changes', async function () {
     this.timeout(30000);
     const asked = interceptWindow('showWarningMessage', () => Promise.resolve(undefined));
