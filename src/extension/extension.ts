@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   );
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
-  const navigation = registerNavigation(context, store, sources);
+  const navigation = registerNavigation(context, store, sources, relations);
   registerCommands(context, store, sources, navigation.tree, relations);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);

@@ -164,6 +164,32 @@ suite('Relations in the editor', () => {
     await waitFor(() => api.relationHints.hintsIn(a).length === 3, 'the hints back');
   });
 
+  test('the tree shows each annotation’s relations as its children, which open the other end', async function () {
+    this.timeout(30000);
+    const { tree, treeView } = api.navigation;
+    const children = async (id: string, uri = a) => {
+      const node = await waitFor(() => tree.findOccurrence(uri, id), `the occurrence of ${id} in the tree`);
+      return tree.getChildren(node).map((child) => tree.getTreeItem(child));
+    };
+    await waitFor(async () => (await children(made.claim!.id)).length === 2, 'the claim’s two relations in the tree');
+    const atClaim = await children(made.claim!.id);
+    assert.deepEqual(atClaim.map((i) => `${String(i.label)}${i.description ? ` (${String(i.description)})` : ''}`), ['← supports: 100,000', '↔ same as: the build-up is a threat (scratch/relate-b.txt)']);
+    assert.deepEqual(atClaim[1]!.command?.arguments, [{ uri: b.toString(), id: made.other!.id }]);
+    assert.deepEqual((await children(made.quote!.id)).map((i) => i.label), ['→ said by: Sergei Ryabkov']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await openEditor(a);
+    await vscode.commands.executeCommand('marginalia.tree.filter', { text: 'ready to talk' }); // the quote's node in sight
+    try {
+      const quote = await waitFor(() => tree.findOccurrence(a, made.quote!.id), 'the quote in the filtered tree');
+      await treeView.reveal(quote, { expand: true, select: true, focus: false });
+      await sleep(300);
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await requestScreenshot('relations-tree', { waitForText: 'said by: Sergei Ryabkov' });
+    } finally {
+      await vscode.commands.executeCommand('marginalia.tree.clearFilter');
+    }
+  });
+
   test('deleting an annotation others point at asks first; cancelled, nothing changes', async function () {
     this.timeout(30000);
     const asked = interceptWindow('showWarningMessage', () => Promise.resolve(undefined));
