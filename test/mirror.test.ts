@@ -24,6 +24,7 @@ const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/newFolderPoller.ts': 'test/extension/reliability.test.ts', // its bad cases sit in folders made during the run
   'src/extension/notify.ts': 'test/extension/security.test.ts',
   'src/extension/pendingChanges.ts': 'test/extension/hotExit.test.ts',
+  'src/extension/relationHints.ts': 'test/extension/relations.test.ts',
   'src/extension/sidecarFiles.ts': 'test/extension/reliability.test.ts',
   'src/extension/syncPorts.ts': 'test/extension/reliability.test.ts',
   'src/extension/tree/annotationSource.ts': 'test/extension/tree.test.ts',

@@ -17,6 +17,7 @@ export const COMMAND_IDS = {
   editNote: 'marginalia.editNote',
   linkEntity: 'marginalia.linkEntity',
   linkQuotePrints: 'marginalia.linkQuotePrints',
+  relate: 'marginalia.relate',
   nextAnnotation: 'marginalia.nextAnnotation',
   previousAnnotation: 'marginalia.previousAnnotation',
   openAnnotation: 'marginalia.openAnnotation',

@@ -23,6 +23,7 @@ import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
 import { treeCommandHandlers } from './tree/treeCommands';
 import { askUser } from './notify';
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion, tagAllOccurrences, type AcceptAllArgs, type SuggestionController, type SuggestionTarget, type TagAllArgs } from './suggestions';
+import type { RelateArgs, RemovedWithRelations, WorkspaceRelations } from './relations';
 
 /** A command's handler: takes what `executeCommand` passes, resolves to what the command did. */
 export type CommandHandler = (...args: never[]) => unknown;
@@ -61,8 +62,16 @@ export interface TagArgs {
  * @param sources the figures and quotes across documents, for linking the prints of a quotation
  * @param tree the entity tree, for its commands
  * @param suggestions the suggestions drawn in the editors, for the commands that accept or reject them
+ * @param relations the workspace's relations, for Relate… and for removing what others point at
  */
-export function registerCommands(context: vscode.ExtensionContext, store: AnnotationStore, sources: CrossSources, tree: AnnotationTreeProvider, suggestions: SuggestionController): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  store: AnnotationStore,
+  sources: CrossSources,
+  tree: AnnotationTreeProvider,
+  suggestions: SuggestionController,
+  relations: WorkspaceRelations,
+): void {
   const handlers: Record<CommandName, CommandHandler> = {
     tagClaim: (args?: TagArgs) => tag(store, 'claim', args),
     tagQuote: (args?: TagArgs) => tag(store, 'quote', args),
@@ -72,11 +81,12 @@ export function registerCommands(context: vscode.ExtensionContext, store: Annota
     acceptSuggestion: (target?: SuggestionTarget) => acceptSuggestion(store, suggestions, target),
     rejectSuggestion: (target?: SuggestionTarget) => rejectSuggestion(store, suggestions, target),
     acceptAllSuggestions: (args?: AcceptAllArgs) => acceptAllSuggestions(store, suggestions, args),
-    removeAnnotation: (target?: AnnotationTarget) => removeAnnotations(store, target),
+    removeAnnotation: (target?: AnnotationTarget) => removeAnnotations(store, relations, target),
     editAttributes: (target?: AttributesTarget) => editAttributes(store, target),
     editNote: (target?: AnnotationTarget & { note?: string }) => editNote(store, target),
     linkEntity: (target?: AnnotationTarget & { entity?: string | null }) => linkEntity(store, target),
     linkQuotePrints: (args?: LinkPrintsArgs) => linkQuotePrints(store, sources, args),
+    relate: (args?: RelateArgs) => relations.relate(args),
     nextAnnotation: () => step(store, 1),
     previousAnnotation: () => step(store, -1),
     openAnnotation: (target: AnnotationTarget) => openAnnotation(store, target),
@@ -214,28 +224,31 @@ async function pickLabel(labels: readonly LabelSpec[]): Promise<string | undefin
  * Remove annotations: the target's, or those at the cursor (a pick when several).
  * @returns the ids removed
  */
-async function removeAnnotations(store: AnnotationStore, target?: AnnotationTarget): Promise<string[]> {
+async function removeAnnotations(store: AnnotationStore, relations: WorkspaceRelations, target?: AnnotationTarget): Promise<string[]> {
   const found = await resolveTargets(store, target, { many: true, purpose: 'remove' });
   if (!found) return [];
   const ids = found.annotations.map((a) => a.id);
-  const uri = found.doc.documentUri;
-  const removed = await store.remove(uri, ids);
-  offerUndo(store, uri, removed);
+  const removed = await relations.removeWithIncoming(found.doc.documentUri, ids);
+  if (!removed) return [];
+  offerUndo(relations, removed);
   return ids;
 }
 
 /**
  * Say what was removed, with an Undo action that puts the whole records back (note, attributes,
- * entity and all), since the document's own undo does not reach the sidecar. Not awaited: the
- * notification stays until the user acts on it or it is dismissed.
+ * entity and all) and the relations that pointed at them, since the document's own undo does not
+ * reach the sidecars. Not awaited: the notification stays until the user acts on it or it is dismissed.
  */
-function offerUndo(store: AnnotationStore, uri: vscode.Uri, removed: readonly Annotation[]): void {
+function offerUndo(relations: WorkspaceRelations, what: RemovedWithRelations): void {
+  const { removed, cuts } = what;
   if (removed.length === 0) return;
-  const what = removed.length === 1 ? `${removed[0]!.label} “${shorten(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
-  void askUser('info', `removed ${what} from ${vscode.workspace.asRelativePath(uri)}.`, UNDO).then(async (choice) => {
+  const records = removed.length === 1 ? `${removed[0]!.label} “${shorten(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
+  const count = cuts.reduce((n, c) => n + c.cut.removed.length, 0);
+  const withRelations = count === 0 ? '' : ` and ${count} relation${count === 1 ? '' : 's'} pointing at it`;
+  void askUser('info', `removed ${records}${withRelations} from ${vscode.workspace.asRelativePath(what.documentUri)}.`, UNDO).then(async (choice) => {
     if (choice !== UNDO) return;
     try {
-      const lost = (await store.restore(uri, removed)).filter((r) => r.outcome === 'orphaned').length;
+      const lost = await relations.restore(what);
       if (lost > 0) void askUser('warning', `${lost} restored annotation(s) no longer found in the text; they are kept as orphans.`);
     } catch (error) {
       void askUser('error', `could not undo the removal: ${error instanceof Error ? error.message : String(error)}`);

@@ -14,6 +14,8 @@ import { AnnotationHoverProvider } from './hover';
 import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
 import { PendingChangesKeeper } from './pendingChanges';
+import { RelationHints } from './relationHints';
+import { WorkspaceRelations } from './relations';
 import { SuggestionController } from './suggestions';
 
 /** What the extension returns from `activate`, for integration tests and other extensions. */
@@ -35,6 +37,10 @@ export interface MarginaliaApi {
   readonly pending: PendingChangesKeeper;
   /** The suggestions drawn in the editors. */
   readonly suggestions: SuggestionController;
+  /** The relations between annotations, resolved across each workspace folder. */
+  readonly relations: WorkspaceRelations;
+  /** The inline hints of relations at their spans. */
+  readonly relationHints: RelationHints;
 }
 
 /**
@@ -44,13 +50,17 @@ export interface MarginaliaApi {
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const store = new AnnotationStore({ storageUri: context.storageUri });
   const sources = new CrossSources(store);
+  const relations = new WorkspaceRelations(store);
   const decorations = new DecorationController(store);
   const diagnostics = new DiagnosticsController(store, sources);
-  const hover = new AnnotationHoverProvider(store, sources);
+  const hover = new AnnotationHoverProvider(store, sources, relations);
+  const relationHints = new RelationHints(store, relations);
   const suggestions = new SuggestionController(store);
   context.subscriptions.push(
     store,
     sources,
+    relations,
+    relationHints,
     decorations,
     suggestions,
     diagnostics,
@@ -59,8 +69,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   );
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
-  const navigation = registerNavigation(context, store, sources);
-  registerCommands(context, store, sources, navigation.tree, suggestions);
+  const navigation = registerNavigation(context, store, sources, relations);
+  registerCommands(context, store, sources, navigation.tree, suggestions, relations);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -74,6 +84,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     navigation,
     pending,
     suggestions,
+    relations,
+    relationHints,
   };
 }
 

@@ -18,6 +18,8 @@ import { COMMAND_IDS } from './commandIds';
 import type { CrossSources } from './crossSources';
 import { missingAttributes } from './diagnostics';
 import { toOffset, toRange } from './positions';
+import type { WorkspaceRelations } from './relations';
+import type { RelationProblem } from '../core/relations/resolve';
 
 
 /** How many other occurrences a hover lists before summing up the rest. */
@@ -31,10 +33,12 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   /**
    * @param store the annotations
    * @param sources the figures and quotes across documents
+   * @param relations the relations between annotations
    */
   constructor(
     private readonly store: AnnotationStore,
     private readonly sources: CrossSources,
+    private readonly relations: WorkspaceRelations,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -67,6 +71,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (a.label === FIGURE_LABEL) this.describeFigure(md, doc, a);
     if (a.label === QUOTE_LABEL && this.describePrints(md, doc, a)) linked.add(COMMAND_IDS.linkQuotePrints);
     if (a.entity) this.describeEntity(md, doc, a, a.entity);
+    this.describeRelations(md, doc, a);
     // In the order the label defines its attributes, then any others.
     const order = (spec?.attributes ?? []).map((s) => s.name);
     const rank = (name: string): number => (order.includes(name) ? order.indexOf(name) : order.length);
@@ -91,6 +96,33 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (a.dispute) this.describeDispute(md, doc, a.dispute);
     md.isTrusted = { enabledCommands: [...linked] };
     return md;
+  }
+
+  /**
+   * The annotation's relations both ways, each with a link to the other end: "→ said by “Smith”"
+   * (it lists it), "← supports “5,000”" (another lists it, pointing here), "↔ contradicts" (symmetric);
+   * one that does not stand says why.
+   */
+  private describeRelations(md: vscode.MarkdownString, doc: AnnotatedDocument, a: Annotation): void {
+    const links = this.relations.linksOf(doc.documentUri, a.id);
+    if (links.length === 0) return;
+    const arrows = { outgoing: '→', incoming: '←', mutual: '↔' } as const;
+    md.appendMarkdown('$(references) relations:\n\n');
+    for (const link of links.slice(0, MAX_LINKS)) {
+      const { relation, other, otherUri } = link;
+      const name = escapeMarkdown(relation.relation.type.replace(/-/g, ' '));
+      const where = other.document !== undefined && otherUri && otherUri.toString() !== doc.documentUri.toString() ? ` (${escapeMarkdown(other.document)})` : '';
+      const problem = link.relation.problems[0];
+      let end: string;
+      if (other.annotation && otherUri) {
+        const args = commandArguments([{ uri: otherUri.toString(), id: other.id }]);
+        end = `[${escapeMarkdown(`“${shorten(other.annotation.text, 60)}”`)}](command:${COMMAND_IDS.openAnnotation}?${args} "Open the other end")${where}`;
+      } else end = `${escapeMarkdown(other.id)}${where}`;
+      const broken = problem ? ` $(warning) *${escapeMarkdown(relationProblemText(problem))}*` : '';
+      md.appendMarkdown(`- ${arrows[link.direction]} ${name} ${end}${broken}\n`);
+    }
+    if (links.length > MAX_LINKS) md.appendMarkdown(`- and ${links.length - MAX_LINKS} more\n`);
+    md.appendMarkdown('\n');
   }
 
   /** What a figure was read as, and what every source says of the same quantity. */
@@ -216,6 +248,22 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
       .documents()
       .filter((doc) => doc.hasText)
       .flatMap((doc) => doc.annotations.filter((a) => a.entity === entity && a.status !== 'orphaned').map((annotation) => ({ doc, annotation })));
+  }
+}
+
+/** Why a relation does not stand, in a few words. */
+function relationProblemText(problem: RelationProblem): string {
+  switch (problem.kind) {
+    case 'bad-document-path':
+      return 'its document: is not a path inside the workspace folder';
+    case 'missing-document':
+      return 'broken: its document has no annotations or is gone';
+    case 'missing-annotation':
+      return 'broken: no annotation of that id';
+    case 'unknown-type':
+      return 'this relation type is not in .marginalia.yaml';
+    case 'label-not-allowed':
+      return `a ${problem.label} is not allowed at its ${problem.end === 'from' ? 'source' : 'target'} (${problem.allowed.join(', ')} are)`;
   }
 }
 

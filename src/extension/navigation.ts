@@ -11,6 +11,7 @@ import { AnnotationStatusBar } from './statusBar';
 import type { AnnotationSource } from './tree/annotationSource';
 import type { CrossSources } from './crossSources';
 import type { TreeNode } from './tree/treeNodes';
+import type { WorkspaceRelations } from './relations';
 
 /** What `registerNavigation` made, for the extension's API (tests read it). */
 export interface Navigation {
@@ -31,9 +32,10 @@ export interface Navigation {
  * @param context the extension context; every disposable goes to its subscriptions
  * @param source the annotation store
  * @param sources the figures and quotes across documents, for the tree's conflict marks
+ * @param relations the relations between annotations, shown under each annotation in the tree
  */
-export function registerNavigation(context: vscode.ExtensionContext, source: AnnotationSource, sources: CrossSources): Navigation {
-  const tree = new AnnotationTreeProvider(source, sources);
+export function registerNavigation(context: vscode.ExtensionContext, source: AnnotationSource, sources: CrossSources, relations?: WorkspaceRelations): Navigation {
+  const tree = new AnnotationTreeProvider(source, sources, relations);
   const treeView = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   tree.attach(treeView);
   const statusBar = new AnnotationStatusBar(source);

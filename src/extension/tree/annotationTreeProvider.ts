@@ -14,10 +14,11 @@ import {
   type TreeFilter,
 } from '../../core/grouping';
 import type { LabelConfig } from '../../core/model';
+import type { RelationLink } from '../../core/relations/resolve';
 import type { CrossSourceView } from '../../core/sources/cross-source';
 import { Disposable } from '../disposable';
 import type { AnnotatedDocumentView, AnnotationSource } from './annotationSource';
-import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, type GroupNode, type TreeNode } from './treeNodes';
+import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, relationItem, type GroupNode, type OccurrenceNode, type RelationNode, type TreeNode } from './treeNodes';
 
 /** The view's id in package.json. */
 export const ENTITIES_VIEW = 'marginalia.entities';
@@ -31,6 +32,15 @@ export const FILTERED_CONTEXT = 'marginalia.tree.filtered';
  * regroups once per pause. Regrouping 10,000 annotations takes about 100 ms, 1,000 about 10 ms.
  */
 const REFRESH_DELAY_MS = 150;
+
+/** One relation of an annotation, as the tree needs it (see `WorkspaceRelations.linksOf`). */
+export type TreeRelationLink = Pick<RelationLink, 'relation' | 'direction' | 'other'> & { otherUri: vscode.Uri | undefined };
+
+/** The text of the other end, on one line and short. */
+function snippetOf(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length > 60 ? chars.slice(0, 59).join('') + '…' : chars.join('');
+}
 
 /** Provides the entity tree from the annotation store. */
 export class AnnotationTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -49,10 +59,12 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   /**
    * @param source the annotation store
    * @param across the figures and quotes across documents (built when the tree is drawn after a change)
+   * @param relations each annotation's relations, shown as its children (none when omitted)
    */
   constructor(
     private readonly source: AnnotationSource,
     private readonly across: { current(): CrossSourceView },
+    private readonly relations?: { linksOf(documentUri: vscode.Uri, id: string): TreeRelationLink[] },
   ) {
     super();
     this._register(source.onDidChange(() => this.scheduleRefresh()));
@@ -117,13 +129,15 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    if (node.type === 'occurrence') return occurrenceItem(node, this.across.current());
+    if (node.type === 'relation') return relationItem(node);
+    if (node.type === 'occurrence') return occurrenceItem(node, this.across.current(), this.relationNodes(node).length > 0);
     return groupItem(node, this.labelsOf(node), this.isFiltered(), this.across.current());
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.build();
-    if (node.type === 'occurrence') return [];
+    if (node.type === 'relation') return [];
+    if (node.type === 'occurrence') return this.relationNodes(node);
     return node.group.groups.length > 0 ? nodesOf(node.group.groups, node, this.idPrefix()) : occurrenceNodesOf(node);
   }
 
@@ -142,7 +156,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       for (const node of nodes) {
         if (node.type === 'occurrence') {
           if (node.annotationId === annotationId && node.documentUri.toString() === key) return node;
-        } else {
+        } else if (node.type === 'group') {
           const found = search(this.getChildren(node));
           if (found) return found;
         }
@@ -150,6 +164,23 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       return undefined;
     };
     return search(this.build());
+  }
+
+  /** The relations of an occurrence's annotation, both ways, as its children. */
+  private relationNodes(node: OccurrenceNode): RelationNode[] {
+    const arrows = { outgoing: '→', incoming: '←', mutual: '↔' } as const;
+    return (this.relations?.linksOf(node.documentUri, node.annotationId) ?? []).map((link, i) => {
+      const other = link.other.annotation;
+      const elsewhere = link.otherUri && link.otherUri.toString() !== node.documentUri.toString();
+      return {
+        type: 'relation',
+        nodeId: `${node.nodeId}/relation/${i}`,
+        parent: node,
+        label: `${arrows[link.direction]} ${link.relation.relation.type.replace(/-/g, ' ')}: ${other ? snippetOf(other.text) : `${link.other.id} (broken)`}`,
+        description: elsewhere ? link.other.document : undefined,
+        target: other && link.otherUri ? { uri: link.otherUri, id: link.other.id } : undefined,
+      };
+    });
   }
 
   private scheduleRefresh(): void {

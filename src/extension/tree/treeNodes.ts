@@ -45,8 +45,36 @@ export interface OccurrenceNode {
   readonly annotationId: string;
 }
 
+/** A relation under the occurrence of one of its ends: "→ said by: Sergei Ryabkov (a.txt)". */
+export interface RelationNode {
+  readonly type: 'relation';
+  /** Unique in the tree: the occurrence's id and the relation's place among its links. */
+  readonly nodeId: string;
+  readonly parent: OccurrenceNode;
+  /** What the node says, the arrow and the type first. */
+  readonly label: string;
+  /** The other end's document, when it is another. */
+  readonly description: string | undefined;
+  /** The other end, to open, when it is there. */
+  readonly target: { uri: vscode.Uri; id: string } | undefined;
+}
+
 /** A node of the entity tree. */
-export type TreeNode = GroupNode | OccurrenceNode;
+export type TreeNode = GroupNode | OccurrenceNode | RelationNode;
+
+/**
+ * The tree item of a relation: opens the other end; a broken one is marked.
+ * @param node the relation node
+ */
+export function relationItem(node: RelationNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.nodeId;
+  item.description = node.description;
+  item.contextValue = 'marginalia.relation';
+  item.iconPath = node.target ? new vscode.ThemeIcon('references') : new vscode.ThemeIcon('warning', WARNING);
+  if (node.target) item.command = { command: COMMAND_IDS.openAnnotation, title: 'Open the Other End', arguments: [{ uri: node.target.uri.toString(), id: node.target.id }] };
+  return item;
+}
 
 /**
  * The nodes below a group (or the roots, for `parent` undefined).
@@ -185,12 +213,14 @@ function unique<T>(items: readonly (T | undefined)[]): T[] {
  * of a quotation its outlet.
  * @param node the occurrence node
  * @param across the figures and quotes across documents
+ * @param related whether it has relations (shown as its children)
  */
-export function occurrenceItem(node: OccurrenceNode, across?: CrossSourceView): vscode.TreeItem {
+export function occurrenceItem(node: OccurrenceNode, across?: CrossSourceView, related = false): vscode.TreeItem {
   const { annotation, path, line } = node.occurrence;
   const underFile = node.parent.group.kind === 'label' && node.parent.parent?.group.kind === 'file';
   const place = underFile ? `line ${line}` : `${path}:${line}`;
-  const item = new vscode.TreeItem(`${place} — ${snippet(displayText(annotation.text, path), SNIPPET_LENGTH)}`, vscode.TreeItemCollapsibleState.None);
+  const state = related ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+  const item = new vscode.TreeItem(`${place} — ${snippet(displayText(annotation.text, path), SNIPPET_LENGTH)}`, state);
   item.id = node.nodeId;
   const orphaned = annotation.status === 'orphaned';
   item.contextValue = orphaned ? 'marginalia.occurrence.orphaned' : 'marginalia.occurrence';
