@@ -95,7 +95,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   }
   await addRelationFindings(checked);
   const reviewBase = options.values.get('require-reviewed')?.at(-1);
-  if (reviewBase !== undefined) reports.push(...(await addReviewFindings(reviewBase, options.positional, io.cwd, checked)));
+  if (reviewBase !== undefined) reports.push(...(await addReviewFindings(reviewBase, paths, io.cwd, checked)));
   for (const report of reports) report.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   for (const loaded of configs) {
     if (loaded.path && loaded.findings.length && !reports.some((r) => r.path === path.relative(io.cwd, loaded.path!))) {

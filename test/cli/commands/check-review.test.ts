@@ -82,6 +82,26 @@ test('a sidecar deleted since REF: its annotations are removals, named at its ol
   }
 });
 
+test('only the sidecars checked are compared: one outside the folder checked is not taken for removed', async () => {
+  const work = temporaryFolder('require-reviewed');
+  try {
+    const repo = repositoryWith(work.dir, 'reviewed');
+    copyFolder(fixturePath('review', 'base'), path.join(repo, 'elsewhere'));
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'another folder');
+    const fromFolder = await marginalia(['check', '--require-reviewed', 'HEAD'], path.join(repo, 'corpus'));
+    assert.equal(fromFolder.code, 0, fromFolder.stdout + fromFolder.stderr);
+    assert.match(fromFolder.stdout, /^1 sidecar, 3 annotations: 0 errors, 0 warnings$/m);
+    const named = await marginalia(['check', '--require-reviewed', 'main', 'elsewhere'], repo);
+    // a0000001 comes with a review, new since main: it counts.
+    assert.match(named.stdout, /^elsewhere\/doc\.txt\.annotations\.yaml:13:3: error: annotation a0000002 \(quote\) added since main is not reviewed/m);
+    assert.match(named.stdout, /: 2 errors, 0 warnings$/m);
+    assert.doesNotMatch(named.stdout, /^corpus\//m);
+  } finally {
+    work.dispose();
+  }
+});
+
 test('REF must be a git revision', async () => {
   const work = temporaryFolder('require-reviewed');
   try {
