@@ -49,7 +49,7 @@ export interface Annotation {
 export interface Review {
   /** accepted: the change stands; rejected: the reviewer asked for it to be undone. */
   state: 'accepted' | 'rejected';
-  /** The reviewer (git user.name or the `marginalia.reviewer` setting). */
+  /** Who reviewed: a name, as git user.name gives it. */
   by: string;
   /** When, ISO 8601. */
   at: string;
