@@ -41,7 +41,7 @@ export interface Annotation {
   status?: 'orphaned' | 'suggested';
   /** Present only on a record that `marginalia adjudicate` kept from one side of a disagreement. */
   dispute?: Dispute;
-  /** A reviewer's verdict on this annotation's change in a pull request (Review Annotation Changes, `check --require-reviewed`). */
+  /** A reviewer's verdict on this annotation's change in a pull request (`check --require-reviewed`). */
   review?: Review;
 }
 

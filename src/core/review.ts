@@ -110,7 +110,7 @@ export function reviewFindings(items: readonly ReviewItem[], base: string, lineO
     findings.push(
       state === 'rejected'
         ? { severity: 'error', code: 'review-rejected', message: `${what} was rejected by ${item.after.review!.by} but is still changed; undo the change or have it accepted`, line, column: 3, annotationId: item.id }
-        : { severity: 'error', code: 'unreviewed-change', message: `${what} is not reviewed; accept or reject it with Marginalia: Review Annotation Changes…`, line, column: 3, annotationId: item.id },
+        : { severity: 'error', code: 'unreviewed-change', message: `${what} is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`, line, column: 3, annotationId: item.id },
     );
   }
   return findings;

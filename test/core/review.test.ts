@@ -80,7 +80,7 @@ test('check --require-reviewed findings: an error per change not accepted, at it
       ['error', 'review-rejected', 26, 3, '0000000a'],
     ],
   );
-  assert.equal(findings[0]!.message, 'annotation 00000001 (quote) relabelled and moved since main is not reviewed; accept or reject it with Marginalia: Review Annotation Changes…');
+  assert.equal(findings[0]!.message, 'annotation 00000001 (quote) relabelled and moved since main is not reviewed; a reviewer accepts it by adding `review: {state: accepted, by: <name>, at: <ISO 8601 time>}` to its record, or undoes the change');
   assert.match(findings[2]!.message, /rejected by carol but is still changed/);
 });
 

@@ -53,8 +53,8 @@ matches its document, missing documents.
   --strict  fail on warnings too (suggestions not yet confirmed, status: suggested, are warnings)
   --require-reviewed REF
             fail while an annotation added, relabelled, moved or edited since the git revision REF
-            (a pull request's base) carries no accepted review made since (Marginalia: Review
-            Annotation Changes… in the editor writes them); annotations removed since REF are warnings
+            (a pull request's base) carries no accepted \`review:\` record made since (see
+            docs/review.md); annotations removed since REF are warnings
 Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
 `;
 

@@ -45,8 +45,8 @@ test('unreviewed changes since REF fail, one error per annotation at its record;
     assert.deepEqual(lines, [
       `${SIDECAR}:1:1: warning: annotation a0000003 (figure) removed since main; a removal carries no review record: check it in \`marginalia diff main\` or restore it`,
       // Its review was made for an earlier change: it is in main already.
-      `${SIDECAR}:4:3: error: annotation a0000001 (quote) relabelled since main is not reviewed; accept or reject it with Marginalia: Review Annotation Changes…`,
-      `${SIDECAR}:18:3: error: annotation a000000a (claim) added since main is not reviewed; accept or reject it with Marginalia: Review Annotation Changes…`,
+      `${SIDECAR}:4:3: error: annotation a0000001 (quote) relabelled since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
+      `${SIDECAR}:18:3: error: annotation a000000a (claim) added since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
     ]);
     // Without the option the same tree is clean: the findings come from the review requirement alone.
     assert.equal((await marginalia(['check'], repo)).code, 0);

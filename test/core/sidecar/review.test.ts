@@ -1,4 +1,4 @@
-// The `review` field that Review Annotation Changes writes: it round-trips through the writer and the
+// The `review` field a reviewer writes on a changed annotation: it round-trips through the writer and the
 // reader, and a hand-edited value that is not one is an error on its record.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
