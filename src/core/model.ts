@@ -41,6 +41,18 @@ export interface Annotation {
   status?: 'orphaned' | 'suggested';
   /** Present only on a record that `marginalia adjudicate` kept from one side of a disagreement. */
   dispute?: Dispute;
+  /** A reviewer's verdict on this annotation's change in a pull request (`check --require-reviewed`). */
+  review?: Review;
+}
+
+/** Who reviewed an annotation's change, when, and what they decided. */
+export interface Review {
+  /** accepted: the change stands; rejected: the reviewer asked for it to be undone. */
+  state: 'accepted' | 'rejected';
+  /** Who reviewed: a name, as git user.name gives it. */
+  by: string;
+  /** When, ISO 8601. */
+  at: string;
 }
 
 /**

@@ -14,6 +14,7 @@ import { writeSidecar } from '../../core/sidecar/write';
 import type { CliIO } from '../run';
 import { chosenFormat, parseOptions, UsageError } from '../options';
 import { addRelationFindings, type CheckedSidecar } from './check-relations';
+import { addReviewFindings } from './check-review';
 
 /** The findings of one file, as printed and as `--json` gives them. */
 interface FileReport {
@@ -37,7 +38,7 @@ interface Reanchored {
   score: number;
 }
 
-export const CHECK_USAGE = `usage: marginalia check [--fix] [--json | --format text|json|github] [--strict] [PATH...]
+export const CHECK_USAGE = `usage: marginalia check [--fix] [--json | --format text|json|github] [--strict] [--require-reviewed REF] [PATH...]
 
 Checks every sidecar (*.annotations.yaml) under PATH (files or folders, default .): YAML syntax, the
 format, labels and attributes against .marginalia.yaml, duplicate ids, offsets, text that no longer
@@ -50,6 +51,10 @@ matches its document, missing documents.
   --format  text (default): path:line:col: severity: message; json; github: GitHub Actions
             workflow commands (::error file=…,line=…,col=…::…) that annotate a pull request's lines
   --strict  fail on warnings too (suggestions not yet confirmed, status: suggested, are warnings)
+  --require-reviewed REF
+            fail while an annotation added, relabelled, moved or edited since the git revision REF
+            (a pull request's base) carries no accepted \`review:\` record made since (see
+            docs/review.md); annotations removed since REF are warnings
 Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
 `;
 
@@ -59,7 +64,7 @@ Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage er
  * @param io output streams and working folder
  */
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { flags: ['fix', 'json', 'strict', 'help'], values: ['format'] });
+  const options = parseOptions(args, { flags: ['fix', 'json', 'strict', 'help'], values: ['format', 'require-reviewed'] });
   if (options.flags.has('help')) {
     io.stdout.write(CHECK_USAGE);
     return 0;
@@ -89,6 +94,8 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     if (report.read) checked.push({ sidecarPath, root: relationRoot, config, findings: report.report.findings, ...report.read });
   }
   await addRelationFindings(checked);
+  const reviewBase = options.values.get('require-reviewed')?.at(-1);
+  if (reviewBase !== undefined) reports.push(...(await addReviewFindings(reviewBase, paths, io.cwd, checked)));
   for (const report of reports) report.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   for (const loaded of configs) {
     if (loaded.path && loaded.findings.length && !reports.some((r) => r.path === path.relative(io.cwd, loaded.path!))) {

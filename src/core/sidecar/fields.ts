@@ -22,7 +22,9 @@ export type FieldCheck =
   /** An optional string from a fixed list, with what to say about another. */
   | { readonly kind: 'one-of'; readonly values: readonly string[]; readonly fix: string }
   /** An optional map `{side: A|B, by: text, pair: id}` (`Dispute`). */
-  | { readonly kind: 'dispute' };
+  | { readonly kind: 'dispute' }
+  /** An optional map `{state: accepted|rejected, by: text, at: ISO 8601}` (`Review`). */
+  | { readonly kind: 'review' };
 
 /** One field of an annotation record. */
 export interface AnnotationField {
@@ -47,6 +49,7 @@ export const ANNOTATION_FIELDS = [
   { key: 'created', check: { kind: 'optional-text', iso8601: true } },
   { key: 'status', check: { kind: 'one-of', values: ['orphaned', 'suggested'], fix: 'remove the line, or write `status: orphaned` or `status: suggested`' } },
   { key: 'dispute', check: { kind: 'dispute' } },
+  { key: 'review', check: { kind: 'review' } },
 ] as const satisfies readonly AnnotationField[];
 
 /** The keys of one relation, in the order they are written; other keys are kept after them, sorted. */

@@ -27,6 +27,7 @@ const TOP_KEYS = ['marginalia', 'document', 'source', 'settled', 'rejected', 'an
 const REJECTED_KEYS = ['label', 'text', 'before'];
 const SOURCE_KEYS = ['outlet', 'url', 'published'];
 const DISPUTE_KEYS = ['side', 'by', 'pair'];
+const REVIEW_KEYS = ['state', 'by', 'at'];
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar is not rewritten';
 
@@ -227,6 +228,9 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
       case 'dispute':
         if (!absent) checkDispute(value, at(key), bad);
         break;
+      case 'review':
+        if (!absent) checkReview(value, at(key), bad);
+        break;
     }
   }
   // Ids and labels reach trusted Markdown and command arguments: only characters with no meaning there.
@@ -321,6 +325,17 @@ function checkRelations(
   });
 }
 
+/** Report what is wrong with a `review` value: not a map of state (accepted or rejected), by (text) and at (ISO 8601). */
+function checkReview(review: unknown, place: Place, bad: (code: string, message: string, where: Place) => void): void {
+  const fix = 'write `review: {state: accepted, by: <who>, at: <ISO 8601 time>}` or remove it';
+  if (!isPlainMap(review)) return bad('wrong-type', `review must be a map with state, by and at, got ${describe(review)}; ${fix}`, place);
+  const unknown = Object.keys(review).filter((key) => !REVIEW_KEYS.includes(key));
+  if (unknown.length > 0) bad('wrong-type', `unknown key "${unknown[0]}" in review (known keys: ${REVIEW_KEYS.join(', ')}); ${fix}`, place);
+  if (review['state'] !== 'accepted' && review['state'] !== 'rejected') bad('wrong-type', `review state must be accepted or rejected, got ${describe(review['state'])}; ${fix}`, place);
+  if (typeof review['by'] !== 'string' || review['by'] === '') bad('wrong-type', `review by must name the reviewer, got ${describe(review['by'])}; ${fix}`, place);
+  if (typeof review['at'] !== 'string' || !ISO_8601.test(review['at'])) bad('wrong-type', `review at must be an ISO 8601 time such as 2026-11-22T10:00:00Z, got ${describe(review['at'])}; ${fix}`, place);
+}
+
 /**
  * The annotation made of a readable record's known keys with a value, in the order of the field table
  * (a copy, attributes included: the record stays with the writer). Made once from the table, reading
@@ -330,7 +345,7 @@ function checkRelations(
 const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> = (() => {
   const body = ANNOTATION_FIELDS.map(({ key, check }) => {
     const field = JSON.stringify(key);
-    const copy = check.kind === 'attributes' || check.kind === 'dispute' ? 'copyMap(v)' : check.kind === 'relations' ? 'v.map(copyRelation)' : 'v';
+    const copy = check.kind === 'attributes' || check.kind === 'dispute' || check.kind === 'review' ? 'copyMap(v)' : check.kind === 'relations' ? 'v.map(copyRelation)' : 'v';
     return `v = x[${field}]; if (v !== undefined && v !== null) a[${field}] = ${copy};`;
   });
   const compiled = new Function('copyMap', 'copyRelation', `return function annotationOf(x) { const a = {}; let v; ${body.join(' ')} return a; };`) as (

@@ -18,6 +18,7 @@ function fullRecord(): Annotation {
     relations: [{ type: 'said-by', to: 'e5f6a7b8' }, { type: 'same-as', to: 'c9d0e1f2', document: '../other.txt' }],
     'one-of': 'orphaned',
     dispute: { side: 'B', by: 'bob', pair: 'a1b2c3d5' },
+    review: { state: 'accepted', by: 'carol', at: '2026-12-04T23:00:00Z' },
   };
   const record = Object.fromEntries((ANNOTATION_FIELDS as readonly AnnotationField[]).map(({ key, check }) => [key, check.kind === 'one-of' ? check.values[0] : values[check.kind]]));
   return { ...record, id: 'a1b2c3d4', created: '2026-11-22T10:00:00Z', start: 3, end: 4 } as Annotation;

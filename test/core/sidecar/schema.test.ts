@@ -28,13 +28,13 @@ describe('JSON Schemas', () => {
   });
 
   test('the sidecar schema accepts what the writer writes and what the reader reads without errors', () => {
-    for (const file of [['golden', 'expected.annotations.yaml'], ...['commented', 'compact', 'flow', 'block-scalars', 'unknown-keys', 'disputed'].map((n) => ['read', `${n}.annotations.yaml`]), ['relations', 'related.annotations.yaml']]) {
+    for (const file of [['golden', 'expected.annotations.yaml'], ...['commented', 'compact', 'flow', 'block-scalars', 'unknown-keys', 'disputed', 'reviewed'].map((n) => ['read', `${n}.annotations.yaml`]), ['relations', 'related.annotations.yaml']]) {
       assert.ok(validSidecar(data(sidecarFixture(...file))), `${file.join('/')}: ${ajv.errorsText(validSidecar.errors)}`);
     }
   });
 
   test('the sidecar schema rejects the records the reader refuses', () => {
-    for (const name of ['string-offset', 'negative-offset', 'id-number', 'bad-status', 'list-for-map', 'missing-text', 'newer-version', 'missing-version', 'not-a-map', 'record-not-map', 'document-escapes', 'hostile-id', 'hostile-label', 'bad-dispute']) {
+    for (const name of ['string-offset', 'negative-offset', 'id-number', 'bad-status', 'list-for-map', 'missing-text', 'newer-version', 'missing-version', 'not-a-map', 'record-not-map', 'document-escapes', 'hostile-id', 'hostile-label', 'bad-dispute', 'bad-review']) {
       assert.equal(validSidecar(data(sidecarFixture('bad', `${name}.annotations.yaml`))), false, name);
     }
     const bad = data(sidecarFixture('relations', 'bad-relations.annotations.yaml')) as { annotations: object[] };

@@ -1,0 +1,46 @@
+/**
+ * `marginalia check --require-reviewed REF`: the sidecars checked are compared with their versions at
+ * the git revision REF, and each annotation changed since then must carry an accepted review made
+ * for this change (core/review.ts). The comparison and the findings are core's; this reads REF.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { diffAnnotations, type SidecarSnapshot } from '../../core/diff';
+import type { Finding } from '../../core/model';
+import { reviewFindings, reviewItems, type ReviewItem } from '../../core/review';
+import { UsageError } from '../options';
+import { readVersion } from '../versions';
+import type { CheckedSidecar } from './check-relations';
+
+/** Findings for a sidecar that is gone from the working tree: its path relative to the working folder. */
+export interface GoneSidecar {
+  path: string;
+  findings: Finding[];
+}
+
+/**
+ * Add to each checked sidecar the review findings of its annotations changed since `base`.
+ * @param base the git revision the change is reviewed against
+ * @param limits the PATHs checked (none: the working folder)
+ * @param cwd the working folder
+ * @param checked the sidecars checked and read: findings are added to theirs
+ * @returns the findings of sidecars REF has that are no longer there (all their annotations removed)
+ */
+export async function addReviewFindings(base: string, limits: readonly string[], cwd: string, checked: readonly CheckedSidecar[]): Promise<GoneSidecar[]> {
+  const version = await readVersion(base, limits, cwd);
+  if (!version.isRevision) throw new UsageError(`--require-reviewed takes a git revision (the pull request's base, such as origin/main), and '${base}' is a folder`);
+  const byKey = new Map<string, CheckedSidecar>();
+  for (const c of checked) byKey.set(path.relative(version.root, await fs.realpath(c.sidecarPath)).split(path.sep).join('/'), c);
+  const before: SidecarSnapshot[] = version.documents.map((d) => ({ document: d.sidecar, annotations: d.annotations }));
+  const after: SidecarSnapshot[] = [...byKey].map(([key, c]) => ({ document: key, annotations: c.sidecar.annotations }));
+  const items = new Map<string, ReviewItem[]>();
+  for (const item of reviewItems(diffAnnotations(before, after))) items.set(item.document, [...(items.get(item.document) ?? []), item]);
+  const gone: GoneSidecar[] = [];
+  for (const [key, ofSidecar] of items) {
+    const c = byKey.get(key);
+    const findings = reviewFindings(ofSidecar, base, (id) => c?.recordLines.get(id));
+    if (c) c.findings.push(...findings);
+    else gone.push({ path: path.relative(cwd, path.join(version.root, ...key.split('/'))), findings });
+  }
+  return gone;
+}

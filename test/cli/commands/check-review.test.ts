@@ -1,0 +1,118 @@
+/**
+ * `marginalia check --require-reviewed REF` on a real git repository: branch `main` holds the base
+ * annotations (test/fixtures/review/base), branch `work` changes them (changed/), and then reviews
+ * the changes (reviewed/).
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import * as path from 'node:path';
+import { fixturePath } from '../../fixture-path';
+import { marginalia } from '../cli-harness';
+import { copyFolder, temporaryFolder } from '../export-harness';
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+const SIDECAR = path.join('corpus', 'doc.txt.annotations.yaml');
+
+/** A repository on branch `work`, one commit past `main`, with the sidecar of `version` in its working tree. */
+function repositoryWith(dir: string, version: 'changed' | 'reviewed'): string {
+  const repo = path.join(dir, 'repo');
+  mkdirSync(repo);
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'config', 'user.name', 'Lead');
+  git(repo, 'config', 'user.email', 'lead@example.org');
+  git(repo, 'config', 'commit.gpgsign', 'false');
+  copyFolder(fixturePath('review', 'base'), path.join(repo, 'corpus'));
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'base annotations');
+  git(repo, 'checkout', '-q', '-b', 'work');
+  copyFileSync(fixturePath('review', version, 'doc.txt.annotations.yaml'), path.join(repo, SIDECAR));
+  git(repo, 'commit', '-q', '-am', `${version} annotations`);
+  return repo;
+}
+
+test('unreviewed changes since REF fail, one error per annotation at its record; a removal is a warning', async () => {
+  const work = temporaryFolder('require-reviewed');
+  try {
+    const repo = repositoryWith(work.dir, 'changed');
+    const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const lines = result.stdout.split('\n').filter((line) => line.startsWith(SIDECAR));
+    assert.deepEqual(lines, [
+      `${SIDECAR}:1:1: warning: annotation a0000003 (figure) removed since main; a removal carries no review record: check it in \`marginalia diff main\` or restore it`,
+      // Its review was made for an earlier change: it is in main already.
+      `${SIDECAR}:4:3: error: annotation a0000001 (quote) relabelled since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
+      `${SIDECAR}:18:3: error: annotation a000000a (claim) added since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
+    ]);
+    // Without the option the same tree is clean: the findings come from the review requirement alone.
+    assert.equal((await marginalia(['check'], repo)).code, 0);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('once every change carries an accepted review made since REF, check passes', async () => {
+  const work = temporaryFolder('require-reviewed');
+  try {
+    const repo = repositoryWith(work.dir, 'reviewed');
+    const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /: 0 errors, 1 warning$/m);
+    assert.equal((await marginalia(['check', '--strict', '--require-reviewed', 'main'], repo)).code, 1, 'the removal fails --strict');
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a sidecar deleted since REF: its annotations are removals, named at its old path', async () => {
+  const work = temporaryFolder('require-reviewed');
+  try {
+    const repo = repositoryWith(work.dir, 'reviewed');
+    rmSync(path.join(repo, SIDECAR));
+    const result = await marginalia(['check', '--require-reviewed', 'main', '--format', 'github'], repo);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    const removed = result.stdout.split('\n').filter((line) => line.startsWith('::warning file=corpus/doc.txt.annotations.yaml,line=1,col=1'));
+    assert.equal(removed.length, 3, result.stdout);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('only the sidecars checked are compared: one outside the folder checked is not taken for removed', async () => {
+  const work = temporaryFolder('require-reviewed');
+  try {
+    const repo = repositoryWith(work.dir, 'reviewed');
+    copyFolder(fixturePath('review', 'base'), path.join(repo, 'elsewhere'));
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'another folder');
+    const fromFolder = await marginalia(['check', '--require-reviewed', 'HEAD'], path.join(repo, 'corpus'));
+    assert.equal(fromFolder.code, 0, fromFolder.stdout + fromFolder.stderr);
+    assert.match(fromFolder.stdout, /^1 sidecar, 3 annotations: 0 errors, 0 warnings$/m);
+    const named = await marginalia(['check', '--require-reviewed', 'main', 'elsewhere'], repo);
+    // a0000001 comes with a review, new since main: it counts.
+    assert.match(named.stdout, /^elsewhere\/doc\.txt\.annotations\.yaml:13:3: error: annotation a0000002 \(quote\) added since main is not reviewed/m);
+    assert.match(named.stdout, /: 2 errors, 0 warnings$/m);
+    assert.doesNotMatch(named.stdout, /^corpus\//m);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('REF must be a git revision', async () => {
+  const work = temporaryFolder('require-reviewed');
+  try {
+    const repo = repositoryWith(work.dir, 'reviewed');
+    const folder = await marginalia(['check', '--require-reviewed', 'corpus'], repo);
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /--require-reviewed takes a git revision/);
+    const unknown = await marginalia(['check', '--require-reviewed', 'no-such-branch'], repo);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /'no-such-branch' is neither a folder nor a revision/);
+  } finally {
+    work.dispose();
+  }
+});
