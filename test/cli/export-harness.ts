@@ -21,6 +21,8 @@ export const SETS = {
    * over the same text.
    */
   breaks: fixturePath('export', 'breaks'),
+  /** Two documents in two folders whose annotations relate, within each document and across them. */
+  relations: fixturePath('relations', 'good'),
 } as const;
 
 /**
@@ -30,8 +32,8 @@ export const SETS = {
 // eslint-disable-next-line no-control-regex -- control characters are the point
 export const PYTHON_LINE_BREAKS = /\r\n|[\n\r\v\f\u001C-\u001E\u0085\u2028\u2029]/u;
 
-/** The lines of a brat `.ann` file as brat's parser reads them: each must be a T, A or AnnotatorNotes line. */
-const BRAT_LINE = /^(?:T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t.*|A\d+\t\S+ T\d+ \S+|#\d+\tAnnotatorNotes T\d+\t.*)$/u;
+/** The lines of a brat `.ann` file as brat's parser reads them: each must be a T, A, AnnotatorNotes or R line. */
+const BRAT_LINE = /^(?:T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t.*|A\d+\t\S+ T\d+ \S+|#\d+\tAnnotatorNotes T\d+\t.*|R\d+\t\S+ Arg1:T\d+ Arg2:T\d+)$/u;
 
 /** Every export format, with the file name its single output gets in the tests. */
 export const FORMATS = ['doccano', 'prodigy', 'brat', 'w3c', 'csv', 'labelstudio'] as const;
