@@ -126,12 +126,18 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     const publication = sidecarHeaderFrom(sidecar, byDocument.get(documentPath)!, (note) => io.stderr.write(`${shownPath(io.cwd, sidecarPath)}: note: ${note}\n`));
     let documentAdded = 0;
     let documentPresent = 0;
+    let documentRelated = 0;
     for (const id of duplicatedIds(annotations)) {
       io.stderr.write(`${shownPath(io.cwd, sidecarPath)}: warning: id '${id}' is used by more than one record; all are kept (run 'marginalia check')\n`);
     }
     for (const { imported, spans } of byDocument.get(documentPath)!) {
-      const merged = mergeImported(annotations, spans, text, imported.text, config);
+      const merged = mergeImported(annotations, spans, text, imported.text, config, imported.relations);
       merged.skipped.forEach(report);
+      for (const r of merged.skippedRelations) {
+        failed++;
+        io.stderr.write(`${r.origin}: skipped ${r.reason}\n`);
+      }
+      documentRelated += merged.related;
       for (const r of merged.renamed) {
         const why = isAnnotationId(r.from) ? `is already used in ${shownPath(io.cwd, sidecarPath)}` : 'is not a valid annotation id (1 to 64 ASCII letters, digits, "_" or "-")';
         io.stderr.write(`${r.origin}: note: id '${r.from}' ${why}; imported as '${r.to}'\n`);
@@ -142,8 +148,9 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     }
     added += documentAdded;
     present += documentPresent;
-    io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
-    if (documentAdded === 0 || dryRun) continue;
+    const relationsAdded = documentRelated > 0 ? `, ${documentRelated} relation${documentRelated === 1 ? '' : 's'} added` : '';
+    io.stdout.write(`${shown}: ${documentAdded} added${relationsAdded}, ${documentPresent} already there\n`);
+    if ((documentAdded === 0 && documentRelated === 0) || dryRun) continue;
     const written = await writeFileIfUnchanged(previous.realPath ?? sidecarPath, previousSource, writeSidecar({ ...sidecar, ...(publication ? { source: publication } : {}), annotations }, previousSource), io.files).catch((error: unknown) => {
       if (error instanceof WriteFailedError) return error;
       throw error;

@@ -128,7 +128,7 @@ test('doccano from doccano itself: no document path, matched by text; each span 
   }
 });
 
-test('brat from another project: relations are noted, a span with a real gap is refused, spans across a line break are kept', async () => {
+test('brat from another project: unconfigured relation types are refused, a span with a real gap is refused, spans across a line break are kept', async () => {
   const work = temporaryFolder('brat');
   try {
     const docs = path.join(work.dir, 'docs');
@@ -137,7 +137,7 @@ test('brat from another project: relations are noted, a span with a real gap is 
     assert.equal(result.code, 1);
     assert.match(result.stderr, /crlf\.ann:4 T4: skipped claim 24\.\.88: the fragments are separated by "[^"]+", not by line breaks/);
     assert.match(result.stderr, /crlf\.ann:11: error: not a brat annotation line/);
-    assert.match(result.stderr, /note: crlf\.ann: 1 relation line\(s\) not imported/);
+    assert.match(result.stderr, /crlf\.ann:5 R1: skipped relation Says: the type is not in the label configuration/);
     assert.deepEqual(
       annotationsOf(docs, 'crlf.txt').map((a) => [a.label, a.text, a.note]),
       [
