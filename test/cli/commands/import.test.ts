@@ -353,3 +353,41 @@ test('the source header comes back with the import: into a sidecar without one; 
     work.dispose();
   }
 });
+
+test('a brat corpus imports in one command: a folder without a label configuration gets one from annotation.conf, relations included', async () => {
+  const work = temporaryFolder('brat-corpus');
+  try {
+    const corpus = fixturePath('import', 'brat-corpus');
+    writeFileSync(path.join(work.dir, 'deal.txt'), readFileSync(path.join(corpus, 'deal.txt'), 'utf8'));
+    const dry = await marginalia(['import', corpus, '--format', 'brat', '--dry-run'], work.dir);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /would write \.marginalia\.yaml from annotation\.conf/);
+    assert.match(dry.stdout, /deal\.txt: 4 added, 3 relations added, 0 already there/, 'the dry run checks against the configuration it would write');
+    assert.deepEqual([...readTree(work.dir).keys()], ['deal.txt'], 'a dry run writes nothing');
+
+    const result = await marginalia(['import', corpus, '--format', 'brat'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /wrote \.marginalia\.yaml from annotation\.conf/);
+    const annotations = annotationsOf(work.dir, 'deal.txt');
+    const id = (text: string, start: number) => annotations.find((a) => a.text === text && a.start === start)!.id;
+    assert.deepEqual(
+      annotations.filter((a) => a.relations).map((a) => [a.text, a.relations]),
+      [
+        ['Acme', [{ type: 'Acquired', to: id('Widgets Inc.', 12) }]],
+        ['Widgets Inc.', [{ type: 'Coreference', to: id('Widgets Inc.', 41) }]],
+        ['$5 million', [{ type: 'Price', to: id('Widgets Inc.', 12) }]],
+      ],
+    );
+    const check = await marginalia(['check'], work.dir);
+    assert.equal(check.code, 0, `the imported relations fit the configuration written: ${check.stdout}${check.stderr}`);
+
+    const configured = readFileSync(path.join(work.dir, '.marginalia.yaml'), 'utf8');
+    const again = await marginalia(['import', corpus, '--format', 'brat'], work.dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stdout, /wrote/);
+    assert.equal(readFileSync(path.join(work.dir, '.marginalia.yaml'), 'utf8'), configured, 'a label configuration already there is kept');
+    assert.match(again.stdout, /deal\.txt: 0 added, 4 already there/, 'nothing is added twice, relations included');
+  } finally {
+    work.dispose();
+  }
+});
