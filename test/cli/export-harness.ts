@@ -120,7 +120,9 @@ export function readExport(format: Format, files: Map<string, string>): Exported
       return (JSON.parse(main!) as LabelStudioTask[]).map((task) => ({
         source: task.meta.source,
         text: task.data.text,
-        spans: (task.annotations[0]?.result ?? []).map((r) => ({ label: r.value.labels[0]!, start: r.value.start, end: r.value.end, text: r.value.text })),
+        spans: (task.annotations[0]?.result ?? [])
+          .filter((r) => r.type === 'labels')
+          .map((r) => ({ label: r.value!.labels[0]!, start: r.value!.start, end: r.value!.end, text: r.value!.text })),
       }));
     case 'w3c': {
       const collection = JSON.parse(main!) as W3cCollection;
@@ -188,7 +190,8 @@ interface ProdigyLine {
 interface LabelStudioTask {
   data: { text: string };
   meta: { source: string };
-  annotations: { result: { value: { start: number; end: number; text: string; labels: string[] } }[] }[];
+  /** Regions (`labels`) and relations between them (`relation`, which have no `value`). */
+  annotations: { result: { type: string; value?: { start: number; end: number; text: string; labels: string[] } }[] }[];
 }
 
 interface W3cCollection {
