@@ -112,7 +112,9 @@ export function readExport(format: Format, files: Map<string, string>): Exported
       return jsonLines<DoccanoLine>(main!).map((d) => ({
         source: d.meta.source,
         text: d.text,
-        spans: d.label.map(([start, end, label]) => ({ label, start, end })),
+        spans: d.label
+          ? d.label.map(([start, end, label]) => ({ label, start, end }))
+          : d.entities!.map((e) => ({ label: e.label, start: e.start_offset, end: e.end_offset })),
       }));
     case 'prodigy':
       return jsonLines<ProdigyLine>(main!).map((d) => ({ source: d.meta.source, text: d.text, spans: d.spans }));
@@ -177,7 +179,9 @@ export function readExport(format: Format, files: Map<string, string>): Exported
 
 interface DoccanoLine {
   text: string;
-  label: [number, number, string][];
+  /** Sequence labelling; relation extraction has `entities` instead. */
+  label?: [number, number, string][];
+  entities?: { label: string; start_offset: number; end_offset: number }[];
   meta: { source: string };
 }
 

@@ -241,14 +241,15 @@ test('duplicate ids: every record of the sidecar is kept, a taken id of the sour
   }
 });
 
-test('doccano relations: a note with their count, and the spans imported with exit 0', async () => {
+test('doccano relations of types the configuration does not define are each reported with their place', async () => {
   const work = temporaryFolder('relations');
   try {
     copyFolder(SETS.fixtures, work.dir, false);
     const result = await marginalia(['import', fixturePath('import', 'doccano-relations.jsonl'), '--format', 'doccano'], work.dir);
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /^marginalia import: note: \S*doccano-relations\.jsonl: 2 relation\(s\) not imported \(Marginalia imports spans\)$/m);
-    assert.match(result.stdout, /^imported 3 annotations into 1 document; 0 already there; 0 skipped$/m);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /doccano-relations\.jsonl:1 relations\[0\]: skipped relation about: the type is not in the label configuration/);
+    assert.match(result.stderr, /doccano-relations\.jsonl:1 relations\[1\]: skipped relation grows-by: the type is not in the label configuration/);
+    assert.match(result.stdout, /^imported 3 annotations into 1 document; 0 already there; 2 skipped$/m);
   } finally {
     work.dispose();
   }
