@@ -9,7 +9,7 @@ import { contextAround } from '../anchoring/context';
 import { isBratLineBreaks } from '../export/brat-codec';
 import { keyedRandom, newAnnotationId } from '../ids';
 import { isAnnotationId } from '../names';
-import type { Annotation, AttributeValue, LabelConfig } from '../model';
+import type { Annotation, AttributeValue, LabelConfig, Relation } from '../model';
 import { disallowedEnd, relationTypes } from '../relations/types';
 import { OffsetIndex, quoteForMessage } from '../text';
 import type { ImportedRelation, ImportedSpan } from './types';
@@ -114,14 +114,25 @@ function addRelation(result: MergeResult, placedAt: ReadonlyMap<string, number>,
   const type = relationTypes(config).find((t) => t.id === relation.type);
   if (!type) return void skip(`the type is not in the label configuration; add it under relations: in .marginalia.yaml`);
   const from = placedAt.get(relation.from);
+  if (relation.document !== undefined) {
+    // The target is in another document, imported on its own: 'marginalia check' tells whether it is there.
+    if (from === undefined) return void skip(`its span ${relation.from} was not imported`);
+    return void link(result, from, { type: relation.type, to: relation.to, document: relation.document });
+  }
   const to = placedAt.get(relation.to);
   if (from === undefined || to === undefined) return void skip(`its span ${from === undefined ? relation.from : relation.to} was not imported`);
   const source = result.annotations[from]!;
   const target = result.annotations[to]!;
   const wrongEnd = disallowedEnd(type, source.label, target.label);
   if (wrongEnd) return void skip(`the type does not allow label '${wrongEnd === 'from' ? source.label : target.label}' at its ${wrongEnd === 'from' ? 'source' : 'target'}`);
-  if ((source.relations ?? []).some((r) => r.type === relation.type && r.to === target.id && r.document === undefined)) return;
-  const updated: Annotation = { ...source, relations: [...(source.relations ?? []), { type: relation.type, to: target.id }] };
+  link(result, from, { type: relation.type, to: target.id });
+}
+
+/** Add a relation to the record at a position of `result.annotations` (a copy of it), unless it lists it already. */
+function link(result: MergeResult, from: number, relation: Relation): void {
+  const source = result.annotations[from]!;
+  if ((source.relations ?? []).some((r) => r.type === relation.type && r.to === relation.to && r.document === relation.document)) return;
+  const updated: Annotation = { ...source, relations: [...(source.relations ?? []), relation] };
   result.annotations[from] = updated;
   const added = result.added.indexOf(source);
   if (added !== -1) result.added[added] = updated;

@@ -39,8 +39,10 @@ export interface ImportedRelation {
   type: string;
   /** The source span's `key`. */
   from: string;
-  /** The target span's `key`. */
+  /** The target span's `key`; with `document`, the target annotation's id in that document. */
   to: string;
+  /** A target in another document: its path relative to the source document's folder (W3C). */
+  document?: string;
   /** Where the relation is in the imported file, for reports. */
   origin: string;
 }
