@@ -21,6 +21,8 @@ export const SETS = {
    * over the same text.
    */
   breaks: fixturePath('export', 'breaks'),
+  /** Two documents in two folders whose annotations relate, within each document and across them. */
+  relations: fixturePath('relations', 'good'),
 } as const;
 
 /**
@@ -30,8 +32,8 @@ export const SETS = {
 // eslint-disable-next-line no-control-regex -- control characters are the point
 export const PYTHON_LINE_BREAKS = /\r\n|[\n\r\v\f\u001C-\u001E\u0085\u2028\u2029]/u;
 
-/** The lines of a brat `.ann` file as brat's parser reads them: each must be a T, A or AnnotatorNotes line. */
-const BRAT_LINE = /^(?:T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t.*|A\d+\t\S+ T\d+ \S+|#\d+\tAnnotatorNotes T\d+\t.*)$/u;
+/** The lines of a brat `.ann` file as brat's parser reads them: each must be a T, A, AnnotatorNotes or R line. */
+const BRAT_LINE = /^(?:T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t.*|A\d+\t\S+ T\d+ \S+|#\d+\tAnnotatorNotes T\d+\t.*|R\d+\t\S+ Arg1:T\d+ Arg2:T\d+)$/u;
 
 /** Every export format, with the file name its single output gets in the tests. */
 export const FORMATS = ['doccano', 'prodigy', 'brat', 'w3c', 'csv', 'labelstudio'] as const;
@@ -110,7 +112,9 @@ export function readExport(format: Format, files: Map<string, string>): Exported
       return jsonLines<DoccanoLine>(main!).map((d) => ({
         source: d.meta.source,
         text: d.text,
-        spans: d.label.map(([start, end, label]) => ({ label, start, end })),
+        spans: d.label
+          ? d.label.map(([start, end, label]) => ({ label, start, end }))
+          : d.entities!.map((e) => ({ label: e.label, start: e.start_offset, end: e.end_offset })),
       }));
     case 'prodigy':
       return jsonLines<ProdigyLine>(main!).map((d) => ({ source: d.meta.source, text: d.text, spans: d.spans }));
@@ -118,7 +122,9 @@ export function readExport(format: Format, files: Map<string, string>): Exported
       return (JSON.parse(main!) as LabelStudioTask[]).map((task) => ({
         source: task.meta.source,
         text: task.data.text,
-        spans: (task.annotations[0]?.result ?? []).map((r) => ({ label: r.value.labels[0]!, start: r.value.start, end: r.value.end, text: r.value.text })),
+        spans: (task.annotations[0]?.result ?? [])
+          .filter((r) => r.type === 'labels')
+          .map((r) => ({ label: r.value!.labels[0]!, start: r.value!.start, end: r.value!.end, text: r.value!.text })),
       }));
     case 'w3c': {
       const collection = JSON.parse(main!) as W3cCollection;
@@ -173,7 +179,9 @@ export function readExport(format: Format, files: Map<string, string>): Exported
 
 interface DoccanoLine {
   text: string;
-  label: [number, number, string][];
+  /** Sequence labelling; relation extraction has `entities` instead. */
+  label?: [number, number, string][];
+  entities?: { label: string; start_offset: number; end_offset: number }[];
   meta: { source: string };
 }
 
@@ -186,7 +194,8 @@ interface ProdigyLine {
 interface LabelStudioTask {
   data: { text: string };
   meta: { source: string };
-  annotations: { result: { value: { start: number; end: number; text: string; labels: string[] } }[] }[];
+  /** Regions (`labels`) and relations between them (`relation`, which have no `value`). */
+  annotations: { result: { type: string; value?: { start: number; end: number; text: string; labels: string[] } }[] }[];
 }
 
 interface W3cCollection {

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../../core/document-bytes';
 import { parseBrat } from '../../core/import/brat';
+import { labelConfigFromBratConf } from '../../core/import/brat-conf';
+import { LABEL_CONFIG_FILE, parseLabelConfig } from '../../core/config';
 import { parseDoccano, type DoccanoColumns } from '../../core/import/doccano';
 import { mergeImported, type SkippedSpan } from '../../core/import/merge';
 import { parseProdigy } from '../../core/import/prodigy';
@@ -12,7 +14,8 @@ import { loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
 import { describeRefusal, readInside, readTextInside } from '../../core/io/inside';
 import { duplicatedIds } from '../../core/merge';
 import { publicationFields } from '../../core/export/publication';
-import { FORMAT_VERSION, type Annotation, type DocumentSource, type Sidecar } from '../../core/model';
+import { FORMAT_VERSION, type Annotation, type DocumentSource, type LabelConfig, type Sidecar } from '../../core/model';
+import { BRAT_CONFIG_FILE } from '../../core/export/brat';
 import { isAnnotationId } from '../../core/names';
 import { isSidecarPath, sidecarPathFor } from '../../core/paths';
 import { readSidecar } from '../../core/sidecar/read';
@@ -70,6 +73,7 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
   let failed = parsed.problems.length;
   for (const p of parsed.problems) io.stderr.write(`${p.origin}: error: ${p.message}\n`);
   for (const note of parsed.ignored) io.stderr.write(`marginalia import: note: ${note}\n`);
+  const madeConfig = format === 'brat' ? await configFromBratCollection(source, into, dryRun, io) : undefined;
 
   const finder = new DocumentFinder(into, source);
   const byDocument = new Map<string, { imported: ImportedDocument; spans: ImportedSpan[] }[]>();
@@ -114,7 +118,8 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       for (const { spans } of byDocument.get(documentPath)!) for (const span of spans) report({ ...spanReport(span), reason: `${shown} is not a UTF-8 text document` });
       continue;
     }
-    const { config, findings: configFindings, path: configPath } = await loadLabelConfig(path.dirname(documentPath));
+    const loaded = await loadLabelConfig(path.dirname(documentPath));
+    const { config, findings: configFindings, path: configPath } = loaded.path === undefined && madeConfig ? { ...loaded, config: madeConfig } : loaded;
     const configError = configFindings.find((f) => f.severity === 'error');
     if (configError) {
       // Its labels could be missing or wrong: checking spans against it would report the wrong reason.
@@ -126,12 +131,18 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     const publication = sidecarHeaderFrom(sidecar, byDocument.get(documentPath)!, (note) => io.stderr.write(`${shownPath(io.cwd, sidecarPath)}: note: ${note}\n`));
     let documentAdded = 0;
     let documentPresent = 0;
+    let documentRelated = 0;
     for (const id of duplicatedIds(annotations)) {
       io.stderr.write(`${shownPath(io.cwd, sidecarPath)}: warning: id '${id}' is used by more than one record; all are kept (run 'marginalia check')\n`);
     }
     for (const { imported, spans } of byDocument.get(documentPath)!) {
-      const merged = mergeImported(annotations, spans, text, imported.text, config);
+      const merged = mergeImported(annotations, spans, text, imported.text, config, imported.relations);
       merged.skipped.forEach(report);
+      for (const r of merged.skippedRelations) {
+        failed++;
+        io.stderr.write(`${r.origin}: skipped ${r.reason}\n`);
+      }
+      documentRelated += merged.related;
       for (const r of merged.renamed) {
         const why = isAnnotationId(r.from) ? `is already used in ${shownPath(io.cwd, sidecarPath)}` : 'is not a valid annotation id (1 to 64 ASCII letters, digits, "_" or "-")';
         io.stderr.write(`${r.origin}: note: id '${r.from}' ${why}; imported as '${r.to}'\n`);
@@ -142,8 +153,9 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
     }
     added += documentAdded;
     present += documentPresent;
-    io.stdout.write(`${shown}: ${documentAdded} added, ${documentPresent} already there\n`);
-    if (documentAdded === 0 || dryRun) continue;
+    const relationsAdded = documentRelated > 0 ? `, ${documentRelated} relation${documentRelated === 1 ? '' : 's'} added` : '';
+    io.stdout.write(`${shown}: ${documentAdded} added${relationsAdded}, ${documentPresent} already there\n`);
+    if ((documentAdded === 0 && documentRelated === 0) || dryRun) continue;
     const written = await writeFileIfUnchanged(previous.realPath ?? sidecarPath, previousSource, writeSidecar({ ...sidecar, ...(publication ? { source: publication } : {}), annotations }, previousSource), io.files).catch((error: unknown) => {
       if (error instanceof WriteFailedError) return error;
       throw error;
@@ -163,6 +175,29 @@ export async function importCommand(args: string[], io: CliIO): Promise<number> 
       `; ${present} already there; ${failed} skipped\n`,
   );
   return failed > 0 ? 1 : 0;
+}
+
+/**
+ * When the folder imported into has no label configuration and the brat collection has an
+ * `annotation.conf`, write `.marginalia.yaml` from it (its entity types as labels, its relation
+ * types as relations), so that a brat corpus imports in one command.
+ * @returns the configuration made, or undefined when the folder has one or the collection none
+ */
+async function configFromBratCollection(source: string, into: string, dryRun: boolean, io: CliIO): Promise<LabelConfig | undefined> {
+  if ((await loadLabelConfig(into)).path !== undefined) return undefined;
+  const conf = await readTextInside(path.join(source, BRAT_CONFIG_FILE), source);
+  if (conf.refusal) return undefined;
+  const made = labelConfigFromBratConf(conf.text);
+  for (const note of made.notes) io.stderr.write(`marginalia import: note: ${BRAT_CONFIG_FILE}: ${note}\n`);
+  const target = path.join(into, LABEL_CONFIG_FILE);
+  if (dryRun) {
+    io.stdout.write(`would write ${shownPath(io.cwd, target)} from ${BRAT_CONFIG_FILE}\n`);
+  } else if (await writeFileIfUnchanged(target, undefined, made.text, io.files)) {
+    io.stdout.write(`wrote ${shownPath(io.cwd, target)} from ${BRAT_CONFIG_FILE}: its entity types as labels, its relation types as relations\n`);
+  } else {
+    throw new UsageError(`${shownPath(io.cwd, target)} appeared during the import; run it again`);
+  }
+  return parseLabelConfig(made.text).config;
 }
 
 /**

@@ -9,12 +9,18 @@
  *   multi-valued attributes with every value the export holds (an enum's declared values first).
  *   brat's values are single tokens, so whitespace and its separator characters are percent-encoded.
  * - A note is an `AnnotatorNotes` line (`#1<TAB>AnnotatorNotes T1<TAB>note`), backslash-escaped onto one line.
+ * - A relation is an `R` line (`R1<TAB>supports Arg1:T2 Arg2:T1`), its type declared in `annotation.conf`'s
+ *   `[relations]` with the labels each end allows (`<ENTITY>` for any) and `<REL-TYPE>:symmetric` when it
+ *   reads the same both ways. brat's relations stay inside one document: one to another document, or
+ *   to a span the export leaves out, is named in a warning.
  * Entities, authors and dates have no place in brat and are not written, nor is where a document was
  * published (its sidecar's `source:` header): each document that has one is named in a warning.
  */
-import type { Annotation, LabelConfig } from '../model';
+import type { Annotation, LabelConfig, RelationTypeSpec } from '../model';
+import { relationTypes } from '../relations/types';
 import { bratFragments, BRAT_FRAGMENT_SEPARATOR, encodeBratToken, escapeBratNote } from './brat-codec';
 import { folderPaths } from './names';
+import { documentRelations } from './relations';
 import type { Exporter, ExportDocument, ExportFile } from './types';
 
 /** The configuration file brat reads in a collection's folder. */
@@ -59,6 +65,7 @@ function annLines(document: ExportDocument, warnings: string[]): string[] {
   let t = 0;
   let attribute = 0;
   let note = 0;
+  const tids = new Map<string, string>();
   for (const a of document.annotations) {
     const fragments = bratFragments(a.text, a.start);
     if (fragments.length === 0) {
@@ -66,6 +73,7 @@ function annLines(document: ExportDocument, warnings: string[]): string[] {
       continue;
     }
     const tid = `T${++t}`;
+    tids.set(a.id, tid);
     const offsets = fragments.map((f) => `${f.start} ${f.end}`).join(';');
     const text = fragmentTexts(a, fragments).join(BRAT_FRAGMENT_SEPARATOR);
     lines.push(`${tid}\t${encodeBratToken(a.label)} ${offsets}\t${text}\n`);
@@ -74,6 +82,10 @@ function annLines(document: ExportDocument, warnings: string[]): string[] {
     }
     if (a.note !== undefined) lines.push(`#${++note}\tAnnotatorNotes ${tid}\t${escapeBratNote(a.note)}\n`);
   }
+  const written = document.annotations.filter((a) => tids.has(a.id));
+  documentRelations(document, 'brat', warnings, written).forEach((r, i) => {
+    lines.push(`R${i + 1}\t${encodeBratToken(r.type)} Arg1:${tids.get(r.from.id)!} Arg2:${tids.get(r.to.id)!}\n`);
+  });
   return lines;
 }
 
@@ -82,7 +94,10 @@ function fragmentTexts(a: Annotation, fragments: { start: number; end: number }[
   return fragments.map((f) => chars.slice(f.start - a.start, f.end - a.start).join(''));
 }
 
-/** annotation.conf: the labels as entity types, overlaps allowed, every attribute with its values. */
+/**
+ * annotation.conf: the labels as entity types, overlaps allowed, the relation types (configured ones,
+ * then those found only in the export) with the labels their ends allow, every attribute with its values.
+ */
 function annotationConf(documents: readonly ExportDocument[], config: LabelConfig): string {
   const labels = [...config.labels.map((l) => l.id)];
   const attributes = new Map<string, { labels: Set<string>; values: string[] }>();
@@ -110,6 +125,14 @@ function annotationConf(documents: readonly ExportDocument[], config: LabelConfi
     }
   }
   labels.push(...[...extraLabels].sort());
+  const types: RelationTypeSpec[] = [...relationTypes(config)];
+  const extraTypes = new Set<string>();
+  for (const document of documents) {
+    for (const a of document.annotations) {
+      for (const r of a.relations ?? []) if (!types.some((t) => t.id === r.type)) extraTypes.add(r.type);
+    }
+  }
+  types.push(...[...extraTypes].sort().map((id) => ({ id, description: id, symmetric: false })));
   for (const [name, values] of seen) {
     const entry = attributes.get(name)!;
     const extra = [...values].map(encodeBratToken).filter((v) => !entry.values.includes(v));
@@ -128,10 +151,17 @@ function annotationConf(documents: readonly ExportDocument[], config: LabelConfi
     '[entities]\n',
     ...labels.map((l) => `${encodeBratToken(l)}\n`),
     '\n[relations]\n',
+    ...types.map(relationTypeLine),
     '# Marginalia spans may nest and cross.\n',
     '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n',
     '\n[events]\n',
     '\n[attributes]\n',
     ...attributeLines,
   ].join('');
+}
+
+/** A relation type as a `[relations]` line: the labels each end allows, and whether it is symmetric. */
+function relationTypeLine(type: RelationTypeSpec): string {
+  const end = (labels: readonly string[] | undefined) => (labels && labels.length > 0 ? labels.map(encodeBratToken).join('|') : '<ENTITY>');
+  return `${encodeBratToken(type.id)}\tArg1:${end(type.from)}, Arg2:${end(type.to)}${type.symmetric ? ', <REL-TYPE>:symmetric' : ''}\n`;
 }

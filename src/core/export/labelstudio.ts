@@ -9,8 +9,13 @@
  * #308), so `data.text[start:end]` in Python gives the region's text. A note goes in the region's
  * `meta.text`, the region's own free-text field. Each task has an `id` (1, 2, … in document order):
  * label-studio-converter, which turns Label Studio exports into other formats, reads `task['id']`.
+ * A relation is a result of type `relation` after the regions, `from_id`/`to_id` the regions' ids,
+ * `direction` `right` (`bi` for a symmetric type) and `labels` its type; relations to another
+ * document, or to a region the export leaves out, are named in a warning.
  */
+import { relationTypes } from '../relations/types';
 import { publicationFields } from './publication';
+import { documentRelations } from './relations';
 import type { Exporter } from './types';
 
 export const labelStudioExporter: Exporter = {
@@ -18,7 +23,9 @@ export const labelStudioExporter: Exporter = {
   shape: 'file',
   extension: '.json',
   description: 'Label Studio tasks (JSON)',
-  write(documents) {
+  write(documents, labels) {
+    const warnings: string[] = [];
+    const symmetric = new Set(relationTypes(labels).filter((t) => t.symmetric).map((t) => t.id));
     const tasks = documents.map((d, i) => ({
       id: i + 1,
       data: { text: d.text, ...publicationFields(d.publication) },
@@ -28,17 +35,26 @@ export const labelStudioExporter: Exporter = {
           ? []
           : [
               {
-                result: d.annotations.map((a) => ({
-                  id: a.id,
-                  from_name: 'label',
-                  to_name: 'text',
-                  type: 'labels',
-                  value: { start: a.start, end: a.end, text: a.text, labels: [a.label] },
-                  ...(a.note !== undefined ? { meta: { text: [a.note] } } : {}),
-                })),
+                result: [
+                  ...d.annotations.map((a) => ({
+                    id: a.id,
+                    from_name: 'label',
+                    to_name: 'text',
+                    type: 'labels',
+                    value: { start: a.start, end: a.end, text: a.text, labels: [a.label] },
+                    ...(a.note !== undefined ? { meta: { text: [a.note] } } : {}),
+                  })),
+                  ...documentRelations(d, 'Label Studio', warnings).map((r) => ({
+                    from_id: r.from.id,
+                    to_id: r.to.id,
+                    type: 'relation',
+                    direction: symmetric.has(r.type) ? 'bi' : 'right',
+                    labels: [r.type],
+                  })),
+                ],
               },
             ],
     }));
-    return { content: JSON.stringify(tasks, null, 2) + '\n', files: [] };
+    return { content: JSON.stringify(tasks, null, 2) + '\n', files: [], warnings };
   },
 };

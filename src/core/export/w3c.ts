@@ -13,13 +13,21 @@
  * the header's `url`), and the document's entry in `documents`, which also gets the header's
  * `outlet`, `url` and `published` as they are: anno.jsonld has no term for a publisher or a date
  * of publication, and a second context would change what every reader of `@context` expects.
+ *
+ * A relation is an annotation of its own after its document's annotations, motivated by `linking`:
+ * its target is the relation's source annotation (by IRI), its body the relation type as a tagging
+ * `TextualBody` and the target annotation as a `SpecificResource` whose purpose is `linking`. The
+ * target may be in another document of the export, so cross-document relations are kept; one whose
+ * target is not in the export is named in a warning.
  */
+import * as posix from 'node:path/posix';
 import { contextAround } from '../anchoring/context';
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { toXsdDateTime } from './datetime';
 import { publicationFields } from './publication';
-import type { Exporter } from './types';
+import { documentRelations } from './relations';
+import type { ExportDocument, Exporter } from './types';
 
 /** The JSON-LD context every Web Annotation document names. */
 export const W3C_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -48,15 +56,17 @@ export const w3cExporter: Exporter = {
   description: 'W3C Web Annotation collection (JSON-LD)',
   write(documents) {
     const warnings: string[] = [];
+    const exported = new Set(documents.flatMap((d) => d.annotations.map((a) => annotationIri(d.source, a.id))));
     const items = documents.flatMap((d) => {
       const index = new OffsetIndex(d.text);
-      return d.annotations.map((a) => {
+      const spans = d.annotations.map((a) => {
         const created = a.created === undefined ? undefined : toXsdDateTime(a.created);
         if (a.created !== undefined && created === undefined) {
           warnings.push(`${d.source}: annotation ${a.id} (${a.label}): created ${JSON.stringify(a.created)} is not an ISO 8601 date; left out of its Web Annotation`);
         }
         return webAnnotation(d.source, a, index, created, d.publication?.url);
       });
+      return [...spans, ...relationAnnotations(d, exported, warnings)];
     });
     const collection = {
       '@context': W3C_CONTEXT,
@@ -92,6 +102,41 @@ function webAnnotation(source: string, a: Annotation, index: OffsetIndex, create
     },
     ...(a.attributes && Object.keys(a.attributes).length ? { attributes: sortedAttributes(a.attributes) } : {}),
   };
+}
+
+/**
+ * The linking annotations of a document's relations, within it (as `documentRelations` gives them)
+ * and to other documents of the export (their `document:` read relative to this document's folder).
+ */
+function relationAnnotations(d: ExportDocument, exported: ReadonlySet<string>, warnings: string[]): object[] {
+  const within = new Set(documentRelations(d, 'w3c', warnings, d.annotations, true).map((r) => `${r.from.id}\u0000${r.type}\u0000${r.to.id}`));
+  const items: object[] = [];
+  for (const a of d.annotations) {
+    (a.relations ?? []).forEach((relation, i) => {
+      let target: string;
+      if (relation.document === undefined) {
+        if (!within.has(`${a.id}\u0000${relation.type}\u0000${relation.to}`)) return;
+        target = annotationIri(d.source, relation.to);
+      } else {
+        target = annotationIri(posix.normalize(posix.join(posix.dirname(d.source), relation.document)), relation.to);
+        if (!exported.has(target)) {
+          warnings.push(`${d.source}: relation ${relation.type} from ${a.id} to ${relation.document}#${relation.to}: its target is not in the export; left out`);
+          return;
+        }
+      }
+      items.push({
+        id: `${annotationIri(d.source, a.id)}:relation:${i + 1}`,
+        type: 'Annotation',
+        motivation: 'linking',
+        body: [
+          { type: 'TextualBody', purpose: 'tagging', value: relation.type },
+          { type: 'SpecificResource', purpose: 'linking', source: target },
+        ],
+        target: annotationIri(d.source, a.id),
+      });
+    });
+  }
+  return items;
 }
 
 function sortedAttributes(attributes: Record<string, string | number>): Record<string, string | number> {

@@ -2,15 +2,19 @@
  * brat standoff: `.ann` files with their `.txt` beside them. `T` lines give spans (offsets in code
  * points; a discontinuous span's fragments must be separated by line breaks only, as Marginalia
  * writes spans across lines), `A` lines attributes (binary attributes read as "true"), `#` lines
- * with `AnnotatorNotes` the note. Relations, events, normalisations and equivalences are not spans:
- * they are reported and left out. Values are decoded as the brat exporter encodes them.
+ * with `AnnotatorNotes` the note, `R` lines relations between two spans (`R1<TAB>said-by Arg1:T2 Arg2:T1`)
+ * and `*` lines equivalences (`*<TAB>Equiv T1 T2 T3`, a relation from the first span to each other).
+ * Events and normalisations are not spans: they are reported and left out. Values are decoded as
+ * the brat exporter encodes them.
  */
 import { decodeBratToken, unescapeBratNote } from '../export/brat-codec';
-import type { ImportedSpan, ParsedImport } from './types';
+import type { ImportedRelation, ImportedSpan, ParsedImport } from './types';
 
 const TEXT_BOUND = /^(T\S*)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t?(.*)$/;
 const ATTRIBUTE = /^(?:A|M)\S*\t(\S+) ([A-Z#*]\S*)(?: (\S+))?\s*$/;
 const NOTE = /^#\S*\tAnnotatorNotes (T\S*)\t?(.*)$/;
+const RELATION = /^(R\S*)\t(\S+) Arg1:(\S+) Arg2:(\S+)\s*$/;
+const EQUIVALENCE = /^\*\S*\t(\S+)((?: \S+)+)\s*$/;
 
 /**
  * Parse a brat collection.
@@ -25,6 +29,7 @@ export function parseBrat(files: readonly { path: string; content: string }[]): 
     const ignored = new Map<string, number>();
     const lines = file.content.split(/\r?\n/);
     const later: { line: string; origin: string }[] = [];
+    const relations: ImportedRelation[] = [];
     lines.forEach((line, i) => {
       if (line.trim() === '') return;
       const origin = `${file.path}:${i + 1}`;
@@ -41,9 +46,17 @@ export function parseBrat(files: readonly { path: string; content: string }[]): 
           text: t[4]!,
           ...(fragments.length > 1 ? { fragments } : {}),
           origin: `${origin} ${t[1]}`,
+          key: t[1]!,
         });
       } else if (/^[AM#]/.test(line)) later.push({ line, origin });
-      else if (/^[RENT*]/.test(line)) ignored.set(line[0]!, (ignored.get(line[0]!) ?? 0) + 1);
+      else if (RELATION.test(line)) {
+        const [, id, type, from, to] = RELATION.exec(line)!;
+        relations.push({ type: decodeBratToken(type!), from: from!, to: to!, origin: `${origin} ${id}` });
+      } else if (EQUIVALENCE.test(line)) {
+        const [, type, members] = EQUIVALENCE.exec(line)!;
+        const [first, ...others] = members!.trim().split(' ');
+        for (const other of others) relations.push({ type: decodeBratToken(type!), from: first!, to: other, origin });
+      } else if (/^[RENT*]/.test(line)) ignored.set(line[0]!, (ignored.get(line[0]!) ?? 0) + 1);
       else parsed.problems.push({ origin, message: `not a brat annotation line: ${JSON.stringify(line.slice(0, 60))}` });
     });
     for (const { line, origin } of later) {
@@ -71,6 +84,7 @@ export function parseBrat(files: readonly { path: string; content: string }[]): 
       candidates: texts.has(textPath) ? [...new Set([textPath, stem])] : [stem],
       text: texts.get(textPath),
       spans: [...spans.values()],
+      ...(relations.length > 0 ? { relations } : {}),
       origin: file.path,
     });
   }
@@ -91,6 +105,6 @@ const KIND_NAMES: Record<string, string> = {
 /** Why a kind of line is not imported. */
 function notImportedBecause(kind: string): string {
   if (kind === 'AE') return 'events are not imported, so neither are their attributes';
-  if (kind === 'AR') return 'relations are not imported, so neither are their attributes';
+  if (kind === 'AR') return 'Marginalia relations have no attributes';
   return 'Marginalia imports spans, attributes and notes';
 }

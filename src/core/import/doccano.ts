@@ -3,10 +3,11 @@
  * and doccano 1.x write it, or `{"text", "entities": [{"start_offset", "end_offset", "label"}],
  * "relations": […]}` as later doccano versions export it. Offsets are read as code points. A project
  * whose data or label column has another name (doccano's `column_data` and `column_label` import
- * options) is read with the same options. Relations are counted and reported, not imported.
+ * options) is read with the same options. `relations` (`{"id", "from_id", "to_id", "type"}`, doccano's
+ * relation extraction projects) relate the `entities` whose `id` they name.
  */
 import { isObject, isOffset, jsonLines, publicationIn, sourceCandidates } from './jsonl';
-import type { ImportedSpan, ParsedImport } from './types';
+import type { ImportedRelation, ImportedSpan, ParsedImport } from './types';
 
 /** doccano's import options for the columns, named as doccano names them. */
 export interface DoccanoColumns {
@@ -26,7 +27,6 @@ export function parseDoccano(content: string, name: string, columns: DoccanoColu
   const columnData = columns.columnData ?? 'text';
   const columnLabel = columns.columnLabel ?? 'label';
   const parsed: ParsedImport = { documents: [], problems: [], ignored: [] };
-  let relations = 0;
   for (const { value: record, origin } of jsonLines(content, name, parsed.problems)) {
     if (typeof record[columnData] !== 'string') {
       parsed.problems.push({ origin, message: `the record has no ${JSON.stringify(columnData)} string` });
@@ -38,16 +38,30 @@ export function parseDoccano(content: string, name: string, columns: DoccanoColu
     const read = (key: string, items: unknown[]): void =>
       items.forEach((item, i) => {
         const span = doccanoSpan(item);
-        if (span) spans.push({ ...span, origin: `${origin} ${key}[${i}]` });
+        const id = isObject(item) && (typeof item['id'] === 'number' || typeof item['id'] === 'string') ? String(item['id']) : undefined;
+        if (span) spans.push({ ...span, origin: `${origin} ${key}[${i}]`, ...(id !== undefined ? { key: id } : {}) });
         else parsed.problems.push({ origin: `${origin} ${key}[${i}]`, message: 'expected [start, end, "label"] or {"start_offset", "end_offset", "label"}' });
       });
     read(columnLabel, labels);
     read('entities', entities);
-    if (Array.isArray(record['relations'])) relations += record['relations'].length;
+    const relations: ImportedRelation[] = [];
+    (Array.isArray(record['relations']) ? record['relations'] : []).forEach((item, i) => {
+      const where = `${origin} relations[${i}]`;
+      const end = (key: string): string | undefined => (isObject(item) && (typeof item[key] === 'number' || typeof item[key] === 'string') ? String(item[key]) : undefined);
+      const [from, to] = [end('from_id'), end('to_id')];
+      if (isObject(item) && from !== undefined && to !== undefined && typeof item['type'] === 'string') relations.push({ type: item['type'], from, to, origin: where });
+      else parsed.problems.push({ origin: where, message: 'expected {"from_id", "to_id", "type"}' });
+    });
     const publication = publicationIn(record['meta'], origin, parsed.ignored);
-    parsed.documents.push({ candidates: sourceCandidates(record), text: record[columnData], spans, origin, ...(publication ? { publication } : {}) });
+    parsed.documents.push({
+      candidates: sourceCandidates(record),
+      text: record[columnData],
+      spans,
+      ...(relations.length > 0 ? { relations } : {}),
+      origin,
+      ...(publication ? { publication } : {}),
+    });
   }
-  if (relations > 0) parsed.ignored.push(`${name}: ${relations} relation(s) not imported (Marginalia imports spans)`);
   return parsed;
 }
 

@@ -1,16 +1,18 @@
 /**
  * Imported spans into a document's annotations: each span is checked against the document (its
  * offsets in range, its text what the document holds there, its label configured) and added unless
- * the document already has an annotation with the same label and span. Pure: the caller reads the
- * sidecar and writes the result.
+ * the document already has an annotation with the same label and span. Relations between imported
+ * spans are then added to their source's record (a copy, when the record was already there), unless
+ * it already lists them. Pure: the caller reads the sidecar and writes the result.
  */
 import { contextAround } from '../anchoring/context';
 import { isBratLineBreaks } from '../export/brat-codec';
 import { keyedRandom, newAnnotationId } from '../ids';
 import { isAnnotationId } from '../names';
-import type { Annotation, AttributeValue, LabelConfig } from '../model';
+import type { Annotation, AttributeValue, LabelConfig, Relation } from '../model';
+import { disallowedEnd, relationTypes } from '../relations/types';
 import { OffsetIndex, quoteForMessage } from '../text';
-import type { ImportedSpan } from './types';
+import type { ImportedRelation, ImportedSpan } from './types';
 
 /** A span the import left out, and why. */
 export interface SkippedSpan {
@@ -47,6 +49,10 @@ export interface MergeResult {
   skipped: SkippedSpan[];
   /** Spans added under a new id because the id they came with is not a valid annotation id or is taken. */
   renamed: RenamedSpan[];
+  /** How many relations were added to records (new or already there). */
+  related: number;
+  /** Relations left out, each with where it is in the imported file and why. */
+  skippedRelations: { origin: string; reason: string }[];
 }
 
 /** How many characters of a text a report quotes. */
@@ -59,6 +65,7 @@ const QUOTE_LENGTH = 60;
  * @param text the document's normalised text
  * @param importedText the text the imported file's offsets count in, when it carries one
  * @param config the label configuration that applies to the document
+ * @param relations the relations between the imported spans, by their keys
  */
 export function mergeImported(
   existing: readonly Annotation[],
@@ -66,12 +73,15 @@ export function mergeImported(
   text: string,
   importedText: string | undefined,
   config: LabelConfig,
+  relations: readonly ImportedRelation[] = [],
 ): MergeResult {
   const index = new OffsetIndex(text);
   const imported = importedText === undefined ? undefined : new OffsetIndex(importedText);
   const taken = new Set(existing.map((a) => a.id));
-  const keys = new Set(existing.map(spanKey));
-  const result: MergeResult = { annotations: [...existing], added: [], renamed: [], present: 0, skipped: [] };
+  const keys = new Map(existing.map((a, i) => [spanKey(a), i]));
+  const result: MergeResult = { annotations: [...existing], added: [], renamed: [], present: 0, skipped: [], related: 0, skippedRelations: [] };
+  /** The position in `result.annotations` of each imported span's record, by the span's key. */
+  const placedAt = new Map<string, number>();
   for (const span of spans) {
     const placed = place(span, index, imported, config);
     if (typeof placed === 'string') {
@@ -79,11 +89,14 @@ export function mergeImported(
       continue;
     }
     const key = spanKey({ label: span.label, ...placed });
-    if (keys.has(key)) {
+    const there = keys.get(key);
+    if (there !== undefined) {
+      if (span.key !== undefined) placedAt.set(span.key, there);
       result.present++;
       continue;
     }
-    keys.add(key);
+    keys.set(key, result.annotations.length);
+    if (span.key !== undefined) placedAt.set(span.key, result.annotations.length);
     const id = span.id !== undefined && isAnnotationId(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, keyedRandom(key));
     if (span.id !== undefined && id !== span.id) result.renamed.push({ origin: span.origin, from: span.id, to: id });
     taken.add(id);
@@ -91,7 +104,39 @@ export function mergeImported(
     result.added.push(annotation);
     result.annotations.push(annotation);
   }
+  for (const relation of relations) addRelation(result, placedAt, relation, config);
   return result;
+}
+
+/** Add an imported relation to its source's record, or say why it is left out. */
+function addRelation(result: MergeResult, placedAt: ReadonlyMap<string, number>, relation: ImportedRelation, config: LabelConfig): void {
+  const skip = (reason: string) => result.skippedRelations.push({ origin: relation.origin, reason: `relation ${relation.type}: ${reason}` });
+  const type = relationTypes(config).find((t) => t.id === relation.type);
+  if (!type) return void skip(`the type is not in the label configuration; add it under relations: in .marginalia.yaml`);
+  const from = placedAt.get(relation.from);
+  if (relation.document !== undefined) {
+    // The target is in another document, imported on its own: 'marginalia check' tells whether it is there.
+    if (from === undefined) return void skip(`its span ${relation.from} was not imported`);
+    return void link(result, from, { type: relation.type, to: relation.to, document: relation.document });
+  }
+  const to = placedAt.get(relation.to);
+  if (from === undefined || to === undefined) return void skip(`its span ${from === undefined ? relation.from : relation.to} was not imported`);
+  const source = result.annotations[from]!;
+  const target = result.annotations[to]!;
+  const wrongEnd = disallowedEnd(type, source.label, target.label);
+  if (wrongEnd) return void skip(`the type does not allow label '${wrongEnd === 'from' ? source.label : target.label}' at its ${wrongEnd === 'from' ? 'source' : 'target'}`);
+  link(result, from, { type: relation.type, to: target.id });
+}
+
+/** Add a relation to the record at a position of `result.annotations` (a copy of it), unless it lists it already. */
+function link(result: MergeResult, from: number, relation: Relation): void {
+  const source = result.annotations[from]!;
+  if ((source.relations ?? []).some((r) => r.type === relation.type && r.to === relation.to && r.document === relation.document)) return;
+  const updated: Annotation = { ...source, relations: [...(source.relations ?? []), relation] };
+  result.annotations[from] = updated;
+  const added = result.added.indexOf(source);
+  if (added !== -1) result.added[added] = updated;
+  result.related++;
 }
 
 function spanKey(a: { label: string; start: number; end: number }): string {

@@ -29,6 +29,22 @@ export interface ImportedSpan {
   created?: string;
   /** Where the span is in the imported file, for reports (`export.jsonl:3`, `seeds/a.ann:T4`). */
   origin: string;
+  /** The name the file gives the span within its document (brat's `T4`, a region id), which its relations use. */
+  key?: string;
+}
+
+/** A relation between two spans of one imported document, by the keys the file gives them. */
+export interface ImportedRelation {
+  /** The relation type. */
+  type: string;
+  /** The source span's `key`. */
+  from: string;
+  /** The target span's `key`; with `document`, the target annotation's id in that document. */
+  to: string;
+  /** A target in another document: its path relative to the source document's folder (W3C). */
+  document?: string;
+  /** Where the relation is in the imported file, for reports. */
+  origin: string;
 }
 
 /** One document of an imported file. */
@@ -39,6 +55,8 @@ export interface ImportedDocument {
   text: string | undefined;
   /** The document's spans. */
   spans: ImportedSpan[];
+  /** The relations between its spans, when the format carries them. */
+  relations?: ImportedRelation[];
   /** Where the document is in the imported file, for reports. */
   origin: string;
   /** Where the document was published, when the file says (Marginalia's own exports carry it). */

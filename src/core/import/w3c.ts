@@ -4,7 +4,11 @@
  * span with its label; the target's `TextPositionSelector` gives the offsets (code points) and its
  * `TextQuoteSelector` the text, or, alone, a quote to look for. Commenting and identifying bodies,
  * the creator, `created`, and Marginalia's `attributes` and `documents` keys are read back.
+ * A `linking` annotation as Marginalia writes a relation (target: the source annotation's IRI; body:
+ * the type as a tagging `TextualBody` and the target annotation as a `SpecificResource`) relates two
+ * annotations of the file, in one document or across two (then by the target's id and document).
  */
+import * as posix from 'node:path/posix';
 import type { AttributeValue, DocumentSource } from '../model';
 import { isObject, isOffset, publicationIn } from './jsonl';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from './types';
@@ -41,8 +45,17 @@ export function parseW3c(content: string, name: string): ParsedImport {
     return parsed;
   }
   const documents = new Map<string, ImportedDocument>();
+  /** The document of each annotation the file names by IRI, which relations use as the span's key. */
+  const documentOf = new Map<string, ImportedDocument>();
+  const links: { link: Link; origin: string }[] = [];
   items.forEach((item, i) => {
     const origin = `${name} item ${i + 1}${isObject(item) && typeof item['id'] === 'string' ? ` (${item['id']})` : ''}`;
+    if (isObject(item) && item['motivation'] === 'linking') {
+      const link = readLink(item);
+      if (typeof link === 'string') parsed.problems.push({ origin, message: link });
+      else links.push({ link, origin });
+      return;
+    }
     const read = readAnnotation(item, origin);
     if (typeof read === 'string') {
       parsed.problems.push({ origin, message: read });
@@ -56,9 +69,42 @@ export function parseW3c(content: string, name: string): ParsedImport {
       documents.set(read.source, document);
     }
     document.spans.push(...read.spans);
+    const key = read.spans[0]?.key;
+    if (key !== undefined) documentOf.set(key, document);
   });
+  for (const { link, origin } of links) {
+    const document = documentOf.get(link.from);
+    const target = documentOf.get(link.to);
+    if (!document || !target) parsed.problems.push({ origin, message: `the relation links ${document ? link.to : link.from}, which is no annotation of the file` });
+    else if (document === target) document.relations = [...(document.relations ?? []), { type: link.type, from: link.from, to: link.to, origin }];
+    else {
+      const id = target.spans.find((s) => s.key === link.to)?.id;
+      const relative = posix.relative(posix.dirname(document.candidates[0]!), target.candidates[0]!);
+      if (id === undefined) parsed.problems.push({ origin, message: `the relation links ${link.to}, which has no Marginalia id` });
+      else document.relations = [...(document.relations ?? []), { type: link.type, from: link.from, to: id, document: relative, origin }];
+    }
+  }
   parsed.documents.push(...documents.values());
   return parsed;
+}
+
+/** A relation as a linking annotation gives it: the IRIs of its two annotations and its type. */
+interface Link {
+  type: string;
+  from: string;
+  to: string;
+}
+
+/** The relation of a `linking` annotation, or why it cannot be read. */
+function readLink(item: Record<string, unknown>): Link | string {
+  const bodies = (Array.isArray(item['body']) ? item['body'] : [item['body']]).filter(isObject);
+  const type = bodies.find((b) => b['purpose'] === 'tagging' && typeof b['value'] === 'string')?.['value'];
+  const to = bodies.find((b) => b['purpose'] === 'linking' && typeof b['source'] === 'string')?.['source'];
+  const from = item['target'];
+  if (typeof type !== 'string' || typeof to !== 'string' || typeof from !== 'string') {
+    return 'a linking annotation needs a target IRI, a tagging body with the relation type and a linking SpecificResource with the linked IRI';
+  }
+  return { type, from, to };
 }
 
 function annotationsOf(root: unknown): unknown[] | undefined {
@@ -105,6 +151,7 @@ function readAnnotation(item: unknown, origin: string): { source: string; spans:
     ...(quote && typeof quote['prefix'] === 'string' ? { prefix: quote['prefix'] } : {}),
     ...(quote && typeof quote['suffix'] === 'string' ? { suffix: quote['suffix'] } : {}),
     ...(id !== undefined && i === 0 ? { id: decodeURIComponent(id) } : {}),
+    ...(typeof item['id'] === 'string' && i === 0 ? { key: item['id'] } : {}),
     ...(note !== undefined ? { note } : {}),
     ...(entity !== undefined ? { entity } : {}),
     ...(attributes ? { attributes } : {}),

@@ -129,7 +129,7 @@ test('doccano from doccano itself: no document path, matched by text; each span 
   }
 });
 
-test('brat from another project: relations are noted, a span with a real gap is refused, spans across a line break are kept', async () => {
+test('brat from another project: unconfigured relation types are refused, a span with a real gap is refused, spans across a line break are kept', async () => {
   const work = temporaryFolder('brat');
   try {
     const docs = path.join(work.dir, 'docs');
@@ -138,7 +138,7 @@ test('brat from another project: relations are noted, a span with a real gap is 
     assert.equal(result.code, 1);
     assert.match(result.stderr, /crlf\.ann:4 T4: skipped claim 24\.\.88: the fragments are separated by "[^"]+", not by line breaks/);
     assert.match(result.stderr, /crlf\.ann:11: error: not a brat annotation line/);
-    assert.match(result.stderr, /note: crlf\.ann: 1 relation line\(s\) not imported/);
+    assert.match(result.stderr, /crlf\.ann:5 R1: skipped relation Says: the type is not in the label configuration/);
     assert.deepEqual(
       annotationsOf(docs, 'crlf.txt').map((a) => [a.label, a.text, a.note]),
       [
@@ -242,14 +242,15 @@ test('duplicate ids: every record of the sidecar is kept, a taken id of the sour
   }
 });
 
-test('doccano relations: a note with their count, and the spans imported with exit 0', async () => {
+test('doccano relations of types the configuration does not define are each reported with their place', async () => {
   const work = temporaryFolder('relations');
   try {
     copyFolder(SETS.fixtures, work.dir, false);
     const result = await marginalia(['import', fixturePath('import', 'doccano-relations.jsonl'), '--format', 'doccano'], work.dir);
-    assert.equal(result.code, 0, result.stderr);
-    assert.match(result.stderr, /^marginalia import: note: \S*doccano-relations\.jsonl: 2 relation\(s\) not imported \(Marginalia imports spans\)$/m);
-    assert.match(result.stdout, /^imported 3 annotations into 1 document; 0 already there; 0 skipped$/m);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /doccano-relations\.jsonl:1 relations\[0\]: skipped relation about: the type is not in the label configuration/);
+    assert.match(result.stderr, /doccano-relations\.jsonl:1 relations\[1\]: skipped relation grows-by: the type is not in the label configuration/);
+    assert.match(result.stdout, /^imported 3 annotations into 1 document; 0 already there; 2 skipped$/m);
   } finally {
     work.dispose();
   }
@@ -350,6 +351,44 @@ test('the source header comes back with the import: into a sidecar without one; 
     assert.equal(refused.code, 0, refused.stderr);
     assert.match(refused.stderr, /unusable\.jsonl:\d+: outlet, url, published not a usable source header \(see docs\/sources\.md\); not imported/);
     assert.equal(headerOf(bare2), undefined, 'no half-read header');
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a brat corpus imports in one command: a folder without a label configuration gets one from annotation.conf, relations included', async () => {
+  const work = temporaryFolder('brat-corpus');
+  try {
+    const corpus = fixturePath('import', 'brat-corpus');
+    writeFileSync(path.join(work.dir, 'deal.txt'), readFileSync(path.join(corpus, 'deal.txt'), 'utf8'));
+    const dry = await marginalia(['import', corpus, '--format', 'brat', '--dry-run'], work.dir);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /would write \.marginalia\.yaml from annotation\.conf/);
+    assert.match(dry.stdout, /deal\.txt: 4 added, 3 relations added, 0 already there/, 'the dry run checks against the configuration it would write');
+    assert.deepEqual([...readTree(work.dir).keys()], ['deal.txt'], 'a dry run writes nothing');
+
+    const result = await marginalia(['import', corpus, '--format', 'brat'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /wrote \.marginalia\.yaml from annotation\.conf/);
+    const annotations = annotationsOf(work.dir, 'deal.txt');
+    const id = (text: string, start: number) => annotations.find((a) => a.text === text && a.start === start)!.id;
+    assert.deepEqual(
+      annotations.filter((a) => a.relations).map((a) => [a.text, a.relations]),
+      [
+        ['Acme', [{ type: 'Acquired', to: id('Widgets Inc.', 12) }]],
+        ['Widgets Inc.', [{ type: 'Coreference', to: id('Widgets Inc.', 41) }]],
+        ['$5 million', [{ type: 'Price', to: id('Widgets Inc.', 12) }]],
+      ],
+    );
+    const check = await marginalia(['check'], work.dir);
+    assert.equal(check.code, 0, `the imported relations fit the configuration written: ${check.stdout}${check.stderr}`);
+
+    const configured = readFileSync(path.join(work.dir, '.marginalia.yaml'), 'utf8');
+    const again = await marginalia(['import', corpus, '--format', 'brat'], work.dir);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stdout, /wrote/);
+    assert.equal(readFileSync(path.join(work.dir, '.marginalia.yaml'), 'utf8'), configured, 'a label configuration already there is kept');
+    assert.match(again.stdout, /deal\.txt: 0 added, 4 already there/, 'nothing is added twice, relations included');
   } finally {
     work.dispose();
   }

@@ -12,8 +12,8 @@ const filesOf = (documents: ExportDocument[], labels: LabelConfig = { labels: []
   return new Map(output.files.map((f) => [f.path, f.content]));
 };
 
-/** What brat's parser accepts whole on a line of an .ann file: a T, A or AnnotatorNotes line. */
-const BRAT_LINE = /^(?:T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t.*|A\d+\t\S+ T\d+ \S+|#\d+\tAnnotatorNotes T\d+\t.*)$/u;
+/** What brat's parser accepts whole on a line of an .ann file: a T, A, AnnotatorNotes or R line. */
+const BRAT_LINE = /^(?:T\d+\t\S+ \d+ \d+(?:;\d+ \d+)*\t.*|A\d+\t\S+ T\d+ \S+|#\d+\tAnnotatorNotes T\d+\t.*|R\d+\t\S+ Arg1:T\d+ Arg2:T\d+)$/u;
 
 test('a .txt and an .ann per document, and annotation.conf; a span across lines is one fragment per line', () => {
   const files = filesOf([
@@ -67,4 +67,37 @@ test('a span of line breaks only cannot be held by brat: left out with a warning
   const output = bratExporter.write([{ source: 'a.txt', text: 'a\n\nb', annotations: [{ id: 'n', label: 'claim', start: 1, end: 3, text: '\n\n' }] }], { labels: [] });
   assert.equal(output.files.find((f) => f.path === 'a.ann')!.content, '');
   assert.deepEqual(output.warnings, ['a.txt: annotation n (claim) spans only line breaks, which brat cannot hold; left out']);
+});
+
+test('relations are R lines between the spans\' T ids, their types declared in [relations] with the labels of each end', () => {
+  const warnings: string[] = [];
+  const labels: LabelConfig = {
+    labels: [],
+    relations: [
+      { id: 'said-by', description: '', from: ['quote'], to: ['speaker'], symmetric: false },
+      { id: 'contradicts', description: '', from: ['claim', 'figure'], to: ['claim', 'figure'], symmetric: true },
+      { id: 'mentions', description: '', symmetric: false },
+    ],
+  };
+  const output = bratExporter.write(
+    [
+      {
+        source: 'a.txt',
+        text: 'Smith said "We will win."',
+        annotations: [
+          { id: 's1', label: 'speaker', start: 0, end: 5, text: 'Smith' },
+          { id: 'q1', label: 'quote', start: 11, end: 25, text: '"We will win."', relations: [{ type: 'said-by', to: 's1' }, { type: 'same-as', to: 'x', document: 'b.txt' }] },
+        ],
+      },
+    ],
+    labels,
+  );
+  warnings.push(...(output.warnings ?? []));
+  const files = new Map(output.files.map((f) => [f.path, f.content]));
+  assert.equal(files.get('a.ann'), 'T1\tspeaker 0 5\tSmith\nT2\tquote 11 25\t"We will win."\nR1\tsaid-by Arg1:T2 Arg2:T1\n');
+  assert.match(
+    files.get(BRAT_CONFIG_FILE)!,
+    /\[relations\]\nsaid-by\tArg1:quote, Arg2:speaker\ncontradicts\tArg1:claim\|figure, Arg2:claim\|figure, <REL-TYPE>:symmetric\nmentions\tArg1:<ENTITY>, Arg2:<ENTITY>\nsame-as\tArg1:<ENTITY>, Arg2:<ENTITY>\n/,
+  );
+  assert.deepEqual(warnings, ['a.txt: relation same-as from q1 to b.txt#x links to another document, which brat cannot hold; left out']);
 });

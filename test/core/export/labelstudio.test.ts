@@ -40,3 +40,25 @@ test('every task has a distinct whole-number id, which label-studio-converter re
     assert.equal(new Set(ids).size, ids.length);
   }
 });
+
+test('a relation is a relation result between the regions\' ids, bi-directional when its type is symmetric', () => {
+  const output = labelStudioExporter.write(
+    [
+      {
+        source: 'a.txt',
+        text: 'Smith said "We will win."',
+        annotations: [
+          { id: 's1', label: 'claim', start: 0, end: 5, text: 'Smith', relations: [{ type: 'contradicts', to: 'q1' }] },
+          { id: 'q1', label: 'quote', start: 11, end: 25, text: '"We will win."', relations: [{ type: 'said-by', to: 's1' }, { type: 'same-as', to: 'x', document: 'b.txt' }] },
+        ],
+      },
+    ],
+    { labels: [] },
+  );
+  const [task] = JSON.parse(output.content!) as { annotations: { result: Record<string, unknown>[] }[] }[];
+  assert.deepEqual(task!.annotations[0]!.result.slice(2), [
+    { from_id: 's1', to_id: 'q1', type: 'relation', direction: 'bi', labels: ['contradicts'] },
+    { from_id: 'q1', to_id: 's1', type: 'relation', direction: 'right', labels: ['said-by'] },
+  ]);
+  assert.deepEqual(output.warnings, ['a.txt: relation same-as from q1 to b.txt#x links to another document, which Label Studio cannot hold; left out']);
+});

@@ -85,3 +85,55 @@ test('a created that is not an ISO 8601 date is left out of its annotation, with
   assert.equal(collection.first.items[0]!.created, undefined);
   assert.deepEqual(warnings, ['news/a b#1.txt: annotation f1 (figure): created "last Tuesday" is not an ISO 8601 date; left out of its Web Annotation']);
 });
+
+const related: ExportDocument[] = [
+  {
+    source: '2021/a.txt',
+    text: 'Smith said it.',
+    annotations: [
+      { id: 's', label: 'speaker', start: 0, end: 5, text: 'Smith' },
+      {
+        id: 'q',
+        label: 'quote',
+        start: 11,
+        end: 13,
+        text: 'it',
+        relations: [
+          { type: 'said-by', to: 's' },
+          { type: 'same-as', to: 'c', document: '../2022/b.txt' },
+          { type: 'same-as', to: 'gone', document: '../2022/b.txt' },
+        ],
+      },
+    ],
+  },
+  { source: '2022/b.txt', text: 'It.', annotations: [{ id: 'c', label: 'claim', start: 0, end: 2, text: 'It' }] },
+];
+
+test('a relation is a linking annotation: its target the source annotation, its body the type and the linked annotation, across documents too', () => {
+  const output = w3cExporter.write(related, { labels: [] });
+  const items = (JSON.parse(output.content!) as { first: { items: Record<string, unknown>[] } }).first.items;
+  const links = items.filter((i) => i['motivation'] === 'linking');
+  assert.deepEqual(links, [
+    {
+      id: `${annotationIri('2021/a.txt', 'q')}:relation:1`,
+      type: 'Annotation',
+      motivation: 'linking',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'said-by' },
+        { type: 'SpecificResource', purpose: 'linking', source: annotationIri('2021/a.txt', 's') },
+      ],
+      target: annotationIri('2021/a.txt', 'q'),
+    },
+    {
+      id: `${annotationIri('2021/a.txt', 'q')}:relation:2`,
+      type: 'Annotation',
+      motivation: 'linking',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'same-as' },
+        { type: 'SpecificResource', purpose: 'linking', source: annotationIri('2022/b.txt', 'c') },
+      ],
+      target: annotationIri('2021/a.txt', 'q'),
+    },
+  ]);
+  assert.deepEqual(output.warnings, ['2021/a.txt: relation same-as from q to ../2022/b.txt#gone: its target is not in the export; left out']);
+});

@@ -37,11 +37,21 @@ test('doccano: the [start, end, label] form with meta.source, and a malformed it
   assert.deepEqual(parsed.problems, [{ origin: 'x.jsonl:1 label[1]', message: 'expected [start, end, "label"] or {"start_offset", "end_offset", "label"}' }]);
 });
 
-test('doccano: relations are counted in a note, not dropped silently', () => {
+test('doccano: relations relate the entities whose ids they name', () => {
   const parsed = parseDoccano(read('doccano-relations.jsonl'), 'doccano-relations.jsonl');
-  assert.equal(parsed.documents[0]!.spans.length, 3);
+  const [document] = parsed.documents;
+  assert.deepEqual(document!.spans.map((s) => s.key), ['0', '1', '2']);
   assert.deepEqual(parsed.problems, []);
-  assert.deepEqual(parsed.ignored, ['doccano-relations.jsonl: 2 relation(s) not imported (Marginalia imports spans)']);
+  assert.deepEqual(parsed.ignored, []);
+  assert.deepEqual(document!.relations, [
+    { type: 'about', from: '0', to: '1', origin: 'doccano-relations.jsonl:1 relations[0]' },
+    { type: 'grows-by', from: '1', to: '2', origin: 'doccano-relations.jsonl:1 relations[1]' },
+  ]);
+});
+
+test('doccano: a relation without from_id, to_id or type is a problem, not dropped silently', () => {
+  const parsed = parseDoccano('{"text":"ab","entities":[{"id":1,"label":"x","start_offset":0,"end_offset":1}],"relations":[{"id":1,"from_id":1,"type":"t"}]}\n', 'r.jsonl');
+  assert.deepEqual(parsed.problems, [{ origin: 'r.jsonl:1 relations[0]', message: 'expected {"from_id", "to_id", "type"}' }]);
 });
 
 test('doccano: a project\'s own column names (column_data, column_label) are read when given; without them the record has no text', () => {

@@ -131,3 +131,52 @@ test('new ids depend only on the span: the same import into the same document gi
   assert.deepEqual(second.added.map((a) => a.id), first.added.map((a) => a.id));
   assert.equal(new Set(first.added.map((a) => a.id)).size, first.added.length);
 });
+
+const RELATED_TEXT = 'Smith said "We will win."';
+const relatedSpans = (): ImportedSpan[] => [
+  { label: 'claim', start: 0, end: 5, text: 'Smith', origin: 'a.ann:1 T1', key: 'T1' },
+  { label: 'quote', start: 11, end: 25, text: '"We will win."', origin: 'a.ann:2 T2', key: 'T2' },
+];
+
+test('imported relations are added to their source record, pointing at the target record\'s id', () => {
+  const merged = mergeImported([], relatedSpans(), RELATED_TEXT, undefined, DEFAULT_LABEL_CONFIG, [{ type: 'said-by', from: 'T2', to: 'T1', origin: 'a.ann:3 R1' }]);
+  const [speaker, quote] = merged.annotations;
+  assert.deepEqual(quote!.relations, [{ type: 'said-by', to: speaker!.id }]);
+  assert.equal(merged.added[1], quote, 'the added record is the one with the relation');
+  assert.equal(merged.related, 1);
+  assert.deepEqual(merged.skippedRelations, []);
+});
+
+test('a relation between records already there is added to a copy of its source, once', () => {
+  const first = mergeImported([], relatedSpans(), RELATED_TEXT, undefined, DEFAULT_LABEL_CONFIG);
+  const existing = first.annotations;
+  const relation = { type: 'said-by', from: 'T2', to: 'T1', origin: 'a.ann:3 R1' };
+  const second = mergeImported(existing, relatedSpans(), RELATED_TEXT, undefined, DEFAULT_LABEL_CONFIG, [relation]);
+  assert.equal(second.present, 2);
+  assert.deepEqual(second.annotations[1]!.relations, [{ type: 'said-by', to: existing[0]!.id }]);
+  assert.equal(existing[1]!.relations, undefined, 'the caller\'s record is not changed');
+  const third = mergeImported(second.annotations, relatedSpans(), RELATED_TEXT, undefined, DEFAULT_LABEL_CONFIG, [relation]);
+  assert.equal(third.related, 0, 'a relation the record lists is not added again');
+  assert.deepEqual(third.annotations[1]!.relations, [{ type: 'said-by', to: existing[0]!.id }]);
+});
+
+test('a relation whose end was not imported is reported, not dropped silently', () => {
+  const spans = relatedSpans();
+  spans[0] = { ...spans[0]!, text: 'Jones' };
+  const merged = mergeImported([], spans, RELATED_TEXT, undefined, DEFAULT_LABEL_CONFIG, [{ type: 'said-by', from: 'T2', to: 'T1', origin: 'a.ann:3 R1' }]);
+  assert.equal(merged.skipped.length, 1);
+  assert.deepEqual(merged.skippedRelations, [{ origin: 'a.ann:3 R1', reason: 'relation said-by: its span T1 was not imported' }]);
+  assert.equal(merged.annotations[0]!.relations, undefined);
+});
+
+test('a relation of a type the configuration does not define, or between labels it does not allow, is reported', () => {
+  const merged = mergeImported([], relatedSpans(), RELATED_TEXT, undefined, DEFAULT_LABEL_CONFIG, [
+    { type: 'Says', from: 'T1', to: 'T2', origin: 'a.ann:3 R1' },
+    { type: 'supports', from: 'T2', to: 'T1', origin: 'a.ann:4 R2' },
+  ]);
+  assert.deepEqual(merged.skippedRelations, [
+    { origin: 'a.ann:3 R1', reason: 'relation Says: the type is not in the label configuration; add it under relations: in .marginalia.yaml' },
+    { origin: 'a.ann:4 R2', reason: "relation supports: the type does not allow label 'quote' at its source" },
+  ]);
+  assert.equal(merged.related, 0);
+});

@@ -1,0 +1,78 @@
+/**
+ * A label configuration (`.marginalia.yaml`) made from a brat collection's `annotation.conf`
+ * (https://brat.nlplab.org/configuration.html), so that a brat corpus imports in one command into a
+ * folder that has none: the `[entities]` become labels, the `[relations]` relation types with the
+ * labels of each end and brat's `<REL-TYPE>:symmetric` flag. Pure.
+ */
+import { stringify } from 'yaml';
+import { isLabelName } from '../names';
+import { decodeBratToken } from '../export/brat-codec';
+
+/** The configuration's text, and a note for each part of `annotation.conf` it could not take. */
+export interface BratLabelConfig {
+  /** The text of `.marginalia.yaml`. */
+  text: string;
+  /** What was left out, one sentence each. */
+  notes: string[];
+}
+
+/**
+ * Make `.marginalia.yaml` from `annotation.conf`. Abstract entity types (`!Name`) are not labels;
+ * `<ENTITY>` at an end, or a type that is not a label, allows any label; brat's own `<OVERLAP>` and other `<…>` lines are not
+ * relation types; a type named on several lines allows the labels of all of them. brat's `Equiv`
+ * is symmetric even without the flag, as brat assumes.
+ * @param conf the text of `annotation.conf`
+ */
+export function labelConfigFromBratConf(conf: string): BratLabelConfig {
+  const notes: string[] = [];
+  const sections = new Map<string, string[]>();
+  let section = '';
+  for (const raw of conf.split(/\r?\n/)) {
+    const line = raw.replace(/#.*$/, '').trim();
+    const header = /^\[(\w+)\]$/.exec(line);
+    if (header) section = header[1]!;
+    else if (line !== '') sections.set(section, [...(sections.get(section) ?? []), line]);
+  }
+  const labels: Record<string, null> = {};
+  // `[spans]` is the older name of `[entities]`, which brat still reads (its TDT corpus uses it).
+  for (const line of [...(sections.get('entities') ?? []), ...(sections.get('spans') ?? [])]) {
+    const name = decodeBratToken(line.split(/\s/)[0]!);
+    if (name.startsWith('!')) continue;
+    if (isLabelName(name)) labels[name] = null;
+    else notes.push(`entity type ${JSON.stringify(name)} is not a valid label name; left out of the label configuration`);
+  }
+  const relations: Record<string, { from?: string[]; to?: string[]; symmetric?: true }> = {};
+  for (const line of sections.get('relations') ?? []) {
+    const [name, ...rest] = line.split(/\s+/);
+    if (!name || name.startsWith('<')) continue;
+    if (!isLabelName(name)) {
+      notes.push(`relation type ${JSON.stringify(name)} is not a valid relation type name; left out of the label configuration`);
+      continue;
+    }
+    const args = new Map(
+      rest
+        .join(' ')
+        .split(',')
+        .map((arg) => arg.trim().split(':'))
+        .map(([key, value]) => [key ?? '', (value ?? '').split('|').filter((v) => v !== '')] as const),
+    );
+    const type = (relations[name] ??= {});
+    const end = (key: 'from' | 'to', values: readonly string[] | undefined): void => {
+      // An end open to any entity (or not given, or naming a type [entities] does not declare, as
+      // brat's CoNLL-X corpus names "Span") allows every label, whatever other lines say.
+      const open = !values || values.length === 0 || values.some((v) => v === '<ENTITY>' || !(decodeBratToken(v) in labels));
+      if (open) type[key] = [];
+      else if (type[key]?.length !== 0) type[key] = [...new Set([...(type[key] ?? []), ...values.map(decodeBratToken)])];
+    };
+    end('from', args.get('Arg1'));
+    end('to', args.get('Arg2'));
+    if ((args.get('<REL-TYPE>') ?? []).some((t) => t.split('-').includes('symmetric')) || name === 'Equiv') type.symmetric = true;
+  }
+  for (const type of Object.values(relations)) {
+    if (type.from?.length === 0) delete type.from;
+    if (type.to?.length === 0) delete type.to;
+  }
+  const config = { labels, ...(Object.keys(relations).length > 0 ? { relations } : {}) };
+  const text = `# Made by 'marginalia import --format brat' from the collection's annotation.conf.\n${stringify(config, { nullStr: '' })}`;
+  return { text, notes };
+}

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseLabelConfig } from '../../../src/core/config';
+import { labelConfigFromBratConf } from '../../../src/core/import/brat-conf';
+import { fixturePath } from '../../fixture-path';
+
+const made = () => labelConfigFromBratConf(readFileSync(fixturePath('import', 'brat-corpus', 'annotation.conf'), 'utf8'));
+
+test('the entity types become labels, abstract (!) types left out; the configuration reads without a finding', () => {
+  const { config, findings } = parseLabelConfig(made().text);
+  assert.deepEqual(findings, []);
+  assert.deepEqual(config.labels.map((l) => l.id), ['Organization', 'Money']);
+});
+
+test('the relation types keep the labels of each end and brat\'s symmetric flag; <OVERLAP> is not a relation type', () => {
+  const { config } = parseLabelConfig(made().text);
+  assert.deepEqual(
+    config.relations!.map((t) => [t.id, t.from, t.to, t.symmetric]),
+    [
+      ['Acquired', ['Organization'], ['Organization'], false],
+      ['Price', ['Money'], ['Organization'], false],
+      ['Coreference', ['Organization'], ['Organization'], true],
+      ['Related', undefined, undefined, false],
+    ],
+    '<ENTITY>, or a type that is not a label (Span), allows any label',
+  );
+});
+
+test('[spans], brat\'s older name of [entities], is read; a type on two lines allows the labels of both; invalid names are noted', () => {
+  const { text, notes } = labelConfigFromBratConf('[spans]\nN\nV\n_question_\n[relations]\nobj Arg1:V, Arg2:N\nobj Arg1:N, Arg2:N\n_gt_N Arg1:N, Arg2:N\n');
+  const { config } = parseLabelConfig(text);
+  assert.deepEqual(config.labels.map((l) => l.id), ['N', 'V']);
+  assert.deepEqual(config.relations!.map((t) => [t.id, t.from, t.to]), [['obj', ['V', 'N'], ['N']]]);
+  assert.deepEqual(notes, [
+    'entity type "_question_" is not a valid label name; left out of the label configuration',
+    'relation type "_gt_N" is not a valid relation type name; left out of the label configuration',
+  ]);
+});
+
+test('brat\'s Equiv is symmetric even without the flag, as brat assumes', () => {
+  const { config } = parseLabelConfig(labelConfigFromBratConf('[entities]\nProtein\n[relations]\nEquiv\tArg1:Protein, Arg2:Protein\n').text);
+  assert.equal(config.relations![0]!.symmetric, true);
+});
