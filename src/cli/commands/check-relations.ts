@@ -48,9 +48,15 @@ export async function addRelationFindings(checked: readonly CheckedSidecar[]): P
     for (const config of new Set(sources.map((c) => c.config))) {
       const types = relationTypes(config);
       const graph = relationsOf([...documents.values()], types);
+      // Grouped once: filtering every relation for each sidecar made a corpus's check quadratic.
+      const bySource = new Map<string, (typeof graph.all)[number][]>();
+      for (const r of graph.all) {
+        const list = bySource.get(r.from.document);
+        if (list) list.push(r);
+        else bySource.set(r.from.document, [r]);
+      }
       for (const c of sources.filter((s) => s.config === config)) {
-        const document = documentOf(c);
-        const own = graph.all.filter((r) => r.from.document === document);
+        const own = bySource.get(documentOf(c)) ?? [];
         if (!own.some((r) => r.problems.length > 0)) continue;
         const places = relationPlaces(c.source);
         const placeOf = (id: string, index: number) => {
