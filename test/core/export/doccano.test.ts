@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { doccanoExporter } from '../../../src/core/export/doccano';
 import type { ExportDocument } from '../../../src/core/export/types';
+import { readFileSync } from 'node:fs';
+import { fixturePath } from '../../fixture-path';
 
 const documents: ExportDocument[] = [
   { source: 'a/one.txt', text: 'A 🚀 rose.', annotations: [{ id: 'x1', label: 'claim', start: 4, end: 8, text: 'rose', note: 'not exported' }] },
@@ -44,4 +46,42 @@ test('with relations, every line takes doccano\'s relation extraction shape: ent
   assert.deepEqual(lines[1]!['relations'], [{ id: 1, from_id: 3, to_id: 2, type: 'said-by' }]);
   assert.equal(output.warnings!.length, 1);
   assert.match(output.warnings![0]!, /b\.txt: relation supports from q to gone: its target is not exported/);
+});
+
+/*
+ * What doccano's own import reads of a relation extraction line (backend/data_import:
+ * `SpanLabel`, `RelationLabel`, `Relations.save`, whose spans are looked up by (entity id, line)),
+ * asserted on the golden exports of the seeds and of the relations fixture, which the CLI's golden
+ * test keeps equal to the export.
+ */
+test('doccano reads every relation: the keys its RelationLabel takes, both ends among the entities of its line', () => {
+  for (const set of ['seeds', 'relations']) {
+    const lines = readFileSync(fixturePath('export', 'golden', set, 'doccano', 'export.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as { entities: Record<string, unknown>[]; relations: Record<string, unknown>[] });
+    const entityIds: unknown[] = [];
+    const relationIds: unknown[] = [];
+    for (const { entities, relations } of lines) {
+      for (const entity of entities) {
+        assert.deepEqual(Object.keys(entity).sort(), ['end_offset', 'id', 'label', 'start_offset']);
+        assert.ok(Number.isInteger(entity['id']), JSON.stringify(entity));
+        // SpanLabel: NonNegativeInt offsets, start before end, a label of at least one character.
+        assert.ok(Number.isInteger(entity['start_offset']) && (entity['start_offset'] as number) >= 0, JSON.stringify(entity));
+        assert.ok((entity['start_offset'] as number) < (entity['end_offset'] as number), JSON.stringify(entity));
+        assert.ok(typeof entity['label'] === 'string' && entity['label'] !== '', JSON.stringify(entity));
+      }
+      const ids = new Set(entities.map((entity) => entity['id']));
+      for (const relation of relations) {
+        assert.deepEqual(Object.keys(relation).sort(), ['from_id', 'id', 'to_id', 'type']);
+        assert.ok(typeof relation['type'] === 'string' && relation['type'] !== '', JSON.stringify(relation));
+        assert.ok(ids.has(relation['from_id']) && ids.has(relation['to_id']), `${JSON.stringify(relation)}: both ends are entities of its line`);
+      }
+      entityIds.push(...ids);
+      relationIds.push(...relations.map((relation) => relation['id']));
+    }
+    assert.ok(relationIds.length > 0, `${set} has relations`);
+    assert.equal(new Set(entityIds).size, entityIds.length, 'entity ids are unique across the file');
+    assert.equal(new Set(relationIds).size, relationIds.length, 'relation ids are unique across the file');
+  }
 });

@@ -2,7 +2,10 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { labelStudioExporter } from '../../../src/core/export/labelstudio';
 import type { ExportDocument } from '../../../src/core/export/types';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { fixtureDocuments } from './fixture-documents';
+import { fixturePath, REPO_ROOT } from '../../fixture-path';
 
 interface Task {
   id: unknown;
@@ -61,4 +64,56 @@ test('a relation is a relation result between the regions\' ids, bi-directional 
     { from_id: 'q1', to_id: 's1', type: 'relation', direction: 'right', labels: ['said-by'] },
   ]);
   assert.deepEqual(output.warnings, ['a.txt: relation same-as from q1 to b.txt#x links to another document, which Label Studio cannot hold; left out']);
+});
+
+/*
+ * What Label Studio's own code checks of a relation (label-studio-sdk, `LabelInterface`
+ * `_validate_object_logic` / `_validate_relation_logic`), asserted on the golden exports of the
+ * seeds and of the relations fixture, which the CLI's golden test keeps equal to the export.
+ */
+const goldenTasks = (set: string): Task[] =>
+  JSON.parse(readFileSync(fixturePath('export', 'golden', set, 'labelstudio', 'export.json'), 'utf8')) as Task[];
+
+interface RelationResult { from_id?: unknown; to_id?: unknown; type?: unknown; direction?: unknown; labels?: unknown }
+
+test('Label Studio accepts every relation: type, a direction it knows, from_id and to_id naming regions of its annotation', () => {
+  for (const set of ['seeds', 'relations']) {
+    let relations = 0;
+    for (const task of goldenTasks(set)) {
+      for (const annotation of task.annotations) {
+        const regions = annotation.result.filter((r) => r.type !== 'relation');
+        const regionIds = regions.map((r) => r.id);
+        assert.equal(new Set(regionIds).size, regionIds.length, `task ${String(task.id)}: region ids are unique`);
+        for (const relation of annotation.result.filter((r) => r.type === 'relation') as RelationResult[]) {
+          relations++;
+          assert.deepEqual(Object.keys(relation).sort(), ['direction', 'from_id', 'labels', 'to_id', 'type']);
+          assert.ok(['left', 'right', 'bi'].includes(relation.direction as string), String(relation.direction));
+          assert.ok(regionIds.includes(relation.from_id as string), `from_id ${String(relation.from_id)} is a region`);
+          assert.ok(regionIds.includes(relation.to_id as string), `to_id ${String(relation.to_id)} is a region`);
+          assert.ok(Array.isArray(relation.labels) && relation.labels.length === 1, JSON.stringify(relation.labels));
+        }
+      }
+    }
+    assert.ok(relations > 0, `${set} has relations`);
+  }
+});
+
+test('the labelling configuration in docs/export.md declares every label and relation type of the seeds', () => {
+  // Label Studio rejects a region whose label the configuration lacks, and then every relation
+  // to that region ("'to_id' … not found in regions").
+  const docs = readFileSync(path.join(REPO_ROOT, 'docs', 'export.md'), 'utf8');
+  const config = /### Label Studio[\s\S]*?```xml\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
+  const declared = (tag: string): Set<string> => new Set([...config.matchAll(new RegExp(`<${tag} value="([^"]*)"`, 'g'))].map((m) => m[1]!));
+  const labels = declared('Label');
+  const relationTypes = declared('Relation');
+  for (const task of goldenTasks('seeds')) {
+    for (const region of task.annotations[0]!.result) {
+      const value = region.value as { labels?: string[] } | undefined;
+      if (region.type === 'relation') {
+        for (const type of (region as RelationResult).labels as string[]) assert.ok(relationTypes.has(type), `relation ${type} is declared`);
+      } else {
+        for (const label of value?.labels ?? []) assert.ok(labels.has(label), `label ${label} is declared`);
+      }
+    }
+  }
 });

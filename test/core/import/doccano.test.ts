@@ -49,6 +49,13 @@ test('doccano: relations relate the entities whose ids they name', () => {
   ]);
 });
 
+test('doccano: relations without an id of their own, as doccano\'s relation_extraction example writes them, are read', () => {
+  const content = '{"text":"Acme was founded by Ada.","entities":[{"id":0,"start_offset":0,"end_offset":4,"label":"ORG"},{"id":1,"start_offset":20,"end_offset":23,"label":"PERSON"}],"relations":[{"from_id":0,"to_id":1,"type":"foundedBy"}]}\n';
+  const parsed = parseDoccano(content, 'e.jsonl');
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.documents[0]!.relations, [{ type: 'foundedBy', from: '0', to: '1', origin: 'e.jsonl:1 relations[0]' }]);
+});
+
 test('doccano: a relation without from_id, to_id or type is a problem, not dropped silently', () => {
   const parsed = parseDoccano('{"text":"ab","entities":[{"id":1,"label":"x","start_offset":0,"end_offset":1}],"relations":[{"id":1,"from_id":1,"type":"t"}]}\n', 'r.jsonl');
   assert.deepEqual(parsed.problems, [{ origin: 'r.jsonl:1 relations[0]', message: 'expected {"from_id", "to_id", "type"}' }]);
