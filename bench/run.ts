@@ -18,7 +18,7 @@ import { exportClaimReview, exportDoccano } from './figures/export';
 import { crossSourceCommands, editorCrossSourceView } from './figures/sources';
 import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
-import { checkRelations } from './figures/relations';
+import { checkRelations, exportRelations } from './figures/relations';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
 import { workspaceIndex } from './figures/workspace-index';
@@ -49,6 +49,7 @@ const FIGURES: FigureRun[] = [
   checkCorpus,
   corpusCommands,
   checkRelations,
+  exportRelations,
   tagInExtensionHost,
 ];
 
