@@ -2,6 +2,8 @@
  * The Problems panel: sidecar errors (on the sidecar, at their line), drifted, edited and orphaned
  * annotations and missing required attributes (on the sidecar record and on the document's span), and
  * label configuration errors; with quick fixes to re-anchor or remove an annotation, or set the attribute.
+ * Relations that do not stand (target missing, type not configured, label not allowed) on the sidecar, at the
+ * relation's line, as `marginalia check` reports them.
  * With `marginalia.problems.figureConflicts` on, also each figure whose sources disagree (Information).
  */
 import * as vscode from 'vscode';
@@ -13,6 +15,7 @@ import { COMMAND_IDS } from './commandIds';
 import type { CrossSources } from './crossSources';
 import { Disposable } from './disposable';
 import { toRange } from './positions';
+import type { WorkspaceRelations } from './relations';
 
 /** The diagnostics' source, shown in the Problems panel. */
 export const DIAGNOSTIC_SOURCE = 'marginalia';
@@ -45,10 +48,12 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
   /**
    * @param store the findings to show
    * @param sources the figures across documents, for their conflicts
+   * @param relations the workspace's relations, for those that do not stand
    */
   constructor(
     private readonly store: AnnotationStore,
     private readonly sources: CrossSources,
+    private readonly relations: WorkspaceRelations,
   ) {
     super();
     this._register(store.onDidChange(() => this.refreshSoon()));
@@ -101,6 +106,8 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
       }
     }
     for (const config of this.store.labels.all()) for (const finding of config.findings) add(config.uri, fileDiagnostic(finding));
+    // A relation's finding is about the sidecar line that lists it: a target elsewhere may be the one to fix.
+    for (const { sidecarUri, findings } of this.relations.findings()) for (const finding of findings) add(sidecarUri, fileDiagnostic(finding));
     if (vscode.workspace.getConfiguration().get<boolean>(FIGURE_CONFLICTS_SETTING)) {
       for (const { uri, diagnostic } of this.figureConflicts()) add(uri, diagnostic);
     }

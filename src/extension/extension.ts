@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const sources = new CrossSources(store);
   const relations = new WorkspaceRelations(store);
   const decorations = new DecorationController(store);
-  const diagnostics = new DiagnosticsController(store, sources);
+  const diagnostics = new DiagnosticsController(store, sources, relations);
   const hover = new AnnotationHoverProvider(store, sources, relations);
   const relationHints = new RelationHints(store, relations);
   const suggestions = new SuggestionController(store);

@@ -5,10 +5,12 @@
  * `src/core/relations/`; this is the glue to VS Code's pickers and the store.
  */
 import * as vscode from 'vscode';
-import type { Annotation, RelationTypeSpec } from '../core/model';
+import type { Annotation, Finding, RelationTypeSpec } from '../core/model';
 import { alreadyRelated, relationsToDeleted, relationTargets, relationTo, typesStartingAt, type PlacedEnd, type RelationsCut } from '../core/relations/editing';
-import { relationsOf, type RelatedDocument, type RelationGraph, type RelationLink } from '../core/relations/resolve';
+import { relationFindings, type RelationPlace } from '../core/relations/findings';
+import { relationsOf, type RelatedDocument, type RelationGraph, type RelationLink, type ResolvedRelation } from '../core/relations/resolve';
 import { disallowedEnd, relationTypes } from '../core/relations/types';
+import { positionsFromDocument, relationPlaces } from '../core/sidecar/positions';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { Disposable } from './disposable';
 import { askUser } from './notify';
@@ -168,6 +170,30 @@ export class WorkspaceRelations extends Disposable {
     return outcomes.filter((r) => r.outcome === 'orphaned').length;
   }
 
+  /**
+   * The findings `marginalia check` gives for relations that do not stand (target missing, type not
+   * configured, label not allowed), by the sidecar that lists them, at each relation's line there.
+   */
+  findings(): { sidecarUri: vscode.Uri; findings: Finding[] }[] {
+    const out: { sidecarUri: vscode.Uri; findings: Finding[] }[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const relations = this.of(folder);
+      const types = relationTypes(this.store.labelsFor(folder.uri));
+      const bySource = new Map<string, ResolvedRelation[]>();
+      for (const relation of relations.graph.all) {
+        if (relation.problems.length === 0) continue;
+        const list = bySource.get(relation.from.document) ?? [];
+        list.push(relation);
+        bySource.set(relation.from.document, list);
+      }
+      for (const [path, own] of bySource) {
+        const doc = relations.byPath.get(path);
+        if (doc) out.push({ sidecarUri: doc.sidecarUri, findings: relationFindings(own, types, placesIn(doc)) });
+      }
+    }
+    return out;
+  }
+
   private of(folder: vscode.WorkspaceFolder): FolderRelations {
     const key = folder.uri.toString();
     const cached = this.folders.get(key);
@@ -241,6 +267,22 @@ async function pickTarget(targets: readonly PlacedEnd[], from: PlacedEnd, type: 
     matchOnDetail: true,
   });
   return picked?.target;
+}
+
+/**
+ * Where relation `index` of annotation `id` is in a document's sidecar as last read or written; the
+ * first line when the file cannot be placed (not parsed, or the relation not written yet).
+ */
+function placesIn(doc: AnnotatedDocument): (id: string, index: number) => RelationPlace {
+  const source = doc.writable ? doc.diskSource : undefined;
+  if (source === undefined) return () => ({ line: 1, column: 1 });
+  const records = positionsFromDocument(source);
+  const relationsAt = relationPlaces(source);
+  return (id, index) => {
+    const line = records.recordLine(doc.base.findIndex((a) => a.id === id));
+    if (line === undefined) return { line: 1, column: 1 };
+    return relationsAt(line, index) ?? { line, column: 1 };
+  };
 }
 
 /** A document's path relative to its workspace folder, `/`-separated. */

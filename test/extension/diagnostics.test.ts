@@ -1,5 +1,6 @@
 // The Problems panel in a real VS Code: drifted and orphaned annotations shown on the document and on
-// the sidecar record, sidecar errors at their line, and the quick fixes that re-anchor or remove.
+// the sidecar record, sidecar errors at their line, the quick fixes that re-anchor or remove, and
+// relations that do not stand, at their line in the sidecar.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/model';
@@ -106,5 +107,32 @@ suite('Problems panel and quick fixes', () => {
       `an error at or next to line ${brokenLine + 1}: ${errors.map((d) => `${d.range.start.line + 1}: ${d.message}`).join('; ')}`,
     );
     assert.equal(api.store.get(uri)?.writable, false, 'and the extension will not write over it');
+  });
+
+  test('a relation whose target is missing shows on the sidecar at its line, and goes when it is fixed', async function () {
+    this.timeout(30000);
+    const uri = await scratchDocument('relation-problems.txt', ARTICLE);
+    const speaker = over('aaaa0012', 'speaker', 'the spokesman');
+    const quoteOf = (to: string): Annotation => ({ ...over('aaaa0011', 'quote', 'This is unacceptable'), attributes: { speaker: 'the spokesman' }, relations: [{ type: 'said-by', to }] });
+    const relationProblems = () => api.diagnostics.diagnosticsFor(sidecarOf(uri)).filter((d) => String(d.code).startsWith('relation-'));
+    const sidecarWith = (to: string) => writeSidecar({ version: 1, document: 'relation-problems.txt', annotations: [quoteOf(to), speaker] });
+
+    await writeFile(sidecarOf(uri), sidecarWith(speaker.id));
+    await waitFor(() => api.store.get(uri)?.annotations.some((a) => a.relations?.[0]?.to === speaker.id), 'the related sidecar read');
+
+    const broken = sidecarWith('aaaa0099');
+    await writeFile(sidecarOf(uri), broken);
+    const [problem, ...more] = await waitFor(() => {
+      const found = relationProblems();
+      return found.length > 0 && found;
+    }, 'the missing target in the Problems panel');
+    assert.equal(more.length, 0, 'one problem: the one relation');
+    assert.equal(problem!.code, 'relation-target-missing');
+    assert.match(problem!.message, /has no annotation aaaa0099/);
+    const relationLine = broken.split('\n').findIndex((line) => line.trim() === '- type: said-by');
+    assert.equal(problem!.range.start.line, relationLine, 'at the line of the relation in the sidecar');
+
+    await writeFile(sidecarOf(uri), sidecarWith(speaker.id));
+    await waitFor(() => api.store.get(uri)?.annotations.some((a) => a.relations?.[0]?.to === speaker.id) && relationProblems().length === 0, 'the problem gone once the relation is fixed');
   });
 });

@@ -34,6 +34,8 @@ export interface SyncedDocument<L> {
   readonly source: DocumentSource | undefined;
   /** Suggestions turned down (the sidecar's `rejected:` header), not to be offered again. */
   readonly rejected: readonly RejectedSuggestion[];
+  /** The sidecar's content as last read or written (undefined: there is no file): where its findings point. */
+  readonly diskSource: string | undefined;
 }
 
 /** The state kept per annotated document. */
