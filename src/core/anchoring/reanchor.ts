@@ -141,15 +141,19 @@ const EDITED_IN_PLACE = 0.8;
 function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): void {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
   const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
+  // The neighbours that moved by another amount, found for every placement in one pass each way: a
+  // scan from each placement was quadratic when an insertion at the top moved them all alike.
+  const shifts = placedOrder.map(shift);
+  const differentBefore = new Array<number>(shifts.length);
+  for (let k = 0; k < shifts.length; k++) differentBefore[k] = k > 0 && shifts[k - 1] === shifts[k] ? differentBefore[k - 1]! : k - 1;
+  const differentAfter = new Array<number>(shifts.length);
+  for (let k = shifts.length - 1; k >= 0; k--) differentAfter[k] = k < shifts.length - 1 && shifts[k + 1] === shifts[k] ? differentAfter[k + 1]! : k + 1;
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
     if (r.method !== 'search' || r.outcome !== 'moved') return;
     const a = annotations[i]!;
-    const own = shift(i);
-    let before = k - 1;
-    while (before >= 0 && shift(placedOrder[before]!) === own) before--;
-    let after = k + 1;
-    while (after < placedOrder.length && shift(placedOrder[after]!) === own) after++;
+    const before = differentBefore[k]!;
+    const after = differentAfter[k]!;
     const length = a.end - a.start;
     const { start } = r.annotation;
     // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
