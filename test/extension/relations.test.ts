@@ -187,10 +187,18 @@ suite('Relations in the editor', () => {
     await vscode.commands.executeCommand('marginalia.tree.filter', { text: 'ready to talk' }); // the quote's node in sight
     try {
       const quote = await waitFor(() => tree.findOccurrence(a, made.quote!.id), 'the quote in the filtered tree');
-      await treeView.reveal(quote, { expand: true, select: true, focus: false });
-      await sleep(300);
       await vscode.commands.executeCommand('notifications.clearAll');
-      await requestScreenshot('relations-tree', { waitForText: 'said by: Sergei Ryabkov' });
+      // A reveal can land before the view has drawn the node, and then nothing expands: reveal again
+      // until the child's text is on screen (VS Code gives no event for a tree item drawn).
+      for (let attempt = 1; ; attempt++) {
+        await treeView.reveal(quote, { expand: true, select: true, focus: false });
+        try {
+          await requestScreenshot('relations-tree', { waitForText: 'said by: Sergei Ryabkov', timeoutMs: 5000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
     } finally {
       await vscode.commands.executeCommand('marginalia.tree.clearFilter');
     }
