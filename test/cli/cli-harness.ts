@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../src/cli/run';
-import { REPO_ROOT } from '../fixture-path';
+import { fixturePath, REPO_ROOT } from '../fixture-path';
+import { copyFolder } from './export-harness';
 
 /** What one CLI run printed and returned. */
 export interface CliResult {
@@ -50,4 +51,52 @@ export function copyOfSeeds(): { dir: string; dispose: () => void } {
 export function marginaliaProcess(args: string[], cwd: string, timeoutMs = 15_000): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'out', 'src', 'cli', 'main.js'), ...args], { cwd, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Run `git ...args` in `cwd`.
+ * @returns what it printed on standard output
+ */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * An empty git repository `repo/` in `dir`, on branch `main`, with a committer set and signing off,
+ * so that commits in it work whatever the machine's git configuration.
+ * @returns the repository's path
+ */
+export function gitRepository(dir: string): string {
+  const repo = path.join(dir, 'repo');
+  mkdirSync(repo);
+  git(repo, 'init', '-q', '-b', 'main');
+  git(repo, 'config', 'user.name', 'Lead');
+  git(repo, 'config', 'user.email', 'lead@example.org');
+  git(repo, 'config', 'commit.gpgsign', 'false');
+  return repo;
+}
+
+/**
+ * A repository in `dir` whose branches `alice` and `bob` hold the fixture folders `a/` and `b/` of
+ * test/fixtures/agreement under `corpus/`, and whose `main` holds neither.
+ * @returns the repository's path, checked out on `main`
+ */
+export function twoAnnotatorBranches(dir: string): string {
+  const repo = gitRepository(dir);
+  writeFileSync(path.join(repo, 'README'), 'corpus\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'start');
+  for (const [branch, folder] of [
+    ['alice', 'a'],
+    ['bob', 'b'],
+  ] as const) {
+    git(repo, 'checkout', '-q', '-b', branch, 'main');
+    copyFolder(fixturePath('agreement', folder), path.join(repo, 'corpus'));
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', `${branch}'s annotations`);
+    rmSync(path.join(repo, 'corpus'), { recursive: true });
+    git(repo, 'checkout', '-q', '.');
+  }
+  git(repo, 'checkout', '-q', 'main');
+  return repo;
 }

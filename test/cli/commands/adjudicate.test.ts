@@ -4,50 +4,19 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/run';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { fixturePath } from '../../fixture-path';
-import { marginalia } from '../cli-harness';
+import { marginalia, twoAnnotatorBranches } from '../cli-harness';
 import { copyFolder, temporaryFolder } from '../export-harness';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** A repository whose branches `alice` and `bob` hold the fixture folders `a/` and `b/` under `corpus/`. */
-function twoBranches(dir: string): string {
-  const repo = path.join(dir, 'repo');
-  mkdirSync(repo);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'config', 'user.name', 'Lead');
-  git(repo, 'config', 'user.email', 'lead@example.org');
-  git(repo, 'config', 'commit.gpgsign', 'false');
-  writeFileSync(path.join(repo, 'README'), 'corpus\n');
-  git(repo, 'add', '.');
-  git(repo, 'commit', '-q', '-m', 'start');
-  for (const [branch, folder] of [
-    ['alice', 'a'],
-    ['bob', 'b'],
-  ] as const) {
-    git(repo, 'checkout', '-q', '-b', branch, 'main');
-    copyFolder(fixturePath('agreement', folder), path.join(repo, 'corpus'));
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', `${branch}'s annotations`);
-    rmSync(path.join(repo, 'corpus'), { recursive: true });
-    git(repo, 'checkout', '-q', '.');
-  }
-  git(repo, 'checkout', '-q', 'main');
-  return repo;
-}
 
 test('adjudicate two branches into a folder: agreed records once, disputes per side, then check counts them', async () => {
   const work = temporaryFolder('adjudicate');
   try {
-    const repo = twoBranches(work.dir);
+    const repo = twoAnnotatorBranches(work.dir);
     const result = await marginalia(['adjudicate', 'alice', 'bob', '--into', 'curated'], repo);
     // edited.txt's text differs between the branches: it cannot be adjudicated, and that is a failure.
     assert.equal(result.code, 1, result.stdout + result.stderr);

@@ -6,51 +6,21 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AgreementReport } from '../../../src/core/agreement/agreement';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { fixturePath, REPO_ROOT } from '../../fixture-path';
-import { marginalia } from '../cli-harness';
+import { marginalia, twoAnnotatorBranches } from '../cli-harness';
 import { copyFolder, temporaryFolder } from '../export-harness';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** A repository whose branches `alice` and `bob` hold the fixture folders `a/` and `b/` under `corpus/`. */
-function twoBranches(dir: string): string {
-  const repo = path.join(dir, 'repo');
-  mkdirSync(repo);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'config', 'user.name', 'Lead');
-  git(repo, 'config', 'user.email', 'lead@example.org');
-  git(repo, 'config', 'commit.gpgsign', 'false');
-  writeFileSync(path.join(repo, 'README'), 'corpus\n');
-  git(repo, 'add', '.');
-  git(repo, 'commit', '-q', '-m', 'start');
-  for (const [branch, folder] of [
-    ['alice', 'a'],
-    ['bob', 'b'],
-  ] as const) {
-    git(repo, 'checkout', '-q', '-b', branch, 'main');
-    copyFolder(fixturePath('agreement', folder), path.join(repo, 'corpus'));
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', `${branch}'s annotations`);
-    rmSync(path.join(repo, 'corpus'), { recursive: true });
-    git(repo, 'checkout', '-q', '.');
-  }
-  git(repo, 'checkout', '-q', 'main');
-  return repo;
-}
-
 test('agree between two branches prints the hand-computed figures as JSON', async () => {
   const work = temporaryFolder('agree');
   try {
-    const repo = twoBranches(work.dir);
+    const repo = twoAnnotatorBranches(work.dir);
     const result = await marginalia(['agree', 'alice', 'bob', '--json'], repo);
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as AgreementReport;
@@ -73,7 +43,7 @@ test('agree between two branches prints the hand-computed figures as JSON', asyn
 test('agree limited to a PATH compares only the documents under it', async () => {
   const work = temporaryFolder('agree-path');
   try {
-    const repo = twoBranches(work.dir);
+    const repo = twoAnnotatorBranches(work.dir);
     const result = await marginalia(['agree', 'alice', 'bob', 'corpus/edited.txt', '--json'], repo);
     assert.equal(result.code, 0, result.stderr);
     const report = JSON.parse(result.stdout) as AgreementReport;
@@ -131,7 +101,7 @@ test('agree without two versions or with one author is a usage error', async () 
 test('diff --agree: one pull-request comment with the changes in context and the agreement with another branch', async () => {
   const work = temporaryFolder('diff-agree');
   try {
-    const repo = twoBranches(work.dir);
+    const repo = twoAnnotatorBranches(work.dir);
     const result = await marginalia(['diff', 'main', 'alice', '--agree', 'bob'], repo);
     assert.equal(result.code, 0, result.stderr);
     const md = result.stdout;

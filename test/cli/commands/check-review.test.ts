@@ -5,27 +5,17 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { fixturePath } from '../../fixture-path';
-import { marginalia } from '../cli-harness';
+import { git, gitRepository, marginalia } from '../cli-harness';
 import { copyFolder, temporaryFolder } from '../export-harness';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 const SIDECAR = path.join('corpus', 'doc.txt.annotations.yaml');
 
 /** A repository on branch `work`, one commit past `main`, with the sidecar of `version` in its working tree. */
 function repositoryWith(dir: string, version: 'changed' | 'reviewed'): string {
-  const repo = path.join(dir, 'repo');
-  mkdirSync(repo);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'config', 'user.name', 'Lead');
-  git(repo, 'config', 'user.email', 'lead@example.org');
-  git(repo, 'config', 'commit.gpgsign', 'false');
+  const repo = gitRepository(dir);
   copyFolder(fixturePath('review', 'base'), path.join(repo, 'corpus'));
   git(repo, 'add', '.');
   git(repo, 'commit', '-q', '-m', 'base annotations');

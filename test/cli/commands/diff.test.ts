@@ -5,19 +5,14 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Sidecar } from '../../../src/core/model';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { fixturePath } from '../../fixture-path';
-import { marginalia } from '../cli-harness';
+import { git, marginalia } from '../cli-harness';
 import { copyFolder, SETS, temporaryFolder } from '../export-harness';
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 /** Rewrite a sidecar through the sidecar writer, as the editor would. */
 function editSidecar(file: string, edit: (sidecar: Sidecar) => void): void {
