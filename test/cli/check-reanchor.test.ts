@@ -4,7 +4,6 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Sidecar } from '../../src/core/model';
@@ -12,7 +11,7 @@ import { readSidecar } from '../../src/core/sidecar/read';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
 import { gitVersions } from '../../src/cli/git-versions';
-import { copyOfSeeds, marginalia } from './cli-harness';
+import { commitAll, copyOfSeeds, git, marginalia } from './cli-harness';
 
 const SEED = '002_49c9f8d13296ee90.txt';
 const QUOTE = 'a0b7d1dc'; // “If there is any further aggression … will carry a high price”
@@ -33,10 +32,6 @@ function withoutContext(dir: string): void {
   const file = path.join(dir, `${SEED}.annotations.yaml`);
   const sidecar = readSidecarFile(file);
   writeFileSync(file, writeSidecar({ ...sidecar, annotations: sidecar.annotations.map(({ prefix: _p, suffix: _s, ...rest }) => rest) }));
-}
-
-function git(dir: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org', '-c', 'core.autocrlf=false', ...args], { cwd: dir, stdio: 'ignore' });
 }
 
 /** The seed with the paragraph inserted at the start of the quote's line. */
@@ -61,9 +56,7 @@ for (const crlf of [false, true]) {
     const seeds = copyOfSeeds();
     try {
       withoutContext(seeds.dir);
-      git(seeds.dir, 'init', '-q');
-      git(seeds.dir, 'add', '.');
-      git(seeds.dir, 'commit', '-q', '-m', 'seeds');
+      commitAll(seeds.dir, 'seeds');
       insertAboveQuote(seeds.dir, crlf);
       const result = await marginalia(['check', '--fix', '--json', SEED + '.annotations.yaml'], seeds.dir);
       assert.equal(result.code, 0, result.stdout + result.stderr);
@@ -80,9 +73,7 @@ for (const crlf of [false, true]) {
 test('the version used is the newest the annotations hold on, not simply the last commit', async () => {
   const seeds = copyOfSeeds();
   try {
-    git(seeds.dir, 'init', '-q');
-    git(seeds.dir, 'add', '.');
-    git(seeds.dir, 'commit', '-q', '-m', 'seeds');
+    commitAll(seeds.dir, 'seeds');
     const file = path.join(seeds.dir, SEED);
     writeFileSync(file, 'A first line added in a later commit, the sidecar not updated.\n' + readFileSync(file, 'utf8'));
     git(seeds.dir, 'commit', '-q', '-am', 'edit without the editor');

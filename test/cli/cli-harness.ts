@@ -62,18 +62,34 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 /**
- * An empty git repository `repo/` in `dir`, on branch `main`, with a committer set and signing off,
- * so that commits in it work whatever the machine's git configuration.
+ * Make `dir` a git repository on branch `main`, with a committer set, signing off and line ends kept
+ * as they are, so that commits in it work, and hold the files byte for byte, whatever the machine's
+ * git configuration.
+ */
+export function initRepository(dir: string): void {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.name', 'Lead');
+  git(dir, 'config', 'user.email', 'lead@example.org');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  git(dir, 'config', 'core.autocrlf', 'false');
+}
+
+/**
+ * An empty git repository `repo/` in `dir` (see {@link initRepository}).
  * @returns the repository's path
  */
 export function gitRepository(dir: string): string {
   const repo = path.join(dir, 'repo');
   mkdirSync(repo);
-  git(repo, 'init', '-q', '-b', 'main');
-  git(repo, 'config', 'user.name', 'Lead');
-  git(repo, 'config', 'user.email', 'lead@example.org');
-  git(repo, 'config', 'commit.gpgsign', 'false');
+  initRepository(repo);
   return repo;
+}
+
+/** Make `dir` a git repository (see {@link initRepository}) with everything in it committed as `message`. */
+export function commitAll(dir: string, message: string): void {
+  initRepository(dir);
+  git(dir, 'add', '.');
+  git(dir, 'commit', '-q', '-m', message);
 }
 
 /**

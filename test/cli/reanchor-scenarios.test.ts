@@ -7,7 +7,6 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,16 +17,12 @@ import { sidecarPathFor } from '../../src/core/paths';
 import { readSidecar } from '../../src/core/sidecar/read';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { REPO_ROOT } from '../fixture-path';
-import { marginalia } from './cli-harness';
+import { commitAll, marginalia } from './cli-harness';
 
 /** Each way: git and plain folder. Scenarios from 10,000 on, apart from the unit test's. */
 const PER_WAY = 40;
 const SEEDS = path.join(REPO_ROOT, 'seeds');
 const scenarios = generateScenarios(loadSeeds(SEEDS), PER_WAY, 10_000);
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync('git', ['-c', 'user.name=Marginalia Test', '-c', 'user.email=test@example.invalid', '-c', 'core.autocrlf=false', ...args], { cwd, stdio: 'ignore' });
-}
 
 /**
  * Lay the seed and its sidecar out in a fresh folder (committed, in git), edit the article, run
@@ -42,9 +37,7 @@ async function fixOnDisk(s: Scenario, variant: (typeof CONTEXT_VARIANTS)[number]
     const annotations = withContext(s.annotations, variant);
     writeFileSync(sidecarPathFor(doc), writeSidecar({ version: 1, document: s.seed, annotations }));
     if (inGit) {
-      git(dir, 'init', '-q');
-      git(dir, 'add', '.');
-      git(dir, 'commit', '-q', '-m', 'annotated');
+      commitAll(dir, 'annotated');
     }
     writeFileSync(doc, s.raw);
     const result = await marginalia(['check', '--fix', '--json', dir], dir);
