@@ -41,6 +41,9 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
     const [x, y] = authors as [string, string];
     const tree = await readVersion('.', options.positional, io.cwd, { texts: true });
     sides = { a: byAuthor(tree, x), b: byAuthor(tree, y), nameA: x, nameB: y, unreadable: tree.unreadable };
+    // A misspelt author would otherwise measure against nothing and exit 0.
+    const absent = [x, y].filter((_, i) => (i === 0 ? sides.a : sides.b).length === 0);
+    if (absent.length > 0) throw new UsageError(`no annotation by ${absent.map((a) => `'${a}'`).join(' or ')} in the sidecars read (authors are matched exactly)`);
   } else {
     if (options.positional.length < 2) throw new UsageError('give two versions to compare, A and B, or two authors with --author X --author Y');
     const [nameA, nameB, ...limits] = options.positional as [string, string, ...string[]];

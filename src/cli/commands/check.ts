@@ -54,7 +54,8 @@ matches its document, missing documents.
   --require-reviewed REF
             fail while an annotation added, relabelled, moved or edited since the git revision REF
             (a pull request's base) carries no accepted \`review:\` record made since (see
-            docs/review.md); annotations removed since REF are warnings
+            docs/review.md); annotations removed since REF are warnings. Not with --fix: fix
+            first, commit, then check
 Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage error.
 `;
 
@@ -70,6 +71,10 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const format = chosenFormat(options, ['text', 'json', 'github']);
+  // The review compares the records as read, before --fix moves them: the two in one run would judge stale spans.
+  if (options.flags.has('fix') && options.values.has('require-reviewed')) {
+    throw new UsageError('--fix and --require-reviewed cannot be combined: run `marginalia check --fix`, commit, then check --require-reviewed');
+  }
   const paths = options.positional.length ? options.positional : ['.'];
   const sidecars = await findSidecars(paths, io.cwd).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);

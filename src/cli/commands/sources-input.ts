@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { CorpusReader, findSidecars } from '../../core/io/files';
 import type { PlacedAnnotation } from '../../core/sources/placed';
+import { usableDocumentSource } from '../../core/sidecar/validate';
 import { OffsetIndex } from '../../core/text';
 import type { CliIO } from '../run';
 import { UsageError } from '../options';
@@ -43,7 +44,8 @@ export async function readSources(command: string, given: string[], labels: Read
     const file = shownPath(io.cwd, path.resolve(path.dirname(sidecarPath), sidecar.document));
     if (loaded.text === undefined) io.stderr.write(`marginalia ${command}: warning: ${file} cannot be read; its annotations are listed without a line\n`);
     const offsets = loaded.text === undefined ? undefined : new OffsetIndex(loaded.text);
-    const outlet = typeof sidecar.source?.outlet === 'string' ? sidecar.source.outlet : null;
+    // The rule the exports use: a header check reports bad-source lends nothing, not even its outlet.
+    const outlet = usableDocumentSource(sidecar.source)?.outlet ?? null;
     for (const annotation of wanted) {
       const onPage = offsets && annotation.status !== 'orphaned' && annotation.start <= offsets.length;
       placed.push({ annotation, file, line: onPage ? offsets.lineColumn(annotation.start).line + 1 : null, outlet });

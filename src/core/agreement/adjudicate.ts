@@ -81,10 +81,13 @@ function adjudicateRecords(a: readonly Annotation[], b: readonly Annotation[], n
   }
   const agreed: Annotation[] = [];
   const onlyA: Annotation[] = [];
+  const idOfB = new Map<string, string>();
   for (const record of a) {
     const same = unmatchedB.get(agreementKey(record));
     if (same && same.length > 0) {
-      same.shift();
+      // B's relations to its twin now point at A's record, the one kept.
+      const twin = same.shift()!;
+      if (twin.id !== record.id) idOfB.set(twin.id, record.id);
       agreed.push(withoutDispute(record));
     } else onlyA.push(record);
   }
@@ -93,12 +96,13 @@ function adjudicateRecords(a: readonly Annotation[], b: readonly Annotation[], n
   const idsB = onlyB.map((r) => {
     const id = taken.has(r.id) ? newAnnotationId(taken) : r.id;
     taken.add(id);
+    if (id !== r.id) idOfB.set(r.id, id);
     return id;
   });
   const pairOfA = pairDisagreements(onlyA, onlyB);
   const pairOfB = new Map([...pairOfA].map(([i, j]) => [j, i]));
   const disputedA = onlyA.map((r, i) => ({ ...withoutDispute(r), dispute: dispute('A', names.a, pairOfA.has(i) ? idsB[pairOfA.get(i)!] : undefined) }));
-  const disputedB = onlyB.map((r, j) => ({ ...withoutDispute(r), id: idsB[j]!, dispute: dispute('B', names.b, pairOfB.has(j) ? onlyA[pairOfB.get(j)!]!.id : undefined) }));
+  const disputedB = onlyB.map((r, j) => ({ ...withoutDispute(followIds(r, idOfB)), id: idsB[j]!, dispute: dispute('B', names.b, pairOfB.has(j) ? onlyA[pairOfB.get(j)!]!.id : undefined) }));
   return { annotations: [...agreed, ...disputedA, ...disputedB], agreed: agreed.length, disputed: disputedA.length + disputedB.length };
 }
 
@@ -149,6 +153,16 @@ function dispute(side: 'A' | 'B', by: string, pair: string | undefined): NonNull
 function agreementKey(record: Annotation): string {
   const { id: _id, author: _author, created: _created, prefix: _prefix, suffix: _suffix, dispute: _dispute, ...content } = record;
   return contentKey(content);
+}
+
+/**
+ * A record of B whose relations within its document point at the ids its targets have after
+ * adjudication: a renamed record's new id, or A's id for a record both sides agree on. Without it a
+ * relation to a renamed record would silently point at A's record of the old id.
+ */
+function followIds(record: Annotation, idOfB: ReadonlyMap<string, string>): Annotation {
+  if (!record.relations?.some((r) => r.document === undefined && idOfB.has(r.to))) return record;
+  return { ...record, relations: record.relations.map((r) => (r.document === undefined && idOfB.has(r.to) ? { ...r, to: idOfB.get(r.to)! } : r)) };
 }
 
 /** A record without the dispute an earlier adjudication gave it. */

@@ -98,6 +98,18 @@ test('agree without two versions or with one author is a usage error', async () 
   }
 });
 
+test('agree --author naming an author with no records is a usage error, not a measure against nothing', async () => {
+  const work = temporaryFolder('agree-no-author');
+  try {
+    copyFolder(fixturePath('agreement', 'a'), work.dir);
+    const result = await marginalia(['agree', '--author', 'alice', '--author', 'bob'], work.dir);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /no annotation by 'alice' or 'bob'/);
+  } finally {
+    work.dispose();
+  }
+});
+
 test('diff --agree: one pull-request comment with the changes in context and the agreement with another branch', async () => {
   const work = temporaryFolder('diff-agree');
   try {

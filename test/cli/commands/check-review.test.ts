@@ -106,3 +106,16 @@ test('REF must be a git revision', async () => {
     work.dispose();
   }
 });
+
+test('--fix with --require-reviewed is refused before anything is written: the review would judge the records before their fix', async () => {
+  const work = temporaryFolder('require-reviewed');
+  try {
+    const repo = repositoryWith(work.dir, 'changed');
+    const result = await marginalia(['check', '--fix', '--require-reviewed', 'main'], repo);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--fix and --require-reviewed/);
+    assert.equal(git(repo, 'status', '--porcelain'), '', 'no sidecar rewritten');
+  } finally {
+    work.dispose();
+  }
+});

@@ -2,6 +2,9 @@
 // in its document with its line and outlet, over the sidecars of test/fixtures/sources/input/.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { readSources } from '../../../src/cli/commands/sources-input';
 import { UsageError } from '../../../src/cli/options';
 import type { CliIO } from '../../../src/cli/run';
@@ -44,4 +47,19 @@ test('a sidecar that cannot be read is counted and named, and the others are sti
 
 test('a path that does not exist is a usage error', async () => {
   await assert.rejects(readSources('figures', ['nowhere'], new Set(['figure']), io()), (error: unknown) => error instanceof UsageError && /no such file or folder/.test(error.message));
+});
+
+test('a source header that check calls bad-source lends no outlet, as exports use none of it', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'marginalia-sources-'));
+  try {
+    writeFileSync(path.join(dir, 'bad.txt'), 'The toll rose to 13,000 people.\n');
+    const header = 'source:\n  outlet: The Daily\n  url: not an address\n';
+    const record = 'annotations:\n  - id: f0000009\n    label: figure\n    start: 17\n    end: 30\n    text: 13,000 people\n';
+    writeFileSync(path.join(dir, 'bad.txt.annotations.yaml'), `marginalia: 1\ndocument: bad.txt\n${header}${record}`);
+    const cli = { ...io(), cwd: dir };
+    const { placed } = await readSources('figures', [], new Set(['figure']), cli);
+    assert.deepEqual(placed.map((p) => [p.annotation.id, p.line, p.outlet]), [['f0000009', 1, null]]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -48,6 +48,15 @@ test("a record of B whose id A's records use gets a new id, and its pair names t
   assert.equal(doc!.annotations.find((r) => r.dispute?.side === 'A')!.dispute!.pair, fromB.id);
 });
 
+test("a relation of B's records follows its target to the new id, never to A's record of the old one", () => {
+  const a = [span('x1', 'claim', 'taxes will fall')];
+  const b = [span('x1', 'claim', 'taxes will fall.'), span('b2', 'quote', 'The mayor said taxes will fall.', { relations: [{ type: 'supports', to: 'x1' }] })];
+  const [doc] = adjudicate([{ document: 'd.txt', annotations: a, text: TEXT }], [{ document: 'd.txt', annotations: b, text: TEXT }], NAMES).adjudicated;
+  const renamed = doc!.annotations.find((r) => r.dispute?.side === 'B' && r.label === 'claim')!;
+  assert.notEqual(renamed.id, 'x1');
+  assert.deepEqual(doc!.annotations.find((r) => r.id === 'b2')!.relations, [{ type: 'supports', to: renamed.id }]);
+});
+
 test('documents on one side only, or whose text differs, are listed and not adjudicated', () => {
   const result = adjudicate(
     [
