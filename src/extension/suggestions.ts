@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import { rejectionOf } from '../core/suggestions/rejected';
-import { suggestAnnotations, type Suggestion } from '../core/suggestions/suggest';
+import { filterSuggestions, suggestCandidates, type Suggestion, type SuggestionCandidates } from '../core/suggestions/suggest';
 import { normalizeText, OffsetIndex } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
 import { Disposable } from './disposable';
@@ -41,10 +41,14 @@ export class SuggestionController extends Disposable {
     borderColor: new vscode.ThemeColor('editorGhostText.foreground'),
   });
   private readonly cache = new Map<string, { version: number; generation: number; result: DocumentSuggestions }>();
+  /** What the suggesters found in each document's version: annotations do not change it, labels do. */
+  private readonly candidates = new Map<string, { version: number; labelsGeneration: number; text: string; found: SuggestionCandidates }>();
   /** What was last drawn in each editor (for tests and the screenshots' checks). */
   private readonly drawn = new Map<vscode.TextEditor, Suggestion[]>();
   /** Bumped whenever annotations, rejections or labels change: suggestions depend on them. */
   private generation = 0;
+  /** Bumped whenever labels change: the suggesters' candidates depend on them. */
+  private labelsGeneration = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /**
@@ -57,10 +61,20 @@ export class SuggestionController extends Disposable {
       this.refreshSoon();
     };
     this._register(store.onDidChange(invalidate));
-    this._register(store.onDidChangeLabels(invalidate));
+    this._register(
+      store.onDidChangeLabels(() => {
+        this.labelsGeneration++;
+        invalidate();
+      }),
+    );
     this._register(vscode.workspace.onDidChangeTextDocument(() => this.refreshSoon()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()));
-    this._register(vscode.workspace.onDidCloseTextDocument((d) => this.cache.delete(d.uri.toString())));
+    this._register(
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cache.delete(d.uri.toString());
+        this.candidates.delete(d.uri.toString());
+      }),
+    );
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('marginalia.suggestions.enabled')) this.refresh();
@@ -91,10 +105,18 @@ export class SuggestionController extends Disposable {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
     if (cached && cached.version === document.version && cached.generation === this.generation) return cached.result;
-    const text = normalizeText(document.getText());
+    // The suggesters run once per version of the text (and of the labels); a change of annotations
+    // or rejections only filters their candidates again.
+    let found = this.candidates.get(key);
+    if (!found || found.version !== document.version || found.labelsGeneration !== this.labelsGeneration) {
+      const text = normalizeText(document.getText());
+      found = { version: document.version, labelsGeneration: this.labelsGeneration, text, found: suggestCandidates(text, this.store.labelsFor(document.uri)) };
+      this.candidates.set(key, found);
+    }
+    const text = found.text;
     const annotated = this.store.get(document.uri);
     const index = annotated?.offsets.text === text ? annotated.offsets : new OffsetIndex(text);
-    const suggestions = suggestAnnotations(text, this.store.labelsFor(document.uri), {
+    const suggestions = filterSuggestions(found.found, {
       annotations: (annotated?.annotations ?? []).filter((a) => a.status !== 'orphaned'),
       rejected: annotated?.rejected ?? [],
     });

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../../core/document-bytes';
 import { loadAnnotatedDocument, loadLabelConfig, writeFileIfUnchanged } from '../../core/io/files';
-import { describeRefusal, readInside } from '../../core/io/inside';
+import { describeRefusal, insideRoot, readInside } from '../../core/io/inside';
 import type { Annotation, LabelConfig, RejectedSuggestion, Sidecar } from '../../core/model';
 import { isSidecarPath, documentPathFor, sidecarPathFor } from '../../core/paths';
 import { FORMAT_VERSION } from '../../core/model';
@@ -76,7 +76,7 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
     let text: string | undefined;
     let existing: { sidecar: Sidecar; source: string; writePath: string } | undefined;
     if (hasSidecar) {
-      const loaded = await loadAnnotatedDocument(sidecarPath, root);
+      const loaded = await loadAnnotatedDocument(sidecarPath, insideRoot(root));
       const sidecar = loaded.read.sidecar;
       if (!sidecar || loaded.text === undefined || !loaded.read.writable) {
         const [first] = [...loaded.read.findings, ...loaded.findings].filter((f) => f.severity === 'error');

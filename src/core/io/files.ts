@@ -160,11 +160,10 @@ export interface LoadedDocument {
  * write) files elsewhere, nor hang it on a named pipe. Every refusal is a finding; nothing throws.
  * The files are read synchronously (`readInsideSync`): the CLI has nothing else to do meanwhile.
  * @param sidecarPath absolute path of the sidecar
- * @param root the folder the files must lie in (the workspace; see `workspaceRootOf`), resolved once
- *   (`insideRoot`) when many sidecars are read under it, as `CorpusReader` does
+ * @param resolvedRoot the folder the files must lie in (the workspace; see `workspaceRootOf`), resolved
+ *   by `insideRoot`, once for the many sidecars read under it, as `CorpusReader` does
  */
-export async function loadAnnotatedDocument(sidecarPath: string, root: string | InsideRoot): Promise<LoadedDocument> {
-  const resolvedRoot = typeof root === 'string' ? insideRoot(root) : root;
+export async function loadAnnotatedDocument(sidecarPath: string, resolvedRoot: InsideRoot): Promise<LoadedDocument> {
   const sidecarRead = readTextInsideSync(sidecarPath, resolvedRoot);
   if (sidecarRead.refusal) {
     const code = sidecarRead.refusal.kind === 'outside' ? 'outside-workspace' : 'sidecar-unreadable';

@@ -43,8 +43,38 @@ export interface SuggestContext {
  * @returns suggestions sorted by start, then label
  */
 export function suggestAnnotations(text: string, config: LabelConfig, context: SuggestContext = {}): Suggestion[] {
-  const wanted = config.labels.filter((label) => !context.labels || context.labels.has(label.id));
-  if (wanted.length === 0) return [];
+  return filterSuggestions(suggestCandidates(text, config, context.labels), context);
+}
+
+/**
+ * What the suggesters find in a text, before annotations and rejections are looked at: it depends
+ * only on the text and the configuration, so it can be kept while the annotations change.
+ */
+export interface SuggestionCandidates {
+  /** Candidates in code points, surest first, with their text and the text just before them. */
+  readonly spans: readonly PreparedCandidate[];
+}
+
+interface PreparedCandidate {
+  start: number;
+  end: number;
+  label: string;
+  text: string;
+  /** Up to 64 UTF-16 code units before the span, for rejections remembered with context. */
+  before: string;
+  attributes: Record<string, AttributeValue>;
+  score: number;
+}
+
+/**
+ * Run the suggesters over a text (the expensive half of `suggestAnnotations`).
+ * @param text normalised document text
+ * @param config the label configuration
+ * @param labels only these labels (default: every label of the configuration)
+ */
+export function suggestCandidates(text: string, config: LabelConfig, labels?: ReadonlySet<string>): SuggestionCandidates {
+  const wanted = config.labels.filter((label) => !labels || labels.has(label.id));
+  if (wanted.length === 0) return { spans: [] };
   let quotes: QuoteSpan[] | undefined;
   let figures: FigureSpan[] | undefined;
   const quotesOf = () => (quotes ??= findQuotes(text));
@@ -62,7 +92,7 @@ export function suggestAnnotations(text: string, config: LabelConfig, context: S
       for (const m of findProjectMatches(text, label.suggest.patterns, label.suggest.terms))
         candidates.push({ start: m.start, end: m.end, label: label.id, attributes: {}, score: m.source === 'pattern' ? 0.8 : 0.7 });
   }
-  return finish(text, candidates, context);
+  return prepare(text, candidates);
 }
 
 function quoteCandidate(q: QuoteSpan, label: LabelSpec, text: string): Candidate {
@@ -82,30 +112,73 @@ function figureCandidate(f: FigureSpan, label: LabelSpec): Candidate {
   return { start: f.start, end: f.end, label: label.id, attributes, score: f.kind === 'number' ? 0.6 : f.kind === 'count' ? 0.7 : 0.9 };
 }
 
-/** Code points, rejected and already-annotated spans left out, one suggestion per overlapping group of a label. */
-function finish(text: string, candidates: Candidate[], context: SuggestContext): Suggestion[] {
+/** Code points, text and context of each candidate, surest first (of two overlapping ones of a label the surer stays). */
+function prepare(text: string, candidates: Candidate[]): SuggestionCandidates {
   const offsets = new OffsetIndex(text);
-  const isRejected = rejectionMatcher(context.rejected ?? []);
-  const annotated = new Map<string, { start: number; end: number }[]>();
-  for (const a of context.annotations ?? []) annotated.set(a.label, [...(annotated.get(a.label) ?? []), a]);
-  // Higher scores first, so that of two overlapping candidates of one label the surer one stays.
   candidates.sort((a, b) => b.score - a.score || a.start - b.start);
-  const kept: Suggestion[] = [];
-  const taken = new Map<string, { start: number; end: number }[]>();
+  const spans: PreparedCandidate[] = [];
   for (const c of candidates) {
     const start = offsets.toCodePoint(c.start);
     const end = offsets.toCodePoint(c.end);
     if (end <= start) continue;
-    const span = text.slice(c.start, c.end);
-    if ((annotated.get(c.label) ?? []).some((a) => a.start < end && start < a.end)) continue;
+    const before = text.slice(Math.max(0, c.start - 64), c.start);
+    spans.push({ start, end, label: c.label, text: text.slice(c.start, c.end), before, attributes: c.attributes, score: c.score });
+  }
+  return { spans };
+}
+
+/**
+ * The suggestions left of the candidates once annotated and rejected spans are left out, one per
+ * overlapping group of a label (the cheap half of `suggestAnnotations`, redone when annotations change).
+ * @param candidates what `suggestCandidates` found
+ * @param context the document's annotations and rejected suggestions (its `labels` are not looked at)
+ * @returns suggestions sorted by start, then label
+ */
+export function filterSuggestions(candidates: SuggestionCandidates, context: SuggestContext = {}): Suggestion[] {
+  const isRejected = rejectionMatcher(context.rejected ?? []);
+  const annotated = new Map<string, { start: number; end: number }[]>();
+  for (const a of context.annotations ?? []) {
+    const spans = annotated.get(a.label);
+    if (spans) spans.push(a);
+    else annotated.set(a.label, [a]);
+  }
+  const overlapsAnnotation = new Map<string, (start: number, end: number) => boolean>();
+  for (const [label, spans] of annotated) overlapsAnnotation.set(label, overlapTest(spans));
+  const kept: Suggestion[] = [];
+  const taken = new Map<string, { start: number; end: number }[]>();
+  for (const c of candidates.spans) {
+    const { start, end } = c;
+    if (overlapsAnnotation.get(c.label)?.(start, end)) continue;
     const mine = taken.get(c.label) ?? [];
     if (mine.some((a) => a.start < end && start < a.end)) continue;
-    if (isRejected(c.label, span, text.slice(Math.max(0, c.start - 64), c.start))) continue;
+    if (isRejected(c.label, c.text, c.before)) continue;
     mine.push({ start, end });
     taken.set(c.label, mine);
-    kept.push({ start, end, label: c.label, text: span, attributes: c.attributes, score: c.score });
+    kept.push({ start, end, label: c.label, text: c.text, attributes: c.attributes, score: c.score });
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/**
+ * Whether a span overlaps one of some spans, in O(log n) a question: spans sorted by start, and the
+ * furthest end among each prefix; the last span starting before the question's end decides.
+ */
+function overlapTest(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((s) => s.start);
+  const furthest: number[] = [];
+  let max = -Infinity;
+  for (const s of sorted) furthest.push((max = Math.max(max, s.end)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthest[lo - 1] > start;
+  };
 }
 
 function round(score: number): number {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_LABEL_CONFIG, parseLabelConfig } from '../../../src/core/config';
-import { suggestAnnotations } from '../../../src/core/suggestions/suggest';
+import { filterSuggestions, suggestAnnotations, suggestCandidates } from '../../../src/core/suggestions/suggest';
 import { rejectionOf } from '../../../src/core/suggestions/rejected';
 
 const TEXT = 'The West says Moscow has readied some 100,000 troops. "We are ready," said Sergei Ryabkov.';
@@ -58,5 +58,35 @@ describe('suggestions for a document', () => {
         ['person', 'Sergei Ryabkov'],
       ],
     );
+  });
+});
+
+describe('candidates kept, filtered again when annotations change', () => {
+  const fig = TEXT.indexOf('100,000');
+  const quote = TEXT.indexOf('We are');
+
+  test('filtering the candidates gives what suggestAnnotations gives', () => {
+    const found = suggestCandidates(TEXT, DEFAULT_LABEL_CONFIG);
+    const contexts = [
+      {},
+      { annotations: [{ label: 'figure', start: fig, end: fig + 3 }] },
+      { annotations: [{ label: 'quote', start: quote, end: quote + 2 }, { label: 'claim', start: 0, end: 3 }] },
+      { rejected: [rejectionOf('quote', 'We are ready', TEXT.slice(0, quote))] },
+    ];
+    for (const context of contexts) assert.deepEqual(filterSuggestions(found, context), suggestAnnotations(TEXT, DEFAULT_LABEL_CONFIG, context));
+  });
+
+  test('an annotation overlapping a candidate leaves it out wherever it sits among many, nested or not', () => {
+    const found = suggestCandidates(TEXT, DEFAULT_LABEL_CONFIG, new Set(['figure']));
+    const many = Array.from({ length: 200 }, (_, i) => ({ label: 'figure', start: 1000 + i * 5, end: 1002 + i * 5 }));
+    assert.equal(filterSuggestions(found, { annotations: many }).length, 1, 'annotations elsewhere leave it');
+    // A long annotation starting early, then short ones ending before the figure: the long one overlaps.
+    const nested = [{ label: 'figure', start: 0, end: fig + 1 }, { label: 'figure', start: 1, end: 2 }, { label: 'figure', start: 3, end: 4 }, ...many];
+    assert.deepEqual(filterSuggestions(found, { annotations: nested }), []);
+    // Touching is not overlapping: one ending where the figure starts, one starting where it ends.
+    const figure = filterSuggestions(found)[0];
+    assert.ok(figure);
+    const touching = [{ label: 'figure', start: 0, end: figure.start }, { label: 'figure', start: figure.end, end: figure.end + 3 }];
+    assert.equal(filterSuggestions(found, { annotations: touching }).length, 1);
   });
 });
