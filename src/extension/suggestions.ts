@@ -11,7 +11,7 @@ import { rejectionOf } from '../core/suggestions/rejected';
 import { suggestAnnotations, type Suggestion } from '../core/suggestions/suggest';
 import { normalizeText, OffsetIndex } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
-import { Disposable } from './disposable';
+import { Disposable, Soon } from './disposable';
 import { askUser } from './notify';
 import { toOffset, toRange } from './positions';
 
@@ -45,7 +45,7 @@ export class SuggestionController extends Disposable {
   private readonly drawn = new Map<vscode.TextEditor, Suggestion[]>();
   /** Bumped whenever annotations, rejections or labels change: suggestions depend on them. */
   private generation = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = this._register(new Soon(() => this.refresh(), REFRESH_DELAY_MS));
 
   /**
    * @param store the annotations (suggestions leave out spans already annotated and those rejected)
@@ -66,12 +66,7 @@ export class SuggestionController extends Disposable {
         if (e.affectsConfiguration('marginalia.suggestions.enabled')) this.refresh();
       }),
     );
-    this._register({
-      dispose: () => {
-        clearTimeout(this.timer);
-        this.type.dispose();
-      },
-    });
+    this._register(this.type);
     this.refresh();
   }
 
@@ -105,11 +100,7 @@ export class SuggestionController extends Disposable {
 
   /** Redraw soon; many changes in a row make one redraw. */
   refreshSoon(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.refresh();
-    }, REFRESH_DELAY_MS);
+    this.soon.schedule();
   }
 
   /** Redraw every visible editor now. */
