@@ -41,6 +41,19 @@ function repeatsOf(options: BenchOptions): { warmup: number; runs: number } {
   return options.quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 7 };
 }
 
+/** The figure of an export whose target is at most three times the time of its reference. */
+function withinThreeTimes(name: string, docs: ExportDocument[], ours: number, referenceName: string, reference: number): Figure {
+  return figure({
+    name,
+    n: docs.length * PER_DOCUMENT,
+    median_ms: ours,
+    reference: referenceName,
+    reference_median_ms: reference,
+    target: '≤ 3× the reference',
+    met: ours / reference <= 3,
+  });
+}
+
 export async function exportDoccano(options: BenchOptions): Promise<Figure> {
   const docs = corpus(options, false);
   const repeats = repeatsOf(options);
@@ -49,16 +62,7 @@ export async function exportDoccano(options: BenchOptions): Promise<Figure> {
     () => docs.map((d) => JSON.stringify({ text: d.text, annotations: d.annotations })).join('\n'),
     repeats,
   );
-  const ratio = ours / reference;
-  return figure({
-    name: 'export to doccano JSONL',
-    n: docs.length * PER_DOCUMENT,
-    median_ms: ours,
-    reference: 'JSON.stringify of the same documents and records',
-    reference_median_ms: reference,
-    target: '≤ 3× the reference',
-    met: ratio <= 3,
-  });
+  return withinThreeTimes('export to doccano JSONL', docs, ours, 'JSON.stringify of the same documents and records', reference);
 }
 
 export async function exportClaimReview(options: BenchOptions): Promise<Figure> {
@@ -68,14 +72,5 @@ export async function exportClaimReview(options: BenchOptions): Promise<Figure> 
   const ours = await medianMs(() => claimReviewExporter.write(docs, DEFAULT_LABEL_CONFIG, review), repeats);
   // The records without the documents' texts, which ClaimReview does not carry.
   const reference = await medianMs(() => JSON.stringify(docs.map((d) => ({ source: d.source, publication: d.publication, annotations: d.annotations })), null, 2), repeats);
-  const ratio = ours / reference;
-  return figure({
-    name: 'export claims to ClaimReview JSON-LD',
-    n: docs.length * PER_DOCUMENT,
-    median_ms: ours,
-    reference: 'JSON.stringify (indented) of the same records and headers',
-    reference_median_ms: reference,
-    target: '≤ 3× the reference',
-    met: ratio <= 3,
-  });
+  return withinThreeTimes('export claims to ClaimReview JSON-LD', docs, ours, 'JSON.stringify (indented) of the same records and headers', reference);
 }

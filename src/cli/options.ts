@@ -64,3 +64,13 @@ export function chosenFormat<F extends string>(options: ParsedOptions, allowed: 
   if (json && format !== 'json') throw new UsageError(`--json and --format ${format} contradict each other`);
   return format as F;
 }
+
+/**
+ * Write a command's usage when `--help` was given.
+ * @returns whether it was: the command then has nothing more to do and exits 0
+ */
+export function wroteHelp(options: ParsedOptions, usage: string, out: { write(text: string): unknown }): boolean {
+  if (!options.flags.has('help')) return false;
+  out.write(usage);
+  return true;
+}

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import type { OffsetIndex } from '../core/text';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
-import { Disposable } from './disposable';
+import { Disposable, Soon } from './disposable';
 import { toRange } from './positions';
 
 /** Labels with colours of their own in `contributes.colors`; other labels use the `other` ones. */
@@ -36,7 +36,7 @@ export class DecorationController extends Disposable {
   private readonly drawn = new Map<vscode.TextEditor, { byLabel: Map<string, DrawnRanges>; from?: DrawnFrom }>();
   /** What each editor was last sent per decoration type, and at which version of its document. */
   private readonly sent = new Map<vscode.TextEditor, Map<vscode.TextEditorDecorationType, SentRanges>>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = this._register(new Soon(() => this.refresh(), REFRESH_DELAY_MS));
 
   /**
    * @param store the annotations to draw
@@ -48,7 +48,6 @@ export class DecorationController extends Disposable {
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refresh()));
     this._register({
       dispose: () => {
-        clearTimeout(this.timer);
         for (const t of this.types.values()) {
           t.outer.dispose();
           t.nested.dispose();
@@ -68,11 +67,7 @@ export class DecorationController extends Disposable {
 
   /** Redraw soon; many changes in a row make one redraw. */
   refreshSoon(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.refresh();
-    }, REFRESH_DELAY_MS);
+    this.soon.schedule();
   }
 
   /** Redraw every visible editor now. */

@@ -13,7 +13,7 @@ import { conflictMessage } from '../core/sources/cross-source';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
 import type { CrossSources } from './crossSources';
-import { Disposable } from './disposable';
+import { Disposable, Soon } from './disposable';
 import { toRange } from './positions';
 import type { WorkspaceRelations } from './relations';
 
@@ -43,7 +43,7 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
   private readonly subjects = new Map<string, Subject>();
   /** What each file was last given, by URI: a file whose diagnostics did not change is not sent again. */
   private readonly published = new Map<string, Published>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = this._register(new Soon(() => this.refresh(), 100));
 
   /**
    * @param store the findings to show
@@ -68,17 +68,12 @@ export class DiagnosticsController extends Disposable implements vscode.CodeActi
         providedCodeActionKinds: DiagnosticsController.providedCodeActionKinds,
       }),
     );
-    this._register({ dispose: () => clearTimeout(this.timer) });
     this.refresh();
   }
 
   /** Republish soon; many changes in a row make one update. */
   refreshSoon(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.refresh();
-    }, 100);
+    this.soon.schedule();
   }
 
   /** Republish every diagnostic now (only the files whose diagnostics changed are sent to the window). */

@@ -25,3 +25,45 @@ export abstract class Disposable implements vscode.Disposable {
     for (const disposable of this.registered.splice(0)) disposable.dispose();
   }
 }
+
+/**
+ * A "do it soon" timer: many calls in a row make one run of `action`, `delayMs` later. Disposing it
+ * drops a pending run.
+ */
+export class Soon implements vscode.Disposable {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * @param action what to run
+   * @param delayMs how long after the call that schedules it
+   */
+  constructor(
+    private readonly action: () => void,
+    private readonly delayMs: number,
+  ) {}
+
+  /** Run `action` soon, at the time already set if a run is pending. */
+  schedule(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.action();
+    }, this.delayMs);
+  }
+
+  /** Run `action` `delayMs` from now, putting off a pending run: it runs once the calls stop. */
+  reschedule(): void {
+    this.cancel();
+    this.schedule();
+  }
+
+  /** Drop the pending run, if any. */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.cancel();
+  }
+}

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { AnnotationStore } from './annotationStore';
-import { Disposable } from './disposable';
+import { Disposable, Soon } from './disposable';
 import { toRange } from './positions';
 import type { WorkspaceRelations } from './relations';
 
@@ -24,7 +24,7 @@ export class RelationHints extends Disposable {
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     }),
   );
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = this._register(new Soon(() => this.refresh(), REFRESH_DELAY_MS));
   /** The hints last drawn, by document (for tests). */
   private readonly drawn = new Map<string, string[]>();
 
@@ -41,7 +41,6 @@ export class RelationHints extends Disposable {
     this._register(store.onDidChangeLabels(() => this.refreshSoon()));
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refreshSoon()));
     this._register(vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('marginalia.relations.inlineHints') && this.refreshSoon()));
-    this._register({ dispose: () => clearTimeout(this.timer) });
     this.refreshSoon();
   }
 
@@ -54,8 +53,7 @@ export class RelationHints extends Disposable {
   }
 
   private refreshSoon(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    this.soon.reschedule();
   }
 
   private refresh(): void {

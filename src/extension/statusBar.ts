@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { countByLabel, countNoun, formatLabelCounts } from '../core/label-counts';
 import { FOCUS_ENTITIES_VIEW_COMMAND } from './commandIds';
-import { Disposable } from './disposable';
+import { Disposable, Soon } from './disposable';
 import { escapeMarkdown } from '../core/markdown-escape';
 import type { AnnotationSource } from './tree/annotationSource';
 
@@ -19,7 +19,7 @@ export class AnnotationStatusBar extends Disposable {
   /** The entry itself (tests read its text). */
   readonly item: vscode.StatusBarItem;
   private shown = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = this._register(new Soon(() => this.update(), UPDATE_DELAY_MS));
 
   /**
    * @param source the annotation store
@@ -36,7 +36,6 @@ export class AnnotationStatusBar extends Disposable {
         if (active !== undefined && uris.some((u) => u.toString() === active)) this.updateSoon();
       }),
     );
-    this._register({ dispose: () => clearTimeout(this.timer) });
     this._register(source.onDidChangeLabels(() => this.update()));
     this.update();
     void source.ready.then(() => this.update());
@@ -47,11 +46,7 @@ export class AnnotationStatusBar extends Disposable {
    * a document of 10,000 annotations once per burst is enough.
    */
   private updateSoon(): void {
-    if (this.timer !== undefined) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.update();
-    }, UPDATE_DELAY_MS);
+    this.soon.schedule();
   }
 
   /** Show the counts of the active document, or hide the entry when there is nothing to count. */

@@ -11,7 +11,7 @@ import { rejectionOf } from '../core/suggestions/rejected';
 import { filterSuggestions, suggestCandidates, type Suggestion, type SuggestionCandidates } from '../core/suggestions/suggest';
 import { normalizeText, OffsetIndex } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
-import { Disposable } from './disposable';
+import { Disposable, Soon } from './disposable';
 import { askUser } from './notify';
 import { toOffset, toRange } from './positions';
 
@@ -49,7 +49,7 @@ export class SuggestionController extends Disposable {
   private generation = 0;
   /** Bumped whenever labels change: the suggesters' candidates depend on them. */
   private labelsGeneration = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = this._register(new Soon(() => this.refresh(), REFRESH_DELAY_MS));
 
   /**
    * @param store the annotations (suggestions leave out spans already annotated and those rejected)
@@ -80,12 +80,7 @@ export class SuggestionController extends Disposable {
         if (e.affectsConfiguration('marginalia.suggestions.enabled')) this.refresh();
       }),
     );
-    this._register({
-      dispose: () => {
-        clearTimeout(this.timer);
-        this.type.dispose();
-      },
-    });
+    this._register(this.type);
     this.refresh();
   }
 
@@ -127,11 +122,7 @@ export class SuggestionController extends Disposable {
 
   /** Redraw soon; many changes in a row make one redraw. */
   refreshSoon(): void {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.refresh();
-    }, REFRESH_DELAY_MS);
+    this.soon.schedule();
   }
 
   /** Redraw every visible editor now. */

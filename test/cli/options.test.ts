@@ -1,7 +1,7 @@
 /** Option parsing shared by every command: flags, valued options, positionals and the mistakes. */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { parseOptions, UsageError } from '../../src/cli/options';
+import { parseOptions, UsageError, wroteHelp } from '../../src/cli/options';
 
 const SPEC = { flags: ['fix', 'json'], values: ['format', 'label'] };
 
@@ -39,4 +39,12 @@ test('mistakes are usage errors that say what was typed, with the option meant w
   assert.equal(message(['-f']), "unknown option '-f'");
   assert.equal(message(['--fix=yes']), 'option --fix takes no value');
   assert.equal(message(['--format']), 'option --format needs a value');
+});
+
+test('--help writes the usage and says so; without it nothing is written', () => {
+  const written: string[] = [];
+  const out = { write: (text: string) => written.push(text) };
+  assert.equal(wroteHelp(parseOptions(['--help'], { flags: ['help'] }), 'usage\n', out), true);
+  assert.equal(wroteHelp(parseOptions([], { flags: ['help'] }), 'other\n', out), false);
+  assert.deepEqual(written, ['usage\n']);
 });

@@ -9,7 +9,7 @@ import { writeSidecar } from '../../core/sidecar/write';
 import { normalizeText } from '../../core/text';
 import { decodeDocument } from '../../core/document-bytes';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
 import { readVersion, type Version } from '../versions';
 
@@ -36,10 +36,7 @@ Exit status: 0 adjudicated, 1 a document could not be adjudicated or written, 2 
  */
 export async function adjudicateCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['help'], values: ['into'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(ADJUDICATE_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, ADJUDICATE_USAGE, io.stdout)) return 0;
   if (options.positional.length < 2) throw new UsageError('give the two versions to adjudicate, A and B');
   const into = options.values.get('into')?.at(-1);
   if (into === undefined) throw new UsageError('give the folder to write into: --into DIR');

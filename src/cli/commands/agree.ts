@@ -1,7 +1,7 @@
 import { measureAgreement, type SideDocument } from '../../core/agreement/agreement';
 import { renderAgreementMarkdown } from '../../core/agreement/render';
 import type { CliIO } from '../run';
-import { chosenFormat, parseOptions, UsageError } from '../options';
+import { chosenFormat, parseOptions, UsageError, wroteHelp } from '../options';
 import { readVersion, type Version } from '../versions';
 
 export const AGREE_USAGE = `usage: marginalia agree A B [PATH...] [--json | --format markdown|json]
@@ -29,10 +29,7 @@ Exit status: 0 compared, 1 a sidecar could not be read, 2 usage error.
  */
 export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['json', 'help'], values: ['author', 'format'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(AGREE_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, AGREE_USAGE, io.stdout)) return 0;
   const format = chosenFormat(options, ['markdown', 'json']);
   const authors = options.values.get('author') ?? [];
   let sides: { a: SideDocument[]; b: SideDocument[]; nameA: string; nameB: string; unreadable: string[] };

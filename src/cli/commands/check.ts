@@ -12,7 +12,7 @@ import { gitVersions } from '../git-versions';
 import { checkLabels } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import type { CliIO } from '../run';
-import { chosenFormat, parseOptions, UsageError } from '../options';
+import { chosenFormat, parseOptions, UsageError, wroteHelp } from '../options';
 import { addRelationFindings, type CheckedSidecar } from './check-relations';
 import { addReviewFindings } from './check-review';
 
@@ -66,10 +66,7 @@ Exit status: 0 clean, 1 problems found (or orphans left after --fix), 2 usage er
  */
 export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['fix', 'json', 'strict', 'help'], values: ['format', 'require-reviewed'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(CHECK_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, CHECK_USAGE, io.stdout)) return 0;
   const format = chosenFormat(options, ['text', 'json', 'github']);
   // The review compares the records as read, before --fix moves them: the two in one run would judge stale spans.
   if (options.flags.has('fix') && options.values.has('require-reviewed')) {

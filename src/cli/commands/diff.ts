@@ -2,7 +2,7 @@ import { measureAgreement } from '../../core/agreement/agreement';
 import { renderAgreementMarkdown } from '../../core/agreement/render';
 import { diffAnnotations, renderDiffMarkdown } from '../../core/diff';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { readVersion, type Version } from '../versions';
 
 export const DIFF_USAGE = `usage: marginalia diff OLD NEW [PATH...] [--json] [--agree B]
@@ -29,10 +29,7 @@ Exit status: 0 compared, 1 a sidecar could not be read, 2 usage error.
  */
 export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['json', 'help'], values: ['agree'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(DIFF_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, DIFF_USAGE, io.stdout)) return 0;
   if (options.positional.length < 2) throw new UsageError('give two versions: OLD and NEW');
   const [oldName, newName, ...limits] = options.positional as [string, string, ...string[]];
   const json = options.flags.has('json');

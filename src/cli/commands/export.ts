@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../core/io/atomic-write';
 import { usableDocumentSource } from '../../core/sidecar/validate';
 import { CorpusReader, findSidecars, loadLabelConfig } from '../../core/io/files';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
 
 export const EXPORT_USAGE = `usage: marginalia export [PATH...] --format FORMAT [--out PATH] [--label LABEL]... [--plain]
@@ -38,10 +38,7 @@ Exit status: 0 exported, 1 a sidecar or document could not be read, 2 usage erro
  */
 export async function exportCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['plain', 'include-suggested', 'help'], values: ['format', 'out', 'label', 'author', 'url', 'date'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(EXPORT_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, EXPORT_USAGE, io.stdout)) return 0;
   const format = options.values.get('format')?.at(-1);
   if (format === undefined) throw new UsageError('--format is required');
   const exporter = exporterFor(format);

@@ -2,7 +2,7 @@ import { findFigureGroups } from '../../core/figures/conflicts';
 import { FIGURE_LABEL, readFigures } from '../../core/figures/figures';
 import { renderFigures, renderGroups } from '../../core/sources/render';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { readSources } from './sources-input';
 
 export const FIGURES_USAGE = `usage: marginalia figures [PATH...] [--json] [--label NAME]
@@ -32,10 +32,7 @@ Exit status: 0 done, 1 a sidecar could not be read (or, with --strict, a conflic
  */
 export async function figuresCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['json', 'help'], values: ['label'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(FIGURES_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, FIGURES_USAGE, io.stdout)) return 0;
   const label = singleLabel(options.values.get('label'));
   const { placed, unreadable } = await readSources('figures', options.positional, new Set([label]), io);
   const figures = readFigures(placed, label);
@@ -50,10 +47,7 @@ export async function figuresCommand(args: string[], io: CliIO): Promise<number>
  */
 export async function conflictsCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['json', 'strict', 'help'], values: ['label'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(CONFLICTS_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, CONFLICTS_USAGE, io.stdout)) return 0;
   const label = singleLabel(options.values.get('label'));
   const { placed, unreadable } = await readSources('conflicts', options.positional, new Set([label]), io);
   const figures = readFigures(placed, label);

@@ -22,7 +22,7 @@ import { readSidecar } from '../../core/sidecar/read';
 import { writeSidecar } from '../../core/sidecar/write';
 import { normalizeText } from '../../core/text';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
 
 const FORMATS = ['brat', 'doccano', 'prodigy', 'w3c'] as const;
@@ -54,10 +54,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  */
 export async function importCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['dry-run', 'help'], values: ['format', 'into', 'column-data', 'column-label'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(IMPORT_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, IMPORT_USAGE, io.stdout)) return 0;
   const format = options.values.get('format')?.at(-1);
   if (format === undefined) throw new UsageError('--format is required');
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format '${format}'; use one of ${FORMATS.join(', ')}`);

@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../core/io/atomic-write';
 import { decodeSidecar, encodeSidecar } from '../../core/sidecar/decode';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 
 export const MERGE_DRIVER_USAGE = `usage: marginalia merge-driver BASE OURS THEIRS [PATH]
 
@@ -24,10 +24,7 @@ and in .gitattributes:
  */
 export async function mergeDriverCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['help'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(MERGE_DRIVER_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, MERGE_DRIVER_USAGE, io.stdout)) return 0;
   const [basePath, oursPath, theirsPath, shownPath] = options.positional;
   if (!basePath || !oursPath || !theirsPath || options.positional.length > 4) throw new UsageError('needs BASE, OURS and THEIRS files');
   const [baseText, oursText, theirsText] = (await Promise.all([basePath, oursPath, theirsPath].map((p) => readFile(p)))).map(decodeSidecar);

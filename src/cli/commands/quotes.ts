@@ -1,7 +1,7 @@
 import { clusterQuotes, QUOTE_LABEL } from '../../core/quotes/clusters';
 import { renderClusters } from '../../core/sources/render';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { readSources } from './sources-input';
 
 export const QUOTES_USAGE = `usage: marginalia quotes [PATH...] [--json] [--label NAME]
@@ -22,10 +22,7 @@ Exit status: 0 done, 1 a sidecar could not be read, 2 usage error.
  */
 export async function quotesCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['json', 'help'], values: ['label'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(QUOTES_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, QUOTES_USAGE, io.stdout)) return 0;
   const labels = options.values.get('label');
   if (labels && labels.length > 1) throw new UsageError('--label may be given once');
   const label = labels?.[0] ?? QUOTE_LABEL;

@@ -4,7 +4,7 @@ import { describeRefusal } from '../../core/io/inside';
 import { computeStats, renderStats, type StatsDocument } from '../../core/stats';
 import { readSidecar } from '../../core/sidecar/read';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
 
 export const STATS_USAGE = `usage: marginalia stats [PATH...] [--json]
@@ -23,10 +23,7 @@ Exit status: 0 counted, 1 a sidecar could not be read, 2 usage error.
  */
 export async function statsCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['json', 'help'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(STATS_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, STATS_USAGE, io.stdout)) return 0;
   const given = options.positional.length ? options.positional : ['.'];
   const sidecars = await findSidecars(given, io.cwd).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`cannot read ${error.path ?? 'a path'}: ${error.code === 'ENOENT' ? 'no such file or folder' : error.message}`);

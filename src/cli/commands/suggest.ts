@@ -11,7 +11,7 @@ import { suggestionRecords } from '../../core/suggestions/apply';
 import { suggestAnnotations, type Suggestion } from '../../core/suggestions/suggest';
 import { normalizeText, OffsetIndex } from '../../core/text';
 import type { CliIO } from '../run';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
 
 export const SUGGEST_USAGE = `usage: marginalia suggest [PATH...] [--label NAME]... [--json] [--apply]
@@ -45,10 +45,7 @@ interface Shown extends Suggestion {
  */
 export async function suggestCommand(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { flags: ['json', 'apply', 'help'], values: ['label'] });
-  if (options.flags.has('help')) {
-    io.stdout.write(SUGGEST_USAGE);
-    return 0;
-  }
+  if (wroteHelp(options, SUGGEST_USAGE, io.stdout)) return 0;
   const given = options.positional.length ? options.positional : ['.'];
   const labels = options.values.has('label') ? new Set(options.values.get('label')) : undefined;
   const warn = (message: string): void => void io.stderr.write(`marginalia suggest: warning: ${message}\n`);

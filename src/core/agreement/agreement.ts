@@ -30,16 +30,20 @@ export interface AttributeAgreement {
   agreement: number;
 }
 
-/** The figures of one label (JSON keys as `agree --json` prints them). */
-export interface LabelAgreement {
-  /** Records of the label on side A and on side B. */
+/** The counts and F1 of one label or of all together (JSON keys as `agree --json` prints them). */
+interface MatchFigures {
+  /** Records on side A and on side B. */
   a: number;
   b: number;
   exact_matches: number;
   overlap_matches: number;
-  /** 2·matches / (a + b). */
+  /** 2·matches / (a + b); over all labels, from their records together (micro-averaged). */
   exact_f1: number | null;
   overlap_f1: number | null;
+}
+
+/** The figures of one label. */
+export interface LabelAgreement extends MatchFigures {
   /** Cohen's κ over the code points of the compared documents; null when undefined, see kappa_undefined. */
   kappa: number | null;
   /** Why κ is null. */
@@ -49,14 +53,7 @@ export interface LabelAgreement {
 }
 
 /** The figures over every label. */
-export interface OverallAgreement {
-  a: number;
-  b: number;
-  exact_matches: number;
-  overlap_matches: number;
-  /** Over all labels' records together (micro-averaged). */
-  exact_f1: number | null;
-  overlap_f1: number | null;
+export interface OverallAgreement extends MatchFigures {
   /** Mean of the labels' κ that have a value; null when none has. */
   kappa: number | null;
   /** Labels whose κ is undefined and left out of the mean. */

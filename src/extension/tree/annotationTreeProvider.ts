@@ -16,7 +16,7 @@ import {
 import type { LabelConfig } from '../../core/model';
 import type { RelationLink } from '../../core/relations/resolve';
 import type { CrossSourceView } from '../../core/sources/cross-source';
-import { Disposable } from '../disposable';
+import { Disposable, Soon } from '../disposable';
 import type { AnnotatedDocumentView, AnnotationSource } from './annotationSource';
 import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, relationItem, type GroupNode, type OccurrenceNode, type RelationNode, type TreeNode } from './treeNodes';
 
@@ -50,7 +50,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   private currentFilter: TreeFilter = {};
   private total = 0;
   private shown = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly soon = this._register(new Soon(() => this.refresh(), REFRESH_DELAY_MS));
   private view: vscode.TreeView<TreeNode> | undefined;
 
   /** Fires when the tree's content changed (VS Code listens to it). */
@@ -74,7 +74,6 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
         if (e.affectsConfiguration(GROUP_BY_SETTING)) this.refresh();
       }),
     );
-    this._register({ dispose: () => clearTimeout(this.timer) });
     void source.ready.then(() => this.refresh());
   }
 
@@ -122,8 +121,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
    * does only while the view is visible, so a hidden tree costs nothing while documents are edited.
    */
   refresh(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.soon.cancel();
     this.roots = undefined;
     this.changeEmitter.fire(undefined);
   }
@@ -184,8 +182,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   private scheduleRefresh(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    this.soon.reschedule();
   }
 
   private build(): GroupNode[] {
