@@ -168,7 +168,8 @@ async function main() {
       bindAddr: `127.0.0.1:${opts.port}`,
       profile,
       extraArgs: [opened],
-      env: { HARNESS_SCREENSHOT_DIR: shotDir }, // inherited by the extension host
+      // Inherited by the extension host: where to ask for screenshots, and the profile (its backups).
+      env: { HARNESS_SCREENSHOT_DIR: shotDir, HARNESS_USER_DATA_DIR: profile.userData },
       onSpawn: (child) => (server = child),
       onOutput: (chunk) => {
         serverLog.write(chunk);

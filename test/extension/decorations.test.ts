@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/model';
 import { colorsFor } from '../../src/extension/decorations';
 import type { MarginaliaApi } from '../../src/extension/extension';
-import { inFolder, marginalia, openEditor, sleep, waitFor } from './editor-helpers';
+import { inFolder, marginalia, openEditor, waitFor } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 const SEED = '000_685ffd5502fe63ac.txt';
@@ -19,6 +19,9 @@ function hoverText(hovers: vscode.Hover[]): string {
     .join('\n');
 }
 
+
+/** A decoration the window has painted: it names each decoration type's class "ced-…". */
+const PAINTED_DECORATION = '.monaco-editor [class*="ced-"]';
 suite('Highlights and hovers', () => {
   let api: MarginaliaApi;
   const uri = (): vscode.Uri => inFolder(SEED);
@@ -86,9 +89,8 @@ suite('Highlights and hovers', () => {
     editor.selection = new vscode.Selection(top, top);
     editor.revealRange(new vscode.Range(top, top), vscode.TextEditorRevealType.AtTop);
     await waitFor(() => api.decorations.drawnIn(editor).size >= 3, 'highlights drawn');
-    await sleep(500);
     await vscode.commands.executeCommand('notifications.clearAll');
-    const file = await requestScreenshot('seed-article-highlighted', { waitForText: figure.text });
+    const file = await requestScreenshot('seed-article-highlighted', { waitForText: figure.text, waitForSelector: PAINTED_DECORATION });
     console.log(`  screenshot: ${file ?? '(not under the web runner)'}`);
   });
 
@@ -131,7 +133,6 @@ suite('Highlights and hovers', () => {
     const back = await openEditor(uri());
     back.selection = new vscode.Selection(at, at);
     back.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-    await sleep(300);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('editor.action.showHover');
     const file = await requestScreenshot('hover', { waitForText: 'read as' });

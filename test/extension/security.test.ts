@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
 import { COMMAND_IDS } from '../../src/extension/commandIds';
-import { interceptWindow, marginalia, openEditor, readFile, removeScratch, scratchDocument, sidecarOf, sleep, waitFor, writeFile } from './editor-helpers';
+import { interceptWindow, marginalia, openEditor, readFile, removeScratch, scratchDocument, sidecarOf, waitFor, writeFile } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 // markdown-it with HTML and bare-URL links on renders at least as much as VS Code's Markdown does.
@@ -114,7 +114,6 @@ suite('Security: sidecar text reaching Markdown', () => {
 
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-    await sleep(300);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('editor.action.showHover');
     const file = await requestScreenshot('hover-hostile', { waitForText: 'other occurrence' });
