@@ -19,7 +19,7 @@ export const RESULT_MARKER = '[[harness:result]]';
 export const TEST_MARKER = '[[harness:test]]';
 
 /** Test files that reload the window, which ends the run: they run after every other (see reload.ts). */
-const RELOADING_TESTS = ['hotExit.test.js'];
+const RELOADING_TESTS = ['pendingChanges.test.js'];
 
 /** The counts of this run so far, for a test that reloads the window to hand on. */
 export const counts = { passed: 0, failed: 0, pending: 0 };

@@ -3,8 +3,8 @@
 // reader to check what was written. Offsets are checked against code points counted here independently.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Annotation, AttributeSpec } from '../../src/core/model';
-import { validateAttributeInput, parseAttributeInput } from '../../src/extension/attributeInput';
+import type { Annotation } from '../../src/core/model';
+import type { MarginaliaApi } from '../../src/extension/extension';
 import {
   codePoints,
   interceptWindow,
@@ -354,22 +354,6 @@ suite('Tagging in the editor', () => {
     await waitFor(() => !api.diagnostics.diagnosticsFor(uri).some((d) => d.code === 'missing-attribute'), 'the warning gone');
   });
 
-  test('an attribute typed as a number rejects "abc"; enum and required attributes are checked too', () => {
-    const value: AttributeSpec = { name: 'value', type: 'number', required: false };
-    assert.match(validateAttributeInput(value, 'abc') ?? '', /value is a number/);
-    assert.match(validateAttributeInput(value, '100,000') ?? '', /no thousands separators/);
-    assert.equal(validateAttributeInput(value, '100000'), undefined);
-    assert.equal(validateAttributeInput(value, '-3.5'), undefined);
-    assert.equal(validateAttributeInput(value, ''), undefined, 'an optional attribute may be emptied');
-    assert.equal(parseAttributeInput(value, ' 2.5e3 '), 2500);
-    assert.equal(parseAttributeInput(value, ''), undefined);
-    const speaker: AttributeSpec = { name: 'speaker', type: 'text', required: true };
-    assert.match(validateAttributeInput(speaker, '  ') ?? '', /speaker is required/);
-    const qualifier: AttributeSpec = { name: 'qualifier', type: 'enum', required: false, values: ['exact', 'approximate'] };
-    assert.match(validateAttributeInput(qualifier, 'roughly') ?? '', /one of: exact, approximate/);
-    assert.equal(validateAttributeInput(qualifier, 'exact'), undefined);
-  });
-
   test('Edit Attributes stores typed values; a bad number changes nothing', async () => {
     const uri = await scratchDocument('attributes.txt', ARTICLE);
     const editor = await openEditor(uri);
@@ -444,5 +428,29 @@ suite('Tagging in the editor', () => {
     assert.equal(editor.document.getText(editor.selection), 'Scratch article', 'the span is selected');
     assert.equal((await vscode.commands.executeCommand<Annotation>('marginalia.previousAnnotation')).text, 'even tomorrow', 'wraps to the last');
     assert.equal((await vscode.commands.executeCommand<Annotation>('marginalia.previousAnnotation')).text, '100,000 troops');
+  });
+});
+
+suite('Opening annotated documents', () => {
+  let api: MarginaliaApi;
+
+  suiteSetup(async () => {
+    api = await marginalia();
+  });
+
+  test('Open All Annotated Documents opens every document with a sidecar, in path order, the first in front', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const opened = await vscode.commands.executeCommand<vscode.Uri[]>('marginalia.openAnnotatedDocuments');
+    const annotated = api.store
+      .documents()
+      .filter((d) => d.hasText)
+      .map((d) => d.documentUri.toString())
+      .sort();
+    assert.ok(annotated.length >= 5, `the seeds are annotated (${annotated.length})`);
+    assert.deepEqual(opened.map(String), annotated);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input as { uri?: vscode.Uri }).uri?.toString()));
+    assert.deepEqual(tabs.filter((t) => t !== undefined && annotated.includes(t)), annotated, 'a tab each, in path order');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), annotated[0]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
