@@ -19,8 +19,10 @@ const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/fileNesting.ts': 'test/extension/explorer.test.ts',
   'src/extension/hover.ts': 'test/extension/decorations.test.ts',
   'src/extension/linkQuotePrints.ts': 'test/extension/acrossSources.test.ts',
+  'src/extension/localFiles.ts': 'test/extension/reliability.test.ts', // the Node host's local files; its rule: test/core/io/inside.test.ts
   'src/extension/labelConfigs.ts': 'test/extension/reliability.test.ts',
   'src/extension/navigation.ts': 'test/extension/tree.test.ts',
+  'src/extension/node.ts': 'test/extension/activation.test.ts', // the Node host's entry point
   'src/extension/newFolderPoller.ts': 'test/extension/reliability.test.ts', // its bad cases sit in folders made during the run
   'src/extension/notify.ts': 'test/extension/security.test.ts',
   'src/extension/pendingChanges.ts': 'test/extension/hotExit.test.ts',
@@ -31,6 +33,7 @@ const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/tree/annotationTreeProvider.ts': 'test/extension/tree.test.ts',
   'src/extension/tree/treeCommands.ts': 'test/extension/tree.test.ts',
   'src/extension/tree/treeNodes.ts': 'test/extension/tree.test.ts',
+  'src/extension/web.ts': 'test/extension/activation.test.ts', // the web worker host's entry point; its bundle: test/scripts/no-node-builtins.test.ts
   // The executable's one line: runCached, specified in compile-cache.test.ts, run by every process test.
   'src/cli/launch.ts': 'test/cli/compile-cache.test.ts',
 };
