@@ -33,6 +33,7 @@ const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/tree/annotationTreeProvider.ts': 'test/extension/tree.test.ts',
   'src/extension/tree/treeCommands.ts': 'test/extension/tree.test.ts',
   'src/extension/tree/treeNodes.ts': 'test/extension/tree.test.ts',
+  'src/extension/workspaceSearch.ts': 'test/extension/activation.test.ts', // the walk itself: test/core/workspace/folder-walk.test.ts
   'src/extension/web.ts': 'test/extension/activation.test.ts', // the web worker host's entry point; its bundle: test/scripts/no-node-builtins.test.ts
   // The executable's one line: runCached, specified in compile-cache.test.ts, run by every process test.
   'src/cli/launch.ts': 'test/cli/compile-cache.test.ts',

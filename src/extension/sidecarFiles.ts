@@ -38,6 +38,14 @@ function localAccessTo(uri: vscode.Uri): LocalFiles | undefined {
   return uri.scheme === 'file' ? localFiles : undefined;
 }
 
+/**
+ * Whether the host reaches this file itself (a `file:` URI in the Node host), not through `vscode.workspace.fs`.
+ * @param uri a file or folder
+ */
+export function isReachedLocally(uri: vscode.Uri): boolean {
+  return localAccessTo(uri) !== undefined;
+}
+
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
