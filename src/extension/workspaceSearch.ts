@@ -1,9 +1,11 @@
 /**
  * Finding the workspace's sidecars, label configurations and repository roots. VS Code's file search
  * is fast and honours `files.exclude`, but a virtual file system may offer none (it then finds
- * nothing, and Marginalia would show no annotation at all): so every folder the host does not reach
- * itself is also walked by listing its folders (`core/workspace/folder-walk.ts`), up to a bound, and
- * the two are joined. Searches made at the same time share one walk. A walk cut short says so.
+ * nothing, and Marginalia would show no annotation at all). So a folder the host does not reach
+ * itself, in which the search finds no file at all, is walked by listing its folders instead
+ * (`core/workspace/folder-walk.ts`), up to a bound. Where the search works the walk is not made: on
+ * 5,000 files in the web worker host it takes some 500 ms where the search takes 35 ms. Searches made
+ * at the same time share one walk. A walk cut short says so.
  */
 import * as vscode from 'vscode';
 import { LABEL_CONFIG_FILE } from '../core/config';
@@ -53,21 +55,32 @@ const toldCutShort = new Set<string>();
  * @returns the files, each once
  */
 export async function findWorkspaceFiles(kind: WorkspaceFileKind): Promise<vscode.Uri[]> {
-  const [searched, walk] = await Promise.all([Promise.resolve(vscode.workspace.findFiles(KINDS[kind].glob, '**/node_modules/**')).then(undefined, () => []), walkOnce()]);
+  const [searched, walk] = await Promise.all([searchFiles(KINDS[kind].glob), walkOnce()]);
   const byKey = new Map<string, vscode.Uri>();
   for (const uri of searched) byKey.set(uri.toString(), uri);
   for (const [uri, found] of walk.found) if (found === kind) byKey.set(uri.toString(), uri);
   return [...byKey.values()];
 }
 
-/** Walk the folders the host does not reach itself, or join the walk under way. */
+/**
+ * VS Code's file search, `node_modules` left out; nothing where it fails.
+ * @param include what to look for
+ * @param maxResults at most this many
+ */
+function searchFiles(include: vscode.GlobPattern, maxResults?: number): Promise<vscode.Uri[]> {
+  return Promise.resolve(vscode.workspace.findFiles(include, '**/node_modules/**', maxResults)).then(undefined, () => []);
+}
+
+/** Walk the folders that need it (not reached by the host itself, not searchable), or join the walk under way. */
 function walkOnce(): Promise<FolderWalk<vscode.Uri, WorkspaceFileKind>> {
   walking ??= walkWorkspace().finally(() => (walking = undefined));
   return walking;
 }
 
 async function walkWorkspace(): Promise<FolderWalk<vscode.Uri, WorkspaceFileKind>> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).filter((folder) => !isReachedLocally(folder.uri));
+  const candidates = (vscode.workspace.workspaceFolders ?? []).filter((folder) => !isReachedLocally(folder.uri));
+  const searchable = await Promise.all(candidates.map(async (folder) => (await searchFiles(new vscode.RelativePattern(folder, '**/*'), 1)).length > 0));
+  const folders = candidates.filter((_, i) => !searchable[i]);
   const walk = await walkFolders(
     folders.map((folder) => folder.uri),
     workspaceFolders,
@@ -79,7 +92,7 @@ async function walkWorkspace(): Promise<FolderWalk<vscode.Uri, WorkspaceFileKind
     toldCutShort.add(names);
     notifyUser(
       'warning',
-      `${names} holds more than ${MAX_WALKED_ENTRIES.toLocaleString('en')} files and folders: only those were looked through for sidecars, besides what VS Code's file search finds (which some virtual file systems do not offer). Annotations of other documents may not show.`,
+      `VS Code's file search finds nothing in ${names}, and it holds more than ${MAX_WALKED_ENTRIES.toLocaleString('en')} files and folders: only those were looked through for sidecars. Annotations of other documents may not show.`,
     );
   }
   return walk;
