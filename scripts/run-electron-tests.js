@@ -26,7 +26,6 @@ async function main() {
       version: process.env.VSCODE_VERSION || undefined, // used only when downloading
       extensionDevelopmentPath,
       extensionTestsPath,
-      extensionTestsEnv: { HARNESS_SCREENSHOT_DIR: undefined },
       launchArgs: [
         workspace,
         '--disable-extensions', // the user's other extensions stay off
