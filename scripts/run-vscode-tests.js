@@ -5,8 +5,13 @@
 //
 // The tests run in code-server's Node extension host (the extension is loaded from a vscode-remote:// URI),
 // as in VS Code's own browser integration tests, or with --host web in the workbench's web-worker extension
-// host (payload entry ["extensionDevelopmentKind","web"]; the extension's `browser` entry and a browser
-// bundle of the tests, out/test/web/tests.js from scripts/build-web-tests.mjs):
+// host: the extension's `browser` entry, and a browser bundle of the tests (out/test/web/tests.js, from
+// scripts/build-web-tests.mjs), which the workbench runs in the host of the extension whose folder holds
+// them. An extension with both `main` and `browser` runs in the Node host of a remote window unless its
+// extension kind says web: the payload's ["extensionDevelopmentKind","web"] would, but VS Code 1.100's
+// browser workbench ignores it (it parses it as `extensionDevelopmentLocationKind`, while the extension
+// service reads `extensionDevelopmentKind`), so the runner sets `remote.extensionKind` to web for the
+// extension in the profile's settings, the user setting VS Code reads for the same purpose:
 //   http://127.0.0.1:PORT/?folder=/tmp/.../seeds&payload=[["extensionDevelopmentPath","vscode-remote://127.0.0.1:PORT/<repo>"],
 //                                                        ["extensionTestsPath","vscode-remote://127.0.0.1:PORT/<repo>/out/test/extension/index"]]
 // The workbench calls window.codeAutomationLog(type, args) for each log line (the extension host's console
@@ -110,6 +115,16 @@ async function waitForText(page, text, timeoutMs) {
   throw new Error(`text '${text}' not visible within ${timeoutMs} ms`);
 }
 
+/**
+ * Settings that put the extension under development in the chosen host.
+ * @returns {Record<string, unknown>} for --host web, `remote.extensionKind` web for it; else none
+ */
+function hostSettings() {
+  if (opts.host !== 'web') return {};
+  const manifest = JSON.parse(fs.readFileSync(path.join(opts.extDev, 'package.json'), 'utf8'));
+  return { 'remote.extensionKind': { [`${manifest.publisher}.${manifest.name}`]: ['web'] } };
+}
+
 async function main() {
   if (!fs.existsSync(opts.extTests + '.js') && !fs.existsSync(opts.extTests)) {
     const build = opts.host === 'web' ? 'node scripts/build-web-tests.mjs' : 'npx tsc -p .';
@@ -130,7 +145,7 @@ async function main() {
   info(`code-server ${versions.codeServer} (VS Code ${versions.vscode}) from ${opts.codeServer}`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-vscode-test-'));
-  const profile = prepareProfile(path.join(tmp, 'profile'), { overwriteSettings: true });
+  const profile = prepareProfile(path.join(tmp, 'profile'), { overwriteSettings: true, settings: hostSettings() });
   const workspace = path.join(tmp, path.basename(opts.workspace));
   fs.cpSync(opts.workspace, workspace, { recursive: true });
   const shotDir = path.join(opts.artifacts, 'screenshots');
@@ -313,7 +328,6 @@ async function main() {
       ['extensionDevelopmentPath', remote(opts.extDev)],
       ['extensionTestsPath', remote(opts.extTests)],
       ['skipWelcome', 'true'],
-      ...(opts.host === 'web' ? [['extensionDevelopmentKind', 'web']] : []),
     ]);
     const url = `http://${host}/?${workspaceFile ? 'workspace' : 'folder'}=${encodeURIComponent(opened)}&payload=${encodeURIComponent(payload)}`;
     info(`opening ${url}`);
