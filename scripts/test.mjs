@@ -1,8 +1,8 @@
 // `npm test`: builds, type-checks, runs the unit tests (node --test) and the integration tests (mocha in a
 // real VS Code, through scripts/run-vscode-tests.js: in the Node extension host, again in a multi-root
 // workspace, and in the web-worker extension host), prints one summary line per suite and host, and ends
-// with one line `N passed, N failed` summing them all. Exits non-zero on any failure; a failed build or type check, a crashed runner or a timeout
-// counts as one failure.
+// with one line `N passed, N failed` summing them all. Exits non-zero on any failure; a failed build or
+// type check, a crashed runner or a timeout counts as one failure.
 //   node scripts/test.mjs                 both suites
 //   node scripts/test.mjs --unit          unit tests only (no code-server needed)
 //   node scripts/test.mjs --integration   integration tests only
@@ -152,6 +152,22 @@ async function integrationSuite(name, suiteArgs) {
   suites.push({ name, passed: result.passed, failed, skipped: result.pending ?? 0 });
 }
 
+/**
+ * Bundle the integration tests for the browser and run them in the web-worker extension host, which loads
+ * the extension's `browser` entry (docs/web-worker-tests.md).
+ */
+async function webWorkerSuite() {
+  const name = 'integration (web worker)';
+  step('build: node scripts/build-web-tests.mjs');
+  if ((await exec(process.execPath, [join('scripts', 'build-web-tests.mjs')])).code !== 0) {
+    problems.push('the web test bundle failed');
+    suites.push({ name, passed: 0, failed: 0, skipped: 0 });
+    return;
+  }
+  // Its own artifacts folder: the same tests take the same screenshots in both hosts.
+  await integrationSuite(name, ['--host', 'web', '--artifacts', join('.artifacts', 'web-worker')]);
+}
+
 mkdirSync(ARTIFACTS, { recursive: true });
 let buildOk = true;
 if (runIntegration) {
@@ -172,22 +188,6 @@ if ((await exec(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin
   problems.push('tsc reported type errors');
 }
 if (runUnit) await unitSuite();
-/**
- * Bundle the integration tests for the browser and run them in the web-worker extension host, which loads
- * the extension's `browser` entry (docs/web-worker-tests.md).
- */
-async function webWorkerSuite() {
-  const name = 'integration (web worker)';
-  step('build: node scripts/build-web-tests.mjs');
-  if ((await exec(process.execPath, [join('scripts', 'build-web-tests.mjs')])).code !== 0) {
-    problems.push('the web test bundle failed');
-    suites.push({ name, passed: 0, failed: 0, skipped: 0 });
-    return;
-  }
-  // Its own artifacts folder: the same tests take the same screenshots in both hosts.
-  await integrationSuite(name, ['--host', 'web', '--artifacts', join('.artifacts', 'web-worker')]);
-}
-
 if (runIntegration) {
   if (buildOk) {
     await integrationSuite('integration (extension host)', []);
