@@ -16,8 +16,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Test files (below test/extension) that need the Node extension host, and why. */
 const NODE_ONLY = {
-  'export.test.ts': 'compares with the CLI\'s output (src/cli, Node fs) in a temporary folder',
-  'hotExit.test.ts': 'reloads the window, and carries the run across it in a file written with Node fs (reload.ts)',
+  'exportCommand.test.ts': 'compares with the CLI\'s output (src/cli, Node fs) in a temporary folder',
+  'pendingChanges.test.ts': 'reloads the window, and carries the run across it in a file written with Node fs (reload.ts)',
   'performance.test.ts': 'times the Node host on a generated workspace written with Node fs; speed is the benchmark\'s',
   'reliability.test.ts': 'makes git repositories (child_process), symbolic links and unreadable files',
   'sidecarCache.test.ts': 'sets modification times and a storage folder under os.tmpdir() with Node fs',

@@ -206,6 +206,8 @@ async function main() {
       bindAddr: `127.0.0.1:${opts.port}`,
       profile,
       extraArgs: [opened],
+      // Inherited by the Node extension host: the profile, whose backups the hot-exit test looks for.
+      env: { HARNESS_USER_DATA_DIR: profile.userData },
       onSpawn: (child) => (server = child),
       onOutput: (chunk) => {
         serverLog.write(chunk);

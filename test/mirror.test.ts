@@ -10,20 +10,11 @@ import { REPO_ROOT } from './fixture-path';
 /** Modules of the editor layer tested in the real host by a test named after the feature, not the module. */
 const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/annotationStore.ts': 'test/extension/keeping.test.ts', // the engine itself: test/core/workspace/document-sync.test.ts
-  'src/extension/attributeInput.ts': 'test/extension/tagging.test.ts',
-  'src/extension/commands.ts': 'test/extension/tagging.test.ts',
-  'src/extension/crossSources.ts': 'test/extension/acrossSources.test.ts', // its logic: test/core/sources/cross-source.test.ts
-  'src/extension/exportCommand.ts': 'test/extension/export.test.ts',
-  'src/extension/extension.ts': 'test/extension/activation.test.ts',
-  'src/extension/fileDecorations.ts': 'test/extension/explorer.test.ts',
-  'src/extension/fileNesting.ts': 'test/extension/explorer.test.ts',
-  'src/extension/hover.ts': 'test/extension/decorations.test.ts',
-  'src/extension/linkQuotePrints.ts': 'test/extension/acrossSources.test.ts',
+  'src/extension/linkQuotePrints.ts': 'test/extension/crossSources.test.ts', // the command beside the view it acts from
   'src/extension/labelConfigs.ts': 'test/extension/reliability.test.ts',
   'src/extension/navigation.ts': 'test/extension/tree.test.ts',
   'src/extension/newFolderPoller.ts': 'test/extension/reliability.test.ts', // its bad cases sit in folders made during the run
   'src/extension/notify.ts': 'test/extension/security.test.ts',
-  'src/extension/pendingChanges.ts': 'test/extension/hotExit.test.ts',
   'src/extension/relationHints.ts': 'test/extension/relations.test.ts',
   'src/extension/sidecarFiles.ts': 'test/extension/reliability.test.ts',
   'src/extension/syncPorts.ts': 'test/extension/reliability.test.ts',

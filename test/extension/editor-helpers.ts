@@ -118,25 +118,70 @@ export type Truthy<T> = Exclude<T, false | null | undefined | '' | 0>;
  * @param probe returns the awaited value, or something falsy while it is not there yet
  * @param what what is awaited, for the failure message
  * @param timeoutMs how long to wait
+ * @param everyMs how often to look (a measurement polls every millisecond, so as not to blur its times)
  */
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000): Promise<Truthy<T>> {
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000, everyMs = 50): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await probe();
     if (last) return last as Truthy<T>;
-    await sleep(50);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }
 
+/** The quick picks and input boxes opened since `watchPrompts`, one by one. */
+export interface PromptWatch {
+  /**
+   * Wait until the next prompt not waited for yet is on screen.
+   * @param what the prompt awaited, for the failure message
+   */
+  next(what: string): Promise<void>;
+  /** Stop watching. */
+  restore(): void;
+}
+
 /**
- * Wait a fixed time, for what VS Code gives no event for: a quick pick to open, a repaint before a
- * screenshot. Never before asserting that nothing changed: wait on `api.store.settled()` for that.
- * @param ms milliseconds
+ * Watch the quick picks and input boxes the extension opens, so that a test sends a command to one
+ * (accept, select next) or takes a screenshot only once it is there. VS Code has no "prompt shown"
+ * event, but every prompt reaches the window through these calls, and a command the test sends
+ * after one is delivered after it.
  */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+export function watchPrompts(): PromptWatch {
+  let shown = 0;
+  let awaited = 0;
+  const count = (): void => void (shown += 1);
+  const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const originals = { showQuickPick: window.showQuickPick!, showInputBox: window.showInputBox!, createQuickPick: window.createQuickPick! };
+  window.showQuickPick = (...args: unknown[]) => {
+    const result = originals.showQuickPick.apply(vscode.window, args);
+    // The items go to the window when they resolve: count the prompt after they have gone.
+    void Promise.resolve(args[0]).then(count, count);
+    return result;
+  };
+  window.showInputBox = (...args: unknown[]) => {
+    const result = originals.showInputBox.apply(vscode.window, args);
+    count();
+    return result;
+  };
+  window.createQuickPick = (...args: unknown[]) => {
+    const pick = originals.createQuickPick.apply(vscode.window, args) as vscode.QuickPick<vscode.QuickPickItem>;
+    const show = pick.show.bind(pick);
+    pick.show = () => {
+      show();
+      count();
+    };
+    return pick;
+  };
+  return {
+    async next(what) {
+      const wanted = awaited + 1;
+      await waitFor(() => shown >= wanted, what);
+      awaited = wanted;
+    },
+    restore: () => Object.assign(window, originals),
+  };
 }
 
 /**

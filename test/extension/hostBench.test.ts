@@ -36,15 +36,6 @@ function drawnCount(api: MarginaliaApi, editor: vscode.TextEditor): number {
   return [...api.decorations.drawnIn(editor).values()].reduce((n, r) => n + r.outer.length + r.nested.length, 0);
 }
 
-/** Resolve as soon as `probe` is true, polling every millisecond (waitFor's 50 ms would blur the times). */
-async function until(probe: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!probe()) {
-    if (performance.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
-
 suite('Host benchmark', () => {
   suiteTeardown(removeScratch);
 
@@ -72,7 +63,7 @@ suite('Host benchmark', () => {
       // Timed: from opening the document to its 1,000 annotations drawn.
       const t0 = performance.now();
       const editor = await openEditor(uri);
-      await until(() => drawnCount(api, editor) === ANNOTATIONS, `the ${ANNOTATIONS} annotations of ${name} drawn`);
+      await waitFor(() => drawnCount(api, editor) === ANNOTATIONS, `the ${ANNOTATIONS} annotations of ${name} drawn`, 30_000, 1);
       if (run >= WARMUP) times.push(performance.now() - t0);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }

@@ -11,7 +11,7 @@ import { takeReloadNote } from './reload';
 const MULTI_ROOT_TESTS = 'multi-root';
 
 /** Test files that reload the window, which ends the run: they run after every other (see reload.ts). */
-const RELOADING_TESTS = ['hotExit.test.js'];
+const RELOADING_TESTS = ['pendingChanges.test.js'];
 
 /** The counts of this run so far, for a test that reloads the window to hand on. */
 export const counts: Counts = { passed: 0, failed: 0, pending: 0 };

@@ -3,7 +3,7 @@
 // first key included.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { sleep, waitFor } from './editor-helpers';
+import { waitFor } from './editor-helpers';
 
 interface Binding {
   key: string;
@@ -20,8 +20,7 @@ suite('Default keybindings', () => {
       () => vscode.window.activeTextEditor?.document.uri.scheme !== 'file' && vscode.window.activeTextEditor,
       'the default keybindings to open',
     );
-    await sleep(200);
-    const text = editor.document.getText();
+    const text = await waitFor(() => editor.document.getText().includes('"command"') && editor.document.getText(), 'the default keybindings listed');
     const defaults = [...text.matchAll(/"key":\s*"([^"]+)",\s*"command":\s*"([^"]+)"/g)]
       .map(([, key, command]) => ({ key: key!, command: command! }))
       .filter((b) => !b.command.startsWith('marginalia.') && !b.command.startsWith('-'));

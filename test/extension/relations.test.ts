@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Annotation, Relation } from '../../src/core/model';
 import type { MarginaliaApi } from '../../src/extension/extension';
-import { interceptWindow, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, sleep, waitFor } from './editor-helpers';
+import { interceptWindow, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, waitFor } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 const ARTICLE_A = [
@@ -83,7 +83,6 @@ suite('Relations in the editor', () => {
         targets.every((t) => t.startsWith('speaker “')),
         `only the labels the type allows at its target: ${targets.join(', ')}`,
       );
-      await sleep(300);
       await vscode.commands.executeCommand('notifications.clearAll');
       await requestScreenshot('relate-target-pick', { waitForText: 'Sergei Ryabkov' });
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
@@ -145,7 +144,6 @@ suite('Relations in the editor', () => {
     const editor = await openEditor(a);
     const at = rangeOf(editor.document, 'the build-up').start.translate(0, 2);
     editor.selection = new vscode.Selection(at, at);
-    await sleep(300);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('editor.action.showHover');
     await requestScreenshot('relations-hover', { waitForText: 'same as' });

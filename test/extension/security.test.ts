@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
 import { COMMAND_IDS } from '../../src/extension/commandIds';
-import { interceptWindow, marginalia, openEditor, readFile, removeScratch, scratchDocument, sidecarOf, sleep, waitFor, writeFile } from './editor-helpers';
+import { interceptWindow, marginalia, openEditor, readFile, removeScratch, scratchDocument, sidecarOf, waitFor, writeFile } from './editor-helpers';
 import { markdown } from './markdown';
 import { requestScreenshot } from './screenshot';
 
@@ -110,7 +110,6 @@ suite('Security: sidecar text reaching Markdown', () => {
 
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
-    await sleep(300);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('editor.action.showHover');
     const file = await requestScreenshot('hover-hostile', { waitForText: 'other occurrence' });

@@ -15,7 +15,7 @@ import {
   spanOf,
   writeText,
 } from './navigation-helpers';
-import { waitFor } from './editor-helpers';
+import { waitFor, watchPrompts } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 type DocGroup = Group<AnnotatedDocumentView>;
@@ -174,10 +174,15 @@ suite('Entity tree', () => {
   });
 
   test('the filter command without arguments offers the labels in a quick pick', async () => {
-    const picking = vscode.commands.executeCommand('marginalia.tree.filter');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await picking;
+    const prompts = watchPrompts();
+    try {
+      const picking = vscode.commands.executeCommand('marginalia.tree.filter');
+      await prompts.next('the label picker');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await picking;
+    } finally {
+      prompts.restore();
+    }
     const first = api.navigation.tree.filter.label;
     assert.ok(first, 'accepting the first item filters by a label');
     assert.deepEqual(api.navigation.tree.groups.map((g) => g.title), [first]);
@@ -295,7 +300,6 @@ suite('Entity tree', () => {
     await vscode.window.showTextDocument(fileUri(SEED_000), { viewColumn: vscode.ViewColumn.One });
     await vscode.commands.executeCommand('marginalia.entities.focus');
     await waitFor(() => api.navigation.treeView.visible, 'the tree to show');
-    await new Promise((resolve) => setTimeout(resolve, 500));
     // A side bar wider than the default, so that occurrence labels are readable (the resize commands
     // act on the editor part here: narrowing it widens the side bar); only this quote open.
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');

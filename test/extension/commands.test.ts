@@ -3,8 +3,8 @@
 // reader to check what was written. Offsets are checked against code points counted here independently.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Annotation, AttributeSpec } from '../../src/core/model';
-import { validateAttributeInput, parseAttributeInput } from '../../src/extension/attributeInput';
+import type { Annotation } from '../../src/core/model';
+import type { MarginaliaApi } from '../../src/extension/extension';
 import {
   codePoints,
   interceptWindow,
@@ -16,7 +16,7 @@ import {
   scratchDocument,
   seedText,
   sidecarOnDisk,
-  sleep,
+  watchPrompts,
   waitFor,
 } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
@@ -158,12 +158,18 @@ suite('Tagging in the editor', () => {
     const uri = await scratchDocument('tag-pick.txt', ARTICLE);
     const editor = await openEditor(uri);
     editor.selection = new vscode.Selection(rangeOf(editor.document, 'Prices rose').start, rangeOf(editor.document, 'Prices rose').end);
-    const running = vscode.commands.executeCommand<Annotation[]>('marginalia.tagSelection');
-    await sleep(500);
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await requestScreenshot('tag-selection-quick-pick', { waitForText: 'Words the article puts in quotation marks' });
-    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const prompts = watchPrompts();
+    let running: Thenable<Annotation[]>;
+    try {
+      running = vscode.commands.executeCommand<Annotation[]>('marginalia.tagSelection');
+      await prompts.next('the label picker');
+      await vscode.commands.executeCommand('notifications.clearAll');
+      await requestScreenshot('tag-selection-quick-pick', { waitForText: 'Words the article puts in quotation marks' });
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    } finally {
+      prompts.restore();
+    }
     const made = await running;
     assert.equal(made?.length, 1);
     assert.equal(made[0]!.label, 'quote', 'the second label of seeds/.marginalia.yaml');
@@ -249,6 +255,7 @@ suite('Tagging in the editor', () => {
     const editor = await openEditor(uri);
     const [claim] = await runOn<Annotation[]>(editor, [rangeOf(editor.document, 'officials said on Friday.')], 'marginalia.tagClaim');
     assert.ok(claim);
+    const prompts = watchPrompts();
     const picks: vscode.QuickPick<vscode.QuickPickItem>[] = [];
     const original = vscode.window.createQuickPick;
     const created = interceptWindow('createQuickPick', (): vscode.QuickPick<vscode.QuickPickItem> => {
@@ -260,15 +267,21 @@ suite('Tagging in the editor', () => {
     try {
       editor.selection = new vscode.Selection(rangeOf(editor.document, 'officials').start, rangeOf(editor.document, 'officials').start);
       linking = vscode.commands.executeCommand<string>('marginalia.linkEntity');
-      const pick = await waitFor(() => picks[0], 'the entity picker');
+      await prompts.next('the entity picker');
+      const pick = picks[0]!;
+      // The window echoes a value set here back as a change: then the filter has run over it.
+      let echoed = false;
+      const echo = pick.onDidChangeValue((value) => (echoed ||= value === 'Defence Ministry'));
       pick.value = 'Defence Ministry'; // as if typed: the picker's own filter box
-      await sleep(300);
+      await waitFor(() => echoed, 'the typed name to reach the picker');
+      echo.dispose();
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "New entity…", always shown
-      await sleep(500);
+      await prompts.next('the name box');
       await requestScreenshot('link-entity-typed', { waitForText: 'New entity' });
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the name as offered
     } finally {
       created.restore();
+      prompts.restore();
     }
     assert.equal(await linking, 'Defence Ministry');
     assert.equal((await waitFor(async () => (await recordOnDisk(uri, claim.id)).entity, 'the entity on disk')), 'Defence Ministry');
@@ -341,22 +354,6 @@ suite('Tagging in the editor', () => {
     await waitFor(() => !api.diagnostics.diagnosticsFor(uri).some((d) => d.code === 'missing-attribute'), 'the warning gone');
   });
 
-  test('an attribute typed as a number rejects "abc"; enum and required attributes are checked too', () => {
-    const value: AttributeSpec = { name: 'value', type: 'number', required: false };
-    assert.match(validateAttributeInput(value, 'abc') ?? '', /value is a number/);
-    assert.match(validateAttributeInput(value, '100,000') ?? '', /no thousands separators/);
-    assert.equal(validateAttributeInput(value, '100000'), undefined);
-    assert.equal(validateAttributeInput(value, '-3.5'), undefined);
-    assert.equal(validateAttributeInput(value, ''), undefined, 'an optional attribute may be emptied');
-    assert.equal(parseAttributeInput(value, ' 2.5e3 '), 2500);
-    assert.equal(parseAttributeInput(value, ''), undefined);
-    const speaker: AttributeSpec = { name: 'speaker', type: 'text', required: true };
-    assert.match(validateAttributeInput(speaker, '  ') ?? '', /speaker is required/);
-    const qualifier: AttributeSpec = { name: 'qualifier', type: 'enum', required: false, values: ['exact', 'approximate'] };
-    assert.match(validateAttributeInput(qualifier, 'roughly') ?? '', /one of: exact, approximate/);
-    assert.equal(validateAttributeInput(qualifier, 'exact'), undefined);
-  });
-
   test('Edit Attributes stores typed values; a bad number changes nothing', async () => {
     const uri = await scratchDocument('attributes.txt', ARTICLE);
     const editor = await openEditor(uri);
@@ -395,11 +392,17 @@ suite('Tagging in the editor', () => {
     // The cursor is in the claim: the command asks which entity, then the new entity's name.
     const inside = rangeOf(editor.document, 'alliance').start;
     editor.selection = new vscode.Selection(inside, inside);
-    const linking = vscode.commands.executeCommand<string>('marginalia.linkEntity');
-    await sleep(500);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "New entity…"
-    await sleep(500);
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the suggested name
+    const prompts = watchPrompts();
+    let linking: Thenable<string>;
+    try {
+      linking = vscode.commands.executeCommand<string>('marginalia.linkEntity');
+      await prompts.next('the entity picker');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "New entity…"
+      await prompts.next('the name box');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the suggested name
+    } finally {
+      prompts.restore();
+    }
     assert.equal(await linking, 'The alliance has 100,000 troops near the border');
 
     const record = await waitFor(async () => {
@@ -425,5 +428,29 @@ suite('Tagging in the editor', () => {
     assert.equal(editor.document.getText(editor.selection), 'Scratch article', 'the span is selected');
     assert.equal((await vscode.commands.executeCommand<Annotation>('marginalia.previousAnnotation')).text, 'even tomorrow', 'wraps to the last');
     assert.equal((await vscode.commands.executeCommand<Annotation>('marginalia.previousAnnotation')).text, '100,000 troops');
+  });
+});
+
+suite('Opening annotated documents', () => {
+  let api: MarginaliaApi;
+
+  suiteSetup(async () => {
+    api = await marginalia();
+  });
+
+  test('Open All Annotated Documents opens every document with a sidecar, in path order, the first in front', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const opened = await vscode.commands.executeCommand<vscode.Uri[]>('marginalia.openAnnotatedDocuments');
+    const annotated = api.store
+      .documents()
+      .filter((d) => d.hasText)
+      .map((d) => d.documentUri.toString())
+      .sort();
+    assert.ok(annotated.length >= 5, `the seeds are annotated (${annotated.length})`);
+    assert.deepEqual(opened.map(String), annotated);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input as { uri?: vscode.Uri }).uri?.toString()));
+    assert.deepEqual(tabs.filter((t) => t !== undefined && annotated.includes(t)), annotated, 'a tab each, in path order');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), annotated[0]);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

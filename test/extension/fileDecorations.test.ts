@@ -1,3 +1,5 @@
+// The explorer's marks on annotated documents: a badge with the annotation count, counts per label in
+// the tooltip, a warning colour for an orphaned annotation and an error colour for an unreadable sidecar.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
@@ -5,9 +7,7 @@ import { SEED_000, SEED_002, activeApi, fileUri, writeText } from './navigation-
 import { waitFor } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
-const NESTING = '${capture}.annotations.yaml';
-
-suite('Explorer', () => {
+suite('Explorer badges', () => {
   let api: MarginaliaApi;
 
   function decorationOf(name: string): vscode.FileDecoration | undefined {
@@ -18,14 +18,6 @@ suite('Explorer', () => {
   /** The theme colour id of a decoration (the 1.90 typings do not declare ThemeColor.id, the runtime has it). */
   function colorId(decoration: vscode.FileDecoration | undefined): string | undefined {
     return (decoration?.color as { id?: string } | undefined)?.id;
-  }
-
-  function nestingSettings(): { patterns: string | undefined; enabled: boolean | undefined } {
-    const config = vscode.workspace.getConfiguration();
-    return {
-      patterns: config.get<Record<string, string>>('explorer.fileNesting.patterns')?.['*'],
-      enabled: config.get<boolean>('explorer.fileNesting.enabled'),
-    };
   }
 
   suiteSetup(async () => {
@@ -81,38 +73,6 @@ suite('Explorer', () => {
     }
   });
 
-  test('nests sidecars under their documents, keeping the user patterns, and undoes only its own change', async function () {
-    this.timeout(30000);
-    const config = () => vscode.workspace.getConfiguration();
-    assert.equal(config().inspect('explorer.fileNesting.patterns')?.workspaceValue, undefined, 'off by default: nothing written to the workspace settings');
-    await config().update('marginalia.explorer.nestSidecars', true, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => nestingSettings().patterns === NESTING && nestingSettings().enabled === true, 'nesting on once the user asks for it');
-    const inspectPatterns = () => config().inspect<Record<string, string>>('explorer.fileNesting.patterns')!;
-    assert.equal(inspectPatterns().workspaceValue?.['*'], NESTING, 'in the workspace settings');
-
-    await config().update('marginalia.explorer.nestSidecars', false, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => nestingSettings().patterns === undefined, 'the pattern to be removed');
-    await waitFor(() => nestingSettings().enabled !== true, 'nesting turned off again, as Marginalia turned it on');
-
-    const mine = { '*': '${capture}.bak', '*.ts': '${capture}.js' };
-    await config().update('explorer.fileNesting.patterns', mine, vscode.ConfigurationTarget.Workspace);
-    await config().update('marginalia.explorer.nestSidecars', true, vscode.ConfigurationTarget.Workspace);
-    await waitFor(
-      () => nestingSettings().patterns === `\${capture}.bak, ${NESTING}` && nestingSettings().enabled === true,
-      'the pattern appended to the user one, and nesting on',
-    );
-    assert.equal(inspectPatterns().workspaceValue?.['*.ts'], '${capture}.js', 'other user patterns kept');
-
-    await config().update('marginalia.explorer.nestSidecars', false, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => nestingSettings().patterns === '${capture}.bak', 'only the Marginalia pattern removed');
-
-    await config().update('explorer.fileNesting.patterns', undefined, vscode.ConfigurationTarget.Workspace);
-    await config().update('marginalia.explorer.nestSidecars', undefined, vscode.ConfigurationTarget.Workspace);
-    await config().update('marginalia.explorer.nestSidecars', true, vscode.ConfigurationTarget.Workspace);
-    await waitFor(() => nestingSettings().patterns === NESTING && nestingSettings().enabled === true, 'nesting back on');
-    await config().update('marginalia.explorer.nestSidecars', undefined, vscode.ConfigurationTarget.Workspace);
-  });
-
   test('screenshot: badges and nested sidecars in the explorer', async function () {
     this.timeout(60000);
     await vscode.window.showTextDocument(fileUri(SEED_002));
@@ -120,21 +80,5 @@ suite('Explorer', () => {
     await vscode.commands.executeCommand('revealInExplorer', fileUri(`${SEED_000}.annotations.yaml`));
     const file = await requestScreenshot('explorer-badges', { waitForText: `${SEED_000}.annotations.yaml` });
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
-  });
-
-  test('Open All Annotated Documents opens every document with a sidecar, in path order, the first in front', async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const opened = await vscode.commands.executeCommand<vscode.Uri[]>('marginalia.openAnnotatedDocuments');
-    const annotated = api.store
-      .documents()
-      .filter((d) => d.hasText)
-      .map((d) => d.documentUri.toString())
-      .sort();
-    assert.ok(annotated.length >= 5, `the seeds are annotated (${annotated.length})`);
-    assert.deepEqual(opened.map(String), annotated);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => (t.input as { uri?: vscode.Uri }).uri?.toString()));
-    assert.deepEqual(tabs.filter((t) => t !== undefined && annotated.includes(t)), annotated, 'a tab each, in path order');
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), annotated[0]);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

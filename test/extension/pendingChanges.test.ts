@@ -3,9 +3,11 @@
 // takes the same path (the buffer is backed up, the extension host ends and starts again), so the test
 // runs in two phases, one before the reload and one after it (see reload.ts).
 import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { counts } from './index';
-import { marginalia, openEditor, readFile, scratchDocument, sidecarOf, sleep, waitFor } from './editor-helpers';
+import { marginalia, openEditor, readFile, scratchDocument, sidecarOf, waitFor } from './editor-helpers';
 import { reloadNote, writeReloadNote } from './reload';
 
 const SUITE = 'Hot exit';
@@ -18,6 +20,30 @@ interface State {
   id: string;
   text: string;
   start: number;
+}
+
+/**
+ * Whether VS Code has backed up a buffer holding `text`. It keeps its backups as files under the
+ * profile's Backups folder (`User/Backups` in the browser workbench, `Backups` in the desktop app),
+ * one per buffer, the text after a header line.
+ * @param text the buffer's text
+ */
+function backedUp(text: string): boolean {
+  const profile = process.env.HARNESS_USER_DATA_DIR;
+  assert.ok(profile, 'the test runner names the profile in HARNESS_USER_DATA_DIR');
+  return [join(profile, 'User', 'Backups'), join(profile, 'Backups')].some((root) => filesUnder(root).some((file) => readFileSync(file, 'utf8').includes(text)));
+}
+
+/**
+ * Every file below a folder; none when it does not exist.
+ * @param dir the folder
+ */
+function filesUnder(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  } catch {
+    return [];
+  }
 }
 
 suite(SUITE, () => {
@@ -40,13 +66,11 @@ suite(SUITE, () => {
       await api.pending.flush();
       const state: State = { uri: uri.toString(), id: added!.id, text: editor.document.getText(), start };
       writeReloadNote({ grep: SUITE, ...counts, state });
-      // VS Code backs an unsaved buffer up about a second after its last edit, in the browser's
-      // storage, where this host cannot look; a window that unloads before that loses the buffer
-      // (the browser's unload prompt is dismissed headless). So give it time, then reload.
-      await sleep(4000);
+      // VS Code backs an unsaved buffer up about a second after its last edit; a window that unloads
+      // before that loses the buffer (the browser's unload prompt is dismissed headless).
+      await waitFor(() => backedUp(state.text), 'VS Code to back the unsaved buffer up', 30000);
       await vscode.commands.executeCommand('workbench.action.reloadWindow');
-      await sleep(60000);
-      assert.fail('the window did not reload');
+      return waitFor(() => false, 'the window to reload', 60000); // this host ends with the window
     }
 
     // Phase 2, in the new extension host.
