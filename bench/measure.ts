@@ -2,6 +2,7 @@
  * Timing primitives for the benchmark: warm-up, then the median of repeated runs. Medians, not
  * means, because a shared 2-core machine has outliers that say nothing about the code.
  */
+import { performance } from 'node:perf_hooks';
 
 /** How many runs a figure takes. */
 export interface Repeats {

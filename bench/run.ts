@@ -18,7 +18,6 @@ import { exportClaimReview, exportDoccano } from './figures/export';
 import { crossSourceCommands, editorCrossSourceView } from './figures/sources';
 import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
-import { extensionHosts } from './figures/hosts';
 import { checkRelations, exportRelations } from './figures/relations';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
@@ -52,7 +51,6 @@ const FIGURES: FigureRun[] = [
   checkRelations,
   exportRelations,
   tagInExtensionHost,
-  extensionHosts,
 ];
 
 function markdown(figures: Figure[], quick: boolean, only: string[] | undefined, updated: string[]): string {

@@ -35,7 +35,7 @@
 //   --headed                     do not run headless (needs a display)
 // Exit code: the extension host's (0 = tests passed), 124 on timeout, 128+N on signal N, 1 on runner errors.
 // The runner writes marginalia-harness.json beside the workspace copy (test/extension/harness.ts reads it):
-// the host, $MARGINALIA_TEST_GREP, the screenshot folder and whether to measure ($MARGINALIA_PERF=1).
+// the host, $MARGINALIA_TEST_GREP and the screenshot folder.
 // Test code asks for a screenshot with test/extension/screenshot.ts: it logs
 // '[[harness:screenshot:NAME]] {"waitForText":"...","waitForSelector":"..."}' and waits for NAME.png (or
 // NAME.error.txt) in that folder.
@@ -161,7 +161,7 @@ async function main() {
   const opened = workspaceFile ? path.join(workspace, workspaceFile) : workspace;
   info(`workspace: ${opened} (a copy of ${opts.workspace}), ${opts.host === 'web' ? 'web-worker' : 'Node'} extension host`);
   // Beside the workspace, outside every folder of it: what the tests need to know in either host.
-  const harness = { host: opts.host, grep: process.env.MARGINALIA_TEST_GREP || undefined, screenshots: shotDir, perf: process.env.MARGINALIA_PERF === '1' };
+  const harness = { host: opts.host, grep: process.env.MARGINALIA_TEST_GREP || undefined, screenshots: shotDir };
   fs.writeFileSync(path.join(path.dirname(opened), 'marginalia-harness.json'), JSON.stringify(harness, null, 2) + '\n');
 
   let server; // ChildProcess

@@ -118,15 +118,14 @@ export type Truthy<T> = Exclude<T, false | null | undefined | '' | 0>;
  * @param probe returns the awaited value, or something falsy while it is not there yet
  * @param what what is awaited, for the failure message
  * @param timeoutMs how long to wait
- * @param everyMs how often to look (a measurement polls every millisecond, so as not to blur its times)
  */
-export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000, everyMs = 50): Promise<Truthy<T>> {
+export async function waitFor<T>(probe: () => T | Promise<T>, what: string, timeoutMs = 10000): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
     last = await probe();
     if (last) return last as Truthy<T>;
-    await new Promise((resolve) => setTimeout(resolve, everyMs));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
   assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }

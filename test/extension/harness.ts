@@ -25,8 +25,6 @@ export interface HarnessSettings {
   grep?: string;
   /** Absolute path on the machine running code-server where the runner writes screenshots. */
   screenshots: string;
-  /** Whether to run the measurements of the benchmark ($MARGINALIA_PERF=1). */
-  perf: boolean;
 }
 
 /** The harness file and its content, once read. */
