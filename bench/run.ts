@@ -18,6 +18,7 @@ import { exportClaimReview, exportDoccano } from './figures/export';
 import { crossSourceCommands, editorCrossSourceView } from './figures/sources';
 import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
+import { firstHighlightByHost } from './figures/hosts';
 import { checkRelations, exportRelations } from './figures/relations';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
@@ -51,6 +52,7 @@ const FIGURES: FigureRun[] = [
   checkRelations,
   exportRelations,
   tagInExtensionHost,
+  firstHighlightByHost,
 ];
 
 function markdown(figures: Figure[], quick: boolean, only: string[] | undefined, updated: string[]): string {

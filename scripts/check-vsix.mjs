@@ -1,6 +1,7 @@
 // `npm run package` ends here: the packaged README is the extension's page (in VS Code's Extensions view
 // and on the Marketplace), so every image and link in it must resolve to a file inside the .vsix or be
-// an absolute URL, and the icon package.json names must be packed. Exits 1 naming what is broken.
+// an absolute URL, and the icon and the two bundles package.json names (`main` for the Node extension
+// host, `browser` for the web worker one) must be packed. Exits 1 naming what is broken.
 //   node scripts/check-vsix.mjs marginalia.vsix
 import { execFileSync } from 'node:child_process';
 import { posix } from 'node:path';
@@ -37,6 +38,10 @@ for (const target of targets) {
   }
   const file = posix.normalize(posix.join('extension', decodeURI(target.split('#')[0])));
   if (!file.startsWith('extension/') || !entries.has(file)) problems.push(`${target}: not in the package`);
+}
+for (const entry of ['main', 'browser']) {
+  if (!manifest[entry]) problems.push(`package.json has no ${entry}`);
+  else if (!entries.has(posix.join('extension', manifest[entry]))) problems.push(`${entry} ${manifest[entry]}: not in the package`);
 }
 if (!manifest.icon) problems.push('package.json has no icon');
 else if (!entries.has(posix.join('extension', manifest.icon))) problems.push(`icon ${manifest.icon}: not in the package`);

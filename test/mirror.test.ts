@@ -11,8 +11,10 @@ import { REPO_ROOT } from './fixture-path';
 const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/annotationStore.ts': 'test/extension/keeping.test.ts', // the engine itself: test/core/workspace/document-sync.test.ts
   'src/extension/linkQuotePrints.ts': 'test/extension/crossSources.test.ts', // the command beside the view it acts from
+  'src/extension/localFiles.ts': 'test/extension/reliability.test.ts', // the Node host's local files; its rule: test/core/io/inside.test.ts
   'src/extension/labelConfigs.ts': 'test/extension/reliability.test.ts',
   'src/extension/navigation.ts': 'test/extension/tree.test.ts',
+  'src/extension/node.ts': 'test/extension/extension.test.ts', // the Node host's entry point
   'src/extension/newFolderPoller.ts': 'test/extension/reliability.test.ts', // its bad cases sit in folders made during the run
   'src/extension/notify.ts': 'test/extension/security.test.ts',
   'src/extension/relationHints.ts': 'test/extension/relations.test.ts',
@@ -22,6 +24,8 @@ const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/tree/annotationTreeProvider.ts': 'test/extension/tree.test.ts',
   'src/extension/tree/treeCommands.ts': 'test/extension/tree.test.ts',
   'src/extension/tree/treeNodes.ts': 'test/extension/tree.test.ts',
+  'src/extension/workspaceSearch.ts': 'test/extension/extension.test.ts', // the walk itself: test/core/workspace/folder-walk.test.ts
+  'src/extension/web.ts': 'test/extension/extension.test.ts', // the web worker host's entry point; its bundle: test/scripts/no-node-builtins.test.ts
   // The executable's one line: runCached, specified in compile-cache.test.ts, run by every process test.
   'src/cli/launch.ts': 'test/cli/compile-cache.test.ts',
 };

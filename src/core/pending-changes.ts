@@ -5,7 +5,6 @@
  * beside it: the annotations, the sidecar's records they were made from (the base to merge with what
  * the sidecar holds when they come back), and a hash of the text their offsets count over.
  */
-import { createHash } from 'node:crypto';
 import type { Annotation } from './model';
 
 /** The version of the record's shape; a record of another version is not taken back. */
@@ -23,26 +22,36 @@ export interface PendingChanges {
   annotations: Annotation[];
 }
 
+const encoder = new TextEncoder();
+
 /**
- * The hash that tells whether a text is the one the kept annotations count over.
+ * The hash that tells whether a text is the one the kept annotations count over: SHA-256 of its UTF-8
+ * bytes, in hexadecimal. Web Crypto, which both the Node and the web worker extension hosts have (a
+ * worker has no `node:crypto`); its digest is the one `createHash('sha256')` gave, so changes kept by
+ * an earlier version are still recognised.
  * @param text a normalised document text (LF line ends, no BOM)
  */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+export async function textHash(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
 }
 
 /**
- * The kept form of a document's pending changes.
+ * The kept form of a document's pending changes. The records are serialised at the call, before the
+ * text's hash is awaited: the caller may change them meanwhile.
  * @param document the document's URI, as a string
  * @param text the normalised text the annotations' offsets count over
  * @param base the sidecar's records the changes were made from
  * @param annotations the annotations with the changes
  */
-export function encodePendingChanges(document: string, text: string, base: readonly Annotation[], annotations: readonly Annotation[]): string {
+export async function encodePendingChanges(document: string, text: string, base: readonly Annotation[], annotations: readonly Annotation[]): Promise<string> {
   let baseJson = serialisedBases.get(base);
   if (baseJson === undefined) serialisedBases.set(base, (baseJson = JSON.stringify(base)));
-  const head = JSON.stringify({ version: PENDING_VERSION, document, textHash: textHash(text) });
-  return `${head.slice(0, -1)},"base":${baseJson},"annotations":${JSON.stringify(annotations)}}`;
+  const records = `"base":${baseJson},"annotations":${JSON.stringify(annotations)}}`;
+  const head = JSON.stringify({ version: PENDING_VERSION, document, textHash: await textHash(text) });
+  return `${head.slice(0, -1)},${records}`;
 }
 
 /**

@@ -15,6 +15,7 @@ import { Disposable } from './disposable';
 import { LabelConfigs } from './labelConfigs';
 import { ParsedSidecarCache } from './sidecarCache';
 import { uriLocations, vscodeEditor, vscodeFiles } from './syncPorts';
+import { findWorkspaceFiles } from './workspaceSearch';
 import { notifyUser } from './notify';
 
 export type { NewSpan };
@@ -293,7 +294,7 @@ export class AnnotationStore extends Disposable {
   }
 
   private async index(): Promise<void> {
-    const sidecars = await vscode.workspace.findFiles('**/*.annotations.yaml', '**/node_modules/**');
+    const sidecars = await findWorkspaceFiles('sidecars');
     this.parsedSidecars.retain(sidecars);
     await this.sync.loadAll(sidecars);
   }

@@ -1,7 +1,8 @@
 /**
- * The extension's entry point: one annotation store for the workspace, and everything that shows it
- * or acts on it (decorations, hover, Problems panel, commands, the entity tree, the status bar, the
- * explorer badges and nesting), each disposed with the extension.
+ * The extension, started the same way by both entry points (`node.ts` for the Node extension host,
+ * `web.ts` for the web worker one of vscode.dev and github.dev): one annotation store for the
+ * workspace, and everything that shows it or acts on it (decorations, hover, Problems panel, commands,
+ * the entity tree, the status bar, the explorer badges and nesting), each disposed with the extension.
  */
 import * as vscode from 'vscode';
 import { AnnotationStore } from './annotationStore';
@@ -44,10 +45,10 @@ export interface MarginaliaApi {
 }
 
 /**
- * Start the extension.
+ * Start the extension; the entry point has set up what differs between hosts (`useLocalFiles`).
  * @param context the extension context
  */
-export function activate(context: vscode.ExtensionContext): MarginaliaApi {
+export function startMarginalia(context: vscode.ExtensionContext): MarginaliaApi {
   const store = new AnnotationStore({ storageUri: context.storageUri });
   const sources = new CrossSources(store);
   const relations = new WorkspaceRelations(store);
@@ -88,6 +89,3 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     relationHints,
   };
 }
-
-/** Nothing to do: every resource is in the context's subscriptions. */
-export function deactivate(): void {}

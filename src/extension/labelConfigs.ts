@@ -10,6 +10,7 @@ import { labelConfigFolder } from '../core/config-lookup';
 import type { Finding, LabelConfig } from '../core/model';
 import { Disposable } from './disposable';
 import { readTextFile } from './sidecarFiles';
+import { findWorkspaceFiles } from './workspaceSearch';
 
 /** One label configuration file as read. */
 export interface LoadedLabelConfig {
@@ -30,11 +31,7 @@ export class LabelConfigs extends Disposable {
 
   /** Find and read every configuration file; call once. */
   async load(): Promise<void> {
-    const [files, gitMarks] = await Promise.all([
-      vscode.workspace.findFiles(`**/${LABEL_CONFIG_FILE}`, '**/node_modules/**'),
-      // `.git/HEAD` in a repository, a `.git` file in a submodule or a linked worktree
-      vscode.workspace.findFiles('**/.git{,/HEAD}', '**/node_modules/**'),
-    ]);
+    const [files, gitMarks] = await Promise.all([findWorkspaceFiles('labelConfigs'), findWorkspaceFiles('repositoryMarks')]);
     for (const mark of gitMarks) this.repositoryRoots.add(vscode.Uri.joinPath(mark, mark.path.endsWith('/HEAD') ? '../..' : '..').toString());
     await Promise.all(files.map((uri) => this.read(uri)));
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${LABEL_CONFIG_FILE}`));

@@ -97,16 +97,16 @@ export class PendingChangesKeeper extends Disposable {
   private keep(key: string): void {
     if (this.waiting.has(key)) return; // the past session's changes come first
     const doc = this.store.get(vscode.Uri.parse(key));
-    const file = this.fileOf(key);
     if (doc?.unwritten && doc.hasText) {
-      const text = encodePendingChanges(key, doc.offsets.text, doc.base, doc.annotations);
+      const kept = encodePendingChanges(key, doc.offsets.text, doc.base, doc.annotations);
       this.kept.add(key);
       this.enqueue(async () => {
+        const file = await this.fileOf(key);
         await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
-        await writeTextFileAtomic(file, text);
+        await writeTextFileAtomic(file, await kept);
       });
     } else if (this.kept.delete(key)) {
-      this.enqueue(() => vscode.workspace.fs.delete(file));
+      this.enqueue(async () => vscode.workspace.fs.delete(await this.fileOf(key)));
     }
   }
 
@@ -139,7 +139,7 @@ export class PendingChangesKeeper extends Disposable {
     for (const key of [...this.waiting.keys()]) {
       const uri = vscode.Uri.parse(key);
       const doc = this.store.get(uri);
-      if (doc?.hasText && textHash(doc.offsets.text) === this.waiting.get(key)!.textHash) await this.takeBack(uri, doc.offsets.text);
+      if (doc?.hasText && (await textHash(doc.offsets.text)) === this.waiting.get(key)!.textHash) await this.takeBack(uri, doc.offsets.text);
     }
   }
 
@@ -153,7 +153,7 @@ export class PendingChangesKeeper extends Disposable {
     const pending = this.waiting.get(key);
     if (!pending) return;
     this.waiting.delete(key);
-    const sameText = textHash(text) === pending.textHash;
+    const sameText = (await textHash(text)) === pending.textHash;
     const name = vscode.workspace.asRelativePath(uri);
     try {
       const conflicts = await this.store.restorePending(uri, pending);
@@ -176,7 +176,7 @@ export class PendingChangesKeeper extends Disposable {
   }
 
   /** The kept file of a document: named by a hash of its URI. */
-  private fileOf(key: string): vscode.Uri {
-    return vscode.Uri.joinPath(this.storage!, PENDING_FOLDER, `${textHash(key).slice(0, 32)}.json`);
+  private async fileOf(key: string): Promise<vscode.Uri> {
+    return vscode.Uri.joinPath(this.storage!, PENDING_FOLDER, `${(await textHash(key)).slice(0, 32)}.json`);
   }
 }

@@ -1,20 +1,50 @@
 /**
  * File access for the extension: reading, stating and writing files atomically, for the file-system
  * port of the document-sync engine (`syncPorts.ts`), the label and parsed-sidecar caches and exports.
- * Files of the `file` scheme are reached with Node's `fs`: the extension host runs where they are (on
- * the remote machine in a remote window), and a write of a large sidecar through `vscode.workspace.fs`
- * costs several times more (stat before and after, writes in chunks). Every other scheme goes through
- * `vscode.workspace.fs`, so virtual workspaces work. Local files are read by the core's rule
- * (`core/io/inside.ts`): inside the workspace folder through links, and regular files only (a named
- * pipe would block the read forever). The editor is stricter still about links: it does not follow a
- * sidecar or a document that is one (the engine asks `fileStamp` first).
+ * Every file goes through `vscode.workspace.fs`, so virtual workspaces and the web extension host
+ * work, except the `file:` files of a host that reaches them itself: the Node entry (`node.ts`) hands
+ * over Node's `fs` (`localFiles.ts`), faster and stricter (the core's rule: inside the workspace
+ * folder through links, regular files only). The editor is stricter still about links: it does not
+ * follow a sidecar or a document that is one (the engine asks `fileStamp` first).
  */
-import { lstatSync, promises as fs, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../core/io/atomic-write';
-import { describeRefusal, readInside } from '../core/io/inside';
 import { decodeSidecar } from '../core/sidecar/decode';
 import { sameStamp, stillAsSeen, type FileRead, type FileStamp, type SeenFile, type WriteOutcome } from '../core/workspace/ports';
+
+/** The `file:` files of a host that reaches them itself, not through `vscode.workspace.fs`. */
+export interface LocalFiles {
+  /** What `readFileBytes` does, for a `file:` URI. */
+  read(uri: vscode.Uri): Promise<FileRead>;
+  /** What `fileStamp` does, for a `file:` URI. */
+  stat(uri: vscode.Uri): Promise<FileStamp | undefined>;
+  /** What `writeTextFileAtomic` does, for a `file:` URI. */
+  writeIfUnchanged(uri: vscode.Uri, text: string, unlessChangedFrom?: SeenFile): Promise<WriteOutcome>;
+}
+
+/** The host's own access to `file:` files; undefined (the web host): through `vscode.workspace.fs`. */
+let localFiles: LocalFiles | undefined;
+
+/**
+ * Reach `file:` files through the host's own file system from now on: the Node entry calls it first
+ * thing at activation; the web entry does not (a web worker has no file system of its own).
+ * @param files the host's access to local files
+ */
+export function useLocalFiles(files: LocalFiles): void {
+  localFiles = files;
+}
+
+/** The host's access to a file of this URI, if it has one. */
+function localAccessTo(uri: vscode.Uri): LocalFiles | undefined {
+  return uri.scheme === 'file' ? localFiles : undefined;
+}
+
+/**
+ * Whether the host reaches this file itself (a `file:` URI in the Node host), not through `vscode.workspace.fs`.
+ * @param uri a file or folder
+ */
+export function isReachedLocally(uri: vscode.Uri): boolean {
+  return localAccessTo(uri) !== undefined;
+}
 
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
@@ -40,16 +70,13 @@ async function readSidecarText(uri: vscode.Uri): Promise<string | undefined> {
 }
 
 /**
- * Read a file's bytes; a local one by the core's rule (inside its workspace folder, a regular file).
+ * Read a file's bytes; a local one by the host's rule (see `LocalFiles`).
  * @param uri the file
  * @returns its bytes, or why there are none ('missing', or a phrase that follows the file's name)
  */
 export async function readFileBytes(uri: vscode.Uri): Promise<FileRead> {
-  if (uri.scheme === 'file') {
-    const read = await readInside(uri.fsPath, workspaceRootOf(uri));
-    if (read.refusal) return { problem: read.refusal.kind === 'missing' ? 'missing' : describeRefusal(read.refusal) };
-    return { bytes: read.bytes };
-  }
+  const local = localAccessTo(uri);
+  if (local) return local.read(uri);
   try {
     return { bytes: await vscode.workspace.fs.readFile(uri) };
   } catch {
@@ -58,26 +85,13 @@ export async function readFileBytes(uri: vscode.Uri): Promise<FileRead> {
 }
 
 /**
- * The folder a local file must lie in, through links: its workspace folder (undefined outside any,
- * as the extension's own storage is; such a file is still read only if it is a regular file).
- */
-function workspaceRootOf(uri: vscode.Uri): string | undefined {
-  const folder = vscode.workspace.getWorkspaceFolder(uri);
-  return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
-}
-
-/**
  * The stamp of a file (of the link itself for a symbolic link).
  * @param uri the file
  * @returns its stamp, or undefined when it does not exist (or cannot be looked at)
  */
 export async function fileStamp(uri: vscode.Uri): Promise<FileStamp | undefined> {
-  if (uri.scheme === 'file') {
-    return fs.lstat(uri.fsPath).then(
-      (stat) => ({ size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: stat.isSymbolicLink() }),
-      () => undefined,
-    );
-  }
+  const local = localAccessTo(uri);
+  if (local) return local.stat(uri);
   return vscode.workspace.fs.stat(uri).then(
     (stat) => ({ size: stat.size, mtime: stat.mtime, link: (stat.type & vscode.FileType.SymbolicLink) !== 0 }),
     () => undefined,
@@ -91,11 +105,8 @@ export async function fileStamp(uri: vscode.Uri): Promise<FileStamp | undefined>
  * With `unlessChangedFrom`, the file is replaced only if it is still as seen then, just before the
  * rename (see `stillAsSeen`), so a change someone made meanwhile is not written over.
  *
- * A local file is written with the core's `writeFileAtomic`, synchronously and without `fsync`: a
- * few milliseconds for a sidecar of 10,000 records, where each asynchronous step would wait for
- * Node's thread pool behind whatever else the extension host does; nothing else in the extension
- * host runs between the last look and the rename. Its stamp is read from the open file, so it is the
- * stamp of these bytes even if someone writes the file again at once.
+ * Through `vscode.workspace.fs` the temporary file and the rename are the file system provider's; a
+ * local file of the Node host is written by `localFiles.ts`.
  * @param uri the file
  * @param text its new content
  * @param unlessChangedFrom the file as last seen, if it must still be so
@@ -103,13 +114,8 @@ export async function fileStamp(uri: vscode.Uri): Promise<FileStamp | undefined>
  * @throws the file system's error when the write fails
  */
 export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessChangedFrom?: SeenFile): Promise<WriteOutcome> {
-  if (uri.scheme === 'file') {
-    const mayReplace = unlessChangedFrom && ((): boolean => stillAsSeen(unlessChangedFrom, localStamp(uri.fsPath), readLocalSidecar(uri.fsPath)));
-    // Not flushed to the disk (fsync): that would add some 10 ms to every tag in a document of 10,000
-    // annotations (docs/performance.md), and VS Code does not flush the document's own saves either.
-    const stat = writeFileAtomic(uri.fsPath, text, { durable: false, mayReplace });
-    return stat ? { written: true, stamp: { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false } } : { written: false };
-  }
+  const local = localAccessTo(uri);
+  if (local) return local.writeIfUnchanged(uri, text, unlessChangedFrom);
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   const bytes = encoder.encode(text);
@@ -130,21 +136,4 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
   }
   const after = await fileStamp(uri);
   return { written: true, stamp: after?.size === bytes.length ? after : undefined };
-}
-
-/** A local sidecar's text, read synchronously (undefined: it cannot be read). */
-function readLocalSidecar(path: string): () => string | undefined {
-  return () => {
-    try {
-      return decodeSidecar(readFileSync(path));
-    } catch {
-      return undefined;
-    }
-  };
-}
-
-/** The stamp of a local file, read synchronously (undefined: there is none). */
-function localStamp(path: string): FileStamp | undefined {
-  const stat = lstatSync(path, { throwIfNoEntry: false });
-  return stat && { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: stat.isSymbolicLink() };
 }

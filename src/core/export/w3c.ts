@@ -20,9 +20,9 @@
  * target may be in another document of the export, so cross-document relations are kept; one whose
  * target is not in the export is named in a warning.
  */
-import * as posix from 'node:path/posix';
 import { contextAround } from '../anchoring/context';
 import type { Annotation } from '../model';
+import { resolveDocumentPath } from '../relations/paths';
 import { OffsetIndex } from '../text';
 import { toXsdDateTime } from './datetime';
 import { publicationFields } from './publication';
@@ -113,13 +113,14 @@ function relationAnnotations(d: ExportDocument, exported: ReadonlySet<string>, w
   const items: object[] = [];
   for (const a of d.annotations) {
     (a.relations ?? []).forEach((relation, i) => {
-      let target: string;
+      let target: string | undefined;
       if (relation.document === undefined) {
         if (!within.has(`${a.id}\u0000${relation.type}\u0000${relation.to}`)) return;
         target = annotationIri(d.source, relation.to);
       } else {
-        target = annotationIri(posix.normalize(posix.join(posix.dirname(d.source), relation.document)), relation.to);
-        if (!exported.has(target)) {
+        const targetDocument = resolveDocumentPath(d.source, relation.document);
+        target = targetDocument === undefined ? undefined : annotationIri(targetDocument, relation.to);
+        if (target === undefined || !exported.has(target)) {
           warnings.push(`${d.source}: relation ${relation.type} from ${a.id} to ${relation.document}#${relation.to}: its target is not in the export; left out`);
           return;
         }

@@ -8,6 +8,7 @@
  * arrays tagged by their kind, so no two different contents share a form.
  */
 
+import { compiledOr } from '../compiled';
 import { ANNOTATION_KEYS, isAnnotationKey } from './fields';
 import { formatNumber } from './scalar';
 
@@ -69,19 +70,38 @@ export const sameContent: (a: object, b: object) => boolean = compileSameContent
  * `sameContent` for the fields of the table, made once: it reads each field by its name (`x.id`),
  * several times faster than by a key taken from a list (`x[key]`), and tagging in a document of
  * 10,000 annotations compares every record at every write. Known keys with a value are counted on the
- * way: a record with as many own keys has no extra key, and only then are the extras compared.
+ * way: a record with as many own keys has no extra key, and only then are the extras compared. Where
+ * the host forbids making code from text, the loop (`compiledOr`).
  */
 function compileSameContent(): (a: object, b: object) => boolean {
-  const body = ANNOTATION_KEYS.map((key) => {
-    const field = JSON.stringify(key);
-    return `u = x[${field}]; v = y[${field}]; if (!same(u, v)) return false; if (u !== undefined) dx++; if (v !== undefined) dy++;`;
-  });
-  const compiled = new Function(
-    'same',
-    'sameEntries',
-    `return function sameContent(x, y) { let u, v, dx = 0, dy = 0; ${body.join(' ')} return (Object.keys(x).length === dx && Object.keys(y).length === dy) || sameEntries(x, y, true); };`,
-  ) as (same: typeof sameCanonical, entries: typeof sameEntries) => (a: object, b: object) => boolean;
-  return compiled(sameCanonical, sameEntries);
+  return compiledOr(() => {
+    const body = ANNOTATION_KEYS.map((key) => {
+      const field = JSON.stringify(key);
+      return `u = x[${field}]; v = y[${field}]; if (!same(u, v)) return false; if (u !== undefined) dx++; if (v !== undefined) dy++;`;
+    });
+    const compiled = new Function(
+      'same',
+      'sameEntries',
+      `return function sameContent(x, y) { let u, v, dx = 0, dy = 0; ${body.join(' ')} return (Object.keys(x).length === dx && Object.keys(y).length === dy) || sameEntries(x, y, true); };`,
+    ) as (same: typeof sameCanonical, entries: typeof sameEntries) => (a: object, b: object) => boolean;
+    return compiled(sameCanonical, sameEntries);
+  }, sameContentByLoop);
+}
+
+/** `sameContent` as a loop over the keys of the table. */
+function sameContentByLoop(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let dx = 0;
+  let dy = 0;
+  for (const key of ANNOTATION_KEYS) {
+    const u = x[key];
+    const v = y[key];
+    if (!sameCanonical(u, v)) return false;
+    if (u !== undefined) dx++;
+    if (v !== undefined) dy++;
+  }
+  return (Object.keys(x).length === dx && Object.keys(y).length === dy) || sameEntries(x, y, true);
 }
 
 /**

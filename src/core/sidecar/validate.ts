@@ -6,6 +6,7 @@
  */
 
 import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion, type Sidecar } from '../model';
+import { compiledOr } from '../compiled';
 import { ANNOTATION_FIELDS, ANNOTATION_KEYS, RELATION_KEYS, isAnnotationKey, type AnnotationField } from './fields';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
 import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
@@ -340,9 +341,9 @@ function checkReview(review: unknown, place: Place, bad: (code: string, message:
  * The annotation made of a readable record's known keys with a value, in the order of the field table
  * (a copy, attributes included: the record stays with the writer). Made once from the table, reading
  * and writing each field by its name, several times faster than by a key taken from a list; it runs
- * for every record of every read.
+ * for every record of every read. Where the host forbids making code from text, the loop (`compiledOr`).
  */
-const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> = (() => {
+const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> = compiledOr(() => {
   const body = ANNOTATION_FIELDS.map(({ key, check }) => {
     const field = JSON.stringify(key);
     const copy = check.kind === 'attributes' || check.kind === 'dispute' || check.kind === 'review' ? 'copyMap(v)' : check.kind === 'relations' ? 'v.map(copyRelation)' : 'v';
@@ -353,7 +354,23 @@ const annotationOf: (item: Record<string, unknown>) => Record<string, unknown> =
     copyOne: typeof copyRelation,
   ) => (item: Record<string, unknown>) => Record<string, unknown>;
   return compiled(copyMap, copyRelation);
-})();
+}, annotationOfByLoop);
+
+/** `annotationOf` as a loop over the field table. */
+function annotationOfByLoop(x: Record<string, unknown>): Record<string, unknown> {
+  const a: Record<string, unknown> = {};
+  for (const { key, check } of ANNOTATION_FIELDS as readonly AnnotationField[]) {
+    const v = x[key];
+    if (v === undefined || v === null) continue;
+    a[key] =
+      check.kind === 'attributes' || check.kind === 'dispute' || check.kind === 'review'
+        ? copyMap(v as Record<string, unknown>)
+        : check.kind === 'relations'
+          ? (v as Record<string, unknown>[]).map(copyRelation)
+          : v;
+  }
+  return a;
+}
 
 /**
  * A `source:` header as exports and imports may use it: its fields when the whole header is
