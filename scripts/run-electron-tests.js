@@ -26,7 +26,7 @@ async function main() {
       version: process.env.VSCODE_VERSION || undefined, // used only when downloading
       extensionDevelopmentPath,
       extensionTestsPath,
-      extensionTestsEnv: { HARNESS_SCREENSHOT_DIR: undefined, HARNESS_USER_DATA_DIR: path.join(tmp, 'user-data') },
+      extensionTestsEnv: { HARNESS_USER_DATA_DIR: path.join(tmp, 'user-data') },
       launchArgs: [
         workspace,
         '--disable-extensions', // the user's other extensions stay off

@@ -4,16 +4,24 @@
 // playwright-core. Adapted from the reference harness in ../shared/vscode-host.
 //
 // The tests run in code-server's Node extension host (the extension is loaded from a vscode-remote:// URI),
-// as in VS Code's own browser integration tests:
+// as in VS Code's own browser integration tests, or with --host web in the workbench's web-worker extension
+// host: the extension's `browser` entry, and a browser bundle of the tests (out/test/web/tests.js, from
+// scripts/build-web-tests.mjs), which the workbench runs in the host of the extension whose folder holds
+// them. An extension with both `main` and `browser` runs in the Node host of a remote window unless its
+// extension kind says web: the payload's ["extensionDevelopmentKind","web"] would, but VS Code 1.100's
+// browser workbench ignores it (it parses it as `extensionDevelopmentLocationKind`, while the extension
+// service reads `extensionDevelopmentKind`), so the runner sets `remote.extensionKind` to web for the
+// extension in the profile's settings, the user setting VS Code reads for the same purpose:
 //   http://127.0.0.1:PORT/?folder=/tmp/.../seeds&payload=[["extensionDevelopmentPath","vscode-remote://127.0.0.1:PORT/<repo>"],
 //                                                        ["extensionTestsPath","vscode-remote://127.0.0.1:PORT/<repo>/out/test/extension/index"]]
 // The workbench calls window.codeAutomationLog(type, args) for each log line (the extension host's console
 // included) and window.codeAutomationExit(code, logs) when the tests end; both are exposed with page.exposeFunction().
 //
 // Usage: node scripts/run-vscode-tests.js [options]   (build and compile first: npm test does both)
+//   --host node|web              the extension host the extension and its tests run in (default node)
 //   --code-server DIR            code-server package folder (default $CODE_SERVER_DIR or .cache/code-server/node_modules/code-server)
 //   --extensionDevelopmentPath P the extension (default: the repository root)
-//   --extensionTestsPath P       mocha entry (default: out/test/extension/index)
+//   --extensionTestsPath P       mocha entry (default: out/test/extension/index, with --host web out/test/web/tests.js)
 //   --workspace P                folder copied to a temporary folder and opened (default: seeds/); the
 //                                tests only ever see the copy, so they never modify the repository. A
 //                                folder holding a *.code-workspace file is opened as that (multi-root) workspace
@@ -26,8 +34,11 @@
 //   --keep                       keep the temporary profile and workspace copy
 //   --headed                     do not run headless (needs a display)
 // Exit code: the extension host's (0 = tests passed), 124 on timeout, 128+N on signal N, 1 on runner errors.
+// The runner writes marginalia-harness.json beside the workspace copy (test/extension/harness.ts reads it):
+// the host, $MARGINALIA_TEST_GREP and the screenshot folder.
 // Test code asks for a screenshot with test/extension/screenshot.ts: it logs
-// '[[harness:screenshot:NAME]] {"waitForText":"...","waitForSelector":"..."}' and waits for $HARNESS_SCREENSHOT_DIR/NAME.png (or NAME.error.txt).
+// '[[harness:screenshot:NAME]] {"waitForText":"...","waitForSelector":"..."}' and waits for NAME.png (or
+// NAME.error.txt) in that folder.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -37,6 +48,7 @@ const { ROOT, DEFAULT_CODE_SERVER_DIR, installedVersions, prepareProfile, startC
 const { killTree, sleep } = require('./lib/process-tree');
 
 const FLAGS = ['verbose', 'keep', 'headed'];
+const HOSTS = ['node', 'web'];
 /** Whole-run limit: the suite takes about a minute on 2 shared cores; a hung extension host should not block CI for long. */
 const DEFAULT_TIMEOUT_S = 480;
 
@@ -54,10 +66,14 @@ function parseArgs(argv) {
 }
 
 const args = parseArgs(process.argv.slice(2));
+const extensionHost = args.host || 'node';
+if (!HOSTS.includes(extensionHost)) throw new Error(`--host must be one of ${HOSTS.join(', ')}, not ${extensionHost}`);
+const DEFAULT_TESTS = { node: path.join(ROOT, 'out', 'test', 'extension', 'index'), web: path.join(ROOT, 'out', 'test', 'web', 'tests.js') };
 const opts = {
+  host: extensionHost,
   codeServer: path.resolve(args['code-server'] || process.env.CODE_SERVER_DIR || DEFAULT_CODE_SERVER_DIR),
   extDev: path.resolve(args.extensionDevelopmentPath || ROOT),
-  extTests: path.resolve(args.extensionTestsPath || path.join(ROOT, 'out', 'test', 'extension', 'index')),
+  extTests: path.resolve(args.extensionTestsPath || DEFAULT_TESTS[extensionHost]),
   workspace: path.resolve(args.workspace || path.join(ROOT, 'seeds')),
   timeoutMs: Number(args.timeout || DEFAULT_TIMEOUT_S) * 1000,
   port: Number(args.port || 0),
@@ -79,6 +95,7 @@ const WORKBENCH_NOISE = [
   /^ChatSessionStore: /,
   /^Started local extension host with pid /,
   /^\[(?:Extension Host|remote)\] /,
+  /^Creation of workbench contribution '[^']*' took \d+ms\.$/, // the workbench's own start-up timing
 ];
 
 /** What test/extension/index.ts reported so far, to say something useful when the run never finishes. */
@@ -100,9 +117,27 @@ async function waitForText(page, text, timeoutMs) {
   throw new Error(`text '${text}' not visible within ${timeoutMs} ms`);
 }
 
+/**
+ * Settings that put the extension under development in the chosen host.
+ * @returns {Record<string, unknown>} for --host web, `remote.extensionKind` web for it; else none
+ */
+function hostSettings() {
+  if (opts.host !== 'web') return {};
+  const manifest = JSON.parse(fs.readFileSync(path.join(opts.extDev, 'package.json'), 'utf8'));
+  return { 'remote.extensionKind': { [`${manifest.publisher}.${manifest.name}`]: ['web'] } };
+}
+
 async function main() {
   if (!fs.existsSync(opts.extTests + '.js') && !fs.existsSync(opts.extTests)) {
-    throw new Error(`extensionTestsPath not found (run 'npx tsc -p .' first): ${opts.extTests}`);
+    const build = opts.host === 'web' ? 'node scripts/build-web-tests.mjs' : 'npx tsc -p .';
+    throw new Error(`extensionTestsPath not found (run '${build}' first): ${opts.extTests}`);
+  }
+  if (opts.host === 'web' && !JSON.parse(fs.readFileSync(path.join(opts.extDev, 'package.json'), 'utf8')).browser) {
+    throw new Error(`--host web: ${path.join(opts.extDev, 'package.json')} has no "browser" entry, so the web worker cannot load the extension`);
+  }
+  if (path.relative(opts.extDev, opts.extTests).startsWith('..')) {
+    // The workbench runs the tests in the host of the extension whose folder holds them, else in the Node host.
+    throw new Error(`extensionTestsPath must be inside extensionDevelopmentPath (${opts.extDev}): ${opts.extTests}`);
   }
   if (!fs.existsSync(opts.chromium)) {
     throw new Error(`Chromium not found at ${opts.chromium}: run 'bash scripts/ensure-deps.sh' or pass --chromium PATH`);
@@ -112,7 +147,7 @@ async function main() {
   info(`code-server ${versions.codeServer} (VS Code ${versions.vscode}) from ${opts.codeServer}`);
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-vscode-test-'));
-  const profile = prepareProfile(path.join(tmp, 'profile'), { overwriteSettings: true });
+  const profile = prepareProfile(path.join(tmp, 'profile'), { overwriteSettings: true, settings: hostSettings() });
   const workspace = path.join(tmp, path.basename(opts.workspace));
   fs.cpSync(opts.workspace, workspace, { recursive: true });
   const shotDir = path.join(opts.artifacts, 'screenshots');
@@ -124,7 +159,10 @@ async function main() {
   const browserLog = fs.createWriteStream(browserLogPath);
   const workspaceFile = fs.readdirSync(workspace).find((name) => name.endsWith('.code-workspace'));
   const opened = workspaceFile ? path.join(workspace, workspaceFile) : workspace;
-  info(`workspace: ${opened} (a copy of ${opts.workspace})`);
+  info(`workspace: ${opened} (a copy of ${opts.workspace}), ${opts.host === 'web' ? 'web-worker' : 'Node'} extension host`);
+  // Beside the workspace, outside every folder of it: what the tests need to know in either host.
+  const harness = { host: opts.host, grep: process.env.MARGINALIA_TEST_GREP || undefined, screenshots: shotDir };
+  fs.writeFileSync(path.join(path.dirname(opened), 'marginalia-harness.json'), JSON.stringify(harness, null, 2) + '\n');
 
   let server; // ChildProcess
   let browser; // playwright Browser
@@ -168,8 +206,8 @@ async function main() {
       bindAddr: `127.0.0.1:${opts.port}`,
       profile,
       extraArgs: [opened],
-      // Inherited by the extension host: where to ask for screenshots, and the profile (its backups).
-      env: { HARNESS_SCREENSHOT_DIR: shotDir, HARNESS_USER_DATA_DIR: profile.userData },
+      // Inherited by the Node extension host: the profile, whose backups the hot-exit test looks for.
+      env: { HARNESS_USER_DATA_DIR: profile.userData },
       onSpawn: (child) => (server = child),
       onOutput: (chunk) => {
         serverLog.write(chunk);
@@ -261,7 +299,7 @@ async function main() {
       }
       if (text.trim().startsWith('[[harness:result]]')) progress.reported = true;
       if (!opts.verbose && WORKBENCH_NOISE.some((re) => re.test(text))) return;
-      if (!hangReported && /Extension host \(Remote\) is unresponsive/.test(text)) {
+      if (!hangReported && /Extension host \(.+\) is unresponsive/.test(text)) {
         hangReported = true;
         info(
           `the extension host stopped answering${progress.running ? ` during '${progress.running}'` : ''}: ` +

@@ -1,7 +1,8 @@
 // `npm test`: builds, type-checks, runs the unit tests (node --test) and the integration tests (mocha in a
-// real VS Code, through scripts/run-vscode-tests.js), and ends with one line `N passed, N failed` summing
-// both suites. Exits non-zero on any failure; a failed build or type check, a crashed runner or a timeout
-// counts as one failure.
+// real VS Code, through scripts/run-vscode-tests.js: in the Node extension host, again in a multi-root
+// workspace, and in the web-worker extension host), prints one summary line per suite and host, and ends
+// with one line `N passed, N failed` summing them all. Exits non-zero on any failure; a failed build or
+// type check, a crashed runner or a timeout counts as one failure.
 //   node scripts/test.mjs                 both suites
 //   node scripts/test.mjs --unit          unit tests only (no code-server needed)
 //   node scripts/test.mjs --integration   integration tests only
@@ -29,6 +30,8 @@ const integrationLimitMs = ((timeoutArg === -1 ? 480 : Number(runnerArgs[timeout
 const problems = [];
 /** One summary per suite run: { name, passed, failed, skipped }. */
 const suites = [];
+/** Suites that could not run here, each with the reason, said in the summary. */
+const notRun = [];
 const step = (title) => console.log(`\n=== ${title}`);
 
 /**
@@ -124,11 +127,11 @@ async function unitSuite() {
 /**
  * Run the integration tests once in a workspace and add its counts to the summary.
  * @param {string} name the suite's name in the summary
- * @param {string[]} workspaceArgs runner arguments choosing the workspace (none: seeds/)
+ * @param {string[]} suiteArgs runner arguments choosing the workspace (none: seeds/) and the host (none: Node)
  */
-async function integrationSuite(name, workspaceArgs) {
+async function integrationSuite(name, suiteArgs) {
   step(`${name} tests: mocha in VS Code (code-server + Chromium)`);
-  const { code, stdout, timedOut } = await exec(process.execPath, [join('scripts', 'run-vscode-tests.js'), ...workspaceArgs, ...runnerArgs], {
+  const { code, stdout, timedOut } = await exec(process.execPath, [join('scripts', 'run-vscode-tests.js'), ...suiteArgs, ...runnerArgs], {
     capture: true,
     timeoutMs: integrationLimitMs,
   });
@@ -147,6 +150,22 @@ async function integrationSuite(name, workspaceArgs) {
     problems.push(`the integration runner exited with ${code} although no test failed`);
   }
   suites.push({ name, passed: result.passed, failed, skipped: result.pending ?? 0 });
+}
+
+/**
+ * Bundle the integration tests for the browser and run them in the web-worker extension host, which loads
+ * the extension's `browser` entry (docs/web-worker-tests.md).
+ */
+async function webWorkerSuite() {
+  const name = 'integration (web worker)';
+  step('build: node scripts/build-web-tests.mjs');
+  if ((await exec(process.execPath, [join('scripts', 'build-web-tests.mjs')])).code !== 0) {
+    problems.push('the web test bundle failed');
+    suites.push({ name, passed: 0, failed: 0, skipped: 0 });
+    return;
+  }
+  // Its own artifacts folder: the same tests take the same screenshots in both hosts.
+  await integrationSuite(name, ['--host', 'web', '--artifacts', join('.artifacts', 'web-worker')]);
 }
 
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -171,10 +190,12 @@ if ((await exec(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin
 if (runUnit) await unitSuite();
 if (runIntegration) {
   if (buildOk) {
-    await integrationSuite('integration', []);
+    await integrationSuite('integration (extension host)', []);
     // Multi-root: a second run in a workspace of two folders, each with its own labels
     // (test/extension/multi-root/ runs only there, every other test only in seeds/).
     await integrationSuite('integration (multi-root)', ['--workspace', join('test', 'fixtures', 'multi-root')]);
+    if (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).browser) await webWorkerSuite();
+    else notRun.push('integration (web worker): package.json has no "browser" entry');
   }
   else console.log('\n=== integration tests skipped: setup or build failed');
 }
@@ -183,6 +204,7 @@ step('summary');
 for (const s of suites) {
   console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`);
 }
+for (const n of notRun) console.log(`not run: ${n}`);
 for (const p of problems) console.log(`counted as a failure: ${p}`);
 const passed = suites.reduce((n, s) => n + s.passed, 0);
 const failed = suites.reduce((n, s) => n + s.failed, 0) + problems.length;

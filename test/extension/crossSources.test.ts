@@ -3,23 +3,17 @@
 // a quote the other prints with what differs, the Problems panel shows conflicts only when asked, and
 // Link Quote Prints links every unlinked print of a quotation. Fixtures: test/fixtures/sources/editor.
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
 import { COMMAND_IDS } from '../../src/extension/commandIds';
 import { FIGURE_CONFLICT_CODE, FIGURE_CONFLICTS_SETTING } from '../../src/extension/diagnostics';
 import type { LinkPrintsResult } from '../../src/extension/linkQuotePrints';
 import type { GroupNode, TreeNode } from '../../src/extension/tree/treeNodes';
-import { REPO_ROOT, fixturePath } from '../fixture-path';
 import { interceptWindow, openEditor, recordOnDisk, removeScratch, scratchDocument, sidecarOf, waitFor, writeFile } from './editor-helpers';
+import { markdown } from './markdown';
 import { SEED_000, SEED_002, activeApi, fileUri, itemLabel } from './navigation-helpers';
+import { repoText } from './repo-files';
 import { requestScreenshot } from './screenshot';
-
-// markdown-it with HTML and bare-URL links on renders at least as much as VS Code's Markdown does.
-const MarkdownIt = createRequire(__filename)('markdown-it') as (options: object) => { render(source: string): string };
-const markdown = MarkdownIt({ html: true, linkify: true });
 
 /** Seed ids (test/fixtures/sources/seeds-expected.json). */
 const TOLL_002 = '64a2f580'; // "13,000 lives"
@@ -82,8 +76,8 @@ async function screenshotHover(editor: vscode.TextEditor, at: vscode.Position, n
 
 /** Copy a fixture of test/fixtures/sources/editor, with its sidecar, into the workspace's scratch folder. */
 async function scratchFixture(api: MarginaliaApi, name: string, edit: (sidecar: string) => string = (s) => s): Promise<vscode.Uri> {
-  const read = (file: string): string => fs.readFileSync(fixturePath('sources', 'editor', file), 'utf8');
-  return scratchCopy(api, name, read(name), edit(read(`${name}.annotations.yaml`)));
+  const read = (file: string): Promise<string> => repoText('test', 'fixtures', 'sources', 'editor', file);
+  return scratchCopy(api, name, await read(name), edit(await read(`${name}.annotations.yaml`)));
 }
 
 async function scratchCopy(api: MarginaliaApi, name: string, text: string, sidecar: string): Promise<vscode.Uri> {
@@ -238,8 +232,8 @@ suite('Across sources: tree, hover, Problems and link-all', () => {
     const unlink = (sidecar: string) => sidecar.replace(/(\n {2}- id: (?:d786866e|efda5679)\n(?: {4}.*\n)*?) {4}entity: biden-sanctions-warning\n/, '$1');
     const copies: vscode.Uri[] = [];
     for (const name of [SEED_000, SEED_002]) {
-      const text = fs.readFileSync(path.join(REPO_ROOT, 'seeds', name), 'utf8');
-      const sidecar = unlink(fs.readFileSync(path.join(REPO_ROOT, 'seeds', `${name}.annotations.yaml`), 'utf8'));
+      const text = await repoText('seeds', name);
+      const sidecar = unlink(await repoText('seeds', `${name}.annotations.yaml`));
       assert.doesNotMatch(sidecar, /biden-sanctions-warning/, 'the copy is unlinked');
       copies.push(await scratchCopy(api, name, text, sidecar));
     }

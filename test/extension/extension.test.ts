@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
+import { harness } from './harness';
 import { requestScreenshot } from './screenshot';
 
 const EXTENSION_ID = 'marginalia.marginalia';
@@ -22,6 +22,11 @@ function versionParts(version: string): number[] {
   return match.slice(1).map(Number);
 }
 
+/** Whether this code runs in a web worker (the web-worker extension host), where `importScripts` is global. */
+function inWebWorker(): boolean {
+  return typeof (globalThis as { importScripts?: unknown }).importScripts === 'function';
+}
+
 suite('Activation in a real VS Code', () => {
   let extension: vscode.Extension<MarginaliaApi>;
   let api: MarginaliaApi;
@@ -36,18 +41,25 @@ suite('Activation in a real VS Code', () => {
   test('runs in a VS Code extension host at least as new as engines.vscode asks', () => {
     console.log(
       `  VS Code ${vscode.version}, appName=${vscode.env.appName}, uiKind=${vscode.UIKind[vscode.env.uiKind]}, ` +
-        `node=${process.versions.node}`,
+        `host=${inWebWorker() ? 'web worker' : `node ${process.versions.node}`}`,
     );
     const [major, minor] = versionParts(vscode.version);
     const [minMajor, minMinor] = versionParts(extension.packageJSON.engines.vscode as string);
     assert.ok(major > minMajor || (major === minMajor && minor >= minMinor), `${vscode.version} is older than engines.vscode`);
   });
 
+  test('runs in the extension host the runner asked for, the extension in the same one', async function () {
+    const found = await harness();
+    if (!found) this.skip(); // another runner (@vscode/test-electron) asks for no particular host
+    assert.equal(inWebWorker() ? 'web' : 'node', found.settings.host);
+    assert.equal(api.version, extension.packageJSON.version, 'the API of the extension is reachable from here');
+  });
+
   test('opens a copy of seeds/, never the repository folder itself', async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 1);
     const folder = folders[0].uri;
-    assert.notEqual(path.resolve(folder.fsPath), path.join(extension.extensionPath, 'seeds'));
+    assert.notEqual(folder.toString(), vscode.Uri.joinPath(extension.extensionUri, 'seeds').toString());
     const seeds = (await vscode.workspace.fs.readDirectory(folder)).filter(([name]) => name.endsWith('.txt'));
     assert.equal(seeds.length, 5, 'the five seed articles');
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { requestScreenshot } from './screenshot';
+import { requestScreenshot, screenshotsAvailable } from './screenshot';
 
 const EXTENSION_ID = 'marginalia.marginalia';
 const PLAIN_SCOPE = 'text.plain.marginalia';
@@ -62,7 +62,7 @@ suite('Highlighting candidates in a real VS Code', () => {
   });
 
   test('colours a quoted passage and a figure of a seed article', async function () {
-    if (!process.env.HARNESS_SCREENSHOT_DIR) this.skip(); // only scripts/run-vscode-tests.js can look at the page
+    if (!(await screenshotsAvailable())) this.skip(); // only scripts/run-vscode-tests.js can look at the page
     this.timeout(60000);
     const editor = await vscode.window.showTextDocument(await firstSeed(), { preview: false });
     // Seed 000: Ryabkov ... talks with the United States "as early as" Saturday; some 100,000 troops.
@@ -76,7 +76,7 @@ suite('Highlighting candidates in a real VS Code', () => {
   });
 
   test('colours a quoted passage in Markdown, through the injection', async function () {
-    if (!process.env.HARNESS_SCREENSHOT_DIR) this.skip();
+    if (!(await screenshotsAvailable())) this.skip();
     this.timeout(60000);
     const document = await vscode.workspace.openTextDocument({
       language: 'markdown',

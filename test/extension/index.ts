@@ -4,25 +4,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
+import { RESULT_MARKER, reportTestEvents, type Counts } from './harness';
 import { takeReloadNote } from './reload';
 
 /** The folder of the tests that run in the multi-root workspace (scripts/test.mjs's second run). */
 const MULTI_ROOT_TESTS = 'multi-root';
 
-/** Prefix of the line scripts/test.mjs reads to count this suite's results. */
-export const RESULT_MARKER = '[[harness:result]]';
-/**
- * Prefix of a line per test event (`started`, `passed`, `failed` and the full title), which
- * scripts/run-vscode-tests.js counts and hides: when the host hangs or crashes before the end, the runner
- * can still say what passed and which test was running.
- */
-export const TEST_MARKER = '[[harness:test]]';
-
 /** Test files that reload the window, which ends the run: they run after every other (see reload.ts). */
 const RELOADING_TESTS = ['pendingChanges.test.js'];
 
 /** The counts of this run so far, for a test that reloads the window to hand on. */
-export const counts = { passed: 0, failed: 0, pending: 0 };
+export const counts: Counts = { passed: 0, failed: 0, pending: 0 };
 
 /**
  * Every compiled `*.test.js` under a folder whose TypeScript source still exists: tsc never deletes
@@ -67,16 +59,7 @@ export function run(): Promise<void> {
         if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
         else resolve();
       });
-      runner.on('test', (test) => console.log(`${TEST_MARKER} started ${test.fullTitle()}`));
-      runner.on('pass', (test) => {
-        counts.passed++;
-        console.log(`${TEST_MARKER} passed ${test.fullTitle()}`);
-      });
-      runner.on('fail', (test) => {
-        counts.failed++;
-        console.log(`${TEST_MARKER} failed ${test.fullTitle()}`);
-      });
-      runner.on('pending', () => counts.pending++);
+      reportTestEvents(runner, counts);
     } catch (error) {
       reject(error);
     }

@@ -6,12 +6,11 @@
 // typed as before, and a span it missed is selected and tagged as before. Every key is a command run in
 // the editor and counted; the figures are printed and recorded in docs/suggestions.md.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { marginalia, openEditor, removeScratch, scratchDocument } from './editor-helpers';
+import { repoText } from './repo-files';
 
-const GOLD = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'suggestions', 'gold');
+const GOLD = ['test', 'fixtures', 'suggestions', 'gold'];
 
 interface GoldSpan {
   label: string;
@@ -24,8 +23,8 @@ suite('Keystrokes per annotation', () => {
 
   test('with suggestions an annotation takes fewer keystrokes than selecting it', async () => {
     const api = await marginalia();
-    const text = fs.readFileSync(path.join(GOLD, 'article.txt'), 'utf8');
-    const { spans } = JSON.parse(fs.readFileSync(path.join(GOLD, 'gold.json'), 'utf8')) as { spans: GoldSpan[] };
+    const text = await repoText(...GOLD, 'article.txt');
+    const { spans } = JSON.parse(await repoText(...GOLD, 'gold.json')) as { spans: GoldSpan[] };
     const uri = await scratchDocument('keystrokes.txt', text);
     const editor = await openEditor(uri);
     const document = editor.document;

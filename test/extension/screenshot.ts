@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { harness, runnerFile } from './harness';
 
 /** What the runner waits for in the workbench page before it takes the picture. */
 export interface ScreenshotOptions {
@@ -11,29 +11,37 @@ export interface ScreenshotOptions {
   timeoutMs?: number;
 }
 
+/** Whether a runner that can take screenshots drives this run (scripts/run-vscode-tests.js does). */
+export async function screenshotsAvailable(): Promise<boolean> {
+  return (await harness()) !== undefined;
+}
+
 /**
  * Ask scripts/run-vscode-tests.js for a screenshot of the whole workbench page.
  * Protocol: a console line `[[harness:screenshot:NAME]] {json options}`; the runner, which receives the
- * extension host's console, writes $HARNESS_SCREENSHOT_DIR/NAME.png, or NAME.error.txt when what it
- * waited for never became visible; this function waits for either file.
+ * extension host's console, writes NAME.png in its screenshot folder (named in the harness file), or
+ * NAME.error.txt when what it waited for never became visible; this function waits for either file,
+ * through `vscode.workspace.fs`, so that it works in the Node host and in the web worker alike.
  * @param name file name without extension (letters, digits, `.`, `_`, `-`)
  * @param options what must be visible before the picture is taken
  * @returns the PNG's path, or undefined when not running under that runner (e.g. under @vscode/test-electron)
  */
 export async function requestScreenshot(name: string, options: ScreenshotOptions = {}): Promise<string | undefined> {
-  const dir = process.env.HARNESS_SCREENSHOT_DIR;
-  if (!dir) return undefined;
+  const found = await harness();
+  if (!found) return undefined;
   const timeoutMs = options.timeoutMs ?? 20000;
-  const file = path.join(dir, `${name}.png`);
-  const errorFile = path.join(dir, `${name}.error.txt`);
-  fs.rmSync(file, { force: true });
-  fs.rmSync(errorFile, { force: true });
+  const file = runnerFile(found, `${found.settings.screenshots}/${name}.png`);
+  const errorFile = runnerFile(found, `${found.settings.screenshots}/${name}.error.txt`);
+  for (const old of [file, errorFile]) await vscode.workspace.fs.delete(old).then(undefined, () => undefined);
   const request = { waitForText: options.waitForText, waitForSelector: options.waitForSelector, timeoutMs };
   console.log(`[[harness:screenshot:${name}]] ${JSON.stringify(request)}`);
+  const exists = (uri: vscode.Uri) => vscode.workspace.fs.stat(uri).then(() => true, () => false);
   const deadline = Date.now() + timeoutMs + 5000;
   while (Date.now() < deadline) {
-    if (fs.existsSync(file)) return file;
-    if (fs.existsSync(errorFile)) throw new Error(`screenshot '${name}': ${fs.readFileSync(errorFile, 'utf8')}`);
+    if (await exists(file)) return file.path;
+    if (await exists(errorFile)) {
+      throw new Error(`screenshot '${name}': ${new TextDecoder().decode(await vscode.workspace.fs.readFile(errorFile))}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`screenshot '${name}' was not written within ${timeoutMs} ms`);

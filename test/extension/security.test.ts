@@ -1,16 +1,12 @@
 // Sidecar text is data: whatever a sidecar holds, the hover (trusted to run one command) and the
 // status bar tooltip show it as text, with no link, image, HTML or theme icon of its own.
 import * as assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import * as vscode from 'vscode';
 import type { MarginaliaApi } from '../../src/extension/extension';
 import { COMMAND_IDS } from '../../src/extension/commandIds';
 import { interceptWindow, marginalia, openEditor, readFile, removeScratch, scratchDocument, sidecarOf, waitFor, writeFile } from './editor-helpers';
+import { markdown } from './markdown';
 import { requestScreenshot } from './screenshot';
-
-// markdown-it with HTML and bare-URL links on renders at least as much as VS Code's Markdown does.
-const MarkdownIt = createRequire(__filename)('markdown-it') as (options: object) => { render(source: string): string };
-const markdown = MarkdownIt({ html: true, linkify: true });
 
 /** What the issue's id tried: a remote image and a command link with its own arguments. */
 const HOSTILE = 'x` ![p](https://127.0.0.1:9/p.png) [c](command:marginalia.openAnnotation?%5B%5D) <img src=https://127.0.0.1:9/i.png> $(alert) &lt;b&gt;';
