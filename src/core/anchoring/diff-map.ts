@@ -365,7 +365,28 @@ function peelMarks(
     aEnd--;
     bEnd--;
   }
-  return [...head, hunk(aStart, aEnd, bStart, bEnd), ...tail];
+  const oldKind = tokensKind(oldText, oldTokens, aStart, aEnd);
+  const newKind = tokensKind(newText, newTokens, bStart, bEnd);
+  // Words replaced by marks only (or marks by words) are no rewording: a word deleted next to a restyled
+  // dash (`Europe —` → `--`) would otherwise make the new dash the span's last "word".
+  const middle =
+    oldKind !== newKind && oldKind !== MIXED && newKind !== MIXED
+      ? [hunk(aStart, aEnd, bStart, bStart), hunk(aEnd, aEnd, bStart, bEnd)]
+      : [hunk(aStart, aEnd, bStart, bEnd)];
+  return [...head, ...middle, ...tail];
+}
+
+/** What tokens `[from, to)` hold besides white space: only words (`WORD`), only marks (`OTHER`), or both or neither (`MIXED`). */
+const MIXED = -1;
+function tokensKind(text: string, tokens: readonly number[], from: number, to: number): number {
+  let kind = MIXED;
+  for (let i = from; i < to; i++) {
+    const k = kindAt(text, tokens[i]!);
+    if (k === SPACE) continue;
+    if (kind !== MIXED && k !== kind) return MIXED;
+    kind = k;
+  }
+  return kind;
 }
 
 /**
@@ -449,16 +470,43 @@ function slide(text: string, h: Hunk, low: number, high: number, insertion: bool
 }
 
 /**
- * How well an edit of `length` units at `at` sits on a boundary: it must begin with something other than
- * white space right after white space (3 after a line break, 2 after the end of a sentence, 1 after a
- * space between words), else 0; never between the halves of a surrogate pair.
+ * How well an edit of `length` units at `at` sits on a boundary: the better of how its start and its end
+ * do (`startScore`, `endScore`), a tie going to the better start. A sentence appended to a paragraph
+ * begins with a space but ends before the line break: ` It was … take place.` at the end of a line that
+ * ends `in place.` is not to be slid back to begin at that `place`.
  */
 function boundaryScore(text: string, at: number, length: number): number {
-  if (isLowSurrogate(text.charCodeAt(at)) || isLowSurrogate(text.charCodeAt(at + length)) || /\s/.test(text.charAt(at))) return 0;
+  if (isLowSurrogate(text.charCodeAt(at)) || isLowSurrogate(text.charCodeAt(at + length))) return 0;
+  const start = startScore(text, at);
+  return 4 * Math.max(start, endScore(text, at + length)) + start;
+}
+
+/**
+ * How well an edit beginning at `at` begins on a boundary: with something other than white space right
+ * after white space (3 after a line break or at the text's start, 2 after the end of a sentence, 1 after
+ * a space between words), else 0.
+ */
+function startScore(text: string, at: number): number {
+  if (/\s/.test(text.charAt(at))) return 0;
   if (at === 0 || text.charCodeAt(at - 1) === 10) return 3;
   if (!/\s/.test(text.charAt(at - 1))) return 0;
-  return /[.!?:;"'”’)]/.test(text.charAt(at - 2)) ? 2 : 1;
+  return SENTENCE_END.test(text.charAt(at - 2)) ? 2 : 1;
 }
+
+/**
+ * How well an edit ending at `end` ends on a boundary: with something other than white space right
+ * before a line break or the text's end (3), before white space after the end of a sentence (2) or
+ * after a word (1), else 0.
+ */
+function endScore(text: string, end: number): number {
+  if (end === 0 || /\s/.test(text.charAt(end - 1))) return 0;
+  if (end === text.length || text.charCodeAt(end) === 10) return 3;
+  if (!/\s/.test(text.charAt(end))) return 0;
+  return SENTENCE_END.test(text.charAt(end - 1)) ? 2 : 1;
+}
+
+/** A character that ends a sentence, or a quote or bracket closing one. */
+const SENTENCE_END = /[.!?:;"'”’)]/;
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;

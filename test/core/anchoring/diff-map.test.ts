@@ -242,3 +242,19 @@ test('diff-first: a span whose last word was deleted keeps the words left, howev
   const { result } = diffOne(before, 'severe consequences', 'He warned of “severe” if Russia moved.\n');
   assert.deepEqual(summary(result), ['edited', 'diff', 'severe']);
 });
+
+test('diff-first: a sentence appended to a paragraph that ends like it stays outside a span ending there', () => {
+  const before = 'Russia asked that limits on troops be put in place.\nThe documents were sent.\n';
+  const after = 'Russia asked that limits on troops be put in place. It was not clear when the meeting would take place.\nThe documents were sent.\n';
+  const { result } = diffOne(before, 'Russia asked that limits on troops be put in place', after);
+  assert.equal(result.annotation.text, 'Russia asked that limits on troops be put in place');
+  assert.equal(result.annotation.start, 0);
+});
+
+test('diff-first: a last word deleted next to a restyled dash leaves the new dash outside the span', () => {
+  const before = 'It would roll back deployments in Central and Eastern Europe — bold demands.\n';
+  const after = 'It would roll back deployments in Central and Eastern -- bold demands.\n';
+  const { result } = diffOne(before, 'Central and Eastern Europe', after);
+  assert.equal(result.outcome, 'edited');
+  assert.equal(result.annotation.text.trimEnd(), 'Central and Eastern');
+});
