@@ -318,6 +318,8 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     MAX_WORD_EDITS,
   );
   if (!changes) return [{ ...lines, coarse: true }];
+  const sides: TokenSides = { oldText, newText, oldTokens, newTokens };
+  const aligned = absorbThreads(sides, changes);
   const hunk = (aStart: number, aEnd: number, bStart: number, bEnd: number): Hunk => ({
     oldStart: oldTokens[aStart]!,
     oldEnd: oldTokens[aEnd]!,
@@ -326,7 +328,7 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     coarse: false,
   });
   const hunks: Hunk[] = [];
-  for (const c of changes) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
+  for (const c of aligned) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
   const merged = mergeRewrites(oldText, newText, hunks);
   return merged.map((h, i) => {
     const prev = merged[i - 1];
@@ -335,6 +337,138 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     if (h.newStart === h.newEnd) return slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false);
     return h;
   });
+}
+
+/** Both texts of a changed run of lines and their token starts (each with the run's end last). */
+interface TokenSides {
+  oldText: string;
+  newText: string;
+  oldTokens: readonly number[];
+  newTokens: readonly number[];
+}
+
+/** Whether old token `i` is the same text as new token `j`. */
+function sameToken(t: TokenSides, i: number, j: number): boolean {
+  return sameSlice(t.oldText, t.oldTokens[i]!, t.oldTokens[i + 1]!, t.newText, t.newTokens[j]!, t.newTokens[j + 1]!);
+}
+
+/** The most words of equal text that a long edit on either side may have taken from its own text. */
+const THREAD_WORDS = 2;
+
+/**
+ * Changes kept apart only by a little equal text that Myers took from inside a long edit, merged, the
+ * merged change's ends that are the same on both sides given back as equal, and every change split at
+ * its line breaks (`alignLineBreaks`): a deleted passage ending `… an invasion. Moscow has ` diffs as
+ * deletions threaded on an earlier `Moscow ` and `has `, which would cut `Moscow has ` off the span that
+ * begins there; a paragraph pasted before a replaced first word is threaded on a space. The equal text
+ * between merged changes has no line break, at most `THREAD_WORDS` words and is shorter than the
+ * changes on both sides, one of which has at least `REWRITE_WORDS` words (word swaps stay apart). A
+ * merge whose lines do not pair up is not made: `enlargement` → `formally`, then a paragraph inserted
+ * after the full stop, stays two edits rather than one ending inside the new paragraph.
+ */
+function absorbThreads(t: TokenSides, changes: readonly Change[]): Change[] {
+  const groups: Change[][] = [];
+  for (const c of changes) {
+    const group = groups[groups.length - 1];
+    if (group && isThread(t, spanOf(group), c)) group.push(c);
+    else groups.push([c]);
+  }
+  return groups.flatMap((group) => {
+    const merged = trimEqualEnds(t, spanOf(group));
+    return alignLineBreaks(t, merged) ?? (group.length === 1 ? [merged] : group.flatMap((c) => alignLineBreaks(t, c) ?? [c]));
+  });
+}
+
+/** One change from the first to the last of a run of changes. */
+function spanOf(run: readonly Change[]): Change {
+  return { aStart: run[0]!.aStart, aEnd: run[run.length - 1]!.aEnd, bStart: run[0]!.bStart, bEnd: run[run.length - 1]!.bEnd };
+}
+
+/** Whether the equal text between two changes is a thread (`absorbThreads`). */
+function isThread(t: TokenSides, before: Change, after: Change): boolean {
+  const from = t.oldTokens[before.aEnd]!;
+  const to = t.oldTokens[after.aStart]!;
+  if (t.oldText.slice(from, to).includes('\n') || wordCount(t.oldText, from, to) > THREAD_WORDS) return false;
+  const longer = (c: Change) => Math.max(t.oldTokens[c.aEnd]! - t.oldTokens[c.aStart]!, t.newTokens[c.bEnd]! - t.newTokens[c.bStart]!);
+  const words = (c: Change) => Math.max(wordCount(t.oldText, t.oldTokens[c.aStart]!, t.oldTokens[c.aEnd]!), wordCount(t.newText, t.newTokens[c.bStart]!, t.newTokens[c.bEnd]!));
+  return longer(before) > to - from && longer(after) > to - from && Math.max(words(before), words(after)) >= REWRITE_WORDS;
+}
+
+/** A change without the tokens at its start and end that are the same on both sides. */
+function trimEqualEnds(t: TokenSides, c: Change): Change {
+  let { aStart, aEnd, bStart, bEnd } = c;
+  while (aStart < aEnd && bStart < bEnd && sameToken(t, aStart, bStart)) [aStart, bStart] = [aStart + 1, bStart + 1];
+  while (aStart < aEnd && bStart < bEnd && sameToken(t, aEnd - 1, bEnd - 1)) [aEnd, bEnd] = [aEnd - 1, bEnd - 1];
+  return { aStart, aEnd, bStart, bEnd };
+}
+
+/**
+ * A change replacing text across lines, split at its line breaks, the old text's paired in order with
+ * the new text's: the lines of a changed run correspond, and a replaced paragraph must not take in the
+ * first words of the next one, which were deleted (`… rejected.\nThe documents, … U.S. ` → `… in
+ * weeks.\n`). When one side has more line breaks, the extra whole lines are inserted (deleted) at the
+ * change's start when it begins a line on both sides (a paragraph pasted before a replaced first word),
+ * else at its end when it ends a line on both sides; otherwise the lines do not pair: undefined.
+ */
+function alignLineBreaks(t: TokenSides, c: Change): Change[] | undefined {
+  if (c.aStart === c.aEnd || c.bStart === c.bEnd) return [c];
+  const oldBreaks = lineBreakTokens(t.oldText, t.oldTokens, c.aStart, c.aEnd);
+  const newBreaks = lineBreakTokens(t.newText, t.newTokens, c.bStart, c.bEnd);
+  if (oldBreaks.length === 0 && newBreaks.length === 0) return [c];
+  let { aStart, aEnd, bStart, bEnd } = c;
+  let head: Change | undefined;
+  let tail: Change | undefined;
+  const extra = oldBreaks.length - newBreaks.length;
+  if (extra !== 0) {
+    const startsLine = (text: string, tokens: readonly number[], at: number) => at === 0 || isLineBreak(text, tokens, at - 1);
+    const endsLine = (text: string, tokens: readonly number[], at: number) => at === tokens.length - 1 || isLineBreak(text, tokens, at);
+    if (startsLine(t.oldText, t.oldTokens, aStart) && startsLine(t.newText, t.newTokens, bStart)) {
+      // The longer side's first lines, through its extra line breaks, were inserted (deleted) whole.
+      if (extra > 0) {
+        const cut = oldBreaks.splice(0, extra)[extra - 1]! + 1;
+        head = { aStart, aEnd: cut, bStart, bEnd: bStart };
+        aStart = cut;
+      } else {
+        const cut = newBreaks.splice(0, -extra)[-extra - 1]! + 1;
+        head = { aStart, aEnd: aStart, bStart, bEnd: cut };
+        bStart = cut;
+      }
+    } else if (endsLine(t.oldText, t.oldTokens, aEnd) && endsLine(t.newText, t.newTokens, bEnd)) {
+      // The longer side's last lines, from its extra line breaks on.
+      if (extra > 0) {
+        const cut = oldBreaks.splice(oldBreaks.length - extra)[0]!;
+        tail = { aStart: cut, aEnd, bStart: bEnd, bEnd };
+        aEnd = cut;
+      } else {
+        const cut = newBreaks.splice(newBreaks.length + extra)[0]!;
+        tail = { aStart: aEnd, aEnd, bStart: cut, bEnd };
+        bEnd = cut;
+      }
+    } else return undefined;
+  }
+  const pieces: Change[] = [];
+  for (let i = 0; i <= oldBreaks.length; i++) {
+    const aTo = i < oldBreaks.length ? oldBreaks[i]! : aEnd;
+    const bTo = i < newBreaks.length ? newBreaks[i]! : bEnd;
+    pieces.push(trimEqualEnds(t, { aStart, aEnd: aTo, bStart, bEnd: bTo }));
+    if (i < oldBreaks.length) pieces.push(trimEqualEnds(t, { aStart: aTo, aEnd: aTo + 1, bStart: bTo, bEnd: bTo + 1 }));
+    [aStart, bStart] = [aTo + 1, bTo + 1];
+  }
+  const changed = pieces.filter((p) => p.aStart < p.aEnd || p.bStart < p.bEnd);
+  return [...(head ? [head] : []), ...changed, ...(tail ? [tail] : [])];
+}
+
+/** Indices of the tokens of `[from, to)` that hold a line break. */
+function lineBreakTokens(text: string, tokens: readonly number[], from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let i = from; i < to; i++) if (isLineBreak(text, tokens, i)) found.push(i);
+  return found;
+}
+
+/** Whether token `i` is white space holding a line break. */
+function isLineBreak(text: string, tokens: readonly number[], i: number): boolean {
+  const at = text.indexOf('\n', tokens[i]!);
+  return at >= 0 && at < tokens[i + 1]!;
 }
 
 /**

@@ -258,3 +258,39 @@ test('diff-first: a last word deleted next to a restyled dash leaves the new das
   assert.equal(result.outcome, 'edited');
   assert.equal(result.annotation.text.trimEnd(), 'Central and Eastern');
 });
+
+test('diff-first: a span after deleted passages is not cut where the diff threads them on its own first words', () => {
+  const before =
+    'Drills went on near Russia.\nThe tough demands appear certain to be rejected, and any security talks with Moscow would need to involve Ukraine.\n' +
+    'The publication comes amid soaring tensions that has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.\n';
+  const after = 'Drills went on near Russia.\nMoscow has denied plans to attack its neighbor, but demanded guarantees.\n';
+  const { result } = diffOne(before, 'Moscow has denied plans to attack its neighbor', after);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'Moscow has denied plans to attack its neighbor']);
+  assert.equal(result.annotation.start, after.indexOf('Moscow has'));
+});
+
+test('diff-first: a paragraph replaced above a span whose first words were deleted does not join the span', () => {
+  const before =
+    'MOSCOW — Russia published draft pacts demanding NATO deny membership to Ukraine, bold demands that its allies rejected.\n' +
+    'The documents, which were submitted to the U.S. this week, also call for a ban on sending U.S. and Russian warships to areas near each other.\n';
+  const after = 'The statement came hours after a phone call between the two leaders, the first in weeks.\nand Russian warships to areas near each other.\n';
+  const { result } = diffOne(before, 'The documents, which were submitted to the U.S. this week, also call for a ban on sending U.S. and Russian warships', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'and Russian warships']);
+});
+
+test('diff-first: a paragraph pasted before a span whose first word was replaced stays outside it', () => {
+  const between = 'Officials met.\nNo date was set.\n';
+  const moved = 'Ukrainian soldiers keep watch on the frontline, not far from Avdiivka.\n';
+  const before = `Talks are planned.\nThe documents, which were submitted this week, also call for a ban on warships.\n${between}${moved}`;
+  const after = `Talks are planned.\n${moved}nearly documents, which were submitted this week, also call for a ban on warships.\n${between}`;
+  const { result } = diffOne(before, 'The documents, which were submitted this week', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'nearly documents, which were submitted this week']);
+});
+
+test('diff-first: a last word replaced and a paragraph inserted after its sentence stay two edits', () => {
+  const before = 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s enlargement.\n\nTalks may begin soon.\n';
+  const after =
+    'The tough demands appear certain to be rejected, as Russia has no say in NATO’s formally.\n\nReporting by the Moscow and Washington bureaus; editing by the desk in London.\n\nTalks may begin soon.\n';
+  const { result } = diffOne(before, 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s enlargement', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s formally']);
+});
