@@ -40,6 +40,8 @@ export type SpanMapping =
   | { kind: 'mapped'; start: number; end: number; edited: boolean; score: number }
   /** Its text was deleted, and not inserted again elsewhere. */
   | { kind: 'deleted' }
+  /** Its lines stand twice in a row around inserted (deleted) lines: equally good diffs put it in either copy. */
+  | { kind: 'ambiguous' }
   /** An edit too large to diff overlaps it: the diff cannot tell. */
   | { kind: 'unknown' };
 
@@ -47,6 +49,8 @@ export type SpanMapping =
 export class DiffMap {
   /** The edits, in order, neither overlapping nor touching. */
   readonly hunks: readonly Hunk[];
+  /** Old ranges `[from, to)` of lines a diff as good as this one aligns with another copy of them. */
+  private readonly ambiguous: readonly (readonly [number, number])[];
   /** Old start of each hunk, for binary search. */
   private readonly oldStarts: Int32Array;
   /** Length change of the text up to and including each hunk. */
@@ -55,9 +59,10 @@ export class DiffMap {
   private constructor(
     private readonly oldText: string,
     private readonly newText: string,
-    hunks: Hunk[],
+    { hunks, ambiguous }: TextDiff,
   ) {
     this.hunks = hunks;
+    this.ambiguous = ambiguous;
     this.oldStarts = Int32Array.from(hunks, (h) => h.oldStart);
     let shift = 0;
     this.shiftAfter = Int32Array.from(hunks, (h) => (shift += h.newEnd - h.newStart - (h.oldEnd - h.oldStart)));
@@ -70,8 +75,8 @@ export class DiffMap {
    * @returns the diff, or undefined when the texts differ too much for a diff to place anything
    */
   static between(oldText: string, newText: string): DiffMap | undefined {
-    const hunks = diffTexts(oldText, newText);
-    return hunks && new DiffMap(oldText, newText, hunks);
+    const diff = diffTexts(oldText, newText);
+    return diff && new DiffMap(oldText, newText, diff);
   }
 
   /**
@@ -85,6 +90,7 @@ export class DiffMap {
    * @param end UTF-16 unit after it
    */
   map(start: number, end: number): SpanMapping {
+    if (this.ambiguous.some(([from, to]) => start < to && end > from)) return { kind: 'ambiguous' };
     const first = this.lastHunkStartingBefore(start, true);
     const last = this.lastHunkStartingBefore(end, false);
     let touched = false;
@@ -224,9 +230,18 @@ function hasWordChar(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** How many equal lines around the changed ones `repeatedAround` looks at. */
+const EQUAL_MARGIN_LINES = 8;
+
+/** The edits between two texts, and the old lines that another diff as good would align elsewhere. */
+interface TextDiff {
+  hunks: Hunk[];
+  ambiguous: [number, number][];
+}
+
 /** The edits between two texts, words inside changed lines; undefined when there are too many lines changed. */
-function diffTexts(oldText: string, newText: string): Hunk[] | undefined {
-  if (oldText === newText) return [];
+function diffTexts(oldText: string, newText: string): TextDiff | undefined {
+  if (oldText === newText) return { hunks: [], ambiguous: [] };
   // Equal head and tail, cut back to whole lines so that the line pass sees each changed line whole.
   const shorter = Math.min(oldText.length, newText.length);
   let head = 0;
@@ -249,13 +264,64 @@ function diffTexts(oldText: string, newText: string): Hunk[] | undefined {
     MAX_LINE_EDITS,
   );
   if (!lineChanges) return undefined;
+  // The equal lines next to the changed ones, a few on each side, for `repeatedAround`.
+  let marginHead = head;
+  let lead = 0;
+  for (; lead < EQUAL_MARGIN_LINES && marginHead > 0; lead++) marginHead = oldText.lastIndexOf('\n', marginHead - 2) + 1;
+  let marginTail = oldTailStart;
+  for (let n = 0; n < EQUAL_MARGIN_LINES && marginTail < oldText.length; n++) {
+    const lineEnd = oldText.indexOf('\n', marginTail);
+    marginTail = lineEnd < 0 ? oldText.length : lineEnd + 1;
+  }
+  const oldAround = lineStarts(oldText, marginHead, marginTail);
+  const newAround = lineStarts(newText, marginHead, marginTail + newText.length - oldText.length);
+  const shifted = (c: Change | undefined) => c && { aStart: c.aStart + lead, aEnd: c.aEnd + lead, bStart: c.bStart + lead, bEnd: c.bEnd + lead };
+  const ambiguous = lineChanges.flatMap((c, k) => repeatedAround(shifted(c)!, shifted(lineChanges[k - 1]), shifted(lineChanges[k + 1]), oldText, newText, oldAround, newAround));
   const hunks: Hunk[] = [];
   for (const c of lineChanges) {
     const hunk = { oldStart: oldLines[c.aStart]!, oldEnd: oldLines[c.aEnd]!, newStart: newLines[c.bStart]!, newEnd: newLines[c.bEnd]!, coarse: false };
     if (hunk.oldStart === hunk.oldEnd || hunk.newStart === hunk.newEnd) hunks.push(hunk);
     else hunks.push(...diffWords(oldText, newText, hunk));
   }
-  return hunks;
+  return { hunks, ambiguous };
+}
+
+/**
+ * The old ranges of equal lines next to a change of lines that also stand, in the same order, among the
+ * lines the change inserted or deleted: a diff as short aligns them with that other copy (a paragraph
+ * copied right above a line that changed: Myers matched the old paragraph to the copy, or the copy to it),
+ * and which copy is the old one is anyone's guess. Deleted copies count too (which one was deleted is
+ * as unknown); only lines with a letter or digit.
+ * @param c a change of lines (line numbers); `before` and `after` the changes around it
+ * @param lines the old and new texts' line starts
+ */
+function repeatedAround(c: Change, before: Change | undefined, after: Change | undefined, oldText: string, newText: string, oldLines: readonly number[], newLines: readonly number[]): [number, number][] {
+  const oldEnd = oldLines.length - 1;
+  const sameLine = (i: number, text: string, starts: readonly number[], j: number) =>
+    sameSlice(oldText, oldLines[i]!, oldLines[i + 1]!, text, starts[j]!, starts[j + 1]!);
+  /** How many of the old equal lines `first, first + step, …` (within `[low, high)`) stand in a row inside `[from, to)` of a side. */
+  const run = (first: number, step: number, low: number, high: number, text: string, starts: readonly number[], from: number, to: number) => {
+    let best = 0;
+    for (let p = from; p < to; p++) {
+      let n = 0;
+      while (first + n * step >= low && first + n * step < high && p + n * step >= from && p + n * step < to && sameLine(first + n * step, text, starts, p + n * step)) n++;
+      best = Math.max(best, n);
+    }
+    return best;
+  };
+  const low = before?.aEnd ?? 0;
+  const high = after?.aStart ?? oldEnd;
+  const count = (first: number, step: number) =>
+    Math.max(run(first, step, low, high, newText, newLines, c.bStart, c.bEnd), run(first, step, low, high, oldText, oldLines, c.aStart, c.aEnd));
+  const above = count(c.aStart - 1, -1);
+  const below = count(c.aEnd, 1);
+  if (above === 0 && below === 0) return [];
+  const repeated: number[] = [];
+  for (let i = c.aStart - above; i < c.aEnd + below; i++) if ((i < c.aStart || i >= c.aEnd) && hasWordChar(oldText, oldLines[i]!, oldLines[i + 1]!)) repeated.push(i);
+  // The change's own old lines count where they are a deleted copy of a repeated line.
+  const deletedCopies: number[] = [];
+  for (let i = c.aStart; i < c.aEnd; i++) if (repeated.some((r) => sameLine(r, oldText, oldLines, i))) deletedCopies.push(i);
+  return [...repeated, ...deletedCopies].map((i) => [oldLines[i]!, oldLines[i + 1]!]);
 }
 
 /** Starts of the lines of `text[from, to)`, each line with its LF, and `to` last. */

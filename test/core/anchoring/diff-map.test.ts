@@ -294,3 +294,22 @@ test('diff-first: a last word replaced and a paragraph inserted after its senten
   const { result } = diffOne(before, 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s enlargement', after);
   assert.deepEqual(summary(result), ['edited', 'diff', 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s formally']);
 });
+
+test('diff-first: a paragraph copied above a changed line, next to the original, is no place to choose: orphaned', () => {
+  const documents = 'The documents also call for a ban on sending warships to areas near each other.\n';
+  const before = `Russia sets out terms.\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const after = `Russia sets out terms.\n${documents}\nMOSCOW -- Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const { result } = diffOne(before, 'The documents also call for a ban', after);
+  // The copy was pasted above the restyled line, or the paragraph moved up and pasted back: equally good diffs.
+  assert.equal(result.outcome, 'orphaned');
+  assert.equal(result.method, 'diff');
+});
+
+test('diff-first: a paragraph copied far from the original, with other lines between, leaves spans on the original', () => {
+  const documents = 'The documents also call for a ban on sending warships to areas near each other.\n';
+  const before = `Russia sets out terms.\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const after = `Russia sets out terms.\n${documents}\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const { result } = diffOne(before, 'The documents also call for a ban', after);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'The documents also call for a ban']);
+  assert.equal(result.annotation.start, after.lastIndexOf('The documents'));
+});
