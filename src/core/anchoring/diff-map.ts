@@ -109,6 +109,7 @@ export class DiffMap {
       survivedWord ||= hasWordChar(this.oldText, at, keptTo);
       at = Math.max(at, Math.min(h.oldEnd, end));
     }
+    if (touched && this.edgeWordGrew(start, end, first, last)) return { kind: 'ambiguous' };
     if (!touched) {
       const newStart = this.mapStart(start);
       // An empty span is one point: an insertion there puts it after the inserted text, as live tracking does.
@@ -123,6 +124,33 @@ export class DiffMap {
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
     return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
+  }
+
+  /**
+   * Whether an edit replaced the span's first (last) word, and that word alone, by more words: a word
+   * inserted just outside the span and the edge word replaced (`formally ` + `Russia` → `allied`) diff
+   * the same as the word replaced by two (`Russia` → `formally allied`), and an insertion at the edge
+   * stays outside while a replacement is inside: no telling where the span begins.
+   */
+  private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
+    const from = Math.max(0, first);
+    const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) =>
+      oldTo > oldFrom && wordCount(this.oldText, oldFrom, oldTo) === 1 && wordCount(this.newText, newFrom, newTo) > 1;
+    // The edits at each edge, with those next to them across white space only (Myers may split them there).
+    let i = from;
+    while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
+    if (i <= last && this.hunks[i]!.oldStart === start) {
+      let j = i;
+      while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
+      if (this.hunks[j]!.oldEnd <= end && grew(start, this.hunks[j]!.oldEnd, this.hunks[i]!.newStart, this.hunks[j]!.newEnd)) return true;
+    }
+    const h = this.hunks[last];
+    if (last >= from && h && h.oldEnd === end) {
+      let j = last;
+      while (j > from && this.hunks[j - 1]!.oldStart >= start && wordCount(this.oldText, this.hunks[j - 1]!.oldEnd, this.hunks[j]!.oldStart) === 0) j--;
+      if (this.hunks[j]!.oldStart >= start && grew(this.hunks[j]!.oldStart, end, this.hunks[j]!.newStart, h.newEnd)) return true;
+    }
+    return false;
   }
 
   /**

@@ -313,3 +313,13 @@ test('diff-first: a paragraph copied far from the original, with other lines bet
   assert.deepEqual(summary(result), ['moved', 'diff', 'The documents also call for a ban']);
   assert.equal(result.annotation.start, after.lastIndexOf('The documents'));
 });
+
+test('diff-first: a first word replaced by two words is no telling whether the extra word is inside: orphaned', () => {
+  const before = 'On Friday Russia published a list of sweeping new security guarantees.\n';
+  const after = 'On Friday formally allied published a list of sweeping new security guarantees.\n';
+  // "formally " inserted before the span and "Russia" → "allied", or "Russia" → "formally allied": the same text.
+  const { result } = diffOne(before, 'Russia published a list of sweeping new security guarantees', after);
+  assert.deepEqual([result.outcome, result.method], ['orphaned', 'diff']);
+  const oneForOne = diffOne(before, 'Russia published a list', before.replace('Russia', 'Moscow'));
+  assert.deepEqual(summary(oneForOne.result), ['edited', 'diff', 'Moscow published a list']);
+});
