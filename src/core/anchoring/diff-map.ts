@@ -40,6 +40,8 @@ export type SpanMapping =
   | { kind: 'mapped'; start: number; end: number; edited: boolean; score: number }
   /** Its text was deleted, and not inserted again elsewhere. */
   | { kind: 'deleted' }
+  /** Its lines stand twice in a row around inserted (deleted) lines: equally good diffs put it in either copy. */
+  | { kind: 'ambiguous' }
   /** An edit too large to diff overlaps it: the diff cannot tell. */
   | { kind: 'unknown' };
 
@@ -47,6 +49,8 @@ export type SpanMapping =
 export class DiffMap {
   /** The edits, in order, neither overlapping nor touching. */
   readonly hunks: readonly Hunk[];
+  /** Old ranges `[from, to)` of lines a diff as good as this one aligns with another copy of them. */
+  private readonly ambiguous: readonly (readonly [number, number])[];
   /** Old start of each hunk, for binary search. */
   private readonly oldStarts: Int32Array;
   /** Length change of the text up to and including each hunk. */
@@ -55,9 +59,10 @@ export class DiffMap {
   private constructor(
     private readonly oldText: string,
     private readonly newText: string,
-    hunks: Hunk[],
+    { hunks, ambiguous }: TextDiff,
   ) {
     this.hunks = hunks;
+    this.ambiguous = ambiguous;
     this.oldStarts = Int32Array.from(hunks, (h) => h.oldStart);
     let shift = 0;
     this.shiftAfter = Int32Array.from(hunks, (h) => (shift += h.newEnd - h.newStart - (h.oldEnd - h.oldStart)));
@@ -70,8 +75,8 @@ export class DiffMap {
    * @returns the diff, or undefined when the texts differ too much for a diff to place anything
    */
   static between(oldText: string, newText: string): DiffMap | undefined {
-    const hunks = diffTexts(oldText, newText);
-    return hunks && new DiffMap(oldText, newText, hunks);
+    const diff = diffTexts(oldText, newText);
+    return diff && new DiffMap(oldText, newText, diff);
   }
 
   /**
@@ -85,6 +90,7 @@ export class DiffMap {
    * @param end UTF-16 unit after it
    */
   map(start: number, end: number): SpanMapping {
+    if (this.ambiguous.some(([from, to]) => start < to && end > from)) return { kind: 'ambiguous' };
     const first = this.lastHunkStartingBefore(start, true);
     const last = this.lastHunkStartingBefore(end, false);
     let touched = false;
@@ -103,6 +109,7 @@ export class DiffMap {
       survivedWord ||= hasWordChar(this.oldText, at, keptTo);
       at = Math.max(at, Math.min(h.oldEnd, end));
     }
+    if (touched && this.edgeWordGrew(start, end, first, last)) return { kind: 'ambiguous' };
     if (!touched) {
       const newStart = this.mapStart(start);
       // An empty span is one point: an insertion there puts it after the inserted text, as live tracking does.
@@ -117,6 +124,33 @@ export class DiffMap {
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
     return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
+  }
+
+  /**
+   * Whether an edit replaced the span's first (last) word, and that word alone, by more words: a word
+   * inserted just outside the span and the edge word replaced (`formally ` + `Russia` → `allied`) diff
+   * the same as the word replaced by two (`Russia` → `formally allied`), and an insertion at the edge
+   * stays outside while a replacement is inside: no telling where the span begins.
+   */
+  private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
+    const from = Math.max(0, first);
+    const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) =>
+      oldTo > oldFrom && wordCount(this.oldText, oldFrom, oldTo) === 1 && wordCount(this.newText, newFrom, newTo) > 1;
+    // The edits at each edge, with those next to them across white space only (Myers may split them there).
+    let i = from;
+    while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
+    if (i <= last && this.hunks[i]!.oldStart === start) {
+      let j = i;
+      while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
+      if (this.hunks[j]!.oldEnd <= end && grew(start, this.hunks[j]!.oldEnd, this.hunks[i]!.newStart, this.hunks[j]!.newEnd)) return true;
+    }
+    const h = this.hunks[last];
+    if (last >= from && h && h.oldEnd === end) {
+      let j = last;
+      while (j > from && this.hunks[j - 1]!.oldStart >= start && wordCount(this.oldText, this.hunks[j - 1]!.oldEnd, this.hunks[j]!.oldStart) === 0) j--;
+      if (this.hunks[j]!.oldStart >= start && grew(this.hunks[j]!.oldStart, end, this.hunks[j]!.newStart, h.newEnd)) return true;
+    }
+    return false;
   }
 
   /**
@@ -224,9 +258,18 @@ function hasWordChar(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** How many equal lines around the changed ones `repeatedAround` looks at. */
+const EQUAL_MARGIN_LINES = 8;
+
+/** The edits between two texts, and the old lines that another diff as good would align elsewhere. */
+interface TextDiff {
+  hunks: Hunk[];
+  ambiguous: [number, number][];
+}
+
 /** The edits between two texts, words inside changed lines; undefined when there are too many lines changed. */
-function diffTexts(oldText: string, newText: string): Hunk[] | undefined {
-  if (oldText === newText) return [];
+function diffTexts(oldText: string, newText: string): TextDiff | undefined {
+  if (oldText === newText) return { hunks: [], ambiguous: [] };
   // Equal head and tail, cut back to whole lines so that the line pass sees each changed line whole.
   const shorter = Math.min(oldText.length, newText.length);
   let head = 0;
@@ -249,13 +292,64 @@ function diffTexts(oldText: string, newText: string): Hunk[] | undefined {
     MAX_LINE_EDITS,
   );
   if (!lineChanges) return undefined;
+  // The equal lines next to the changed ones, a few on each side, for `repeatedAround`.
+  let marginHead = head;
+  let lead = 0;
+  for (; lead < EQUAL_MARGIN_LINES && marginHead > 0; lead++) marginHead = oldText.lastIndexOf('\n', marginHead - 2) + 1;
+  let marginTail = oldTailStart;
+  for (let n = 0; n < EQUAL_MARGIN_LINES && marginTail < oldText.length; n++) {
+    const lineEnd = oldText.indexOf('\n', marginTail);
+    marginTail = lineEnd < 0 ? oldText.length : lineEnd + 1;
+  }
+  const oldAround = lineStarts(oldText, marginHead, marginTail);
+  const newAround = lineStarts(newText, marginHead, marginTail + newText.length - oldText.length);
+  const shifted = (c: Change | undefined) => c && { aStart: c.aStart + lead, aEnd: c.aEnd + lead, bStart: c.bStart + lead, bEnd: c.bEnd + lead };
+  const ambiguous = lineChanges.flatMap((c, k) => repeatedAround(shifted(c)!, shifted(lineChanges[k - 1]), shifted(lineChanges[k + 1]), oldText, newText, oldAround, newAround));
   const hunks: Hunk[] = [];
   for (const c of lineChanges) {
     const hunk = { oldStart: oldLines[c.aStart]!, oldEnd: oldLines[c.aEnd]!, newStart: newLines[c.bStart]!, newEnd: newLines[c.bEnd]!, coarse: false };
     if (hunk.oldStart === hunk.oldEnd || hunk.newStart === hunk.newEnd) hunks.push(hunk);
     else hunks.push(...diffWords(oldText, newText, hunk));
   }
-  return hunks;
+  return { hunks, ambiguous };
+}
+
+/**
+ * The old ranges of equal lines next to a change of lines that also stand, in the same order, among the
+ * lines the change inserted or deleted: a diff as short aligns them with that other copy (a paragraph
+ * copied right above a line that changed: Myers matched the old paragraph to the copy, or the copy to it),
+ * and which copy is the old one is anyone's guess. Deleted copies count too (which one was deleted is
+ * as unknown); only lines with a letter or digit.
+ * @param c a change of lines (line numbers); `before` and `after` the changes around it
+ * @param lines the old and new texts' line starts
+ */
+function repeatedAround(c: Change, before: Change | undefined, after: Change | undefined, oldText: string, newText: string, oldLines: readonly number[], newLines: readonly number[]): [number, number][] {
+  const oldEnd = oldLines.length - 1;
+  const sameLine = (i: number, text: string, starts: readonly number[], j: number) =>
+    sameSlice(oldText, oldLines[i]!, oldLines[i + 1]!, text, starts[j]!, starts[j + 1]!);
+  /** How many of the old equal lines `first, first + step, …` (within `[low, high)`) stand in a row inside `[from, to)` of a side. */
+  const run = (first: number, step: number, low: number, high: number, text: string, starts: readonly number[], from: number, to: number) => {
+    let best = 0;
+    for (let p = from; p < to; p++) {
+      let n = 0;
+      while (first + n * step >= low && first + n * step < high && p + n * step >= from && p + n * step < to && sameLine(first + n * step, text, starts, p + n * step)) n++;
+      best = Math.max(best, n);
+    }
+    return best;
+  };
+  const low = before?.aEnd ?? 0;
+  const high = after?.aStart ?? oldEnd;
+  const count = (first: number, step: number) =>
+    Math.max(run(first, step, low, high, newText, newLines, c.bStart, c.bEnd), run(first, step, low, high, oldText, oldLines, c.aStart, c.aEnd));
+  const above = count(c.aStart - 1, -1);
+  const below = count(c.aEnd, 1);
+  if (above === 0 && below === 0) return [];
+  const repeated: number[] = [];
+  for (let i = c.aStart - above; i < c.aEnd + below; i++) if ((i < c.aStart || i >= c.aEnd) && hasWordChar(oldText, oldLines[i]!, oldLines[i + 1]!)) repeated.push(i);
+  // The change's own old lines count where they are a deleted copy of a repeated line.
+  const deletedCopies: number[] = [];
+  for (let i = c.aStart; i < c.aEnd; i++) if (repeated.some((r) => sameLine(r, oldText, oldLines, i))) deletedCopies.push(i);
+  return [...repeated, ...deletedCopies].map((i) => [oldLines[i]!, oldLines[i + 1]!]);
 }
 
 /** Starts of the lines of `text[from, to)`, each line with its LF, and `to` last. */
@@ -318,6 +412,8 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     MAX_WORD_EDITS,
   );
   if (!changes) return [{ ...lines, coarse: true }];
+  const sides: TokenSides = { oldText, newText, oldTokens, newTokens };
+  const aligned = absorbThreads(sides, changes);
   const hunk = (aStart: number, aEnd: number, bStart: number, bEnd: number): Hunk => ({
     oldStart: oldTokens[aStart]!,
     oldEnd: oldTokens[aEnd]!,
@@ -326,7 +422,7 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     coarse: false,
   });
   const hunks: Hunk[] = [];
-  for (const c of changes) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
+  for (const c of aligned) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
   const merged = mergeRewrites(oldText, newText, hunks);
   return merged.map((h, i) => {
     const prev = merged[i - 1];
@@ -335,6 +431,138 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     if (h.newStart === h.newEnd) return slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false);
     return h;
   });
+}
+
+/** Both texts of a changed run of lines and their token starts (each with the run's end last). */
+interface TokenSides {
+  oldText: string;
+  newText: string;
+  oldTokens: readonly number[];
+  newTokens: readonly number[];
+}
+
+/** Whether old token `i` is the same text as new token `j`. */
+function sameToken(t: TokenSides, i: number, j: number): boolean {
+  return sameSlice(t.oldText, t.oldTokens[i]!, t.oldTokens[i + 1]!, t.newText, t.newTokens[j]!, t.newTokens[j + 1]!);
+}
+
+/** The most words of equal text that a long edit on either side may have taken from its own text. */
+const THREAD_WORDS = 2;
+
+/**
+ * Changes kept apart only by a little equal text that Myers took from inside a long edit, merged, the
+ * merged change's ends that are the same on both sides given back as equal, and every change split at
+ * its line breaks (`alignLineBreaks`): a deleted passage ending `… an invasion. Moscow has ` diffs as
+ * deletions threaded on an earlier `Moscow ` and `has `, which would cut `Moscow has ` off the span that
+ * begins there; a paragraph pasted before a replaced first word is threaded on a space. The equal text
+ * between merged changes has no line break, at most `THREAD_WORDS` words and is shorter than the
+ * changes on both sides, one of which has at least `REWRITE_WORDS` words (word swaps stay apart). A
+ * merge whose lines do not pair up is not made: `enlargement` → `formally`, then a paragraph inserted
+ * after the full stop, stays two edits rather than one ending inside the new paragraph.
+ */
+function absorbThreads(t: TokenSides, changes: readonly Change[]): Change[] {
+  const groups: Change[][] = [];
+  for (const c of changes) {
+    const group = groups[groups.length - 1];
+    if (group && isThread(t, spanOf(group), c)) group.push(c);
+    else groups.push([c]);
+  }
+  return groups.flatMap((group) => {
+    const merged = trimEqualEnds(t, spanOf(group));
+    return alignLineBreaks(t, merged) ?? (group.length === 1 ? [merged] : group.flatMap((c) => alignLineBreaks(t, c) ?? [c]));
+  });
+}
+
+/** One change from the first to the last of a run of changes. */
+function spanOf(run: readonly Change[]): Change {
+  return { aStart: run[0]!.aStart, aEnd: run[run.length - 1]!.aEnd, bStart: run[0]!.bStart, bEnd: run[run.length - 1]!.bEnd };
+}
+
+/** Whether the equal text between two changes is a thread (`absorbThreads`). */
+function isThread(t: TokenSides, before: Change, after: Change): boolean {
+  const from = t.oldTokens[before.aEnd]!;
+  const to = t.oldTokens[after.aStart]!;
+  if (t.oldText.slice(from, to).includes('\n') || wordCount(t.oldText, from, to) > THREAD_WORDS) return false;
+  const longer = (c: Change) => Math.max(t.oldTokens[c.aEnd]! - t.oldTokens[c.aStart]!, t.newTokens[c.bEnd]! - t.newTokens[c.bStart]!);
+  const words = (c: Change) => Math.max(wordCount(t.oldText, t.oldTokens[c.aStart]!, t.oldTokens[c.aEnd]!), wordCount(t.newText, t.newTokens[c.bStart]!, t.newTokens[c.bEnd]!));
+  return longer(before) > to - from && longer(after) > to - from && Math.max(words(before), words(after)) >= REWRITE_WORDS;
+}
+
+/** A change without the tokens at its start and end that are the same on both sides. */
+function trimEqualEnds(t: TokenSides, c: Change): Change {
+  let { aStart, aEnd, bStart, bEnd } = c;
+  while (aStart < aEnd && bStart < bEnd && sameToken(t, aStart, bStart)) [aStart, bStart] = [aStart + 1, bStart + 1];
+  while (aStart < aEnd && bStart < bEnd && sameToken(t, aEnd - 1, bEnd - 1)) [aEnd, bEnd] = [aEnd - 1, bEnd - 1];
+  return { aStart, aEnd, bStart, bEnd };
+}
+
+/**
+ * A change replacing text across lines, split at its line breaks, the old text's paired in order with
+ * the new text's: the lines of a changed run correspond, and a replaced paragraph must not take in the
+ * first words of the next one, which were deleted (`… rejected.\nThe documents, … U.S. ` → `… in
+ * weeks.\n`). When one side has more line breaks, the extra whole lines are inserted (deleted) at the
+ * change's start when it begins a line on both sides (a paragraph pasted before a replaced first word),
+ * else at its end when it ends a line on both sides; otherwise the lines do not pair: undefined.
+ */
+function alignLineBreaks(t: TokenSides, c: Change): Change[] | undefined {
+  if (c.aStart === c.aEnd || c.bStart === c.bEnd) return [c];
+  const oldBreaks = lineBreakTokens(t.oldText, t.oldTokens, c.aStart, c.aEnd);
+  const newBreaks = lineBreakTokens(t.newText, t.newTokens, c.bStart, c.bEnd);
+  if (oldBreaks.length === 0 && newBreaks.length === 0) return [c];
+  let { aStart, aEnd, bStart, bEnd } = c;
+  let head: Change | undefined;
+  let tail: Change | undefined;
+  const extra = oldBreaks.length - newBreaks.length;
+  if (extra !== 0) {
+    const startsLine = (text: string, tokens: readonly number[], at: number) => at === 0 || isLineBreak(text, tokens, at - 1);
+    const endsLine = (text: string, tokens: readonly number[], at: number) => at === tokens.length - 1 || isLineBreak(text, tokens, at);
+    if (startsLine(t.oldText, t.oldTokens, aStart) && startsLine(t.newText, t.newTokens, bStart)) {
+      // The longer side's first lines, through its extra line breaks, were inserted (deleted) whole.
+      if (extra > 0) {
+        const cut = oldBreaks.splice(0, extra)[extra - 1]! + 1;
+        head = { aStart, aEnd: cut, bStart, bEnd: bStart };
+        aStart = cut;
+      } else {
+        const cut = newBreaks.splice(0, -extra)[-extra - 1]! + 1;
+        head = { aStart, aEnd: aStart, bStart, bEnd: cut };
+        bStart = cut;
+      }
+    } else if (endsLine(t.oldText, t.oldTokens, aEnd) && endsLine(t.newText, t.newTokens, bEnd)) {
+      // The longer side's last lines, from its extra line breaks on.
+      if (extra > 0) {
+        const cut = oldBreaks.splice(oldBreaks.length - extra)[0]!;
+        tail = { aStart: cut, aEnd, bStart: bEnd, bEnd };
+        aEnd = cut;
+      } else {
+        const cut = newBreaks.splice(newBreaks.length + extra)[0]!;
+        tail = { aStart: aEnd, aEnd, bStart: cut, bEnd };
+        bEnd = cut;
+      }
+    } else return undefined;
+  }
+  const pieces: Change[] = [];
+  for (let i = 0; i <= oldBreaks.length; i++) {
+    const aTo = i < oldBreaks.length ? oldBreaks[i]! : aEnd;
+    const bTo = i < newBreaks.length ? newBreaks[i]! : bEnd;
+    pieces.push(trimEqualEnds(t, { aStart, aEnd: aTo, bStart, bEnd: bTo }));
+    if (i < oldBreaks.length) pieces.push(trimEqualEnds(t, { aStart: aTo, aEnd: aTo + 1, bStart: bTo, bEnd: bTo + 1 }));
+    [aStart, bStart] = [aTo + 1, bTo + 1];
+  }
+  const changed = pieces.filter((p) => p.aStart < p.aEnd || p.bStart < p.bEnd);
+  return [...(head ? [head] : []), ...changed, ...(tail ? [tail] : [])];
+}
+
+/** Indices of the tokens of `[from, to)` that hold a line break. */
+function lineBreakTokens(text: string, tokens: readonly number[], from: number, to: number): number[] {
+  const found: number[] = [];
+  for (let i = from; i < to; i++) if (isLineBreak(text, tokens, i)) found.push(i);
+  return found;
+}
+
+/** Whether token `i` is white space holding a line break. */
+function isLineBreak(text: string, tokens: readonly number[], i: number): boolean {
+  const at = text.indexOf('\n', tokens[i]!);
+  return at >= 0 && at < tokens[i + 1]!;
 }
 
 /**
@@ -365,7 +593,28 @@ function peelMarks(
     aEnd--;
     bEnd--;
   }
-  return [...head, hunk(aStart, aEnd, bStart, bEnd), ...tail];
+  const oldKind = tokensKind(oldText, oldTokens, aStart, aEnd);
+  const newKind = tokensKind(newText, newTokens, bStart, bEnd);
+  // Words replaced by marks only (or marks by words) are no rewording: a word deleted next to a restyled
+  // dash (`Europe —` → `--`) would otherwise make the new dash the span's last "word".
+  const middle =
+    oldKind !== newKind && oldKind !== MIXED && newKind !== MIXED
+      ? [hunk(aStart, aEnd, bStart, bStart), hunk(aEnd, aEnd, bStart, bEnd)]
+      : [hunk(aStart, aEnd, bStart, bEnd)];
+  return [...head, ...middle, ...tail];
+}
+
+/** What tokens `[from, to)` hold besides white space: only words (`WORD`), only marks (`OTHER`), or both or neither (`MIXED`). */
+const MIXED = -1;
+function tokensKind(text: string, tokens: readonly number[], from: number, to: number): number {
+  let kind = MIXED;
+  for (let i = from; i < to; i++) {
+    const k = kindAt(text, tokens[i]!);
+    if (k === SPACE) continue;
+    if (kind !== MIXED && k !== kind) return MIXED;
+    kind = k;
+  }
+  return kind;
 }
 
 /**
@@ -449,16 +698,43 @@ function slide(text: string, h: Hunk, low: number, high: number, insertion: bool
 }
 
 /**
- * How well an edit of `length` units at `at` sits on a boundary: it must begin with something other than
- * white space right after white space (3 after a line break, 2 after the end of a sentence, 1 after a
- * space between words), else 0; never between the halves of a surrogate pair.
+ * How well an edit of `length` units at `at` sits on a boundary: the better of how its start and its end
+ * do (`startScore`, `endScore`), a tie going to the better start. A sentence appended to a paragraph
+ * begins with a space but ends before the line break: ` It was … take place.` at the end of a line that
+ * ends `in place.` is not to be slid back to begin at that `place`.
  */
 function boundaryScore(text: string, at: number, length: number): number {
-  if (isLowSurrogate(text.charCodeAt(at)) || isLowSurrogate(text.charCodeAt(at + length)) || /\s/.test(text.charAt(at))) return 0;
+  if (isLowSurrogate(text.charCodeAt(at)) || isLowSurrogate(text.charCodeAt(at + length))) return 0;
+  const start = startScore(text, at);
+  return 4 * Math.max(start, endScore(text, at + length)) + start;
+}
+
+/**
+ * How well an edit beginning at `at` begins on a boundary: with something other than white space right
+ * after white space (3 after a line break or at the text's start, 2 after the end of a sentence, 1 after
+ * a space between words), else 0.
+ */
+function startScore(text: string, at: number): number {
+  if (/\s/.test(text.charAt(at))) return 0;
   if (at === 0 || text.charCodeAt(at - 1) === 10) return 3;
   if (!/\s/.test(text.charAt(at - 1))) return 0;
-  return /[.!?:;"'”’)]/.test(text.charAt(at - 2)) ? 2 : 1;
+  return SENTENCE_END.test(text.charAt(at - 2)) ? 2 : 1;
 }
+
+/**
+ * How well an edit ending at `end` ends on a boundary: with something other than white space right
+ * before a line break or the text's end (3), before white space after the end of a sentence (2) or
+ * after a word (1), else 0.
+ */
+function endScore(text: string, end: number): number {
+  if (end === 0 || /\s/.test(text.charAt(end - 1))) return 0;
+  if (end === text.length || text.charCodeAt(end) === 10) return 3;
+  if (!/\s/.test(text.charAt(end))) return 0;
+  return SENTENCE_END.test(text.charAt(end - 1)) ? 2 : 1;
+}
+
+/** A character that ends a sentence, or a quote or bracket closing one. */
+const SENTENCE_END = /[.!?:;"'”’)]/;
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;

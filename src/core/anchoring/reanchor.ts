@@ -381,7 +381,7 @@ function mapByDiff(annotations: readonly Annotation[], index: OffsetIndex, previ
     if (a.status === 'orphaned' || !holds(a, previous)) return;
     const mapping = diff.map(previous.toUtf16(a.start), previous.toUtf16(a.end));
     if (mapping.kind === 'unknown') return;
-    if (mapping.kind === 'deleted') {
+    if (mapping.kind === 'deleted' || mapping.kind === 'ambiguous') {
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: 0, method: 'diff' };
       return;
     }

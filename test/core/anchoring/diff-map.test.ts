@@ -242,3 +242,84 @@ test('diff-first: a span whose last word was deleted keeps the words left, howev
   const { result } = diffOne(before, 'severe consequences', 'He warned of “severe” if Russia moved.\n');
   assert.deepEqual(summary(result), ['edited', 'diff', 'severe']);
 });
+
+test('diff-first: a sentence appended to a paragraph that ends like it stays outside a span ending there', () => {
+  const before = 'Russia asked that limits on troops be put in place.\nThe documents were sent.\n';
+  const after = 'Russia asked that limits on troops be put in place. It was not clear when the meeting would take place.\nThe documents were sent.\n';
+  const { result } = diffOne(before, 'Russia asked that limits on troops be put in place', after);
+  assert.equal(result.annotation.text, 'Russia asked that limits on troops be put in place');
+  assert.equal(result.annotation.start, 0);
+});
+
+test('diff-first: a last word deleted next to a restyled dash leaves the new dash outside the span', () => {
+  const before = 'It would roll back deployments in Central and Eastern Europe — bold demands.\n';
+  const after = 'It would roll back deployments in Central and Eastern -- bold demands.\n';
+  const { result } = diffOne(before, 'Central and Eastern Europe', after);
+  assert.equal(result.outcome, 'edited');
+  assert.equal(result.annotation.text.trimEnd(), 'Central and Eastern');
+});
+
+test('diff-first: a span after deleted passages is not cut where the diff threads them on its own first words', () => {
+  const before =
+    'Drills went on near Russia.\nThe tough demands appear certain to be rejected, and any security talks with Moscow would need to involve Ukraine.\n' +
+    'The publication comes amid soaring tensions that has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.\n';
+  const after = 'Drills went on near Russia.\nMoscow has denied plans to attack its neighbor, but demanded guarantees.\n';
+  const { result } = diffOne(before, 'Moscow has denied plans to attack its neighbor', after);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'Moscow has denied plans to attack its neighbor']);
+  assert.equal(result.annotation.start, after.indexOf('Moscow has'));
+});
+
+test('diff-first: a paragraph replaced above a span whose first words were deleted does not join the span', () => {
+  const before =
+    'MOSCOW — Russia published draft pacts demanding NATO deny membership to Ukraine, bold demands that its allies rejected.\n' +
+    'The documents, which were submitted to the U.S. this week, also call for a ban on sending U.S. and Russian warships to areas near each other.\n';
+  const after = 'The statement came hours after a phone call between the two leaders, the first in weeks.\nand Russian warships to areas near each other.\n';
+  const { result } = diffOne(before, 'The documents, which were submitted to the U.S. this week, also call for a ban on sending U.S. and Russian warships', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'and Russian warships']);
+});
+
+test('diff-first: a paragraph pasted before a span whose first word was replaced stays outside it', () => {
+  const between = 'Officials met.\nNo date was set.\n';
+  const moved = 'Ukrainian soldiers keep watch on the frontline, not far from Avdiivka.\n';
+  const before = `Talks are planned.\nThe documents, which were submitted this week, also call for a ban on warships.\n${between}${moved}`;
+  const after = `Talks are planned.\n${moved}nearly documents, which were submitted this week, also call for a ban on warships.\n${between}`;
+  const { result } = diffOne(before, 'The documents, which were submitted this week', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'nearly documents, which were submitted this week']);
+});
+
+test('diff-first: a last word replaced and a paragraph inserted after its sentence stay two edits', () => {
+  const before = 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s enlargement.\n\nTalks may begin soon.\n';
+  const after =
+    'The tough demands appear certain to be rejected, as Russia has no say in NATO’s formally.\n\nReporting by the Moscow and Washington bureaus; editing by the desk in London.\n\nTalks may begin soon.\n';
+  const { result } = diffOne(before, 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s enlargement', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s formally']);
+});
+
+test('diff-first: a paragraph copied above a changed line, next to the original, is no place to choose: orphaned', () => {
+  const documents = 'The documents also call for a ban on sending warships to areas near each other.\n';
+  const before = `Russia sets out terms.\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const after = `Russia sets out terms.\n${documents}\nMOSCOW -- Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const { result } = diffOne(before, 'The documents also call for a ban', after);
+  // The copy was pasted above the restyled line, or the paragraph moved up and pasted back: equally good diffs.
+  assert.equal(result.outcome, 'orphaned');
+  assert.equal(result.method, 'diff');
+});
+
+test('diff-first: a paragraph copied far from the original, with other lines between, leaves spans on the original', () => {
+  const documents = 'The documents also call for a ban on sending warships to areas near each other.\n';
+  const before = `Russia sets out terms.\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const after = `Russia sets out terms.\n${documents}\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const { result } = diffOne(before, 'The documents also call for a ban', after);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'The documents also call for a ban']);
+  assert.equal(result.annotation.start, after.lastIndexOf('The documents'));
+});
+
+test('diff-first: a first word replaced by two words is no telling whether the extra word is inside: orphaned', () => {
+  const before = 'On Friday Russia published a list of sweeping new security guarantees.\n';
+  const after = 'On Friday formally allied published a list of sweeping new security guarantees.\n';
+  // "formally " inserted before the span and "Russia" → "allied", or "Russia" → "formally allied": the same text.
+  const { result } = diffOne(before, 'Russia published a list of sweeping new security guarantees', after);
+  assert.deepEqual([result.outcome, result.method], ['orphaned', 'diff']);
+  const oneForOne = diffOne(before, 'Russia published a list', before.replace('Russia', 'Moscow'));
+  assert.deepEqual(summary(oneForOne.result), ['edited', 'diff', 'Moscow published a list']);
+});
