@@ -445,17 +445,23 @@ function unknownKey(findings: Finding[], key: string, where: string, known: read
   });
 }
 
-/** A place found when first read (see `validateSidecar`). */
+/** A place found when first read (see `validateSidecar`): its getters are the class's, so each costs one small object. */
+class LazyPlace implements Place {
+  private found: Place | undefined;
+
+  constructor(private readonly find: () => Place) {}
+
+  get line(): number {
+    return (this.found ??= this.find()).line;
+  }
+
+  get column(): number {
+    return (this.found ??= this.find()).column;
+  }
+}
+
 function lazyPlace(find: () => Place): Place {
-  let found: Place | undefined;
-  return {
-    get line() {
-      return (found ??= find()).line;
-    },
-    get column() {
-      return (found ??= find()).column;
-    },
-  };
+  return new LazyPlace(find);
 }
 
 function finding(severity: Finding['severity'], code: string, message: string, place: Place): Finding {
