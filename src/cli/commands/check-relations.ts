@@ -40,8 +40,15 @@ export async function addRelationFindings(checked: readonly CheckedSidecar[]): P
   const roots = new Set(withRelations.map((c) => c.root));
   for (const root of roots) {
     const documents = new Map<string, RelatedDocument>();
-    const documentOf = (c: CheckedSidecar) => toSlashes(path.relative(root, path.join(path.dirname(c.sidecarPath), c.sidecar.document)));
-    for (const c of checked) if (c.root === root) documents.set(documentOf(c), { path: documentOf(c), annotations: c.sidecar.annotations });
+    // Each sidecar's document path, found once: path arithmetic per sidecar and per use showed in the profile.
+    const documentPaths = new Map<CheckedSidecar, string>();
+    for (const c of checked) {
+      if (c.root !== root) continue;
+      const documentPath = toSlashes(path.relative(root, path.join(path.dirname(c.sidecarPath), c.sidecar.document)));
+      documentPaths.set(c, documentPath);
+      documents.set(documentPath, { path: documentPath, annotations: c.sidecar.annotations });
+    }
+    const documentOf = (c: CheckedSidecar) => documentPaths.get(c)!;
     const sources = withRelations.filter((c) => c.root === root);
     await addTargetDocuments(sources.map((c) => ({ path: documentOf(c), annotations: c.sidecar.annotations })), documents, root);
     // Each configuration resolves the relations of the sidecars it applies to (one, nearly always).

@@ -92,7 +92,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     suggestedCount += report.suggested ?? 0;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
     // Relations name documents across the workspace folder, the one holding .marginalia.yaml, even when one file is checked.
-    const relationRoot = configPath ? path.dirname(configPath) : (await reader.rootOf(sidecarPath)).path;
+    const relationRoot = configPath ? path.dirname(configPath) : reader.rootOf(sidecarPath).path;
     if (report.read) checked.push({ sidecarPath, root: relationRoot, config, findings: report.report.findings, ...report.read });
   }
   await addRelationFindings(checked);

@@ -209,17 +209,13 @@ export async function loadAnnotatedDocument(sidecarPath: string, resolvedRoot: I
 }
 
 /**
- * The workspace root a sidecar is read within: the folder given on the command line that holds it,
- * or its own folder when it was named directly. Links out of it are not followed.
+ * The workspace root a sidecar is read within: the first of the folders given on the command line
+ * that holds it, or its own folder when it was named directly. Links out of it are not followed.
  * @param sidecarPath absolute path of the sidecar
- * @param given the paths given on the command line
- * @param cwd the folder they are relative to
+ * @param givenFolders the paths given on the command line that are folders, absolute
  */
-export async function workspaceRootOf(sidecarPath: string, given: readonly string[], cwd: string): Promise<string> {
-  for (const p of given) {
-    const folder = path.resolve(cwd, p);
-    if (isWithin(folder, sidecarPath) && folder !== sidecarPath && (await fs.stat(folder).then((s) => s.isDirectory(), () => false))) return folder;
-  }
+function workspaceRootOf(sidecarPath: string, givenFolders: readonly string[]): string {
+  for (const folder of givenFolders) if (folder !== sidecarPath && isWithin(folder, sidecarPath)) return folder;
   return path.dirname(sidecarPath);
 }
 
@@ -227,12 +223,14 @@ export async function workspaceRootOf(sidecarPath: string, given: readonly strin
 export type LoadedLabelConfig = Awaited<ReturnType<typeof loadLabelConfig>>;
 
 /**
- * Reads the sidecars of one command run: each workspace root is found and resolved once per folder
- * (not once per file), and each label configuration is read and parsed once, however many folders
- * it applies to.
+ * Reads the sidecars of one command run: which paths given are folders is found once, each
+ * workspace root is resolved once (not once per file), and each label configuration is looked for
+ * once per folder and read and parsed once, however many folders it applies to.
  */
 export class CorpusReader {
-  private readonly roots = new Map<string, Promise<InsideRoot>>();
+  private givenFolders: string[] | undefined;
+  private readonly roots = new Map<string, InsideRoot>();
+  private readonly configFiles = new Map<string, string | undefined>();
   private readonly configs = new Map<string, Promise<LoadedLabelConfig>>();
 
   /**
@@ -248,11 +246,11 @@ export class CorpusReader {
    * The workspace root of a sidecar (`workspaceRootOf`), resolved.
    * @param sidecarPath absolute path of the sidecar
    */
-  rootOf(sidecarPath: string): Promise<InsideRoot> {
-    // The root depends only on the sidecar's folder: a sidecar named itself is never a folder given.
-    const folder = path.dirname(sidecarPath);
-    let root = this.roots.get(folder);
-    if (!root) this.roots.set(folder, (root = workspaceRootOf(sidecarPath, this.given, this.cwd).then(insideRoot)));
+  rootOf(sidecarPath: string): InsideRoot {
+    this.givenFolders ??= this.given.map((p) => path.resolve(this.cwd, p)).filter(isFolder);
+    const rootPath = workspaceRootOf(sidecarPath, this.givenFolders);
+    let root = this.roots.get(rootPath);
+    if (!root) this.roots.set(rootPath, (root = insideRoot(rootPath)));
     return root;
   }
 
@@ -261,7 +259,7 @@ export class CorpusReader {
    * @param sidecarPath absolute path of the sidecar
    */
   async load(sidecarPath: string): Promise<LoadedDocument> {
-    return loadAnnotatedDocument(sidecarPath, await this.rootOf(sidecarPath));
+    return loadAnnotatedDocument(sidecarPath, this.rootOf(sidecarPath));
   }
 
   /**
@@ -269,7 +267,7 @@ export class CorpusReader {
    * @param sidecarPath absolute path of the sidecar
    */
   async readText(sidecarPath: string): Promise<ReturnType<typeof readTextInsideSync>> {
-    return readTextInsideSync(sidecarPath, await this.rootOf(sidecarPath));
+    return readTextInsideSync(sidecarPath, this.rootOf(sidecarPath));
   }
 
   /**
@@ -277,11 +275,21 @@ export class CorpusReader {
    * @param folder absolute path of the folder
    */
   labelConfig(folder: string): Promise<LoadedLabelConfig> {
-    const file = labelConfigFileFor(folder);
+    let file = this.configFiles.get(folder);
+    if (file === undefined && !this.configFiles.has(folder)) this.configFiles.set(folder, (file = labelConfigFileFor(folder)));
     const key = file ?? '';
     let config = this.configs.get(key);
     if (!config) this.configs.set(key, (config = readLabelConfig(file)));
     return config;
+  }
+}
+
+/** Whether a path is a folder (through links, as the command line names it). */
+function isFolder(absolute: string): boolean {
+  try {
+    return nodeFs.statSync(absolute).isDirectory();
+  } catch {
+    return false;
   }
 }
 

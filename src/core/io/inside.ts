@@ -73,6 +73,8 @@ export interface InsideRoot {
   readonly path: string;
   /** Its real path (links resolved); the path itself, resolved, when it has none (it does not exist). */
   readonly realPath: string;
+  /** The real path of each folder files were read from under it (see `readInsideSync`), or why there is none. */
+  readonly folders: Map<string, { realPath: string; inside: boolean } | { refusal: FileRefusal }>;
 }
 
 /**
@@ -80,22 +82,37 @@ export interface InsideRoot {
  * @param root absolute path of the workspace root
  */
 export function insideRoot(root: string): InsideRoot {
+  let realPath: string;
   try {
-    return { path: root, realPath: realpathSync.native(root) };
+    realPath = realpathSync.native(root);
   } catch {
-    return { path: root, realPath: path.resolve(root) };
+    realPath = path.resolve(root);
   }
+  return { path: root, realPath, folders: new Map() };
 }
+
+/** How a file is opened: without blocking (a pipe), and never through a link as its last component. */
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW;
 
 /**
  * `readInside` without a promise round trip per step, for a process with nothing else to do meanwhile
- * (the CLI reading a corpus): the same rule, the same refusals. One real path per file, one for the root
- * (in `root`), then open, stat the descriptor, read and close; awaited one after another these steps
- * left the CLI idle half of the time (docs/performance.md).
+ * (the CLI reading a corpus): the same rule, the same refusals. Awaited one after another, the steps
+ * of a read left the CLI idle half of the time (docs/performance.md).
+ *
+ * Under a root, the real path of each folder is found once (kept in `root`), not that of each file:
+ * a file that is not a link lies where its folder's real path says, and the open refuses a link as
+ * the last component (ELOOP), so a file that is a link is resolved the long way, to its target's real
+ * path, as are all files where the system cannot open without following a link (Windows).
  * @param file absolute path of the file
  * @param root the workspace root (see `insideRoot`), or undefined for no limit
  */
 export function readInsideSync(file: string, root: InsideRoot | undefined): InsideRead {
+  const inFolder = root === undefined ? undefined : inRealFolder(file, root);
+  if (inFolder?.refusal) return inFolder;
+  if (inFolder) {
+    const read = readRegularFile(inFolder.realPath);
+    if (read !== 'link') return read;
+  }
   let realPath: string;
   try {
     realPath = realpathSync.native(file);
@@ -103,11 +120,41 @@ export function readInsideSync(file: string, root: InsideRoot | undefined): Insi
     return { refusal: refusalOf(error) };
   }
   if (root !== undefined && !isWithin(root.realPath, realPath)) return { refusal: { kind: 'outside', target: realPath } };
+  const read = readRegularFile(realPath);
+  // The real path found above became a link since: refused, never followed.
+  return read === 'link' ? { refusal: { kind: 'not-regular', what: 'a symbolic link that changed while it was read' } } : read;
+}
+
+/**
+ * Where a file is when its last component is not a link: in its folder's real path, when that folder
+ * lies inside the root; a refusal when the folder cannot be resolved; undefined for the long way (a
+ * folder outside the root, a name such as `..`, a system without O_NOFOLLOW).
+ */
+function inRealFolder(file: string, root: InsideRoot): { realPath: string; refusal?: undefined } | { realPath?: undefined; refusal: FileRefusal } | undefined {
+  const name = path.basename(file);
+  if (constants.O_NOFOLLOW === undefined || name === '' || name === '.' || name === '..') return undefined;
+  const folder = path.dirname(file);
+  let known = root.folders.get(folder);
+  if (known === undefined) {
+    try {
+      const realPath = realpathSync.native(folder);
+      known = { realPath, inside: isWithin(root.realPath, realPath) };
+    } catch (error) {
+      known = { refusal: refusalOf(error) };
+    }
+    root.folders.set(folder, known);
+  }
+  if ('refusal' in known) return known;
+  return known.inside ? { realPath: path.join(known.realPath, name) } : undefined;
+}
+
+/** Open, check and read a file by its real path; 'link' when its last component is a symbolic link. */
+function readRegularFile(realPath: string): InsideRead | 'link' {
   let fd: number;
   try {
-    fd = openSync(realPath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    fd = openSync(realPath, OPEN_FLAGS);
   } catch (error) {
-    return { refusal: refusalOf(error) };
+    return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'link' : { refusal: refusalOf(error) };
   }
   try {
     const stat = fstatSync(fd);

@@ -99,26 +99,19 @@ export function relationsOf(documents: readonly RelatedDocument[], types: readon
   }
   const typeById = new Map(types.map((type) => [type.id, type]));
   const all: ResolvedRelation[] = [];
-  const outgoing = new Map<string, ResolvedRelation[]>();
-  const incoming = new Map<string, ResolvedRelation[]>();
-  const push = (map: Map<string, ResolvedRelation[]>, key: string, relation: ResolvedRelation) => {
-    const list = map.get(key);
-    if (list) list.push(relation);
-    else map.set(key, [relation]);
-  };
   for (const document of documents) {
     for (const annotation of document.annotations) {
-      annotation.relations?.forEach((relation, index) => {
-        const resolved = resolve(document.path, annotation, relation, index, byPath, typeById);
-        all.push(resolved);
-        push(outgoing, endKey(document.path, annotation.id), resolved);
-        if (resolved.to.document !== undefined) push(incoming, endKey(resolved.to.document, resolved.to.id), resolved);
-      });
+      const relations = annotation.relations;
+      if (relations === undefined) continue;
+      for (let index = 0; index < relations.length; index++) all.push(resolve(document.path, annotation, relations[index]!, index, byPath, typeById));
     }
   }
+  // Looked up by end only when asked: `marginalia check` wants each relation's problems, not the links.
+  let ends: { outgoing: Map<string, ResolvedRelation[]>; incoming: Map<string, ResolvedRelation[]> } | undefined;
   return {
     all,
     linksOf(document, id) {
+      ends ??= relationEnds(all);
       const links: RelationLink[] = [];
       const mutualSeen = new Set<string>();
       const add = (relation: ResolvedRelation, direction: 'outgoing' | 'incoming') => {
@@ -133,11 +126,27 @@ export function relationsOf(documents: readonly RelatedDocument[], types: readon
         links.push({ relation, direction: 'mutual', other });
       };
       const key = endKey(document, id);
-      for (const relation of outgoing.get(key) ?? []) add(relation, 'outgoing');
-      for (const relation of incoming.get(key) ?? []) add(relation, 'incoming');
+      for (const relation of ends.outgoing.get(key) ?? []) add(relation, 'outgoing');
+      for (const relation of ends.incoming.get(key) ?? []) add(relation, 'incoming');
       return links;
     },
   };
+}
+
+/** The relations by the annotation that lists them (outgoing) and by the one they point at (incoming), in the order of `all`. */
+function relationEnds(all: readonly ResolvedRelation[]): { outgoing: Map<string, ResolvedRelation[]>; incoming: Map<string, ResolvedRelation[]> } {
+  const outgoing = new Map<string, ResolvedRelation[]>();
+  const incoming = new Map<string, ResolvedRelation[]>();
+  const push = (map: Map<string, ResolvedRelation[]>, key: string, relation: ResolvedRelation) => {
+    const list = map.get(key);
+    if (list) list.push(relation);
+    else map.set(key, [relation]);
+  };
+  for (const resolved of all) {
+    push(outgoing, endKey(resolved.from.document, resolved.from.id), resolved);
+    if (resolved.to.document !== undefined) push(incoming, endKey(resolved.to.document, resolved.to.id), resolved);
+  }
+  return { outgoing, incoming };
 }
 
 function resolve(

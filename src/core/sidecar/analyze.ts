@@ -7,7 +7,7 @@ import type { Finding } from '../model';
 import { firstEscapedByte } from './decode';
 import { layoutMatches, scanLayout, type SidecarLayout } from './layout';
 import { lineColumnAt, loadSidecarData } from './load';
-import { positionsFromDocument, positionsFromLayout } from './positions';
+import { positionsFromDocument, positionsFromLayout, type SidecarPositions } from './positions';
 import { validateSidecar, type ValidatedSidecar } from './validate';
 
 /** The reader's result with the layout behind it. */
@@ -40,12 +40,39 @@ export function analyzeSidecar(source: string): SidecarAnalysis {
   if (!loaded.ok) {
     return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], clean: new Uint8Array(0), layout: undefined, lines, eol, bom, records: [] };
   }
-  let layout = scanLayout(lines);
-  if (layout && !layoutMatches(layout, loaded.data)) layout = undefined;
-  const positions = layout ? positionsFromLayout(layout) : positionsFromDocument(text);
+  // The layout is scanned when first asked for (a finding's place, a write that splices the file): a
+  // file without findings needs only each record's line, which the own parser gives as it reads.
+  let scanned: SidecarLayout | undefined | null = null;
+  const layoutOf = (): SidecarLayout | undefined => {
+    if (scanned === null) {
+      scanned = scanLayout(lines);
+      if (scanned && !layoutMatches(scanned, loaded.data)) scanned = undefined;
+    }
+    return scanned;
+  };
+  let scannedPositions: SidecarPositions | undefined;
+  const allPositions = (): SidecarPositions => {
+    const layout = layoutOf();
+    return (scannedPositions ??= layout ? positionsFromLayout(layout) : positionsFromDocument(text));
+  };
+  const positions = loaded.recordLines ? withRecordLines(loaded.recordLines, allPositions) : allPositions();
   const data = loaded.data as Record<string, unknown> | null | undefined;
   const records = Array.isArray(data?.['annotations']) ? (data['annotations'] as Record<string, unknown>[]) : [];
-  return { ...validateSidecar(loaded.data, positions), layout, lines, eol, bom, records };
+  const analysis = { ...validateSidecar(loaded.data, positions), lines, eol, bom, records } as SidecarAnalysis;
+  return Object.defineProperty(analysis, 'layout', { get: layoutOf, enumerable: true });
+}
+
+/**
+ * Positions whose record lines are known (from the own parser), the rest found when first asked for.
+ * @param recordLines the 0-based line of each record
+ * @param all every position, made on the first call
+ */
+function withRecordLines(recordLines: readonly number[], all: () => SidecarPositions): SidecarPositions {
+  return {
+    top: (key) => all().top(key),
+    record: (index) => all().record(index),
+    recordLine: (index) => (index >= 0 && index < recordLines.length ? recordLines[index]! + 1 : undefined),
+  };
 }
 
 /** A line break a sidecar is written with. */

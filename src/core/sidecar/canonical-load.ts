@@ -55,18 +55,26 @@ const ESCAPED: Readonly<Record<string, string>> = {
   P: '\u2029',
 };
 
+/** What the own parser read. */
+export interface CanonicalData {
+  /** The data, as js-yaml's core schema reads it. */
+  data: Record<string, unknown>;
+  /** The 0-based line of each item of the top-level `annotations` list (its dash), when that is a block list. */
+  recordLines: readonly number[] | undefined;
+}
+
 /**
  * Parse a sidecar written in Marginalia's form.
  * @param source the whole text (without a byte-order mark)
  * @param lines the same text split into lines, without line terminators
- * @returns the data, as js-yaml's core schema reads it; undefined when the text is not in that form
+ * @returns what it read; undefined when the text is not in that form
  */
-export function loadCanonical(source: string, lines: readonly string[]): Record<string, unknown> | undefined {
+export function loadCanonical(source: string, lines: readonly string[]): CanonicalData | undefined {
   if (NEVER_RAW.test(source) || !isWellFormed(source)) return undefined;
   const parser = new CanonicalParser(lines);
   try {
     const data = parser.map(0, 0);
-    return parser.atEnd() && Object.keys(data).length > 0 ? data : undefined;
+    return parser.atEnd() && Object.keys(data).length > 0 ? { data, recordLines: parser.recordLines } : undefined;
   } catch (error) {
     if (error instanceof NotCanonical) return undefined;
     throw error;
@@ -78,6 +86,8 @@ class CanonicalParser {
   private next = 0;
   /** Keys already checked. */
   private readonly simpleKeys = new Set<string>();
+  /** The line of each item of the top-level `annotations` block list, as read. */
+  recordLines: number[] | undefined;
 
   constructor(private readonly lines: readonly string[]) {
     this.skipBlankAndComments();
@@ -103,21 +113,25 @@ class CanonicalParser {
       if (colon === -1) throw new NotCanonical();
       const key = this.key(line.slice(column, colon));
       if (Object.hasOwn(map, key)) throw new NotCanonical();
-      map[key] = this.value(line, colon, column, depth);
+      map[key] = this.value(line, colon, column, depth, depth === 0 && key === 'annotations');
     }
     if (this.next < this.lines.length && this.indentOf(this.lines[this.next]!) > column) throw new NotCanonical();
     return map;
   }
 
-  /** The value after a key's colon: on the same line, or a block two spaces further in. */
-  private value(line: string, colon: number, column: number, depth: number): unknown {
+  /**
+   * The value after a key's colon: on the same line, or a block two spaces further in.
+   * @param records whether it is the top-level `annotations` list, whose items' lines are kept
+   */
+  private value(line: string, colon: number, column: number, depth: number, records: boolean): unknown {
     if (colon === line.length - 1) {
       this.advance();
       if (this.atEnd()) throw new NotCanonical();
       const inner = this.lines[this.next]!;
       const innerColumn = column + 2;
       if (this.indentOf(inner) !== innerColumn) throw new NotCanonical();
-      return inner[innerColumn] === '-' && inner[innerColumn + 1] === ' ' ? this.sequence(innerColumn, depth + 1) : this.map(innerColumn, depth + 1);
+      if (inner[innerColumn] !== '-' || inner[innerColumn + 1] !== ' ') return this.map(innerColumn, depth + 1);
+      return this.sequence(innerColumn, depth + 1, records ? (this.recordLines = []) : undefined);
     }
     if (line[colon + 1] !== ' ') throw new NotCanonical();
     const value = scalar(line.slice(colon + 2));
@@ -125,14 +139,18 @@ class CanonicalParser {
     return value;
   }
 
-  /** A block sequence whose dashes sit at `column`; each item is a scalar, or a map starting on the dash's line. */
-  private sequence(column: number, depth: number): unknown[] {
+  /**
+   * A block sequence whose dashes sit at `column`; each item is a scalar, or a map starting on the dash's line.
+   * @param itemLines where to put each item's line, when wanted
+   */
+  private sequence(column: number, depth: number, itemLines?: number[]): unknown[] {
     if (depth >= MAX_NESTING_DEPTH) throw new NotCanonical();
     const items: unknown[] = [];
     while (!this.atEnd()) {
       const line = this.lines[this.next]!;
       if (this.indentOf(line) !== column) break;
       if (line[column] !== '-' || line[column + 1] !== ' ') throw new NotCanonical();
+      itemLines?.push(this.next);
       const content = column + 2;
       if (startsWithKey(line, content)) items.push(this.map(content, depth + 1, true));
       else {

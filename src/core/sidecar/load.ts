@@ -13,7 +13,10 @@ import { loadCanonical } from './canonical-load';
 import { MAX_NESTING_DEPTH, MAX_SIDECAR_LENGTH } from './limits';
 
 /** The outcome of loading: the parsed data, or the findings that stopped it. */
-export type LoadResult = { ok: true; data: unknown } | { ok: false; findings: Finding[] };
+export type LoadResult =
+  /** `recordLines`: the 0-based line of each item of the `annotations` block list, when the own parser read the file. */
+  | { ok: true; data: unknown; recordLines?: readonly number[] | undefined }
+  | { ok: false; findings: Finding[] };
 
 /** A line that git writes into a file with a merge conflict (not `=======`, which prose may use). */
 const CONFLICT_MARKER = /^(?:<{7}|>{7}|\|{7})(?: |$)/;
@@ -31,7 +34,7 @@ export function loadSidecarData(source: string, lines: readonly string[]): LoadR
   if (conflict !== -1) return { ok: false, findings: [conflictFinding(lines[conflict]!, conflict + 1)] };
   // Marginalia's own form, read by its own parser; anything else (or any doubt) by js-yaml.
   const canonical = loadCanonical(source, lines);
-  if (canonical !== undefined) return { ok: true, data: canonical };
+  if (canonical !== undefined) return { ok: true, data: canonical.data, recordLines: canonical.recordLines };
   try {
     return { ok: true, data: jsyaml.load(source, loadOptions()) };
   } catch (error) {

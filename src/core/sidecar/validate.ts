@@ -57,7 +57,8 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
     result.writable = false;
     return result;
   }
-  const placeOf = (key: string): Place => positions.top(key)?.value ?? first;
+  // Places are found when a finding reads them: most files have none, and finding them may scan the file.
+  const placeOf = (key: string): Place => lazyPlace(() => positions.top(key)?.value ?? first);
   const problem = (code: string, message: string, place: Place) => {
     findings.push(finding('error', code, message, place));
     result.writable = false;
@@ -118,20 +119,20 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
     setOwn(sidecar as unknown as Record<string, unknown>, key, ownCopy(data[key]));
   }
 
-  const annotationsPlace = positions.top('annotations')?.key ?? first;
+  const annotationsPlace = lazyPlace(() => positions.top('annotations')?.key ?? first);
   const firstLine = new Map<string, number>();
   result.clean = new Uint8Array(items.length);
   items.forEach((item, i) => {
     let annotation: Annotation | undefined;
     // Places are looked up only for findings: a record's line is all a record without one needs.
-    let places: RecordPlaces | undefined;
+    let places: RecordPlaces | undefined | null = null;
+    const placesOf = () => (places === null ? (places = positions.record(i)) : places);
     if (clean?.[i] === 1) {
       annotation = annotationOf(item as Record<string, unknown>) as unknown as Annotation;
       result.clean[i] = 1;
     } else {
-      places = positions.record(i);
       const found = findings.length;
-      annotation = readRecord(item, places, places?.place ?? annotationsPlace, findings);
+      annotation = readRecord(item, placesOf, lazyPlace(() => placesOf()?.place ?? annotationsPlace), findings);
       if (annotation && findings.length === found) result.clean[i] = 1;
     }
     result.items.push(annotation);
@@ -143,7 +144,7 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
     const earlier = uniqueIds ? undefined : firstLine.get(annotation.id);
     if (earlier === undefined) firstLine.set(annotation.id, line);
     else {
-      places ??= positions.record(i);
+      const places = placesOf();
       findings.push({
         ...finding(
           'error',
@@ -168,14 +169,18 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
   return result;
 }
 
-/** One record, or undefined (with findings) when it cannot be taken as it is. */
-function readRecord(item: unknown, places: RecordPlaces | undefined, place: Place, findings: Finding[]): Annotation | undefined {
+/**
+ * One record, or undefined (with findings) when it cannot be taken as it is.
+ * @param places where its parts are, found when first asked for
+ * @param place the record's place
+ */
+function readRecord(item: unknown, places: () => RecordPlaces | undefined, place: Place, findings: Finding[]): Annotation | undefined {
   if (!isPlainMap(item)) {
     findings.push(finding('error', 'wrong-type', `each annotation must be a map (- id: ..., label: ...), got ${describe(item)}; ${READ_ONLY}`, place));
     return undefined;
   }
   const id = typeof item['id'] === 'string' ? item['id'] : undefined;
-  const at = (key: string): Place => places?.entry(key)?.value ?? place;
+  const at = (key: string): Place => lazyPlace(() => places()?.entry(key)?.value ?? place);
   let readable = true;
   const bad = (code: string, message: string, where: Place) => {
     findings.push({ ...finding('error', code, `${message}; ${READ_ONLY}`, where), ...(id ? { annotationId: id } : {}) });
@@ -217,7 +222,7 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
           checkRelations(
             value,
             at(key),
-            (i) => places?.item(key, i) ?? at(key),
+            (i) => lazyPlace(() => places()?.item(key, i) ?? at(key)),
             bad,
             (name, where) => unknownKey(warnings, name, 'a relation', RELATION_KEYS, where, id),
           );
@@ -254,7 +259,7 @@ function readRecord(item: unknown, places: RecordPlaces | undefined, place: Plac
   const annotation = annotationOf(item);
   for (const key of Object.keys(item)) {
     if (isAnnotationKey(key)) continue;
-    unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places?.entry(key)?.key ?? place, id);
+    unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places()?.entry(key)?.key ?? place, id);
     setOwn(annotation, key, ownCopy(item[key]));
   }
   return annotation as unknown as Annotation;
@@ -455,6 +460,25 @@ function unknownKey(findings: Finding[], key: string, where: string, known: read
     ),
     ...(id ? { annotationId: id } : {}),
   });
+}
+
+/** A place found when first read (see `validateSidecar`): its getters are the class's, so each costs one small object. */
+class LazyPlace implements Place {
+  private found: Place | undefined;
+
+  constructor(private readonly find: () => Place) {}
+
+  get line(): number {
+    return (this.found ??= this.find()).line;
+  }
+
+  get column(): number {
+    return (this.found ??= this.find()).column;
+  }
+}
+
+function lazyPlace(find: () => Place): Place {
+  return new LazyPlace(find);
 }
 
 function finding(severity: Finding['severity'], code: string, message: string, place: Place): Finding {

@@ -93,6 +93,26 @@ for (const [name, readFile] of READERS) {
   });
 }
 
+test('readInsideSync: a folder linked out of the root is outside, and a link beside a file read before is still followed to its target', () => {
+  const { root, ws, dispose } = folder();
+  try {
+    mkdirSync(path.join(root, 'elsewhere'));
+    writeFileSync(path.join(root, 'elsewhere', 'secret.txt'), 'secret');
+    symlinkSync(path.join(root, 'elsewhere'), path.join(ws, 'linked'));
+    writeFileSync(path.join(ws, 'doc.txt'), 'text');
+    symlinkSync(path.join(root, 'elsewhere', 'secret.txt'), path.join(ws, 'alias.txt'));
+    // One root for every read, as the CLI reads a corpus: what it learnt of a folder must not let a link through.
+    const resolved = insideRoot(ws);
+    assert.deepEqual(readInsideSync(path.join(ws, 'linked', 'secret.txt'), resolved).refusal, { kind: 'outside', target: path.join(root, 'elsewhere', 'secret.txt') });
+    assert.equal(readInsideSync(path.join(ws, 'doc.txt'), resolved).bytes?.toString('utf8'), 'text');
+    assert.deepEqual(readInsideSync(path.join(ws, 'alias.txt'), resolved).refusal, { kind: 'outside', target: path.join(root, 'elsewhere', 'secret.txt') });
+    assert.deepEqual(readInsideSync(path.join(ws, 'linked', 'secret.txt'), resolved).refusal, { kind: 'outside', target: path.join(root, 'elsewhere', 'secret.txt') });
+    assert.deepEqual(readInsideSync(path.join(ws, 'gone', 'doc.txt'), resolved).refusal, { kind: 'missing' });
+  } finally {
+    dispose();
+  }
+});
+
 test('isWithin: the folder itself and what is below it, nothing beside or above', () => {
   assert.equal(isWithin('/w/ws', '/w/ws'), true);
   assert.equal(isWithin('/w/ws', '/w/ws/a/b'), true);

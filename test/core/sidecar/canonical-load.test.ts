@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Annotation, Sidecar } from '../../../src/core/model';
 import { splitLines } from '../../../src/core/sidecar/analyze';
 import { loadCanonical } from '../../../src/core/sidecar/canonical-load';
+import { scanLayout } from '../../../src/core/sidecar/layout';
 import { formatString } from '../../../src/core/sidecar/scalar';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 
@@ -20,7 +21,11 @@ const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 /** The text as the reader hands it over: without a byte-order mark, with its lines. */
 function load(source: string): Record<string, unknown> | undefined {
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  return loadCanonical(text, splitLines(text));
+  const lines = splitLines(text);
+  const read = loadCanonical(text, lines);
+  // The reader takes each record's line from the parser, and scans the layout only for findings and writes: the lines must agree.
+  if (read?.recordLines) assert.deepEqual(read.recordLines, scanLayout(lines)?.annotations?.records.map((r) => r.line), `record lines of ${JSON.stringify(source)}`);
+  return read?.data;
 }
 
 /** What the general parsers read, or undefined when either refuses the text. */
