@@ -70,7 +70,8 @@ export class RelationHints extends Disposable {
     const doc = this.store.get(uri);
     if (!doc || !doc.hasText) return [];
     const hints: vscode.DecorationOptions[] = [];
-    for (const annotation of [...doc.annotations].sort((a, b) => a.end - b.end)) {
+    const related = this.relations.relatedIn(uri);
+    for (const annotation of doc.annotations.filter((a) => related.has(a.id)).sort((a, b) => a.end - b.end)) {
       if (annotation.status === 'orphaned') continue;
       const said = this.relations
         .linksOf(uri, annotation.id)

@@ -21,6 +21,8 @@ interface FolderRelations {
   graph: RelationGraph;
   documents: RelatedDocument[];
   byPath: Map<string, AnnotatedDocument>;
+  /** The ids at either end of a relation, by document path (made when first asked). */
+  ends?: Map<string, Set<string>>;
 }
 
 /** One end of a relation as the editor names it. */
@@ -66,6 +68,31 @@ export class WorkspaceRelations extends Disposable {
       ...link,
       otherUri: link.other.document === undefined ? undefined : vscode.Uri.joinPath(folder.uri, link.other.document),
     }));
+  }
+
+  /**
+   * The ids of a document's annotations that are at either end of a relation: only they have links,
+   * so a view of a document's relations need not ask for each of its 10,000 annotations.
+   * @param documentUri the document
+   */
+  relatedIn(documentUri: vscode.Uri): ReadonlySet<string> {
+    const folder = vscode.workspace.getWorkspaceFolder(documentUri);
+    if (!folder) return new Set();
+    const relations = this.of(folder);
+    if (!relations.ends) {
+      relations.ends = new Map();
+      const add = (document: string | undefined, id: string): void => {
+        if (document === undefined) return;
+        let ids = relations.ends!.get(document);
+        if (!ids) relations.ends!.set(document, (ids = new Set()));
+        ids.add(id);
+      };
+      for (const relation of relations.graph.all) {
+        add(relation.from.document, relation.from.id);
+        add(relation.to.document, relation.to.id);
+      }
+    }
+    return relations.ends.get(pathIn(folder, documentUri)) ?? new Set();
   }
 
   /**

@@ -42,9 +42,9 @@ export class SuggestionController extends Disposable {
   });
   private readonly cache = new Map<string, { version: number; generation: number; result: DocumentSuggestions }>();
   /** What the suggesters found in each document's version: annotations do not change it, labels do. */
-  private readonly candidates = new Map<string, { version: number; labelsGeneration: number; text: string; found: SuggestionCandidates }>();
-  /** What was last drawn in each editor (for tests and the screenshots' checks). */
-  private readonly drawn = new Map<vscode.TextEditor, Suggestion[]>();
+  private readonly candidates = new Map<string, { version: number; labelsGeneration: number; text: string; found: SuggestionCandidates; index?: OffsetIndex }>();
+  /** What was last drawn in each editor, over which text and at which version (for the hover, tests and the screenshots' checks). */
+  private readonly drawn = new Map<vscode.TextEditor, { version: number; shown: DocumentSuggestions }>();
   /** Bumped whenever annotations, rejections or labels change: suggestions depend on them. */
   private generation = 0;
   /** Bumped whenever labels change: the suggesters' candidates depend on them. */
@@ -81,6 +81,10 @@ export class SuggestionController extends Disposable {
       }),
     );
     this._register(this.type);
+    // The hover of a suggestion comes from a provider, not from each decoration: VS Code parses a
+    // decoration's hover markdown on every draw, which cost tens of milliseconds per redraw of a
+    // large document, where plain ranges go to the window in one packed array.
+    this._register(vscode.languages.registerHoverProvider({ pattern: '**' }, { provideHover: (document, position) => this.hoverAt(document, position) }));
     this.refresh();
   }
 
@@ -89,7 +93,7 @@ export class SuggestionController extends Disposable {
    * @param editor a visible editor
    */
   drawnIn(editor: vscode.TextEditor): readonly Suggestion[] {
-    return this.drawn.get(editor) ?? [];
+    return this.drawn.get(editor)?.shown.suggestions ?? [];
   }
 
   /**
@@ -110,7 +114,7 @@ export class SuggestionController extends Disposable {
     }
     const text = found.text;
     const annotated = this.store.get(document.uri);
-    const index = annotated?.offsets.text === text ? annotated.offsets : new OffsetIndex(text);
+    const index = annotated?.offsets.text === text ? annotated.offsets : (found.index ??= new OffsetIndex(text));
     const suggestions = filterSuggestions(found.found, {
       annotations: (annotated?.annotations ?? []).filter((a) => a.status !== 'orphaned'),
       rejected: annotated?.rejected ?? [],
@@ -141,13 +145,38 @@ export class SuggestionController extends Disposable {
     const document = editor.document;
     const enabled = vscode.workspace.getConfiguration('marginalia', document.uri).get<boolean>('suggestions.enabled', true);
     const shown = enabled && this.store.canAnnotate(document.uri) && document.getText().length <= MAX_DRAWN_LENGTH ? this.suggestionsFor(document) : undefined;
-    const suggestions = shown?.suggestions ?? [];
+    const drawn = { version: document.version, shown: shown ?? { offsets: new OffsetIndex(''), suggestions: [] } };
+    const before = this.drawn.get(editor);
+    this.drawn.set(editor, drawn);
+    // Tagging a span re-filters the suggestions, and mostly finds the same: the window keeps what it has.
+    if (before && before.version === drawn.version && sameSuggestions(before.shown.suggestions, drawn.shown.suggestions)) return;
     editor.setDecorations(
       this.type,
-      suggestions.map((s) => ({ range: toRange(shown!, s.start, s.end), hoverMessage: hoverOf(s) })),
+      drawn.shown.suggestions.map((s) => toRange(drawn.shown, s.start, s.end)),
     );
-    this.drawn.set(editor, suggestions);
   }
+
+  /** The hover of the suggestions drawn under a position (innermost first). */
+  private hoverAt(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document && this.drawn.get(e)?.version === document.version);
+    const shown = editor && this.drawn.get(editor)?.shown;
+    if (!shown || shown.suggestions.length === 0) return undefined;
+    const offset = toOffset(shown, position);
+    const here = shown.suggestions.filter((s) => s.start <= offset && offset < s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
+    if (here.length === 0) return undefined;
+    return new vscode.Hover(here.map(hoverOf), toRange(shown, here[0]!.start, here[0]!.end));
+  }
+}
+
+/** Whether two lists of suggestions are the same spans, labels and findings, in order. */
+function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.start !== y.start || x.end !== y.end || x.label !== y.label || x.text !== y.text || x.score !== y.score || x.attributes !== y.attributes) return false;
+  }
+  return true;
 }
 
 function hoverOf(s: Suggestion): vscode.MarkdownString {

@@ -60,6 +60,24 @@ suite('Suggestions in the editor', () => {
     await drawn(editor, 'suggestions back with the setting on', (s) => s.length === 6);
   });
 
+  test('the hover of a suggestion names its label, attributes and score, innermost first; elsewhere there is none', async () => {
+    const uri = await scratchDocument('suggest-hover.txt', ARTICLE);
+    const editor = await openEditor(uri);
+    await drawn(editor, 'suggestions drawn', (s) => s.length > 0);
+    const hoverAt = async (text: string): Promise<string[]> => {
+      const at = rangeOf(editor.document, text).start.translate(0, 2);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+      // appendText escapes Markdown's punctuation: what the reader sees is the text without the backslashes.
+      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '').replace(/\\(.)/g, '$1').replace(/&nbsp;/g, ' '));
+    };
+    assert.deepEqual(await hoverAt('ready to talk'), ['Suggested quote (speaker: Sergei Ryabkov), score 0.90. Accept: Ctrl+Alt+M Enter · reject: Ctrl+Alt+M X']);
+    const inFigure = await hoverAt('100,000 troops');
+    assert.equal(inFigure.length, 2, `the figure and the claim around it: ${inFigure.join(' | ')}`);
+    assert.match(inFigure[0]!, /^Suggested figure \(value: 100000, unit: troops\), score 0\.\d\d\./);
+    assert.match(inFigure[1]!, /^Suggested claim, score 0\.50\./);
+    assert.deepEqual(await hoverAt('Troops gather'), []);
+  });
+
   test('the suggestion under the cursor is accepted with its attributes, and is then an annotation, not a suggestion', async () => {
     const uri = await scratchDocument('suggest-accept.txt', ARTICLE);
     const editor = await openEditor(uri);

@@ -45,9 +45,10 @@ export interface QuoteCluster {
  * @param placed annotations of any label; those of `label` are clustered
  * @param label the label of quotes
  * @param fold folds a print (`foldQuote`, or a memo of it that the editor keeps between changes)
+ * @param cuts the cut links of the last clustering, which the editor keeps between changes (none: found anew)
  * @returns clusters of two prints or more, the largest first, then by key
  */
-export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_LABEL, fold: (text: string) => string = foldQuote): QuoteCluster[] {
+export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_LABEL, fold: (text: string) => string = foldQuote, cuts?: CutLinkMemo): QuoteCluster[] {
   const members: QuoteMember[] = [];
   const folded: string[] = [];
   for (const p of placed) {
@@ -88,7 +89,8 @@ export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
-  linkCuts(texts, union);
+  if (cuts) for (const [short, long] of cuts.linksOf(texts)) union(textIndex.get(short)!, textIndex.get(long)!);
+  else linkCuts(texts, union);
 
   const clusters = new Map<number, { members: QuoteMember[]; key: string }>();
   members.forEach((m, i) => {
@@ -111,6 +113,63 @@ export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_
     result.push({ key, speakers_agree: speakers.size <= 1, entity: entities.size === 1 ? [...entities][0]! : null, members: list });
   }
   return result.sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The cut links (shorter text, longer text) among the texts of the last clustering. Whether one text
+ * is a cut of another depends on those two texts alone, so after a change that adds a few texts and
+ * drops others, the links among the texts kept stand, and each text added is compared with the others
+ * (a substring test each) instead of indexing every word of every text again.
+ */
+export class CutLinkMemo {
+  private texts = new Set<string>();
+  private links: (readonly [string, string])[] = [];
+
+  /**
+   * Every pair of the texts where the first is a cut of the second (see `isCutOf`).
+   * @param texts distinct folded texts
+   */
+  linksOf(texts: readonly string[]): readonly (readonly [string, string])[] {
+    const added = texts.filter((t) => !this.texts.has(t));
+    const now = new Set(texts);
+    if (this.texts.size === 0 || added.length > MAX_ADDED_TO_COMPARE) {
+      const links: [string, string][] = [];
+      linkCuts(texts, (short, long) => links.push([texts[short]!, texts[long]!]));
+      this.links = links;
+    } else {
+      const links = this.links.filter(([short, long]) => now.has(short) && now.has(long));
+      const isAdded = new Map(added.map((t, i) => [t, i]));
+      added.forEach((text, i) => {
+        for (const other of texts) {
+          const j = isAdded.get(other);
+          if (j !== undefined && j <= i) continue; // itself, or an added pair already compared
+          if (isCutOf(other, text)) links.push([other, text]);
+          else if (isCutOf(text, other)) links.push([text, other]);
+        }
+      });
+      this.links = links;
+    }
+    this.texts = now;
+    return this.links;
+  }
+}
+
+/** How many new texts are compared one by one with every other; more, and the links are found anew. */
+const MAX_ADDED_TO_COMPARE = 64;
+
+/**
+ * Whether a folded text is a cut of a longer one: at least `MIN_CUT_WORDS` words, appearing word for
+ * word in the other, which has more words (what `linkCuts` finds through its index of openings).
+ */
+function isCutOf(short: string, long: string): boolean {
+  return short.length < long.length && wordCount(short) >= MIN_CUT_WORDS && wordCount(long) > MIN_CUT_WORDS && ` ${long} `.includes(` ${short} `);
+}
+
+/** The words of a folded text (single spaces between words, none at the ends). */
+function wordCount(folded: string): number {
+  let count = folded.length > 0 ? 1 : 0;
+  for (let i = folded.indexOf(' '); i !== -1; i = folded.indexOf(' ', i + 1)) count++;
+  return count;
 }
 
 /**

@@ -7,8 +7,9 @@
 import { findFigureGroups, type FigureGroup } from '../figures/conflicts';
 import { FIGURE_LABEL, readFigure, type FigureEntry } from '../figures/figures';
 import { parseFigure, type ParsedFigure } from '../figures/parse';
-import { clusterQuotes, QUOTE_LABEL, type QuoteCluster, type QuoteMember } from '../quotes/clusters';
+import { clusterQuotes, CutLinkMemo, QUOTE_LABEL, type QuoteCluster, type QuoteMember } from '../quotes/clusters';
 import { foldQuote } from '../quotes/fold';
+import type { Annotation } from '../model';
 import { describeFigure } from './render';
 import type { PlacedAnnotation } from './placed';
 
@@ -46,6 +47,10 @@ export interface CrossSourceView {
  * is forgotten at the next, so the memo never holds more than two builds' texts.
  */
 export class ReadingMemo {
+  /** Each annotation's figure entry, with what it was read from: most annotations did not change since. */
+  private readonly entries = new WeakMap<Annotation, { read: FigureReading; entry: FigureEntry }>();
+  /** The cut links between the quotes' folded texts (see `CutLinkMemo`). */
+  readonly cuts = new CutLinkMemo();
   private figures = new Map<string, ParsedFigure | undefined>();
   private quotes = new Map<string, string>();
   private lastFigures = new Map<string, ParsedFigure | undefined>();
@@ -73,6 +78,19 @@ export class ReadingMemo {
   };
 
   /**
+   * `readFigure`, remembered per annotation: the entry of the last build when the annotation and its
+   * place read the same (an annotation may be changed in place, so what it is read from is compared).
+   * @param placed a figure annotation in its document
+   */
+  figure(placed: PlacedAnnotation): FigureEntry {
+    const kept = this.entries.get(placed.annotation);
+    if (kept && readsAsBefore(kept.read, placed)) return kept.entry;
+    const entry = readFigure(placed, this.parse);
+    this.entries.set(placed.annotation, { read: figureReading(placed), entry });
+    return entry;
+  }
+
+  /**
    * `foldQuote`, remembered.
    * @param text a print
    */
@@ -93,44 +111,79 @@ export class ReadingMemo {
 export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}, memo?: ReadingMemo): CrossSourceView {
   const figureLabel = labels.figure ?? FIGURE_LABEL;
   memo?.nextBuild();
-  const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => readFigure(p, memo?.parse));
+  const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => (memo ? memo.figure(p) : readFigure(p)));
   const groups = findFigureGroups(figures);
-  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL, memo?.fold);
-  // By document, then id: built at the first look-up, since a view rebuilt while typing may never be asked.
-  let index: Map<string, Map<string, IndexEntry>> | undefined;
-  const slot = (file: string, id: string): IndexEntry | undefined => {
-    if (!index) {
-      const built = new Map<string, Map<string, IndexEntry>>();
-      const at = (f: string, i: string): IndexEntry => {
-        let inFile = built.get(f);
-        if (!inFile) built.set(f, (inFile = new Map()));
-        let entry = inFile.get(i);
-        if (!entry) inFile.set(i, (entry = {}));
-        return entry;
-      };
-      for (const f of figures) at(f.file, f.id).figure = f;
-      for (const g of groups) for (const f of g.figures) at(f.file, f.id).group = g;
-      for (const c of clusters) for (const m of c.members) at(m.file, m.id).cluster = c;
-      index = built;
-    }
-    return index.get(file)?.get(id);
-  };
+  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL, memo?.fold, memo?.cuts);
+  // By document, then id, one index per question, each built at its first look-up: a view rebuilt
+  // while typing may never be asked, and a hover asks one question of it.
+  const figureIndex = lazyIndex(() => figures.map((f) => [f, f]));
+  const groupIndex = lazyIndex(() => groups.flatMap((g) => g.figures.map((f) => [f, g] as const)));
+  const clusterIndex = lazyIndex(() => clusters.flatMap((c) => c.members.map((m) => [m, c] as const)));
   return {
     figures,
     groups,
     clusters,
-    figureOf: (file, id) => slot(file, id)?.figure,
-    groupOf: (file, id) => slot(file, id)?.group,
-    clusterOf: (file, id) => slot(file, id)?.cluster,
+    figureOf: (file, id) => figureIndex().get(file)?.get(id),
+    groupOf: (file, id) => groupIndex().get(file)?.get(id),
+    clusterOf: (file, id) => clusterIndex().get(file)?.get(id),
   };
 }
 
-/** What the view knows of one annotation. */
-interface IndexEntry {
-  figure?: FigureEntry;
-  group?: FigureGroup;
-  cluster?: QuoteCluster;
+/** A map by document, then id, of what `entries` pairs with each annotation, made on the first call. */
+function lazyIndex<T>(entries: () => readonly (readonly [{ file: string; id: string }, T])[]): () => Map<string, Map<string, T>> {
+  let index: Map<string, Map<string, T>> | undefined;
+  return () => {
+    if (index) return index;
+    index = new Map();
+    let file: string | undefined;
+    let inFile: Map<string, T> | undefined;
+    for (const [at, value] of entries()) {
+      // Entries come document by document: the document's map is looked up once per run of them.
+      if (at.file !== file) {
+        file = at.file;
+        inFile = index.get(file);
+        if (!inFile) index.set(file, (inFile = new Map()));
+      }
+      inFile!.set(at.id, value);
+    }
+    return index;
+  };
 }
+
+/** Everything `readFigure` reads of a placed annotation. */
+interface FigureReading {
+  id: string;
+  text: string;
+  prefix: string | undefined;
+  entity: string | undefined;
+  value: unknown;
+  unit: unknown;
+  subject: unknown;
+  file: string;
+  line: number | null;
+  outlet: string | null;
+}
+
+function figureReading({ annotation: a, file, line, outlet }: PlacedAnnotation): FigureReading {
+  return { id: a.id, text: a.text, prefix: a.prefix, entity: a.entity, value: a.attributes?.['value'], unit: a.attributes?.['unit'], subject: a.attributes?.['subject'], file, line, outlet };
+}
+
+/** Whether a placed annotation reads as it did (compared field by field: nothing is made per annotation). */
+function readsAsBefore(before: FigureReading, { annotation: a, file, line, outlet }: PlacedAnnotation): boolean {
+  return (
+    before.id === a.id &&
+    before.text === a.text &&
+    before.prefix === a.prefix &&
+    before.entity === a.entity &&
+    before.value === a.attributes?.['value'] &&
+    before.unit === a.attributes?.['unit'] &&
+    before.subject === a.attributes?.['subject'] &&
+    before.file === file &&
+    before.line === line &&
+    before.outlet === outlet
+  );
+}
+
 
 /**
  * The values a group's figures give, each once, in the order of the group's figures: "13,000 people",

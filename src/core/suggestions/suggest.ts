@@ -145,18 +145,52 @@ export function filterSuggestions(candidates: SuggestionCandidates, context: Sug
   const overlapsAnnotation = new Map<string, (start: number, end: number) => boolean>();
   for (const [label, spans] of annotated) overlapsAnnotation.set(label, overlapTest(spans));
   const kept: Suggestion[] = [];
-  const taken = new Map<string, { start: number; end: number }[]>();
+  const taken = new Map<string, DisjointSpans>();
   for (const c of candidates.spans) {
     const { start, end } = c;
     if (overlapsAnnotation.get(c.label)?.(start, end)) continue;
-    const mine = taken.get(c.label) ?? [];
-    if (mine.some((a) => a.start < end && start < a.end)) continue;
+    let mine = taken.get(c.label);
+    if (!mine) taken.set(c.label, (mine = new DisjointSpans()));
+    if (mine.overlaps(start, end)) continue;
     if (isRejected(c.label, c.text, c.before)) continue;
-    mine.push({ start, end });
-    taken.set(c.label, mine);
+    mine.add(start, end);
     kept.push({ start, end, label: c.label, text: c.text, attributes: c.attributes, score: c.score });
   }
   return kept.sort((a, b) => a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/**
+ * Spans of one label kept so far: sorted by start and never overlapping, so their ends are sorted
+ * too, and whether a new (non-empty) span overlaps one is decided by its two neighbours in O(log n).
+ * A scan of every kept span made re-filtering a large document's candidates quadratic.
+ */
+class DisjointSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Whether the span overlaps a kept one. */
+  overlaps(start: number, end: number): boolean {
+    const next = this.firstStartingAtOrAfter(start);
+    return (next > 0 && this.ends[next - 1]! > start) || (next < this.starts.length && this.starts[next]! < end);
+  }
+
+  /** Keep a span that overlaps none kept (see `overlaps`). */
+  add(start: number, end: number): void {
+    const at = this.firstStartingAtOrAfter(start);
+    this.starts.splice(at, 0, start);
+    this.ends.splice(at, 0, end);
+  }
+
+  private firstStartingAtOrAfter(start: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 /**

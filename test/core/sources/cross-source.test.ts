@@ -116,3 +116,24 @@ test('a view built with the readings of the last build is the view built afresh,
   assert.equal(view.clusters.length, 0, 'the prints no longer match');
   assert.equal(plain(view), plain(crossSourceView(changed)));
 });
+
+test('the memo reads again a figure changed in place (text, words before, attributes, entity) or moved to another line', () => {
+  const memo = new ReadingMemo();
+  const own = TOLL.map((p) => ({ ...p, annotation: { ...p.annotation } }));
+  const plain = (v: ReturnType<typeof crossSourceView>) => JSON.stringify([v.figures, v.groups, v.clusters]);
+  crossSourceView(own, {}, memo);
+  const changes: ((p: PlacedAnnotation) => void)[] = [
+    (p) => (p.annotation.text = '16,000 people'),
+    (p) => (p.annotation.prefix = 'fewer than '),
+    (p) => (p.annotation.attributes = { value: 12000 }),
+    (p) => (p.annotation.attributes = { value: 12000, unit: 'lives' }),
+    (p) => (p.annotation.attributes = { value: 12000, unit: 'lives', subject: 'deaths' }),
+    (p) => (p.annotation.entity = 'another-toll'),
+    (p) => (p.line = 7),
+    (p) => (p.outlet = 'Another Outlet'),
+  ];
+  for (const change of changes) {
+    change(own[2]!); // the same annotation object, changed where it is, as the editor's engine changes its own
+    assert.equal(plain(crossSourceView(own, {}, memo)), plain(crossSourceView(own)));
+  }
+});

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { DEFAULT_LABEL_CONFIG, parseLabelConfig } from '../../../src/core/config';
-import { filterSuggestions, suggestAnnotations, suggestCandidates } from '../../../src/core/suggestions/suggest';
+import { filterSuggestions, suggestAnnotations, suggestCandidates, type SuggestionCandidates } from '../../../src/core/suggestions/suggest';
 import { rejectionOf } from '../../../src/core/suggestions/rejected';
 
 const TEXT = 'The West says Moscow has readied some 100,000 troops. "We are ready," said Sergei Ryabkov.';
@@ -88,5 +88,29 @@ describe('candidates kept, filtered again when annotations change', () => {
     assert.ok(figure);
     const touching = [{ label: 'figure', start: 0, end: figure.start }, { label: 'figure', start: figure.end, end: figure.end + 3 }];
     assert.equal(filterSuggestions(found, { annotations: touching }).length, 1);
+  });
+
+  test('of overlapping candidates of one label the surer stays; touching ones both stay; labels do not hide each other', () => {
+    // Surest first, as suggestCandidates orders them: [10,20) stays, [15,25) overlaps it, [20,30) only
+    // touches it, [5,11) overlaps it from before, [0,5) touches that one's place; a figure over them all stays.
+    const candidate = (start: number, end: number, label = 'claim') => ({ start, end, label, text: 'x'.repeat(end - start), before: '', attributes: {}, score: 0.5 });
+    const found: SuggestionCandidates = { spans: [candidate(10, 20), candidate(15, 25), candidate(20, 30), candidate(5, 11), candidate(0, 5), candidate(0, 30, 'figure')] };
+    assert.deepEqual(
+      filterSuggestions(found).map((s) => [s.label, s.start, s.end]),
+      [['claim', 0, 5], ['figure', 0, 30], ['claim', 10, 20], ['claim', 20, 30]],
+    );
+  });
+
+  test('each candidate is kept exactly when it overlaps no surer one kept of its label (thousands, in random order)', () => {
+    let seed = 7;
+    const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    const spans = Array.from({ length: 3000 }, () => {
+      const start = Math.floor(random() * 50_000);
+      return { start, end: start + 1 + Math.floor(random() * 60), label: random() < 0.5 ? 'claim' : 'quote', text: '', before: '', attributes: {}, score: 0.5 };
+    });
+    const kept: typeof spans = [];
+    for (const c of spans) if (!kept.some((k) => k.label === c.label && k.start < c.end && c.start < k.end)) kept.push(c);
+    const expected = kept.map((c) => [c.label, c.start, c.end]).sort((a, b) => Number(a[1]) - Number(b[1]) || Number(a[2]) - Number(b[2]) || String(a[0]).localeCompare(String(b[0])));
+    assert.deepEqual(filterSuggestions({ spans }).map((s) => [s.label, s.start, s.end]), expected);
   });
 });
