@@ -15,6 +15,24 @@ export interface QuoteSpan {
   speaker?: string;
   /** True when the speaker was found by a pronoun ("he said") pointing back to an earlier name. */
   speakerByPronoun: boolean;
+  /**
+   * Where the text names the speaker, title included ("Deputy Foreign Minister Sergei Ryabkov"): the
+   * attribution's words, or, for a pronoun, where its antecedent was named. Set also when the words
+   * are not a person's name ("NATO says"), and then without `speaker`.
+   */
+  mention?: Mention;
+}
+
+/** Words of the text naming a speaker, in UTF-16 offsets. */
+export interface Mention {
+  start: number;
+  end: number;
+}
+
+/** Who a name points at: the name as cleaned, and where it is written. */
+interface Named {
+  name: string;
+  mention: Mention;
 }
 
 /** Opening mark → closing marks. The straight double quote and the apostrophe close themselves. */
@@ -39,7 +57,7 @@ const NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|de|van|von|der|al|bin|
 /** "…," said Sergei Ryabkov / "…," Ryabkov said / "…," he said: just after the quote. */
 const AFTER = new RegExp(
   String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b|(?<appositive>${NAME}),\s)`,
-  'u',
+  'du',
 );
 /**
  * Who says something, found from the verb back: "Sergei Ryabkov said", "Dmitry Trenin, the director
@@ -61,9 +79,41 @@ const PRONOUN_REACH = 800;
  * @param text normalised document text
  */
 export function findQuotes(text: string): QuoteSpan[] {
-  const spans: QuoteSpan[] = [];
+  return attribute(text, []).map(({ start, end, speaker, speakerByPronoun, mention }) => ({ start, end, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) }));
+}
+
+/**
+ * The attribution of quotations already tagged: for each span, the speaker and where the text names
+ * them, read as `findQuotes` reads them. A span inside a quotation `findQuotes` finds takes its
+ * attribution; another one (marks it does not pair, a span without marks) is read from the words around it.
+ * @param text normalised document text
+ * @param spans the quotations, in UTF-16 offsets
+ * @returns one attribution per span, in the order given (`start` and `end` those of the span)
+ */
+export function attributeQuotes(text: string, spans: readonly Mention[]): QuoteSpan[] {
+  const found = attribute(text, spans);
+  return spans.map((span) => {
+    const within = found.find((q) => q.open < span.start && span.end <= q.close + 1 && (q.given || !found.some((g) => g.given && g.start === span.start && g.end === span.end)));
+    const { speaker, speakerByPronoun, mention } = within ?? { speakerByPronoun: false };
+    return { start: span.start, end: span.end, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) };
+  });
+}
+
+/** A quotation as `attribute` reads it: its marks, and whether it was given rather than found. */
+interface Attributed extends QuoteSpan {
+  open: number;
+  close: number;
+  given: boolean;
+}
+
+/**
+ * The quotations of a text with their attribution: those found between marks, and the given spans no
+ * found quotation holds, each read in its paragraph in order (a "he said" takes the last name before it).
+ */
+function attribute(text: string, given: readonly Mention[]): Attributed[] {
+  const spans: Attributed[] = [];
   let lineStart = 0;
-  let lastSpeaker: { name: string; at: number } | undefined;
+  let lastSpeaker: (Named & { at: number }) | undefined;
   /** The last full name seen of each surname: "Ortiz" said later is the "Helen Ortiz" named before. */
   const fullNames = new Map<string, string>();
   const known = (name: string): string => (name.includes(' ') ? name : (fullNames.get(name) ?? name));
@@ -74,7 +124,7 @@ export function findQuotes(text: string): QuoteSpan[] {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     /** The speaker of the paragraph's last attributed quote: a quote after it with no attribution of its own is theirs too. */
-    let paragraphSpeaker: string | undefined;
+    let paragraphSpeaker: Named | undefined;
     // Names that say something in this paragraph, outside quotes too: the antecedents of a later "she said".
     const line = text.slice(lineStart, lineEnd);
     // Most paragraphs say nothing: one cheap test spares them the name patterns.
@@ -82,37 +132,39 @@ export function findQuotes(text: string): QuoteSpan[] {
     const said = saying ? sayings(text, lineStart, lineEnd) : [];
     const sayers = said.flatMap((x) => {
       const name = isPronoun(x.who) ? undefined : cleanName(x.who);
-      return name ? [{ name, at: x.at }] : [];
+      return name ? [{ name, at: x.at, mention: x.mention }] : [];
     });
-    const antecedent = (before: number): { name: string; at: number } | undefined => {
+    const antecedent = (before: number): (Named & { at: number }) | undefined => {
       const inLine = sayers.filter((s) => s.at < before).at(-1);
-      return inLine && inLine.at > (lastSpeaker?.at ?? -1) ? { name: known(inLine.name), at: inLine.at } : lastSpeaker;
+      return inLine && inLine.at > (lastSpeaker?.at ?? -1) ? { ...inLine, name: known(inLine.name) } : lastSpeaker;
     };
-    for (const [open, close] of quotedRanges(text, lineStart, lineEnd)) {
-      const trimmed = trimQuote(text, open + 1, close);
+    for (const { open, close, span } of rangesOf(text, lineStart, lineEnd, given)) {
+      const trimmed = span ?? trimQuote(text, open + 1, close);
       if (!trimmed) continue;
       const sentenceStart = Math.max(lineStart, sentenceAround(text, open).start);
       const named = saying ? (speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(said, sentenceStart, open)) : undefined;
-      let speaker = named && !isPronoun(named) ? known(named) : undefined;
+      const pronoun = named !== undefined && isPronoun(named.who);
+      let speaker = !pronoun && named?.name ? known(named.name) : undefined;
+      let mention = pronoun ? undefined : named?.mention;
       let speakerByPronoun = false;
-      const before = named && isPronoun(named) ? antecedent(open) : undefined;
+      const before = pronoun ? antecedent(open) : undefined;
       if (before && open - before.at < PRONOUN_REACH) {
-        speaker = before.name;
+        ({ name: speaker, mention } = before);
         speakerByPronoun = true;
-      } else if (!named && paragraphSpeaker) {
-        speaker = paragraphSpeaker;
+      } else if (!speaker && !pronoun && paragraphSpeaker) {
+        ({ name: speaker, mention } = paragraphSpeaker);
         speakerByPronoun = true;
       }
-      spans.push({ start: trimmed.start, end: trimmed.end, speakerByPronoun, ...(speaker ? { speaker } : {}) });
-      if (speaker) paragraphSpeaker = speaker;
-      if (speaker && !speakerByPronoun) {
-        lastSpeaker = { name: speaker, at: close };
+      spans.push({ start: trimmed.start, end: trimmed.end, open, close, given: span !== undefined, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) });
+      if (speaker && mention) paragraphSpeaker = { name: speaker, mention };
+      if (speaker && mention && !speakerByPronoun) {
+        lastSpeaker = { name: speaker, at: close, mention };
         remember(speaker);
       }
     }
     for (const sayer of sayers) {
       if (sayer.at < (lastSpeaker?.at ?? -1)) continue;
-      lastSpeaker = { name: known(sayer.name), at: sayer.at };
+      lastSpeaker = { ...sayer, name: known(sayer.name) };
       remember(sayer.name);
     }
     if (newline === -1) break;
@@ -120,6 +172,28 @@ export function findQuotes(text: string): QuoteSpan[] {
   }
   return spans;
 }
+
+/**
+ * The quotes of one line in order: those found between marks, and the given spans of the line that
+ * none of them holds, with the marks (or, without them, the characters) just around them and the
+ * span itself. A span's `close` is past the punctuation that ends it, so that what follows
+ * ("…," he said) is read as after a found quote.
+ */
+function rangesOf(text: string, from: number, to: number, given: readonly Mention[]): { open: number; close: number; span?: Mention }[] {
+  const found: { open: number; close: number; span?: Mention }[] = quotedRanges(text, from, to).map(([open, close]) => ({ open, close }));
+  const extra = given
+    .filter((g) => g.start >= from && g.end <= to && !found.some((f) => f.open < g.start && g.end <= f.close))
+    .map((span) => {
+      let close = span.end;
+      while (close < to && /[,.;:!?]/.test(text[close]!)) close++;
+      if (!CLOSING_MARK.test(text[close] ?? '')) close--;
+      return { open: span.start - 1, close, span };
+    });
+  return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.open - b.open || a.close - b.close);
+}
+
+/** A mark that may close a quotation. */
+const CLOSING_MARK = /["”’'»“]/;
 
 /** The [open, close] mark offsets of the quotes of one line; a single-quoted passage inside a double-quoted one is left to it. */
 function quotedRanges(text: string, from: number, to: number): [number, number][] {
@@ -169,26 +243,37 @@ function trimQuote(text: string, start: number, end: number): { start: number; e
   return WORD_CHAR.test(text.slice(start, end)) ? { start, end } : undefined;
 }
 
-function speakerAfter(text: string, from: number, lineEnd: number): string | undefined {
+/** Who an attribution names: the words as written and where, and the name they give (none when only a title, or a pronoun). */
+interface Attribution {
+  who: string;
+  name: string | undefined;
+  mention: Mention;
+}
+
+function speakerAfter(text: string, from: number, lineEnd: number): Attribution | undefined {
   const m = AFTER.exec(text.slice(from, Math.min(lineEnd, from + 120)));
   if (!m) return undefined;
-  const subject = m.groups?.['subject'];
-  if (subject && isPronoun(subject)) return subject;
-  return cleanName(m.groups?.['named'] ?? subject ?? m.groups?.['appositive'] ?? '');
+  const group = (['named', 'subject', 'appositive'] as const).find((g) => m.groups?.[g] !== undefined)!;
+  const who = m.groups![group]!;
+  const [start, end] = m.indices!.groups![group]!;
+  const name = isPronoun(who) ? undefined : cleanName(who);
+  // A pronoun is returned as such; words that give no name are as good as no attribution.
+  return isPronoun(who) || name ? { who, name, mention: { start: from + start, end: from + end } } : undefined;
 }
 
 /** The last one who says something in the sentence before a quote: a name, or a pronoun. */
-function speakerBefore(said: readonly Saying[], sentenceStart: number, open: number): string | undefined {
+function speakerBefore(said: readonly Saying[], sentenceStart: number, open: number): Attribution | undefined {
   const last = said.filter((x) => x.at >= sentenceStart && x.end <= open).at(-1);
   if (!last) return undefined;
-  return isPronoun(last.who) ? last.who : cleanName(last.who);
+  return { who: last.who, name: isPronoun(last.who) ? undefined : cleanName(last.who), mention: last.mention };
 }
 
-/** Someone who says something: the name or pronoun as written, where it starts, and where the verb ends. */
+/** Someone who says something: the name or pronoun as written, where it starts, where the verb ends, and where the words naming them are. */
 interface Saying {
   who: string;
   at: number;
   end: number;
+  mention: Mention;
 }
 
 /** Everyone who says something in a paragraph, in order. */
@@ -198,13 +283,16 @@ function sayings(text: string, from: number, to: number): Saying[] {
   for (let m = VERB.exec(text); m && m.index < to; m = VERB.exec(text)) {
     if (m[0].startsWith('ccording', 1)) {
       const name = NAME_AFTER.exec(text.slice(m.index + m[0].length, Math.min(to, m.index + m[0].length + SUBJECT_REACH)));
-      if (name) found.push({ who: name[0], at: m.index, end: m.index + m[0].length + name[0].length });
+      const nameAt = m.index + m[0].length;
+      if (name) found.push({ who: name[0], at: m.index, end: nameAt + name[0].length, mention: { start: nameAt, end: nameAt + name[0].length } });
       continue;
     }
     const before = text.slice(Math.max(from, m.index - SUBJECT_REACH), m.index);
     const subject = SUBJECT_BEFORE.exec(before);
     const who = subject?.groups?.['named'] ?? subject?.groups?.['subject'];
-    if (subject && who) found.push({ who, at: m.index - before.length + subject.index, end: m.index + m[0].length });
+    if (!subject || !who) continue;
+    const at = m.index - before.length + subject.index;
+    found.push({ who, at, end: m.index + m[0].length, mention: { start: at, end: at + who.length } });
   }
   return found;
 }
