@@ -65,7 +65,7 @@ export function groupRelations(relations: readonly ResolvedRelation[], types: re
       key: `${resolved.relation.type}|${from}|${resolved.index}`,
       resolved,
       arrow: symmetric ? '↔' : '→',
-      elsewhere: resolved.to.document !== undefined && resolved.to.document !== resolved.from.document ? resolved.to.document : resolved.relation.document,
+      elsewhere: resolved.to.document === undefined ? resolved.relation.document : resolved.to.document !== resolved.from.document ? resolved.to.document : undefined,
     };
     const list = resolved.problems.length > 0 ? broken : byType.get(resolved.relation.type);
     list?.push(entry);

@@ -92,3 +92,18 @@ test('entries are ordered by source document, then position, and keep stable key
   assert.deepEqual(again, first, 'the input order does not matter');
   assert.equal(new Set(first).size, first.length, 'keys are unique');
 });
+
+test('a relation whose document: names its own document is not shown as going elsewhere', () => {
+  const { types } = workspace('good', ['2021/a.txt']);
+  const documents = [
+    {
+      path: 'a.txt',
+      annotations: [
+        { id: 's1', label: 'speaker', start: 0, end: 5, text: 'Smith' },
+        { id: 'q1', label: 'quote', start: 12, end: 24, text: 'We will win.', relations: [{ type: 'said-by', to: 's1', document: 'a.txt' }] },
+      ],
+    },
+  ];
+  const [entry] = groupRelations(relationsOf(documents, types).all, types)[0]!.entries;
+  assert.equal(entry!.elsewhere, undefined);
+});
