@@ -57,7 +57,7 @@ const NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_WORD}|de|van|von|der|al|bin|
 /** "…," said Sergei Ryabkov / "…," Ryabkov said / "…," he said: just after the quote. */
 const AFTER = new RegExp(
   String.raw`^[,.!?]?\s*(?:(?<verb>${SPEECH_VERBS})\s+(?<named>${NAME})|(?<subject>${NAME}|he|she|they)\s+(?:has\s+|had\s+)?(?:${SPEECH_VERBS})\b|(?<appositive>${NAME}),\s)`,
-  'du',
+  'u',
 );
 /**
  * Who says something, found from the verb back: "Sergei Ryabkov said", "Dmitry Trenin, the director
@@ -79,7 +79,7 @@ const PRONOUN_REACH = 800;
  * @param text normalised document text
  */
 export function findQuotes(text: string): QuoteSpan[] {
-  return attribute(text, []).map(({ start, end, speaker, speakerByPronoun, mention }) => ({ start, end, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) }));
+  return attribute(text, []).found;
 }
 
 /**
@@ -91,27 +91,33 @@ export function findQuotes(text: string): QuoteSpan[] {
  * @returns one attribution per span, in the order given (`start` and `end` those of the span)
  */
 export function attributeQuotes(text: string, spans: readonly Mention[]): QuoteSpan[] {
-  const found = attribute(text, spans);
-  return spans.map((span) => {
-    const within = found.find((q) => q.open < span.start && span.end <= q.close + 1 && (q.given || !found.some((g) => g.given && g.start === span.start && g.end === span.end)));
-    const { speaker, speakerByPronoun, mention } = within ?? { speakerByPronoun: false };
+  const { ofGiven } = attribute(text, spans);
+  return spans.map((span, i) => {
+    const { speaker, speakerByPronoun, mention } = ofGiven[i] ?? { speakerByPronoun: false };
     return { start: span.start, end: span.end, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) };
   });
 }
 
-/** A quotation as `attribute` reads it: its marks, and whether it was given rather than found. */
-interface Attributed extends QuoteSpan {
+/** A quotation of a line to attribute: its marks, and the given spans it stands for. */
+interface QuoteRange {
   open: number;
   close: number;
-  given: boolean;
+  /** A given span no found quotation holds: read as it is (found ones are trimmed of marks and spaces). */
+  span?: Mention;
+  /** The indices of the given spans this quotation stands for. */
+  given: number[];
 }
 
 /**
- * The quotations of a text with their attribution: those found between marks, and the given spans no
- * found quotation holds, each read in its paragraph in order (a "he said" takes the last name before it).
+ * The quotations of a text with their attribution (`found`: those found between marks), and the
+ * attribution of each given span (`ofGiven`): that of the found quotation holding it, or its own, read
+ * from the words around it. All are read in their paragraph in order (a "he said" takes the last name before it).
  */
-function attribute(text: string, given: readonly Mention[]): Attributed[] {
-  const spans: Attributed[] = [];
+function attribute(text: string, given: readonly Mention[]): { found: QuoteSpan[]; ofGiven: (QuoteSpan | undefined)[] } {
+  const found: QuoteSpan[] = [];
+  const ofGiven: (QuoteSpan | undefined)[] = [];
+  const byStart = given.map((_, i) => i).sort((a, b) => given[a]!.start - given[b]!.start);
+  let nextGiven = 0;
   let lineStart = 0;
   let lastSpeaker: (Named & { at: number }) | undefined;
   /** The last full name seen of each surname: "Ortiz" said later is the "Helen Ortiz" named before. */
@@ -138,7 +144,12 @@ function attribute(text: string, given: readonly Mention[]): Attributed[] {
       const inLine = sayers.filter((s) => s.at < before).at(-1);
       return inLine && inLine.at > (lastSpeaker?.at ?? -1) ? { ...inLine, name: known(inLine.name) } : lastSpeaker;
     };
-    for (const { open, close, span } of rangesOf(text, lineStart, lineEnd, given)) {
+    const inLine: number[] = [];
+    while (nextGiven < byStart.length && given[byStart[nextGiven]!]!.start <= lineEnd) {
+      const i = byStart[nextGiven++]!;
+      if (given[i]!.start >= lineStart && given[i]!.end <= lineEnd) inLine.push(i);
+    }
+    for (const { open, close, span, given: standsFor } of rangesOf(text, lineStart, lineEnd, given, inLine)) {
       const trimmed = span ?? trimQuote(text, open + 1, close);
       if (!trimmed) continue;
       const sentenceStart = Math.max(lineStart, sentenceAround(text, open).start);
@@ -155,7 +166,9 @@ function attribute(text: string, given: readonly Mention[]): Attributed[] {
         ({ name: speaker, mention } = paragraphSpeaker);
         speakerByPronoun = true;
       }
-      spans.push({ start: trimmed.start, end: trimmed.end, open, close, given: span !== undefined, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) });
+      const quote: QuoteSpan = { start: trimmed.start, end: trimmed.end, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) };
+      if (!span) found.push(quote);
+      for (const i of standsFor) ofGiven[i] = quote;
       if (speaker && mention) paragraphSpeaker = { name: speaker, mention };
       if (speaker && mention && !speakerByPronoun) {
         lastSpeaker = { name: speaker, at: close, mention };
@@ -170,25 +183,30 @@ function attribute(text: string, given: readonly Mention[]): Attributed[] {
     if (newline === -1) break;
     lineStart = newline + 1;
   }
-  return spans;
+  return { found, ofGiven };
 }
 
 /**
- * The quotes of one line in order: those found between marks, and the given spans of the line that
- * none of them holds, with the marks (or, without them, the characters) just around them and the
- * span itself. A span's `close` is past the punctuation that ends it, so that what follows
+ * The quotes of one line in order: those found between marks, each with the given spans it holds,
+ * and the given spans of the line that none of them holds, with the marks (or, without them, the
+ * characters) just around them and the span itself. A span's `close` is past the punctuation that ends it, so that what follows
  * ("…," he said) is read as after a found quote.
  */
-function rangesOf(text: string, from: number, to: number, given: readonly Mention[]): { open: number; close: number; span?: Mention }[] {
-  const found: { open: number; close: number; span?: Mention }[] = quotedRanges(text, from, to).map(([open, close]) => ({ open, close }));
-  const extra = given
-    .filter((g) => g.start >= from && g.end <= to && !found.some((f) => f.open < g.start && g.end <= f.close))
-    .map((span) => {
-      let close = span.end;
-      while (close < to && /[,.;:!?]/.test(text[close]!)) close++;
-      if (!CLOSING_MARK.test(text[close] ?? '')) close--;
-      return { open: span.start - 1, close, span };
-    });
+function rangesOf(text: string, from: number, to: number, given: readonly Mention[], inLine: readonly number[]): QuoteRange[] {
+  const found: QuoteRange[] = quotedRanges(text, from, to).map(([open, close]) => ({ open, close, given: [] }));
+  const extra: QuoteRange[] = [];
+  for (const i of inLine) {
+    const span = given[i]!;
+    const holder = found.find((f) => f.open < span.start && span.end <= f.close);
+    if (holder) {
+      holder.given.push(i);
+      continue;
+    }
+    let close = span.end;
+    while (close < to && /[,.;:!?]/.test(text[close]!)) close++;
+    if (!CLOSING_MARK.test(text[close] ?? '')) close--;
+    extra.push({ open: span.start - 1, close, span, given: [i] });
+  }
   return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.open - b.open || a.close - b.close);
 }
 
@@ -253,9 +271,11 @@ interface Attribution {
 function speakerAfter(text: string, from: number, lineEnd: number): Attribution | undefined {
   const m = AFTER.exec(text.slice(from, Math.min(lineEnd, from + 120)));
   if (!m) return undefined;
-  const group = (['named', 'subject', 'appositive'] as const).find((g) => m.groups?.[g] !== undefined)!;
-  const who = m.groups![group]!;
-  const [start, end] = m.indices!.groups![group]!;
+  const named = m.groups?.['named'];
+  const who = named ?? m.groups?.['subject'] ?? m.groups?.['appositive'] ?? '';
+  // A name after the verb ends the match; a subject or an appositive starts it, after the punctuation.
+  const start = named !== undefined ? m[0].length - named.length : m[0].search(/[^,.!?\s]/);
+  const end = start + who.length;
   const name = isPronoun(who) ? undefined : cleanName(who);
   // A pronoun is returned as such; words that give no name are as good as no attribution.
   return isPronoun(who) || name ? { who, name, mention: { start: from + start, end: from + end } } : undefined;

@@ -55,8 +55,9 @@ export function suggestSpeakerRelations(text: string, config: LabelConfig, annot
   const targetLabels = type.to ?? (hasSpeakerLabel ? [SPEAKER_LABEL] : []);
   const standing = annotations.filter((a) => a.status !== 'orphaned');
   const quotes = standing.filter((a) => allows(type.from, a.label) && !a.relations?.some((r) => r.type === SAID_BY)).sort((a, b) => a.start - b.start);
-  const speakers = standing.filter((a) => targetLabels.includes(a.label));
-  if (quotes.length === 0 || (speakers.length === 0 && !hasSpeakerLabel)) return [];
+  const tagged = standing.filter((a) => targetLabels.includes(a.label));
+  if (quotes.length === 0 || (tagged.length === 0 && !hasSpeakerLabel)) return [];
+  const speakers = new SpeakerSpans(tagged);
   const index = new OffsetIndex(text);
   const attributions = attributeQuotes(text, quotes.map((q) => ({ start: index.toUtf16(q.start), end: index.toUtf16(q.end) })));
   const proposals: RelationSuggestion[] = [];
@@ -74,22 +75,72 @@ export function suggestSpeakerRelations(text: string, config: LabelConfig, annot
 const SCORE = { mention: 0.9, pronoun: 0.8, surname: 0.6, newSpan: 0.7, newSpanByPronoun: 0.6 } as const;
 
 /**
+ * The tagged spans a quote's speaker may be, looked up by place and by word, so that a document of
+ * many quotes and speakers is not searched whole for each quote.
+ */
+class SpeakerSpans {
+  /** The spans by start. */
+  private readonly byStart: Annotation[];
+  /** The longest span: a span overlapping a place starts at most this far before it. */
+  private readonly longest: number;
+  /** The spans holding each word (lower case), by start. */
+  private readonly byWord = new Map<string, Annotation[]>();
+
+  constructor(spans: readonly Annotation[]) {
+    this.byStart = [...spans].sort((a, b) => a.start - b.start);
+    this.longest = this.byStart.reduce((n, a) => Math.max(n, a.end - a.start), 0);
+    for (const span of this.byStart) {
+      for (const word of new Set(span.text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [])) {
+        const list = this.byWord.get(word);
+        if (list) list.push(span);
+        else this.byWord.set(word, [span]);
+      }
+    }
+  }
+
+  /** The span overlapping a place the most, if any. */
+  mostOver(start: number, end: number): Annotation | undefined {
+    let best: Annotation | undefined;
+    let bestOverlap = 0;
+    for (let i = startingBefore(this.byStart, end) - 1; i >= 0 && this.byStart[i]!.start >= start - this.longest; i--) {
+      const span = this.byStart[i]!;
+      const overlap = Math.min(span.end, end) - Math.max(span.start, start);
+      if (overlap > bestOverlap || (overlap === bestOverlap && overlap > 0 && span.start < best!.start)) [best, bestOverlap] = [span, overlap];
+    }
+    return best;
+  }
+
+  /** The span nearest a quote that holds a word, as a whole word; of two as near, the first. */
+  nearestWith(word: string, quote: Annotation): Annotation | undefined {
+    const spans = this.byWord.get(word.toLowerCase()) ?? [];
+    const distance = (a: Annotation) => (a.end <= quote.start ? quote.start - a.end : a.start >= quote.end ? a.start - quote.end : 0);
+    return spans.reduce<Annotation | undefined>((best, span) => (!best || distance(span) < distance(best) ? span : best), undefined);
+  }
+}
+
+/** How many of spans sorted by start start before a place. */
+function startingBefore(spans: readonly Annotation[], place: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < place) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * The tagged span that names a quote's speaker: the one over the attribution's words (or the
  * antecedent's, for a pronoun), else the nearest whose text holds the speaker's surname.
  */
-function speakerSpanOf(said: QuoteSpan, quote: Annotation, speakers: readonly Annotation[], index: OffsetIndex): Pick<RelationSuggestion, 'to' | 'score'> | undefined {
+function speakerSpanOf(said: QuoteSpan, quote: Annotation, speakers: SpeakerSpans, index: OffsetIndex): Pick<RelationSuggestion, 'to' | 'score'> | undefined {
   if (said.mention) {
-    const start = index.toCodePoint(said.mention.start);
-    const end = index.toCodePoint(said.mention.end);
-    const overlap = (a: Annotation) => Math.min(a.end, end) - Math.max(a.start, start);
-    const over = speakers.filter((a) => overlap(a) > 0).sort((a, b) => overlap(b) - overlap(a))[0];
+    const over = speakers.mostOver(index.toCodePoint(said.mention.start), index.toCodePoint(said.mention.end));
     if (over) return { to: { annotation: over }, score: said.speakerByPronoun ? SCORE.pronoun : SCORE.mention };
   }
   const surname = said.speaker?.split(/\s+/).at(-1);
-  if (!surname) return undefined;
-  const word = new RegExp(`(?<![\\p{L}\\p{N}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu');
-  const distance = (a: Annotation) => (a.end <= quote.start ? quote.start - a.end : a.start >= quote.end ? a.start - quote.end : 0);
-  const named = speakers.filter((a) => word.test(a.text)).sort((a, b) => distance(a) - distance(b) || a.start - b.start)[0];
+  const named = surname === undefined ? undefined : speakers.nearestWith(surname, quote);
   return named ? { to: { annotation: named }, score: SCORE.surname } : undefined;
 }
 
