@@ -27,6 +27,7 @@ export const COMMAND_IDS = {
   exportAnnotations: 'marginalia.exportAnnotations',
   treeGroupByFile: 'marginalia.tree.groupByFile',
   treeGroupByLabel: 'marginalia.tree.groupByLabel',
+  treeGroupByRelation: 'marginalia.tree.groupByRelation',
   treeFilter: 'marginalia.tree.filter',
   treeClearFilter: 'marginalia.tree.clearFilter',
   treeRefresh: 'marginalia.tree.refresh',

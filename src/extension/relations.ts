@@ -7,7 +7,9 @@
 import * as vscode from 'vscode';
 import type { Annotation, Finding, RelationTypeSpec } from '../core/model';
 import { alreadyRelated, relationsToDeleted, relationTargets, relationTo, typesStartingAt, type PlacedEnd, type RelationsCut } from '../core/relations/editing';
+import type { TreeFilter } from '../core/grouping';
 import { relationFindings, type RelationPlace } from '../core/relations/findings';
+import { groupRelations, type RelationGroup } from '../core/relations/grouping';
 import { relationsOf, type RelatedDocument, type RelationGraph, type RelationLink, type ResolvedRelation } from '../core/relations/resolve';
 import { disallowedEnd, relationTypes } from '../core/relations/types';
 import { positionsFromDocument, relationPlaces } from '../core/sidecar/positions';
@@ -93,6 +95,17 @@ export class WorkspaceRelations extends Disposable {
       }
     }
     return relations.ends.get(pathIn(folder, documentUri)) ?? new Set();
+  }
+
+  /**
+   * The relations of each workspace folder grouped by type, for the tree grouped by relation.
+   * @param filter the tree's filter: a relation stays when either end passes it
+   */
+  groupedByType(filter: TreeFilter): { groups: RelationGroup[]; uriOf(path: string): vscode.Uri }[] {
+    return (vscode.workspace.workspaceFolders ?? []).map((folder) => ({
+      groups: groupRelations(this.of(folder).graph.all, this.typesOf(folder), filter),
+      uriOf: (path: string) => vscode.Uri.joinPath(folder.uri, path),
+    }));
   }
 
   /**
@@ -205,7 +218,7 @@ export class WorkspaceRelations extends Disposable {
     const out: { sidecarUri: vscode.Uri; findings: Finding[] }[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const relations = this.of(folder);
-      const types = relationTypes(this.store.labelsFor(folder.uri));
+      const types = this.typesOf(folder);
       const bySource = new Map<string, ResolvedRelation[]>();
       for (const relation of relations.graph.all) {
         if (relation.problems.length === 0) continue;
@@ -221,6 +234,14 @@ export class WorkspaceRelations extends Disposable {
     return out;
   }
 
+  /**
+   * The relation types of a workspace folder: those of the `.marginalia.yaml` at its root. Asked for
+   * a file in the folder, since the configuration of the folder's own URI is looked for from its parent.
+   */
+  private typesOf(folder: vscode.WorkspaceFolder): readonly RelationTypeSpec[] {
+    return relationTypes(this.store.labelsFor(vscode.Uri.joinPath(folder.uri, '.marginalia.yaml')));
+  }
+
   private of(folder: vscode.WorkspaceFolder): FolderRelations {
     const key = folder.uri.toString();
     const cached = this.folders.get(key);
@@ -233,7 +254,7 @@ export class WorkspaceRelations extends Disposable {
       documents.push({ path, annotations: doc.annotations });
       byPath.set(path, doc);
     }
-    const built = { graph: relationsOf(documents, relationTypes(this.store.labelsFor(folder.uri))), documents, byPath };
+    const built = { graph: relationsOf(documents, this.typesOf(folder)), documents, byPath };
     this.folders.set(key, built);
     return built;
   }

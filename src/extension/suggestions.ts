@@ -3,11 +3,13 @@
  * dotted underlines in the visible editors while `marginalia.suggestions.enabled` is on, and the
  * commands that turn them into annotations or reject them: accept the one under the cursor, accept
  * all of a label after a preview, reject (remembered in the sidecar), and Tag All Occurrences of the
- * selected text. See docs/suggestions.md.
+ * selected text. A tagged quote's proposed speaker (a `said-by` relation) shows as a faint hint after
+ * it, accepted with the same command. See docs/suggestions.md.
  */
 import * as vscode from 'vscode';
-import type { Annotation } from '../core/model';
+import type { Annotation, Relation } from '../core/model';
 import { rejectionOf } from '../core/suggestions/rejected';
+import { suggestSpeakerRelations, type RelationSuggestion } from '../core/suggestions/speakers';
 import { filterSuggestions, suggestCandidates, type Suggestion, type SuggestionCandidates } from '../core/suggestions/suggest';
 import { normalizeText, OffsetIndex } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
@@ -24,6 +26,8 @@ const MAX_DRAWN_LENGTH = 5 * 1024 * 1024;
 export interface DocumentSuggestions {
   offsets: OffsetIndex;
   suggestions: Suggestion[];
+  /** The relations proposed from its tagged quotes to their speakers. */
+  relations: RelationSuggestion[];
 }
 
 /** Which document a suggestion command acts on, and where (default: the active editor and its cursor). */
@@ -40,11 +44,17 @@ export class SuggestionController extends Disposable {
     borderWidth: '0 0 1px 0',
     borderColor: new vscode.ThemeColor('editorGhostText.foreground'),
   });
+  /** The hint after a quote whose speaker is proposed: ghost text, as a suggestion is. */
+  private readonly relationType = vscode.window.createTextEditorDecorationType({
+    after: { color: new vscode.ThemeColor('editorGhostText.foreground'), fontStyle: 'italic', margin: '0 0 0 0.6em' },
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
   private readonly cache = new Map<string, { version: number; generation: number; result: DocumentSuggestions }>();
   /** What the suggesters found in each document's version: annotations do not change it, labels do. */
   private readonly candidates = new Map<string, { version: number; labelsGeneration: number; text: string; found: SuggestionCandidates; index?: OffsetIndex }>();
   /** What was last drawn in each editor, over which text and at which version (for the hover, tests and the screenshots' checks). */
   private readonly drawn = new Map<vscode.TextEditor, { version: number; shown: DocumentSuggestions }>();
+  private readonly relationsDrawn = new Map<vscode.TextEditor, RelationSuggestion[]>();
   /** Bumped whenever annotations, rejections or labels change: suggestions depend on them. */
   private generation = 0;
   /** Bumped whenever labels change: the suggesters' candidates depend on them. */
@@ -85,6 +95,7 @@ export class SuggestionController extends Disposable {
     // decoration's hover markdown on every draw, which cost tens of milliseconds per redraw of a
     // large document, where plain ranges go to the window in one packed array.
     this._register(vscode.languages.registerHoverProvider({ pattern: '**' }, { provideHover: (document, position) => this.hoverAt(document, position) }));
+    this._register(this.relationType);
     this.refresh();
   }
 
@@ -94,6 +105,14 @@ export class SuggestionController extends Disposable {
    */
   drawnIn(editor: vscode.TextEditor): readonly Suggestion[] {
     return this.drawn.get(editor)?.shown.suggestions ?? [];
+  }
+
+  /**
+   * The relations last proposed in an editor, drawn as hints after their quotes.
+   * @param editor a visible editor
+   */
+  relationsDrawnIn(editor: vscode.TextEditor): readonly RelationSuggestion[] {
+    return this.relationsDrawn.get(editor) ?? [];
   }
 
   /**
@@ -119,7 +138,9 @@ export class SuggestionController extends Disposable {
       annotations: (annotated?.annotations ?? []).filter((a) => a.status !== 'orphaned'),
       rejected: annotated?.rejected ?? [],
     });
-    const result = { offsets: index, suggestions };
+    // The quotes' annotations are over the store's text: only when it is this text do their offsets hold here.
+    const relations = annotated?.offsets.text === text ? suggestSpeakerRelations(text, this.store.labelsFor(document.uri), annotated.annotations) : [];
+    const result = { offsets: index, suggestions, relations };
     this.cache.set(key, { version: document.version, generation: this.generation, result });
     return result;
   }
@@ -132,6 +153,7 @@ export class SuggestionController extends Disposable {
   /** Redraw every visible editor now. */
   refresh(): void {
     for (const editor of [...this.drawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.drawn.delete(editor);
+    for (const editor of [...this.relationsDrawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.relationsDrawn.delete(editor);
     for (const editor of vscode.window.visibleTextEditors) {
       try {
         this.draw(editor);
@@ -145,7 +167,17 @@ export class SuggestionController extends Disposable {
     const document = editor.document;
     const enabled = vscode.workspace.getConfiguration('marginalia', document.uri).get<boolean>('suggestions.enabled', true);
     const shown = enabled && this.store.canAnnotate(document.uri) && document.getText().length <= MAX_DRAWN_LENGTH ? this.suggestionsFor(document) : undefined;
-    const drawn = { version: document.version, shown: shown ?? { offsets: new OffsetIndex(''), suggestions: [] } };
+    const relations = shown?.relations ?? [];
+    editor.setDecorations(
+      this.relationType,
+      relations.map((r) => ({
+        range: toRange(shown!, r.from.start, r.from.end),
+        hoverMessage: relationHoverOf(r),
+        renderOptions: { after: { contentText: `→ ${r.type.replace(/-/g, ' ')} ${shorten(proposedTargetOf(r).text, 40)}?` } },
+      })),
+    );
+    this.relationsDrawn.set(editor, relations);
+    const drawn = { version: document.version, shown: shown ?? { offsets: new OffsetIndex(''), suggestions: [], relations: [] } };
     const before = this.drawn.get(editor);
     this.drawn.set(editor, drawn);
     // Tagging a span re-filters the suggestions, and mostly finds the same: the window keeps what it has.
@@ -177,6 +209,19 @@ function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): bo
     if (x.start !== y.start || x.end !== y.end || x.label !== y.label || x.text !== y.text || x.score !== y.score || x.attributes !== y.attributes) return false;
   }
   return true;
+}
+
+/** The span a relation proposal points at: tagged, or to tag. */
+function proposedTargetOf(r: RelationSuggestion): { label: string; start: number; end: number; text: string } {
+  return 'annotation' in r.to ? r.to.annotation : r.to.proposed;
+}
+
+function relationHoverOf(r: RelationSuggestion): vscode.MarkdownString {
+  const to = proposedTargetOf(r);
+  const md = new vscode.MarkdownString();
+  md.appendText(`Suggested relation: ${r.type.replace(/-/g, ' ')} ${to.label} “${shorten(to.text, 60)}”${'proposed' in r.to ? ' (a new span, tagged on accepting)' : ''}, score ${r.score.toFixed(2)}. `);
+  md.appendText('Accept: Ctrl+Alt+M Enter with the cursor in the quote');
+  return md;
 }
 
 function hoverOf(s: Suggestion): vscode.MarkdownString {
@@ -219,17 +264,23 @@ async function accept(store: AnnotationStore, uri: vscode.Uri, suggestions: read
 
 /**
  * Accept Suggestion: the suggestion under the cursor becomes an annotation; where there is none, a
- * record written as a suggestion (`status: suggested`) under the cursor is confirmed.
- * @returns the annotation made, or undefined when there is no suggestion there
+ * record written as a suggestion (`status: suggested`) under the cursor is confirmed; in a tagged
+ * quote whose speaker is proposed, the `said-by` relation is written (unless a suggestion or record
+ * inside the quote is under the cursor: the innermost wins, and the quote is inside a claim around it).
+ * @returns the annotation made or confirmed, or the quote related; undefined when there is no suggestion there
  */
 export async function acceptSuggestion(store: AnnotationStore, controller: SuggestionController, target?: SuggestionTarget): Promise<Annotation | undefined> {
   await store.ready;
   const at = await targetOf(target);
   if (!at || at.offset === undefined) throw new Error('open a document and put the cursor in a suggestion first');
-  const suggestion = suggestionAt(controller.suggestionsFor(at.document).suggestions, at.offset);
-  // A record `marginalia suggest --apply` wrote (status: suggested) is confirmed where it stands, when it is the innermost.
   const offset = at.offset;
-  const written = store.get(at.document.uri)?.annotations.filter((a) => a.status === 'suggested' && a.start <= offset && offset <= a.end);
+  const found = controller.suggestionsFor(at.document);
+  const relation = found.relations.find((r) => r.from.start <= offset && offset <= r.from.end);
+  const inside = (span: { start: number; end: number }) => !relation || span.end - span.start < relation.from.end - relation.from.start;
+  const innermost = suggestionAt(found.suggestions, offset);
+  const suggestion = innermost && inside(innermost) ? innermost : undefined;
+  // A record `marginalia suggest --apply` wrote (status: suggested) is confirmed where it stands, when it is the innermost.
+  const written = store.get(at.document.uri)?.annotations.filter((a) => a.status === 'suggested' && a.start <= offset && offset <= a.end && inside(a));
   const record = written?.sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   if (record && (!suggestion || record.end - record.start <= suggestion.end - suggestion.start)) {
     await store.update(at.document.uri, record.id, { status: undefined });
@@ -239,8 +290,37 @@ export async function acceptSuggestion(store: AnnotationStore, controller: Sugge
     const [added] = await accept(store, at.document.uri, [suggestion]);
     return added;
   }
+  if (relation) return acceptRelation(store, at.document.uri, relation);
   void askUser('info', 'no suggestion at the cursor');
   return undefined;
+}
+
+/**
+ * Write a proposed relation: the target span tagged first when it is new (or taken when a span of its
+ * label is tagged there meanwhile), then the relation added to the quote's, through the store; the
+ * notification's Undo takes both back.
+ * @returns the quote, with its relations as written
+ */
+async function acceptRelation(store: AnnotationStore, uri: vscode.Uri, proposal: RelationSuggestion): Promise<Annotation> {
+  const annotations = store.get(uri)?.annotations ?? [];
+  const quote = annotations.find((a) => a.id === proposal.from.id);
+  if (!quote) throw new Error(`the quote ${proposal.from.id} is no longer in ${vscode.workspace.asRelativePath(uri)}`);
+  const { label, start, end } = proposedTargetOf(proposal);
+  const id = 'annotation' in proposal.to ? proposal.to.annotation.id : undefined;
+  let target = annotations.find((a) => (id !== undefined ? a.id === id : a.label === label && a.start === start && a.end === end && a.status !== 'orphaned'));
+  let added: Annotation | undefined;
+  if (!target && id === undefined) target = added = (await store.add(uri, [{ label, start, end }]))[0];
+  if (!target) throw new Error(`the speaker span of the proposal is no longer in ${vscode.workspace.asRelativePath(uri)}`);
+  const before = quote.relations;
+  const relations: Relation[] = [...(before ?? []), { type: proposal.type, to: target.id }];
+  await store.update(uri, quote.id, { relations });
+  const made = added ? ` (tagged as ${added.label})` : '';
+  void askUser('info', `${quote.label} “${shorten(quote.text, 40)}” ${proposal.type.replace(/-/g, ' ')} “${shorten(target.text, 40)}”${made}.`, 'Undo').then(async (choice) => {
+    if (choice !== 'Undo') return;
+    await store.update(uri, quote.id, { relations: before });
+    if (added) await store.remove(uri, [added.id]);
+  });
+  return { ...quote, relations };
 }
 
 /**

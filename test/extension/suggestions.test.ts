@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/model';
 import type { Suggestion } from '../../src/core/suggestions/suggest';
-import { interceptWindow, marginalia, openEditor, rangeOf, removeScratch, scratchDocument, sidecarOnDisk, waitFor } from './editor-helpers';
+import { interceptWindow, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, sidecarOnDisk, waitFor } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 const ARTICLE = [
@@ -150,6 +150,63 @@ suite('Suggestions in the editor', () => {
     }
     const again = (await vscode.commands.executeCommand('marginalia.tagAllOccurrences', { label: 'claim', starts: [] })) as Annotation[];
     assert.deepEqual(again, [], 'nothing chosen, nothing tagged');
+  });
+
+  test('a tagged quote’s speaker is proposed as a said-by relation after it; accepting writes the relation, tagging a new speaker span if needed; Undo takes both back', async function () {
+    this.timeout(60000);
+    const api = await marginalia();
+    const text = ['Deputy Foreign Minister Sergei Ryabkov said Russia was ready “as early as” Saturday.', '', '“We will not compromise,” said Jen Psaki.', ''].join('\n');
+    const uri = await scratchDocument('suggest-speakers.txt', text);
+    const editor = await openEditor(uri);
+    const tag = async (label: string, needle: string) => (await vscode.commands.executeCommand<Annotation[]>('marginalia.tagSelection', { uri, label, ranges: [rangeOf(editor.document, needle)] }))[0]!;
+    const speaker = await tag('speaker', 'Deputy Foreign Minister Sergei Ryabkov');
+    const early = await tag('quote', 'as early as');
+    const psaki = await tag('quote', 'We will not compromise');
+    const proposals = await waitFor(() => {
+      const now = api.suggestions.relationsDrawnIn(editor);
+      return now.length === 2 ? now : undefined;
+    }, 'a proposal drawn after each quote');
+    assert.deepEqual(
+      proposals.map((p) => [p.from.id, 'annotation' in p.to ? p.to.annotation.id : `new ${p.to.proposed.label} “${p.to.proposed.text}”`]),
+      [
+        [early.id, speaker.id],
+        [psaki.id, 'new speaker “Jen Psaki”'],
+      ],
+    );
+    // The hints are CSS content, which the screenshot cannot wait for: it waits for the document.
+    const file = await requestScreenshot('suggested-speakers', { waitForText: 'We will not compromise' });
+    if (file) console.log(`screenshot: ${file}`);
+
+    const offered = interceptWindow('showInformationMessage', () => Promise.resolve(undefined));
+    try {
+      editor.selection = new vscode.Selection(rangeOf(editor.document, 'early').start, rangeOf(editor.document, 'early').start);
+      const related = (await vscode.commands.executeCommand('marginalia.acceptSuggestion')) as Annotation;
+      assert.deepEqual(related.relations, [{ type: 'said-by', to: speaker.id }]);
+      await api.store.settled();
+      assert.deepEqual((await recordOnDisk(uri, early.id)).relations, [{ type: 'said-by', to: speaker.id }], 'written in the sidecar through the store');
+      assert.match(String(offered.calls.at(-1)![0]), /quote “as early as” said by “Deputy Foreign Minister Sergei Ryabkov”/);
+    } finally {
+      offered.restore();
+    }
+    await waitFor(() => api.suggestions.relationsDrawnIn(editor).length === 1, 'the accepted proposal no longer drawn');
+
+    let undo: (choice: string | undefined) => void = () => undefined;
+    const asked = interceptWindow('showInformationMessage', () => new Promise((resolve) => (undo = resolve)));
+    try {
+      const related = (await vscode.commands.executeCommand('marginalia.acceptSuggestion', { uri: uri.toString(), offset: psaki.start + 3 })) as Annotation;
+      const made = api.store.get(uri)!.annotations.find((a) => a.label === 'speaker' && a.text === 'Jen Psaki');
+      assert.ok(made, 'the speaker span tagged');
+      assert.deepEqual(related.relations, [{ type: 'said-by', to: made.id }]);
+      assert.match(String(asked.calls.at(-1)![0]), /said by “Jen Psaki” \(tagged as speaker\)/);
+      undo('Undo');
+      await waitFor(() => !api.store.get(uri)!.annotations.some((a) => a.id === made.id), 'the new speaker span gone again');
+      await waitFor(() => api.store.get(uri)!.annotations.find((a) => a.id === psaki.id)?.relations === undefined, 'the relation gone again');
+      await api.store.settled();
+    } finally {
+      asked.restore();
+    }
+    assert.equal((await recordOnDisk(uri, psaki.id)).relations, undefined);
+    await waitFor(() => api.suggestions.relationsDrawnIn(editor).length === 1, 'the proposal offered again after Undo');
   });
 });
 

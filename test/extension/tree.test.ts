@@ -295,6 +295,88 @@ suite('Entity tree', () => {
     await waitFor(() => !occurrenceNodes().some((n) => n.annotationId === '0badc0de'), 'the orphan to leave the tree', 15000);
   });
 
+  test('groups by relation with the toggle: each type, its relations from → to, the broken ones apart; a relation opens its source', async function () {
+    this.timeout(60000);
+    const doc = fileUri('tree-broken-relation.txt');
+    const sidecar = fileUri('tree-broken-relation.txt.annotations.yaml');
+    await writeText(doc, 'Someone said “we will see” today.\n');
+    await writeText(
+      sidecar,
+      ['marginalia: 1', 'document: tree-broken-relation.txt', 'annotations:', '  - id: 0b0e0b0e', '    label: quote', '    start: 14', '    end: 25', '    text: we will see', '    relations:', '      - type: said-by', '        to: deadbeef', ''].join('\n'),
+    );
+    await vscode.commands.executeCommand('marginalia.tree.groupByRelation');
+    try {
+      const tree = api.navigation.tree;
+      const broken = await waitFor(() => tree.relationGroups.find((g) => g.kind === 'broken' && g.entries.length === 1), 'the broken relation in its group', 15000);
+      assert.equal(vscode.workspace.getConfiguration().get('marginalia.tree.groupBy'), 'relation', 'the toggle sets the setting');
+      assert.deepEqual(tree.groups, [], 'no label or file groups while grouped by relation');
+      const types = api.store.labelsFor(fileUri(SEED_000)).relations!;
+      assert.deepEqual(tree.relationGroups.map((g) => g.title), [...types.map((t) => t.id), 'broken relations'], 'the configured types in order, the broken relations last');
+      // What the seeds' sidecars list (they all stand), a symmetric relation counted once per pair of ends.
+      const listed = new Map<string, Set<string>>();
+      for (const d of api.store.documents()) {
+        const path = vscode.workspace.asRelativePath(d.documentUri);
+        if (!/^\d{3}_/.test(path)) continue;
+        for (const a of d.annotations) {
+          for (const r of a.relations ?? []) {
+            const ends = [`${path}#${a.id}`, `${r.document ?? path}#${r.to}`];
+            const symmetric = types.find((t) => t.id === r.type)?.symmetric;
+            const set = listed.get(r.type) ?? new Set<string>();
+            set.add(symmetric ? ends.sort().join(' ') : ends.join(' '));
+            listed.set(r.type, set);
+          }
+        }
+      }
+      for (const type of types) {
+        const group = tree.relationGroups.find((g) => g.title === type.id)!;
+        assert.equal(group.entries.length, listed.get(type.id)?.size ?? 0, `${type.id}: every relation once`);
+      }
+
+      const roots = tree.getChildren();
+      const saidBy = roots.find((n) => n.type === 'relationType' && n.group.title === 'said-by')!;
+      const typeItem = tree.getTreeItem(saidBy);
+      assert.equal(typeItem.description, String(listed.get('said-by')!.size), 'a type counts its relations');
+      assert.match(String(typeItem.tooltip), /The quote is attributed to the speaker named here\.\nquote → speaker/, 'its description and ends in the tooltip');
+      const entries = tree.getChildren(saidBy);
+      const ryabkov = entries.find((n) => n.type === 'relationEntry' && n.path === SEED_000 && n.entry.resolved.from.annotation.text.startsWith('We are ready'))!;
+      assert.ok(ryabkov, 'the Ryabkov quote of 000 under said-by');
+      const item = tree.getTreeItem(ryabkov);
+      assert.match(itemLabel(item), /^“We are ready[^”]*” → “Deputy Foreign Minister[^”]*”$/, 'from → to, by their texts');
+      assert.match(String(item.description), new RegExp(`^${SEED_000.replace(/\./g, '\\.')}:\\d+$`), 'the source’s place');
+
+      const contradicts = tree.getChildren(roots.find((n) => n.type === 'relationType' && n.group.title === 'contradicts'));
+      const across = contradicts.map((n) => tree.getTreeItem(n)).find((i) => String(i.description).includes(' ↔ '));
+      assert.ok(across, 'a contradiction across documents names the other document');
+      assert.match(itemLabel(across), /^“[^”]+” ↔ “[^”]+”$/, 'a symmetric relation reads both ways');
+
+      const brokenNode = roots.find((n) => n.type === 'relationType' && n.group.kind === 'broken')!;
+      assert.equal((tree.getTreeItem(brokenNode).iconPath as vscode.ThemeIcon).id, 'warning');
+      const brokenItem = tree.getTreeItem(tree.getChildren(brokenNode)[0]!);
+      assert.equal(itemLabel(brokenItem), 'said-by: “we will see” → deadbeef');
+      assert.equal(brokenItem.description, 'tree-broken-relation.txt:1 · target missing');
+      assert.equal((brokenItem.iconPath as vscode.ThemeIcon).id, 'warning');
+      assert.equal(broken.entries[0]!.resolved.from.id, '0b0e0b0e');
+
+      await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.uri.toString(), fileUri(SEED_000).toString(), 'selecting a relation opens its source');
+      assert.equal(editor.document.getText(editor.selection), ryabkov.type === 'relationEntry' ? ryabkov.entry.resolved.from.annotation.text : '');
+
+      await vscode.commands.executeCommand('marginalia.entities.focus');
+      await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+      for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
+      await api.navigation.treeView.reveal(ryabkov, { select: true, focus: false, expand: true });
+      console.log(`  screenshot: ${(await requestScreenshot('tree-by-relation', { waitForText: 'said-by' })) ?? '(none: not under scripts/run-vscode-tests.js)'}`);
+      await api.navigation.treeView.reveal(tree.getChildren(brokenNode)[0]!, { select: true, focus: false });
+      console.log(`  screenshot: ${(await requestScreenshot('tree-by-relation-broken', { waitForText: 'broken relations' })) ?? '(none)'}`);
+    } finally {
+      await vscode.commands.executeCommand('marginalia.tree.groupByLabel');
+      await vscode.workspace.fs.delete(sidecar);
+      await vscode.workspace.fs.delete(doc);
+    }
+    await waitFor(() => api.navigation.tree.groups[0]?.kind === 'label', 'label groups again');
+  });
+
   test('screenshot: the tree beside a seed article', async function () {
     this.timeout(60000);
     await vscode.window.showTextDocument(fileUri(SEED_000), { viewColumn: vscode.ViewColumn.One });

@@ -8,6 +8,7 @@ import { isSidecarPath, documentPathFor, sidecarPathFor } from '../../core/paths
 import { FORMAT_VERSION } from '../../core/model';
 import { writeSidecar } from '../../core/sidecar/write';
 import { suggestionRecords } from '../../core/suggestions/apply';
+import { suggestSpeakerRelations, type RelationSuggestion } from '../../core/suggestions/speakers';
 import { suggestAnnotations, type Suggestion } from '../../core/suggestions/suggest';
 import { normalizeText, OffsetIndex } from '../../core/text';
 import type { CliIO } from '../run';
@@ -18,13 +19,18 @@ export const SUGGEST_USAGE = `usage: marginalia suggest [PATH...] [--label NAME]
 
 Suggests annotations for documents (with or without a sidecar): quotations with their speaker,
 figures with value and unit, claims, and the patterns and terms of .marginalia.yaml. A span
-already annotated with the label, or rejected in the editor, is not suggested. PATH is a document,
+already annotated with the label, or rejected in the editor, is not suggested. Tagged quotes
+without a said-by relation get one proposed, to the span naming their speaker (a new speaker
+span when none is tagged there and the project has a speaker label). PATH is a document,
 a sidecar or a folder, searched for .txt and .md documents (default .). See docs/suggestions.md.
-  --label NAME  only this label (repeat for several)
-  --json        print {"suggestions":[{file, start, end, label, text, attributes, score}]},
-                offsets in code points over the text with CRLF read as LF and a BOM dropped
-  --apply       add them to the sidecars with status: suggested ('marginalia check' counts those
-                not yet confirmed; exports leave them out unless --include-suggested)
+  --label NAME  only this label (repeat for several); relations whose end has it
+  --json        print {"suggestions":[{file, start, end, label, text, attributes, score}],
+                "relations":[{file, type, from:{id, start, end, text}, to:{id | new, label,
+                start, end, text}, speaker, score}]}, offsets in code points over the text
+                with CRLF read as LF and a BOM dropped
+  --apply       add the suggested spans to the sidecars with status: suggested ('marginalia
+                check' counts those not yet confirmed; exports leave them out unless
+                --include-suggested); relations are printed only, to accept in the editor
 Exit status: 0 done, 1 a document or sidecar could not be read, 2 usage error.
 `;
 
@@ -35,6 +41,11 @@ const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 
 /** One suggestion as printed. */
 interface Shown extends Suggestion {
+  file: string;
+}
+
+/** One relation proposed, as printed. */
+interface ShownRelation extends RelationSuggestion {
   file: string;
 }
 
@@ -61,6 +72,7 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
     return config;
   };
   const shown: Shown[] = [];
+  const shownRelations: ShownRelation[] = [];
   let unreadable = 0;
   let applied = 0;
   for (const { document, root } of await documentsOf(given, io.cwd)) {
@@ -96,6 +108,9 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
     const rejected: RejectedSuggestion[] = Array.isArray(existing?.sidecar.rejected) ? existing.sidecar.rejected : [];
     const suggestions = suggestAnnotations(text, config, { annotations: existing?.sidecar.annotations ?? [], rejected, ...(labels ? { labels } : {}) });
     for (const s of suggestions) shown.push({ file, ...s });
+    for (const r of suggestSpeakerRelations(text, config, existing?.sidecar.annotations ?? [])) {
+      if (!labels || labels.has(r.from.label) || labels.has(targetOf(r).label)) shownRelations.push({ file, ...r });
+    }
     if (options.flags.has('apply') && suggestions.length > 0) {
       const sidecar: Sidecar = existing?.sidecar ?? { version: FORMAT_VERSION, document: path.basename(document), annotations: [] };
       const taken = new Set(sidecar.annotations.map((a: Annotation) => a.id));
@@ -109,14 +124,32 @@ export async function suggestCommand(args: string[], io: CliIO): Promise<number>
       applied += suggestions.length;
     }
   }
-  if (options.flags.has('json')) io.stdout.write(JSON.stringify({ suggestions: shown.map(jsonOf) }, null, 2) + '\n');
-  else for (const s of shown) io.stdout.write(`${s.file}:${s.start}-${s.end}: ${s.label} ${JSON.stringify(s.text)} ${attributesOf(s)}score ${s.score.toFixed(2)}\n`);
+  if (options.flags.has('json')) io.stdout.write(JSON.stringify({ suggestions: shown.map(jsonOf), relations: shownRelations.map(relationJsonOf) }, null, 2) + '\n');
+  else {
+    for (const s of shown) io.stdout.write(`${s.file}:${s.start}-${s.end}: ${s.label} ${JSON.stringify(s.text)} ${attributesOf(s)}score ${s.score.toFixed(2)}\n`);
+    for (const r of shownRelations) {
+      const to = targetOf(r);
+      const which = 'annotation' in r.to ? r.to.annotation.id : `new span ${to.start}-${to.end}`;
+      io.stdout.write(`${r.file}:${r.from.start}-${r.from.end}: ${r.type} ${JSON.stringify(r.from.text)} → ${to.label} ${JSON.stringify(to.text)} (${which}) score ${r.score.toFixed(2)}\n`);
+    }
+  }
   if (options.flags.has('apply')) io.stderr.write(`added ${applied} suggested annotation${applied === 1 ? '' : 's'} (status: suggested)\n`);
   return unreadable > 0 ? 1 : 0;
 }
 
 function jsonOf(s: Shown): Record<string, unknown> {
   return { file: s.file, start: s.start, end: s.end, label: s.label, text: s.text, attributes: s.attributes, score: s.score };
+}
+
+function relationJsonOf(r: ShownRelation): Record<string, unknown> {
+  const to = targetOf(r);
+  const target = 'annotation' in r.to ? { id: r.to.annotation.id } : { new: true };
+  return { file: r.file, type: r.type, from: { id: r.from.id, start: r.from.start, end: r.from.end, text: r.from.text }, to: { ...target, label: to.label, start: to.start, end: to.end, text: to.text }, speaker: r.speaker ?? null, score: r.score };
+}
+
+/** The span a relation proposal points at: tagged, or to tag. */
+function targetOf(r: RelationSuggestion): { label: string; start: number; end: number; text: string } {
+  return 'annotation' in r.to ? r.to.annotation : r.to.proposed;
 }
 
 function attributesOf(s: Suggestion): string {

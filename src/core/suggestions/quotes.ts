@@ -15,6 +15,24 @@ export interface QuoteSpan {
   speaker?: string;
   /** True when the speaker was found by a pronoun ("he said") pointing back to an earlier name. */
   speakerByPronoun: boolean;
+  /**
+   * Where the text names the speaker, title included ("Deputy Foreign Minister Sergei Ryabkov"): the
+   * attribution's words, or, for a pronoun, where its antecedent was named. Set also when the words
+   * are not a person's name ("NATO says"), and then without `speaker`.
+   */
+  mention?: Mention;
+}
+
+/** Words of the text naming a speaker, in UTF-16 offsets. */
+export interface Mention {
+  start: number;
+  end: number;
+}
+
+/** Who a name points at: the name as cleaned, and where it is written. */
+interface Named {
+  name: string;
+  mention: Mention;
 }
 
 /** Opening mark → closing marks. The straight double quote and the apostrophe close themselves. */
@@ -61,9 +79,47 @@ const PRONOUN_REACH = 800;
  * @param text normalised document text
  */
 export function findQuotes(text: string): QuoteSpan[] {
-  const spans: QuoteSpan[] = [];
+  return attribute(text, []).found;
+}
+
+/**
+ * The attribution of quotations already tagged: for each span, the speaker and where the text names
+ * them, read as `findQuotes` reads them. A span inside a quotation `findQuotes` finds takes its
+ * attribution; another one (marks it does not pair, a span without marks) is read from the words around it.
+ * @param text normalised document text
+ * @param spans the quotations, in UTF-16 offsets
+ * @returns one attribution per span, in the order given (`start` and `end` those of the span)
+ */
+export function attributeQuotes(text: string, spans: readonly Mention[]): QuoteSpan[] {
+  const { ofGiven } = attribute(text, spans);
+  return spans.map((span, i) => {
+    const { speaker, speakerByPronoun, mention } = ofGiven[i] ?? { speakerByPronoun: false };
+    return { start: span.start, end: span.end, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) };
+  });
+}
+
+/** A quotation of a line to attribute: its marks, and the given spans it stands for. */
+interface QuoteRange {
+  open: number;
+  close: number;
+  /** A given span no found quotation holds: read as it is (found ones are trimmed of marks and spaces). */
+  span?: Mention;
+  /** The indices of the given spans this quotation stands for. */
+  given: number[];
+}
+
+/**
+ * The quotations of a text with their attribution (`found`: those found between marks), and the
+ * attribution of each given span (`ofGiven`): that of the found quotation holding it, or its own, read
+ * from the words around it. All are read in their paragraph in order (a "he said" takes the last name before it).
+ */
+function attribute(text: string, given: readonly Mention[]): { found: QuoteSpan[]; ofGiven: (QuoteSpan | undefined)[] } {
+  const found: QuoteSpan[] = [];
+  const ofGiven: (QuoteSpan | undefined)[] = [];
+  const byStart = given.map((_, i) => i).sort((a, b) => given[a]!.start - given[b]!.start);
+  let nextGiven = 0;
   let lineStart = 0;
-  let lastSpeaker: { name: string; at: number } | undefined;
+  let lastSpeaker: (Named & { at: number }) | undefined;
   /** The last full name seen of each surname: "Ortiz" said later is the "Helen Ortiz" named before. */
   const fullNames = new Map<string, string>();
   const known = (name: string): string => (name.includes(' ') ? name : (fullNames.get(name) ?? name));
@@ -74,7 +130,7 @@ export function findQuotes(text: string): QuoteSpan[] {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
     /** The speaker of the paragraph's last attributed quote: a quote after it with no attribution of its own is theirs too. */
-    let paragraphSpeaker: string | undefined;
+    let paragraphSpeaker: Named | undefined;
     // Names that say something in this paragraph, outside quotes too: the antecedents of a later "she said".
     const line = text.slice(lineStart, lineEnd);
     // Most paragraphs say nothing: one cheap test spares them the name patterns.
@@ -82,44 +138,80 @@ export function findQuotes(text: string): QuoteSpan[] {
     const said = saying ? sayings(text, lineStart, lineEnd) : [];
     const sayers = said.flatMap((x) => {
       const name = isPronoun(x.who) ? undefined : cleanName(x.who);
-      return name ? [{ name, at: x.at }] : [];
+      return name ? [{ name, at: x.at, mention: x.mention }] : [];
     });
-    const antecedent = (before: number): { name: string; at: number } | undefined => {
+    const antecedent = (before: number): (Named & { at: number }) | undefined => {
       const inLine = sayers.filter((s) => s.at < before).at(-1);
-      return inLine && inLine.at > (lastSpeaker?.at ?? -1) ? { name: known(inLine.name), at: inLine.at } : lastSpeaker;
+      return inLine && inLine.at > (lastSpeaker?.at ?? -1) ? { ...inLine, name: known(inLine.name) } : lastSpeaker;
     };
-    for (const [open, close] of quotedRanges(text, lineStart, lineEnd)) {
-      const trimmed = trimQuote(text, open + 1, close);
+    const inLine: number[] = [];
+    while (nextGiven < byStart.length && given[byStart[nextGiven]!]!.start <= lineEnd) {
+      const i = byStart[nextGiven++]!;
+      if (given[i]!.start >= lineStart && given[i]!.end <= lineEnd) inLine.push(i);
+    }
+    for (const { open, close, span, given: standsFor } of rangesOf(text, lineStart, lineEnd, given, inLine)) {
+      const trimmed = span ?? trimQuote(text, open + 1, close);
       if (!trimmed) continue;
       const sentenceStart = Math.max(lineStart, sentenceAround(text, open).start);
       const named = saying ? (speakerAfter(text, close + 1, lineEnd) ?? speakerBefore(said, sentenceStart, open)) : undefined;
-      let speaker = named && !isPronoun(named) ? known(named) : undefined;
+      const pronoun = named !== undefined && isPronoun(named.who);
+      let speaker = !pronoun && named?.name ? known(named.name) : undefined;
+      let mention = pronoun ? undefined : named?.mention;
       let speakerByPronoun = false;
-      const before = named && isPronoun(named) ? antecedent(open) : undefined;
+      const before = pronoun ? antecedent(open) : undefined;
       if (before && open - before.at < PRONOUN_REACH) {
-        speaker = before.name;
+        ({ name: speaker, mention } = before);
         speakerByPronoun = true;
-      } else if (!named && paragraphSpeaker) {
-        speaker = paragraphSpeaker;
+      } else if (!speaker && !pronoun && paragraphSpeaker) {
+        ({ name: speaker, mention } = paragraphSpeaker);
         speakerByPronoun = true;
       }
-      spans.push({ start: trimmed.start, end: trimmed.end, speakerByPronoun, ...(speaker ? { speaker } : {}) });
-      if (speaker) paragraphSpeaker = speaker;
-      if (speaker && !speakerByPronoun) {
-        lastSpeaker = { name: speaker, at: close };
+      const quote: QuoteSpan = { start: trimmed.start, end: trimmed.end, speakerByPronoun, ...(speaker ? { speaker } : {}), ...(mention ? { mention } : {}) };
+      if (!span) found.push(quote);
+      for (const i of standsFor) ofGiven[i] = quote;
+      if (speaker && mention) paragraphSpeaker = { name: speaker, mention };
+      if (speaker && mention && !speakerByPronoun) {
+        lastSpeaker = { name: speaker, at: close, mention };
         remember(speaker);
       }
     }
     for (const sayer of sayers) {
       if (sayer.at < (lastSpeaker?.at ?? -1)) continue;
-      lastSpeaker = { name: known(sayer.name), at: sayer.at };
+      lastSpeaker = { ...sayer, name: known(sayer.name) };
       remember(sayer.name);
     }
     if (newline === -1) break;
     lineStart = newline + 1;
   }
-  return spans;
+  return { found, ofGiven };
 }
+
+/**
+ * The quotes of one line in order: those found between marks, each with the given spans it holds,
+ * and the given spans of the line that none of them holds, with the marks (or, without them, the
+ * characters) just around them and the span itself. A span's `close` is past the punctuation that ends it, so that what follows
+ * ("…," he said) is read as after a found quote.
+ */
+function rangesOf(text: string, from: number, to: number, given: readonly Mention[], inLine: readonly number[]): QuoteRange[] {
+  const found: QuoteRange[] = quotedRanges(text, from, to).map(([open, close]) => ({ open, close, given: [] }));
+  const extra: QuoteRange[] = [];
+  for (const i of inLine) {
+    const span = given[i]!;
+    const holder = found.find((f) => f.open < span.start && span.end <= f.close);
+    if (holder) {
+      holder.given.push(i);
+      continue;
+    }
+    let close = span.end;
+    while (close < to && /[,.;:!?]/.test(text[close]!)) close++;
+    if (!CLOSING_MARK.test(text[close] ?? '')) close--;
+    extra.push({ open: span.start - 1, close, span, given: [i] });
+  }
+  return extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.open - b.open || a.close - b.close);
+}
+
+/** A mark that may close a quotation. */
+const CLOSING_MARK = /["”’'»“]/;
 
 /** The [open, close] mark offsets of the quotes of one line; a single-quoted passage inside a double-quoted one is left to it. */
 function quotedRanges(text: string, from: number, to: number): [number, number][] {
@@ -169,26 +261,39 @@ function trimQuote(text: string, start: number, end: number): { start: number; e
   return WORD_CHAR.test(text.slice(start, end)) ? { start, end } : undefined;
 }
 
-function speakerAfter(text: string, from: number, lineEnd: number): string | undefined {
+/** Who an attribution names: the words as written and where, and the name they give (none when only a title, or a pronoun). */
+interface Attribution {
+  who: string;
+  name: string | undefined;
+  mention: Mention;
+}
+
+function speakerAfter(text: string, from: number, lineEnd: number): Attribution | undefined {
   const m = AFTER.exec(text.slice(from, Math.min(lineEnd, from + 120)));
   if (!m) return undefined;
-  const subject = m.groups?.['subject'];
-  if (subject && isPronoun(subject)) return subject;
-  return cleanName(m.groups?.['named'] ?? subject ?? m.groups?.['appositive'] ?? '');
+  const named = m.groups?.['named'];
+  const who = named ?? m.groups?.['subject'] ?? m.groups?.['appositive'] ?? '';
+  // A name after the verb ends the match; a subject or an appositive starts it, after the punctuation.
+  const start = named !== undefined ? m[0].length - named.length : m[0].search(/[^,.!?\s]/);
+  const end = start + who.length;
+  const name = isPronoun(who) ? undefined : cleanName(who);
+  // A pronoun is returned as such; words that give no name are as good as no attribution.
+  return isPronoun(who) || name ? { who, name, mention: { start: from + start, end: from + end } } : undefined;
 }
 
 /** The last one who says something in the sentence before a quote: a name, or a pronoun. */
-function speakerBefore(said: readonly Saying[], sentenceStart: number, open: number): string | undefined {
+function speakerBefore(said: readonly Saying[], sentenceStart: number, open: number): Attribution | undefined {
   const last = said.filter((x) => x.at >= sentenceStart && x.end <= open).at(-1);
   if (!last) return undefined;
-  return isPronoun(last.who) ? last.who : cleanName(last.who);
+  return { who: last.who, name: isPronoun(last.who) ? undefined : cleanName(last.who), mention: last.mention };
 }
 
-/** Someone who says something: the name or pronoun as written, where it starts, and where the verb ends. */
+/** Someone who says something: the name or pronoun as written, where it starts, where the verb ends, and where the words naming them are. */
 interface Saying {
   who: string;
   at: number;
   end: number;
+  mention: Mention;
 }
 
 /** Everyone who says something in a paragraph, in order. */
@@ -198,13 +303,16 @@ function sayings(text: string, from: number, to: number): Saying[] {
   for (let m = VERB.exec(text); m && m.index < to; m = VERB.exec(text)) {
     if (m[0].startsWith('ccording', 1)) {
       const name = NAME_AFTER.exec(text.slice(m.index + m[0].length, Math.min(to, m.index + m[0].length + SUBJECT_REACH)));
-      if (name) found.push({ who: name[0], at: m.index, end: m.index + m[0].length + name[0].length });
+      const nameAt = m.index + m[0].length;
+      if (name) found.push({ who: name[0], at: m.index, end: nameAt + name[0].length, mention: { start: nameAt, end: nameAt + name[0].length } });
       continue;
     }
     const before = text.slice(Math.max(from, m.index - SUBJECT_REACH), m.index);
     const subject = SUBJECT_BEFORE.exec(before);
     const who = subject?.groups?.['named'] ?? subject?.groups?.['subject'];
-    if (subject && who) found.push({ who, at: m.index - before.length + subject.index, end: m.index + m[0].length });
+    if (!subject || !who) continue;
+    const at = m.index - before.length + subject.index;
+    found.push({ who, at, end: m.index + m[0].length, mention: { start: at, end: at + who.length } });
   }
   return found;
 }

@@ -1,8 +1,9 @@
 /**
  * The tree of tagged entities across files (view `marginalia.entities`): by label, then entity or
- * normalised text, then occurrences; or by file, then label. The grouping itself is the core's
- * (`core/grouping.ts`); this provider feeds it the store's documents, keeps the filter, and refreshes
- * when the store changes (edits, tagging, sidecars changed on disk) or the grouping setting does.
+ * normalised text, then occurrences; or by file, then label; or by relation, each relation type and
+ * its relations. The grouping itself is the core's (`core/grouping.ts`, `core/relations/grouping.ts`);
+ * this provider feeds it the store's documents, keeps the filter, and refreshes when the store changes
+ * (edits, tagging, sidecars changed on disk) or the grouping setting does.
  */
 import * as vscode from 'vscode';
 import {
@@ -14,11 +15,26 @@ import {
   type TreeFilter,
 } from '../../core/grouping';
 import type { LabelConfig } from '../../core/model';
+import type { RelationGroup } from '../../core/relations/grouping';
 import type { RelationLink } from '../../core/relations/resolve';
 import type { CrossSourceView } from '../../core/sources/cross-source';
 import { Disposable, Soon } from '../disposable';
 import type { AnnotatedDocumentView, AnnotationSource } from './annotationSource';
-import { groupItem, nodesOf, occurrenceItem, occurrenceNodesOf, relationItem, type GroupNode, type OccurrenceNode, type RelationNode, type TreeNode } from './treeNodes';
+import {
+  groupItem,
+  nodesOf,
+  occurrenceItem,
+  occurrenceNodesOf,
+  relationEntryItem,
+  relationItem,
+  relationTypeItem,
+  type GroupNode,
+  type OccurrenceNode,
+  type RelationEntryNode,
+  type RelationNode,
+  type RelationTypeNode,
+  type TreeNode,
+} from './treeNodes';
 
 /** The view's id in package.json. */
 export const ENTITIES_VIEW = 'marginalia.entities';
@@ -36,6 +52,16 @@ const REFRESH_DELAY_MS = 150;
 /** One relation of an annotation, as the tree needs it (see `WorkspaceRelations.linksOf`). */
 export type TreeRelationLink = Pick<RelationLink, 'relation' | 'direction' | 'other'> & { otherUri: vscode.Uri | undefined };
 
+/** What the tree groups by first: a grouping of the core's, or the relations. */
+export type TreeGrouping = GroupBy | 'relation';
+
+/** The relations the tree shows: under each annotation, and grouped by type (see `WorkspaceRelations`). */
+export interface TreeRelations {
+  linksOf(documentUri: vscode.Uri, id: string): TreeRelationLink[];
+  /** Per workspace folder, its relations grouped by type, and the URI of a path of that folder. */
+  groupedByType(filter: TreeFilter): { groups: RelationGroup[]; uriOf(path: string): vscode.Uri }[];
+}
+
 /** The text of the other end, on one line and short. */
 function snippetOf(text: string): string {
   const chars = [...text.replace(/\s+/g, ' ')];
@@ -45,8 +71,9 @@ function snippetOf(text: string): string {
 /** Provides the entity tree from the annotation store. */
 export class AnnotationTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<TreeNode | undefined>());
-  private roots: GroupNode[] | undefined;
+  private roots: GroupNode[] | RelationTypeNode[] | undefined;
   private rootGroups: readonly Group<AnnotatedDocumentView>[] = [];
+  private rootRelationGroups: readonly RelationGroup[] = [];
   private currentFilter: TreeFilter = {};
   private total = 0;
   private shown = 0;
@@ -64,7 +91,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   constructor(
     private readonly source: AnnotationSource,
     private readonly across: { current(): CrossSourceView },
-    private readonly relations?: { linksOf(documentUri: vscode.Uri, id: string): TreeRelationLink[] },
+    private readonly relations?: TreeRelations,
   ) {
     super();
     this._register(source.onDidChange(() => this.scheduleRefresh()));
@@ -78,8 +105,9 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
   }
 
   /** What the tree groups by first, from the `marginalia.tree.groupBy` setting. */
-  get groupBy(): GroupBy {
-    return vscode.workspace.getConfiguration().get<string>(GROUP_BY_SETTING) === 'file' ? 'file' : 'label';
+  get groupBy(): TreeGrouping {
+    const value = vscode.workspace.getConfiguration().get<string>(GROUP_BY_SETTING);
+    return value === 'file' || value === 'relation' ? value : 'label';
   }
 
   /** The active filter (empty: none). */
@@ -87,10 +115,16 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     return this.currentFilter;
   }
 
-  /** The groups at the root of the tree as last built (builds them when needed). */
+  /** The groups at the root of the tree as last built (builds them when needed); none while grouped by relation. */
   get groups(): readonly Group<AnnotatedDocumentView>[] {
     this.build();
     return this.rootGroups;
+  }
+
+  /** The relation types at the root of the tree as last built, while grouped by relation. */
+  get relationGroups(): readonly RelationGroup[] {
+    this.build();
+    return this.rootRelationGroups;
   }
 
   /**
@@ -128,13 +162,16 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.type === 'relation') return relationItem(node);
+    if (node.type === 'relationType') return relationTypeItem(node);
+    if (node.type === 'relationEntry') return relationEntryItem(node);
     if (node.type === 'occurrence') return occurrenceItem(node, this.across.current(), this.relationNodes(node).length > 0);
     return groupItem(node, this.labelsOf(node), this.isFiltered(), this.across.current());
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.build();
-    if (node.type === 'relation') return [];
+    if (node.type === 'relation' || node.type === 'relationEntry') return [];
+    if (node.type === 'relationType') return [...node.entries];
     if (node.type === 'occurrence') return this.relationNodes(node);
     return node.group.groups.length > 0 ? nodesOf(node.group.groups, node, this.idPrefix()) : occurrenceNodesOf(node);
   }
@@ -185,9 +222,12 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     this.soon.reschedule();
   }
 
-  private build(): GroupNode[] {
+  private build(): GroupNode[] | RelationTypeNode[] {
     if (this.roots) return this.roots;
     const documents = this.source.documents();
+    const groupBy = this.groupBy;
+    if (groupBy === 'relation') return (this.roots = this.buildRelations(documents));
+    this.rootRelationGroups = [];
     const occurrences: Occurrence<AnnotatedDocumentView>[] = [];
     const labelOrder: string[] = [];
     this.total = 0;
@@ -204,11 +244,45 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
       }
     }
     this.shown = occurrences.length;
-    const groupBy = this.groupBy;
     this.rootGroups = groupOccurrences(occurrences, groupBy, labelOrder);
     this.roots = nodesOf(this.rootGroups, undefined, this.idPrefix());
     this.updateDescription();
     return this.roots;
+  }
+
+  /**
+   * The roots grouped by relation: each type of every workspace folder (types of the same name in two
+   * folders share a node), its relations below it, the broken ones last.
+   */
+  private buildRelations(documents: readonly AnnotatedDocumentView[]): RelationTypeNode[] {
+    this.rootGroups = [];
+    this.total = documents.reduce((n, d) => n + d.annotations.length, 0);
+    const merged = new Map<string, { group: RelationGroup; entries: { entry: RelationGroup['entries'][number]; uriOf: (path: string) => vscode.Uri }[] }>();
+    for (const folder of this.relations?.groupedByType(this.currentFilter) ?? []) {
+      for (const group of folder.groups) {
+        const into = merged.get(group.key) ?? { group, entries: [] };
+        into.entries.push(...group.entries.map((entry) => ({ entry, uriOf: folder.uriOf })));
+        merged.set(group.key, into);
+      }
+    }
+    const broken = [...merged.values()].filter((m) => m.group.kind === 'broken');
+    const ordered = [...[...merged.values()].filter((m) => m.group.kind !== 'broken'), ...broken];
+    this.rootRelationGroups = ordered.map((m) => ({ ...m.group, entries: m.entries.map((e) => e.entry) }));
+    this.shown = this.rootRelationGroups.reduce((n, g) => n + g.entries.length, 0);
+    const roots = ordered.map((m, i): RelationTypeNode => {
+      const entries: RelationEntryNode[] = [];
+      const node: RelationTypeNode = { type: 'relationType', nodeId: `${this.idPrefix()}/${m.group.key}`, parent: undefined, group: this.rootRelationGroups[i]!, entries };
+      for (const { entry, uriOf } of m.entries) {
+        const documentUri = uriOf(entry.resolved.from.document);
+        const doc = this.source.get(documentUri);
+        const start = entry.resolved.from.annotation.start;
+        const line = doc && start <= doc.offsets.length ? doc.offsets.lineColumn(start).line + 1 : undefined;
+        entries.push({ type: 'relationEntry', nodeId: `${node.nodeId}/${documentUri.toString()}|${entry.key}`, parent: node, entry, documentUri, annotationId: entry.resolved.from.id, path: vscode.workspace.asRelativePath(documentUri), line });
+      }
+      return node;
+    });
+    this.updateDescription();
+    return roots;
   }
 
   /**
@@ -233,13 +307,15 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
     const { label, text } = this.currentFilter;
     const parts = [label, text !== undefined ? `“${text}”` : undefined].filter((p) => p !== undefined);
     const filtered = this.isFiltered();
+    const byRelation = this.groupBy === 'relation';
+    const relations = `${this.shown} relation${this.shown === 1 ? '' : 's'}`;
     this.view.description = filtered
-      ? `${parts.join(' · ')} — ${this.shown} of ${this.total}`
+      ? `${parts.join(' · ')} — ${byRelation ? relations : `${this.shown} of ${this.total}`}`
       : this.total > 0
         ? `${this.total} in ${this.source.documents().filter((d) => d.annotations.length > 0).length} files`
         : undefined;
     this.view.message = filtered
-      ? `Filtered by ${parts.join(' and ')}: ${this.shown} of ${this.total} annotations. Clear the filter with the button above.`
+      ? `Filtered by ${parts.join(' and ')}: ${byRelation ? `${relations} with an end that matches` : `${this.shown} of ${this.total} annotations`}. Clear the filter with the button above.`
       : undefined;
   }
 

@@ -1,12 +1,12 @@
 /**
- * The entity tree's own commands: group by label or by file, filter, clear the filter, refresh, and
+ * The entity tree's own commands: group by label, by file or by relation, filter, clear the filter, refresh, and
  * open an occurrence (the click on an occurrence node). The annotation commands of its context menu
  * (remove, edit, link) are the editor's, registered in commands.ts.
  */
 import * as vscode from 'vscode';
 import type { TreeFilter } from '../../core/grouping';
 import { countByLabel } from '../../core/label-counts';
-import { GROUP_BY_SETTING, type AnnotationTreeProvider } from './annotationTreeProvider';
+import { GROUP_BY_SETTING, type AnnotationTreeProvider, type TreeGrouping } from './annotationTreeProvider';
 import { toRange } from '../positions';
 import type { CommandHandler } from '../commands';
 import type { AnnotationSource } from './annotationSource';
@@ -14,7 +14,7 @@ import type { OccurrenceNode } from './treeNodes';
 import { askUser } from '../notify';
 
 /** The tree's commands in `COMMAND_IDS`. */
-type TreeCommandName = 'treeGroupByFile' | 'treeGroupByLabel' | 'treeFilter' | 'treeClearFilter' | 'treeRefresh' | 'treeOpenOccurrence';
+type TreeCommandName = 'treeGroupByFile' | 'treeGroupByLabel' | 'treeGroupByRelation' | 'treeFilter' | 'treeClearFilter' | 'treeRefresh' | 'treeOpenOccurrence';
 
 /**
  * The handlers of the tree's commands, for `registerCommands`.
@@ -25,6 +25,7 @@ export function treeCommandHandlers(source: AnnotationSource, tree: AnnotationTr
   return {
     treeGroupByFile: () => setGroupBy('file'),
     treeGroupByLabel: () => setGroupBy('label'),
+    treeGroupByRelation: () => setGroupBy('relation'),
     treeFilter: (filter?: TreeFilter) => (filter !== undefined && typeof filter === 'object' ? tree.setFilter(filter) : pickFilter(source, tree)),
     treeClearFilter: () => tree.setFilter({}),
     treeRefresh: () => tree.refresh(),
@@ -37,7 +38,7 @@ export function treeCommandHandlers(source: AnnotationSource, tree: AnnotationTr
  * Change the grouping where the setting is defined now (workspace folder, workspace or user), so the
  * toggle takes effect even when a workspace overrides the user's choice.
  */
-async function setGroupBy(value: 'label' | 'file'): Promise<void> {
+async function setGroupBy(value: TreeGrouping): Promise<void> {
   const config = vscode.workspace.getConfiguration();
   const inspected = config.inspect<string>(GROUP_BY_SETTING);
   const target =

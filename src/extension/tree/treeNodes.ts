@@ -12,6 +12,7 @@ import type { FigureGroup } from '../../core/figures/conflicts';
 import type { LabelConfig } from '../../core/model';
 import { attributeGuideline, labelGuideline } from '../../core/guidelines';
 import type { QuoteCluster } from '../../core/quotes/clusters';
+import { problemSummary, type RelationEntry, type RelationGroup } from '../../core/relations/grouping';
 import { groupSummary, placeName, shortValue, type CrossSourceView } from '../../core/sources/cross-source';
 import { COMMAND_IDS } from '../commandIds';
 import type { AnnotatedDocumentView } from './annotationSource';
@@ -59,8 +60,88 @@ export interface RelationNode {
   readonly target: { uri: vscode.Uri; id: string } | undefined;
 }
 
+/** A relation type at the root of the tree grouped by relation (or the group of broken relations). */
+export interface RelationTypeNode {
+  readonly type: 'relationType';
+  /** Unique in the tree (see `GroupNode.nodeId`). */
+  readonly nodeId: string;
+  readonly parent: undefined;
+  readonly group: RelationGroup;
+  /** Its relations, as nodes. */
+  readonly entries: readonly RelationEntryNode[];
+}
+
+/** One relation below its type: "“from” → “to”"; selecting it opens the source annotation. */
+export interface RelationEntryNode {
+  readonly type: 'relationEntry';
+  /** Unique in the tree (see `GroupNode.nodeId`). */
+  readonly nodeId: string;
+  readonly parent: RelationTypeNode;
+  readonly entry: RelationEntry;
+  /** The source's document. */
+  readonly documentUri: vscode.Uri;
+  /** The source annotation's id (the annotation commands read `documentUri` and `annotationId`). */
+  readonly annotationId: string;
+  /** The source's document path, as the tree shows it. */
+  readonly path: string;
+  /** 1-based line of the source's span, when its document's text is known. */
+  readonly line: number | undefined;
+}
+
 /** A node of the entity tree. */
-export type TreeNode = GroupNode | OccurrenceNode | RelationNode;
+export type TreeNode = GroupNode | OccurrenceNode | RelationNode | RelationTypeNode | RelationEntryNode;
+
+/**
+ * The tree item of a relation type grouped by relation: its name, its count, its description and ends
+ * in the tooltip; the broken relations' group with a warning icon.
+ * @param node the relation type node
+ */
+export function relationTypeItem(node: RelationTypeNode): vscode.TreeItem {
+  const { group } = node;
+  const count = group.entries.length;
+  const item = new vscode.TreeItem(group.title, count > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+  item.id = node.nodeId;
+  item.description = String(count);
+  item.contextValue = `marginalia.group.${group.kind}`;
+  if (group.type) {
+    const ends = (labels: readonly string[] | undefined) => (labels ? labels.join(' or ') : 'any label');
+    item.iconPath = new vscode.ThemeIcon('references');
+    item.tooltip = `${group.type.id} — ${group.type.description}\n${ends(group.type.from)} ${group.type.symmetric ? '↔' : '→'} ${ends(group.type.to)}\n${plural(count, 'relation')}`;
+  } else {
+    item.iconPath = new vscode.ThemeIcon('warning', WARNING);
+    item.tooltip = `${plural(count, 'relation')} that do not stand: the target is missing, the type is not configured, or the type does not allow a label at one end (marginalia check reports them)`;
+  }
+  return item;
+}
+
+/**
+ * The tree item of one relation: "“from” → “to”", the source's place (and the target's document when
+ * it is another) beside it; a broken one says why, with a warning icon. Selecting it opens the source.
+ * @param node the relation entry node
+ */
+export function relationEntryItem(node: RelationEntryNode): vscode.TreeItem {
+  const { resolved, arrow, elsewhere } = node.entry;
+  const side = (text: string, path: string) => `“${snippet(displayText(text, path), RELATION_SNIPPET_LENGTH)}”`;
+  const target = resolved.to.annotation ? side(resolved.to.annotation.text, resolved.to.document ?? node.path) : resolved.to.id;
+  const broken = node.parent.group.kind === 'broken';
+  const item = new vscode.TreeItem(`${broken ? `${resolved.relation.type}: ` : ''}${side(resolved.from.annotation.text, node.path)} ${arrow} ${target}`, vscode.TreeItemCollapsibleState.None);
+  item.id = node.nodeId;
+  const place = node.line === undefined ? node.path : `${node.path}:${node.line}`;
+  const why = resolved.problems.map(problemSummary).join(', ');
+  item.description = [place, elsewhere !== undefined ? `${arrow} ${elsewhere}` : undefined, broken ? why : undefined].filter((p) => p !== undefined).join(' · ');
+  item.contextValue = 'marginalia.relationEntry';
+  item.iconPath = broken ? new vscode.ThemeIcon('warning', WARNING) : new vscode.ThemeIcon(arrow === '↔' ? 'arrow-both' : 'arrow-right');
+  const md = new vscode.MarkdownString();
+  const end = (label: string, text: string, where: string) => `**${escapeMarkdown(label)}** · ${escapeMarkdown(where)}\n\n> ${escapeMarkdown(text.replace(/\s+/g, ' ').trim())}\n\n`;
+  md.appendMarkdown(end(resolved.from.annotation.label, resolved.from.annotation.text, place));
+  md.appendMarkdown(`${arrow} ${escapeMarkdown(resolved.relation.type.replace(/-/g, ' '))}\n\n`);
+  if (resolved.to.annotation) md.appendMarkdown(end(resolved.to.annotation.label, resolved.to.annotation.text, resolved.to.document ?? ''));
+  else md.appendMarkdown(`${escapeMarkdown(resolved.to.id)}${elsewhere !== undefined ? ` in ${escapeMarkdown(elsewhere)}` : ''}\n\n`);
+  if (broken) md.appendMarkdown(`Does not stand: ${escapeMarkdown(why)}.`);
+  item.tooltip = md;
+  item.command = { command: COMMAND_IDS.treeOpenOccurrence, title: 'Open the Source', arguments: [node.documentUri, node.annotationId] };
+  return item;
+}
 
 /**
  * The tree item of a relation: opens the other end; a broken one is marked.
@@ -108,6 +189,8 @@ export function occurrenceNodesOf(parent: GroupNode): OccurrenceNode[] {
 const WARNING = new vscode.ThemeColor('list.warningForeground');
 /** Code points of a span shown in an occurrence's label (`snippet`'s default). */
 const SNIPPET_LENGTH = 60;
+/** Code points of each end shown in a relation's label, which holds two. */
+const RELATION_SNIPPET_LENGTH = 32;
 
 /**
  * How a group node looks.

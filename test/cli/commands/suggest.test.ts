@@ -95,3 +95,30 @@ test('suggest leaves out a document whose sidecar cannot be parsed, and --apply 
     assert.equal(readFileSync(path.join(dir, 'article.txt.annotations.yaml'), 'utf8'), broken);
   });
 });
+
+test('suggest proposes said-by relations for tagged quotes: to the tagged speaker span, or to a new speaker span; --apply leaves them out', async () => {
+  const work = temporaryFolder('suggest-relations');
+  for (const name of ['.marginalia.yaml', 'article.txt', 'article.txt.annotations.yaml']) copyFileSync(fixturePath('suggestions', 'relations', name), path.join(work.dir, name));
+  try {
+    const result = await marginalia(['suggest', '--label', 'speaker'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      result.stdout,
+      [
+        'article.txt:62-73: said-by "as early as" → speaker "Deputy Foreign Minister Sergei Ryabkov" (5a5a0001) score 0.90',
+        'article.txt:87-109: said-by "We will not compromise" → speaker "Jen Psaki" (new span 117-126) score 0.70',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await marginalia(['suggest', '--json'], work.dir)).stdout) as { relations: unknown[] };
+    assert.deepEqual(json.relations, [
+      { file: 'article.txt', type: 'said-by', from: { id: '9a9a0001', start: 62, end: 73, text: 'as early as' }, to: { id: '5a5a0001', label: 'speaker', start: 0, end: 38, text: 'Deputy Foreign Minister Sergei Ryabkov' }, speaker: 'Sergei Ryabkov', score: 0.9 },
+      { file: 'article.txt', type: 'said-by', from: { id: '9a9a0002', start: 87, end: 109, text: 'We will not compromise' }, to: { new: true, label: 'speaker', start: 117, end: 126, text: 'Jen Psaki' }, speaker: 'Jen Psaki', score: 0.7 },
+    ]);
+    const before = readFileSync(path.join(work.dir, 'article.txt.annotations.yaml'), 'utf8');
+    await marginalia(['suggest', '--apply', '--label', 'speaker'], work.dir);
+    assert.equal(readFileSync(path.join(work.dir, 'article.txt.annotations.yaml'), 'utf8'), before, 'relations are accepted in the editor, not applied');
+  } finally {
+    work.dispose();
+  }
+});
