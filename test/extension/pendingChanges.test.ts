@@ -90,7 +90,7 @@ suite(SUITE, () => {
     assert.equal(api.store.get(uri)!.unwritten, true, 'still waiting for the save');
 
     await document.save();
-    await waitFor(async () => (await readFile(sidecarOf(uri)))?.includes(`id: ${state.id}`), 'the sidecar written with the tag');
+    await waitFor(async () => (await readFile(sidecarOf(uri)))?.includes(`id: ${state.id}`), 'the sidecar written with the tag', 30000);
     await waitFor(() => !api.pending.isKept(uri), 'the kept changes cleared once written');
     await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Global);
   });

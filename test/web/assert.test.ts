@@ -66,6 +66,7 @@ test('deepEqual tells apart what Node tells apart, case by case', () => {
     [new Map([[1, 1]]), new Map([[1, 1], [2, 2]])],
     [new Date(0), new Date(0)],
     [new Date(0), new Date(1)],
+    [new Date(NaN), new Date(NaN)],
     [/a/g, /a/g],
     [/a/g, /a/i],
     [new Error('x'), new Error('x')],

@@ -140,7 +140,8 @@ function deepStrictEqual(a: unknown, b: unknown, seen: Map<object, object>): boo
   seen.set(a, b);
   try {
     if (Array.isArray(a) && (a as unknown[]).length !== (b as unknown[]).length) return false;
-    if (a instanceof Date && !Object.is(a.getTime(), (b as Date).getTime())) return false;
+    // Node compares Date times with !==: two invalid Dates (NaN) differ.
+    if (a instanceof Date && a.getTime() !== (b as Date).getTime()) return false;
     if (a instanceof RegExp && (a.source !== (b as RegExp).source || a.flags !== (b as RegExp).flags || a.lastIndex !== (b as RegExp).lastIndex)) return false;
     if (a instanceof Error && (a.name !== (b as Error).name || a.message !== (b as Error).message)) return false;
     if ((a instanceof Number || a instanceof String || a instanceof Boolean) && !Object.is(a.valueOf(), (b as typeof a).valueOf())) return false;
