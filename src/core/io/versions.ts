@@ -5,11 +5,12 @@
  * too, from the same folder or revision. Folders are read under the one path rule (`readInside`):
  * nothing outside the folder, through links included.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../document-bytes';
 import { findSidecars } from './files';
+import { runGit as git } from './git';
 import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
 import { describeRefusal, insideRoot, readInsideSync, readTextInsideSync } from './inside';
 import type { Annotation } from '../model';
@@ -167,12 +168,6 @@ function isNamedBy(sidecarPath: string, named: string, rules: IgnoreRules): bool
 function parentOf(posixPath: string): string {
   const parent = path.posix.dirname(posixPath);
   return parent === '.' ? '' : parent;
-}
-
-function git(args: string[], cwd: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-  });
 }
 
 /** The contents of blobs, in order, from one `git cat-file --batch` process. */
