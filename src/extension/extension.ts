@@ -1,7 +1,7 @@
 /**
  * The extension's entry point: one annotation store for the workspace, and everything that shows it
  * or acts on it (decorations, hover, Problems panel, commands, the entity tree, the status bar, the
- * explorer badges and nesting), each disposed with the extension.
+ * explorer badges and nesting, the review of annotation changes), each disposed with the extension.
  */
 import * as vscode from 'vscode';
 import { AnnotationStore } from './annotationStore';
@@ -15,6 +15,7 @@ import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
 import { PendingChangesKeeper } from './pendingChanges';
 import { RelationHints } from './relationHints';
+import { registerReview, type Review } from './review/reviewCommands';
 import { WorkspaceRelations } from './relations';
 import { SuggestionController } from './suggestions';
 
@@ -41,6 +42,8 @@ export interface MarginaliaApi {
   readonly relations: WorkspaceRelations;
   /** The inline hints of relations at their spans. */
   readonly relationHints: RelationHints;
+  /** The review of annotation changes against a git revision: its session, view and decorations. */
+  readonly review: Review;
 }
 
 /**
@@ -70,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
   const navigation = registerNavigation(context, store, sources, relations);
-  registerCommands(context, store, sources, navigation.tree, suggestions, relations);
+  const review = registerReview(context, store);
+  registerCommands(context, store, sources, navigation.tree, suggestions, relations, review);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -86,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     suggestions,
     relations,
     relationHints,
+    review,
   };
 }
 

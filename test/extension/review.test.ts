@@ -1,0 +1,198 @@
+// The review of annotation changes in the real editor: a temporary git repository whose base commit
+// has a sidecar and whose branch relabels, moves, edits, removes and adds annotations. The Review
+// view lists the changes by kind, a removed one shows as a ghost, accept writes the review record,
+// reject undoes the change (and Undo undoes the rejection), and `marginalia check --require-reviewed`
+// agrees once every change is decided.
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ReviewEntryNode, ReviewNode } from '../../src/extension/review/reviewTree';
+import type { ReviewOutcome } from '../../src/extension/review/reviewSession';
+import type { MarginaliaApi } from '../../src/extension/extension';
+import { folder, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, sidecarOf, sidecarOnDisk, sleep, waitFor, writeFile } from './editor-helpers';
+import { requestScreenshot } from './screenshot';
+
+const TEXT = 'Taxes will fall next year. Rates rise by 4% and wages by 4% too. The minister said we will win. Spending doubles.\n';
+
+/** A record of the scratch document, placed at the n-th occurrence of its text. */
+function record(id: string, label: string, text: string, more: string[] = [], occurrence = 0): string {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = TEXT.indexOf(text, at + 1);
+  assert.ok(at >= 0, text);
+  return [`  - id: ${id}`, `    label: ${label}`, `    start: ${at}`, `    end: ${at + [...text].length}`, `    text: ${JSON.stringify(text)}`, ...more.map((line) => `    ${line}`)].join('\n');
+}
+
+const sidecar = (...records: string[]) => `marginalia: 1\ndocument: review-a.txt\nannotations:\n${records.join('\n')}\n`;
+
+const BASE = sidecar(
+  record('a0000001', 'claim', 'Taxes will fall next year'),
+  record('a0000002', 'figure', '4%'),
+  record('a0000003', 'quote', 'we will win'),
+  record('a0000004', 'claim', 'Spending doubles'),
+);
+const BRANCH = sidecar(
+  record('a0000001', 'quote', 'Taxes will fall next year'), // relabelled
+  record('a0000002', 'figure', '4%', [], 1), // moved to the second "4%"
+  record('a0000003', 'quote', 'we will win', ['note: the minister, not the party']), // edited
+  record('a000000a', 'claim', 'Rates rise by 4%'), // added; a0000004 removed
+);
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: folder().fsPath, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** `marginalia check --require-reviewed main` on the scratch document, as CI runs it. */
+function checkRequireReviewed(): { status: number | null; output: string } {
+  const cli = path.join(vscode.extensions.getExtension('marginalia.marginalia')!.extensionPath, 'dist', 'cli.js');
+  const result = spawnSync(process.execPath, [cli, 'check', '--require-reviewed', 'main', 'scratch/review-a.txt'], {
+    cwd: folder().fsPath,
+    encoding: 'utf8',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+function entryNodes(api: MarginaliaApi): ReviewEntryNode[] {
+  const documents = api.review.tree.getChildren();
+  return documents.flatMap((d) => api.review.tree.getChildren(d)).filter((n): n is ReviewEntryNode => n.type === 'reviewEntry');
+}
+
+/** Each listed entry as id, changes and state ("reverted" for a change rejected and undone). */
+function listed(api: MarginaliaApi): string[] {
+  return entryNodes(api).map(({ entry }) => `${entry.item.id} ${entry.reverted ? 'reverted' : entry.item.changes.join('+')} ${entry.state}`);
+}
+
+suite('Review of annotation changes', () => {
+  let api: MarginaliaApi;
+  let doc: vscode.Uri;
+
+  suiteSetup(async function () {
+    this.timeout(60000);
+    api = await marginalia();
+    doc = await scratchDocument('review-a.txt', TEXT);
+    await writeFile(sidecarOf(doc), BASE);
+    await waitFor(() => api.store.get(doc)?.annotations.length === 4, 'the base sidecar to be read');
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.name', 'Rita Reviewer');
+    git('config', 'user.email', 'rita@example.org');
+    git('config', 'commit.gpgsign', 'false');
+    git('config', 'core.autocrlf', 'false');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    git('checkout', '-q', '-b', 'feature');
+    await writeFile(sidecarOf(doc), BRANCH);
+    await waitFor(() => api.store.get(doc)?.annotations.some((a) => a.id === 'a000000a'), 'the branch sidecar to be read');
+    git('commit', '-q', '-am', 'the branch changes the annotations');
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('marginalia.review.close');
+    await removeScratch();
+    fs.rmSync(path.join(folder().fsPath, '.git'), { recursive: true, force: true });
+  });
+
+  test('the view lists each change by kind, unreviewed, with counts; check fails while they are', async () => {
+    const started = (await vscode.commands.executeCommand('marginalia.review.start', { revision: 'main' })) as { entries: number };
+    assert.equal(started.entries, 5);
+    assert.deepEqual(listed(api), [
+      'a0000001 relabelled unreviewed',
+      'a000000a added unreviewed',
+      'a0000002 moved unreviewed',
+      'a0000003 edited unreviewed',
+      'a0000004 removed unreviewed',
+    ]);
+    const [documentNode] = api.review.tree.getChildren() as ReviewNode[];
+    const item = api.review.tree.getTreeItem(documentNode!);
+    assert.equal(item.label, 'scratch/review-a.txt');
+    assert.equal(item.description, '1 added, 1 removed, 1 relabelled, 1 moved, 1 edited · 5 unreviewed');
+    assert.equal(api.review.treeView.description, 'since main · 1 added, 1 removed, 1 relabelled, 1 moved, 1 edited · 5 unreviewed');
+    const check = checkRequireReviewed();
+    assert.equal(check.status, 1, check.output);
+    assert.match(check.output, /annotation a0000001 \(quote\) relabelled since main is not reviewed/);
+  });
+
+  test('a removed annotation shows as a ghost at its place in the current text; changed ones are marked', async () => {
+    const editor = await openEditor(doc);
+    const drawn = await waitFor(() => {
+      const d = api.review.decorations.drawnIn(editor);
+      return d.ghosts.length === 1 && d.changed.length === 4 && d;
+    }, 'the ghost and the changed spans to be drawn');
+    assert.ok(drawn.ghosts[0]!.isEqual(rangeOf(editor.document, 'Spending doubles')));
+    assert.ok(drawn.changed.some((r) => r.isEqual(rangeOf(editor.document, '4%', 1))), 'the moved figure is marked where it is now');
+    const removed = entryNodes(api).find((n) => n.entry.item.id === 'a0000004')!;
+    const tooltip = api.review.tree.getTreeItem(removed).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /removed since `main`\*\* · unreviewed/);
+    assert.match(tooltip.value, /Was: `claim` \d+–\d+ `Spending doubles`/);
+
+    const shown = (await vscode.commands.executeCommand('marginalia.review.open', removed)) as vscode.Range;
+    assert.ok(shown.isEqual(rangeOf(editor.document, 'Spending doubles')), 'Show selects the ghost');
+    await vscode.commands.executeCommand('marginalia.changes.focus');
+    await api.review.treeView.reveal(removed, { select: true, focus: false });
+    editor.selection = new vscode.Selection(shown.start.translate(0, 3), shown.start.translate(0, 3));
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await sleep(500); // the hover paints; VS Code gives no event for it
+    const file = await requestScreenshot('review-tree-and-ghost', { waitForText: 'removed since' });
+    console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
+  });
+
+  test('accept writes a review record with the reviewer from git and the time', async () => {
+    const before = Date.now();
+    const outcome = (await vscode.commands.executeCommand('marginalia.review.accept', { uri: doc, id: 'a000000a' })) as ReviewOutcome;
+    assert.equal(outcome.done, 1);
+    const written = await waitFor(async () => (await recordOnDisk(doc, 'a000000a')).review, 'the review record on disk');
+    assert.equal(written.state, 'accepted');
+    assert.equal(written.by, 'Rita Reviewer');
+    assert.match(written.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.ok(Date.parse(written.at) >= before - 1000 && Date.parse(written.at) <= Date.now() + 1000, written.at);
+    await waitFor(() => listed(api).includes('a000000a added accepted'), 'the view to show it accepted');
+  });
+
+  test('reject undoes each change through the store and records the rejection; Undo brings the change back', async () => {
+    for (const id of ['a0000001', 'a0000002', 'a0000004']) {
+      const outcome = (await vscode.commands.executeCommand('marginalia.review.reject', { uri: doc, id })) as ReviewOutcome;
+      assert.equal(outcome.done, 1, id);
+    }
+    await api.store.settled();
+    const onDisk = (await sidecarOnDisk(doc)).sidecar!.annotations;
+    const base = new Map([...BASE.matchAll(/id: (\w+)\n {4}label: (\w+)\n {4}start: (\d+)\n {4}end: (\d+)/g)].map((m) => [m[1]!, m.slice(2).join(' ')]));
+    for (const id of ['a0000001', 'a0000002', 'a0000004']) {
+      const r = onDisk.find((a) => a.id === id);
+      assert.ok(r, `${id} is in the sidecar`);
+      assert.equal(`${r.label} ${r.start} ${r.end}`, base.get(id), `${id} is back as in the base`);
+      assert.equal(r.review?.state, 'rejected');
+      assert.equal(r.review?.by, 'Rita Reviewer');
+    }
+    await waitFor(() => listed(api).filter((l) => l.endsWith('reverted rejected')).length === 3, 'the view to show three reverted');
+
+    const again = (await vscode.commands.executeCommand('marginalia.review.reject', { uri: doc, id: 'a000000a' })) as ReviewOutcome;
+    await api.store.settled();
+    assert.equal((await sidecarOnDisk(doc)).sidecar!.annotations.some((a) => a.id === 'a000000a'), false, 'a rejected addition is removed');
+    await again.undo();
+    await api.store.settled();
+    assert.equal((await recordOnDisk(doc, 'a000000a')).review?.state, 'accepted', 'Undo puts the addition back with its record');
+    await waitFor(() => listed(api).includes('a000000a added accepted'), 'the view to list it again');
+  });
+
+  test('a document accepted as a whole leaves nothing unreviewed, and check --require-reviewed passes', async () => {
+    const [documentNode] = api.review.tree.getChildren();
+    const outcome = (await vscode.commands.executeCommand('marginalia.review.accept', documentNode)) as ReviewOutcome;
+    assert.equal(outcome.done, 1, 'only the edit was left to decide');
+    await api.store.settled();
+    await waitFor(() => listed(api).every((l) => !l.endsWith('unreviewed')), 'nothing unreviewed');
+    assert.deepEqual(listed(api), [
+      'a0000001 reverted rejected',
+      'a000000a added accepted',
+      'a0000002 reverted rejected',
+      'a0000003 edited accepted',
+      'a0000004 reverted rejected',
+    ]);
+    const check = checkRequireReviewed();
+    assert.equal(check.status, 0, check.output);
+    await vscode.commands.executeCommand('marginalia.changes.focus');
+    await sleep(300); // the tree repaints; VS Code gives no event for it
+    const file = await requestScreenshot('review-tree-decided', { waitForText: 'reverted' });
+    console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
+  });
+});
