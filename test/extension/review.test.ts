@@ -14,12 +14,14 @@ import type { MarginaliaApi } from '../../src/extension/extension';
 import { folder, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, sidecarOf, sidecarOnDisk, sleep, waitFor, writeFile } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
-const TEXT = 'Taxes will fall next year. Rates rise by 4% and wages by 4% too. The minister said we will win. Spending doubles.\n';
+/** The document on the branch; at the base it had one line more, at the end. */
+const TEXT = 'Spending doubles.\nTaxes will fall next year.\nRates rise by 4% and wages by 4% too.\nThe minister said we will win.\n';
+const BASE_TEXT = `${TEXT}An old line, since deleted.\n`;
 
-/** A record of the scratch document, placed at the n-th occurrence of its text. */
+/** A record of the scratch document, placed at the n-th occurrence of its text (the same in both versions but the last line). */
 function record(id: string, label: string, text: string, more: string[] = [], occurrence = 0): string {
   let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = TEXT.indexOf(text, at + 1);
+  for (let i = 0; i <= occurrence; i++) at = BASE_TEXT.indexOf(text, at + 1);
   assert.ok(at >= 0, text);
   return [`  - id: ${id}`, `    label: ${label}`, `    start: ${at}`, `    end: ${at + [...text].length}`, `    text: ${JSON.stringify(text)}`, ...more.map((line) => `    ${line}`)].join('\n');
 }
@@ -31,12 +33,13 @@ const BASE = sidecar(
   record('a0000002', 'figure', '4%'),
   record('a0000003', 'quote', 'we will win'),
   record('a0000004', 'claim', 'Spending doubles'),
+  record('a0000005', 'claim', 'An old line, since deleted'),
 );
 const BRANCH = sidecar(
   record('a0000001', 'quote', 'Taxes will fall next year'), // relabelled
   record('a0000002', 'figure', '4%', [], 1), // moved to the second "4%"
   record('a0000003', 'quote', 'we will win', ['note: the minister, not the party']), // edited
-  record('a000000a', 'claim', 'Rates rise by 4%'), // added; a0000004 removed
+  record('a000000a', 'claim', 'Rates rise by 4%'), // added; a0000004 removed, a0000005 removed with its text
 );
 
 function git(...args: string[]): string {
@@ -71,9 +74,9 @@ suite('Review of annotation changes', () => {
   suiteSetup(async function () {
     this.timeout(60000);
     api = await marginalia();
-    doc = await scratchDocument('review-a.txt', TEXT);
+    doc = await scratchDocument('review-a.txt', BASE_TEXT);
     await writeFile(sidecarOf(doc), BASE);
-    await waitFor(() => api.store.get(doc)?.annotations.length === 4, 'the base sidecar to be read');
+    await waitFor(() => api.store.get(doc)?.annotations.length === 5, 'the base sidecar to be read');
     git('init', '-q', '-b', 'main');
     git('config', 'user.name', 'Rita Reviewer');
     git('config', 'user.email', 'rita@example.org');
@@ -82,8 +85,9 @@ suite('Review of annotation changes', () => {
     git('add', '-A');
     git('commit', '-q', '-m', 'base');
     git('checkout', '-q', '-b', 'feature');
+    await writeFile(doc, TEXT);
     await writeFile(sidecarOf(doc), BRANCH);
-    await waitFor(() => api.store.get(doc)?.annotations.some((a) => a.id === 'a000000a'), 'the branch sidecar to be read');
+    await waitFor(() => api.store.get(doc)?.annotations.some((a) => a.id === 'a000000a') && api.store.get(doc)?.offsets.text === TEXT, 'the branch to be read');
     git('commit', '-q', '-am', 'the branch changes the annotations');
   });
 
@@ -95,25 +99,26 @@ suite('Review of annotation changes', () => {
 
   test('the view lists each change by kind, unreviewed, with counts; check fails while they are', async () => {
     const started = (await vscode.commands.executeCommand('marginalia.review.start', { revision: 'main' })) as { entries: number };
-    assert.equal(started.entries, 5);
+    assert.equal(started.entries, 6);
     assert.deepEqual(listed(api), [
+      'a0000004 removed unreviewed',
       'a0000001 relabelled unreviewed',
       'a000000a added unreviewed',
       'a0000002 moved unreviewed',
       'a0000003 edited unreviewed',
-      'a0000004 removed unreviewed',
+      'a0000005 removed unreviewed',
     ]);
     const [documentNode] = api.review.tree.getChildren() as ReviewNode[];
     const item = api.review.tree.getTreeItem(documentNode!);
     assert.equal(item.label, 'scratch/review-a.txt');
-    assert.equal(item.description, '1 added, 1 removed, 1 relabelled, 1 moved, 1 edited · 5 unreviewed');
-    assert.equal(api.review.treeView.description, 'since main · 1 added, 1 removed, 1 relabelled, 1 moved, 1 edited · 5 unreviewed');
+    assert.equal(item.description, '1 added, 2 removed, 1 relabelled, 1 moved, 1 edited · 6 unreviewed');
+    assert.equal(api.review.treeView.description, 'since main · 1 added, 2 removed, 1 relabelled, 1 moved, 1 edited · 6 unreviewed');
     const check = checkRequireReviewed();
     assert.equal(check.status, 1, check.output);
     assert.match(check.output, /annotation a0000001 \(quote\) relabelled since main is not reviewed/);
   });
 
-  test('a removed annotation shows as a ghost at its place in the current text; changed ones are marked', async () => {
+  test('a removed annotation shows as a ghost at its place in the current text; changed ones are marked; one whose text is gone is listed with a note', async () => {
     const editor = await openEditor(doc);
     const drawn = await waitFor(() => {
       const d = api.review.decorations.drawnIn(editor);
@@ -125,16 +130,24 @@ suite('Review of annotation changes', () => {
     const tooltip = api.review.tree.getTreeItem(removed).tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /removed since `main`\*\* · unreviewed/);
     assert.match(tooltip.value, /Was: `claim` \d+–\d+ `Spending doubles`/);
+    const gone = api.review.tree.getTreeItem(entryNodes(api).find((n) => n.entry.item.id === 'a0000005')!);
+    assert.equal(gone.description, 'removed · unreviewed · not in the text now');
+    assert.match((gone.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''), /No ghost in the document: its text \(“An old line, since deleted”\) is no longer in the document/);
 
     const shown = (await vscode.commands.executeCommand('marginalia.review.open', removed)) as vscode.Range;
     assert.ok(shown.isEqual(rangeOf(editor.document, 'Spending doubles')), 'Show selects the ghost');
     await vscode.commands.executeCommand('marginalia.changes.focus');
     await api.review.treeView.reveal(removed, { select: true, focus: false });
     editor.selection = new vscode.Selection(shown.start.translate(0, 3), shown.start.translate(0, 3));
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
     await vscode.commands.executeCommand('editor.action.showHover');
     await sleep(500); // the hover paints; VS Code gives no event for it
-    const file = await requestScreenshot('review-tree-and-ghost', { waitForText: 'removed since' });
-    console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
+    try {
+      const file = await requestScreenshot('review-tree-and-ghost', { waitForText: 'removed since' });
+      console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
+    } finally {
+      await vscode.commands.executeCommand('editor.action.hideHover');
+    }
   });
 
   test('accept writes a review record with the reviewer from git and the time', async () => {
@@ -178,15 +191,16 @@ suite('Review of annotation changes', () => {
   test('a document accepted as a whole leaves nothing unreviewed, and check --require-reviewed passes', async () => {
     const [documentNode] = api.review.tree.getChildren();
     const outcome = (await vscode.commands.executeCommand('marginalia.review.accept', documentNode)) as ReviewOutcome;
-    assert.equal(outcome.done, 1, 'only the edit was left to decide');
+    assert.equal(outcome.done, 2, 'only the edit and the removal of the deleted line were left to decide');
     await api.store.settled();
     await waitFor(() => listed(api).every((l) => !l.endsWith('unreviewed')), 'nothing unreviewed');
     assert.deepEqual(listed(api), [
+      'a0000004 reverted rejected',
       'a0000001 reverted rejected',
       'a000000a added accepted',
       'a0000002 reverted rejected',
       'a0000003 edited accepted',
-      'a0000004 reverted rejected',
+      'a0000005 removed accepted',
     ]);
     const check = checkRequireReviewed();
     assert.equal(check.status, 0, check.output);

@@ -156,7 +156,7 @@ async function showEntry(store: AnnotationStore, review: Review, target?: Review
     range = toRange(store.get(view.documentUri)!, now.start, now.end);
   } else if (!entry.item.after) {
     const text = normalizeText(editor.document.getText());
-    const ghost = review.decorations.ghostsOf(view, text).find((g) => g.entry === entry);
+    const ghost = review.session.ghostsOf(view, text).find((g) => g.entry === entry);
     if (ghost && !('unplaced' in ghost.place)) {
       const index = new OffsetIndex(text);
       range = new vscode.Range(positionAt(index, ghost.place.start), positionAt(index, ghost.place.end));

@@ -5,12 +5,11 @@
  * longer in the document has no ghost; the Review view says so.
  */
 import * as vscode from 'vscode';
-import { placeGhosts, type GhostPlace, type ReviewEntry } from '../../core/review-view';
 import { normalizeText, OffsetIndex } from '../../core/text';
 import { Disposable } from '../disposable';
 import { positionAt } from '../positions';
 import { entryTooltip } from './reviewTree';
-import type { ReviewDocumentView, ReviewSession } from './reviewSession';
+import type { ReviewSession } from './reviewSession';
 
 /** What was drawn in one editor, for tests and the screenshots' checks. */
 export interface DrawnReview {
@@ -42,8 +41,6 @@ export class ReviewDecorations extends Disposable {
     }),
   );
   private readonly drawn = new Map<vscode.TextEditor, DrawnReview>();
-  /** Ghost places per document, and what they were placed for (the entries and the text). */
-  private readonly placed = new Map<string, { view: ReviewDocumentView; text: string; places: GhostPlace[] }>();
 
   /**
    * @param session the review
@@ -63,28 +60,9 @@ export class ReviewDecorations extends Disposable {
     return this.drawn.get(editor) ?? { ghosts: [], changed: [] };
   }
 
-  /**
-   * Where the removed entries of a document go in its current text, in the order of its entries.
-   * @param view the document's entries
-   * @param text its current normalised text
-   */
-  ghostsOf(view: ReviewDocumentView, text: string): { entry: ReviewEntry; place: GhostPlace }[] {
-    const removed = view.entries.filter((e) => e.item.after === undefined);
-    const key = view.documentUri.toString();
-    let cached = this.placed.get(key);
-    if (!cached || cached.view !== view || cached.text !== text) {
-      cached = { view, text, places: placeGhosts(removed.map((e) => e.item.before!), view.baseText, new OffsetIndex(text)) };
-      this.placed.set(key, cached);
-    }
-    const places = cached.places;
-    return removed.map((entry, i) => ({ entry, place: places[i]! }));
-  }
-
   /** Redraw every visible editor. */
   refresh(): void {
     for (const editor of [...this.drawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.drawn.delete(editor);
-    const open = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
-    for (const key of [...this.placed.keys()]) if (!open.has(key)) this.placed.delete(key);
     for (const editor of vscode.window.visibleTextEditors) this.draw(editor);
   }
 
@@ -96,7 +74,7 @@ export class ReviewDecorations extends Disposable {
       const text = normalizeText(editor.document.getText());
       const index = new OffsetIndex(text);
       const base = this.session.base?.name ?? '';
-      for (const { entry, place } of this.ghostsOf(view, text)) {
+      for (const { entry, place } of this.session.ghostsOf(view, text)) {
         if ('unplaced' in place) continue;
         ghosts.push({ range: new vscode.Range(positionAt(index, place.start), positionAt(index, place.end)), hoverMessage: entryTooltip(entry, base) });
       }

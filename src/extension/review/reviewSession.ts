@@ -14,7 +14,8 @@ import { readVersion, type VersionDocument } from '../../core/io/versions';
 import type { Annotation } from '../../core/model';
 import { documentPathFor } from '../../core/paths';
 import { acceptAction, rejectAction, type ReviewAction } from '../../core/review-actions';
-import { countEntries, removalKey, reviewDocuments, type ReviewCounts, type ReviewEntry } from '../../core/review-view';
+import { countEntries, placeGhosts, removalKey, reviewDocuments, type GhostPlace, type ReviewCounts, type ReviewEntry } from '../../core/review-view';
+import { OffsetIndex } from '../../core/text';
 import type { AnnotationStore } from '../annotationStore';
 import { Disposable, Soon } from '../disposable';
 
@@ -71,6 +72,8 @@ export class ReviewSession extends Disposable {
   private readonly soon = this._register(new Soon(() => this.compare(), REFRESH_DELAY_MS));
   private current: { base: ReviewBase; folders: FolderBase[] } | undefined;
   private views: ReviewDocumentView[] = [];
+  /** Ghost places per document, and what they were placed for (its entries and text). */
+  private readonly ghosts = new WeakMap<ReviewDocumentView, { text: string; places: GhostPlace[] }>();
 
   /** Fires when the entries changed (a store change compared again, a review started or closed). */
   readonly onDidChange = this.changeEmitter.event;
@@ -104,6 +107,27 @@ export class ReviewSession extends Disposable {
   documentOf(documentUri: vscode.Uri): ReviewDocumentView | undefined {
     const key = documentUri.toString();
     return this.views.find((v) => v.documentUri.toString() === key);
+  }
+
+  /**
+   * Where the removed entries of a document go in its current text, in the order of its entries.
+   * @param view the document's entries
+   * @param text its current normalised text (default: the store's, when it has the document's text)
+   * @returns none when the text is not known
+   */
+  ghostsOf(view: ReviewDocumentView, text?: string): { entry: ReviewEntry; place: GhostPlace }[] {
+    const removed = view.entries.filter((e) => e.item.after === undefined);
+    const known = this.store.get(view.documentUri);
+    const current = text ?? (known?.hasText ? known.offsets.text : undefined);
+    if (removed.length === 0 || current === undefined) return [];
+    let cached = this.ghosts.get(view);
+    if (!cached || cached.text !== current) {
+      const index = known?.offsets.text === current ? known.offsets : new OffsetIndex(current);
+      cached = { text: current, places: placeGhosts(removed.map((e) => e.item.before!), view.baseText, index) };
+      this.ghosts.set(view, cached);
+    }
+    const places = cached.places;
+    return removed.map((entry, i) => ({ entry, place: places[i]! }));
   }
 
   /**

@@ -4,7 +4,7 @@
  * follows the session, which compares again after each store change.
  */
 import * as vscode from 'vscode';
-import { markdownCode } from '../../core/markdown-escape';
+import { escapeMarkdown, markdownCode } from '../../core/markdown-escape';
 import type { Annotation } from '../../core/model';
 import { describeChanges, type ReviewChange } from '../../core/review';
 import { countEntries, describeCounts, type ReviewEntry } from '../../core/review-view';
@@ -14,6 +14,9 @@ import type { ReviewDocumentView, ReviewSession } from './reviewSession';
 
 /** The view's id in package.json (its title is "Review"). */
 export const REVIEW_VIEW = 'marginalia.changes';
+
+/** How many characters of an annotation's text its entry shows, so that what changed and the state stay in view. */
+const LABEL_LENGTH = 24;
 
 /** A document of the review. */
 export interface ReviewDocumentNode {
@@ -74,7 +77,9 @@ export class ReviewTreeProvider extends Disposable implements vscode.TreeDataPro
   }
 
   getTreeItem(node: ReviewNode): vscode.TreeItem {
-    return node.type === 'reviewDocument' ? documentItem(node.view) : entryItem(node, this.session.base?.name ?? '');
+    if (node.type === 'reviewDocument') return documentItem(node.view);
+    const ghost = node.entry.item.after === undefined ? this.session.ghostsOf(node.view).find((g) => g.entry === node.entry) : undefined;
+    return entryItem(node, this.session.base?.name ?? '', ghost && 'unplaced' in ghost.place ? ghost.place.unplaced : undefined);
   }
 
   getChildren(node?: ReviewNode): ReviewNode[] {
@@ -108,17 +113,24 @@ function documentItem(view: ReviewDocumentView): vscode.TreeItem {
   return item;
 }
 
-function entryItem(node: ReviewEntryNode, baseName: string): vscode.TreeItem {
+/**
+ * The item of an entry: what it is, what changed, its state, and a click that shows it.
+ * @param node the entry's node
+ * @param baseName what the base is called
+ * @param unplaced why a removed entry has no ghost in the current text, when it has none
+ */
+function entryItem(node: ReviewEntryNode, baseName: string, unplaced: string | undefined): vscode.TreeItem {
   const { entry } = node;
   const record = (entry.item.after ?? entry.item.before)!;
-  const item = new vscode.TreeItem(`${record.label} “${shorten(record.text)}”`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`${record.label} “${shorten(record.text, LABEL_LENGTH)}”`, vscode.TreeItemCollapsibleState.None);
   item.id = `review/${node.view.documentUri.toString()}/${entry.item.id}/${entry.item.after ? (entry.item.after.start) : 'removed'}`;
   const what = entry.reverted ? 'reverted' : describeChanges(entry.item.changes);
-  item.description = `${what} · ${entry.state}`;
+  item.description = `${what} · ${entry.state}${unplaced ? ' · not in the text now' : ''}`;
   const color = entry.state === 'accepted' ? 'testing.iconPassed' : entry.state === 'rejected' ? 'testing.iconFailed' : undefined;
   item.iconPath = new vscode.ThemeIcon(entry.reverted ? 'discard' : ICONS[entry.item.changes[0] ?? 'edited'], color ? new vscode.ThemeColor(color) : undefined);
   item.contextValue = `marginalia.review.entry.${entry.state}${entry.reverted ? '.reverted' : ''}`;
   item.tooltip = entryTooltip(entry, baseName);
+  if (unplaced) item.tooltip.appendMarkdown(`No ghost in the document: ${escapeMarkdown(unplaced)}.`);
   item.command = { command: COMMAND_IDS.reviewOpen, title: 'Show in Document', arguments: [node] };
   return item;
 }
@@ -155,7 +167,7 @@ function describeRecord(a: Annotation): string {
   return parts.join(' · ');
 }
 
-function shorten(text: string): string {
+function shorten(text: string, length = 60): string {
   const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > 60 ? chars.slice(0, 59).join('') + '…' : chars.join('');
+  return chars.length > length ? chars.slice(0, length - 1).join('') + '…' : chars.join('');
 }
