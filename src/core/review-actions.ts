@@ -29,12 +29,14 @@ const EDITABLE = ['label', 'note', 'entity', 'attributes'] as const;
 
 /**
  * Accept an item: a `review` record on its annotation. A removed annotation has no record to carry
- * it, so accepting a removal changes nothing (the removal stands).
+ * it, so accepting a removal changes nothing (the removal stands). The records of an id used more
+ * than once cannot be told apart by id, so accepting one is refused.
  * @param item the item
  * @param by the reviewer
  * @param at when, ISO 8601
  */
 export function acceptAction(item: ReviewItem, by: string, at: string): ReviewAction {
+  if (item.changes.includes('ambiguous')) return { refused: sharedId(item) };
   if (item.after === undefined) return {};
   const review: Review = { state: 'accepted', by, at };
   return { update: { id: item.after.id, patch: { review } } };
@@ -49,9 +51,7 @@ export function acceptAction(item: ReviewItem, by: string, at: string): ReviewAc
  */
 export function rejectAction(item: ReviewItem, by: string, at: string): ReviewAction {
   const { before, after } = item;
-  if (item.changes.includes('ambiguous')) {
-    return { refused: `the id ${item.id} is used by more than one record, so which record to undo is unknown; give each record its own id first` };
-  }
+  if (item.changes.includes('ambiguous')) return { refused: sharedId(item) };
   const review: Review = { state: 'rejected', by, at };
   if (after === undefined) return { restore: [{ ...before!, review }] };
   if (before === undefined) return { remove: [after.id] };
@@ -61,4 +61,9 @@ export function rejectAction(item: ReviewItem, by: string, at: string): ReviewAc
     return { update: { id: after.id, patch } };
   }
   return { remove: [after.id], restore: [{ ...before, review }] };
+}
+
+/** Why an item whose id is used by more than one record is left as it is. */
+function sharedId(item: ReviewItem): string {
+  return `the id ${item.id} is used by more than one record, so which record is meant is unknown; give each record its own id first`;
 }

@@ -123,7 +123,7 @@ function entriesOf(session: ReviewSession, target: ReviewTarget | undefined): Re
 async function decide(session: ReviewSession, verdict: 'accept' | 'reject', target?: ReviewTarget): Promise<ReviewOutcome> {
   const entries = entriesOf(session, target);
   const outcome = verdict === 'accept' ? await session.accept(entries) : await session.reject(entries);
-  if (outcome.refused.length > 0) void askUser('warning', `${outcome.refused.length} change(s) not rejected: ${outcome.refused.join('; ')}`);
+  if (outcome.refused.length > 0) void askUser('warning', `${outcome.refused.length} change(s) not ${verdict}ed: ${outcome.refused.join('; ')}`);
   if (outcome.done > 0) {
     const what = verdict === 'accept' ? 'accepted' : 'rejected and undid';
     void askUser('info', `${what} ${outcome.done} annotation change${outcome.done === 1 ? '' : 's'}.`, UNDO).then(async (choice) => {

@@ -204,18 +204,20 @@ export class ReviewSession extends Disposable {
   async accept(entries: readonly ReviewEntry[]): Promise<ReviewOutcome> {
     const { by, at } = await this.signature();
     const undo: (() => Promise<unknown>)[] = [];
+    const refused: string[] = [];
     let done = 0;
     for (const [entry, uri] of this.placed(entries)) {
       if (entry.state === 'accepted' || entry.reverted) continue;
-      if (entry.item.after === undefined) {
-        undo.unshift(await this.rememberRemoval(entry, true));
-      } else {
-        undo.unshift(await this.run(uri, acceptAction(entry.item, by, at)));
+      const action = acceptAction(entry.item, by, at);
+      if (action.refused !== undefined) {
+        refused.push(action.refused);
+        continue;
       }
+      undo.unshift(entry.item.after === undefined ? await this.rememberRemoval(entry, true) : await this.run(uri, action));
       done++;
     }
     this.compare();
-    return { done, refused: [], undo: this.undoing(undo) };
+    return { done, refused, undo: this.undoing(undo) };
   }
 
   /**
