@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { ReviewEntryNode, ReviewNode } from '../../src/extension/review/reviewTree';
 import type { ReviewOutcome } from '../../src/extension/review/reviewSession';
 import type { MarginaliaApi } from '../../src/extension/extension';
-import { folder, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, sidecarOf, sidecarOnDisk, sleep, waitFor, writeFile } from './editor-helpers';
+import { folder, interceptWindow, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, sidecarOf, sidecarOnDisk, sleep, waitFor, writeFile } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 /** The document on the branch; at the base it had one line more, at the end. */
@@ -41,6 +41,9 @@ const BRANCH = sidecar(
   record('a0000003', 'quote', 'we will win', ['note: the minister, not the party']), // edited
   record('a000000a', 'claim', 'Rates rise by 4%'), // added; a0000004 removed, a0000005 removed with its text
 );
+
+/** The scratch folder's ignore file. */
+const IGNORE_FILE = () => vscode.Uri.joinPath(folder(), 'scratch', '.marginaliaignore');
 
 function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: folder().fsPath, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -76,6 +79,7 @@ suite('Review of annotation changes', () => {
     api = await marginalia();
     doc = await scratchDocument('review-a.txt', BASE_TEXT);
     await writeFile(sidecarOf(doc), BASE);
+    await writeFile(IGNORE_FILE(), 'drafts/\n');
     await waitFor(() => api.store.get(doc)?.annotations.length === 5, 'the base sidecar to be read');
     git('init', '-q', '-b', 'main');
     git('config', 'user.name', 'Rita Reviewer');
@@ -87,6 +91,10 @@ suite('Review of annotation changes', () => {
     git('checkout', '-q', '-b', 'feature');
     await writeFile(doc, TEXT);
     await writeFile(sidecarOf(doc), BRANCH);
+    // A draft the ignore file leaves out: check does not review it, nor does the view.
+    const draft = await scratchDocument('drafts/draft.txt', 'A draft claim.\n');
+    await writeFile(sidecarOf(draft), 'marginalia: 1\nannotations:\n  - id: d0000001\n    label: claim\n    start: 2\n    end: 7\n    text: draft\n');
+    await waitFor(() => api.store.get(draft)?.annotations.length === 1, 'the draft to be read');
     await waitFor(() => api.store.get(doc)?.annotations.some((a) => a.id === 'a000000a') && api.store.get(doc)?.offsets.text === TEXT, 'the branch to be read');
     git('commit', '-q', '-am', 'the branch changes the annotations');
   });
@@ -94,7 +102,20 @@ suite('Review of annotation changes', () => {
   suiteTeardown(async () => {
     await vscode.commands.executeCommand('marginalia.review.close');
     await removeScratch();
+    fs.rmSync(IGNORE_FILE().fsPath, { force: true });
+    fs.rmSync(path.join(folder().fsPath, 'scratch', 'drafts'), { recursive: true, force: true });
     fs.rmSync(path.join(folder().fsPath, '.git'), { recursive: true, force: true });
+  });
+
+  test('a name that is not a revision is refused, saying so', async () => {
+    const errors = interceptWindow('showErrorMessage', () => Promise.resolve(undefined));
+    try {
+      assert.equal(await vscode.commands.executeCommand('marginalia.review.start', { revision: 'no-such-branch' }), undefined);
+      assert.match(String(errors.calls[0]?.[0]), /cannot review the changes since no-such-branch: .*'no-such-branch' is neither a folder nor a revision/);
+      assert.equal(api.review.session.base, undefined);
+    } finally {
+      errors.restore();
+    }
   });
 
   test('the view lists each change by kind, unreviewed, with counts; check fails while they are', async () => {

@@ -6,9 +6,10 @@
  * the core's: `review-view.ts` (entries, ghosts), `review-actions.ts` (what accept and reject do).
  */
 import * as path from 'node:path';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SidecarSnapshot } from '../../core/diff';
+import { findSidecars } from '../../core/io/files';
 import { repositoryRoot, gitUserName } from '../../core/io/git';
 import { readVersion, type VersionDocument } from '../../core/io/versions';
 import type { Annotation } from '../../core/model';
@@ -64,6 +65,11 @@ interface FolderBase {
   root: string;
   realFolder: string;
   documents: VersionDocument[];
+  /**
+   * The keys of the sidecars `.marginaliaignore` left out when the review started: the base is read
+   * under the same rules, so an ignored sidecar is on neither side.
+   */
+  ignored: ReadonlySet<string>;
 }
 
 /** One review at a time: its base, the entries now, and the decisions on them. */
@@ -150,7 +156,13 @@ export class ReviewSession extends Disposable {
       try {
         const version = await readVersion(base.revision, ['.'], realFolder, { texts: true });
         if (!version.isRevision) throw new Error(`'${base.revision}' is a folder, not a git revision`);
-        folders.push({ folder, root, realFolder, documents: version.documents });
+        const folderBase = { folder, root, realFolder, documents: version.documents, ignored: new Set<string>() };
+        const checked = new Set((await findSidecars([realFolder], realFolder)).map((file) => path.relative(root, file).split(path.sep).join('/')));
+        for (const doc of this.store.documents()) {
+          const key = this.keyOf(folderBase, doc.sidecarUri);
+          if (key !== undefined && !checked.has(key) && existsSync(path.join(root, ...key.split('/')))) folderBase.ignored.add(key);
+        }
+        folders.push(folderBase);
       } catch (error) {
         problems.push(`${folder.name}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -182,7 +194,7 @@ export class ReviewSession extends Disposable {
       const after: SidecarSnapshot[] = [];
       for (const doc of this.store.documents()) {
         const key = this.keyOf(folderBase, doc.sidecarUri);
-        if (key === undefined) continue;
+        if (key === undefined || folderBase.ignored.has(key)) continue;
         uris.set(key, doc.documentUri);
         after.push({ document: key, annotations: doc.annotations });
       }
