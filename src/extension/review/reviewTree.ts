@@ -123,7 +123,8 @@ function entryItem(node: ReviewEntryNode, baseName: string, unplaced: string | u
   const { entry } = node;
   const record = (entry.item.after ?? entry.item.before)!;
   const item = new vscode.TreeItem(`${record.label} “${shorten(record.text, LABEL_LENGTH)}”`, vscode.TreeItemCollapsibleState.None);
-  item.id = `review/${node.view.documentUri.toString()}/${entry.item.id}/${entry.item.after ? (entry.item.after.start) : 'removed'}`;
+  // The place in the list too: the records of an id used more than once are entries of their own.
+  item.id = `review/${node.view.documentUri.toString()}/${entry.item.id}/${node.view.entries.indexOf(entry)}`;
   const what = entry.reverted ? 'reverted' : describeChanges(entry.item.changes);
   item.description = `${what} · ${entry.state}${unplaced ? ' · not in the text now' : ''}`;
   const color = entry.state === 'accepted' ? 'testing.iconPassed' : entry.state === 'rejected' ? 'testing.iconFailed' : undefined;
