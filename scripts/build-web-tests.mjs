@@ -20,6 +20,7 @@ const NODE_ONLY = {
   'pendingChanges.test.ts': 'reloads the window, and carries the run across it in a file written with Node fs (reload.ts)',
   'performance.test.ts': 'times the Node host on a generated workspace written with Node fs; speed is the benchmark\'s',
   'reliability.test.ts': 'makes git repositories (child_process), symbolic links and unreadable files',
+  'review.test.ts': 'makes a git repository (child_process) and runs the CLI; the review runs git, which the web worker host has not',
   'sidecarCache.test.ts': 'sets modification times and a storage folder under os.tmpdir() with Node fs',
   'multi-root': 'runs only in the multi-root workspace, the Node host\'s second run',
 };

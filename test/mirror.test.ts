@@ -18,6 +18,10 @@ const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/newFolderPoller.ts': 'test/extension/reliability.test.ts', // its bad cases sit in folders made during the run
   'src/extension/notify.ts': 'test/extension/security.test.ts',
   'src/extension/relationHints.ts': 'test/extension/relations.test.ts',
+  'src/extension/review/reviewCommands.ts': 'test/extension/review.test.ts', // its rules: test/core/review-view.test.ts, review-actions.test.ts
+  'src/extension/review/reviewDecorations.ts': 'test/extension/review.test.ts',
+  'src/extension/review/reviewSession.ts': 'test/extension/review.test.ts',
+  'src/extension/review/reviewTree.ts': 'test/extension/review.test.ts',
   'src/extension/sidecarFiles.ts': 'test/extension/reliability.test.ts',
   'src/extension/syncPorts.ts': 'test/extension/reliability.test.ts',
   'src/extension/tree/annotationSource.ts': 'test/extension/tree.test.ts',

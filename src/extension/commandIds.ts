@@ -32,6 +32,12 @@ export const COMMAND_IDS = {
   treeClearFilter: 'marginalia.tree.clearFilter',
   treeRefresh: 'marginalia.tree.refresh',
   treeOpenOccurrence: 'marginalia.tree.openOccurrence',
+  // The review of annotation changes against a git revision (src/extension/review/).
+  reviewChanges: 'marginalia.review.start',
+  reviewAccept: 'marginalia.review.accept',
+  reviewReject: 'marginalia.review.reject',
+  reviewOpen: 'marginalia.review.open',
+  reviewClose: 'marginalia.review.close',
 } as const;
 
 /** The name of a command in `COMMAND_IDS`. */

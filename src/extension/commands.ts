@@ -2,7 +2,7 @@
  * Every command of the extension, registered in one place (`registerCommands`, one handler per id of
  * `commandIds.ts`), and the editor side's own: tagging, removing and editing annotations, linking them
  * to entities, moving between them, and the quick fixes' re-anchoring. The tree's commands are in
- * `tree/treeCommands.ts`, the export in `exportCommand.ts`, linking a quotation's prints in `linkQuotePrints.ts`.
+ * `tree/treeCommands.ts`, the review's in `review/reviewCommands.ts`, the export in `exportCommand.ts`, linking a quotation's prints in `linkQuotePrints.ts`.
  * Each command also takes an argument object so that tests, the tree's context menu and the hover's
  * links can run it without the UI, and returns what it did.
  */
@@ -21,6 +21,7 @@ import { offsetAt } from '../core/line-offsets';
 import { toOffset, toRange } from './positions';
 import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
 import { treeCommandHandlers } from './tree/treeCommands';
+import type { ReviewCommandName } from './review/reviewCommands';
 import { askUser } from './notify';
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion, tagAllOccurrences, type AcceptAllArgs, type SuggestionController, type SuggestionTarget, type TagAllArgs } from './suggestions';
 import type { RelateArgs, RemovedWithRelations, WorkspaceRelations } from './relations';
@@ -63,6 +64,7 @@ export interface TagArgs {
  * @param tree the entity tree, for its commands
  * @param suggestions the suggestions drawn in the editors, for the commands that accept or reject them
  * @param relations the workspace's relations, for Relate… and for removing what others point at
+ * @param reviewHandlers the review's commands: the review's own where the host has git, else ones that say why not
  */
 export function registerCommands(
   context: vscode.ExtensionContext,
@@ -71,6 +73,7 @@ export function registerCommands(
   tree: AnnotationTreeProvider,
   suggestions: SuggestionController,
   relations: WorkspaceRelations,
+  reviewHandlers: Record<ReviewCommandName, CommandHandler>,
 ): void {
   const handlers: Record<CommandName, CommandHandler> = {
     tagClaim: (args?: TagArgs) => tag(store, 'claim', args),
@@ -95,6 +98,7 @@ export function registerCommands(
     openAnnotatedDocuments: () => openAnnotatedDocuments(store),
     exportAnnotations: (args?: ExportArgs) => exportAnnotations(store, args ?? {}),
     ...treeCommandHandlers(store, tree),
+    ...reviewHandlers,
   };
   for (const [name, id] of Object.entries(COMMAND_IDS) as [CommandName, string][]) {
     const run = handlers[name] as (...args: unknown[]) => unknown;

@@ -2,7 +2,8 @@
  * The extension, started the same way by both entry points (`node.ts` for the Node extension host,
  * `web.ts` for the web worker one of vscode.dev and github.dev): one annotation store for the
  * workspace, and everything that shows it or acts on it (decorations, hover, Problems panel, commands,
- * the entity tree, the status bar, the explorer badges and nesting), each disposed with the extension.
+ * the entity tree, the status bar, the explorer badges and nesting, the review of annotation changes where git is at hand), each disposed
+ * with the extension.
  */
 import * as vscode from 'vscode';
 import { AnnotationStore } from './annotationStore';
@@ -16,6 +17,8 @@ import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
 import { PendingChangesKeeper } from './pendingChanges';
 import { RelationHints } from './relationHints';
+import type { CommandHandler } from './commands';
+import type { Review, ReviewCommandName, startReview } from './review/reviewCommands';
 import { WorkspaceRelations } from './relations';
 import { SuggestionController } from './suggestions';
 
@@ -42,13 +45,33 @@ export interface MarginaliaApi {
   readonly relations: WorkspaceRelations;
   /** The inline hints of relations at their spans. */
   readonly relationHints: RelationHints;
+  /** The review of annotation changes against a git revision (not in the web worker host: no git). */
+  readonly review: Review | undefined;
 }
+
+/** What only some hosts can do, passed by the entry point of a host that can. */
+export interface HostFeatures {
+  /** The review of annotation changes against a git revision: it runs git (the Node host). */
+  readonly review?: typeof startReview;
+}
+
+/** The review's commands where the host cannot run git: hidden from menus (`marginalia.review.available`), and saying why when run anyway. */
+const REVIEW_UNAVAILABLE: Record<ReviewCommandName, CommandHandler> = Object.fromEntries(
+  (['reviewChanges', 'reviewAccept', 'reviewReject', 'reviewOpen', 'reviewClose'] as const).map((name) => [
+    name,
+    () => {
+      void vscode.window.showInformationMessage('Marginalia: reviewing annotation changes needs git, which VS Code in the browser does not offer. Open the folder in VS Code on the desktop, or run `marginalia check --require-reviewed` in CI.');
+      return undefined;
+    },
+  ]),
+) as Record<ReviewCommandName, CommandHandler>;
 
 /**
  * Start the extension; the entry point has set up what differs between hosts (`useLocalFiles`).
  * @param context the extension context
+ * @param host what only this host can do
  */
-export function startMarginalia(context: vscode.ExtensionContext): MarginaliaApi {
+export function startMarginalia(context: vscode.ExtensionContext, host: HostFeatures = {}): MarginaliaApi {
   const store = new AnnotationStore({ storageUri: context.storageUri });
   const sources = new CrossSources(store);
   const relations = new WorkspaceRelations(store);
@@ -71,7 +94,9 @@ export function startMarginalia(context: vscode.ExtensionContext): MarginaliaApi
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
   const navigation = registerNavigation(context, store, sources, relations);
-  registerCommands(context, store, sources, navigation.tree, suggestions, relations);
+  const review = host.review?.(context, store);
+  void vscode.commands.executeCommand('setContext', 'marginalia.review.available', review !== undefined);
+  registerCommands(context, store, sources, navigation.tree, suggestions, relations, review?.handlers ?? REVIEW_UNAVAILABLE);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -87,5 +112,6 @@ export function startMarginalia(context: vscode.ExtensionContext): MarginaliaApi
     suggestions,
     relations,
     relationHints,
+    review: review?.review,
   };
 }

@@ -1,10 +1,12 @@
 /**
  * The entry point in VS Code's Node extension host (desktop, remote, code-server): local files are
- * reached with Node's `fs` (`localFiles.ts`), everything else as in every host (`extension.ts`).
+ * reached with Node's `fs` (`localFiles.ts`), git runs for the review of annotation changes, everything
+ * else as in every host (`extension.ts`).
  */
 import type * as vscode from 'vscode';
 import { startMarginalia, type MarginaliaApi } from './extension';
 import { nodeLocalFiles } from './localFiles';
+import { startReview } from './review/reviewCommands';
 import { useLocalFiles } from './sidecarFiles';
 
 /**
@@ -13,7 +15,7 @@ import { useLocalFiles } from './sidecarFiles';
  */
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   useLocalFiles(nodeLocalFiles);
-  return startMarginalia(context);
+  return startMarginalia(context, { review: startReview });
 }
 
 /** Nothing to do: every resource is in the context's subscriptions. */

@@ -55,6 +55,24 @@ suite('Activation in a real VS Code', () => {
     assert.equal(api.version, extension.packageJSON.version, 'the API of the extension is reachable from here');
   });
 
+  test('the review of annotation changes is started where git runs (the Node host), and says why not in the web worker', async function () {
+    if (!inWebWorker()) {
+      assert.ok(api.review, 'the Node host starts the review');
+      return;
+    }
+    assert.equal(api.review, undefined, 'no git in the web worker: no review');
+    const shown: string[] = [];
+    const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const original = window.showInformationMessage!;
+    window.showInformationMessage = (message: unknown) => (shown.push(String(message)), Promise.resolve(undefined));
+    try {
+      assert.equal(await vscode.commands.executeCommand('marginalia.review.start'), undefined);
+    } finally {
+      window.showInformationMessage = original;
+    }
+    assert.match(shown.join('\n'), /needs git/);
+  });
+
   test('opens a copy of seeds/, never the repository folder itself', async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.equal(folders.length, 1);

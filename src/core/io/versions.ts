@@ -1,0 +1,203 @@
+/**
+ * One version of an annotated tree, as `diff`, `agree` and the editor's review compare them: a folder, or a git revision of
+ * the repository holding the working folder. Its sidecars are found as `check` finds them
+ * (`.marginaliaignore` applies, PATHs limit them), and, when asked, each sidecar's document is read
+ * too, from the same folder or revision. Folders are read under the one path rule (`readInside`):
+ * nothing outside the folder, through links included.
+ */
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decodeDocument } from '../document-bytes';
+import { findSidecars } from './files';
+import { runGit as git } from './git';
+import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
+import { describeRefusal, insideRoot, readInsideSync, readTextInsideSync } from './inside';
+import type { Annotation } from '../model';
+import { documentPathFor, documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
+import { decodeSidecar } from '../sidecar/decode';
+import { readSidecar } from '../sidecar/read';
+import { normalizeText } from '../text';
+
+/** The name given is neither a folder nor a revision of the repository (or there is no repository). */
+export class VersionError extends Error {}
+
+/** One document of a version, with its annotations. */
+export interface VersionDocument {
+  /** The document's path relative to the folder or the repository root, `/` separators. */
+  document: string;
+  /** Its sidecar's path, the same way. */
+  sidecar: string;
+  /** Its annotations. */
+  annotations: Annotation[];
+  /** The document's normalised text, when it was asked for and could be read. */
+  text: string | undefined;
+}
+
+/** A version's sidecars, and those that could not be read. */
+export interface Version {
+  /** Documents in the order their sidecars were found. */
+  documents: VersionDocument[];
+  /** Sidecars that could not be read, with why. */
+  unreadable: string[];
+  /** The folder compared, or the repository root for a revision. */
+  root: string;
+  /** Whether the version is a git revision rather than a folder. */
+  isRevision: boolean;
+}
+
+/** What to read besides the sidecars. */
+export interface VersionOptions {
+  /** Read each sidecar's document too. */
+  texts: boolean;
+}
+
+/**
+ * Read a version's sidecars (and documents).
+ * @param name a folder or a git revision
+ * @param limits PATHs the comparison is limited to (none: everything)
+ * @param cwd the working folder
+ * @param options what else to read
+ * @throws VersionError when the name is neither a folder nor a revision
+ */
+export async function readVersion(name: string, limits: readonly string[], cwd: string, options: VersionOptions = { texts: false }): Promise<Version> {
+  const folder = path.resolve(cwd, name);
+  const isFolder = await fs.stat(folder).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  return isFolder ? readFolder(folder, limits, options) : readRevision(name, limits, cwd, options);
+}
+
+async function readFolder(folder: string, limits: readonly string[], options: VersionOptions): Promise<Version> {
+  const version: Version = { documents: [], unreadable: [], root: folder, isRevision: false };
+  const given = await Promise.all(
+    limits.map(async (limit) => ((await exists(path.resolve(folder, limit))) || (await exists(path.resolve(folder, sidecarPathFor(limit)))) ? [limit] : [])),
+  );
+  if (limits.length > 0 && given.flat().length === 0) return version;
+  const sidecars = await findSidecars(limits.length ? given.flat() : [folder], folder);
+  // Read as the rest of the CLI reads a corpus (`CorpusReader`): synchronously, under the path rule,
+  // against the folder's real path resolved once (docs/performance.md measures it the faster way).
+  const root = insideRoot(folder);
+  for (const sidecarPath of sidecars) {
+    const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
+    const source = readTextInsideSync(sidecarPath, root);
+    if (source.refusal) {
+      version.unreadable.push(`${relative} (it ${describeRefusal(source.refusal)})`);
+      continue;
+    }
+    const document = documentOf(relative, source.text);
+    if (!document) {
+      version.unreadable.push(relative);
+      continue;
+    }
+    if (options.texts) document.text = textOf(readInsideSync(path.join(folder, ...document.document.split('/')), root).bytes);
+    version.documents.push(document);
+  }
+  return version;
+}
+
+/** One sidecar's document, named relative to the root; undefined when the sidecar cannot be parsed. */
+function documentOf(sidecarRelative: string, source: string): VersionDocument | undefined {
+  const { sidecar } = readSidecar(source);
+  if (!sidecar) return undefined;
+  const named = sidecar.document ? documentPathFromKey(`/${sidecarRelative}`, sidecar.document)?.slice(1) : undefined;
+  return { document: named ?? documentPathFor(sidecarRelative), sidecar: sidecarRelative, annotations: sidecar.annotations, text: undefined };
+}
+
+/** A document's normalised text, or undefined when it is missing or not UTF-8 text. */
+function textOf(bytes: Buffer | undefined): string | undefined {
+  if (bytes === undefined) return undefined;
+  const decoded = decodeDocument(bytes);
+  return decoded.text === undefined ? undefined : normalizeText(decoded.text);
+}
+
+/** The sidecars of a git revision: listed with `git ls-tree`, read in one `git cat-file --batch`. */
+async function readRevision(revision: string, limits: readonly string[], cwd: string, options: VersionOptions): Promise<Version> {
+  const root = (
+    await git(['rev-parse', '--show-toplevel'], cwd).catch(() => {
+      throw new VersionError(`'${revision}' is not a folder, and ${cwd} is not in a git repository`);
+    })
+  ).trim();
+  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', revision], root).catch(() => {
+    throw new VersionError(`'${revision}' is neither a folder nor a revision of the repository at ${root}`);
+  });
+  const files = listing
+    .split('\0')
+    .map((entry) => /^(\d+) blob ([0-9a-f]+)\t(.*)$/s.exec(entry))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ mode: m[1]!, sha: m[2]!, path: m[3]! }));
+  const ignoreFiles = files.filter((f) => path.posix.basename(f.path) === IGNORE_FILE);
+  const ignoreContents = (await catFiles(ignoreFiles.map((f) => f.sha), root)).map(decodeSidecar);
+  const rules = new IgnoreRules(ignoreFiles.map((f, i) => parseIgnoreFile(parentOf(f.path), ignoreContents[i]!)));
+  const named = limits.map((limit) => path.relative(root, path.resolve(cwd, limit)).split(path.sep).join('/'));
+  const blobs = files.filter((f) => isSidecarPath(f.path) && (named.length === 0 ? !rules.ignores(f.path, false) : named.some((n) => isNamedBy(f.path, n, rules))));
+  const contents = await catFiles(
+    blobs.map((b) => b.sha),
+    root,
+  );
+  const version: Version = { documents: [], unreadable: [], root, isRevision: true };
+  blobs.forEach((blob, i) => {
+    const document = documentOf(blob.path, decodeSidecar(contents[i]!));
+    if (document) version.documents.push(document);
+    else version.unreadable.push(blob.path);
+  });
+  if (options.texts) {
+    // Regular files only: a symbolic link's blob is the path it points to, not a document.
+    const regular = new Map(files.filter((f) => f.mode === '100644' || f.mode === '100755').map((f) => [f.path, f.sha]));
+    const wanted = version.documents.filter((d) => regular.has(d.document));
+    const texts = await catFiles(
+      wanted.map((d) => regular.get(d.document)!),
+      root,
+    );
+    wanted.forEach((d, i) => (d.text = textOf(texts[i])));
+  }
+  return version;
+}
+
+/**
+ * Whether a sidecar is among those a PATH names, as `check PATH` would find them: the sidecar
+ * itself, its document, or a folder above it (then the ignore files apply below that folder).
+ */
+function isNamedBy(sidecarPath: string, named: string, rules: IgnoreRules): boolean {
+  if (named === '' || named === '.') return !rules.ignores(sidecarPath, false);
+  if (sidecarPath === named || sidecarPath === sidecarPathFor(named)) return true;
+  return sidecarPath.startsWith(named + '/') && !rules.ignores(sidecarPath, false, named);
+}
+
+function parentOf(posixPath: string): string {
+  const parent = path.posix.dirname(posixPath);
+  return parent === '.' ? '' : parent;
+}
+
+/** The contents of blobs, in order, from one `git cat-file --batch` process. */
+function catFiles(shas: readonly string[], cwd: string): Promise<Buffer[]> {
+  if (shas.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
+      const output = Buffer.concat(chunks);
+      const contents: Buffer[] = [];
+      let at = 0;
+      for (let i = 0; i < shas.length; i++) {
+        const headerEnd = output.indexOf(0x0a, at);
+        const size = Number(output.subarray(at, headerEnd).toString('utf8').split(' ')[2]);
+        contents.push(output.subarray(headerEnd + 1, headerEnd + 1 + size));
+        at = headerEnd + 1 + size + 1;
+      }
+      resolve(contents);
+    });
+    child.stdin.end(shas.join('\n') + '\n');
+  });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
+}

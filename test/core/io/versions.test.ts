@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { readVersion, VersionError } from '../../../src/core/io/versions';
+
+const SIDECAR = (document: string, text: string) =>
+  `marginalia: 1\ndocument: ${document}\nannotations:\n  - id: c1\n    label: claim\n    start: 0\n    end: ${text.length}\n    text: ${text}\n`;
+
+/** A folder version: news/a.txt annotated, b.txt with a sidecar that is not YAML, and a sidecar linked from outside. */
+function folderVersion(): { dir: string; dispose: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'marginalia-versions-'));
+  const outside = mkdtempSync(path.join(tmpdir(), 'marginalia-outside-'));
+  mkdirSync(path.join(dir, 'news'));
+  writeFileSync(path.join(dir, 'news', 'a.txt'), 'Taxes\r\nfall.');
+  writeFileSync(path.join(dir, 'news', 'a.txt.annotations.yaml'), SIDECAR('a.txt', 'Taxes'));
+  writeFileSync(path.join(dir, 'b.txt'), 'Rates');
+  writeFileSync(path.join(dir, 'b.txt.annotations.yaml'), 'marginalia: 1\nannotations: [unclosed\n');
+  writeFileSync(path.join(outside, 'c.txt.annotations.yaml'), SIDECAR('c.txt', 'Secret'));
+  symlinkSync(path.join(outside, 'c.txt.annotations.yaml'), path.join(dir, 'c.txt.annotations.yaml'));
+  return {
+    dir,
+    dispose: () => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    },
+  };
+}
+
+test('a folder version lists each readable sidecar with its document, named from the folder', async () => {
+  const { dir, dispose } = folderVersion();
+  try {
+    const version = await readVersion('.', [], dir);
+    assert.equal(version.isRevision, false);
+    assert.deepEqual(
+      version.documents.map((d) => [d.document, d.sidecar, d.annotations.map((a) => a.id), d.text]),
+      [['news/a.txt', 'news/a.txt.annotations.yaml', ['c1'], undefined]],
+    );
+  } finally {
+    dispose();
+  }
+});
+
+test('a sidecar that cannot be parsed, or that links out of the folder, is listed as unreadable, never read through', async () => {
+  const { dir, dispose } = folderVersion();
+  try {
+    const version = await readVersion('.', [], dir);
+    assert.deepEqual(version.unreadable.map((u) => u.split(' ')[0]).sort(), ['b.txt.annotations.yaml', 'c.txt.annotations.yaml']);
+    assert.ok(!version.documents.some((d) => d.annotations.some((a) => a.text === 'Secret')));
+  } finally {
+    dispose();
+  }
+});
+
+test('texts: each document read too, CRLF as LF', async () => {
+  const { dir, dispose } = folderVersion();
+  try {
+    const version = await readVersion(dir, [], tmpdir(), { texts: true });
+    assert.equal(version.documents[0]!.text, 'Taxes\nfall.');
+  } finally {
+    dispose();
+  }
+});
+
+test('limits keep only the sidecars of the files named; a name found nowhere gives nothing', async () => {
+  const { dir, dispose } = folderVersion();
+  try {
+    assert.deepEqual((await readVersion('.', ['news/a.txt'], dir)).documents.map((d) => d.document), ['news/a.txt']);
+    assert.deepEqual((await readVersion('.', ['missing.txt'], dir)).documents, []);
+  } finally {
+    dispose();
+  }
+});
+
+test('a name that is neither a folder nor a revision of a repository is refused with a VersionError', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'marginalia-not-a-repo-'));
+  try {
+    await assert.rejects(readVersion('no-such-branch', [], dir), VersionError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
