@@ -23,7 +23,7 @@ import { checkRelations, exportRelations } from './figures/relations';
 import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
 import { workspaceIndex } from './figures/workspace-index';
-import { suggestOverText } from './figures/suggest';
+import { speakerRelations, suggestOverText } from './figures/suggest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -46,6 +46,7 @@ const FIGURES: FigureRun[] = [
   editorCrossSourceView,
   agreeTwoTrees,
   suggestOverText,
+  speakerRelations,
   checkProcess,
   checkCorpus,
   corpusCommands,

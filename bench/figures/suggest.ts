@@ -7,9 +7,11 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { run } from '../../src/cli/run';
-import { DEFAULT_LABEL_CONFIG } from '../../src/core/config';
+import { DEFAULT_LABEL_CONFIG, parseLabelConfig } from '../../src/core/config';
+import type { Annotation } from '../../src/core/model';
 import { readSidecar } from '../../src/core/sidecar/read';
 import { scoreSuggestions, type LabelScore, type LabelledSpan } from '../../src/core/suggestions/evaluate';
+import { suggestSpeakerRelations } from '../../src/core/suggestions/speakers';
 import { suggestAnnotations } from '../../src/core/suggestions/suggest';
 import { codePointLength, normalizeText } from '../../src/core/text';
 import { figure, type BenchOptions, type Figure } from '../figure';
@@ -93,4 +95,40 @@ function qualityTable(): string {
   }
   add('seeds (partly annotated)', scoreSuggestions(suggested, seedGold, ['claim', 'quote', 'figure']));
   return rows.join('\n');
+}
+
+/**
+ * Speakers proposed as relations over one long document of many tagged quotes: the seed articles one
+ * after another to about 100 KB, with their annotations, said-by relations stripped, so every quote
+ * asks for its speaker; against the span suggesters over the same text, which run beside it.
+ */
+export async function speakerRelations(options: BenchOptions): Promise<Figure> {
+  const seeds = path.join(ROOT, 'seeds');
+  const config = parseLabelConfig(readFileSync(path.join(seeds, '.marginalia.yaml'), 'utf8')).config;
+  const articles = readdirSync(seeds)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ text: normalizeText(readFileSync(path.join(seeds, f), 'utf8')), annotations: readSidecar(readFileSync(path.join(seeds, `${f}.annotations.yaml`), 'utf8')).sidecar!.annotations }));
+  let text = '';
+  const annotations: Annotation[] = [];
+  for (let i = 0; text.length < 100_000; i++) {
+    const article = articles[i % articles.length]!;
+    const base = codePointLength(text);
+    for (const a of article.annotations) annotations.push({ ...a, id: `${i}-${a.id}`, start: base + a.start, end: base + a.end, relations: undefined });
+    text += article.text + '\n\n';
+  }
+  const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 2, runs: 9 };
+  const ours = await medianMs(() => suggestSpeakerRelations(text, config, annotations), repeats);
+  const reference = await medianMs(() => suggestAnnotations(text, config, { annotations }), repeats);
+  const quotes = annotations.filter((a) => a.label === 'quote').length;
+  return figure({
+    name: 'said-by relations proposed for every tagged quote of a 100 KB document (seed articles in a row, relations stripped)',
+    n: quotes,
+    median_ms: ours,
+    reference: 'the span suggesters over the same text and annotations',
+    reference_median_ms: reference,
+    target: '≤ 1× the span suggesters (they run together after each change)',
+    met: ours <= reference,
+    details: { 'text (characters)': text.length, 'speaker spans': annotations.filter((a) => a.label === 'speaker').length, proposals: suggestSpeakerRelations(text, config, annotations).length },
+  });
 }
