@@ -31,6 +31,10 @@ export const COMMAND_IDS = {
   treeClearFilter: 'marginalia.tree.clearFilter',
   treeRefresh: 'marginalia.tree.refresh',
   treeOpenOccurrence: 'marginalia.tree.openOccurrence',
+  // Adjudication (src/extension/adjudication/): two versions merged, disputes settled.
+  adjudicate: 'marginalia.adjudicate',
+  settleDispute: 'marginalia.settleDispute',
+  undoSettlement: 'marginalia.undoSettlement',
 } as const;
 
 /** The name of a command in `COMMAND_IDS`. */

@@ -24,6 +24,7 @@ import { treeCommandHandlers } from './tree/treeCommands';
 import { askUser } from './notify';
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion, tagAllOccurrences, type AcceptAllArgs, type SuggestionController, type SuggestionTarget, type TagAllArgs } from './suggestions';
 import type { RelateArgs, RemovedWithRelations, WorkspaceRelations } from './relations';
+import type { Adjudication } from './adjudication/adjudication';
 
 /** A command's handler: takes what `executeCommand` passes, resolves to what the command did. */
 export type CommandHandler = (...args: never[]) => unknown;
@@ -63,6 +64,7 @@ export interface TagArgs {
  * @param tree the entity tree, for its commands
  * @param suggestions the suggestions drawn in the editors, for the commands that accept or reject them
  * @param relations the workspace's relations, for Relate… and for removing what others point at
+ * @param adjudication adjudicating and settling disputes, for their commands
  */
 export function registerCommands(
   context: vscode.ExtensionContext,
@@ -71,6 +73,7 @@ export function registerCommands(
   tree: AnnotationTreeProvider,
   suggestions: SuggestionController,
   relations: WorkspaceRelations,
+  adjudication: Adjudication,
 ): void {
   const handlers: Record<CommandName, CommandHandler> = {
     tagClaim: (args?: TagArgs) => tag(store, 'claim', args),
@@ -95,6 +98,7 @@ export function registerCommands(
     openAnnotatedDocuments: () => openAnnotatedDocuments(store),
     exportAnnotations: (args?: ExportArgs) => exportAnnotations(store, args ?? {}),
     ...treeCommandHandlers(store, tree),
+    ...adjudication.handlers,
   };
   for (const [name, id] of Object.entries(COMMAND_IDS) as [CommandName, string][]) {
     const run = handlers[name] as (...args: unknown[]) => unknown;

@@ -4,6 +4,7 @@
  * explorer badges and nesting), each disposed with the extension.
  */
 import * as vscode from 'vscode';
+import { registerAdjudication, type Adjudication } from './adjudication/adjudication';
 import { AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
 import { registerCommands } from './commands';
@@ -41,6 +42,8 @@ export interface MarginaliaApi {
   readonly relations: WorkspaceRelations;
   /** The inline hints of relations at their spans. */
   readonly relationHints: RelationHints;
+  /** Adjudication: the disputes view, settling and the disputed spans' frames. */
+  readonly adjudication: Adjudication;
 }
 
 /**
@@ -70,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const pending = new PendingChangesKeeper(store, context.storageUri);
   context.subscriptions.push(pending);
   const navigation = registerNavigation(context, store, sources, relations);
-  registerCommands(context, store, sources, navigation.tree, suggestions, relations);
+  const adjudication = registerAdjudication(context, store);
+  registerCommands(context, store, sources, navigation.tree, suggestions, relations, adjudication);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -86,6 +90,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     suggestions,
     relations,
     relationHints,
+    adjudication,
   };
 }
 
