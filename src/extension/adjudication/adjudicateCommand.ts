@@ -17,6 +17,7 @@ import { sidecarPathFor } from '../../core/paths';
 import { readVersion, type Version } from '../../cli/versions';
 import type { AnnotationStore } from '../annotationStore';
 import { askUser } from '../notify';
+import { FOCUS_DISPUTES_VIEW_COMMAND } from './disputeTree';
 
 /** What the command is given by tests; without them, it asks. */
 export interface AdjudicateArgs {
@@ -116,7 +117,7 @@ function report(outcome: AdjudicateOutcome, settled: number): void {
     outcome.leftOut.length > 0 ? 'warning' : 'info',
     `adjudicated ${n} document${n === 1 ? '' : 's'} into ${where}: ${settled} settled, ${n - settled} with disputes (${outcome.disputed} disputed record${outcome.disputed === 1 ? '' : 's'}).${leftOut}`,
     ...(outcome.disputed > 0 ? [SHOW] : []),
-  ).then((choice) => (choice === SHOW ? vscode.commands.executeCommand('marginalia.disputes.focus') : undefined));
+  ).then((choice) => (choice === SHOW ? vscode.commands.executeCommand(FOCUS_DISPUTES_VIEW_COMMAND) : undefined));
 }
 
 /** The workspace folder to work in: the only one, or the one picked. */

@@ -13,6 +13,8 @@ import type { AnnotatedDocumentView, AnnotationSource } from '../tree/annotation
 
 /** The view's id in package.json. */
 export const DISPUTES_VIEW = 'marginalia.disputes';
+/** The command VS Code itself makes for the view (`<view id>.focus`): run, never registered here. */
+export const FOCUS_DISPUTES_VIEW_COMMAND = `${DISPUTES_VIEW}.focus`;
 
 /** How long to wait for more changes before counting again. */
 const REFRESH_DELAY_MS = 100;
