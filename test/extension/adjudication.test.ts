@@ -3,7 +3,9 @@
 // "Keep this one" / "Keep both" / "Drop both", each settling through the store in one write that
 // undo takes back; the Disputes view counts what is left down to 0, and the document is then settled.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { disputeFindings } from '../../src/core/agreement/disputes';
 import type { Annotation } from '../../src/core/model';
@@ -214,5 +216,44 @@ suite('Adjudication', () => {
     assert.deepEqual(disputeFindings(readSidecar(text).sidecar!, new Map()), [], 'check warns of nothing');
     assert.equal(records.some((r) => r.dispute), false);
     assert.equal(api.adjudication.treeView.badge, undefined, 'no badge');
+  });
+  test('two branches of the repository above the workspace folder are adjudicated into it, each document where it is', async () => {
+    const api = await marginalia();
+    // A repository whose root is the workspace folder's parent (the runner's copy of seeds/): its
+    // documents' paths start with the folder's name, which the workspace does not repeat.
+    const workspace = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const root = path.dirname(workspace);
+    const folder = path.join(workspace, 'scratch', 'git-case');
+    const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: root, encoding: 'utf8' });
+    const document = vscode.Uri.file(path.join(folder, 'doc.txt'));
+    scratchLater(document);
+    try {
+      git('init', '-q', '-b', 'alice');
+      mkdirSync(folder, { recursive: true });
+      const text = 'Taxes will fall, the mayor said.\n';
+      writeFileSync(document.fsPath, text);
+      const claim = (id: string, phrase: string): string =>
+        `marginalia: 1\ndocument: doc.txt\nannotations:\n  - id: ${id}\n    label: claim\n    start: ${text.indexOf(phrase)}\n    end: ${text.indexOf(phrase) + phrase.length}\n    text: ${phrase}\n`;
+      writeFileSync(`${document.fsPath}.annotations.yaml`, claim('a0000001', 'Taxes will fall'));
+      git('add', path.join(folder));
+      git('commit', '-q', '-m', 'alice');
+      git('checkout', '-q', '-b', 'bob');
+      writeFileSync(`${document.fsPath}.annotations.yaml`, claim('b0000001', 'Taxes will fall, the mayor said.'));
+      git('commit', '-q', '-am', 'bob');
+      const outcome = await vscode.commands.executeCommand<AdjudicateOutcome>('marginalia.adjudicate', { a: 'alice', b: 'bob', into: vscode.Uri.file(workspace), replace: true });
+      assert.deepEqual(outcome.written, ['scratch/git-case/doc.txt'], outcome.leftOut.join('\n'));
+      const { sidecar } = readSidecar(readFileSync(`${document.fsPath}.annotations.yaml`, 'utf8'));
+      assert.deepEqual(
+        sidecar!.annotations.map((r) => [r.id, r.dispute]),
+        [
+          ['a0000001', { side: 'A', by: 'alice', pair: 'b0000001' }],
+          ['b0000001', { side: 'B', by: 'bob', pair: 'a0000001' }],
+        ],
+      );
+      assert.equal(existsSync(path.join(workspace, path.basename(workspace))), false, 'nothing written under a repeated folder name');
+      await waitFor(() => api.store.get(document)?.annotations.length === 2, 'the store read the sidecar written');
+    } finally {
+      rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    }
   });
 });

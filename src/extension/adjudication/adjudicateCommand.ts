@@ -62,7 +62,7 @@ export async function adjudicateVersions(store: AnnotationStore, args: Adjudicat
   if (into === undefined) return undefined;
   await refuseOutsideWorkspace(into);
   const [a, b] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading the two versions' }, () =>
-    Promise.all([readVersion(nameA, [], cwd, { texts: true }), readVersion(nameB, [], cwd, { texts: true })]),
+    Promise.all([readSide(nameA, cwd), readSide(nameB, cwd)]),
   );
   const overlap = await overlapRefusal(into, [a, b].flatMap((v, i) => (v.isRevision ? [] : [{ root: v.root, name: [nameA, nameB][i]! }])));
   if (overlap !== undefined) throw new Error(overlap);
@@ -105,6 +105,29 @@ export async function adjudicateVersions(store: AnnotationStore, args: Adjudicat
   left(result.textMissing, 'its text could not be read in both versions');
   report(outcome, result.adjudicated.filter((d) => outcome.written.includes(d.document) && d.disputed === 0).length);
   return outcome;
+}
+
+/**
+ * Read one side. A git revision is read only under the workspace folder, its paths made relative to
+ * that folder as a folder side's are to the folder: the documents land where they are in the workspace
+ * even when the repository's root lies above it.
+ */
+async function readSide(name: string, cwd: string): Promise<Version> {
+  const isFolder = await fs.stat(path.resolve(cwd, name)).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (isFolder) return readVersion(name, [], cwd, { texts: true });
+  const version = await readVersion(name, [cwd], cwd, { texts: true });
+  const prefix = path.relative(version.root, cwd).split(path.sep).join('/');
+  if (prefix === '') return version;
+  const under = (file: string): string | undefined => (file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : undefined);
+  const documents = version.documents.flatMap((d) => {
+    const document = under(d.document);
+    const sidecar = under(d.sidecar);
+    return document !== undefined && sidecar !== undefined ? [{ ...d, document, sidecar }] : [];
+  });
+  return { ...version, documents };
 }
 
 /** Say what was written and what was left out, with a way to the disputes. */
