@@ -240,7 +240,28 @@ suite('Adjudication', () => {
       git('checkout', '-q', '-b', 'bob');
       writeFileSync(`${document.fsPath}.annotations.yaml`, claim('b0000001', 'Taxes will fall, the mayor said.'));
       git('commit', '-q', '-am', 'bob');
-      const outcome = await vscode.commands.executeCommand<AdjudicateOutcome>('marginalia.adjudicate', { a: 'alice', b: 'bob', into: vscode.Uri.file(workspace), replace: true });
+      // The user picks A, then B, then where to write, and answers the question about the sidecar there.
+      const offered: string[][] = [];
+      const picks = ['alice', 'bob', path.basename(workspace)];
+      const picker = interceptWindow('showQuickPick', (items) => {
+        const labels = (items as vscode.QuickPickItem[]).map((i) => i.label);
+        offered.push(labels);
+        return Promise.resolve((items as vscode.QuickPickItem[]).find((i) => i.label.endsWith(picks[offered.length - 1]!)));
+      });
+      const asked = interceptWindow('showWarningMessage', (_message, _options, ...actions) => Promise.resolve(actions[0]));
+      let outcome: AdjudicateOutcome;
+      try {
+        outcome = await vscode.commands.executeCommand<AdjudicateOutcome>('marginalia.adjudicate');
+      } finally {
+        picker.restore();
+        asked.restore();
+      }
+      assert.deepEqual(offered, [
+        ['bob', 'alice', '$(folder) A folder…'], // the branch checked out first
+        ['bob', '$(folder) A folder…'], // not A again
+        [`$(root-folder) ${path.basename(workspace)}`, '$(folder) Another folder…'],
+      ]);
+      assert.match(String(asked.calls[0]?.[0]), /already holds a sidecar that adjudication would replace: scratch\/git-case\/doc\.txt\.annotations\.yaml/);
       assert.deepEqual(outcome.written, ['scratch/git-case/doc.txt'], outcome.leftOut.join('\n'));
       const { sidecar } = readSidecar(readFileSync(`${document.fsPath}.annotations.yaml`, 'utf8'));
       assert.deepEqual(
