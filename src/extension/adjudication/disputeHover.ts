@@ -32,7 +32,11 @@ export function appendDispute(md: vscode.MarkdownString, doc: AnnotatedDocument,
     `[${title}](command:${COMMAND_IDS.settleDispute}?${commandLinkArguments([{ uri: doc.documentUri.toString(), id, settlement }])} "${tip}")`;
   const who = (r: Annotation): string => `${escapeMarkdown(r.dispute!.side)} · ${escapeMarkdown(r.dispute!.by)}`;
   if (!pair) {
-    const other = dispute.pair === undefined ? 'the other side marked nothing here' : `the other side's version ${escapeMarkdown(dispute.pair)} is no longer disputed in this file`;
+    const gone = dispute.pair !== undefined && !doc.annotations.some((r) => r.id === dispute.pair);
+    const other =
+      dispute.pair === undefined
+        ? 'the other side marked nothing here'
+        : `the other side's version ${escapeMarkdown(dispute.pair)} is ${gone ? 'no longer in this file' : 'no longer disputed'}`;
     md.appendMarkdown(`$(git-compare) **Disputed**: only side ${who(record)} marked this; ${other}.\n\n`);
     md.appendMarkdown(`${link('Keep', record.id, 'keep-this', 'Keep this annotation and clear its dispute')} \u00a0·\u00a0 ${link('Drop', record.id, 'drop-both', 'Remove this annotation')}\n\n`);
     return [COMMAND_IDS.settleDispute];
