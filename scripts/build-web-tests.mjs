@@ -16,6 +16,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Test files (below test/extension) that need the Node extension host, and why. */
 const NODE_ONLY = {
+  'adjudication.test.ts': 'adjudicates git branches and folders made with Node fs and child_process; adjudicating runs git, which the web worker host has not',
   'exportCommand.test.ts': 'compares with the CLI\'s output (src/cli, Node fs) in a temporary folder',
   'pendingChanges.test.ts': 'reloads the window, and carries the run across it in a file written with Node fs (reload.ts)',
   'performance.test.ts': 'times the Node host on a generated workspace written with Node fs; speed is the benchmark\'s',

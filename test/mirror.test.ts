@@ -9,6 +9,12 @@ import { REPO_ROOT } from './fixture-path';
 
 /** Modules of the editor layer tested in the real host by a test named after the feature, not the module. */
 const TESTED_IN_VSCODE_BY: Record<string, string> = {
+  'src/extension/adjudication/adjudicateCommand.ts': 'test/extension/adjudication.test.ts', // its writing: test/core/agreement/write-adjudication.test.ts
+  'src/extension/adjudication/adjudication.ts': 'test/extension/adjudication.test.ts',
+  'src/extension/adjudication/disputeDecorations.ts': 'test/extension/adjudication.test.ts',
+  'src/extension/adjudication/disputeHover.ts': 'test/extension/adjudication.test.ts',
+  'src/extension/adjudication/disputeTree.ts': 'test/extension/adjudication.test.ts',
+  'src/extension/adjudication/settling.ts': 'test/extension/adjudication.test.ts', // the plan: test/core/agreement/settle.test.ts
   'src/extension/annotationStore.ts': 'test/extension/keeping.test.ts', // the engine itself: test/core/workspace/document-sync.test.ts
   'src/extension/linkQuotePrints.ts': 'test/extension/crossSources.test.ts', // the command beside the view it acts from
   'src/extension/localFiles.ts': 'test/extension/reliability.test.ts', // the Node host's local files; its rule: test/core/io/inside.test.ts

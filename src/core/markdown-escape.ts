@@ -56,3 +56,12 @@ export function markdownCode(text: string): string {
   const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }
+
+/**
+ * Command arguments in a Markdown link's destination (`[label](command:id?ARGS)`): the JSON of the
+ * arguments with every character that could end the destination percent-encoded.
+ * @param args the command's arguments
+ */
+export function commandLinkArguments(args: unknown[]): string {
+  return encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

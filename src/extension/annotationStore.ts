@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { AnchorResult } from '../core/anchoring/reanchor';
 import type { Annotation, LabelConfig, RejectedSuggestion } from '../core/model';
 import { isSidecarPath } from '../core/paths';
-import { DocumentSync, type NewSpan, type Severity } from '../core/workspace/document-sync';
+import { DocumentSync, type NewSpan, type RecordEdit, type Severity } from '../core/workspace/document-sync';
 import type { SyncedDocument } from '../core/workspace/synced-document';
 import { systemClock } from '../core/workspace/system-clock';
 import { Disposable } from './disposable';
@@ -18,7 +18,7 @@ import { uriLocations, vscodeEditor, vscodeFiles } from './syncPorts';
 import { findWorkspaceFiles } from './workspaceSearch';
 import { notifyUser } from './notify';
 
-export type { NewSpan };
+export type { NewSpan, RecordEdit };
 
 /** How long to wait after a file-system event before re-reading (a checkout touches many files at once). */
 const RELOAD_DELAY_MS = 150;
@@ -184,6 +184,16 @@ export class AnnotationStore extends Disposable {
    */
   restore(documentUri: vscode.Uri, records: readonly Annotation[]): Promise<AnchorResult[]> {
     return this.sync.restore(documentUri, records);
+  }
+
+  /**
+   * Change, add and remove records and set the `settled:` header as one step (settling a dispute).
+   * @param documentUri the document
+   * @param edit the records by id (null: removed) and the header
+   * @returns the edit that undoes it
+   */
+  edit(documentUri: vscode.Uri, edit: RecordEdit): Promise<RecordEdit> {
+    return this.sync.edit(documentUri, edit);
   }
 
   /**

@@ -38,6 +38,10 @@ export const COMMAND_IDS = {
   reviewReject: 'marginalia.review.reject',
   reviewOpen: 'marginalia.review.open',
   reviewClose: 'marginalia.review.close',
+  // Adjudication (src/extension/adjudication/): two versions merged, disputes settled.
+  adjudicate: 'marginalia.adjudicate',
+  settleDispute: 'marginalia.settleDispute',
+  undoSettlement: 'marginalia.undoSettlement',
 } as const;
 
 /** The name of a command in `COMMAND_IDS`. */

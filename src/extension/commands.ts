@@ -25,6 +25,7 @@ import type { ReviewCommandName } from './review/reviewCommands';
 import { askUser } from './notify';
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion, tagAllOccurrences, type AcceptAllArgs, type SuggestionController, type SuggestionTarget, type TagAllArgs } from './suggestions';
 import type { RelateArgs, RemovedWithRelations, WorkspaceRelations } from './relations';
+import type { Adjudication } from './adjudication/adjudication';
 
 /** A command's handler: takes what `executeCommand` passes, resolves to what the command did. */
 export type CommandHandler = (...args: never[]) => unknown;
@@ -65,6 +66,7 @@ export interface TagArgs {
  * @param suggestions the suggestions drawn in the editors, for the commands that accept or reject them
  * @param relations the workspace's relations, for Relate… and for removing what others point at
  * @param reviewHandlers the review's commands: the review's own where the host has git, else ones that say why not
+ * @param adjudication adjudicating and settling disputes, for their commands
  */
 export function registerCommands(
   context: vscode.ExtensionContext,
@@ -74,6 +76,7 @@ export function registerCommands(
   suggestions: SuggestionController,
   relations: WorkspaceRelations,
   reviewHandlers: Record<ReviewCommandName, CommandHandler>,
+  adjudication: Adjudication,
 ): void {
   const handlers: Record<CommandName, CommandHandler> = {
     tagClaim: (args?: TagArgs) => tag(store, 'claim', args),
@@ -99,6 +102,7 @@ export function registerCommands(
     exportAnnotations: (args?: ExportArgs) => exportAnnotations(store, args ?? {}),
     ...treeCommandHandlers(store, tree),
     ...reviewHandlers,
+    ...adjudication.handlers,
   };
   for (const [name, id] of Object.entries(COMMAND_IDS) as [CommandName, string][]) {
     const run = handlers[name] as (...args: unknown[]) => unknown;

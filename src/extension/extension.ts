@@ -6,9 +6,11 @@
  * with the extension.
  */
 import * as vscode from 'vscode';
+import type { AdjudicateArgs, adjudicateVersions } from './adjudication/adjudicateCommand';
+import { registerAdjudication, type Adjudication } from './adjudication/adjudication';
 import { AnnotationStore } from './annotationStore';
 import { COMMAND_IDS } from './commandIds';
-import { registerCommands } from './commands';
+import { registerCommands, type CommandHandler } from './commands';
 import { CrossSources } from './crossSources';
 import { DecorationController } from './decorations';
 import { DiagnosticsController } from './diagnostics';
@@ -17,7 +19,6 @@ import { keepStoreInStep } from './keeping';
 import { registerNavigation, type Navigation } from './navigation';
 import { PendingChangesKeeper } from './pendingChanges';
 import { RelationHints } from './relationHints';
-import type { CommandHandler } from './commands';
 import type { Review, ReviewCommandName, startReview } from './review/reviewCommands';
 import { WorkspaceRelations } from './relations';
 import { SuggestionController } from './suggestions';
@@ -47,23 +48,33 @@ export interface MarginaliaApi {
   readonly relationHints: RelationHints;
   /** The review of annotation changes against a git revision (not in the web worker host: no git). */
   readonly review: Review | undefined;
+  /** Adjudication: the disputes view, settling and the disputed spans' frames. */
+  readonly adjudication: Adjudication;
 }
 
 /** What only some hosts can do, passed by the entry point of a host that can. */
 export interface HostFeatures {
   /** The review of annotation changes against a git revision: it runs git (the Node host). */
   readonly review?: typeof startReview;
+  /** Adjudicating two versions into the workspace: it runs git and writes through Node's `fs` (the Node host). */
+  readonly adjudicate?: typeof adjudicateVersions;
 }
 
-/** The review's commands where the host cannot run git: hidden from menus (`marginalia.review.available`), and saying why when run anyway. */
+/**
+ * A command the host cannot run: hidden from menus by its `….available` context key, and saying why
+ * when run anyway (a link, a keybinding, another extension).
+ * @param what what it needs, as the sentence's subject
+ */
+function unavailable(what: string): CommandHandler {
+  return () => {
+    void vscode.window.showInformationMessage(`Marginalia: ${what} needs git and the local disk, which VS Code in the browser does not offer. Open the folder in VS Code on the desktop, or use the CLI.`);
+    return undefined;
+  };
+}
+
+/** The review's commands where the host cannot run git. */
 const REVIEW_UNAVAILABLE: Record<ReviewCommandName, CommandHandler> = Object.fromEntries(
-  (['reviewChanges', 'reviewAccept', 'reviewReject', 'reviewOpen', 'reviewClose'] as const).map((name) => [
-    name,
-    () => {
-      void vscode.window.showInformationMessage('Marginalia: reviewing annotation changes needs git, which VS Code in the browser does not offer. Open the folder in VS Code on the desktop, or run `marginalia check --require-reviewed` in CI.');
-      return undefined;
-    },
-  ]),
+  (['reviewChanges', 'reviewAccept', 'reviewReject', 'reviewOpen', 'reviewClose'] as const).map((name) => [name, unavailable('reviewing annotation changes')]),
 ) as Record<ReviewCommandName, CommandHandler>;
 
 /**
@@ -96,7 +107,9 @@ export function startMarginalia(context: vscode.ExtensionContext, host: HostFeat
   const navigation = registerNavigation(context, store, sources, relations);
   const review = host.review?.(context, store);
   void vscode.commands.executeCommand('setContext', 'marginalia.review.available', review !== undefined);
-  registerCommands(context, store, sources, navigation.tree, suggestions, relations, review?.handlers ?? REVIEW_UNAVAILABLE);
+  const adjudication = registerAdjudication(context, store, host.adjudicate ? (args?: AdjudicateArgs) => host.adjudicate!(store, args) : unavailable('adjudicating two versions'));
+  void vscode.commands.executeCommand('setContext', 'marginalia.adjudicate.available', host.adjudicate !== undefined);
+  registerCommands(context, store, sources, navigation.tree, suggestions, relations, review?.handlers ?? REVIEW_UNAVAILABLE, adjudication);
   if (vscode.workspace.getConfiguration('marginalia').get<boolean>('openAnnotatedDocumentsAtStartup')) {
     void vscode.commands.executeCommand(COMMAND_IDS.openAnnotatedDocuments);
   }
@@ -113,5 +126,6 @@ export function startMarginalia(context: vscode.ExtensionContext, host: HostFeat
     relations,
     relationHints,
     review: review?.review,
+    adjudication,
   };
 }

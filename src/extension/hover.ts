@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { FIGURE_LABEL } from '../core/figures/figures';
-import { escapeMarkdown } from '../core/markdown-escape';
+import { commandLinkArguments as commandArguments, escapeMarkdown } from '../core/markdown-escape';
 import type { Annotation } from '../core/model';
 import { attributeGuideline, labelGuideline } from '../core/guidelines';
 import { QUOTE_LABEL } from '../core/quotes/clusters';
@@ -14,6 +14,7 @@ import { printDiffMarkdown } from '../core/quotes/diff-markdown';
 import { clusterEntities, shortValue, speakersOf, unlinkedPrints } from '../core/sources/cross-source';
 import { describeFigure } from '../core/sources/render';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
+import { appendDispute, shownWithItsPair } from './adjudication/disputeHover';
 import { COMMAND_IDS } from './commandIds';
 import type { CrossSources } from './crossSources';
 import { missingAttributes } from './diagnostics';
@@ -45,7 +46,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const doc = this.store.get(document.uri);
     if (!doc || !doc.hasText) return undefined;
     const offset = toOffset(doc, position);
-    const here = this.store.annotationsAt(document.uri, offset).filter((a) => a.start < a.end);
+    const under = this.store.annotationsAt(document.uri, offset).filter((a) => a.start < a.end);
+    const here = under.filter((a) => !shownWithItsPair(doc, a, under));
     if (here.length === 0) return undefined;
     const contents = here.map((a) => this.describe(doc, a));
     const innermost = here[0]!;
@@ -67,6 +69,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     if (guideline) md.appendMarkdown(` — ${escapeMarkdown(guideline)}`);
     md.appendMarkdown(` \u00a0$(tag) ${escapeMarkdown(a.id)}\n\n`);
     md.appendMarkdown(`> ${escapeMarkdown(shorten(a.text))}\n\n`);
+    // A dispute first: the curator hovers to settle it, and its table shows both versions whole.
+    if (a.dispute) for (const command of appendDispute(md, doc, a)) linked.add(command);
     // What the other sources say comes first: it is what a reader comparing reports hovers for.
     if (a.label === FIGURE_LABEL) this.describeFigure(md, doc, a);
     if (a.label === QUOTE_LABEL && this.describePrints(md, doc, a)) linked.add(COMMAND_IDS.linkQuotePrints);
@@ -93,7 +97,6 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     }
     if (a.note) md.appendMarkdown(`$(note) ${escapeMarkdown(a.note)}\n\n`);
     if (a.status === 'suggested') md.appendMarkdown('suggested, not yet confirmed: Ctrl+Alt+M Enter confirms it\n\n');
-    if (a.dispute) this.describeDispute(md, doc, a.dispute);
     md.isTrusted = { enabledCommands: [...linked] };
     return md;
   }
@@ -196,23 +199,6 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
   }
 
   /**
-   * The dispute `marginalia adjudicate` left on a record: which side said so, and the other side's
-   * version, so that the curator compares both in one place.
-   */
-  private describeDispute(md: vscode.MarkdownString, doc: AnnotatedDocument, dispute: NonNullable<Annotation['dispute']>): void {
-    md.appendMarkdown(`$(git-compare) **disputed**: side ${escapeMarkdown(dispute.side)} (${escapeMarkdown(dispute.by)}) marked this`);
-    const pair = dispute.pair === undefined ? undefined : doc.annotations.find((r) => r.id === dispute.pair);
-    if (dispute.pair === undefined) md.appendMarkdown('; the other side marked nothing here');
-    else if (!pair) md.appendMarkdown(`; the other side's version ${escapeMarkdown(dispute.pair)} is no longer in this file`);
-    else {
-      const by = pair.dispute ? ` (${escapeMarkdown(pair.dispute.by)})` : '';
-      const attributes = Object.entries(pair.attributes ?? {}).map(([name, value]) => `${escapeMarkdown(name)}: ${escapeMarkdown(String(value))}`);
-      md.appendMarkdown(`; the other version${by}: **${escapeMarkdown(pair.label)}** ${escapeMarkdown(shorten(pair.text, 60))}${attributes.length > 0 ? ` (${attributes.join(', ')})` : ''}`);
-    }
-    md.appendMarkdown('. To settle it, keep one record and delete the other and the `dispute` lines in the sidecar.\n\n');
-  }
-
-  /**
    * The entity line: its name and links to its other occurrences in the workspace, except the figures
    * of this figure's group and the prints of this quote's quotation, which are listed above with what each says.
    */
@@ -265,11 +251,6 @@ function relationProblemText(problem: RelationProblem): string {
     case 'label-not-allowed':
       return `a ${problem.label} is not allowed at its ${problem.end === 'from' ? 'source' : 'target'} (${problem.allowed.join(', ')} are)`;
   }
-}
-
-/** Command arguments in a link's destination: every character that could end the destination is percent-encoded. */
-function commandArguments(args: unknown[]): string {
-  return encodeURIComponent(JSON.stringify(args)).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function basename(uri: vscode.Uri): string {

@@ -6,6 +6,7 @@
 import type * as vscode from 'vscode';
 import { startMarginalia, type MarginaliaApi } from './extension';
 import { nodeLocalFiles } from './localFiles';
+import { adjudicateVersions } from './adjudication/adjudicateCommand';
 import { startReview } from './review/reviewCommands';
 import { useLocalFiles } from './sidecarFiles';
 
@@ -15,7 +16,7 @@ import { useLocalFiles } from './sidecarFiles';
  */
 export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   useLocalFiles(nodeLocalFiles);
-  return startMarginalia(context, { review: startReview });
+  return startMarginalia(context, { review: startReview, adjudicate: adjudicateVersions });
 }
 
 /** Nothing to do: every resource is in the context's subscriptions. */

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { escapeLinkedText, escapeMarkdown } from '../../src/core/markdown-escape';
+import { commandLinkArguments, escapeLinkedText, escapeMarkdown } from '../../src/core/markdown-escape';
 import { fixturePath } from '../fixture-path';
 
 // markdown-it (with HTML and bare-URL links on, like the GFM Markdown VS Code renders) comes with the dev tools.
@@ -50,5 +50,14 @@ describe('escapeLinkedText', () => {
       assert.doesNotMatch(escaped, NOTIFICATION_LINK, text);
       assert.equal(escaped.replace(/\u200b/g, ''), text);
     }
+  });
+});
+
+describe('commandLinkArguments', () => {
+  test('keeps a link destination whole whatever the arguments hold, and decodes back to them', () => {
+    const args = [{ uri: 'file:///a (b)/c\'s.txt', id: 'x)](https://evil', settlement: 'keep-this' }];
+    const encoded = commandLinkArguments(args);
+    assert.match(encoded, /^[A-Za-z0-9%._~-]*$/);
+    assert.deepEqual(JSON.parse(decodeURIComponent(encoded)), args);
   });
 });

@@ -1,5 +1,6 @@
-// A sidecar written by `marginalia adjudicate` in a real VS Code: the hover over a disputed span says
-// which side marked it and shows the other side's version (the hover's Markdown escapes sidecar text).
+// A sidecar written by `marginalia adjudicate` in a real VS Code: the hover over a disputed span shows
+// both versions side by side, or says that the other side marked nothing there (the hover's Markdown
+// escapes sidecar text). Settling from the hover: adjudication.test.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { writeSidecar } from '../../src/core/sidecar/write';
@@ -35,16 +36,20 @@ suite('Disputes', () => {
           { id: 'a0000003', label: 'figure', ...at('40%'), attributes: { unit: 'percent' }, dispute: { side: 'A', by: 'alice', pair: 'b0000003' } },
           { id: 'b0000003', label: 'figure', ...at('40% of homes'), attributes: { unit: 'share' }, dispute: { side: 'B', by: 'bob', pair: 'a0000003' } },
           { id: 'b0000002', label: 'claim', ...at('the budget grew'), dispute: { side: 'B', by: 'bob' } },
+          { id: 'a0000009', label: 'claim', ...at('Critics'), dispute: { side: 'A', by: 'alice', pair: 'gone0001' } },
         ],
       }),
     );
     const editor = await openEditor(uri);
-    await waitFor(() => api.store.get(uri)?.annotations.length === 3, 'the disputed records loaded');
+    await waitFor(() => api.store.get(uri)?.annotations.length === 4, 'the disputed records loaded');
     const over = (phrase: string) => editor.document.positionAt(TEXT.indexOf(phrase) + 1);
     const figure = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, over('40%')));
-    assert.match(figure, /\*\*disputed\*\*: side A \(alice\) marked this; the other version \(bob\): \*\*figure\*\* 40\\% of homes \(unit: share\)/);
-    assert.match(figure, /\*\*disputed\*\*: side B \(bob\) marked this; the other version \(alice\): \*\*figure\*\* 40\\% \(unit: percent\)/);
+    assert.match(figure, /\| \| A · alice \(this\) \| B · bob \|/);
+    assert.match(figure, /\| text \| “40\\%” \| “40\\% of homes” \|/);
+    assert.match(figure, /\| unit \| percent \| share \|/);
     const claim = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, over('budget')));
-    assert.match(claim, /side B \(bob\) marked this; the other side marked nothing here/);
+    assert.match(claim, /only side B · bob marked this; the other side marked nothing here/);
+    const orphanedPair = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, over('Critics')));
+    assert.match(orphanedPair, /only side A · alice marked this; the other side's version gone0001 is no longer in this file/);
   });
 });

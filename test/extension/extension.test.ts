@@ -55,7 +55,7 @@ suite('Activation in a real VS Code', () => {
     assert.equal(api.version, extension.packageJSON.version, 'the API of the extension is reachable from here');
   });
 
-  test('the review of annotation changes is started where git runs (the Node host), and says why not in the web worker', async function () {
+  test('reviewing changes and adjudicating run git: started in the Node host, saying why not in the web worker', async function () {
     if (!inWebWorker()) {
       assert.ok(api.review, 'the Node host starts the review');
       return;
@@ -67,10 +67,12 @@ suite('Activation in a real VS Code', () => {
     window.showInformationMessage = (message: unknown) => (shown.push(String(message)), Promise.resolve(undefined));
     try {
       assert.equal(await vscode.commands.executeCommand('marginalia.review.start'), undefined);
+      assert.equal(await vscode.commands.executeCommand('marginalia.adjudicate'), undefined);
     } finally {
       window.showInformationMessage = original;
     }
-    assert.match(shown.join('\n'), /needs git/);
+    assert.equal(shown.length, 2, shown.join('\n'));
+    assert.ok(shown.every((message) => message.includes('needs git')), shown.join('\n'));
   });
 
   test('opens a copy of seeds/, never the repository folder itself', async () => {

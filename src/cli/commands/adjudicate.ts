@@ -1,17 +1,12 @@
-import { existsSync, mkdirSync, promises as fs } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { adjudicate, type AdjudicatedDocument } from '../../core/agreement/adjudicate';
-import { WriteFailedError, writeFileAtomic, type AtomicWriteOps } from '../../core/io/atomic-write';
-import { describeRefusal, isWithin, readInside, resolveInside } from '../../core/io/inside';
-import { FORMAT_VERSION } from '../../core/model';
-import { sidecarPathFor } from '../../core/paths';
-import { writeSidecar } from '../../core/sidecar/write';
-import { normalizeText } from '../../core/text';
-import { decodeDocument } from '../../core/document-bytes';
+import { adjudicate } from '../../core/agreement/adjudicate';
+import { existingSidecars, overlapRefusal, writeAdjudicated } from '../../core/agreement/write-adjudication';
+import { WriteFailedError } from '../../core/io/atomic-write';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
-import { readVersion, type Version } from '../versions';
+import { readVersion } from '../versions';
 
 export const ADJUDICATE_USAGE = `usage: marginalia adjudicate A B [PATH...] --into DIR
 
@@ -44,11 +39,12 @@ export async function adjudicateCommand(args: string[], io: CliIO): Promise<numb
   const dir = path.resolve(io.cwd, into);
   const a = await readVersion(nameA, limits, io.cwd, { texts: true });
   const b = await readVersion(nameB, limits, io.cwd, { texts: true });
-  await refuseOverlap(dir, [a, b], [nameA, nameB]);
+  const overlap = await overlapRefusal(dir, [a, b].flatMap((v, i) => (v.isRevision ? [] : [{ root: v.root, name: [nameA, nameB][i]! }])));
+  if (overlap !== undefined) throw new UsageError(`--into ${overlap}`);
   const unreadable = [...a.unreadable, ...b.unreadable];
   for (const file of unreadable) io.stderr.write(`marginalia adjudicate: warning: ${file} cannot be read; left out\n`);
   const result = adjudicate(a.documents, b.documents, { a: nameA, b: nameB });
-  const existing = result.adjudicated.map((d) => sidecarPathFor(d.document)).filter((sidecar) => existsSync(path.join(dir, ...sidecar.split('/'))));
+  const existing = existingSidecars(dir, result.adjudicated);
   if (existing.length > 0) {
     throw new UsageError(`${shownPath(io.cwd, dir)} already holds ${existing.length === 1 ? 'a sidecar' : 'sidecars'} that adjudication would overwrite: ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}; choose an empty folder`);
   }
@@ -84,43 +80,3 @@ export async function adjudicateCommand(args: string[], io: CliIO): Promise<numb
   return failed > 0 ? 1 : 0;
 }
 
-/** Refuse a DIR inside a folder read (its sidecars would be overwritten, or read back next time) or holding one. */
-async function refuseOverlap(dir: string, versions: readonly Version[], names: readonly string[]): Promise<void> {
-  const realDir = await fs.realpath(dir).catch(() => dir);
-  for (const [i, version] of versions.entries()) {
-    if (version.isRevision) continue;
-    const root = await fs.realpath(version.root).catch(() => version.root);
-    if (isWithin(root, realDir) || isWithin(realDir, root)) {
-      throw new UsageError(`--into ${dir} overlaps the folder ${names[i]} that is read: write into a folder outside both versions`);
-    }
-  }
-}
-
-/**
- * Write one document's sidecar into DIR, and the document when DIR does not hold it yet; every file
- * must land inside DIR, through links included.
- * @param files the file operations writes go through (tests pass failing ones)
- * @returns why it could not be written, or undefined
- */
-async function writeAdjudicated(dir: string, document: AdjudicatedDocument, files: AtomicWriteOps | undefined): Promise<string | undefined> {
-  const documentPath = path.join(dir, ...document.document.split('/'));
-  const sidecarPath = path.join(dir, ...sidecarPathFor(document.document).split('/'));
-  // The nearest folder that exists must lie inside DIR before any folder is made below it: a link
-  // in DIR to elsewhere would have the folders made there.
-  let existing = path.dirname(documentPath);
-  while (!existsSync(existing) && isWithin(dir, path.dirname(existing)) && existing !== dir) existing = path.dirname(existing);
-  const folder = await resolveInside(existing, dir);
-  if (folder.refusal) return `its folder ${existing} ${describeRefusal(folder.refusal)}`;
-  mkdirSync(path.dirname(documentPath), { recursive: true });
-  const present = await readInside(documentPath, dir);
-  if (present.refusal?.kind === 'missing') writeFileAtomic(documentPath, document.text, {}, files);
-  else if (present.refusal) return `${documentPath} ${describeRefusal(present.refusal)}`;
-  else {
-    const decoded = decodeDocument(present.bytes);
-    if (decoded.text === undefined || normalizeText(decoded.text) !== document.text) return `${documentPath} is already there with another text, which the annotations do not fit`;
-  }
-  const sidecar = { version: FORMAT_VERSION, document: path.posix.basename(document.document), settled: document.disputed === 0, annotations: document.annotations };
-  // A sidecar that appeared since the check above is not replaced.
-  const written = writeFileAtomic(sidecarPath, writeSidecar(sidecar), { mayReplace: () => !existsSync(sidecarPath) }, files);
-  return written === undefined ? `${sidecarPath} appeared while it was written` : undefined;
-}

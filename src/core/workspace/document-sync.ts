@@ -47,6 +47,14 @@ export interface NewSpan {
   label: string;
 }
 
+/** Records changed as one step (see `DocumentSync.edit`). */
+export interface RecordEdit {
+  /** By id: the record to put in place of the one of that id (or to add), or null to remove it. */
+  records: ReadonlyMap<string, Annotation | null>;
+  /** The sidecar's `settled:` header afterwards. */
+  settled: boolean;
+}
+
 /** How serious a message to the user is. */
 export type Severity = 'info' | 'warning' | 'error';
 
@@ -247,6 +255,42 @@ export class DocumentSync<L> {
     this.changed(entry, true);
     await this.persist(entry);
     return [];
+  }
+
+  /**
+   * Change, add and remove records and set the `settled:` header in one step, written as one (settling
+   * a dispute). A record put back whose text is no longer at its offsets is looked for again, as
+   * `restore` does.
+   * @param document the document
+   * @param edit the records by id (a record to put in place of the one of that id, or null to remove
+   *   it) and the header
+   * @returns the edit that undoes this one: the records as they were, and the header
+   */
+  async edit(document: L, edit: RecordEdit): Promise<RecordEdit> {
+    const entry = await this.entryFor(document);
+    const before: RecordEdit = {
+      records: new Map([...edit.records.keys()].map((id) => {
+        const now = entry.annotations.find((a) => a.id === id);
+        return [id, now ? clone(now) : null];
+      })),
+      // A sidecar without the header gets the one its records call for, so that undo can say it.
+      settled: entry.settled ?? !entry.annotations.some((a) => a.dispute),
+    };
+    const put = [...edit.records.values()].filter((a): a is Annotation => a !== null).map(clone);
+    entry.annotations = entry.annotations.filter((a) => !edit.records.has(a.id));
+    for (const [id, record] of edit.records) {
+      if (record === null) entry.drift.delete(id);
+    }
+    const moved = put.filter((a) => a.status !== 'orphaned' && entry.offsets.slice(a.start, a.end) !== a.text);
+    for (const a of moved) a.status = 'orphaned';
+    entry.annotations.push(...put);
+    entry.settled = edit.settled;
+    if (moved.length > 0) await this.reanchor(document, moved.map((a) => a.id));
+    else {
+      this.changed(entry, true);
+      await this.persist(entry);
+    }
+    return before;
   }
 
   /**
@@ -577,6 +621,8 @@ export class DocumentSync<L> {
       entry.documentKey = read.sidecar.document;
     }
     entry.source = read.sidecar?.source;
+    const settled = read.sidecar?.settled;
+    entry.settled = typeof settled === 'boolean' ? settled : undefined;
     const rejected = read.sidecar?.rejected;
     entry.rejectedReadable = rejected === undefined || Array.isArray(rejected);
     // Rejections made here and not yet written join those on disk.
@@ -699,7 +745,13 @@ export class DocumentSync<L> {
       if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
       entry.refreshContexts();
       const text = writeSidecar(
-        { version: entry.version, document: entry.documentKey, annotations: entry.annotations, ...(entry.rejectedReadable && entry.rejected.length > 0 ? { rejected: entry.rejected } : {}) },
+        {
+          version: entry.version,
+          document: entry.documentKey,
+          annotations: entry.annotations,
+          ...(entry.settled !== undefined ? { settled: entry.settled } : {}),
+          ...(entry.rejectedReadable && entry.rejected.length > 0 ? { rejected: entry.rejected } : {}),
+        },
         onDisk,
         this.sources,
       );

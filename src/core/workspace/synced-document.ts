@@ -34,6 +34,8 @@ export interface SyncedDocument<L> {
   readonly source: DocumentSource | undefined;
   /** Suggestions turned down (the sidecar's `rejected:` header), not to be offered again. */
   readonly rejected: readonly RejectedSuggestion[];
+  /** The sidecar's `settled:` header (written by `adjudicate`, kept by settling); undefined without one. */
+  readonly settled: boolean | undefined;
   /** The sidecar's content as last read or written (undefined: there is no file): where its findings point. */
   readonly diskSource: string | undefined;
 }
@@ -51,6 +53,8 @@ export class Entry<L> implements SyncedDocument<L> {
   /** The sidecar's `source:` header, kept as read (the writer keeps it in the file). */
   source: DocumentSource | undefined;
   rejected: RejectedSuggestion[] = [];
+  /** The sidecar's `settled:` header, kept as read when it is true or false (another value is kept in the file as it is). */
+  settled: boolean | undefined;
   /** False when the sidecar has a `rejected:` header that could not be read: it is kept as it is, and nothing is added to it. */
   rejectedReadable = true;
   /** The sidecar's content as last read or written (undefined: there is no file). */
