@@ -66,9 +66,11 @@ function driftFinding(annotation: Annotation, result: AnchorResult | undefined, 
   const name = `annotation ${annotation.id} (${annotation.label})`;
   if (annotation.status === 'orphaned') {
     const why =
-      result?.method === 'diff'
-        ? 'was deleted from the document (diffed against the version it was verified on)'
-        : result
+      result?.ambiguous
+        ? 'cannot be placed for sure: diffs against the version it was verified on as good as each other put it in different places (a copy of its passage next to it, or its first or last word became several)'
+        : result?.method === 'diff'
+          ? 'was deleted from the document (diffed against the version it was verified on)'
+          : result
           ? `was not found in the document (searched for${result.score > 0 ? `, best score ${result.score.toFixed(2)}` : ''})`
           : 'was not found in the document';
     return {

@@ -90,3 +90,14 @@ test('with fix, a re-anchored annotation keeps its relations, and those pointing
     ],
   );
 });
+
+test('with fix, an annotation two diffs as good place differently is orphaned and the finding says so', () => {
+  const before = 'On Friday Russia published a list of guarantees.\n';
+  const after = 'On Friday formally allied published a list of guarantees.\n';
+  const start = before.indexOf('Russia');
+  const a: Annotation = { id: 'r', label: 'claim', start, end: start + 'Russia published'.length, text: 'Russia published' };
+  const result = checkAnnotations(sidecar(a), after, new Map([['r', 4]]), true, { previousText: before });
+  assert.deepEqual(result.findings.map((f) => [f.code, f.line]), [['orphaned', 4]]);
+  assert.match(result.findings[0]!.message, /cannot be placed for sure/);
+  assert.doesNotMatch(result.findings[0]!.message, /was deleted/);
+});

@@ -294,15 +294,17 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
   if (!lineChanges) return undefined;
   // The equal lines next to the changed ones, a few on each side, for `repeatedAround`.
   let marginHead = head;
-  let lead = 0;
-  for (; lead < EQUAL_MARGIN_LINES && marginHead > 0; lead++) marginHead = oldText.lastIndexOf('\n', marginHead - 2) + 1;
+  for (let n = 0; n < EQUAL_MARGIN_LINES && marginHead > 0; n++) marginHead = oldText.lastIndexOf('\n', marginHead - 2) + 1;
   let marginTail = oldTailStart;
   for (let n = 0; n < EQUAL_MARGIN_LINES && marginTail < oldText.length; n++) {
     const lineEnd = oldText.indexOf('\n', marginTail);
     marginTail = lineEnd < 0 ? oldText.length : lineEnd + 1;
   }
-  const oldAround = lineStarts(oldText, marginHead, marginTail);
-  const newAround = lineStarts(newText, marginHead, marginTail + newText.length - oldText.length);
+  // Line starts of the margins and the diffed lines, read as one sequence without copying the latter.
+  const leadStarts = lineStarts(oldText, marginHead, head);
+  const lead = leadStarts.length - 1;
+  const oldAround = aroundLines(leadStarts, oldLines, lineStarts(oldText, oldTailStart, marginTail));
+  const newAround = aroundLines(lineStarts(newText, marginHead, head), newLines, lineStarts(newText, newTailStart, marginTail + newText.length - oldText.length));
   const shifted = (c: Change | undefined) => c && { aStart: c.aStart + lead, aEnd: c.aEnd + lead, bStart: c.bStart + lead, bEnd: c.bEnd + lead };
   const ambiguous = lineChanges.flatMap((c, k) => repeatedAround(shifted(c)!, shifted(lineChanges[k - 1]), shifted(lineChanges[k + 1]), oldText, newText, oldAround, newAround));
   const hunks: Hunk[] = [];
@@ -323,12 +325,12 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
  * @param c a change of lines (line numbers); `before` and `after` the changes around it
  * @param lines the old and new texts' line starts
  */
-function repeatedAround(c: Change, before: Change | undefined, after: Change | undefined, oldText: string, newText: string, oldLines: readonly number[], newLines: readonly number[]): [number, number][] {
-  const oldEnd = oldLines.length - 1;
-  const sameLine = (i: number, text: string, starts: readonly number[], j: number) =>
-    sameSlice(oldText, oldLines[i]!, oldLines[i + 1]!, text, starts[j]!, starts[j + 1]!);
+function repeatedAround(c: Change, before: Change | undefined, after: Change | undefined, oldText: string, newText: string, oldLines: LineStarts, newLines: LineStarts): [number, number][] {
+  const oldEnd = oldLines.count;
+  const sameLine = (i: number, text: string, starts: LineStarts, j: number) =>
+    sameSlice(oldText, oldLines.at(i), oldLines.at(i + 1), text, starts.at(j), starts.at(j + 1));
   /** How many of the old equal lines `first, first + step, …` (within `[low, high)`) stand in a row inside `[from, to)` of a side. */
-  const run = (first: number, step: number, low: number, high: number, text: string, starts: readonly number[], from: number, to: number) => {
+  const run = (first: number, step: number, low: number, high: number, text: string, starts: LineStarts, from: number, to: number) => {
     let best = 0;
     for (let p = from; p < to; p++) {
       let n = 0;
@@ -345,11 +347,30 @@ function repeatedAround(c: Change, before: Change | undefined, after: Change | u
   const below = count(c.aEnd, 1);
   if (above === 0 && below === 0) return [];
   const repeated: number[] = [];
-  for (let i = c.aStart - above; i < c.aEnd + below; i++) if ((i < c.aStart || i >= c.aEnd) && hasWordChar(oldText, oldLines[i]!, oldLines[i + 1]!)) repeated.push(i);
+  for (let i = c.aStart - above; i < c.aEnd + below; i++) if ((i < c.aStart || i >= c.aEnd) && hasWordChar(oldText, oldLines.at(i), oldLines.at(i + 1))) repeated.push(i);
   // The change's own old lines count where they are a deleted copy of a repeated line.
   const deletedCopies: number[] = [];
   for (let i = c.aStart; i < c.aEnd; i++) if (repeated.some((r) => sameLine(r, oldText, oldLines, i))) deletedCopies.push(i);
-  return [...repeated, ...deletedCopies].map((i) => [oldLines[i]!, oldLines[i + 1]!]);
+  return [...repeated, ...deletedCopies].map((i) => [oldLines.at(i), oldLines.at(i + 1)]);
+}
+
+/** Line starts by index (the text's end after the last line), and how many lines. */
+interface LineStarts {
+  at(i: number): number;
+  count: number;
+}
+
+/**
+ * The starts of the lead margin's lines, the diffed lines and the tail margin's lines as one sequence;
+ * `lead` ends where `lines` begins, `lines` (with the diffed region's end last) where `tail` begins.
+ */
+function aroundLines(lead: readonly number[], lines: readonly number[], tail: readonly number[]): LineStarts {
+  const leadCount = Math.max(0, lead.length - 1);
+  const linesCount = lines.length - 1;
+  return {
+    count: leadCount + linesCount + Math.max(0, tail.length - 1),
+    at: (i) => (i < leadCount ? lead[i]! : i - leadCount <= linesCount ? lines[i - leadCount]! : tail[i - leadCount - linesCount]!),
+  };
 }
 
 /** Starts of the lines of `text[from, to)`, each line with its LF, and `to` last. */

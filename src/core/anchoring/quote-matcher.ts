@@ -145,6 +145,9 @@ export class QuoteMatcher {
         // else goes through the search.
         const small = Math.abs(end - start - quote.length) <= Math.max(8, quote.length >> 3);
         if (!small && !this.insertedInside(start, end)) continue;
+        // A line break the quote did not have: a paragraph pasted next to it, inside the old context;
+        // where the quote begins (ends) in that is for the search's edge rules to say.
+        if (!quote.includes('\n') && text.slice(start, end).includes('\n')) continue;
         [start, end] = this.keepWordsOutside(start, end);
         const m = this.score(start, end);
         if (accept(m)) return m;

@@ -47,6 +47,11 @@ export interface AnchorResult {
   score: number;
   /** What placed (or orphaned) it. */
   method: AnchorMethod;
+  /**
+   * Set on an orphan of the diff whose text still stands, but where two diffs as good put it in
+   * different places (a copy next to it, an edge word become several): orphaned rather than guessed.
+   */
+  ambiguous?: true;
 }
 
 /** What re-anchoring knows besides the new text. */
@@ -381,8 +386,12 @@ function mapByDiff(annotations: readonly Annotation[], index: OffsetIndex, previ
     if (a.status === 'orphaned' || !holds(a, previous)) return;
     const mapping = diff.map(previous.toUtf16(a.start), previous.toUtf16(a.end));
     if (mapping.kind === 'unknown') return;
-    if (mapping.kind === 'deleted' || mapping.kind === 'ambiguous') {
+    if (mapping.kind === 'deleted') {
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: 0, method: 'diff' };
+      return;
+    }
+    if (mapping.kind === 'ambiguous') {
+      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: 0, method: 'diff', ambiguous: true };
       return;
     }
     results[i] = placed(a, index, mapping.start, mapping.end, mapping.score, 'diff');

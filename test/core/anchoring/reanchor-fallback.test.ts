@@ -194,3 +194,11 @@ test('a short first word standing at the edge by chance does not vouch for it: "
     assert.ok(result!.outcome === 'orphaned' || !a.text.startsWith('the news'), `placed on "${a.text}" (context: ${context})`);
   }
 });
+
+test('a line pasted just before an edited quote, inside its old prefix, stays outside it', () => {
+  const a = SEED_ANNOTATIONS.find((x) => x.id === '2064b7cd')!;
+  const edited = insertedAbove(a.id, '– ‘Impossible’ demands –\n\n').replace('Soviet Union and Eastern Europe', 'Soviet Union and Europe');
+  const [result] = reanchor([a], new OffsetIndex(edited));
+  assert.equal(result!.outcome, 'edited');
+  assert.equal(result!.annotation.text, a.text.replace('Eastern ', ''));
+});
