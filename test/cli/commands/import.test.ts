@@ -14,7 +14,7 @@ import { fixturePath } from '../../fixture-path';
 import { marginalia } from '../cli-harness';
 import { copyFolder, OUTPUT_NAMES, readTree, SETS, temporaryFolder, type Format } from '../export-harness';
 
-const IMPORTABLE = ['brat', 'doccano', 'prodigy', 'w3c'] as const satisfies readonly Format[];
+const IMPORTABLE = ['brat', 'doccano', 'labelstudio', 'prodigy', 'w3c'] as const satisfies readonly Format[];
 
 /** Where an export of `format` is written under `out`, and what `import` reads. */
 function outputPath(out: string, format: Format): string {
