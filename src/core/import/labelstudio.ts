@@ -49,7 +49,7 @@ export function parseLabelStudio(content: string, name: string): ParsedImport {
       if (document) parsed.documents.push(document);
     }
   });
-  parsed.ignored.push(...notes.summary());
+  parsed.ignored.push(...notes.summary(name));
   return parsed;
 }
 
@@ -195,8 +195,9 @@ function readRegion(
       span = byUtf16;
       notes.add('regions counted in UTF-16 units (Label Studio before 2022): converted to code points, checked against value.text');
     } else {
-      const holds = byCodePoint ? `holds ${quoteForMessage(byCodePoint.raw, QUOTE_LENGTH)} at ${start}..${end}` : `has only ${offsets.rawLength} characters`;
-      return `value.text is ${quoteForMessage(quoted ?? '', QUOTE_LENGTH)} but the task's text ${holds} (counted in code points, and neither in UTF-16 units); not imported rather than imported at the wrong place`;
+      if (quoted === undefined) return `the region ${start}..${end} ends after the task's text (${offsets.rawLength} code points)`;
+      const holds = byCodePoint ? `holds ${quoteForMessage(byCodePoint.raw, QUOTE_LENGTH)} at ${start}..${end}` : `has only ${offsets.rawLength} code points`;
+      return `value.text is ${quoteForMessage(quoted, QUOTE_LENGTH)}, but the task's text ${holds} (counted in code points; counted in UTF-16 units it does not match either): not imported rather than imported at the wrong place`;
     }
   }
   const meta = result['meta'];
@@ -285,7 +286,8 @@ class NoteCounter {
     this.counts.set(note, (this.counts.get(note) ?? 0) + 1);
   }
 
-  summary(): string[] {
-    return [...this.counts].map(([note, count]) => `${count} ${note}`);
+  /** Each note with its count, prefixed by the file's name. */
+  summary(name: string): string[] {
+    return [...this.counts].map(([note, count]) => `${name}: ${count} ${note}`);
   }
 }
