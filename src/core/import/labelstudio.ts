@@ -15,7 +15,7 @@
  * offsets are counted over the task's text as it is, then moved onto the text with CRLF read as LF.
  */
 import { PUBLICATION_FIELDS } from '../export/publication';
-import { codePointLength, normalizeText, OffsetIndex, quoteForMessage } from '../text';
+import { lowerBound, normalizeText, OffsetIndex, quoteForMessage } from '../text';
 import { isObject, isOffset, publicationIn } from './jsonl';
 import type { ImportedDocument, ImportedRelation, ImportedSpan, ParsedImport } from './types';
 
@@ -242,23 +242,27 @@ class TaskOffsets {
   /** How many code points the task's text has as it is. */
   readonly rawLength: number;
   private readonly raw: OffsetIndex;
-  private readonly sameAsNormalized: boolean;
+  private readonly normalizedIndex: OffsetIndex;
+  /** The UTF-16 offsets in the task's text of what normalising drops (a BOM, the CR of each CRLF), ascending. */
+  private readonly dropped: number[] = [];
 
   constructor(private readonly rawText: string) {
     this.raw = new OffsetIndex(rawText);
     this.rawLength = this.raw.length;
     this.normalized = normalizeText(rawText);
-    this.sameAsNormalized = this.normalized === rawText;
+    this.normalizedIndex = new OffsetIndex(this.normalized);
+    if (rawText.startsWith('\uFEFF')) this.dropped.push(0);
+    for (let i = rawText.indexOf('\r\n'); i !== -1; i = rawText.indexOf('\r\n', i + 2)) this.dropped.push(i);
   }
 
   /** The region read in code points of the task's text, or undefined when it is outside it. */
-  inCodePoints(start: number, end: number): { start: number; end: number; text: string; raw: string } | undefined {
+  inCodePoints(start: number, end: number): Region | undefined {
     if (end > this.raw.length) return undefined;
     return this.moved(this.raw.toUtf16(start), this.raw.toUtf16(end));
   }
 
   /** The region read in UTF-16 units, or undefined when it is outside the text or cuts a character in two. */
-  inUtf16(start: number, end: number): { start: number; end: number; text: string; raw: string } | undefined {
+  inUtf16(start: number, end: number): Region | undefined {
     if (end > this.rawText.length || this.raw.toUtf16(this.raw.toCodePoint(start)) !== start || this.raw.toUtf16(this.raw.toCodePoint(end)) !== end) return undefined;
     return this.moved(start, end);
   }
@@ -269,13 +273,19 @@ class TaskOffsets {
   }
 
   /** A region given in UTF-16 units of the task's text, in code points of the normalised text. */
-  private moved(utf16Start: number, utf16End: number): { start: number; end: number; text: string; raw: string } {
-    const raw = this.rawText.slice(utf16Start, utf16End);
-    if (this.sameAsNormalized) return { start: this.raw.toCodePoint(utf16Start), end: this.raw.toCodePoint(utf16End), text: raw, raw };
-    const start = codePointLength(normalizeText(this.rawText.slice(0, utf16Start)));
-    const text = normalizeText(raw.replace(/^\uFEFF/, ''));
-    return { start, end: start + codePointLength(text), text, raw };
+  private moved(utf16Start: number, utf16End: number): Region {
+    const start = this.normalizedIndex.toCodePoint(utf16Start - lowerBound(this.dropped, utf16Start));
+    const end = this.normalizedIndex.toCodePoint(utf16End - lowerBound(this.dropped, utf16End));
+    return { start, end, text: this.normalizedIndex.slice(start, end), raw: this.rawText.slice(utf16Start, utf16End) };
   }
+}
+
+/** A region in code points of the normalised text, with its text there and in the task's text as it is. */
+interface Region {
+  start: number;
+  end: number;
+  text: string;
+  raw: string;
 }
 
 /** Notes said once per file, with how many times they applied. */

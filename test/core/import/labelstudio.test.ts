@@ -99,3 +99,16 @@ test('labelstudio: one task object instead of an array; not JSON is a problem', 
   assert.ok(one.ignored.some((n) => /without value\.text .* read in code points/.test(n)), 'without value.text the reading cannot be checked: said');
   assert.match(parseLabelStudio('[{', 'x.json').problems[0]!.message, /not valid JSON/);
 });
+
+test('labelstudio: a region across a CRLF, after a BOM and an emoji, counted as Label Studio counts (CR included) and moved onto the LF text', () => {
+  const text = '\uFEFFab\r\ncd 😀\r\nef';
+  const points = [...text];
+  const [start, end] = [points.indexOf('b'), points.indexOf('f')];
+  const task = { id: 1, data: { text }, annotations: [{ result: [{ id: 'r', type: 'labels', value: { start, end, text: points.slice(start, end).join(''), labels: ['claim'] } }] }] };
+  const [document] = parseLabelStudio(JSON.stringify(task), 'crlf.json').documents;
+  assert.equal(document!.text, 'ab\ncd 😀\nef');
+  assert.deepEqual(
+    document!.spans.map((s) => [s.start, s.end, s.text]),
+    [[1, 9, 'b\ncd 😀\ne']],
+  );
+});
