@@ -58,7 +58,8 @@ function readTask(task: Record<string, unknown>, origin: string, parsed: ParsedI
   const data = task['data'];
   const raw = isObject(data) ? taskText(data) : undefined;
   if (raw === undefined) {
-    parsed.problems.push({ origin, message: 'the task has no text: expected data.text, or a data object with one string field' });
+    const minimal = !isObject(data) && typeof task['text'] === 'string' ? " (this looks like Label Studio's JSON-MIN export, which drops the region ids relations need: export as JSON)" : '';
+    parsed.problems.push({ origin, message: `the task has no text: expected data.text, or a data object with one string field${minimal}` });
     return undefined;
   }
   const offsets = new TaskOffsets(raw);

@@ -98,6 +98,9 @@ test('labelstudio: one task object instead of an array; not JSON is a problem', 
   );
   assert.ok(one.ignored.some((n) => /without value\.text .* read in code points/.test(n)), 'without value.text the reading cannot be checked: said');
   assert.match(parseLabelStudio('[{', 'x.json').problems[0]!.message, /not valid JSON/);
+  const minimal = parseLabelStudio(JSON.stringify([{ id: 1, text: 'a b', label: [{ start: 0, end: 1, text: 'a', labels: ['claim'] }] }]), 'min.json');
+  assert.deepEqual(minimal.documents, []);
+  assert.match(minimal.problems[0]!.message, /^the task has no text: .*JSON-MIN export.*export as JSON\)$/);
 });
 
 test('labelstudio: a region across a CRLF, after a BOM and an emoji, counted as Label Studio counts (CR included) and moved onto the LF text', () => {
