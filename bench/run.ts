@@ -15,6 +15,7 @@ import { reanchorInsertLarge, reanchorInsertSmall, reanchorWordEdits } from './f
 import { reanchorScatteredEdits, reanchorScenarios } from './figures/reanchor-scenarios';
 import { agreeTwoTrees } from './figures/agreement';
 import { exportClaimReview, exportDoccano } from './figures/export';
+import { importLabelStudio } from './figures/import';
 import { crossSourceCommands, editorCrossSourceView } from './figures/sources';
 import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
@@ -42,6 +43,7 @@ const FIGURES: FigureRun[] = [
   durableSidecarWrite,
   exportDoccano,
   exportClaimReview,
+  importLabelStudio,
   crossSourceCommands,
   editorCrossSourceView,
   agreeTwoTrees,

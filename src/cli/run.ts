@@ -26,7 +26,7 @@ const COMMANDS: Record<string, Command> = {
   check: { load: () => import('./commands/check.js').then((m) => ({ run: m.checkCommand, usage: m.CHECK_USAGE })), summary: 'verify sidecars against their documents; --fix re-anchors' },
   'merge-driver': { load: () => import('./commands/merge-driver.js').then((m) => ({ run: m.mergeDriverCommand, usage: m.MERGE_DRIVER_USAGE })), summary: 'three-way merge of a sidecar, for git' },
   export: { load: () => import('./commands/export.js').then((m) => ({ run: m.exportCommand, usage: m.EXPORT_USAGE })), summary: 'write annotations as doccano, prodigy, brat, w3c, csv or labelstudio' },
-  import: { load: () => import('./commands/import.js').then((m) => ({ run: m.importCommand, usage: m.IMPORT_USAGE })), summary: 'merge brat, doccano, prodigy or w3c annotations into sidecars' },
+  import: { load: () => import('./commands/import.js').then((m) => ({ run: m.importCommand, usage: m.IMPORT_USAGE })), summary: 'merge brat, doccano, labelstudio, prodigy or w3c annotations into sidecars' },
   diff: { load: () => import('./commands/diff.js').then((m) => ({ run: m.diffCommand, usage: m.DIFF_USAGE })), summary: 'Markdown summary of annotation changes between two revisions or folders' },
   agree: { load: () => import('./commands/agree.js').then((m) => ({ run: m.agreeCommand, usage: m.AGREE_USAGE })), summary: 'agreement between two annotators: F1, overlap F1, kappa per label' },
   adjudicate: { load: () => import('./commands/adjudicate.js').then((m) => ({ run: m.adjudicateCommand, usage: m.ADJUDICATE_USAGE })), summary: 'merge two annotators\' versions, keeping disagreements as disputes to settle' },

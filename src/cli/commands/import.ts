@@ -6,6 +6,7 @@ import { labelConfigFromBratConf } from '../../core/import/brat-conf';
 import { LABEL_CONFIG_FILE, parseLabelConfig } from '../../core/config';
 import { parseDoccano, type DoccanoColumns } from '../../core/import/doccano';
 import { mergeImported, type SkippedSpan } from '../../core/import/merge';
+import { parseLabelStudio } from '../../core/import/labelstudio';
 import { parseProdigy } from '../../core/import/prodigy';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from '../../core/import/types';
 import { parseW3c } from '../../core/import/w3c';
@@ -25,13 +26,14 @@ import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
 
-const FORMATS = ['brat', 'doccano', 'prodigy', 'w3c'] as const;
+const FORMATS = ['brat', 'doccano', 'labelstudio', 'prodigy', 'w3c'] as const;
 
 export const IMPORT_USAGE = `usage: marginalia import SOURCE --format ${FORMATS.join('|')} [--into DIR] [--dry-run]
                          [--column-data KEY] [--column-label KEY]
 
 Imports annotations made with another tool into the sidecars of the documents under DIR (default .).
-SOURCE is a JSONL file (doccano, prodigy), a JSON file (w3c) or a folder of .ann/.txt files (brat).
+SOURCE is a JSONL file (doccano, prodigy), a JSON file (w3c, labelstudio: Label Studio's JSON export)
+or a folder of .ann/.txt files (brat).
 Each imported document is matched to a document under DIR by its path, then by its file name, then
 by identical text; every span must hold the same text in that document as in the import. A span the
 document already has (same label and span) is not added twice.
@@ -240,7 +242,16 @@ async function parseSource(source: string, format: (typeof FORMATS)[number], nam
   const read = await readTextInside(source, undefined);
   if (read.refusal) throw new UsageError(`cannot read ${name}: it ${describeRefusal(read.refusal)}`);
   const content = read.text;
-  return format === 'doccano' ? parseDoccano(content, name, columns) : format === 'prodigy' ? parseProdigy(content, name) : parseW3c(content, name);
+  switch (format) {
+    case 'doccano':
+      return parseDoccano(content, name, columns);
+    case 'labelstudio':
+      return parseLabelStudio(content, name);
+    case 'prodigy':
+      return parseProdigy(content, name);
+    case 'w3c':
+      return parseW3c(content, name);
+  }
 }
 
 /**

@@ -113,6 +113,7 @@ function addRelation(result: MergeResult, placedAt: ReadonlyMap<string, number>,
   const skip = (reason: string) => result.skippedRelations.push({ origin: relation.origin, reason: `relation ${relation.type}: ${reason}` });
   const type = relationTypes(config).find((t) => t.id === relation.type);
   if (!type) return void skip(`the type is not in the label configuration; add it under relations: in .marginalia.yaml`);
+  if (relation.bidirectional && !type.symmetric) return void skip('it goes both ways, but the type is not symmetric in the label configuration (symmetric: true)');
   const from = placedAt.get(relation.from);
   if (relation.document !== undefined) {
     // The target is in another document, imported on its own: 'marginalia check' tells whether it is there.

@@ -43,6 +43,8 @@ export interface ImportedRelation {
   to: string;
   /** A target in another document: its path relative to the source document's folder (W3C). */
   document?: string;
+  /** The file gives it both ways (Label Studio's `bi`): imported only for a type configured symmetric. */
+  bidirectional?: boolean;
   /** Where the relation is in the imported file, for reports. */
   origin: string;
 }

@@ -14,7 +14,7 @@ import { fixturePath } from '../../fixture-path';
 import { marginalia } from '../cli-harness';
 import { copyFolder, OUTPUT_NAMES, readTree, SETS, temporaryFolder, type Format } from '../export-harness';
 
-const IMPORTABLE = ['brat', 'doccano', 'prodigy', 'w3c'] as const satisfies readonly Format[];
+const IMPORTABLE = ['brat', 'doccano', 'labelstudio', 'prodigy', 'w3c'] as const satisfies readonly Format[];
 
 /** Where an export of `format` is written under `out`, and what `import` reads. */
 function outputPath(out: string, format: Format): string {
@@ -389,6 +389,32 @@ test('a brat corpus imports in one command: a folder without a label configurati
     assert.doesNotMatch(again.stdout, /wrote/);
     assert.equal(readFileSync(path.join(work.dir, '.marginalia.yaml'), 'utf8'), configured, 'a label configuration already there is kept');
     assert.match(again.stdout, /deal\.txt: 0 added, 4 already there/, 'nothing is added twice, relations included');
+  } finally {
+    work.dispose();
+  }
+});
+
+test('labelstudio from Label Studio itself: two annotators, an older UTF-16 region, a wrong value.text and relations that cannot be imported are each reported', async () => {
+  const work = temporaryFolder('labelstudio');
+  try {
+    copyFolder(fixturePath('import', 'labelstudio-docs'), work.dir);
+    const result = await marginalia(['import', fixturePath('import', 'labelstudio-project.json'), '--format', 'labelstudio'], work.dir);
+    assert.equal(result.code, 1, result.stderr);
+    assert.match(result.stderr, /labelstudio-project\.json \[0\]\.annotations\[0\]\.result\[3\]: error: value\.text is "quartet", but the task's text holds "quarter" at 53\.\.60/);
+    assert.match(result.stderr, /result\[8\]: error: relation supports: region gone is not a labelled text region of this annotation/);
+    assert.match(result.stderr, /result\[9\]: skipped relation said-by: it goes both ways, but the type is not symmetric/);
+    assert.match(result.stdout, /^task-7\.txt: 3 added, 2 relations added, 1 already there$/m, "the second annotator's region is the first's");
+    assert.match(result.stdout, /^imported 4 annotations into 2 documents; 1 already there; 3 skipped$/m);
+    const article = annotationsOf(work.dir, 'task-7.txt');
+    assert.deepEqual(
+      article.map((a) => [a.id, a.text, a.author, a.relations ?? []]),
+      [
+        ['ceo', 'the CEO', 'Label Studio user 3', []],
+        ['rev', 'revenue rose 12% 📈 in the quarter', 'Label Studio user 3', [{ type: 'said-by', to: 'ceo' }, { type: 'contradicts', to: 'fell' }]],
+        ['fell', 'it fell', 'Label Studio user 3', []],
+      ],
+    );
+    assert.deepEqual(annotationsOf(work.dir, 'notes.txt').map((a) => [a.label, a.text]), [['claim', 'notes']]);
   } finally {
     work.dispose();
   }

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parseLabelStudio } from '../../../src/core/import/labelstudio';
+import type { ImportedDocument } from '../../../src/core/import/types';
+import { fixturePath } from '../../fixture-path';
+
+const NAME = 'labelstudio-project.json';
+const parsed = parseLabelStudio(readFileSync(fixturePath('import', NAME), 'utf8'), NAME);
+const [article, notes, skipped] = parsed.documents as [ImportedDocument, ImportedDocument, ImportedDocument];
+
+/** The text a span covers in its document's (normalised) text, counted in code points. */
+function covered(document: ImportedDocument, span: { start: number | undefined; end: number | undefined }): string {
+  return [...document.text!].slice(span.start, span.end).join('');
+}
+
+test('labelstudio: one document per task, its text with CRLF read as LF, named by meta.source, file_upload or task id', () => {
+  assert.equal(parsed.documents.length, 3);
+  assert.ok(article.text!.includes('quarter.\nAnalysts'), 'CRLF is read as LF');
+  assert.deepEqual(article.candidates, ['task-7.txt']);
+  assert.deepEqual(notes.candidates, ['notes.txt'], "Label Studio's upload prefix is dropped");
+  assert.equal(notes.text, 'Plain notes.', "the text is data's only string field besides the source header");
+  assert.deepEqual(notes.publication, { outlet: 'Daily' });
+  assert.deepEqual(skipped.spans, []);
+  assert.ok(parsed.ignored.some((n) => /\[2\]\.annotations\[0\]: the annotator skipped the task \(was_cancelled\)/.test(n)));
+});
+
+test('labelstudio: code-point offsets after an emoji and after a CRLF land on the text value.text gives', () => {
+  const first = article.spans.filter((s) => s.origin.includes('.annotations[0].'));
+  assert.deepEqual(
+    first.map((s) => [s.id, s.label, s.start, s.end, covered(article, s)]),
+    [
+      ['ceo', 'person', 14, 21, 'the CEO'],
+      ['rev', 'claim', 27, 60, 'revenue rose 12% 📈 in the quarter'],
+      ['fell', 'claim', 76, 83, 'it fell'],
+    ],
+  );
+  for (const span of first) assert.equal(span.text, covered(article, span));
+  assert.equal(first[1]!.note, 'needs a source', "a region's meta.text is its note");
+});
+
+test('labelstudio: UTF-16 offsets of an older export are recognised by value.text and converted to code points, with a note', () => {
+  const older = article.spans.find((s) => s.origin.includes('.annotations[1].'))!;
+  assert.deepEqual([older.start, older.end, covered(article, older)], [27, 60, 'revenue rose 12% 📈 in the quarter']);
+  assert.ok(parsed.ignored.some((n) => /^labelstudio-project\.json: 1 regions counted in UTF-16 units/.test(n)));
+});
+
+test('labelstudio: a value.text that the text does not hold at the region is reported, not imported', () => {
+  assert.ok(!article.spans.some((s) => s.id === 'bad'));
+  const problem = parsed.problems.find((p) => p.origin === `${NAME} [0].annotations[0].result[3]`);
+  assert.match(problem?.message ?? '', /value\.text is "quartet", but the task's text holds "quarter" at 53\.\.60/);
+});
+
+test('labelstudio: each annotation is imported with its annotator as author; region keys are told apart per annotation', () => {
+  assert.deepEqual(
+    article.spans.map((s) => [s.key, s.author]),
+    [
+      ['ceo', 'Label Studio user 3'],
+      ['rev', 'Label Studio user 3'],
+      ['fell', 'Label Studio user 3'],
+      ['rev (annotations[1])', 'ana@example.org'],
+    ],
+  );
+  assert.ok(!article.spans.some((s) => s.label === 'person' && s.origin.includes('predictions')), 'predictions are not imported when the task has annotations');
+});
+
+test('labelstudio: predictions are imported only when a task has no annotations, and that is said', () => {
+  assert.deepEqual(
+    notes.spans.map((s) => [s.label, covered(notes, s), s.origin]),
+    [['claim', 'notes', `${NAME} [1].predictions[0].result[0]`]],
+  );
+  assert.ok(parsed.ignored.includes(`${NAME} [1]: the task has no annotations; its 1 prediction(s) are imported instead`));
+});
+
+test('labelstudio: relations by direction (left swaps the ends, bi is marked); one to a region that is not there is reported', () => {
+  assert.deepEqual(
+    article.relations!.map((r) => [r.type, r.from, r.to, r.bidirectional ?? false]),
+    [
+      ['said-by', 'rev', 'ceo', false],
+      ['contradicts', 'rev', 'fell', true],
+      ['said-by', 'fell', 'ceo', true],
+    ],
+  );
+  const problem = parsed.problems.find((p) => p.origin === `${NAME} [0].annotations[0].result[8]`);
+  assert.equal(problem?.message, 'relation supports: region gone is not a labelled text region of this annotation');
+});
+
+test('labelstudio: results that are not text spans are named in a note (HyperText regions, choices)', () => {
+  assert.ok(parsed.ignored.some((n) => /results of type "hypertextlabels" \(spans over HTML/.test(n)));
+  assert.ok(parsed.ignored.some((n) => /results of type "choices"/.test(n)));
+});
+
+test('labelstudio: one task object instead of an array; not JSON is a problem', () => {
+  const one = parseLabelStudio(JSON.stringify({ id: 1, data: { text: 'a 😀 b' }, annotations: [{ result: [{ id: 'x', type: 'labels', value: { start: 4, end: 5, labels: ['claim'] } }] }] }), 'one.json');
+  assert.deepEqual(
+    one.documents[0]!.spans.map((s) => [s.start, s.end, s.text]),
+    [[4, 5, 'b']],
+  );
+  assert.ok(one.ignored.some((n) => /without value\.text .* read in code points/.test(n)), 'without value.text the reading cannot be checked: said');
+  assert.match(parseLabelStudio('[{', 'x.json').problems[0]!.message, /not valid JSON/);
+  const minimal = parseLabelStudio(JSON.stringify([{ id: 1, text: 'a b', label: [{ start: 0, end: 1, text: 'a', labels: ['claim'] }] }]), 'min.json');
+  assert.deepEqual(minimal.documents, []);
+  assert.match(minimal.problems[0]!.message, /^the task has no text: .*JSON-MIN export.*export as JSON\)$/);
+});
+
+test('labelstudio: a region across a CRLF, after a BOM and an emoji, counted as Label Studio counts (CR included) and moved onto the LF text', () => {
+  const text = '\uFEFFab\r\ncd 😀\r\nef';
+  const points = [...text];
+  const [start, end] = [points.indexOf('b'), points.indexOf('f')];
+  const task = { id: 1, data: { text }, annotations: [{ result: [{ id: 'r', type: 'labels', value: { start, end, text: points.slice(start, end).join(''), labels: ['claim'] } }] }] };
+  const [document] = parseLabelStudio(JSON.stringify(task), 'crlf.json').documents;
+  assert.equal(document!.text, 'ab\ncd 😀\nef');
+  assert.deepEqual(
+    document!.spans.map((s) => [s.start, s.end, s.text]),
+    [[1, 9, 'b\ncd 😀\ne']],
+  );
+});
