@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { colorsFor } from '../../src/extension/decorations';
 import type { MarginaliaApi } from '../../src/extension/extension';
-import { inFolder, marginalia, openEditor, waitFor } from './editor-helpers';
+import { inFolder, marginalia, openEditor, wrapLinesDuringSuite, waitFor } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 const SEED_000 = '000_685ffd5502fe63ac.txt';
@@ -16,14 +16,9 @@ suite('Highlights', () => {
   let api: MarginaliaApi;
   const uri = (): vscode.Uri => inFolder(SEED_000);
 
+  wrapLinesDuringSuite();
   suiteSetup(async () => {
     api = await marginalia();
-    await vscode.workspace.getConfiguration('editor').update('wordWrap', 'on', vscode.ConfigurationTarget.Workspace);
-  });
-
-  suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('editor').update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('every annotation of a seed article is drawn with its label; a figure inside a claim is framed', async () => {

@@ -130,6 +130,18 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
   assert.fail(`timed out waiting for ${what} (last value: ${JSON.stringify(last)})`);
 }
 
+/**
+ * Wrap long lines while the calling suite runs, so that a seed article's paragraphs show whole in its
+ * screenshots; the setting and the editors are put back after it.
+ */
+export function wrapLinesDuringSuite(): void {
+  suiteSetup(() => vscode.workspace.getConfiguration('editor').update('wordWrap', 'on', vscode.ConfigurationTarget.Workspace));
+  suiteTeardown(async () => {
+    await vscode.workspace.getConfiguration('editor').update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+}
+
 /** The quick picks and input boxes opened since `watchPrompts`, one by one. */
 export interface PromptWatch {
   /**

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Annotation } from '../../src/core/model';
 import type { MarginaliaApi } from '../../src/extension/extension';
-import { inFolder, marginalia, openEditor } from './editor-helpers';
+import { inFolder, marginalia, openEditor, wrapLinesDuringSuite } from './editor-helpers';
 import { requestScreenshot } from './screenshot';
 
 const SEED_000 = '000_685ffd5502fe63ac.txt';
@@ -21,14 +21,9 @@ suite('Hovers', () => {
   let api: MarginaliaApi;
   const uri = (): vscode.Uri => inFolder(SEED_000);
 
+  wrapLinesDuringSuite();
   suiteSetup(async () => {
     api = await marginalia();
-    await vscode.workspace.getConfiguration('editor').update('wordWrap', 'on', vscode.ConfigurationTarget.Workspace);
-  });
-
-  suiteTeardown(async () => {
-    await vscode.workspace.getConfiguration('editor').update('wordWrap', undefined, vscode.ConfigurationTarget.Workspace);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('the hover shows label, text, attributes, note and entity, with links to the other occurrences', async function () {
