@@ -1,0 +1,93 @@
+/**
+ * A corpus from brat itself (an excerpt of its example data, see the fixture's README) imports in one
+ * command, keeps every `R` line as a relation, and comes back out of `export --format brat` with the
+ * same relations: same types between the same spans with the same labels (ids may differ).
+ */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { readSidecar } from '../../../src/core/sidecar/read';
+import { fixturePath } from '../../fixture-path';
+import { marginalia } from '../cli-harness';
+import { temporaryFolder } from '../export-harness';
+
+const CORPUS = fixturePath('import', 'brat-examples', 'TDT');
+
+/** One brat relation told by what it links rather than by ids: `type from-span -> to-span`. */
+type RelationKey = string;
+
+/**
+ * The relations of one `.ann` file, read straight from its lines (not through the importer): each `R`
+ * line with its two ends resolved to their `T` line's label and offsets.
+ */
+function relationsOfAnn(content: string): RelationKey[] {
+  const spans = new Map<string, string>();
+  const relations: { type: string; from: string; to: string }[] = [];
+  for (const line of content.split('\n')) {
+    const [id, body] = line.split('\t');
+    if (/^T\d+$/.test(id ?? '')) spans.set(id!, body!);
+    const relation = /^R\d+$/.test(id ?? '') ? /^(\S+) Arg1:(T\d+) Arg2:(T\d+)$/.exec(body ?? '') : null;
+    if (/^R/.test(id ?? '')) assert.ok(relation, `every R line is read: ${line}`);
+    if (relation) relations.push({ type: relation[1]!, from: relation[2]!, to: relation[3]! });
+  }
+  return relations.map(({ type, from, to }) => {
+    assert.ok(spans.has(from) && spans.has(to), `both ends of ${type} ${from} ${to} are text-bound annotations`);
+    return `${type} ${spans.get(from)} -> ${spans.get(to)}`;
+  }).sort();
+}
+
+function countByType(keys: RelationKey[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const key of keys) {
+    const type = key.split(' ')[0]!;
+    counts.set(type, (counts.get(type) ?? 0) + 1);
+  }
+  return new Map([...counts].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const DOCUMENTS = readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort();
+
+test('brat\'s own example corpus (TDT excerpt): one-command import keeps every R line, check finds no error, export gives the same relations back', async () => {
+  const work = temporaryFolder('brat-examples');
+  try {
+    const original = new Map(DOCUMENTS.map((txt) => [txt, relationsOfAnn(readFileSync(path.join(CORPUS, txt.replace(/\.txt$/, '.ann')), 'utf8'))]));
+    const allOriginal = [...original.values()].flat();
+    assert.ok(allOriginal.length >= 100, `the excerpt holds a real number of relations (${allOriginal.length})`);
+    for (const txt of DOCUMENTS) writeFileSync(path.join(work.dir, txt), readFileSync(path.join(CORPUS, txt), 'utf8'));
+
+    const imported = await marginalia(['import', CORPUS, '--format', 'brat'], work.dir);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /wrote \.marginalia\.yaml from annotation\.conf/);
+    assert.match(imported.stdout, /0 skipped/);
+    for (const txt of DOCUMENTS) {
+      assert.match(imported.stdout, new RegExp(`${txt.replace('.', '\\.')}: \\d+ added, ${original.get(txt)!.length} relations added, 0 already there`));
+      // The `#` lines of TDT hold lemmas (`#1\tLemma T1\t...`), not brat's AnnotatorNotes: reported, not imported.
+      assert.match(imported.stderr, new RegExp(`${txt.replace(/\.txt$/, '\\.ann')}: \\d+ comment line\\(s\\) not imported`));
+    }
+
+    const importedTypes = new Map<string, number>();
+    for (const txt of DOCUMENTS) {
+      const { sidecar } = readSidecar(readFileSync(path.join(work.dir, `${txt}.annotations.yaml`), 'utf8'));
+      assert.ok(sidecar);
+      for (const annotation of sidecar.annotations) {
+        for (const relation of annotation.relations ?? []) importedTypes.set(relation.type, (importedTypes.get(relation.type) ?? 0) + 1);
+      }
+    }
+    assert.deepEqual(new Map([...importedTypes].sort(([a], [b]) => a.localeCompare(b))), countByType(allOriginal), 'every R line is a relation of its type');
+
+    const check = await marginalia(['check'], work.dir);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.match(check.stdout + check.stderr, /0 errors/, 'no relation is reported: every type and end fits the configuration written from annotation.conf');
+
+    const out = path.join(work.dir, 'export');
+    const exported = await marginalia(['export', '--format', 'brat', '--out', out], work.dir);
+    assert.equal(exported.code, 0, exported.stderr);
+    for (const txt of DOCUMENTS) {
+      const again = relationsOfAnn(readFileSync(path.join(out, txt.replace(/\.txt$/, '.ann')), 'utf8'));
+      assert.deepEqual(again, original.get(txt), `${txt}: the same relations between the same spans and labels`);
+    }
+  } finally {
+    work.dispose();
+  }
+});
