@@ -1,11 +1,12 @@
 /**
- * A corpus from brat itself (an excerpt of its example data, see the fixture's README) imports in one
- * command, keeps every `R` line as a relation, and comes back out of `export --format brat` with the
- * same relations: same types between the same spans with the same labels (ids may differ).
+ * Relation round trips on data from the other tools themselves (see each fixture's README): a brat
+ * corpus (an excerpt of brat's example data) and doccano's relation extraction example import, keep
+ * every relation, and come back out of `export` with the same relations: same types between the same
+ * spans with the same labels (ids may differ).
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { fixturePath } from '../../fixture-path';
@@ -14,7 +15,7 @@ import { temporaryFolder } from '../export-harness';
 
 const CORPUS = fixturePath('import', 'brat-examples', 'TDT');
 
-/** One brat relation told by what it links rather than by ids: `type from-span -> to-span`. */
+/** One relation told by what it links rather than by ids: `type from-span -> to-span`. */
 type RelationKey = string;
 
 /**
@@ -87,6 +88,52 @@ test('brat\'s own example corpus (TDT excerpt): one-command import keeps every R
       const again = relationsOfAnn(readFileSync(path.join(out, txt.replace(/\.txt$/, '.ann')), 'utf8'));
       assert.deepEqual(again, original.get(txt), `${txt}: the same relations between the same spans and labels`);
     }
+  } finally {
+    work.dispose();
+  }
+});
+
+/** The relations of doccano JSONL, read straight from its records: each with its ends' label and offsets. */
+function relationsOfDoccano(content: string): RelationKey[] {
+  interface Entity { id: number; start_offset: number; end_offset: number; label: string }
+  interface Relation { from_id: number; to_id: number; type: string }
+  return content
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .flatMap((line) => {
+      const record = JSON.parse(line) as { entities: Entity[]; relations: Relation[] };
+      const span = (id: number): string => {
+        const entity = record.entities.find((e) => e.id === id);
+        assert.ok(entity, `entity ${id} is in the record`);
+        return `${entity.label} ${entity.start_offset} ${entity.end_offset}`;
+      };
+      return record.relations.map((r) => `${r.type} ${span(r.from_id)} -> ${span(r.to_id)}`);
+    })
+    .sort();
+}
+
+test('doccano\'s own relation extraction example: import matched by text, check is clean, export gives the same relations back', async () => {
+  const fixtures = fixturePath('import', 'doccano-examples');
+  const source = path.join(fixtures, 'relation_extraction.jsonl');
+  const work = temporaryFolder('doccano-examples');
+  try {
+    const original = relationsOfDoccano(readFileSync(source, 'utf8'));
+    assert.equal(original.length, 3);
+    copyFileSync(path.join(fixtures, 'google.txt'), path.join(work.dir, 'google.txt'));
+    copyFileSync(path.join(fixtures, 'labels.marginalia.yaml'), path.join(work.dir, '.marginalia.yaml'));
+
+    const imported = await marginalia(['import', source, '--format', 'doccano'], work.dir);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /google\.txt: 4 added, 3 relations added, 0 already there/);
+
+    const check = await marginalia(['check'], work.dir);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.match(check.stdout + check.stderr, /1 sidecar, 4 annotations: 0 errors, 0 warnings/);
+
+    const out = path.join(work.dir, 'export.jsonl');
+    const exported = await marginalia(['export', '--format', 'doccano', '--out', out], work.dir);
+    assert.equal(exported.code, 0, exported.stderr);
+    assert.deepEqual(relationsOfDoccano(readFileSync(out, 'utf8')), original, 'the same relations between the same spans and labels');
   } finally {
     work.dispose();
   }
