@@ -18,24 +18,42 @@ const CORPUS = fixturePath('import', 'brat-examples', 'TDT');
 /** One relation told by what it links rather than by ids: `type from-span -> to-span`. */
 type RelationKey = string;
 
+/** What an `.ann` file holds, told by content rather than ids, each list sorted. */
+interface AnnContent {
+  /** `label start end\ttext` of each `T` line. */
+  spans: string[];
+  /** `name label start end = value` of each `A` line. */
+  attributes: string[];
+  /** `type from-span -> to-span` of each `R` line. */
+  relations: RelationKey[];
+}
+
 /**
- * The relations of one `.ann` file, read straight from its lines (not through the importer): each `R`
- * line with its two ends resolved to their `T` line's label and offsets.
+ * Read an `.ann` file straight from its lines (not through the importer): `T` lines, `A` lines on
+ * them, and `R` lines with both ends resolved to their `T` line's label and offsets.
  */
-function relationsOfAnn(content: string): RelationKey[] {
+function readAnn(content: string): AnnContent {
   const spans = new Map<string, string>();
-  const relations: { type: string; from: string; to: string }[] = [];
-  for (const line of content.split('\n')) {
-    const [id, body] = line.split('\t');
-    if (/^T\d+$/.test(id ?? '')) spans.set(id!, body!);
-    const relation = /^R\d+$/.test(id ?? '') ? /^(\S+) Arg1:(T\d+) Arg2:(T\d+)$/.exec(body ?? '') : null;
-    if (/^R/.test(id ?? '')) assert.ok(relation, `every R line is read: ${line}`);
-    if (relation) relations.push({ type: relation[1]!, from: relation[2]!, to: relation[3]! });
+  const lines = content.split('\n').map((line) => line.split('\t'));
+  for (const [id, body, text] of lines) if (/^T\d+$/.test(id ?? '')) spans.set(id!, `${body}\t${text}`);
+  const end = (id: string | undefined): string => {
+    assert.ok(id !== undefined && spans.has(id), `${id} is a text-bound annotation of the file`);
+    return spans.get(id)!.split('\t')[0]!;
+  };
+  const attributes: string[] = [];
+  const relations: RelationKey[] = [];
+  for (const [id, body] of lines) {
+    if (/^A\d+$/.test(id ?? '')) {
+      const [name, target, value] = body!.split(' ');
+      attributes.push(`${name} ${end(target)} = ${value ?? 'true'}`);
+    }
+    if (/^R\d+$/.test(id ?? '')) {
+      const relation = /^(\S+) Arg1:(T\d+) Arg2:(T\d+)$/.exec(body ?? '');
+      assert.ok(relation, `every R line is read: ${body}`);
+      relations.push(`${relation[1]} ${end(relation[2])} -> ${end(relation[3])}`);
+    }
   }
-  return relations.map(({ type, from, to }) => {
-    assert.ok(spans.has(from) && spans.has(to), `both ends of ${type} ${from} ${to} are text-bound annotations`);
-    return `${type} ${spans.get(from)} -> ${spans.get(to)}`;
-  }).sort();
+  return { spans: [...spans.values()].sort(), attributes: attributes.sort(), relations: relations.sort() };
 }
 
 function countByType(keys: RelationKey[]): Map<string, number> {
@@ -49,11 +67,11 @@ function countByType(keys: RelationKey[]): Map<string, number> {
 
 const DOCUMENTS = readdirSync(CORPUS).filter((name) => name.endsWith('.txt')).sort();
 
-test('brat\'s own example corpus (TDT excerpt): one-command import keeps every R line, check is clean, export gives the same relations back', async () => {
+test('brat\'s own example corpus (TDT excerpt): one-command import keeps every R line, check is clean, export gives the same relations, spans and attributes back (only its lemma comments are lost)', async () => {
   const work = temporaryFolder('brat-examples');
   try {
-    const original = new Map(DOCUMENTS.map((txt) => [txt, relationsOfAnn(readFileSync(path.join(CORPUS, txt.replace(/\.txt$/, '.ann')), 'utf8'))]));
-    const allOriginal = [...original.values()].flat();
+    const original = new Map(DOCUMENTS.map((txt) => [txt, readAnn(readFileSync(path.join(CORPUS, txt.replace(/\.txt$/, '.ann')), 'utf8'))]));
+    const allOriginal = [...original.values()].flatMap((ann) => ann.relations);
     assert.ok(allOriginal.length >= 100, `the excerpt holds a real number of relations (${allOriginal.length})`);
     for (const txt of DOCUMENTS) writeFileSync(path.join(work.dir, txt), readFileSync(path.join(CORPUS, txt), 'utf8'));
 
@@ -62,7 +80,7 @@ test('brat\'s own example corpus (TDT excerpt): one-command import keeps every R
     assert.match(imported.stdout, /wrote \.marginalia\.yaml from annotation\.conf/);
     assert.match(imported.stdout, /0 skipped/);
     for (const txt of DOCUMENTS) {
-      assert.match(imported.stdout, new RegExp(`${txt.replace('.', '\\.')}: \\d+ added, ${original.get(txt)!.length} relations added, 0 already there`));
+      assert.match(imported.stdout, new RegExp(`${txt.replace('.', '\\.')}: \\d+ added, ${original.get(txt)!.relations.length} relations added, 0 already there`));
       // The `#` lines of TDT hold lemmas (`#1\tLemma T1\t...`), not brat's AnnotatorNotes: reported, not imported.
       assert.match(imported.stderr, new RegExp(`${txt.replace(/\.txt$/, '\\.ann')}: \\d+ comment line\\(s\\) not imported`));
     }
@@ -85,8 +103,10 @@ test('brat\'s own example corpus (TDT excerpt): one-command import keeps every R
     const exported = await marginalia(['export', '--format', 'brat', '--out', out], work.dir);
     assert.equal(exported.code, 0, exported.stderr);
     for (const txt of DOCUMENTS) {
-      const again = relationsOfAnn(readFileSync(path.join(out, txt.replace(/\.txt$/, '.ann')), 'utf8'));
-      assert.deepEqual(again, original.get(txt), `${txt}: the same relations between the same spans and labels`);
+      const again = readAnn(readFileSync(path.join(out, txt.replace(/\.txt$/, '.ann')), 'utf8'));
+      assert.deepEqual(again.relations, original.get(txt)!.relations, `${txt}: the same relations between the same spans and labels`);
+      assert.deepEqual(again.spans, original.get(txt)!.spans, `${txt}: the same spans, labels and texts`);
+      assert.deepEqual(again.attributes, original.get(txt)!.attributes, `${txt}: the same attribute values on the same spans`);
     }
   } finally {
     work.dispose();
