@@ -5,7 +5,7 @@
  * attributes, the `[relations]` relation types with the labels of each end and brat's
  * `<REL-TYPE>:symmetric` flag. Pure.
  */
-import { stringify } from 'yaml';
+import { Document, visit } from 'yaml';
 import { isAttributeName, isLabelName } from '../names';
 import { decodeBratToken } from '../export/brat-codec';
 
@@ -110,6 +110,14 @@ export function labelConfigFromBratConf(conf: string): BratLabelConfig {
     if (type.to?.length === 0) delete type.to;
   }
   const config = { labels, ...(Object.keys(relations).length > 0 ? { relations } : {}) };
-  const text = `# Made by 'marginalia import --format brat' from the collection's annotation.conf.\n${stringify(config, { nullStr: '' })}`;
+  const document = new Document(config);
+  // Lists of labels and each attribute on one line, `CASE: {type: enum, values: [Nom, Gen]}`: a
+  // corpus's hundreds of attribute values stay readable instead of taking a line apiece.
+  visit(document, {
+    Seq: (_, seq) => void (seq.flow = true),
+    Map: (_, map) => void (map.has('type') && (map.flow = true)),
+  });
+  const body = document.toString({ nullStr: '', lineWidth: 0, flowCollectionPadding: false });
+  const text = `# Made by 'marginalia import --format brat' from the collection's annotation.conf.\n${body}`;
   return { text, notes };
 }

@@ -14,6 +14,8 @@ import { marginalia } from '../cli-harness';
 import { temporaryFolder } from '../export-harness';
 
 const CORPUS = fixturePath('import', 'brat-examples', 'TDT');
+/** The label configuration the import writes from TDT's annotation.conf. Set UPDATE=1 to rewrite it. */
+const CORPUS_CONFIG_GOLDEN = fixturePath('import', 'brat-examples', 'TDT.marginalia.golden.yaml');
 
 /** One relation told by what it links rather than by ids: `type from-span -> to-span`. */
 type RelationKey = string;
@@ -79,6 +81,9 @@ test('brat\'s own example corpus (TDT excerpt): one-command import keeps every R
     assert.equal(imported.code, 0, imported.stderr);
     assert.match(imported.stdout, /wrote \.marginalia\.yaml from annotation\.conf/);
     assert.match(imported.stdout, /0 skipped/);
+    const written = readFileSync(path.join(work.dir, '.marginalia.yaml'), 'utf8');
+    if (process.env.UPDATE) writeFileSync(CORPUS_CONFIG_GOLDEN, written);
+    assert.equal(written, readFileSync(CORPUS_CONFIG_GOLDEN, 'utf8'), 'the configuration written matches its golden file (UPDATE=1 rewrites it)');
     for (const txt of DOCUMENTS) {
       assert.match(imported.stdout, new RegExp(`${txt.replace('.', '\\.')}: \\d+ added, ${original.get(txt)!.relations.length} relations added, 0 already there`));
       // The `#` lines of TDT hold lemmas (`#1\tLemma T1\t...`), not brat's AnnotatorNotes: reported, not imported.
