@@ -10,7 +10,7 @@
 
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import type { AttributeSpec, AttributeType, Finding, LabelConfig, LabelSpec, LabelSuggestSpec, RelationTypeSpec, Severity } from './model';
-import { isLabelName } from './names';
+import { isAttributeName, isLabelName } from './names';
 import { patternProblem } from './suggestions/pattern-safety';
 
 /** The configuration's file name, at the root of a workspace folder. */
@@ -47,7 +47,6 @@ export const DEFAULT_LABEL_CONFIG: LabelConfig = deepFreeze({
   ],
 });
 
-const ATTRIBUTE_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
 const LABEL_KEYS = ['id', 'description', 'examples', 'color', 'key', 'attributes', 'suggest'];
 const ATTRIBUTE_KEYS = ['name', 'type', 'required', 'values', 'description', 'examples'];
 const SUGGEST_KEYS = ['builtin', 'patterns', 'terms', 'cues'];
@@ -323,7 +322,7 @@ function readAttributes(node: unknown, labelId: string, report: NodeReport): Att
   const specs: AttributeSpec[] = [];
   for (const entry of entries) {
     const where = `attribute "${entry.name ?? '?'}" of label "${labelId}"`;
-    if (entry.name === undefined || !ATTRIBUTE_NAME.test(entry.name)) {
+    if (entry.name === undefined || !isAttributeName(entry.name)) {
       report('error', 'config-invalid', `${where}: an attribute needs a name made of letters, digits, "_" and "-"; ${DEFAULTS_USED}`, entry.nameNode);
       continue;
     }

@@ -25,3 +25,14 @@ export function isAnnotationId(id: string): boolean {
 export function isLabelName(label: string): boolean {
   return LABEL_NAME.test(label);
 }
+
+/** An attribute name: a letter or `_`, then letters, digits, `_` and `-`. */
+const ATTRIBUTE_NAME = /^[\p{L}_][\p{L}\p{N}_-]*$/u;
+
+/**
+ * Whether a text can be the name of a label's attribute.
+ * @param name the candidate
+ */
+export function isAttributeName(name: string): boolean {
+  return ATTRIBUTE_NAME.test(name);
+}

@@ -1,11 +1,12 @@
 /**
  * A label configuration (`.marginalia.yaml`) made from a brat collection's `annotation.conf`
  * (https://brat.nlplab.org/configuration.html), so that a brat corpus imports in one command into a
- * folder that has none: the `[entities]` become labels, the `[relations]` relation types with the
- * labels of each end and brat's `<REL-TYPE>:symmetric` flag. Pure.
+ * folder that has none: the `[entities]` become labels, the `[attributes]` of entities their
+ * attributes, the `[relations]` relation types with the labels of each end and brat's
+ * `<REL-TYPE>:symmetric` flag. Pure.
  */
-import { stringify } from 'yaml';
-import { isLabelName } from '../names';
+import { Document, visit } from 'yaml';
+import { isAttributeName, isLabelName } from '../names';
 import { decodeBratToken } from '../export/brat-codec';
 
 /** The configuration's text, and a note for each part of `annotation.conf` it could not take. */
@@ -14,6 +15,47 @@ export interface BratLabelConfig {
   text: string;
   /** What was left out, one sentence each. */
   notes: string[];
+}
+
+/** A label of the configuration made: its attributes, when `[attributes]` gives it any. */
+interface LabelDefinition {
+  attributes: Record<string, { type: 'enum'; values: string[] }>;
+}
+
+/** A brat line's comma-separated `Key:value|value` arguments. */
+function bratArguments(rest: readonly string[]): Map<string, string[]> {
+  return new Map(
+    rest
+      .join(' ')
+      .split(',')
+      .map((arg) => arg.trim().split(':'))
+      .map(([key, value]) => [key ?? '', (value ?? '').split('|').filter((v) => v !== '')] as const),
+  );
+}
+
+/**
+ * Give the labels the attributes `[attributes]` declares for them, as enums of the values it lists
+ * (a binary attribute, with no `Value:`, as the one value "true", which is how the importer reads
+ * it). `Arg:<ENTITY>` means every label; attributes of events or relations are left out, as the
+ * importer leaves out what they are attached to.
+ */
+function addAttributes(labels: Record<string, LabelDefinition | null>, lines: readonly string[], notes: string[]): void {
+  for (const line of lines) {
+    const [encoded, ...rest] = line.split(/\s+/);
+    const name = decodeBratToken(encoded ?? '');
+    const args = bratArguments(rest);
+    const owners = (args.get('Arg') ?? []).flatMap((arg) => (arg === '<ENTITY>' ? Object.keys(labels) : [decodeBratToken(arg)])).filter((label) => label in labels);
+    if (owners.length === 0) continue;
+    if (!isAttributeName(name)) {
+      notes.push(`attribute ${JSON.stringify(name)} is not a valid attribute name; left out of the label configuration`);
+      continue;
+    }
+    const values = args.get('Value')?.map(decodeBratToken) ?? ['true'];
+    for (const owner of owners) {
+      const label = (labels[owner] ??= { attributes: {} });
+      label.attributes[name] = { type: 'enum', values: [...new Set([...(label.attributes[name]?.values ?? []), ...values])] };
+    }
+  }
 }
 
 /**
@@ -33,7 +75,7 @@ export function labelConfigFromBratConf(conf: string): BratLabelConfig {
     if (header) section = header[1]!;
     else if (line !== '') sections.set(section, [...(sections.get(section) ?? []), line]);
   }
-  const labels: Record<string, null> = {};
+  const labels: Record<string, LabelDefinition | null> = {};
   // `[spans]` is the older name of `[entities]`, which brat still reads (its TDT corpus uses it).
   for (const line of [...(sections.get('entities') ?? []), ...(sections.get('spans') ?? [])]) {
     const name = decodeBratToken(line.split(/\s/)[0]!);
@@ -41,6 +83,7 @@ export function labelConfigFromBratConf(conf: string): BratLabelConfig {
     if (isLabelName(name)) labels[name] = null;
     else notes.push(`entity type ${JSON.stringify(name)} is not a valid label name; left out of the label configuration`);
   }
+  addAttributes(labels, sections.get('attributes') ?? [], notes);
   const relations: Record<string, { from?: string[]; to?: string[]; symmetric?: true }> = {};
   for (const line of sections.get('relations') ?? []) {
     const [name, ...rest] = line.split(/\s+/);
@@ -49,13 +92,7 @@ export function labelConfigFromBratConf(conf: string): BratLabelConfig {
       notes.push(`relation type ${JSON.stringify(name)} is not a valid relation type name; left out of the label configuration`);
       continue;
     }
-    const args = new Map(
-      rest
-        .join(' ')
-        .split(',')
-        .map((arg) => arg.trim().split(':'))
-        .map(([key, value]) => [key ?? '', (value ?? '').split('|').filter((v) => v !== '')] as const),
-    );
+    const args = bratArguments(rest);
     const type = (relations[name] ??= {});
     const end = (key: 'from' | 'to', values: readonly string[] | undefined): void => {
       // An end open to any entity (or not given, or naming a type [entities] does not declare, as
@@ -73,6 +110,14 @@ export function labelConfigFromBratConf(conf: string): BratLabelConfig {
     if (type.to?.length === 0) delete type.to;
   }
   const config = { labels, ...(Object.keys(relations).length > 0 ? { relations } : {}) };
-  const text = `# Made by 'marginalia import --format brat' from the collection's annotation.conf.\n${stringify(config, { nullStr: '' })}`;
+  const document = new Document(config);
+  // Lists of labels and each attribute on one line, `CASE: {type: enum, values: [Nom, Gen]}`: a
+  // corpus's hundreds of attribute values stay readable instead of taking a line apiece.
+  visit(document, {
+    Seq: (_, seq) => void (seq.flow = true),
+    Map: (_, map) => void (map.has('type') && (map.flow = true)),
+  });
+  const body = document.toString({ nullStr: '', lineWidth: 0, flowCollectionPadding: false });
+  const text = `# Made by 'marginalia import --format brat' from the collection's annotation.conf.\n${body}`;
   return { text, notes };
 }

@@ -106,5 +106,7 @@ const KIND_NAMES: Record<string, string> = {
 function notImportedBecause(kind: string): string {
   if (kind === 'AE') return 'events are not imported, so neither are their attributes';
   if (kind === 'AR') return 'Marginalia relations have no attributes';
+  // brat's `#` lines are comments of any type (TDT keeps lemmas in them); only one kind is a note.
+  if (kind === '#') return 'only AnnotatorNotes comments on spans are imported, as notes';
   return 'Marginalia imports spans, attributes and notes';
 }

@@ -42,3 +42,19 @@ test('brat\'s Equiv is symmetric even without the flag, as brat assumes', () => 
   const { config } = parseLabelConfig(labelConfigFromBratConf('[entities]\nProtein\n[relations]\nEquiv\tArg1:Protein, Arg2:Protein\n').text);
   assert.equal(config.relations![0]!.symmetric, true);
 });
+
+test('[attributes] of entities become enum attributes of their labels; <ENTITY> means every label; a binary attribute takes "true"; attributes of events are left out', () => {
+  const { text, notes } = labelConfigFromBratConf(
+    '[entities]\nN\nV\n[events]\nBind Theme:N\n[attributes]\nCASE Arg:<ENTITY>, Value:Nom|Gen\nVOICE Arg:V, Value:Act|Pass\nNegation Arg:V\nSpeculation Arg:<EVENT>\nbad!name Arg:N, Value:x\n',
+  );
+  const { config, findings } = parseLabelConfig(text);
+  assert.deepEqual(findings, []);
+  assert.deepEqual(
+    config.labels.map((l) => [l.id, l.attributes.map((a) => [a.name, a.type, a.values])]),
+    [
+      ['N', [['CASE', 'enum', ['Nom', 'Gen']]]],
+      ['V', [['CASE', 'enum', ['Nom', 'Gen']], ['VOICE', 'enum', ['Act', 'Pass']], ['Negation', 'enum', ['true']]]],
+    ],
+  );
+  assert.deepEqual(notes, ['attribute "bad!name" is not a valid attribute name; left out of the label configuration']);
+});
