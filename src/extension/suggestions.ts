@@ -52,9 +52,8 @@ export class SuggestionController extends Disposable {
   private readonly cache = new Map<string, { version: number; generation: number; result: DocumentSuggestions }>();
   /** What the suggesters found in each document's version: annotations do not change it, labels do. */
   private readonly candidates = new Map<string, { version: number; labelsGeneration: number; text: string; found: SuggestionCandidates; index?: OffsetIndex }>();
-  /** What was last drawn in each editor, over which text and at which version (for the hover, tests and the screenshots' checks). */
+  /** What was last drawn in each editor (suggestions and relation hints), over which text and at which version (for the hover, tests and the screenshots' checks). */
   private readonly drawn = new Map<vscode.TextEditor, { version: number; shown: DocumentSuggestions }>();
-  private readonly relationsDrawn = new Map<vscode.TextEditor, RelationSuggestion[]>();
   /** Bumped whenever annotations, rejections or labels change: suggestions depend on them. */
   private generation = 0;
   /** Bumped whenever labels change: the suggesters' candidates depend on them. */
@@ -112,7 +111,7 @@ export class SuggestionController extends Disposable {
    * @param editor a visible editor
    */
   relationsDrawnIn(editor: vscode.TextEditor): readonly RelationSuggestion[] {
-    return this.relationsDrawn.get(editor) ?? [];
+    return this.drawn.get(editor)?.shown.relations ?? [];
   }
 
   /**
@@ -153,7 +152,6 @@ export class SuggestionController extends Disposable {
   /** Redraw every visible editor now. */
   refresh(): void {
     for (const editor of [...this.drawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.drawn.delete(editor);
-    for (const editor of [...this.relationsDrawn.keys()]) if (!vscode.window.visibleTextEditors.includes(editor)) this.relationsDrawn.delete(editor);
     for (const editor of vscode.window.visibleTextEditors) {
       try {
         this.draw(editor);
@@ -166,22 +164,26 @@ export class SuggestionController extends Disposable {
   private draw(editor: vscode.TextEditor): void {
     const document = editor.document;
     const enabled = vscode.workspace.getConfiguration('marginalia', document.uri).get<boolean>('suggestions.enabled', true);
-    const shown = enabled && this.store.canAnnotate(document.uri) && document.getText().length <= MAX_DRAWN_LENGTH ? this.suggestionsFor(document) : undefined;
-    const relations = shown?.relations ?? [];
-    editor.setDecorations(
-      this.relationType,
-      relations.map((r) => ({
-        range: toRange(shown!, r.from.start, r.from.end),
-        hoverMessage: relationHoverOf(r),
-        renderOptions: { after: { contentText: `→ ${r.type.replace(/-/g, ' ')} ${shorten(proposedTargetOf(r).text, 40)}?` } },
-      })),
-    );
-    this.relationsDrawn.set(editor, relations);
+    // The length without copying the text out of the document: this runs on every redraw.
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    const shown = enabled && this.store.canAnnotate(document.uri) && length <= MAX_DRAWN_LENGTH ? this.suggestionsFor(document) : undefined;
     const drawn = { version: document.version, shown: shown ?? { offsets: new OffsetIndex(''), suggestions: [], relations: [] } };
     const before = this.drawn.get(editor);
     this.drawn.set(editor, drawn);
-    // Tagging a span re-filters the suggestions, and mostly finds the same: the window keeps what it has.
-    if (before && before.version === drawn.version && sameSuggestions(before.shown.suggestions, drawn.shown.suggestions)) return;
+    // Tagging a span re-filters the suggestions, and mostly finds the same: the window keeps what it
+    // has (the relation hints carry a Markdown hover each, which the window parses again when sent).
+    const unchanged = before !== undefined && before.version === drawn.version;
+    if (!unchanged || !sameRelations(before.shown.relations, drawn.shown.relations)) {
+      editor.setDecorations(
+        this.relationType,
+        drawn.shown.relations.map((r) => ({
+          range: toRange(drawn.shown, r.from.start, r.from.end),
+          hoverMessage: relationHoverOf(r),
+          renderOptions: { after: { contentText: `→ ${r.type.replace(/-/g, ' ')} ${shorten(proposedTargetOf(r).text, 40)}?` } },
+        })),
+      );
+    }
+    if (unchanged && sameSuggestions(before.shown.suggestions, drawn.shown.suggestions)) return;
     editor.setDecorations(
       this.type,
       drawn.shown.suggestions.map((s) => toRange(drawn.shown, s.start, s.end)),
@@ -207,6 +209,19 @@ function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): bo
     const x = a[i]!;
     const y = b[i]!;
     if (x.start !== y.start || x.end !== y.end || x.label !== y.label || x.text !== y.text || x.score !== y.score || x.attributes !== y.attributes) return false;
+  }
+  return true;
+}
+
+/** Whether two lists of relation proposals draw the same hints with the same hovers, in order. */
+function sameRelations(a: readonly RelationSuggestion[], b: readonly RelationSuggestion[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const [p, q] = [proposedTargetOf(x), proposedTargetOf(y)];
+    if (x.from.start !== y.from.start || x.from.end !== y.from.end || x.type !== y.type || x.score !== y.score) return false;
+    if (p.label !== q.label || p.start !== q.start || p.end !== q.end || p.text !== q.text || 'proposed' in x.to !== 'proposed' in y.to) return false;
   }
   return true;
 }
