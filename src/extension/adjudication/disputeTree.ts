@@ -74,10 +74,13 @@ export class DisputeTreeProvider extends Disposable implements vscode.TreeDataPr
 
   /** Count again now and redraw. */
   refresh(): void {
+    const before = this.roots;
     this.roots = this.source
       .documents()
       .map((doc) => ({ kind: 'document' as const, documentUri: doc.documentUri, disputes: disputesIn(doc) }))
       .filter((d) => d.disputes.length > 0);
+    // Most workspaces have no disputes: typing there redraws neither the view nor its badge.
+    if (before.length === 0 && this.roots.length === 0 && this.view?.badge === undefined) return;
     if (this.view) {
       const n = this.count;
       this.view.badge = n === 0 ? undefined : { value: n, tooltip: `${plural(n, 'dispute')} left to settle` };
