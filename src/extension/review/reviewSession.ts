@@ -64,7 +64,9 @@ interface FolderBase {
   /** The repository's root and the folder's real path (git names files from there). */
   root: string;
   realFolder: string;
-  documents: VersionDocument[];
+  /** The base's sidecars as the comparison takes them, and by key: read once, the base does not change during a review. */
+  before: SidecarSnapshot[];
+  baseByKey: ReadonlyMap<string, VersionDocument>;
   /**
    * The keys of the sidecars `.marginaliaignore` left out when the review started: the base is read
    * under the same rules, so an ignored sidecar is on neither side.
@@ -156,7 +158,9 @@ export class ReviewSession extends Disposable {
       try {
         const version = await readVersion(base.revision, ['.'], realFolder, { texts: true });
         if (!version.isRevision) throw new Error(`'${base.revision}' is a folder, not a git revision`);
-        const folderBase = { folder, root, realFolder, documents: version.documents, ignored: new Set<string>() };
+        const documents = version.documents;
+        const before = documents.map((d) => ({ document: d.sidecar, annotations: d.annotations }));
+        const folderBase = { folder, root, realFolder, before, baseByKey: new Map(documents.map((d) => [d.sidecar, d])), ignored: new Set<string>() };
         const checked = new Set((await findSidecars([realFolder], realFolder)).map((file) => path.relative(root, file).split(path.sep).join('/')));
         for (const doc of this.store.documents()) {
           const key = this.keyOf(folderBase, doc.sidecarUri);
@@ -189,7 +193,6 @@ export class ReviewSession extends Disposable {
     const accepted = new Set(this.acceptedRemovals());
     const views: ReviewDocumentView[] = [];
     for (const folderBase of this.current.folders) {
-      const before: SidecarSnapshot[] = folderBase.documents.map((d) => ({ document: d.sidecar, annotations: d.annotations }));
       const uris = new Map<string, vscode.Uri>();
       const after: SidecarSnapshot[] = [];
       for (const doc of this.store.documents()) {
@@ -198,9 +201,8 @@ export class ReviewSession extends Disposable {
         uris.set(key, doc.documentUri);
         after.push({ document: key, annotations: doc.annotations });
       }
-      const baseByKey = new Map(folderBase.documents.map((d) => [d.sidecar, d]));
-      for (const { sidecar, entries } of reviewDocuments(before, after, accepted)) {
-        const old = baseByKey.get(sidecar);
+      for (const { sidecar, entries } of reviewDocuments(folderBase.before, after, accepted)) {
+        const old = folderBase.baseByKey.get(sidecar);
         const documentUri = uris.get(sidecar) ?? this.uriOf(folderBase, old?.document ?? documentPathFor(sidecar));
         views.push({ key: sidecar, documentUri, entries, counts: countEntries(entries), baseText: old?.text });
       }
