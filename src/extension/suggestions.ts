@@ -95,7 +95,12 @@ export class SuggestionController extends Disposable {
     // large document, where plain ranges go to the window in one packed array.
     this._register(vscode.languages.registerHoverProvider({ pattern: '**' }, { provideHover: (document, position) => this.hoverAt(document, position) }));
     this._register(this.relationType);
-    this.refresh();
+    // Not at activation: before the store has read the labels and sidecars, the suggesters would run
+    // with the default labels and offer spans already annotated, to be redrawn once it has.
+    void store.ready.then(
+      () => this.refresh(),
+      () => this.refresh(),
+    );
   }
 
   /**
