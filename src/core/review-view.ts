@@ -9,7 +9,7 @@ import { diffAnnotations, type SidecarSnapshot } from './diff';
 import type { Annotation } from './model';
 import { reviewItems, reviewState, type ReviewChange, type ReviewItem, type ReviewState } from './review';
 import { compareStrings } from './order';
-import type { OffsetIndex } from './text';
+import { oneLine, type OffsetIndex } from './text';
 
 /** The changes in the order counts name them (that of `ReviewChange`). */
 const CHANGE_ORDER: readonly ReviewChange[] = ['added', 'removed', 'relabelled', 'moved', 'text changed', 'orphaned', 'edited', 'ambiguous'];
@@ -121,7 +121,7 @@ export function placeGhosts(removed: readonly Annotation[], baseText: string | u
   if (removed.length === 0) return [];
   return reanchor(removed, current, baseText === undefined ? {} : { previousText: baseText }).map((result) =>
     result.outcome === 'orphaned'
-      ? { unplaced: `its text (“${shorten(result.annotation.text)}”) is no longer in the document` }
+      ? { unplaced: `its text (“${oneLine(result.annotation.text)}”) is no longer in the document` }
       : { start: result.annotation.start, end: result.annotation.end },
   );
 }
@@ -147,9 +147,4 @@ function placeOf(item: ReviewItem): Annotation {
 
 function compareByPlace(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
-}
-
-function shorten(text: string): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > 60 ? chars.slice(0, 59).join('') + '…' : chars.join('');
 }

@@ -132,6 +132,17 @@ function computeLineStarts(text: string): number[] {
 }
 
 /**
+ * A text on one line and short, as a view, hint or notification names it: runs of white space as one
+ * space, cut to `max` code points with an ellipsis.
+ * @param text the text
+ * @param max how many code points are shown at most, the ellipsis included
+ */
+export function oneLine(text: string, max = 60): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
+}
+
+/**
  * A text as a message quotes it: in double quotes with JSON escapes (a line break shows as `\n`), cut
  * to `max` code points with an ellipsis.
  * @param text the text

@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation, AttributeValue, LabelSpec } from '../core/model';
-import { normalizeText, OffsetIndex } from '../core/text';
+import { normalizeText, OffsetIndex, oneLine } from '../core/text';
 import { attributeGuideline, labelGuideline } from '../core/guidelines';
 import type { AnchorResult } from '../core/anchoring/reanchor';
 import { parseAttributeInput, validateAttributeInput } from './attributeInput';
@@ -162,7 +162,7 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
     }
   }
   if (already.length > 0) {
-    void askUser('info', `already tagged as ${chosen}: ${already.map((t) => `“${shorten(t)}”`).join(', ')}`);
+    void askUser('info', `already tagged as ${chosen}: ${already.map((t) => `“${oneLine(t)}”`).join(', ')}`);
   }
   if (spans.length === 0) {
     if (already.length === 0) void askUser('info', 'nothing to tag: select some text, or put the cursor in a word.');
@@ -172,7 +172,7 @@ async function tag(store: AnnotationStore, label: string | undefined, args?: Tag
   // Asked after the command returns: the spans are tagged (and written) whether or not the user answers.
   // A caller that names the label or the ranges is a script or a test, not the user at the keyboard.
   if (args?.label === undefined && args?.ranges === undefined) void askRequiredAttributes(store, document.uri, added);
-  if (words.length > 0) vscode.window.setStatusBarMessage(`$(tag) Marginalia: tagged ${words.map((w) => `“${shorten(w)}”`).join(', ')} (the word at the cursor) as ${chosen}`, STATUS_MESSAGE_MS);
+  if (words.length > 0) vscode.window.setStatusBarMessage(`$(tag) Marginalia: tagged ${words.map((w) => `“${oneLine(w)}”`).join(', ')} (the word at the cursor) as ${chosen}`, STATUS_MESSAGE_MS);
   return added;
 }
 
@@ -190,7 +190,7 @@ async function askRequiredAttributes(store: AnnotationStore, uri: vscode.Uri, ad
       const required = specs.find((l) => l.id === annotation.label)?.attributes.filter((a) => a.required) ?? [];
       const values: Record<string, AttributeValue> = {};
       for (const [i, attribute] of required.entries()) {
-        const title = `${annotation.label} “${shorten(annotation.text, 40)}”: ${attribute.name}, required (${i + 1}/${required.length}; Escape to skip)`;
+        const title = `${annotation.label} “${oneLine(annotation.text, 40)}”: ${attribute.name}, required (${i + 1}/${required.length}; Escape to skip)`;
         const raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], true, '', title, attributeGuideline(attribute) || undefined) : await askText(attribute, '', title);
         const value = raw === undefined ? undefined : parseAttributeInput(attribute, raw);
         if (value === undefined) break;
@@ -250,7 +250,7 @@ async function removeAnnotations(store: AnnotationStore, relations: WorkspaceRel
 function offerUndo(relations: WorkspaceRelations, what: RemovedWithRelations): void {
   const { removed, cuts } = what;
   if (removed.length === 0) return;
-  const records = removed.length === 1 ? `${removed[0]!.label} “${shorten(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
+  const records = removed.length === 1 ? `${removed[0]!.label} “${oneLine(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
   const count = cuts.reduce((n, c) => n + c.cut.removed.length, 0);
   const withRelations = count === 0 ? '' : ` and ${count} relation${count === 1 ? '' : 's'} pointing at it`;
   void askUser('info', `removed ${records}${withRelations} from ${vscode.workspace.asRelativePath(what.documentUri)}.`, UNDO).then(async (choice) => {
@@ -300,7 +300,7 @@ async function editAttributes(store: AnnotationStore, target?: AttributesTarget)
       const problem = validateAttributeInput(attribute, raw);
       if (problem) throw new Error(problem);
     } else {
-      const title = `${annotation.label} “${shorten(annotation.text, 40)}”: ${attribute.name} (${i + 1}/${total})`;
+      const title = `${annotation.label} “${oneLine(annotation.text, 40)}”: ${attribute.name} (${i + 1}/${total})`;
       raw = attribute.type === 'enum' ? await pickEnum(attribute.values ?? [], attribute.required, current, title, attributeGuideline(attribute) || undefined) : await askText(attribute, current, title);
       if (raw === undefined) return undefined; // Escape cancels the whole edit
     }
@@ -340,7 +340,7 @@ async function editNote(store: AnnotationStore, target?: AnnotationTarget & { no
   const note =
     target?.note ??
     (await vscode.window.showInputBox({
-      title: `Note on ${annotation.label} “${shorten(annotation.text, 40)}”`,
+      title: `Note on ${annotation.label} “${oneLine(annotation.text, 40)}”`,
       value: annotation.note ?? '',
       prompt: 'Free text kept with the annotation; empty to remove the note',
       ignoreFocusOut: true,
@@ -394,7 +394,7 @@ async function pickEntity(store: AnnotationStore, annotation: Annotation): Promi
     });
   }
   const { picked, typed } = await pickWithTyped(items, {
-    title: `Link ${annotation.label} “${shorten(annotation.text, 40)}” to an entity`,
+    title: `Link ${annotation.label} “${oneLine(annotation.text, 40)}” to an entity`,
     placeholder: 'An entity used in any file, or type a new one',
     matchOnDetail: true,
   });
@@ -543,7 +543,7 @@ async function resolveTargets(
     return undefined;
   }
   if (candidates.length === 1) return { doc, annotations: candidates };
-  const items = candidates.map((a) => ({ label: a.label, description: `“${shorten(a.text, 60)}”`, detail: a.entity ? `entity ${a.entity}` : undefined, annotation: a }));
+  const items = candidates.map((a) => ({ label: a.label, description: `“${oneLine(a.text, 60)}”`, detail: a.entity ? `entity ${a.entity}` : undefined, annotation: a }));
   if (options.many) {
     const picked = await vscode.window.showQuickPick(items, { title: `Annotations to ${options.purpose}`, canPickMany: true });
     return picked && picked.length > 0 ? { doc, annotations: picked.map((p) => p.annotation) } : undefined;
@@ -572,11 +572,6 @@ function select(editor: vscode.TextEditor, doc: AnnotatedDocument, annotation: A
 function toUri(value: vscode.Uri | string | undefined): vscode.Uri | undefined {
   if (value === undefined) return undefined;
   return typeof value === 'string' ? vscode.Uri.parse(value) : value;
-}
-
-function shorten(text: string, max = 60): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
 }
 
 // ---- opening the annotated documents ----------------------------------------------------------

@@ -5,6 +5,7 @@
  * so a much-cited span is not buried under hints.
  */
 import * as vscode from 'vscode';
+import { oneLine } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
 import { Disposable, Soon } from './disposable';
 import { toRange } from './positions';
@@ -76,16 +77,11 @@ export class RelationHints extends Disposable {
       const said = this.relations
         .linksOf(uri, annotation.id)
         .filter((l) => l.direction !== 'incoming')
-        .map((l) => `${l.direction === 'mutual' ? '↔' : '→'} ${l.relation.relation.type.replace(/-/g, ' ')} ${l.other.annotation ? shorten(l.other.annotation.text) : `${l.other.id} (broken)`}`);
+        .map((l) => `${l.direction === 'mutual' ? '↔' : '→'} ${l.relation.relation.type.replace(/-/g, ' ')} ${l.other.annotation ? oneLine(l.other.annotation.text, MAX_HINT_TEXT) : `${l.other.id} (broken)`}`);
       if (said.length === 0) continue;
       const end = toRange(doc, annotation.end, annotation.end);
       hints.push({ range: end, renderOptions: { after: { contentText: said.join(' · ') } } });
     }
     return hints;
   }
-}
-
-function shorten(text: string): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > MAX_HINT_TEXT ? chars.slice(0, MAX_HINT_TEXT - 1).join('') + '…' : chars.join('');
 }

@@ -16,6 +16,7 @@ import { positionsFromDocument, relationPlaces } from '../core/sidecar/positions
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { Disposable } from './disposable';
 import { askUser } from './notify';
+import { oneLine } from '../core/text';
 import { toOffset } from './positions';
 
 /** The relations of one workspace folder. */
@@ -171,7 +172,7 @@ export class WorkspaceRelations extends Disposable {
     const cuts = folder ? relationsToDeleted({ document: pathIn(folder, documentUri), ids }, this.of(folder).documents) : [];
     if (cuts.length > 0) {
       const count = cuts.reduce((n, c) => n + c.removed.length, 0);
-      const listed = cuts.flatMap((c) => c.removed.map((r) => `${c.holder.annotation.label} “${shorten(c.holder.annotation.text, 40)}” (${c.holder.document}) ${r.type.replace(/-/g, ' ')} it`));
+      const listed = cuts.flatMap((c) => c.removed.map((r) => `${c.holder.annotation.label} “${oneLine(c.holder.annotation.text, 40)}” (${c.holder.document}) ${r.type.replace(/-/g, ' ')} it`));
       const what = ids.length === 1 ? 'this annotation' : 'these annotations';
       const remove = ids.length === 1 ? 'Delete it and them' : 'Delete them and the relations';
       // Looked up at each call, as notify.ts does: tests stand in for the dialog by replacing it.
@@ -291,7 +292,7 @@ async function pickType(types: readonly RelationTypeSpec[], source: Annotation):
       detail: `${ends(type.from)} ${type.symmetric ? '↔' : '→'} ${ends(type.to)}`,
       type,
     })),
-    { title: `Relate ${source.label} “${shorten(source.text, 40)}”`, placeHolder: 'Relation type', matchOnDescription: true },
+    { title: `Relate ${source.label} “${oneLine(source.text, 40)}”`, placeHolder: 'Relation type', matchOnDescription: true },
   );
   return picked?.type;
 }
@@ -302,14 +303,14 @@ async function pickTarget(targets: readonly PlacedEnd[], from: PlacedEnd, type: 
     const line = doc?.hasText && target.annotation.start <= doc.offsets.length ? doc.offsets.lineColumn(target.annotation.start).line + 1 : undefined;
     const where = `${target.document === from.document ? 'this document' : target.document}${line === undefined ? '' : `:${line}`}`;
     return {
-      label: `${target.annotation.label} “${shorten(target.annotation.text, 80)}”`,
+      label: `${target.annotation.label} “${oneLine(target.annotation.text, 80)}”`,
       description: where,
       detail: target.annotation.entity ? `entity ${target.annotation.entity}` : undefined,
       target,
     };
   });
   const picked = await vscode.window.showQuickPick(items, {
-    title: `${from.annotation.label} “${shorten(from.annotation.text, 40)}” ${type.id} …`,
+    title: `${from.annotation.label} “${oneLine(from.annotation.text, 40)}” ${type.id} …`,
     placeHolder: 'Target: type to search by text, label, entity or document (nearest first)',
     matchOnDescription: true,
     matchOnDetail: true,
@@ -340,9 +341,4 @@ function pathIn(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string {
 
 function sameRelation(a: { type: string; to: string; document?: string }, b: { type: string; to: string; document?: string }): boolean {
   return a.type === b.type && a.to === b.to && a.document === b.document;
-}
-
-function shorten(text: string, max: number): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
 }

@@ -11,7 +11,7 @@ import type { Annotation, Relation } from '../core/model';
 import { rejectionOf } from '../core/suggestions/rejected';
 import { suggestSpeakerRelations, type RelationSuggestion } from '../core/suggestions/speakers';
 import { filterSuggestions, suggestCandidates, type Suggestion, type SuggestionCandidates } from '../core/suggestions/suggest';
-import { normalizeText, OffsetIndex } from '../core/text';
+import { normalizeText, OffsetIndex, oneLine } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
 import { Disposable, Soon } from './disposable';
 import { askUser } from './notify';
@@ -184,7 +184,7 @@ export class SuggestionController extends Disposable {
         drawn.shown.relations.map((r) => ({
           range: toRange(drawn.shown, r.from.start, r.from.end),
           hoverMessage: relationHoverOf(r),
-          renderOptions: { after: { contentText: `→ ${r.type.replace(/-/g, ' ')} ${shorten(proposedTargetOf(r).text, 40)}?` } },
+          renderOptions: { after: { contentText: `→ ${r.type.replace(/-/g, ' ')} ${oneLine(proposedTargetOf(r).text, 40)}?` } },
         })),
       );
     }
@@ -239,7 +239,7 @@ function proposedTargetOf(r: RelationSuggestion): { label: string; start: number
 function relationHoverOf(r: RelationSuggestion): vscode.MarkdownString {
   const to = proposedTargetOf(r);
   const md = new vscode.MarkdownString();
-  md.appendText(`Suggested relation: ${r.type.replace(/-/g, ' ')} ${to.label} “${shorten(to.text, 60)}”${'proposed' in r.to ? ' (a new span, tagged on accepting)' : ''}, score ${r.score.toFixed(2)}. `);
+  md.appendText(`Suggested relation: ${r.type.replace(/-/g, ' ')} ${to.label} “${oneLine(to.text, 60)}”${'proposed' in r.to ? ' (a new span, tagged on accepting)' : ''}, score ${r.score.toFixed(2)}. `);
   md.appendText('Accept: Ctrl+Alt+M Enter with the cursor in the quote');
   return md;
 }
@@ -335,7 +335,7 @@ async function acceptRelation(store: AnnotationStore, uri: vscode.Uri, proposal:
   const relations: Relation[] = [...(before ?? []), { type: proposal.type, to: target.id }];
   await store.update(uri, quote.id, { relations });
   const made = added ? ` (tagged as ${added.label})` : '';
-  void askUser('info', `${quote.label} “${shorten(quote.text, 40)}” ${proposal.type.replace(/-/g, ' ')} “${shorten(target.text, 40)}”${made}.`, 'Undo').then(async (choice) => {
+  void askUser('info', `${quote.label} “${oneLine(quote.text, 40)}” ${proposal.type.replace(/-/g, ' ')} “${oneLine(target.text, 40)}”${made}.`, 'Undo').then(async (choice) => {
     if (choice !== 'Undo') return;
     await store.update(uri, quote.id, { relations: before });
     if (added) await store.remove(uri, [added.id]);
@@ -404,9 +404,9 @@ async function preview<T extends { start: number; end: number; attributes?: Reco
     const line = index.lineColumn(span.start).line + 1;
     const attributes = Object.entries(span.attributes ?? {}).map(([k, v]) => `${k}: ${String(v)}`);
     return {
-      label: `“${shorten(index.slice(span.start, span.end))}”`,
+      label: `“${oneLine(index.slice(span.start, span.end))}”`,
       description: `line ${line}${attributes.length ? ` · ${attributes.join(', ')}` : ''}`,
-      detail: `…${shorten(index.slice(Math.max(0, span.start - 40), span.start), 40)}[${shorten(index.slice(span.start, span.end), 40)}]${shorten(index.slice(span.end, span.end + 40), 40)}…`,
+      detail: `…${oneLine(index.slice(Math.max(0, span.start - 40), span.start), 40)}[${oneLine(index.slice(span.start, span.end), 40)}]${oneLine(index.slice(span.end, span.end + 40), 40)}…`,
       picked: true,
       span,
     };
@@ -447,7 +447,7 @@ export async function tagAllOccurrences(store: AnnotationStore, pickLabel: (uri:
     .map((o) => ({ start: index.toCodePoint(o), end: index.toCodePoint(o + wanted.length) }))
     .filter((s) => !existing.some((a) => a.start < s.end && s.start < a.end));
   if (spans.length === 0) {
-    void askUser('info', `every occurrence of “${shorten(wanted)}” is tagged as ${label} already`);
+    void askUser('info', `every occurrence of “${oneLine(wanted)}” is tagged as ${label} already`);
     return [];
   }
   const chosen = args.starts ? spans.filter((s) => args.starts!.includes(s.start)) : await preview(index, spans, `Tag ${spans.length} occurrence${spans.length === 1 ? '' : 's'} as ${label}`);
@@ -465,9 +465,4 @@ function occurrences(text: string, wanted: string): number[] {
     found.push(at);
   }
   return found;
-}
-
-function shorten(text: string, max = 60): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : chars.join('');
 }

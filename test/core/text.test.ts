@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { OffsetIndex, codePointLength, normalizeText, quoteForMessage } from '../../src/core/text';
+import { OffsetIndex, codePointLength, normalizeText, oneLine, quoteForMessage } from '../../src/core/text';
 
 test('normalizeText drops a leading BOM and reads CRLF and lone CR as LF', () => {
   assert.equal(normalizeText('\uFEFFa\r\nb\rc\n'), 'a\nb\nc\n');
@@ -40,4 +40,12 @@ test('quoteForMessage quotes a text as JSON and cuts it to a number of code poin
   assert.equal(quoteForMessage('line\nbreak "quoted"', 60), '"line\\nbreak \\"quoted\\""');
   assert.equal(quoteForMessage('😀😀😀😀😀', 3), '"😀😀…"');
   assert.equal(quoteForMessage('abc', 3), '"abc"');
+});
+
+test('oneLine puts a text on one line and cuts it to a number of code points, the ellipsis counted', () => {
+  assert.equal(oneLine('said\n  by   Smith'), 'said by Smith');
+  assert.equal(oneLine('abcdef', 6), 'abcdef');
+  assert.equal(oneLine('abcdefg', 6), 'abcde…');
+  assert.equal(oneLine('😀😀😀😀', 3), '😀😀…', 'code points, not UTF-16 units');
+  assert.equal([...oneLine('x'.repeat(100))].length, 60, '60 by default');
 });

@@ -8,6 +8,7 @@ import { escapeMarkdown, markdownCode } from '../../core/markdown-escape';
 import type { Annotation } from '../../core/model';
 import { describeChanges, type ReviewChange } from '../../core/review';
 import { countEntries, describeCounts, type ReviewEntry } from '../../core/review-view';
+import { oneLine } from '../../core/text';
 import { COMMAND_IDS } from '../commandIds';
 import { Disposable } from '../disposable';
 import type { ReviewDocumentView, ReviewSession } from './reviewSession';
@@ -122,7 +123,7 @@ function documentItem(view: ReviewDocumentView): vscode.TreeItem {
 function entryItem(node: ReviewEntryNode, baseName: string, unplaced: string | undefined): vscode.TreeItem {
   const { entry } = node;
   const record = (entry.item.after ?? entry.item.before)!;
-  const item = new vscode.TreeItem(`${record.label} “${shorten(record.text, LABEL_LENGTH)}”`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`${record.label} “${oneLine(record.text, LABEL_LENGTH)}”`, vscode.TreeItemCollapsibleState.None);
   // The place in the list too: the records of an id used more than once are entries of their own.
   item.id = `review/${node.view.documentUri.toString()}/${entry.item.id}/${node.view.entries.indexOf(entry)}`;
   const what = entry.reverted ? 'reverted' : describeChanges(entry.item.changes);
@@ -160,15 +161,10 @@ export function entryTooltip(entry: ReviewEntry, baseName: string): vscode.Markd
 
 /** A record in one line of Markdown: label, place, text, and note, entity and attributes when set. */
 function describeRecord(a: Annotation): string {
-  const parts = [`${markdownCode(a.label)} ${a.start}–${a.end} ${markdownCode(shorten(a.text))}`];
+  const parts = [`${markdownCode(a.label)} ${a.start}–${a.end} ${markdownCode(oneLine(a.text))}`];
   if (a.entity !== undefined) parts.push(`entity ${markdownCode(a.entity)}`);
-  if (a.note !== undefined) parts.push(`note ${markdownCode(shorten(a.note))}`);
+  if (a.note !== undefined) parts.push(`note ${markdownCode(oneLine(a.note))}`);
   for (const [name, value] of Object.entries(a.attributes ?? {})) parts.push(`${markdownCode(name)}: ${markdownCode(String(value))}`);
   if (a.status === 'orphaned') parts.push('orphaned');
   return parts.join(' · ');
-}
-
-function shorten(text: string, length = 60): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > length ? chars.slice(0, length - 1).join('') + '…' : chars.join('');
 }

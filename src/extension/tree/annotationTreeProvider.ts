@@ -18,6 +18,7 @@ import type { LabelConfig } from '../../core/model';
 import type { RelationGroup } from '../../core/relations/grouping';
 import type { RelationLink } from '../../core/relations/resolve';
 import type { CrossSourceView } from '../../core/sources/cross-source';
+import { oneLine } from '../../core/text';
 import { Disposable, Soon } from '../disposable';
 import type { AnnotatedDocumentView, AnnotationSource } from './annotationSource';
 import {
@@ -60,12 +61,6 @@ export interface TreeRelations {
   linksOf(documentUri: vscode.Uri, id: string): TreeRelationLink[];
   /** Per workspace folder, its relations grouped by type, and the URI of a path of that folder. */
   groupedByType(filter: TreeFilter): { groups: RelationGroup[]; uriOf(path: string): vscode.Uri }[];
-}
-
-/** The text of the other end, on one line and short. */
-function snippetOf(text: string): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length > 60 ? chars.slice(0, 59).join('') + '…' : chars.join('');
 }
 
 /** Provides the entity tree from the annotation store. */
@@ -211,7 +206,7 @@ export class AnnotationTreeProvider extends Disposable implements vscode.TreeDat
         type: 'relation',
         nodeId: `${node.nodeId}/relation/${i}`,
         parent: node,
-        label: `${arrows[link.direction]} ${link.relation.relation.type.replace(/-/g, ' ')}: ${other ? snippetOf(other.text) : `${link.other.id} (broken)`}`,
+        label: `${arrows[link.direction]} ${link.relation.relation.type.replace(/-/g, ' ')}: ${other ? oneLine(other.text) : `${link.other.id} (broken)`}`,
         description: elsewhere ? link.other.document : undefined,
         target: other && link.otherUri ? { uri: link.otherUri, id: link.other.id } : undefined,
       };
