@@ -3,7 +3,6 @@
  * relations (half of them into another document), each against the same command over the same
  * annotations without relations, as whole processes.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Annotation } from '../../src/core/model';
@@ -11,6 +10,7 @@ import { writeSidecar } from '../../src/core/sidecar/write';
 import { generateAnnotations, generateProse, seededRandom, sidecarOf } from '../data';
 import { figure, type BenchOptions, type Figure } from '../figure';
 import { medianPairMs } from '../measure';
+import { runNode } from '../node-process';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -49,8 +49,7 @@ function corpus(scratch: string, documents: number, perDocument: number): { with
 
 /** Run the CLI as a whole process, as a user would; a non-zero exit fails the figure. */
 function cli(args: string[]): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`marginalia ${args.join(' ')} exited ${result.status}: ${(result.stdout + result.stderr).slice(0, 500)}`);
+  runNode([path.join(ROOT, 'dist', 'cli.js'), ...args]);
 }
 
 /** The corpus of both figures, with the CLI built and the sizes and repeats of the mode. */
