@@ -52,12 +52,16 @@ function cli(args: string[]): void {
   runNode([path.join(ROOT, 'dist', 'cli.js'), ...args]);
 }
 
+/** The corpus written by the first figure of a run, for the other: neither figure changes it. */
+const written = new Map<string, ReturnType<typeof corpus>>();
+
 /** The corpus of both figures, with the CLI built and the sizes and repeats of the mode. */
 function setUp(options: BenchOptions): { folders: ReturnType<typeof corpus>; documents: number; perDocument: number; repeats: { warmup: number; runs: number } } {
   if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
   const documents = 10;
   const perDocument = options.quick ? 100 : 1_000;
-  const folders = corpus(options.scratch, documents, perDocument);
+  const folders = written.get(options.scratch) ?? corpus(options.scratch, documents, perDocument);
+  written.set(options.scratch, folders);
   const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 1, runs: 7 };
   return { folders, documents, perDocument, repeats };
 }
