@@ -102,6 +102,10 @@ async function main(): Promise<number> {
   const only = process.env['BENCH_ONLY']?.split(',').map((name) => name.trim());
   const unknown = only?.filter((name) => !FIGURES.some((run) => run.name === name));
   if (unknown?.length) throw new Error(`BENCH_ONLY: no figure named ${unknown.join(', ')}; the names are ${FIGURES.map((run) => run.name).join(', ')}`);
+  // Said before any figure runs: otherwise the run ends in .artifacts/bench, the committed results untouched, and says nothing.
+  if (process.argv.includes('--update') && quick) {
+    throw new Error('--update replaces figures of the committed results, which come from full runs only: drop --quick');
+  }
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'marginalia-bench-'));
   const figures: Figure[] = [];
   const started = Date.now();
@@ -123,7 +127,7 @@ async function main(): Promise<number> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const update = only !== undefined && !quick && process.argv.includes('--update');
+  const update = only !== undefined && process.argv.includes('--update');
   const outDir = (quick || only) && !update ? path.join(ROOT, '.artifacts', 'bench') : path.join(ROOT, 'bench');
   mkdirSync(outDir, { recursive: true });
   const written = update ? mergedInto(path.join(outDir, 'results.json'), figures) : figures;

@@ -5,11 +5,11 @@
  * the sidecar with js-yaml: the least any command over the corpus has to do. The two run in turn, so
  * that a shared machine's load weighs on both alike.
  */
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { figure, type BenchOptions, type Figure } from '../figure';
 import { medianPairMs } from '../measure';
+import { runNode } from '../node-process';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -60,12 +60,6 @@ function sidecarsOnly(from: string, to: string): void {
     mkdirSync(path.join(to, path.dirname(relative)), { recursive: true });
     copyFileSync(path.join(from, relative), path.join(to, relative));
   }
-}
-
-function runNode(args: string[], cwd: string): void {
-  const result = spawnSync(process.execPath, args, { cwd, stdio: 'ignore' });
-  // check exits 1 on findings, export and stats 1 on an unreadable file: none is expected here.
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
 }
 
 /** Each measured command's figure against the reference of the same run. */

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { generateAnnotations, generateProse, seededRandom, sidecarOf } from '../data';
 import { figure, type BenchOptions, type Figure } from '../figure';
+import { median } from '../measure';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -60,8 +61,6 @@ async function openOnce(browser: Browser, host: string, extension: string, kind:
     await context.close();
   }
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function firstHighlightByHost(options: BenchOptions): Promise<Figure | undefined> {
   if (options.quick) return undefined;

@@ -7,13 +7,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { figure, type BenchOptions, type Figure } from '../figure';
 import { medianMs } from '../measure';
+import { runNode } from '../node-process';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-
-function runNode(args: string[]): void {
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
-  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
-}
 
 export async function checkProcess(options: BenchOptions): Promise<Figure> {
   const cli = path.join(ROOT, 'dist', 'cli.js');

@@ -3,14 +3,14 @@
  * relations (half of them into another document), each against the same command over the same
  * annotations without relations, as whole processes.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Annotation } from '../../src/core/model';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { generateAnnotations, generateProse, seededRandom, sidecarOf } from '../data';
 import { figure, type BenchOptions, type Figure } from '../figure';
-import { medianMs, medianPairMs } from '../measure';
+import { medianPairMs } from '../measure';
+import { runNode } from '../node-process';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -49,24 +49,31 @@ function corpus(scratch: string, documents: number, perDocument: number): { with
 
 /** Run the CLI as a whole process, as a user would; a non-zero exit fails the figure. */
 function cli(args: string[]): void {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`marginalia ${args.join(' ')} exited ${result.status}: ${(result.stdout + result.stderr).slice(0, 500)}`);
+  runNode([path.join(ROOT, 'dist', 'cli.js'), ...args]);
 }
+
+/** The corpus written by the first figure of a run, for the other: neither figure changes it. */
+const written = new Map<string, ReturnType<typeof corpus>>();
 
 /** The corpus of both figures, with the CLI built and the sizes and repeats of the mode. */
 function setUp(options: BenchOptions): { folders: ReturnType<typeof corpus>; documents: number; perDocument: number; repeats: { warmup: number; runs: number } } {
   if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first');
   const documents = 10;
   const perDocument = options.quick ? 100 : 1_000;
-  const folders = corpus(options.scratch, documents, perDocument);
+  const folders = written.get(options.scratch) ?? corpus(options.scratch, documents, perDocument);
+  written.set(options.scratch, folders);
   const repeats = options.quick ? { warmup: 1, runs: 3 } : { warmup: 1, runs: 7 };
   return { folders, documents, perDocument, repeats };
 }
 
 export async function checkRelations(options: BenchOptions): Promise<Figure> {
   const { folders, documents, perDocument, repeats } = setUp(options);
-  const ours = await medianMs(() => cli(['check', folders.withRelations]), repeats);
-  const reference = await medianMs(() => cli(['check', folders.without]), repeats);
+  // In turn, as the export below: a ratio of two whole processes timed one after the other swings with the load.
+  const [ours, reference] = await medianPairMs(
+    () => cli(['check', folders.withRelations]),
+    () => cli(['check', folders.without]),
+    repeats,
+  );
   return figure({
     name: '`marginalia check` with a relation on every annotation (half across documents), as a whole process',
     n: documents * perDocument,
