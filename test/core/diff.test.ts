@@ -2,10 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { diffAnnotations, renderDiffMarkdown } from '../../src/core/diff';
 import type { Annotation } from '../../src/core/model';
-
-function annotation(id: string, label: string, start: number, text: string, more: Partial<Annotation> = {}): Annotation {
-  return { id, label, start, end: start + [...text].length, text, ...more };
-}
+import { annotation } from './annotation-at';
 
 const BEFORE = [
   {

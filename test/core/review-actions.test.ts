@@ -4,12 +4,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { diffAnnotations, type SidecarSnapshot } from '../../src/core/diff';
 import type { Annotation } from '../../src/core/model';
+import { annotation } from './annotation-at';
 import { acceptAction, rejectAction, type ReviewAction } from '../../src/core/review-actions';
 import { reviewItems } from '../../src/core/review';
-
-function annotation(id: string, label: string, start: number, text: string, more: Partial<Annotation> = {}): Annotation {
-  return { id, label, start, end: start + [...text].length, text, ...more };
-}
 
 const AT = '2026-12-04T23:00:00Z';
 const REJECTED = { state: 'rejected', by: 'carol', at: AT } as const;

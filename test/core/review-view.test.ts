@@ -3,13 +3,10 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { SidecarSnapshot } from '../../src/core/diff';
-import type { Annotation, Review } from '../../src/core/model';
+import type { Review } from '../../src/core/model';
+import { annotation } from './annotation-at';
 import { countEntries, describeCounts, placeGhosts, removalKey, reviewDocuments } from '../../src/core/review-view';
 import { OffsetIndex } from '../../src/core/text';
-
-function annotation(id: string, label: string, start: number, text: string, more: Partial<Annotation> = {}): Annotation {
-  return { id, label, start, end: start + [...text].length, text, ...more };
-}
 
 const ACCEPTED: Review = { state: 'accepted', by: 'carol', at: '2026-12-04T23:00:00Z' };
 const REJECTED: Review = { ...ACCEPTED, state: 'rejected' };

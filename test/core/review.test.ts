@@ -3,12 +3,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { diffAnnotations } from '../../src/core/diff';
-import type { Annotation, Review } from '../../src/core/model';
+import type { Review } from '../../src/core/model';
+import { annotation } from './annotation-at';
 import { describeChanges, reviewFindings, reviewItems, reviewState } from '../../src/core/review';
-
-function annotation(id: string, label: string, start: number, text: string, more: Partial<Annotation> = {}): Annotation {
-  return { id, label, start, end: start + [...text].length, text, ...more };
-}
 
 const ACCEPTED: Review = { state: 'accepted', by: 'carol', at: '2026-12-04T23:00:00Z' };
 const EARLIER: Review = { state: 'accepted', by: 'dan', at: '2026-11-01T10:00:00Z' };

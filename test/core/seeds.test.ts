@@ -172,7 +172,9 @@ test('every quote whose speaker the article names once is said by a speaker span
 
 test('figures support the claims they sit in, and the death tolls that cannot all be true contradict each other across articles', () => {
   const graph = seedRelations();
-  for (const r of graph.all.filter((r) => r.relation.type === 'supports')) {
+  const supports = graph.all.filter((r) => r.relation.type === 'supports');
+  assert.ok(supports.length >= 2, `${supports.length} figures supporting claims`);
+  for (const r of supports) {
     const [figure, claim] = [r.from.annotation, r.to.annotation!];
     assert.ok(claim.start <= figure.start && figure.end <= claim.end, `${r.from.document} ${figure.id} inside ${claim.id}`);
   }

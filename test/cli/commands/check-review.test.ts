@@ -25,97 +25,71 @@ function repositoryWith(dir: string, version: 'changed' | 'reviewed'): string {
   return repo;
 }
 
-test('unreviewed changes since REF fail, one error per annotation at its record; a removal is a warning', async () => {
+/** Run `body` in a fresh `repositoryWith(version)`, removed afterwards whatever happens. */
+async function inRepository(version: 'changed' | 'reviewed', body: (repo: string) => Promise<void>): Promise<void> {
   const work = temporaryFolder('require-reviewed');
   try {
-    const repo = repositoryWith(work.dir, 'changed');
-    const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
-    assert.equal(result.code, 1, result.stdout + result.stderr);
-    const lines = result.stdout.split('\n').filter((line) => line.startsWith(SIDECAR));
-    assert.deepEqual(lines, [
-      `${SIDECAR}:1:1: warning: annotation a0000003 (figure) removed since main; a removal carries no review record: check it in \`marginalia diff main\` or restore it`,
-      // Its review was made for an earlier change: it is in main already.
-      `${SIDECAR}:4:3: error: annotation a0000001 (quote) relabelled since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
-      `${SIDECAR}:18:3: error: annotation a000000a (claim) added since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
-    ]);
-    // Without the option the same tree is clean: the findings come from the review requirement alone.
-    assert.equal((await marginalia(['check'], repo)).code, 0);
+    await body(repositoryWith(work.dir, version));
   } finally {
     work.dispose();
   }
-});
+}
 
-test('once every change carries an accepted review made since REF, check passes', async () => {
-  const work = temporaryFolder('require-reviewed');
-  try {
-    const repo = repositoryWith(work.dir, 'reviewed');
-    const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
-    assert.equal(result.code, 0, result.stdout + result.stderr);
-    assert.match(result.stdout, /: 0 errors, 1 warning$/m);
-    assert.equal((await marginalia(['check', '--strict', '--require-reviewed', 'main'], repo)).code, 1, 'the removal fails --strict');
-  } finally {
-    work.dispose();
-  }
-});
+test('unreviewed changes since REF fail, one error per annotation at its record; a removal is a warning', () => inRepository('changed', async (repo) => {
+  const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  const lines = result.stdout.split('\n').filter((line) => line.startsWith(SIDECAR));
+  assert.deepEqual(lines, [
+    `${SIDECAR}:1:1: warning: annotation a0000003 (figure) removed since main; a removal carries no review record: check it in \`marginalia diff main\` or restore it`,
+    // Its review was made for an earlier change: it is in main already.
+    `${SIDECAR}:4:3: error: annotation a0000001 (quote) relabelled since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
+    `${SIDECAR}:18:3: error: annotation a000000a (claim) added since main is not reviewed; a reviewer accepts it by adding \`review: {state: accepted, by: <name>, at: <ISO 8601 time>}\` to its record, or undoes the change`,
+  ]);
+  // Without the option the same tree is clean: the findings come from the review requirement alone.
+  assert.equal((await marginalia(['check'], repo)).code, 0);
+}));
 
-test('a sidecar deleted since REF: its annotations are removals, named at its old path', async () => {
-  const work = temporaryFolder('require-reviewed');
-  try {
-    const repo = repositoryWith(work.dir, 'reviewed');
-    rmSync(path.join(repo, SIDECAR));
-    const result = await marginalia(['check', '--require-reviewed', 'main', '--format', 'github'], repo);
-    assert.equal(result.code, 0, result.stdout + result.stderr);
-    const removed = result.stdout.split('\n').filter((line) => line.startsWith('::warning file=corpus/doc.txt.annotations.yaml,line=1,col=1'));
-    assert.equal(removed.length, 3, result.stdout);
-  } finally {
-    work.dispose();
-  }
-});
+test('once every change carries an accepted review made since REF, check passes', () => inRepository('reviewed', async (repo) => {
+  const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /: 0 errors, 1 warning$/m);
+  assert.equal((await marginalia(['check', '--strict', '--require-reviewed', 'main'], repo)).code, 1, 'the removal fails --strict');
+}));
 
-test('only the sidecars checked are compared: one outside the folder checked is not taken for removed', async () => {
-  const work = temporaryFolder('require-reviewed');
-  try {
-    const repo = repositoryWith(work.dir, 'reviewed');
-    copyFolder(fixturePath('review', 'base'), path.join(repo, 'elsewhere'));
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'another folder');
-    const fromFolder = await marginalia(['check', '--require-reviewed', 'HEAD'], path.join(repo, 'corpus'));
-    assert.equal(fromFolder.code, 0, fromFolder.stdout + fromFolder.stderr);
-    assert.match(fromFolder.stdout, /^1 sidecar, 3 annotations: 0 errors, 0 warnings$/m);
-    const named = await marginalia(['check', '--require-reviewed', 'main', 'elsewhere'], repo);
-    // a0000001 comes with a review, new since main: it counts.
-    assert.match(named.stdout, /^elsewhere\/doc\.txt\.annotations\.yaml:13:3: error: annotation a0000002 \(quote\) added since main is not reviewed/m);
-    assert.match(named.stdout, /: 2 errors, 0 warnings$/m);
-    assert.doesNotMatch(named.stdout, /^corpus\//m);
-  } finally {
-    work.dispose();
-  }
-});
+test('a sidecar deleted since REF: its annotations are removals, named at its old path', () => inRepository('reviewed', async (repo) => {
+  rmSync(path.join(repo, SIDECAR));
+  const result = await marginalia(['check', '--require-reviewed', 'main', '--format', 'github'], repo);
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  const removed = result.stdout.split('\n').filter((line) => line.startsWith('::warning file=corpus/doc.txt.annotations.yaml,line=1,col=1'));
+  assert.equal(removed.length, 3, result.stdout);
+}));
 
-test('REF must be a git revision', async () => {
-  const work = temporaryFolder('require-reviewed');
-  try {
-    const repo = repositoryWith(work.dir, 'reviewed');
-    const folder = await marginalia(['check', '--require-reviewed', 'corpus'], repo);
-    assert.equal(folder.code, 2);
-    assert.match(folder.stderr, /--require-reviewed takes a git revision/);
-    const unknown = await marginalia(['check', '--require-reviewed', 'no-such-branch'], repo);
-    assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /'no-such-branch' is neither a folder nor a revision/);
-  } finally {
-    work.dispose();
-  }
-});
+test('only the sidecars checked are compared: one outside the folder checked is not taken for removed', () => inRepository('reviewed', async (repo) => {
+  copyFolder(fixturePath('review', 'base'), path.join(repo, 'elsewhere'));
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'another folder');
+  const fromFolder = await marginalia(['check', '--require-reviewed', 'HEAD'], path.join(repo, 'corpus'));
+  assert.equal(fromFolder.code, 0, fromFolder.stdout + fromFolder.stderr);
+  assert.match(fromFolder.stdout, /^1 sidecar, 3 annotations: 0 errors, 0 warnings$/m);
+  const named = await marginalia(['check', '--require-reviewed', 'main', 'elsewhere'], repo);
+  // a0000001 comes with a review, new since main: it counts.
+  assert.match(named.stdout, /^elsewhere\/doc\.txt\.annotations\.yaml:13:3: error: annotation a0000002 \(quote\) added since main is not reviewed/m);
+  assert.match(named.stdout, /: 2 errors, 0 warnings$/m);
+  assert.doesNotMatch(named.stdout, /^corpus\//m);
+}));
 
-test('--fix with --require-reviewed is refused before anything is written: the review would judge the records before their fix', async () => {
-  const work = temporaryFolder('require-reviewed');
-  try {
-    const repo = repositoryWith(work.dir, 'changed');
-    const result = await marginalia(['check', '--fix', '--require-reviewed', 'main'], repo);
-    assert.equal(result.code, 2);
-    assert.match(result.stderr, /--fix and --require-reviewed/);
-    assert.equal(git(repo, 'status', '--porcelain'), '', 'no sidecar rewritten');
-  } finally {
-    work.dispose();
-  }
-});
+test('REF must be a git revision', () => inRepository('reviewed', async (repo) => {
+  const folder = await marginalia(['check', '--require-reviewed', 'corpus'], repo);
+  assert.equal(folder.code, 2);
+  assert.match(folder.stderr, /--require-reviewed takes a git revision/);
+  const unknown = await marginalia(['check', '--require-reviewed', 'no-such-branch'], repo);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /'no-such-branch' is neither a folder nor a revision/);
+}));
+
+test('--fix with --require-reviewed is refused before anything is written: the review would judge the records before their fix', () => inRepository('changed', async (repo) => {
+  const result = await marginalia(['check', '--fix', '--require-reviewed', 'main'], repo);
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--fix and --require-reviewed/);
+  assert.equal(git(repo, 'status', '--porcelain'), '', 'no sidecar rewritten');
+}));

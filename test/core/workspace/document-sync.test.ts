@@ -433,14 +433,21 @@ test('a renamed folder: relations from the documents in it to those outside are 
   assert.equal(world.files.text(SIDECAR), fixture('doc.txt.annotations.yaml'), 'a sidecar without relations is not touched');
 });
 
-test('an edit changes and removes records and sets the settled: header in one write; the edit it returns undoes it to the same bytes', async () => {
+const DISPUTED_SIDECAR = '/ws/disputed.txt.annotations.yaml';
+
+/** A world holding the adjudicated fixture `disputed.txt`, its sidecar loaded. */
+async function loadedDisputed(): Promise<{ files: MemoryFiles; world: World }> {
   const files = new MemoryFiles();
-  const sidecar = '/ws/disputed.txt.annotations.yaml';
   files.put('/ws/disputed.txt', fixture('disputed.txt'));
-  files.put(sidecar, fixture('disputed.txt.annotations.yaml'));
+  files.put(DISPUTED_SIDECAR, fixture('disputed.txt.annotations.yaml'));
   const world = makeWorld(files);
-  await world.sync.loadAll([sidecar]);
-  const original = files.text(sidecar)!;
+  await world.sync.loadAll([DISPUTED_SIDECAR]);
+  return { files, world };
+}
+
+test('an edit changes and removes records and sets the settled: header in one write; the edit it returns undoes it to the same bytes', async () => {
+  const { files, world } = await loadedDisputed();
+  const original = files.text(DISPUTED_SIDECAR)!;
   const records = world.sync.get('/ws/disputed.txt')!.annotations;
   assert.equal(world.sync.get('/ws/disputed.txt')!.settled, false, 'the header as read');
   const writes = files.written.length;
@@ -448,24 +455,19 @@ test('an edit changes and removes records and sets the settled: header in one wr
   const { dispute: _dispute, ...settledRecord } = kept;
   const undo = await world.sync.edit('/ws/disputed.txt', { records: new Map([['a0000004', settledRecord], ['b0000004', null]]), settled: true });
   assert.equal(files.written.length, writes + 1, "one write");
-  const read = readSidecar(files.text(sidecar)!).sidecar!;
+  const read = readSidecar(files.text(DISPUTED_SIDECAR)!).sidecar!;
   assert.equal(read.settled, true);
   assert.deepEqual(read.annotations.find((a) => a.id === 'a0000004'), { ...settledRecord });
   assert.equal(read.annotations.some((a) => a.id === 'b0000004'), false);
   assert.equal(read.annotations.length, records.length - 1);
   assert.equal(world.sync.get('/ws/disputed.txt')!.settled, true);
   await world.sync.edit('/ws/disputed.txt', undo);
-  assert.equal(files.text(sidecar), original, 'undone: the file as it was');
+  assert.equal(files.text(DISPUTED_SIDECAR), original, 'undone: the file as it was');
   assert.equal(world.sync.get('/ws/disputed.txt')!.settled, false);
 });
 
 test('a record put back by an edit whose text moved since is looked for again, as restore does', async () => {
-  const files = new MemoryFiles();
-  const sidecar = '/ws/disputed.txt.annotations.yaml';
-  files.put('/ws/disputed.txt', fixture('disputed.txt'));
-  files.put(sidecar, fixture('disputed.txt.annotations.yaml'));
-  const world = makeWorld(files);
-  await world.sync.loadAll([sidecar]);
+  const { files, world } = await loadedDisputed();
   const undo = await world.sync.edit('/ws/disputed.txt', { records: new Map([['b0000004', null]]), settled: false });
   files.put('/ws/disputed.txt', `Preface. ${fixture('disputed.txt')}`);
   await world.sync.reload('/ws/disputed.txt');
