@@ -50,7 +50,11 @@ export interface ReviewCounts {
  */
 export function reviewDocuments(before: readonly SidecarSnapshot[], after: readonly SidecarSnapshot[], acceptedRemovals: ReadonlySet<string> = new Set()): ReviewDocument[] {
   const byKey = new Map<string, ReviewEntry[]>();
-  const add = (sidecar: string, entry: ReviewEntry) => byKey.set(sidecar, [...(byKey.get(sidecar) ?? []), entry]);
+  const add = (sidecar: string, entry: ReviewEntry): void => {
+    const entries = byKey.get(sidecar);
+    if (entries) entries.push(entry);
+    else byKey.set(sidecar, [entry]);
+  };
   for (const item of reviewItems(diffAnnotations(before, after))) {
     const state = item.after === undefined && acceptedRemovals.has(removalKey(item.document, item.id)) ? 'accepted' : reviewState(item);
     add(item.document, { item, state, reverted: false });

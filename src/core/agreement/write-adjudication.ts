@@ -31,12 +31,27 @@ export interface SideFolder {
  * @returns the reason, or undefined when DIR may be written into
  */
 export async function overlapRefusal(dir: string, folders: readonly SideFolder[]): Promise<string | undefined> {
-  const realDir = await fs.realpath(dir).catch(() => dir);
+  const realDir = await realPathAhead(dir);
   for (const folder of folders) {
-    const root = await fs.realpath(folder.root).catch(() => folder.root);
+    const root = await realPathAhead(folder.root);
     if (isWithin(root, realDir) || isWithin(realDir, root)) return `${dir} overlaps the folder ${folder.name} that is read: write into a folder outside both versions`;
   }
   return undefined;
+}
+
+/**
+ * A path with links resolved, one not made yet too: the real path of the nearest folder above it that
+ * exists, then the rest as given (a folder to write into is often made by the write).
+ * @param file an absolute path
+ */
+async function realPathAhead(file: string): Promise<string> {
+  const rest: string[] = [];
+  for (let at = file; ; at = path.dirname(at)) {
+    const real = await fs.realpath(at).catch(() => undefined);
+    if (real !== undefined) return path.join(real, ...rest);
+    if (path.dirname(at) === at) return file;
+    rest.unshift(path.basename(at));
+  }
 }
 
 /**

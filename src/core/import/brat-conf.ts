@@ -86,8 +86,10 @@ export function labelConfigFromBratConf(conf: string): BratLabelConfig {
   addAttributes(labels, sections.get('attributes') ?? [], notes);
   const relations: Record<string, { from?: string[]; to?: string[]; symmetric?: true }> = {};
   for (const line of sections.get('relations') ?? []) {
-    const [name, ...rest] = line.split(/\s+/);
-    if (!name || name.startsWith('<')) continue;
+    const [encoded, ...rest] = line.split(/\s+/);
+    if (!encoded || encoded.startsWith('<')) continue;
+    // Decoded as the importer decodes the type of each `R` line, so that the two name the same type.
+    const name = decodeBratToken(encoded);
     if (!isLabelName(name)) {
       notes.push(`relation type ${JSON.stringify(name)} is not a valid relation type name; left out of the label configuration`);
       continue;

@@ -89,7 +89,7 @@ function readTask(task: Record<string, unknown>, origin: string, parsed: ParsedI
         if (id !== undefined) regionIds.add(id);
         const read = readRegion(result, offsets, notes);
         if (typeof read === 'string') return void parsed.problems.push({ origin: at, message: read });
-        read.labels.forEach((label, l) => {
+        read.labels.forEach((label) => {
           spans.push({
             label,
             start: read.start,
@@ -97,8 +97,9 @@ function readTask(task: Record<string, unknown>, origin: string, parsed: ParsedI
             text: read.text,
             origin: read.labels.length > 1 ? `${at} label ${JSON.stringify(label)}` : at,
             ...(id !== undefined ? { id } : {}),
-            // A relation names the region: it stands at the region's first label.
-            ...(id !== undefined && l === 0 ? { key: keyOf(id) } : {}),
+            // A relation names the region: each label's span carries its key, and the merge relates
+            // the first of them imported (one whose label is not configured is not).
+            ...(id !== undefined ? { key: keyOf(id) } : {}),
             ...(read.note !== undefined ? { note: read.note } : {}),
             ...(author !== undefined ? { author } : {}),
           });

@@ -80,8 +80,11 @@ export function mergeImported(
   const taken = new Set(existing.map((a) => a.id));
   const keys = new Map(existing.map((a, i) => [spanKey(a), i]));
   const result: MergeResult = { annotations: [...existing], added: [], renamed: [], present: 0, skipped: [], related: 0, skippedRelations: [] };
-  /** The position in `result.annotations` of each imported span's record, by the span's key. */
+  /** The position in `result.annotations` of each imported span's record, by the span's key: the first placed of spans sharing one (a region's labels). */
   const placedAt = new Map<string, number>();
+  const placeKey = (key: string | undefined, at: number): void => {
+    if (key !== undefined && !placedAt.has(key)) placedAt.set(key, at);
+  };
   for (const span of spans) {
     const placed = place(span, index, imported, config);
     if (typeof placed === 'string') {
@@ -91,12 +94,12 @@ export function mergeImported(
     const key = spanKey({ label: span.label, ...placed });
     const there = keys.get(key);
     if (there !== undefined) {
-      if (span.key !== undefined) placedAt.set(span.key, there);
+      placeKey(span.key, there);
       result.present++;
       continue;
     }
     keys.set(key, result.annotations.length);
-    if (span.key !== undefined) placedAt.set(span.key, result.annotations.length);
+    placeKey(span.key, result.annotations.length);
     const id = span.id !== undefined && isAnnotationId(span.id) && !taken.has(span.id) ? span.id : newAnnotationId(taken, keyedRandom(key));
     if (span.id !== undefined && id !== span.id) result.renamed.push({ origin: span.origin, from: span.id, to: id });
     taken.add(id);

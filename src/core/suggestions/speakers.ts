@@ -7,7 +7,7 @@
  */
 import type { Annotation, LabelConfig } from '../model';
 import { relationTypes } from '../relations/types';
-import { OffsetIndex } from '../text';
+import { lowerBound, OffsetIndex } from '../text';
 import { attributeQuotes, type QuoteSpan } from './quotes';
 
 /** The relation type proposed. */
@@ -81,6 +81,8 @@ const SCORE = { mention: 0.9, pronoun: 0.8, surname: 0.6, newSpan: 0.7, newSpanB
 class SpeakerSpans {
   /** The spans by start. */
   private readonly byStart: Annotation[];
+  /** Their starts, in the same order. */
+  private readonly starts: number[];
   /** The longest span: a span overlapping a place starts at most this far before it. */
   private readonly longest: number;
   /** The spans holding each word (lower case), by start. */
@@ -88,6 +90,7 @@ class SpeakerSpans {
 
   constructor(spans: readonly Annotation[]) {
     this.byStart = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = this.byStart.map((a) => a.start);
     this.longest = this.byStart.reduce((n, a) => Math.max(n, a.end - a.start), 0);
     for (const span of this.byStart) {
       for (const word of new Set(span.text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [])) {
@@ -102,7 +105,7 @@ class SpeakerSpans {
   mostOver(start: number, end: number): Annotation | undefined {
     let best: Annotation | undefined;
     let bestOverlap = 0;
-    for (let i = startingBefore(this.byStart, end) - 1; i >= 0 && this.byStart[i]!.start >= start - this.longest; i--) {
+    for (let i = lowerBound(this.starts, end) - 1; i >= 0 && this.byStart[i]!.start >= start - this.longest; i--) {
       const span = this.byStart[i]!;
       const overlap = Math.min(span.end, end) - Math.max(span.start, start);
       if (overlap > bestOverlap || (overlap === bestOverlap && overlap > 0 && span.start < best!.start)) [best, bestOverlap] = [span, overlap];
@@ -116,18 +119,6 @@ class SpeakerSpans {
     const distance = (a: Annotation) => (a.end <= quote.start ? quote.start - a.end : a.start >= quote.end ? a.start - quote.end : 0);
     return spans.reduce<Annotation | undefined>((best, span) => (!best || distance(span) < distance(best) ? span : best), undefined);
   }
-}
-
-/** How many of spans sorted by start start before a place. */
-function startingBefore(spans: readonly Annotation[], place: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start < place) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -247,10 +247,21 @@ export class DocumentSync<L> {
     const clash = records.find((r) => entry.annotations.some((a) => a.id === r.id));
     // Never two records of one id: the id was taken again (by an edit of the sidecar elsewhere).
     if (clash) throw new Error(`annotation ${clash.id} is in ${basename(this.at.path(entry.sidecarUri))} again; nothing was restored`);
-    const back = records.map(clone);
-    const moved = back.filter((a) => a.status !== 'orphaned' && entry.offsets.slice(a.start, a.end) !== a.text);
+    return this.putBack(document, entry, records.map(clone));
+  }
+
+  /**
+   * Add records to a document's and write them; one whose text is no longer at its offsets is looked
+   * for again first.
+   * @param document the document
+   * @param entry its entry
+   * @param records the records (the entry's own from now on)
+   * @returns where the records looked for again were found
+   */
+  private async putBack(document: L, entry: Entry<L>, records: Annotation[]): Promise<AnchorResult[]> {
+    const moved = records.filter((a) => a.status !== 'orphaned' && entry.offsets.slice(a.start, a.end) !== a.text);
     for (const a of moved) a.status = 'orphaned';
-    entry.annotations.push(...back);
+    entry.annotations.push(...records);
     if (moved.length > 0) return this.reanchor(document, moved.map((a) => a.id));
     this.changed(entry, true);
     await this.persist(entry);
@@ -281,15 +292,8 @@ export class DocumentSync<L> {
     for (const [id, record] of edit.records) {
       if (record === null) entry.drift.delete(id);
     }
-    const moved = put.filter((a) => a.status !== 'orphaned' && entry.offsets.slice(a.start, a.end) !== a.text);
-    for (const a of moved) a.status = 'orphaned';
-    entry.annotations.push(...put);
     entry.settled = edit.settled;
-    if (moved.length > 0) await this.reanchor(document, moved.map((a) => a.id));
-    else {
-      this.changed(entry, true);
-      await this.persist(entry);
-    }
+    await this.putBack(document, entry, put);
     return before;
   }
 

@@ -48,3 +48,10 @@ test('a folder inside a version read, or holding one, is refused', async () => {
   assert.match((await overlapRefusal(root, [{ root: path.join(root, 'a'), name: 'a' }]))!, /overlaps/);
   assert.equal(await overlapRefusal(path.join(root, 'out'), [{ root: path.join(root, 'a'), name: 'a' }]), undefined);
 });
+
+test('a folder not made yet, below a link into a version read, is refused too', async () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'sides-'));
+  mkdirSync(path.join(root, 'a'));
+  symlinkSync(path.join(root, 'a'), path.join(root, 'link'));
+  assert.match((await overlapRefusal(path.join(root, 'link', 'new', 'out'), [{ root: path.join(root, 'a'), name: 'a' }]))!, /overlaps the folder a/);
+});

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseLabelConfig } from '../../../src/core/config';
+import { parseBrat } from '../../../src/core/import/brat';
 import { labelConfigFromBratConf } from '../../../src/core/import/brat-conf';
 import { fixturePath } from '../../fixture-path';
 
@@ -57,4 +58,15 @@ test('[attributes] of entities become enum attributes of their labels; <ENTITY> 
     ],
   );
   assert.deepEqual(notes, ['attribute "bad!name" is not a valid attribute name; left out of the label configuration']);
+});
+
+test('a relation type is decoded as the importer decodes the type of an R line, so that its relations are not refused', () => {
+  const conf = labelConfigFromBratConf('[entities]\nPerson\n[relations]\nsaid%2Dby Arg1:Person, Arg2:Person\n');
+  assert.deepEqual(conf.notes, []);
+  const { config } = parseLabelConfig(conf.text);
+  const ann = parseBrat([
+    { path: 'a.ann', content: 'T1\tPerson 0 3\tAnn\nT2\tPerson 8 11\tBob\nR1\tsaid%2Dby Arg1:T1 Arg2:T2\n' },
+    { path: 'a.txt', content: 'Ann met Bob' },
+  ]);
+  assert.deepEqual(config.relations!.map((t) => t.id), [ann.documents[0]!.relations![0]!.type]);
 });

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { DEFAULT_LABEL_CONFIG } from '../../../src/core/config';
 import { parseLabelStudio } from '../../../src/core/import/labelstudio';
+import { mergeImported } from '../../../src/core/import/merge';
 import type { ImportedDocument } from '../../../src/core/import/types';
 import { fixturePath } from '../../fixture-path';
 
@@ -114,4 +116,27 @@ test('labelstudio: a region across a CRLF, after a BOM and an emoji, counted as 
     document!.spans.map((s) => [s.start, s.end, s.text]),
     [[1, 9, 'b\ncd 😀\ne']],
   );
+});
+
+test('labelstudio: a relation to a region whose first label is not configured goes to the span of a label that is', () => {
+  const text = 'Smith said "We will win."';
+  const task = {
+    id: 1,
+    data: { text },
+    annotations: [
+      {
+        result: [
+          { id: 'r1', type: 'labels', value: { start: 0, end: 5, text: 'Smith', labels: ['unconfigured', 'claim'] } },
+          { id: 'r2', type: 'labels', value: { start: 11, end: 25, text: '"We will win."', labels: ['quote'] } },
+          { type: 'relation', from_id: 'r2', to_id: 'r1', direction: 'right', labels: ['said-by'] },
+        ],
+      },
+    ],
+  };
+  const [document] = parseLabelStudio(JSON.stringify([task]), 'task.json').documents;
+  const merged = mergeImported([], document!.spans, text, undefined, DEFAULT_LABEL_CONFIG, document!.relations);
+  assert.equal(merged.skipped.length, 1, 'the unconfigured label is skipped');
+  assert.deepEqual(merged.skippedRelations, []);
+  const claim = merged.annotations.find((a) => a.label === 'claim')!;
+  assert.deepEqual(merged.annotations.find((a) => a.label === 'quote')!.relations, [{ type: 'said-by', to: claim.id }]);
 });
