@@ -180,19 +180,37 @@ function catFiles(shas: readonly string[], cwd: string): Promise<Buffer[]> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
-      const output = Buffer.concat(chunks);
-      const contents: Buffer[] = [];
-      let at = 0;
-      for (let i = 0; i < shas.length; i++) {
-        const headerEnd = output.indexOf(0x0a, at);
-        const size = Number(output.subarray(at, headerEnd).toString('utf8').split(' ')[2]);
-        contents.push(output.subarray(headerEnd + 1, headerEnd + 1 + size));
-        at = headerEnd + 1 + size + 1;
+      try {
+        resolve(splitCatFileBatch(Buffer.concat(chunks), shas.length));
+      } catch (error) {
+        reject(error);
       }
-      resolve(contents);
     });
     child.stdin.end(shas.join('\n') + '\n');
   });
+}
+
+/**
+ * The contents in the output of `git cat-file --batch`: per object a header `<sha> <type> <size>`, then
+ * the bytes. A header of another form (`<sha> missing`, `<name> ambiguous`) is an error, never read as a
+ * size: a wrong reading would hand back other bytes as the file.
+ * @param output what git wrote
+ * @param count how many objects were asked for
+ * @throws Error naming the object when a header is not one of an object found
+ */
+export function splitCatFileBatch(output: Buffer, count: number): Buffer[] {
+  const contents: Buffer[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    const headerEnd = output.indexOf(0x0a, at);
+    const header = output.subarray(at, headerEnd === -1 ? output.length : headerEnd).toString('utf8');
+    const found = /^[0-9a-f]+ [a-z]+ (\d+)$/.exec(header);
+    const size = found ? Number(found[1]) : NaN;
+    if (headerEnd === -1 || !found || headerEnd + 1 + size > output.length) throw new Error(`git cat-file could not read an object: ${header || 'no answer'}`);
+    contents.push(output.subarray(headerEnd + 1, headerEnd + 1 + size));
+    at = headerEnd + 1 + size + 1;
+  }
+  return contents;
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readVersion, VersionError } from '../../../src/core/io/versions';
+import { readVersion, splitCatFileBatch, VersionError } from '../../../src/core/io/versions';
 
 const SIDECAR = (document: string, text: string) =>
   `marginalia: 1\ndocument: ${document}\nannotations:\n  - id: c1\n    label: claim\n    start: 0\n    end: ${text.length}\n    text: ${text}\n`;
@@ -80,4 +80,11 @@ test('a name that is neither a folder nor a revision of a repository is refused 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the output of git cat-file --batch is split by its headers; a missing object is an error, never other bytes', () => {
+  const batch = Buffer.from('aa11 blob 5\nTaxes\nbb22 blob 0\n\n');
+  assert.deepEqual(splitCatFileBatch(batch, 2).map(String), ['Taxes', '']);
+  assert.throws(() => splitCatFileBatch(Buffer.from('aa11 blob 5\nTaxes\ncc33 missing\n'), 2), /could not read an object: cc33 missing/);
+  assert.throws(() => splitCatFileBatch(Buffer.from('aa11 blob 9\nTaxes\n'), 1), /could not read an object/, 'shorter than its header says');
 });
