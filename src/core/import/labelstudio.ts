@@ -81,11 +81,14 @@ function readTask(task: Record<string, unknown>, origin: string, parsed: ParsedI
     // Region ids are unique within one result only: two annotators' regions may share ids.
     const keyOf = (id: string): string => (a === 0 ? id : `${id} (${kind}[${a}])`);
     const regionIds = new Set<string>();
+    // An id two regions share cannot say which one a relation means.
+    const sharedIds = new Set<string>();
     annotation['result'].forEach((result: unknown, r) => {
       const at = `${where}.result[${r}]`;
       if (!isObject(result)) return void parsed.problems.push({ origin: at, message: 'expected a result object' });
       if (result['type'] === 'labels') {
         const id = typeof result['id'] === 'string' || typeof result['id'] === 'number' ? String(result['id']) : undefined;
+        if (id !== undefined && regionIds.has(id)) sharedIds.add(id);
         if (id !== undefined) regionIds.add(id);
         const read = readRegion(result, offsets, notes);
         if (typeof read === 'string') return void parsed.problems.push({ origin: at, message: read });
@@ -112,6 +115,8 @@ function readTask(task: Record<string, unknown>, origin: string, parsed: ParsedI
       const relation = readRelation(result, regionIds);
       if (typeof relation === 'string') return void parsed.problems.push({ origin: at, message: relation });
       const { type, from, to, bidirectional } = relation;
+      const shared = [from, to].find((id) => sharedIds.has(id));
+      if (shared !== undefined) return void parsed.problems.push({ origin: at, message: `two regions of this annotation have the id ${JSON.stringify(shared)}: which one the relation means cannot be told` });
       relations.push({ type, from: keyOf(from), to: keyOf(to), origin: at, ...(bidirectional ? { bidirectional } : {}) });
     });
   });

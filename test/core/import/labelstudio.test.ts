@@ -87,6 +87,15 @@ test('labelstudio: relations by direction (left swaps the ends, bi is marked); o
   assert.equal(problem?.message, 'relation supports: region gone is not a labelled text region of this annotation');
 });
 
+test('labelstudio: a relation naming an id two regions of one annotation share is reported, not given to either', () => {
+  const region = (start: number, end: number) => ({ id: 'r1', type: 'labels', value: { start, end, labels: ['claim'] } });
+  const task = { id: 1, data: { text: 'Taxes fall. Rates rise.' }, annotations: [{ result: [region(0, 11), region(12, 23), { type: 'relation', from_id: 'r1', to_id: 'r1', labels: ['same-as'] }] }] };
+  const shared = parseLabelStudio(JSON.stringify([task]), 'shared.json');
+  assert.equal(shared.documents[0]!.spans.length, 2, 'both regions are imported');
+  assert.equal(shared.documents[0]!.relations, undefined);
+  assert.match(shared.problems.map((p) => p.message).join('\n'), /two regions of this annotation have the id "r1"/);
+});
+
 test('labelstudio: results that are not text spans are named in a note (HyperText regions, choices)', () => {
   assert.ok(parsed.ignored.some((n) => /results of type "hypertextlabels" \(spans over HTML/.test(n)));
   assert.ok(parsed.ignored.some((n) => /results of type "choices"/.test(n)));
