@@ -89,7 +89,7 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
     const missing = missingAttributes(this.store, doc.documentUri, a);
     if (missing.length > 0) {
       const fixes = missing.map((name) => {
-        const args = encodeURIComponent(JSON.stringify([{ uri: doc.documentUri.toString(), id: a.id, names: [name] }]));
+        const args = commandArguments([{ uri: doc.documentUri.toString(), id: a.id, names: [name] }]);
         return `[Set ${escapeMarkdown(name)}…](command:${COMMAND_IDS.editAttributes}?${args} "Set this required attribute")`;
       });
       md.appendMarkdown(`$(warning) missing: ${missing.map(escapeMarkdown).join(', ')} \u00a0${fixes.join(' \u00b7 ')}\n\n`);
