@@ -45,7 +45,10 @@ function addAttributes(labels: Record<string, LabelDefinition | null>, lines: re
     const name = decodeBratToken(encoded ?? '');
     const args = bratArguments(rest);
     const owners = (args.get('Arg') ?? []).flatMap((arg) => (arg === '<ENTITY>' ? Object.keys(labels) : [decodeBratToken(arg)])).filter((label) => label in labels);
-    if (owners.length === 0) continue;
+    if (owners.length === 0) {
+      notes.push(`attribute ${JSON.stringify(name)} is of no entity type the configuration keeps (events, relations); left out of the label configuration`);
+      continue;
+    }
     if (!isAttributeName(name)) {
       notes.push(`attribute ${JSON.stringify(name)} is not a valid attribute name; left out of the label configuration`);
       continue;
@@ -83,6 +86,8 @@ export function labelConfigFromBratConf(conf: string): BratLabelConfig {
     if (isLabelName(name)) labels[name] = null;
     else notes.push(`entity type ${JSON.stringify(name)} is not a valid label name; left out of the label configuration`);
   }
+  const events = (sections.get('events') ?? []).map((line) => decodeBratToken(line.split(/\s/)[0]!)).filter((name) => !name.startsWith('!'));
+  if (events.length > 0) notes.push(`event type${events.length === 1 ? '' : 's'} ${events.map((e) => JSON.stringify(e)).join(', ')} of [events] left out of the label configuration: Marginalia has no events, and the import reports their E lines`);
   addAttributes(labels, sections.get('attributes') ?? [], notes);
   const relations: Record<string, { from?: string[]; to?: string[]; symmetric?: true }> = {};
   for (const line of sections.get('relations') ?? []) {
