@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { noNodeBuiltins } from './lib/no-node-builtins.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -67,7 +68,8 @@ const result = await build({
   target: 'es2022',
   outfile,
   external: ['vscode'],
-  plugins: [assertStandIn],
+  // The stand-in resolves node:assert/strict first; any other Node built-in is refused, its importer named.
+  plugins: [assertStandIn, noNodeBuiltins(ROOT, 'rewrite it through vscode.workspace.fs (test/extension/repo-files.ts), or list the test file in NODE_ONLY')],
   sourcemap: true,
   logLevel: 'error',
 });

@@ -18,16 +18,17 @@ function isNodeBuiltin(importPath) {
 /**
  * The plugin.
  * @param {string} root the folder importers are named relative to
+ * @param {string} [remedy] what to do instead, said after the importer
  * @returns {import('esbuild').Plugin}
  */
-function noNodeBuiltins(root) {
+function noNodeBuiltins(root, remedy = 'reach it through a port the web entry implements') {
   return {
     name: 'no-node-builtins',
     setup(build) {
       build.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point' || !isNodeBuiltin(args.path)) return undefined;
         const importer = path.relative(root, args.importer).split(path.sep).join('/');
-        return { errors: [{ text: `the web bundle cannot hold the Node built-in "${args.path}", imported by ${importer}: reach it through a port the web entry implements` }] };
+        return { errors: [{ text: `the web bundle cannot hold the Node built-in "${args.path}", imported by ${importer}: ${remedy}` }] };
       });
     },
   };
