@@ -55,6 +55,8 @@ export class DiffMap {
   private readonly oldStarts: Int32Array;
   /** Length change of the text up to and including each hunk. */
   private readonly shiftAfter: Int32Array;
+  /** The new lines that hold inserted text (`changedNewLines`), once asked for. */
+  private newLinesChanged: (readonly [number, number])[] | undefined;
 
   private constructor(
     private readonly oldText: string,
@@ -211,8 +213,64 @@ export class DiffMap {
   private followMove(start: number, end: number): SpanMapping {
     const text = this.oldText.slice(start, end);
     const found = onlyOccurrence(this.newText, text);
-    if (found < 0 || onlyOccurrence(this.oldText, text) !== start || this.copiedWithContext(start, end, found)) return { kind: 'deleted' };
-    return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
+    if (found >= 0 && this.copiedWithContext(start, end, found)) return { kind: 'deleted' };
+    if (found >= 0 && onlyOccurrence(this.oldText, text) === start) return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
+    return this.followParagraph(start, end) ?? { kind: 'deleted' };
+  }
+
+  /**
+   * A span in a paragraph (line) the diff took out of its place — fewer than `MIN_SURVIVAL` of its
+   * words kept there — mapped through a second diff of that paragraph and the one changed line of the
+   * new text that shares at least half of its words (the paragraph moved, and edited as well: Myers
+   * matched its old place with another line, or its words with those of a neighbour). Two such lines
+   * (the paragraph pasted twice) do not say which one it went to: none is taken.
+   */
+  private followParagraph(start: number, end: number): SpanMapping | undefined {
+    const from = this.oldText.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = this.oldText.indexOf('\n', from);
+    const to = lineEnd < 0 ? this.oldText.length : lineEnd;
+    if (end > to) return undefined;
+    const words = wordsOf(this.oldText, from, to);
+    let kept = 0;
+    for (const [at, length] of words) if (this.untouched(at, at + length)) kept++;
+    if (kept >= words.length * MIN_SURVIVAL) return undefined;
+    const bag = new Map<string, number>();
+    for (const [at, length] of words) bag.set(this.oldText.slice(at, at + length), (bag.get(this.oldText.slice(at, at + length)) ?? 0) + 1);
+    const alike = this.changedNewLines().filter(([lineFrom, lineTo]) => {
+      const other = wordsOf(this.newText, lineFrom, lineTo);
+      // A line whose words mostly stood there before is that line edited in place, not this one moved.
+      if (other.filter(([at, length]) => this.untouchedNew(at, at + length)).length >= other.length * MIN_SURVIVAL) return false;
+      const left = new Map(bag);
+      let shared = 0;
+      for (const [at, length] of other) {
+        const word = this.newText.slice(at, at + length);
+        const n = left.get(word) ?? 0;
+        if (n > 0) [shared] = [shared + 1, left.set(word, n - 1)];
+      }
+      return shared * 2 >= Math.max(words.length, other.length);
+    });
+    if (alike.length !== 1) return undefined;
+    const [newFrom, newTo] = alike[0]!;
+    const mapping = DiffMap.between(this.oldText.slice(from, to), this.newText.slice(newFrom, newTo))?.map(start - from, end - from);
+    return mapping?.kind === 'mapped' ? { ...mapping, start: mapping.start + newFrom, end: mapping.end + newFrom } : undefined;
+  }
+
+  /** The lines `[from, to)` (without their line break) of the new text that hold inserted text, computed once. */
+  private changedNewLines(): readonly (readonly [number, number])[] {
+    if (this.newLinesChanged) return this.newLinesChanged;
+    const lines: [number, number][] = [];
+    for (const h of this.hunks) {
+      if (h.newStart === h.newEnd) continue;
+      let at = this.newText.lastIndexOf('\n', h.newStart - 1) + 1;
+      if (lines.length > 0 && at < lines[lines.length - 1]![1]) at = lines[lines.length - 1]![1] + 1;
+      while (at < h.newEnd) {
+        const lineEnd = this.newText.indexOf('\n', at);
+        const to = lineEnd < 0 ? this.newText.length : lineEnd;
+        if (to > at) lines.push([at, to]);
+        at = to + 1;
+      }
+    }
+    return (this.newLinesChanged = lines);
   }
 
   /**
@@ -232,6 +290,19 @@ export class DiffMap {
     const copiedAfter =
       to <= this.oldText.length && this.untouched(keptAfter, to) && this.mapStart(keptAfter) !== found + (keptAfter - start) && this.newText.startsWith(this.oldText.slice(end, to), found + (end - start));
     return copiedBefore || copiedAfter;
+  }
+
+  /** Whether no edit overlaps new text `[from, to)`. */
+  private untouchedNew(from: number, to: number): boolean {
+    let lo = 0;
+    let hi = this.hunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.hunks[mid]!.newEnd <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    const h = this.hunks[lo];
+    return h === undefined || h.newStart >= to;
   }
 
   /** Whether no edit overlaps old text `[from, to)`. */
@@ -681,6 +752,21 @@ function onlyFiller(text: string, from: number, to: number): boolean {
     if (word > FILLER_WORD) return false;
   }
   return true;
+}
+
+/** The words (runs of letters and digits) of `text[from, to)`: offset and length of each. */
+function wordsOf(text: string, from: number, to: number): [number, number][] {
+  const words: [number, number][] = [];
+  for (let i = from; i < to; ) {
+    if (kindAt(text, i) !== WORD) {
+      i += widthAt(text, i);
+      continue;
+    }
+    const at = i;
+    while (i < to && kindAt(text, i) === WORD) i += widthAt(text, i);
+    words.push([at, i - at]);
+  }
+  return words;
 }
 
 /** How many words (runs of letters and digits) `text[from, to)` holds. */

@@ -116,6 +116,31 @@ test('a paragraph cut and pasted elsewhere takes its spans along', () => {
   assert.equal(result.annotation.prefix, contextAround(index, result.annotation.start, result.annotation.end).prefix, 'context taken afresh');
 });
 
+test('a paragraph moved and edited takes its spans along, through a diff of the paragraph and its new place', () => {
+  const moved = 'The army had about 265,000 troops at the border, officials said.\n\n';
+  const after = ARTICLE.replace(moved, '') + '\n' + moved.replace('about', 'roughly');
+  const { result, index } = diffOne(ARTICLE, 'about 265,000 troops', after);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'roughly 265,000 troops']);
+  assert.equal(result.annotation.start, index.toCodePoint(after.indexOf('roughly')));
+});
+
+test('a paragraph moved takes along a span whose text also stands elsewhere', () => {
+  const before = `${ARTICLE}\nThe talks stalled, officials said.\n`;
+  const moved = 'The army had about 265,000 troops at the border, officials said.\n\n';
+  const after = before.replace(moved, '') + '\n' + moved;
+  const { result, index } = diffOne(before, 'officials said', after);
+  assert.deepEqual(summary(result), ['moved', 'diff', 'officials said']);
+  assert.equal(result.annotation.start, index.toCodePoint(after.indexOf('officials said', after.indexOf('265,000'))));
+});
+
+test('a deleted paragraph is not followed into a line edited in place that shares its words', () => {
+  const caption = 'Ryabkov says relations with the US have approached a ‘dangerous point’, Photo: agency';
+  const paragraph = 'Ryabkov said relations with the US have approached a “dangerous point”, noting drills.';
+  const before = `${caption}\n\n${paragraph}\n`;
+  const after = `Reporting by the desk in London.\n\n${paragraph.replace(/[“”]/g, '"')}\n`;
+  assert.deepEqual(summary(diffOne(before, 'dangerous point', after).result), ['orphaned', 'diff', 'dangerous point']);
+});
+
 test('a span whose text was deleted is orphaned, keeping its text and offsets', () => {
   const before = annotate(ARTICLE, 'about 265,000 troops');
   const after = ARTICLE.replace('The army had about 265,000 troops at the border, officials said.\n\n', '');
