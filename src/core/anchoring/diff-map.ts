@@ -157,9 +157,9 @@ export class DiffMap {
 
   /**
    * A span mostly replaced by one edit that runs past its edge (a sentence replaced across its end or
-   * start), whose untouched side still holds `REWRITE_WORDS` words or more: kept on that side alone, as
-   * the part of the passage that is still there (the replacement also covered text outside the span, so
-   * it is not the span's own new text).
+   * start), whose untouched side still holds `REWRITE_WORDS` words or more, or any word when the edit
+   * is a clean deletion (`cleanDeletion`): kept on that side alone, as the part of the passage that is
+   * still there (the replacement also covered text outside the span, so it is not the span's own new text).
    */
   private keptSide(start: number, end: number, first: number, last: number): SpanMapping | undefined {
     const touching = this.hunks.slice(Math.max(0, first), last + 1).filter((h) => h.oldEnd > start);
@@ -171,8 +171,34 @@ export class DiffMap {
         : h.oldStart < start && h.oldEnd < end
           ? { from: h.oldEnd, to: end, newStart: h.newEnd, newEnd: this.mapEnd(end) }
           : undefined;
-    if (!kept || wordCount(this.oldText, kept.from, kept.to) < REWRITE_WORDS) return undefined;
+    if (!kept) return undefined;
+    const keptWords = wordCount(this.oldText, kept.from, kept.to);
+    if (keptWords < REWRITE_WORDS && !(keptWords > 0 && this.cleanDeletion(h, h.oldEnd > end))) return undefined;
     return { kind: 'mapped', start: kept.newStart, end: kept.newEnd, edited: true, score: (kept.to - kept.from) / (end - start) };
+  }
+
+  /**
+   * Whether an edit that overran a span's edge is a deletion after which (before which, at the span's
+   * start) the old text stands untouched up to the line's end (start) or for `REWRITE_WORDS` words:
+   * nothing was put in place of what it took, so what is left of the span, however short, is its own
+   * text. A replacement may begin (end) with words of the text it replaced (`The West says …` → `The
+   * ministry …`), and a deletion among other edits may be Myers' match of a word of the new text with
+   * one of the old (a paragraph replaced, then deleted: its `The` kept, the next words matched elsewhere).
+   * @param atEnd whether the edit overran the span's end (else its start)
+   */
+  private cleanDeletion(h: Hunk, atEnd: boolean): boolean {
+    if (h.newStart !== h.newEnd) return false;
+    if (atEnd) {
+      const lineEnd = this.oldText.indexOf('\n', h.oldEnd);
+      const to = lineEnd < 0 ? this.oldText.length : lineEnd;
+      const words = wordsOf(this.oldText, h.oldEnd, to);
+      const last = words[REWRITE_WORDS - 1];
+      return this.untouched(h.oldEnd, last ? last[0] + last[1] : to);
+    }
+    const from = this.oldText.lastIndexOf('\n', h.oldStart - 1) + 1;
+    const words = wordsOf(this.oldText, from, h.oldStart);
+    const first = words[words.length - REWRITE_WORDS];
+    return this.untouched(first ? first[0] : from, h.oldStart);
   }
 
   /** Index of the last hunk starting before `at` (at or before it when `inclusive`), -1 if none. */

@@ -166,6 +166,19 @@ test('a deleted span is not followed to one of two copies pasted elsewhere', () 
   assert.deepEqual(summary(diffOne(before, 'about 265,000 troops', pastedOnce).result), ['moved', 'diff', 'about 265,000 troops']);
 });
 
+test('a sentence deleted across a span\'s end leaves its first words, however few', () => {
+  const before = 'Aides met where the U.S. says Russia has massed troops, officials said.\n\nEnd.\n';
+  const after = 'Aides met where the U.S.\n\nEnd.\n';
+  assert.deepEqual(summary(diffOne(before, 'the U.S. says Russia has massed troops', after).result), ['edited', 'diff', 'the U.S.']);
+});
+
+test('a word left of a passage deleted among other edits is no sign that the passage is still there', () => {
+  const before =
+    'Intro.\n\nThe tough demands appear certain to be rejected by the allies. The alliance warned that any security talks with Moscow would need to involve Ukraine.\n\nThe publication of the pacts came amid soaring tensions over a buildup.\n\nEnd.\n';
+  const after = 'Intro.\n\nThe talks are expected to last several days.\n\nEnd.\n';
+  assert.deepEqual(summary(diffOne(before, 'The tough demands appear certain to be rejected', after).result), ['orphaned', 'diff', 'The tough demands appear certain to be rejected']);
+});
+
 test('a span rewritten but for a few small words is orphaned, not edited', () => {
   const after = ARTICLE.replace('The army had about 265,000 troops at the border', 'Few believed the figures given at the talks');
   const { result } = diffOne(ARTICLE, 'The army had about 265,000 troops at the border', after);
