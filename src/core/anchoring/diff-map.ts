@@ -402,53 +402,148 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
   const lead = leadStarts.length - 1;
   const oldAround = aroundLines(leadStarts, oldLines, lineStarts(oldText, oldTailStart, marginTail));
   const newAround = aroundLines(lineStarts(newText, marginHead, head), newLines, lineStarts(newText, newTailStart, marginTail + newText.length - oldText.length));
-  const shifted = (c: Change | undefined) => c && { aStart: c.aStart + lead, aEnd: c.aEnd + lead, bStart: c.bStart + lead, bEnd: c.bEnd + lead };
-  const ambiguous = lineChanges.flatMap((c, k) => repeatedAround(shifted(c)!, shifted(lineChanges[k - 1]), shifted(lineChanges[k + 1]), oldText, newText, oldAround, newAround));
+  const shifted = lineChanges.map((c) => ({ aStart: c.aStart + lead, aEnd: c.aEnd + lead, bStart: c.bStart + lead, bEnd: c.bEnd + lead }));
+  const { changes, ambiguous } = realignRepeats(shifted, { oldText, newText, oldLines: oldAround, newLines: newAround });
   const hunks: Hunk[] = [];
-  for (const c of lineChanges) {
-    const hunk = { oldStart: oldLines[c.aStart]!, oldEnd: oldLines[c.aEnd]!, newStart: newLines[c.bStart]!, newEnd: newLines[c.bEnd]!, coarse: false };
+  for (const c of changes) {
+    const hunk = { oldStart: oldAround.at(c.aStart), oldEnd: oldAround.at(c.aEnd), newStart: newAround.at(c.bStart), newEnd: newAround.at(c.bEnd), coarse: false };
     if (hunk.oldStart === hunk.oldEnd || hunk.newStart === hunk.newEnd) hunks.push(hunk);
     else hunks.push(...diffWords(oldText, newText, hunk));
   }
   return { hunks, ambiguous };
 }
 
+/** Both texts and their line starts (margins included), as the line changes count them. */
+interface LineSides {
+  oldText: string;
+  newText: string;
+  oldLines: LineStarts;
+  newLines: LineStarts;
+}
+
 /**
- * The old ranges of equal lines next to a change of lines that also stand, in the same order, among the
- * lines the change inserted or deleted: a diff as short aligns them with that other copy (a paragraph
- * copied right above a line that changed: Myers matched the old paragraph to the copy, or the copy to it),
- * and which copy is the old one is anyone's guess. Deleted copies count too (which one was deleted is
- * as unknown); only lines with a letter or digit.
- * @param c a change of lines (line numbers); `before` and `after` the changes around it
- * @param lines the old and new texts' line starts
+ * Line changes next to equal lines that also stand, in the same order, among the lines a change inserted
+ * or deleted, aligned as the word diff finds cheaper. A diff of lines as short can align those equal
+ * lines with that other copy: a paragraph copied right above a line that changed, where Myers matched
+ * the old paragraph to the copy and so deleted the changed line and inserted its new version below.
+ * Both alignments are weighed by the word edits they make (`wordEdits`), the lines each pairs counted
+ * with the changes they come to touch; the cheaper one is taken (the changed line then pairs with its
+ * new version). Where they are as cheap, which copy is the old one is anyone's guess: the repeated lines
+ * (those with a letter or digit) and the deleted copies of them are returned as ambiguous.
+ * @param changes the line changes (line numbers over `lines`), in order
+ * @returns the changes, realigned where that is cheaper, and the old ranges `[from, to)` left ambiguous
  */
-function repeatedAround(c: Change, before: Change | undefined, after: Change | undefined, oldText: string, newText: string, oldLines: LineStarts, newLines: LineStarts): [number, number][] {
-  const oldEnd = oldLines.count;
-  const sameLine = (i: number, text: string, starts: LineStarts, j: number) =>
-    sameSlice(oldText, oldLines.at(i), oldLines.at(i + 1), text, starts.at(j), starts.at(j + 1));
-  /** How many of the old equal lines `first, first + step, …` (within `[low, high)`) stand in a row inside `[from, to)` of a side. */
-  const run = (first: number, step: number, low: number, high: number, text: string, starts: LineStarts, from: number, to: number) => {
-    let best = 0;
-    for (let p = from; p < to; p++) {
+function realignRepeats(changes: readonly Change[], sides: LineSides): { changes: Change[]; ambiguous: [number, number][] } {
+  const { oldText, newText, oldLines, newLines } = sides;
+  const out = [...changes];
+  const ambiguous: [number, number][] = [];
+  const sameLine = (i: number, text: string, starts: LineStarts, j: number) => sameSlice(oldText, oldLines.at(i), oldLines.at(i + 1), text, starts.at(j), starts.at(j + 1));
+  const cost = (list: readonly Change[]) => list.reduce((sum, c) => sum + wordEdits(sides, c), 0);
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k]!;
+    const before = out[k - 1];
+    const after = out[k + 1];
+    const low = before?.aEnd ?? 0;
+    const high = after?.aStart ?? oldLines.count;
+    /** Where the `n` old equal lines `[from, from + n)` stand in a row inside `[lo, hi)` of a side, each place. */
+    const copies = (from: number, n: number, text: string, starts: LineStarts, lo: number, hi: number) => {
+      const at: number[] = [];
+      for (let q = lo; q + n <= hi; q++) {
+        let m = 0;
+        while (m < n && sameLine(from + m, text, starts, q + m)) m++;
+        if (m === n) at.push(q);
+      }
+      return at;
+    };
+    /** The most equal lines in a row next to the change, above (`step` -1) or below, that stand as well inside it on either side. */
+    const longest = (step: number) => {
       let n = 0;
-      while (first + n * step >= low && first + n * step < high && p + n * step >= from && p + n * step < to && sameLine(first + n * step, text, starts, p + n * step)) n++;
-      best = Math.max(best, n);
+      for (;;) {
+        const from = step < 0 ? c.aStart - n - 1 : c.aEnd;
+        if (from < low || from + n + 1 > high) return n;
+        if (copies(from, n + 1, newText, newLines, c.bStart, c.bEnd).length === 0 && copies(from, n + 1, oldText, oldLines, c.aStart, c.aEnd).length === 0) return n;
+        n++;
+      }
+    };
+    const above = longest(-1);
+    const below = longest(1);
+    if (above === 0 && below === 0) continue;
+    const repeated: number[] = [];
+    for (let i = c.aStart - above; i < c.aEnd + below; i++) if ((i < c.aStart || i >= c.aEnd) && hasWordChar(oldText, oldLines.at(i), oldLines.at(i + 1))) repeated.push(i);
+    if (repeated.length === 0) continue;
+    // The other alignments: the equal lines matched with a copy inside the change, on either side.
+    const options: Change[][] = [];
+    const n = above;
+    if (n > 0) {
+      for (const q of copies(c.aStart - n, n, newText, newLines, c.bStart, c.bEnd))
+        options.push([{ aStart: c.aStart - n, aEnd: c.aStart - n, bStart: c.bStart - n, bEnd: q }, { aStart: c.aStart, aEnd: c.aEnd, bStart: q + n, bEnd: c.bEnd }]);
+      for (const q of copies(c.aStart - n, n, oldText, oldLines, c.aStart, c.aEnd))
+        options.push([{ aStart: c.aStart - n, aEnd: q, bStart: c.bStart - n, bEnd: c.bStart - n }, { aStart: q + n, aEnd: c.aEnd, bStart: c.bStart, bEnd: c.bEnd }]);
     }
-    return best;
-  };
-  const low = before?.aEnd ?? 0;
-  const high = after?.aStart ?? oldEnd;
-  const count = (first: number, step: number) =>
-    Math.max(run(first, step, low, high, newText, newLines, c.bStart, c.bEnd), run(first, step, low, high, oldText, oldLines, c.aStart, c.aEnd));
-  const above = count(c.aStart - 1, -1);
-  const below = count(c.aEnd, 1);
-  if (above === 0 && below === 0) return [];
-  const repeated: number[] = [];
-  for (let i = c.aStart - above; i < c.aEnd + below; i++) if ((i < c.aStart || i >= c.aEnd) && hasWordChar(oldText, oldLines.at(i), oldLines.at(i + 1))) repeated.push(i);
-  // The change's own old lines count where they are a deleted copy of a repeated line.
-  const deletedCopies: number[] = [];
-  for (let i = c.aStart; i < c.aEnd; i++) if (repeated.some((r) => sameLine(r, oldText, oldLines, i))) deletedCopies.push(i);
-  return [...repeated, ...deletedCopies].map((i) => [oldLines.at(i), oldLines.at(i + 1)]);
+    if (below > 0) {
+      for (const q of copies(c.aEnd, below, newText, newLines, c.bStart, c.bEnd))
+        options.push([{ aStart: c.aStart, aEnd: c.aEnd, bStart: c.bStart, bEnd: q }, { aStart: c.aEnd + below, aEnd: c.aEnd + below, bStart: q + below, bEnd: c.bEnd + below }]);
+      for (const q of copies(c.aEnd, below, oldText, oldLines, c.aStart, c.aEnd))
+        options.push([{ aStart: c.aStart, aEnd: q, bStart: c.bStart, bEnd: c.bEnd }, { aStart: q + below, aEnd: c.aEnd + below, bStart: c.bEnd + below, bEnd: c.bEnd + below }]);
+    }
+    // Each option with the neighbours it touches merged in, against the same neighbours as they are.
+    let best: { list: Change[]; first: number; count: number; saved: number } | undefined;
+    let tie = false;
+    for (const option of options) {
+      let list = option.filter((x) => x.aStart < x.aEnd || x.bStart < x.bEnd);
+      let first = k;
+      let count = 1;
+      if (before && list[0] && list[0].aStart === before.aEnd && list[0].bStart === before.bEnd) {
+        list = [{ aStart: before.aStart, aEnd: list[0].aEnd, bStart: before.bStart, bEnd: list[0].bEnd }, ...list.slice(1)];
+        first--;
+        count++;
+      }
+      const last = list[list.length - 1];
+      if (after && last && last.aEnd === after.aStart && last.bEnd === after.bStart) {
+        list = [...list.slice(0, -1), { aStart: last.aStart, aEnd: after.aEnd, bStart: last.bStart, bEnd: after.bEnd }];
+        count++;
+      }
+      const saved = cost(out.slice(first, first + count)) - cost(list);
+      if (saved === 0) tie = true;
+      if (saved > 0 && (!best || saved > best.saved)) best = { list, first, count, saved };
+    }
+    if (best) {
+      out.splice(best.first, best.count, ...best.list);
+      k = best.first + best.list.length - 1;
+      continue;
+    }
+    if (!tie) continue;
+    // The change's own old lines count where they are a deleted copy of a repeated line.
+    const deletedCopies: number[] = [];
+    for (let i = c.aStart; i < c.aEnd; i++) if (repeated.some((r) => sameLine(r, oldText, oldLines, i))) deletedCopies.push(i);
+    for (const i of [...repeated, ...deletedCopies]) ambiguous.push([oldLines.at(i), oldLines.at(i + 1)]);
+  }
+  return { changes: out, ambiguous };
+}
+
+/**
+ * How many words a change of lines deletes and inserts, by a word diff: a change that keeps fewer than
+ * `MIN_SURVIVAL` of its words (of the longer side) rewrote them all, as `map` sees it — the spaces, the
+ * full stops and the odd "the" any two lines share do not pair them.
+ */
+function wordEdits(sides: LineSides, c: Change): number {
+  const { oldText, newText } = sides;
+  const oldTokens = tokenStarts(oldText, sides.oldLines.at(c.aStart), sides.oldLines.at(c.aEnd));
+  const newTokens = tokenStarts(newText, sides.newLines.at(c.bStart), sides.newLines.at(c.bEnd));
+  const oldWords = wordCount(oldText, sides.oldLines.at(c.aStart), sides.oldLines.at(c.aEnd));
+  const newWords = wordCount(newText, sides.newLines.at(c.bStart), sides.newLines.at(c.bEnd));
+  if (oldWords === 0 || newWords === 0) return oldWords + newWords;
+  const changes = myersDiff(
+    oldTokens.length - 1,
+    newTokens.length - 1,
+    (i, j) => sameSlice(oldText, oldTokens[i]!, oldTokens[i + 1]!, newText, newTokens[j]!, newTokens[j + 1]!),
+    MAX_WORD_EDITS,
+  );
+  if (!changes) return oldWords + newWords;
+  let changed = 0;
+  for (const x of changes) changed += wordCount(oldText, oldTokens[x.aStart]!, oldTokens[x.aEnd]!);
+  const kept = oldWords - changed;
+  return kept < Math.max(oldWords, newWords) * MIN_SURVIVAL ? oldWords + newWords : oldWords + newWords - 2 * kept;
 }
 
 /** Line starts by index (the text's end after the last line), and how many lines. */

@@ -333,12 +333,31 @@ test('diff-first: a last word replaced and a paragraph inserted after its senten
   assert.deepEqual(summary(result), ['edited', 'diff', 'The tough demands appear certain to be rejected, as Russia has no say in NATO’s formally']);
 });
 
-test('diff-first: a paragraph copied above a changed line, next to the original, is no place to choose: orphaned', () => {
+test('diff-first: a paragraph copied right above a changed line leaves spans on the original, the line paired with its new version', () => {
   const documents = 'The documents also call for a ban on sending warships to areas near each other.\n';
   const before = `Russia sets out terms.\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
   const after = `Russia sets out terms.\n${documents}\nMOSCOW -- Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  // Myers matched the old paragraph with the copy, deleting the restyled line and inserting it below: a
+  // diff of lines as short as the copy inserted above it, but one that rewrites that line's every word.
   const { result } = diffOne(before, 'The documents also call for a ban', after);
-  // The copy was pasted above the restyled line, or the paragraph moved up and pasted back: equally good diffs.
+  assert.deepEqual(summary(result), ['moved', 'diff', 'The documents also call for a ban']);
+  assert.equal(result.annotation.start, after.lastIndexOf('The documents'));
+});
+
+test('diff-first: a paragraph copied right below a changed line leaves spans on the original', () => {
+  const documents = 'The documents also call for a ban on sending warships to areas near each other.\n';
+  const before = `Russia sets out terms.\n${documents}MOSCOW — Russia on Friday published draft security pacts.\nTalks may begin soon.\n`;
+  const after = `Russia sets out terms.\n${documents}MOSCOW -- Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const { result } = diffOne(before, 'The documents also call for a ban', after);
+  assert.deepEqual(summary(result), ['held', 'held', 'The documents also call for a ban']);
+});
+
+test('diff-first: a paragraph copied next to a deleted line is no place to choose: orphaned', () => {
+  const documents = 'The documents also call for a ban on sending warships to areas near each other.\n';
+  const before = `Russia sets out terms.\nMOSCOW — Russia on Friday published draft security pacts.\n${documents}Talks may begin soon.\n`;
+  const after = `Russia sets out terms.\n${documents}${documents}Talks may begin soon.\n`;
+  // The line deleted and the copy pasted above the paragraph or below it: the same edits, word for word.
+  const { result } = diffOne(before, 'The documents also call for a ban', after);
   assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
 });
 
