@@ -158,8 +158,9 @@ export class DiffMap {
   /**
    * A span mostly replaced by one edit that runs past its edge (a sentence replaced across its end or
    * start), whose untouched side still holds `REWRITE_WORDS` words or more, or any word when the edit
-   * is a clean deletion (`cleanDeletion`): kept on that side alone, as the part of the passage that is
-   * still there (the replacement also covered text outside the span, so it is not the span's own new text).
+   * is a clean deletion (`cleanDeletion`) or that side is not the edge of a sentence (`midSentence`):
+   * kept on that side alone, as the part of the passage that is still there (the replacement also
+   * covered text outside the span, so it is not the span's own new text).
    */
   private keptSide(start: number, end: number, first: number, last: number): SpanMapping | undefined {
     const touching = this.hunks.slice(Math.max(0, first), last + 1).filter((h) => h.oldEnd > start);
@@ -173,7 +174,8 @@ export class DiffMap {
           : undefined;
     if (!kept) return undefined;
     const keptWords = wordCount(this.oldText, kept.from, kept.to);
-    if (keptWords < REWRITE_WORDS && !(keptWords > 0 && this.cleanDeletion(h, h.oldEnd > end))) return undefined;
+    const atEnd = h.oldEnd > end;
+    if (keptWords < REWRITE_WORDS && !(keptWords > 0 && (this.cleanDeletion(h, atEnd) || this.midSentence(kept.from, kept.to, atEnd)))) return undefined;
     return { kind: 'mapped', start: kept.newStart, end: kept.newEnd, edited: true, score: (kept.to - kept.from) / (end - start) };
   }
 
@@ -199,6 +201,31 @@ export class DiffMap {
     const words = wordsOf(this.oldText, from, h.oldStart);
     const first = words[words.length - REWRITE_WORDS];
     return this.untouched(first ? first[0] : from, h.oldStart);
+  }
+
+  /**
+   * Whether the part `[from, to)` of a span that an edit left untouched, on the span's start side
+   * (`atEnd`: the edit overran its end) or end side, stands inside a sentence: an untouched word stands
+   * right outside it, with only spaces between (and the part does not end with a full stop). A
+   * sentence replaced by another may share its first (last) words — `The West says …` → `The ministry
+   * …` keeps `The ` — and words kept where the sentence begins (ends) are no sign of the span; words
+   * kept inside one that began before the span (`… where the U.S. says …` → `… where the U.S.
+   * Markets fell …`) are the span's own.
+   */
+  private midSentence(from: number, to: number, atEnd: boolean): boolean {
+    const text = this.oldText;
+    if (atEnd) {
+      let i = from;
+      while (i > 0 && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
+      let wordStart = i;
+      while (wordStart > 0 && kindAt(text, wordStart - 1) === WORD) wordStart--;
+      return wordStart < i && this.untouched(wordStart, from);
+    }
+    let j = to;
+    while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
+    let wordEnd = j;
+    while (wordEnd < text.length && kindAt(text, wordEnd) === WORD) wordEnd++;
+    return wordEnd > j && !SENTENCE_END.test(text.charAt(to - 1)) && this.untouched(to, wordEnd);
   }
 
   /** Index of the last hunk starting before `at` (at or before it when `inclusive`), -1 if none. */

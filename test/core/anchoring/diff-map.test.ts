@@ -172,6 +172,26 @@ test('a sentence deleted across a span\'s end leaves its first words, however fe
   assert.deepEqual(summary(diffOne(before, 'the U.S. says Russia has massed troops', after).result), ['edited', 'diff', 'the U.S.']);
 });
 
+test('a sentence replaced across a span\'s end, inside a sentence begun before the span, leaves its first words', () => {
+  const before = 'Troops massed near Ukraine, where the U.S. says Russia has massed over 100,000 troops, with the implicit threat of force.\n\nEnd.\n';
+  const after = 'Troops massed near Ukraine, where the U.S. Markets fell sharply on the news.\n\nEnd.\n';
+  assert.deepEqual(summary(diffOne(before, 'the U.S. says Russia has massed over 100,000 troops', after).result), ['edited', 'diff', 'the U.S. ']);
+  // At a sentence's start the same few words may begin the new sentence: no sign of the span.
+  const atStart = 'The West says Moscow has readied troops for an attack.\n\nEnd.\n';
+  const replaced = 'The ministry did not respond to a request for comment.\n\nEnd.\n';
+  assert.deepEqual(summary(diffOne(atStart, 'The West says Moscow has readied troops', replaced).result), ['orphaned', 'diff', 'The West says Moscow has readied troops']);
+});
+
+test('a sentence part replaced across a span\'s start, inside a sentence that goes on after the span, leaves its last words', () => {
+  const before = 'Officials in Kyiv said the talks had been planned for months, diplomats say in Geneva.\n\nEnd.\n';
+  const after = 'Markets fell sharply on the news, diplomats say in Geneva.\n\nEnd.\n';
+  assert.deepEqual(summary(diffOne(before, 'the talks had been planned for months, diplomats say', after).result), ['edited', 'diff', ', diplomats say']);
+  // At a sentence's end the same few words may end the new sentence: no sign of the span.
+  const atEnd = before.replace(' in Geneva', '');
+  const replaced = after.replace(' in Geneva', '');
+  assert.deepEqual(summary(diffOne(atEnd, 'the talks had been planned for months, diplomats say.', replaced).result), ['orphaned', 'diff', 'the talks had been planned for months, diplomats say.']);
+});
+
 test('a word left of a passage deleted among other edits is no sign that the passage is still there', () => {
   const before =
     'Intro.\n\nThe tough demands appear certain to be rejected by the allies. The alliance warned that any security talks with Moscow would need to involve Ukraine.\n\nThe publication of the pacts came amid soaring tensions over a buildup.\n\nEnd.\n';
