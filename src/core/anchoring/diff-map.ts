@@ -40,7 +40,10 @@ export type SpanMapping =
   | { kind: 'mapped'; start: number; end: number; edited: boolean; score: number }
   /** Its text was deleted, and not inserted again elsewhere. */
   | { kind: 'deleted' }
-  /** Its lines stand twice in a row around inserted (deleted) lines: equally good diffs put it in either copy. */
+  /**
+   * Equally good diffs put it in different places: its lines stand twice in a row around inserted
+   * (deleted) lines, its edge word became several, or its paragraph moved and was copied.
+   */
   | { kind: 'ambiguous' }
   /** An edit too large to diff overlaps it: the diff cannot tell. */
   | { kind: 'unknown' };
@@ -276,7 +279,8 @@ export class DiffMap {
    * words kept there — mapped through a second diff of that paragraph and the one changed line of the
    * new text that shares at least half of its words (the paragraph moved, and edited as well: Myers
    * matched its old place with another line, or its words with those of a neighbour). Two such lines
-   * (the paragraph pasted twice) do not say which one it went to: none is taken.
+   * (the paragraph moved and copied) do not say which one it went to: where the span stands in both,
+   * it is ambiguous.
    */
   private followParagraph(start: number, end: number): SpanMapping | undefined {
     const from = this.oldText.lastIndexOf('\n', start - 1) + 1;
@@ -302,10 +306,13 @@ export class DiffMap {
       }
       return shared * 2 >= Math.max(words.length, other.length);
     });
-    if (alike.length !== 1) return undefined;
-    const [newFrom, newTo] = alike[0]!;
-    const mapping = DiffMap.between(this.oldText.slice(from, to), this.newText.slice(newFrom, newTo))?.map(start - from, end - from);
-    return mapping?.kind === 'mapped' ? { ...mapping, start: mapping.start + newFrom, end: mapping.end + newFrom } : undefined;
+    const paragraph = this.oldText.slice(from, to);
+    const placed = alike.flatMap(([newFrom, newTo]) => {
+      const mapping = DiffMap.between(paragraph, this.newText.slice(newFrom, newTo))?.map(start - from, end - from);
+      return mapping?.kind === 'mapped' ? [{ ...mapping, start: mapping.start + newFrom, end: mapping.end + newFrom }] : [];
+    });
+    if (alike.length === 1) return placed[0];
+    return placed.length > 1 ? { kind: 'ambiguous' } : undefined;
   }
 
   /** The lines `[from, to)` (without their line break) of the new text that hold inserted text, computed once. */

@@ -133,6 +133,14 @@ test('a paragraph moved takes along a span whose text also stands elsewhere', ()
   assert.equal(result.annotation.start, index.toCodePoint(after.indexOf('officials said', after.indexOf('265,000'))));
 });
 
+test('a paragraph moved and copied is no telling which copy its spans went with: orphaned as ambiguous', () => {
+  const before = `${ARTICLE}\nThe talks stalled, officials said.\n`;
+  const moved = 'The army had about 265,000 troops at the border, officials said.\n\n';
+  const after = `${before.replace(moved, '')}\n${moved}More talks.\n\n${moved}`;
+  const { result } = diffOne(before, 'officials said', after);
+  assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
+});
+
 test('a deleted paragraph is not followed into a line edited in place that shares its words', () => {
   const caption = 'Ryabkov says relations with the US have approached a ‘dangerous point’, Photo: agency';
   const paragraph = 'Ryabkov said relations with the US have approached a “dangerous point”, noting drills.';
