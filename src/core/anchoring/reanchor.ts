@@ -6,9 +6,10 @@
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { contextAround } from './context';
-import { DiffMap, onlyOccurrence } from './diff-map';
+import { DiffMap } from './diff-map';
 import { similarity } from './bit-parallel';
 import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
+import { Occurrences } from './occurrences';
 import { isWordChar } from './words';
 
 /**
@@ -98,6 +99,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   const shifts = new ShiftTracker();
   /** Which annotations the search placed far (more than `NEAR`) from where their neighbours predicted. */
   const far = new Array<boolean>(annotations.length).fill(false);
+  const occurrences = new Occurrences(index.text);
   for (const i of order) {
     const a = annotations[i]!;
     const mapped = results[i];
@@ -111,7 +113,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
       continue;
     }
     const expected = index.toUtf16(clamp(a.start + shifts.shiftAt(a.start), 0, index.length));
-    const placement = search(a, index.text, expected, shifts.learnt);
+    const placement = search(a, index.text, expected, shifts.learnt, occurrences);
     if ('best' in placement) {
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: placement.best, method: 'search' };
       continue;
@@ -223,9 +225,10 @@ const PREDICTED_SLACK = 64;
  * - anything else doubtful is orphaned (`findQuote`'s rules).
  * @param expected UTF-16 offset where the annotation is expected to start
  * @param predicted whether `expected` comes from annotations placed before it (not only its old offset)
+ * @param occurrences the exact occurrences of stored texts in `text`
  * @returns the placement (UTF-16), or the best score seen when there is none
  */
-function search(a: Annotation, text: string, expected: number, predicted: boolean): { start: number; end: number; score: number } | { best: number } {
+function search(a: Annotation, text: string, expected: number, predicted: boolean, occurrences: Occurrences): { start: number; end: number; score: number } | { best: number } {
   const { found, best } = findQuote(text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, expected, acceptable);
   const foundExact = found && text.slice(found.start, found.end) === a.text && keepsWordEdges(a, text, found.start, found.end);
   if (foundExact) {
@@ -234,9 +237,9 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
     const hasContext = a.prefix !== undefined || a.suffix !== undefined;
     if (far && (editedNear(best, expected, found.start, found.end) || (hasContext && !contextAgrees(a, text, found.start, found.end)))) return { best: found.score };
     // The only exact occurrence scores 1 wherever it is: there is nothing to choose between.
-    return found.score < 1 && onlyOccurrence(text, a.text) === found.start ? { ...found, score: 1 } : found;
+    return found.score < 1 && occurrences.only(a.text) === found.start ? { ...found, score: 1 } : found;
   }
-  const exact = onlyOccurrence(text, a.text);
+  const exact = occurrences.only(a.text);
   if (exact >= 0 && keepsWordEdges(a, text, exact, exact + a.text.length)) {
     const exactEnd = exact + a.text.length;
     const elsewhere = found && (found.end <= exact || found.start >= exactEnd);
