@@ -6,6 +6,7 @@
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { contextAround } from './context';
+import { Claims, orphanUnsupportedCopies } from './copies';
 import { DiffMap } from './diff-map';
 import { similarity } from './bit-parallel';
 import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
@@ -100,6 +101,10 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   /** Which annotations the search placed far (more than `NEAR`) from where their neighbours predicted. */
   const far = new Array<boolean>(annotations.length).fill(false);
   const occurrences = new Occurrences(index.text);
+  /** The placements of unchanged text so far (the diff's, then the walk's). */
+  const claims = Claims.of(annotations, results);
+  /** Which annotations the search placed far away on characters an earlier placement had taken. */
+  const onClaimedCopy = new Array<boolean>(annotations.length).fill(false);
   for (const i of order) {
     const a = annotations[i]!;
     const mapped = results[i];
@@ -109,6 +114,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     }
     if (holds(a, index) && !wordEdgeBroken(a, index)) {
       results[i] = { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1, method: 'held' };
+      claims.add(i, a, results[i]);
       shifts.record(a.start, a.end, a.start, a.end);
       continue;
     }
@@ -118,12 +124,27 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: placement.best, method: 'search' };
       continue;
     }
-    results[i] = placed(a, index, placement.start, placement.end, placement.score, 'search');
+    const result = placed(a, index, placement.start, placement.end, placement.score, 'search');
     far[i] = Math.abs(placement.start - expected) > NEAR;
-    shifts.record(a.start, a.end, results[i].annotation.start, results[i].annotation.end);
+    results[i] = result;
+    // Far away, on characters a placement made before took from another old place: a copy, not to be
+    // learnt from (the annotations after it would be looked for next to the copy); orphaned below
+    // unless its neighbours on both sides find it another place.
+    if (far[i] && result.outcome === 'moved' && claims.claimed(i, result.annotation.start, result.annotation.end, result.annotation.start - a.start)) {
+      onClaimedCopy[i] = true;
+      continue;
+    }
+    claims.add(i, a, result);
+    shifts.record(a.start, a.end, result.annotation.start, result.annotation.end);
   }
   followNeighbours(annotations, results, index, order, far);
+  // Those left on a copy whose characters another placement had taken first; not orphanClashes's
+  // choice, which would orphan the other one too when the search placed it far as well.
+  onClaimedCopy.forEach((copy, i) => {
+    if (copy && far[i]) results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score: results[i]!.score, method: 'search' };
+  });
   orphanClashes(annotations, results, far);
+  orphanUnsupportedCopies(annotations, results, index, order, far, occurrences);
   return results;
 }
 

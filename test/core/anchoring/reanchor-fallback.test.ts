@@ -202,3 +202,39 @@ test('a line pasted just before an edited quote, inside its old prefix, stays ou
   assert.equal(result!.outcome, 'edited');
   assert.equal(result!.annotation.text, a.text.replace('Eastern ', ''));
 });
+
+/** A paragraph with two annotated phrases, and text around it long enough to put copies far apart. */
+const WARNING = 'President Joe Biden warned of severe consequences if Moscow attacked its neighbor.';
+const TALKS = 'Ryabkov told reporters that Moscow proposed talks in Geneva next month.';
+const INTRO = `The talks opened in Vienna. ${FILLER}`;
+const MARKETS = 'Markets in Europe were calm on Friday as traders waited for news from the capitals. '.repeat(4);
+
+test('without context, a paragraph copied near where the walk expects it while its original lies further: not placed on the copy', () => {
+  const before = `${INTRO}\n\n${TALKS}\n\n${WARNING}\n`;
+  const talks = annotate(before, 'Ryabkov told reporters', { id: 'talks', context: false });
+  const biden = annotate(before, 'President Joe Biden', { id: 'biden', context: false });
+  const severe = annotate(before, 'severe consequences', { id: 'severe', context: false });
+  // The talks paragraph moved to the top; the warning copied below it, past some other text; the
+  // original warning, the truth, stays last. Nothing but distance tells the copy from the original.
+  const after = `${TALKS}\n\n${MARKETS}\n\n${WARNING}\n\n${INTRO}\n\n${WARNING}\n`;
+  const original = after.lastIndexOf(WARNING);
+  const [t, b, s] = reanchor([talks, biden, severe], new OffsetIndex(after));
+  assert.deepEqual([t!.outcome, t!.annotation.start], ['moved', 0]);
+  for (const r of [b!, s!]) {
+    const at = after.indexOf(r.annotation.text);
+    assert.ok(r.outcome === 'orphaned' || r.annotation.start >= original, `${r.annotation.id} placed on the copy at ${r.annotation.start} (copy at ${at})`);
+  }
+});
+
+test('without context, of two copies in order between the annotations around it, the one fewer edits put there is kept', () => {
+  const before = `${TALKS}\n\n${INTRO}\n\n${WARNING}\n\nThe end came later: Ryabkov left Geneva.\n`;
+  const talks = annotate(before, 'Ryabkov told reporters', { id: 'talks', context: false });
+  const biden = annotate(before, 'President Joe Biden', { id: 'biden', context: false });
+  const end = annotate(before, 'Ryabkov left Geneva', { id: 'end', context: false });
+  // The warning copied just below the first paragraph, and a paragraph inserted above the original:
+  // the original moved down by the insertion and the copy, the copy would need the intro deleted and
+  // as much inserted after it.
+  const after = `${TALKS}\n\n${WARNING}\n\n${INTRO}\n\n${MARKETS}\n\n${WARNING}\n\nThe end came later: Ryabkov left Geneva.\n`;
+  const [, b] = reanchor([talks, biden, end], new OffsetIndex(after));
+  assert.deepEqual([b!.outcome, b!.annotation.start], ['moved', after.lastIndexOf('President Joe Biden')]);
+});
