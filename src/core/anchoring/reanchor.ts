@@ -332,9 +332,30 @@ function edgesVouchedFor(a: Annotation, text: string, start: number, end: number
   const firstStands = (words[0] ?? '').endsWith(first) && (first.length > SHORT_WORD || words[1] === stored[1]);
   const lastStands = (words[words.length - 1] ?? '').startsWith(last) && (last.length > SHORT_WORD || words[words.length - 2] === stored[stored.length - 2]);
   // A word added next to the stored edge word (it stands second) was inserted at the edge: outside.
-  const startOk = firstStands || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first);
-  const endOk = lastStands || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last);
+  // A replaced edge word that became several reads the same as a word inserted beside one replaced.
+  const startOk =
+    firstStands || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first && !becameSeveral(words, stored));
+  const endOk =
+    lastStands ||
+    (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last && !becameSeveral([...words].reverse(), [...stored].reverse()));
   return startOk && endOk;
+}
+
+/**
+ * Whether the stored first word, replaced, became two or three words: the stored second word stands
+ * third or fourth among the placement's words, not second, and none of the words before it begins or
+ * ends as the stored first word did (else a word was put inside it: `$2.5` → `$also 2.5`).
+ * `formally allied published` for `Russia published` may as well be `formally` inserted before the
+ * annotation and `Russia` replaced by `allied`: the edge is a doubt. (Given the words reversed, the
+ * same for the last word.)
+ * @param words the placement's words
+ * @param stored the stored text's words
+ */
+function becameSeveral(words: readonly string[], stored: readonly string[]): boolean {
+  if (stored.length < 2 || words[1] === stored[1]) return false;
+  const count = words[2] === stored[1] ? 2 : words[3] === stored[1] ? 3 : 0;
+  const edge = stored[0]!;
+  return count > 0 && !words.slice(0, count).some((w) => w.startsWith(edge.charAt(0)) || w.endsWith(edge.slice(-1)));
 }
 
 /**

@@ -238,3 +238,19 @@ test('without context, of two copies in order between the annotations around it,
   const [, b] = reanchor([talks, biden, end], new OffsetIndex(after));
   assert.deepEqual([b!.outcome, b!.annotation.start], ['moved', after.lastIndexOf('President Joe Biden')]);
 });
+
+test('a first word replaced by two words between an intact prefix and suffix is a doubt: "formally allied" may be a word inserted before it', () => {
+  const quote = 'Russia published a list of sweeping new security guarantees';
+  const before = `Moscow, Friday.\n\n${quote} it wants from the United States and NATO on Friday.\n`;
+  const after = before.replace('Russia published', 'formally allied published');
+  const [result] = reanchor([annotate(before, quote)], new OffsetIndex(after));
+  const a = result!.annotation;
+  assert.ok(result!.outcome === 'orphaned' || a.text === quote.replace('Russia', 'allied'), `placed on "${a.text}"`);
+});
+
+test('a word put inside the first word between an intact prefix and suffix is taken in: "$2.5 billion" → "$also 2.5 billion"', () => {
+  const before = 'Washington has committed more than $2.5 billion to bolster a military that crumbled in 2014.\n';
+  const after = before.replace('$2.5', '$also 2.5');
+  const [result] = reanchor([annotate(before, '$2.5 billion')], new OffsetIndex(after));
+  assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', '$also 2.5 billion']);
+});
