@@ -184,18 +184,59 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     const after = differentAfter[k]!;
     const length = a.end - a.start;
     const { start } = r.annotation;
+    const within = (at: number | undefined): at is number => at !== undefined && at >= 0 && at + length <= index.length;
+    const apart = (at: number) => at + length <= start || at >= start + length;
+    const [byBefore, byAfter] = [placedOrder[before], placedOrder[after]].map((j) => (j === undefined ? undefined : a.start + shift(j)));
+    const inRange = [byBefore, byAfter].filter(within);
     // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
-    const predicted = [placedOrder[before], placedOrder[after]]
-      .flatMap((j) => (j === undefined ? [] : [a.start + shift(j)]))
-      .filter((at) => at >= 0 && at + length <= index.length && (at + length <= start || at >= start + length));
+    const predicted = inRange.filter(apart);
     const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
     if (exact.length === 1) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
-    } else if (exact.length > 1 || predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE)) {
+    } else if (
+      exact.length > 1 ||
+      predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
+      (far[i] && predicted.length === inRange.length && surroundingsStandAt(index, r.annotation, within(byBefore) ? byBefore : undefined, within(byAfter) ? byAfter : undefined))
+    ) {
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: 'search' };
     }
   });
+}
+
+/** How far (UTF-16 units) from a placement the text `surroundingsStandAt` compares begins. */
+const SURROUNDINGS_GAP = 8;
+
+/** How many UTF-16 units of the text around a placement `surroundingsStandAt` compares. */
+const SURROUNDINGS_LENGTH = 32;
+
+/**
+ * Whether the text around a far placement also stands, apart from there, where it would stand beside
+ * the place its neighbours predict (give or take `PREDICTED_SLACK`): a stretch a little before it where
+ * the annotation before it predicts, or a stretch a little after it where the one after it predicts
+ * (text moves as the annotation on its side did). The placement is then in a copy of its paragraph,
+ * and the original, where the neighbours put it, still has the words around it but no longer the
+ * annotated text (deleted or edited after the copy was made); a paragraph moved takes its text along
+ * and leaves no such trace. The stretches keep a few units off the placement's edges, which the edit
+ * that removed the annotated text may have taken with it.
+ * @param placement where the search put the annotation (code points)
+ * @param byBefore where the annotation before it, that moved by another amount, puts it (code points)
+ * @param byAfter where the annotation after it, that moved by another amount, puts it (code points)
+ */
+function surroundingsStandAt(index: OffsetIndex, placement: { start: number; end: number }, byBefore: number | undefined, byAfter: number | undefined): boolean {
+  const { text } = index;
+  const start = index.toUtf16(placement.start);
+  const end = index.toUtf16(placement.end);
+  /** Whether the stretch at `offset` from the placement's start stands at that offset from `predicted` too. */
+  const standsBeside = (predicted: number | undefined, offset: number) => {
+    if (predicted === undefined || start + offset < 0 || start + offset + SURROUNDINGS_LENGTH > text.length) return false;
+    const stretch = text.slice(start + offset, start + offset + SURROUNDINGS_LENGTH);
+    const from = Math.max(0, index.toUtf16(predicted) + offset - PREDICTED_SLACK);
+    const window = text.slice(from, index.toUtf16(predicted) + offset + PREDICTED_SLACK + SURROUNDINGS_LENGTH);
+    for (let k = window.indexOf(stretch); k >= 0; k = window.indexOf(stretch, k + 1)) if (from + k !== start + offset) return true;
+    return false;
+  };
+  return standsBeside(byBefore, -SURROUNDINGS_GAP - SURROUNDINGS_LENGTH) || standsBeside(byAfter, end - start + SURROUNDINGS_GAP);
 }
 
 /**

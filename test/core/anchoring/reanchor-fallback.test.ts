@@ -254,3 +254,39 @@ test('a word put inside the first word between an intact prefix and suffix is ta
   const [result] = reanchor([annotate(before, '$2.5 billion')], new OffsetIndex(after));
   assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', '$also 2.5 billion']);
 });
+
+for (const context of [false, true]) {
+  const records = context ? 'with prefix/suffix' : 'without prefix/suffix';
+
+  test(`a paragraph copied far below, then the annotated sentence deleted in the original: orphaned, not placed on the copy (${records})`, () => {
+    const paragraph = 'The buildup has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.';
+    const before = `Officials met in Brussels on Thursday.\n\n${paragraph}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${FILLER}\n\nThe end.\n`;
+    const annotations = [
+      annotate(before, 'Officials met in Brussels', { id: 'before', context }),
+      annotate(before, 'Moscow has denied plans to attack its neighbor', { id: 'deleted', context }),
+      annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'after', context }),
+    ];
+    const copied = before.replace('\n\nThe end.', `\n\n${paragraph}\n\nThe end.`);
+    const after = copied.replace(' Moscow has denied plans to attack its neighbor, but demanded guarantees.\n', '\n');
+    const [b, deleted, a] = reanchor(annotations, new OffsetIndex(after));
+    assert.equal(b!.outcome, 'held');
+    assert.equal(a!.annotation.start, after.indexOf('Deputy'));
+    assert.equal(deleted!.outcome, 'orphaned', `placed on the copy at ${deleted!.annotation.start}`);
+  });
+}
+
+test('without context, a paragraph copied far above, then a word of the annotation edited in the original: not placed on the copy', () => {
+  const sentence = 'The West says Moscow has readied some 100,000 troops near the border.';
+  const before = `${INTRO}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${sentence}\n\nThe end came later.\n`;
+  const annotations = [
+    annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'ryabkov', context: false }),
+    annotate(before, 'The West says Moscow has readied some 100,000 troops', { id: 'claim', context: false }),
+    annotate(before, '100,000 troops', { id: 'figure', context: false }),
+    annotate(before, 'The end came later', { id: 'end', context: false }),
+  ];
+  const copy = `Breaking.\n\n${sentence}`;
+  const after = `${copy}\n\n${before.replace('some 100,000 troops near', 'some officially troops near')}`;
+  const results = reanchor(annotations, new OffsetIndex(after));
+  const figure = results[2]!;
+  assert.ok(figure.outcome === 'orphaned' || figure.annotation.start > copy.length, `placed on the copy at ${figure.annotation.start}`);
+});
