@@ -6,9 +6,11 @@
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { contextAround } from './context';
-import { DiffMap, onlyOccurrence } from './diff-map';
+import { Claims, orphanUnsupportedCopies } from './copies';
+import { DiffMap } from './diff-map';
 import { similarity } from './bit-parallel';
 import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
+import { Occurrences } from './occurrences';
 import { isWordChar } from './words';
 
 /**
@@ -98,6 +100,11 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   const shifts = new ShiftTracker();
   /** Which annotations the search placed far (more than `NEAR`) from where their neighbours predicted. */
   const far = new Array<boolean>(annotations.length).fill(false);
+  const occurrences = new Occurrences(index.text);
+  /** The placements of unchanged text so far (the diff's, then the walk's). */
+  const claims = Claims.of(annotations, results);
+  /** Which annotations the search placed far away on characters an earlier placement had taken. */
+  const onClaimedCopy = new Array<boolean>(annotations.length).fill(false);
   for (const i of order) {
     const a = annotations[i]!;
     const mapped = results[i];
@@ -107,21 +114,37 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     }
     if (holds(a, index) && !wordEdgeBroken(a, index)) {
       results[i] = { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1, method: 'held' };
+      claims.add(i, a, results[i]);
       shifts.record(a.start, a.end, a.start, a.end);
       continue;
     }
     const expected = index.toUtf16(clamp(a.start + shifts.shiftAt(a.start), 0, index.length));
-    const placement = search(a, index.text, expected, shifts.learnt);
+    const placement = search(a, index.text, expected, shifts.learnt, occurrences);
     if ('best' in placement) {
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: placement.best, method: 'search' };
       continue;
     }
-    results[i] = placed(a, index, placement.start, placement.end, placement.score, 'search');
+    const result = placed(a, index, placement.start, placement.end, placement.score, 'search');
     far[i] = Math.abs(placement.start - expected) > NEAR;
-    shifts.record(a.start, a.end, results[i].annotation.start, results[i].annotation.end);
+    results[i] = result;
+    // Far away, on characters a placement made before took from another old place: a copy, not to be
+    // learnt from (the annotations after it would be looked for next to the copy); orphaned below
+    // unless its neighbours on both sides find it another place.
+    if (far[i] && result.outcome === 'moved' && claims.claimed(i, result.annotation.start, result.annotation.end, result.annotation.start - a.start)) {
+      onClaimedCopy[i] = true;
+      continue;
+    }
+    claims.add(i, a, result);
+    shifts.record(a.start, a.end, result.annotation.start, result.annotation.end);
   }
   followNeighbours(annotations, results, index, order, far);
+  // Those left on a copy whose characters another placement had taken first; not orphanClashes's
+  // choice, which would orphan the other one too when the search placed it far as well.
+  onClaimedCopy.forEach((copy, i) => {
+    if (copy && far[i]) results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score: results[i]!.score, method: 'search' };
+  });
   orphanClashes(annotations, results, far);
+  orphanUnsupportedCopies(annotations, results, index, order, far, occurrences);
   return results;
 }
 
@@ -161,18 +184,59 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     const after = differentAfter[k]!;
     const length = a.end - a.start;
     const { start } = r.annotation;
+    const within = (at: number | undefined): at is number => at !== undefined && at >= 0 && at + length <= index.length;
+    const apart = (at: number) => at + length <= start || at >= start + length;
+    const [byBefore, byAfter] = [placedOrder[before], placedOrder[after]].map((j) => (j === undefined ? undefined : a.start + shift(j)));
+    const inRange = [byBefore, byAfter].filter(within);
     // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
-    const predicted = [placedOrder[before], placedOrder[after]]
-      .flatMap((j) => (j === undefined ? [] : [a.start + shift(j)]))
-      .filter((at) => at >= 0 && at + length <= index.length && (at + length <= start || at >= start + length));
+    const predicted = inRange.filter(apart);
     const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
     if (exact.length === 1) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
-    } else if (exact.length > 1 || predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE)) {
+    } else if (
+      exact.length > 1 ||
+      predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
+      (far[i] && predicted.length === inRange.length && surroundingsStandAt(index, r.annotation, within(byBefore) ? byBefore : undefined, within(byAfter) ? byAfter : undefined))
+    ) {
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: 'search' };
     }
   });
+}
+
+/** How far (UTF-16 units) from a placement the text `surroundingsStandAt` compares begins. */
+const SURROUNDINGS_GAP = 8;
+
+/** How many UTF-16 units of the text around a placement `surroundingsStandAt` compares. */
+const SURROUNDINGS_LENGTH = 32;
+
+/**
+ * Whether the text around a far placement also stands, apart from there, where it would stand beside
+ * the place its neighbours predict (give or take `PREDICTED_SLACK`): a stretch a little before it where
+ * the annotation before it predicts, or a stretch a little after it where the one after it predicts
+ * (text moves as the annotation on its side did). The placement is then in a copy of its paragraph,
+ * and the original, where the neighbours put it, still has the words around it but no longer the
+ * annotated text (deleted or edited after the copy was made); a paragraph moved takes its text along
+ * and leaves no such trace. The stretches keep a few units off the placement's edges, which the edit
+ * that removed the annotated text may have taken with it.
+ * @param placement where the search put the annotation (code points)
+ * @param byBefore where the annotation before it, that moved by another amount, puts it (code points)
+ * @param byAfter where the annotation after it, that moved by another amount, puts it (code points)
+ */
+function surroundingsStandAt(index: OffsetIndex, placement: { start: number; end: number }, byBefore: number | undefined, byAfter: number | undefined): boolean {
+  const { text } = index;
+  const start = index.toUtf16(placement.start);
+  const end = index.toUtf16(placement.end);
+  /** Whether the stretch at `offset` from the placement's start stands at that offset from `predicted` too. */
+  const standsBeside = (predicted: number | undefined, offset: number) => {
+    if (predicted === undefined || start + offset < 0 || start + offset + SURROUNDINGS_LENGTH > text.length) return false;
+    const stretch = text.slice(start + offset, start + offset + SURROUNDINGS_LENGTH);
+    const from = Math.max(0, index.toUtf16(predicted) + offset - PREDICTED_SLACK);
+    const window = text.slice(from, index.toUtf16(predicted) + offset + PREDICTED_SLACK + SURROUNDINGS_LENGTH);
+    for (let k = window.indexOf(stretch); k >= 0; k = window.indexOf(stretch, k + 1)) if (from + k !== start + offset) return true;
+    return false;
+  };
+  return standsBeside(byBefore, -SURROUNDINGS_GAP - SURROUNDINGS_LENGTH) || standsBeside(byAfter, end - start + SURROUNDINGS_GAP);
 }
 
 /**
@@ -223,9 +287,10 @@ const PREDICTED_SLACK = 64;
  * - anything else doubtful is orphaned (`findQuote`'s rules).
  * @param expected UTF-16 offset where the annotation is expected to start
  * @param predicted whether `expected` comes from annotations placed before it (not only its old offset)
+ * @param occurrences the exact occurrences of stored texts in `text`
  * @returns the placement (UTF-16), or the best score seen when there is none
  */
-function search(a: Annotation, text: string, expected: number, predicted: boolean): { start: number; end: number; score: number } | { best: number } {
+function search(a: Annotation, text: string, expected: number, predicted: boolean, occurrences: Occurrences): { start: number; end: number; score: number } | { best: number } {
   const { found, best } = findQuote(text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, expected, acceptable);
   const foundExact = found && text.slice(found.start, found.end) === a.text && keepsWordEdges(a, text, found.start, found.end);
   if (foundExact) {
@@ -234,9 +299,9 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
     const hasContext = a.prefix !== undefined || a.suffix !== undefined;
     if (far && (editedNear(best, expected, found.start, found.end) || (hasContext && !contextAgrees(a, text, found.start, found.end)))) return { best: found.score };
     // The only exact occurrence scores 1 wherever it is: there is nothing to choose between.
-    return found.score < 1 && onlyOccurrence(text, a.text) === found.start ? { ...found, score: 1 } : found;
+    return found.score < 1 && occurrences.only(a.text) === found.start ? { ...found, score: 1 } : found;
   }
-  const exact = onlyOccurrence(text, a.text);
+  const exact = occurrences.only(a.text);
   if (exact >= 0 && keepsWordEdges(a, text, exact, exact + a.text.length)) {
     const exactEnd = exact + a.text.length;
     const elsewhere = found && (found.end <= exact || found.start >= exactEnd);
@@ -308,9 +373,30 @@ function edgesVouchedFor(a: Annotation, text: string, start: number, end: number
   const firstStands = (words[0] ?? '').endsWith(first) && (first.length > SHORT_WORD || words[1] === stored[1]);
   const lastStands = (words[words.length - 1] ?? '').startsWith(last) && (last.length > SHORT_WORD || words[words.length - 2] === stored[stored.length - 2]);
   // A word added next to the stored edge word (it stands second) was inserted at the edge: outside.
-  const startOk = firstStands || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first);
-  const endOk = lastStands || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last);
+  // A replaced edge word that became several reads the same as a word inserted beside one replaced.
+  const startOk =
+    firstStands || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first && !becameSeveral(words, stored));
+  const endOk =
+    lastStands ||
+    (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last && !becameSeveral([...words].reverse(), [...stored].reverse()));
   return startOk && endOk;
+}
+
+/**
+ * Whether the stored first word, replaced, became two or three words: the stored second word stands
+ * third or fourth among the placement's words, not second, and none of the words before it begins or
+ * ends as the stored first word did (else a word was put inside it: `$2.5` → `$also 2.5`).
+ * `formally allied published` for `Russia published` may as well be `formally` inserted before the
+ * annotation and `Russia` replaced by `allied`: the edge is a doubt. (Given the words reversed, the
+ * same for the last word.)
+ * @param words the placement's words
+ * @param stored the stored text's words
+ */
+function becameSeveral(words: readonly string[], stored: readonly string[]): boolean {
+  if (stored.length < 2 || words[1] === stored[1]) return false;
+  const count = words[2] === stored[1] ? 2 : words[3] === stored[1] ? 3 : 0;
+  const edge = stored[0]!;
+  return count > 0 && !words.slice(0, count).some((w) => w.startsWith(edge.charAt(0)) || w.endsWith(edge.slice(-1)));
 }
 
 /**

@@ -202,3 +202,91 @@ test('a line pasted just before an edited quote, inside its old prefix, stays ou
   assert.equal(result!.outcome, 'edited');
   assert.equal(result!.annotation.text, a.text.replace('Eastern ', ''));
 });
+
+/** A paragraph with two annotated phrases, and text around it long enough to put copies far apart. */
+const WARNING = 'President Joe Biden warned of severe consequences if Moscow attacked its neighbor.';
+const TALKS = 'Ryabkov told reporters that Moscow proposed talks in Geneva next month.';
+const INTRO = `The talks opened in Vienna. ${FILLER}`;
+const MARKETS = 'Markets in Europe were calm on Friday as traders waited for news from the capitals. '.repeat(4);
+
+test('without context, a paragraph copied near where the walk expects it while its original lies further: not placed on the copy', () => {
+  const before = `${INTRO}\n\n${TALKS}\n\n${WARNING}\n`;
+  const talks = annotate(before, 'Ryabkov told reporters', { id: 'talks', context: false });
+  const biden = annotate(before, 'President Joe Biden', { id: 'biden', context: false });
+  const severe = annotate(before, 'severe consequences', { id: 'severe', context: false });
+  // The talks paragraph moved to the top; the warning copied below it, past some other text; the
+  // original warning, the truth, stays last. Nothing but distance tells the copy from the original.
+  const after = `${TALKS}\n\n${MARKETS}\n\n${WARNING}\n\n${INTRO}\n\n${WARNING}\n`;
+  const original = after.lastIndexOf(WARNING);
+  const [t, b, s] = reanchor([talks, biden, severe], new OffsetIndex(after));
+  assert.deepEqual([t!.outcome, t!.annotation.start], ['moved', 0]);
+  for (const r of [b!, s!]) {
+    const at = after.indexOf(r.annotation.text);
+    assert.ok(r.outcome === 'orphaned' || r.annotation.start >= original, `${r.annotation.id} placed on the copy at ${r.annotation.start} (copy at ${at})`);
+  }
+});
+
+test('without context, of two copies in order between the annotations around it, the one fewer edits put there is kept', () => {
+  const before = `${TALKS}\n\n${INTRO}\n\n${WARNING}\n\nThe end came later: Ryabkov left Geneva.\n`;
+  const talks = annotate(before, 'Ryabkov told reporters', { id: 'talks', context: false });
+  const biden = annotate(before, 'President Joe Biden', { id: 'biden', context: false });
+  const end = annotate(before, 'Ryabkov left Geneva', { id: 'end', context: false });
+  // The warning copied just below the first paragraph, and a paragraph inserted above the original:
+  // the original moved down by the insertion and the copy, the copy would need the intro deleted and
+  // as much inserted after it.
+  const after = `${TALKS}\n\n${WARNING}\n\n${INTRO}\n\n${MARKETS}\n\n${WARNING}\n\nThe end came later: Ryabkov left Geneva.\n`;
+  const [, b] = reanchor([talks, biden, end], new OffsetIndex(after));
+  assert.deepEqual([b!.outcome, b!.annotation.start], ['moved', after.lastIndexOf('President Joe Biden')]);
+});
+
+test('a first word replaced by two words between an intact prefix and suffix is a doubt: "formally allied" may be a word inserted before it', () => {
+  const quote = 'Russia published a list of sweeping new security guarantees';
+  const before = `Moscow, Friday.\n\n${quote} it wants from the United States and NATO on Friday.\n`;
+  const after = before.replace('Russia published', 'formally allied published');
+  const [result] = reanchor([annotate(before, quote)], new OffsetIndex(after));
+  const a = result!.annotation;
+  assert.ok(result!.outcome === 'orphaned' || a.text === quote.replace('Russia', 'allied'), `placed on "${a.text}"`);
+});
+
+test('a word put inside the first word between an intact prefix and suffix is taken in: "$2.5 billion" → "$also 2.5 billion"', () => {
+  const before = 'Washington has committed more than $2.5 billion to bolster a military that crumbled in 2014.\n';
+  const after = before.replace('$2.5', '$also 2.5');
+  const [result] = reanchor([annotate(before, '$2.5 billion')], new OffsetIndex(after));
+  assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', '$also 2.5 billion']);
+});
+
+for (const context of [false, true]) {
+  const records = context ? 'with prefix/suffix' : 'without prefix/suffix';
+
+  test(`a paragraph copied far below, then the annotated sentence deleted in the original: orphaned, not placed on the copy (${records})`, () => {
+    const paragraph = 'The buildup has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.';
+    const before = `Officials met in Brussels on Thursday.\n\n${paragraph}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${FILLER}\n\nThe end.\n`;
+    const annotations = [
+      annotate(before, 'Officials met in Brussels', { id: 'before', context }),
+      annotate(before, 'Moscow has denied plans to attack its neighbor', { id: 'deleted', context }),
+      annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'after', context }),
+    ];
+    const copied = before.replace('\n\nThe end.', `\n\n${paragraph}\n\nThe end.`);
+    const after = copied.replace(' Moscow has denied plans to attack its neighbor, but demanded guarantees.\n', '\n');
+    const [b, deleted, a] = reanchor(annotations, new OffsetIndex(after));
+    assert.equal(b!.outcome, 'held');
+    assert.equal(a!.annotation.start, after.indexOf('Deputy'));
+    assert.equal(deleted!.outcome, 'orphaned', `placed on the copy at ${deleted!.annotation.start}`);
+  });
+}
+
+test('without context, a paragraph copied far above, then a word of the annotation edited in the original: not placed on the copy', () => {
+  const sentence = 'The West says Moscow has readied some 100,000 troops near the border.';
+  const before = `${INTRO}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${sentence}\n\nThe end came later.\n`;
+  const annotations = [
+    annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'ryabkov', context: false }),
+    annotate(before, 'The West says Moscow has readied some 100,000 troops', { id: 'claim', context: false }),
+    annotate(before, '100,000 troops', { id: 'figure', context: false }),
+    annotate(before, 'The end came later', { id: 'end', context: false }),
+  ];
+  const copy = `Breaking.\n\n${sentence}`;
+  const after = `${copy}\n\n${before.replace('some 100,000 troops near', 'some officially troops near')}`;
+  const results = reanchor(annotations, new OffsetIndex(after));
+  const figure = results[2]!;
+  assert.ok(figure.outcome === 'orphaned' || figure.annotation.start > copy.length, `placed on the copy at ${figure.annotation.start}`);
+});

@@ -1,0 +1,161 @@
+/**
+ * Checks of the search fallback's placements against copies: text repeated in the document (a
+ * paragraph copied, a phrase the article says twice) can stand where an annotation's text moved as well
+ * as where it never was. Without the previous text, the places of the other annotations are the only
+ * witnesses; these checks orphan a placement they do not vouch for. Rules and figures: docs/anchoring.md.
+ */
+import type { Annotation } from '../model';
+import type { OffsetIndex } from '../text';
+import type { Occurrences } from './occurrences';
+import type { AnchorResult } from './reanchor';
+
+/** At most this many exact occurrences of a text are weighed; a text repeated more often is as good as countless. */
+const MAX_OCCURRENCES = 32;
+
+/**
+ * Orphan the placements on one of several copies that nothing but their nearness vouches for. A
+ * placement the search made far from where the annotations before it predicted, of a text that stands
+ * more than once in the document, was chosen by distance alone; it stands only when an annotation that
+ * moved by the same amount next to it (a run of them, in the old order) has a text standing once,
+ * apart from copies other placements account for. Otherwise the whole run is orphaned: the others in
+ * it were looked for where the doubtful one put them (a paragraph copied whole and its original moved
+ * away: the walk follows the copy).
+ * @param order the annotations' indices in document order (old offsets)
+ * @param far which annotations the search placed far from their predicted place
+ */
+export function orphanUnsupportedCopies(
+  annotations: readonly Annotation[],
+  results: AnchorResult[],
+  index: OffsetIndex,
+  order: readonly number[],
+  far: readonly boolean[],
+  occurrences: Occurrences,
+): void {
+  const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
+  const shifts = placedOrder.map((i) => results[i]!.annotation.start - annotations[i]!.start);
+  const claims = Claims.of(annotations, results);
+  const doubtful = new Set<number>();
+  placedOrder.forEach((i, k) => {
+    const r = results[i]!;
+    if (!far[i] || r.method !== 'search' || r.outcome !== 'moved' || !occurrences.repeated(annotations[i]!.text)) return;
+    let first = k;
+    while (first > 0 && shifts[first - 1] === shifts[k]) first--;
+    let last = k;
+    while (last < placedOrder.length - 1 && shifts[last + 1] === shifts[k]) last++;
+    const run = placedOrder.slice(first, last + 1);
+    if (run.some((j) => results[j]!.outcome !== 'edited' && standsOnce(annotations[j]!, j, index, occurrences, claims))) return;
+    const witnesses = { before: placedOrder[first - 1], after: placedOrder[last + 1] };
+    if (fewestEdits(annotations, results, index, i, witnesses, claims)) return;
+    for (const j of run) if (results[j]!.method === 'search') doubtful.add(j);
+  });
+  for (const i of doubtful) {
+    const { score, method } = results[i]!;
+    results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score, method };
+  }
+}
+
+/**
+ * Whether annotation `i` stands on the one copy of its text that the fewest edits put there, of those in
+ * order between the annotations placed next to it that moved by other amounts (the document's start
+ * counts as one that never moves). Text between two annotations moves by the insertions and deletions
+ * made between them: a copy that needs more of them (a stretch deleted before it and as much inserted
+ * after it) is the less likely place; two copies in order that need as many (pasted in the same stretch)
+ * are as likely, and without an annotation after it nothing measures the stretch after it.
+ * @param witnesses the nearest placed annotations before and after that moved by other amounts
+ */
+function fewestEdits(
+  annotations: readonly Annotation[],
+  results: readonly AnchorResult[],
+  index: OffsetIndex,
+  i: number,
+  witnesses: { before: number | undefined; after: number | undefined },
+  claims: Claims,
+): boolean {
+  const { before, after } = witnesses;
+  if (after === undefined) return false;
+  const a = annotations[i]!;
+  const placedAt = results[i]!.annotation.start;
+  const shiftOf = (j: number) => results[j]!.annotation.start - annotations[j]!.start;
+  const shiftBefore = before === undefined ? 0 : shiftOf(before);
+  const shiftAfter = shiftOf(after);
+  let placedCost = Infinity;
+  let otherCost = Infinity;
+  let seen = 0;
+  for (let at = index.text.indexOf(a.text); at >= 0; at = index.text.indexOf(a.text, at + 1)) {
+    if (++seen > MAX_OCCURRENCES) return false;
+    const start = index.toCodePoint(at);
+    const end = index.toCodePoint(at + a.text.length);
+    const shift = start - a.start;
+    if (claims.claimed(i, start, end, shift)) continue;
+    if (before !== undefined && !inOrder(annotations[before]!, results[before]!.annotation, a, { start, end })) continue;
+    if (!inOrder(a, { start, end }, annotations[after]!, results[after]!.annotation)) continue;
+    const cost = Math.abs(shift - shiftBefore) + Math.abs(shiftAfter - shift);
+    if (start === placedAt) placedCost = cost;
+    else otherCost = Math.min(otherCost, cost);
+  }
+  return placedCost < otherCost;
+}
+
+/**
+ * Whether two spans stand in the new text in the order they stood in the old one (`first` began no
+ * later than `second`): their starts in that order, and, when `first` ended before `second` began, its
+ * end still before the other's start.
+ */
+function inOrder(first: Span, firstNow: Span, second: Span, secondNow: Span): boolean {
+  return firstNow.start <= secondNow.start && (first.end > second.start || firstNow.end <= secondNow.start);
+}
+
+/** Code point offsets of a span. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Whether annotation `i`'s text stands exactly once in the document, not counting the occurrences whose
+ * characters another placement of unchanged text took from another old place.
+ */
+function standsOnce(a: Annotation, i: number, index: OffsetIndex, occurrences: Occurrences, claims: Claims): boolean {
+  if (occurrences.only(a.text) >= 0) return true;
+  let free = 0;
+  let seen = 0;
+  for (let at = index.text.indexOf(a.text); at >= 0; at = index.text.indexOf(a.text, at + 1)) {
+    if (++seen > MAX_OCCURRENCES) return false;
+    const start = index.toCodePoint(at);
+    const end = index.toCodePoint(at + a.text.length);
+    if (!claims.claimed(i, start, end, start - a.start)) free++;
+    if (free > 1) return false;
+  }
+  return free === 1;
+}
+
+/** The placements of unchanged text (held or moved), to tell whose characters an occurrence is. */
+export class Claims {
+  /** [new start, new end, shift, annotation index], code points. */
+  private readonly spans: [number, number, number, number][] = [];
+
+  /**
+   * The placements of unchanged text among `results` so far.
+   * @param annotations the annotations, for their old offsets
+   * @param results their results, some perhaps not made yet
+   */
+  static of(annotations: readonly Annotation[], results: readonly (AnchorResult | undefined)[]): Claims {
+    const claims = new Claims();
+    results.forEach((r, i) => r && claims.add(i, annotations[i]!, r));
+    return claims;
+  }
+
+  /** Count annotation `i`'s result, if it placed its text unchanged. */
+  add(i: number, a: Annotation, r: AnchorResult): void {
+    if (r.outcome === 'held' || r.outcome === 'moved') this.spans.push([r.annotation.start, r.annotation.end, r.annotation.start - a.start, i]);
+  }
+
+  /**
+   * Whether `[start, end)`, were it annotation `i` moved by `shift`, shares characters with another
+   * placement that moved by another amount: those characters stood at another old place, so they are
+   * not annotation `i`'s.
+   */
+  claimed(i: number, start: number, end: number, shift: number): boolean {
+    return this.spans.some(([s, e, d, j]) => j !== i && s < end && start < e && d !== shift);
+  }
+}
