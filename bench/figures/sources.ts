@@ -11,7 +11,7 @@ import { quotesCommand } from '../../src/cli/commands/quotes';
 import type { CliIO } from '../../src/cli/run';
 import { groupOccurrences, type Occurrence } from '../../src/core/grouping';
 import type { Annotation } from '../../src/core/model';
-import { crossSourceView, ReadingMemo } from '../../src/core/sources/cross-source';
+import { crossSourceView, CrossSourceMemo } from '../../src/core/sources/cross-source';
 import type { PlacedAnnotation } from '../../src/core/sources/placed';
 import { OffsetIndex } from '../../src/core/text';
 import { readSidecar } from '../../src/core/sidecar/read';
@@ -118,12 +118,12 @@ export function editorCrossSourceView(options: BenchOptions): Promise<Figure> {
       for (const doc of docs) for (const annotation of doc.annotations) occurrences.push({ document: doc.file, path: doc.file, annotation, line: doc.offsets.lineColumn(annotation.start).line + 1 });
       return groupOccurrences(occurrences, 'label', ['figure', 'quote']);
     }, repeats);
-    const memo = new ReadingMemo();
+    const memo = new CrossSourceMemo();
     const build = (): unknown => {
       const placed: PlacedAnnotation[] = [];
       for (const doc of docs) for (const annotation of doc.annotations) placed.push({ annotation, file: doc.file, line: doc.offsets.lineColumn(annotation.start).line + 1, outlet: doc.outlet });
       const view = crossSourceView(placed, {}, memo);
-      // What a hover then asks (the first look-up builds the view's index).
+      // What a hover then asks.
       return view.groupOf(docs[0]!.file, docs[0]!.annotations[0]!.id);
     };
     const first = await medianMs(build, { warmup: 0, runs: 1 });
