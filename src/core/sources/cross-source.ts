@@ -53,8 +53,11 @@ export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { f
   const kept = memo?.build(placed, figureLabel, quoteLabel);
   if (kept) return kept;
   const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => readFigure(p));
-  const groups = findFigureGroups(figures);
-  const clusters = clusterQuotes(placed, quoteLabel);
+  return indexedView(figures, findFigureGroups(figures), clusterQuotes(placed, quoteLabel));
+}
+
+/** A view of its figures, groups and clusters, with the look-up maps made at the first look-up. */
+function indexedView(figures: readonly FigureEntry[], groups: readonly FigureGroup[], clusters: readonly QuoteCluster[]): CrossSourceView {
   // By document, then id, one index per question, each built at its first look-up: a hover asks one question.
   const figureIndex = lazyIndex(() => figures.map((f) => [f, f]));
   const groupIndex = lazyIndex(() => groups.flatMap((g) => g.figures.map((f) => [f, g] as const)));
@@ -175,9 +178,11 @@ class MemoState {
   private readonly ordinal = new Map<FigureEntry, number>();
   private readonly figureGroups = new FigureGroupIndex();
   private readonly quoteClusters = new QuoteClusterIndex();
-  private figureIndex = new Map<string, Map<string, FigureEntry>>();
-  private groupIndex = new Map<string, Map<string, FigureGroup>>();
-  private clusterIndex = new Map<string, Map<string, QuoteCluster>>();
+  private readonly figureIndex = new Map<string, Map<string, FigureEntry>>();
+  private readonly groupIndex = new Map<string, Map<string, FigureGroup>>();
+  private readonly clusterIndex = new Map<string, Map<string, QuoteCluster>>();
+  /** Bumped at each build: only the latest view looks up through the maps above. */
+  private generation = 0;
 
   constructor(
     readonly figureLabel: string,
@@ -189,33 +194,40 @@ class MemoState {
     if (!runs) return undefined;
     const files = runs.map((r) => r.file);
     const present = new Set(files);
-    const figureIndex = new Map(this.figureIndex);
     for (const file of this.order) {
       if (present.has(file)) continue;
       this.forget(file);
-      figureIndex.delete(file);
+      this.figureIndex.delete(file);
     }
-    for (const run of runs) if (!run.same) figureIndex.set(run.file, this.read(run, placed));
+    for (const run of runs) if (!run.same) this.figureIndex.set(run.file, this.read(run, placed));
     if (files.length !== this.order.length || files.some((f, i) => f !== this.order[i])) {
       this.order = files;
       this.position.clear();
       files.forEach((f, i) => this.position.set(f, i));
       this.figureGroups.touchAll();
     }
-    this.figureIndex = figureIndex;
     const groups = this.figureGroups.groups((a, b) => this.position.get(a.file)! - this.position.get(b.file)! || this.ordinal.get(a)! - this.ordinal.get(b)!);
     const clusters = this.quoteClusters.clusters();
-    const groupIndex = (this.groupIndex = reindex(this.groupIndex, groups, (g) => g.figures));
-    const clusterIndex = (this.clusterIndex = reindex(this.clusterIndex, clusters, (c) => c.members));
-    const figures: FigureEntry[] = [];
-    for (const file of files) for (const f of this.documents.get(file)!.figures) figures.push(f);
+    reindex(this.groupIndex, groups, (g) => g.figures);
+    reindex(this.clusterIndex, clusters, (c) => c.members);
+    // The list of every figure is made when asked (the editor's views look figures up instead).
+    const ofDocuments = files.map((file) => this.documents.get(file)!.figures);
+    let figures: FigureEntry[] | undefined;
+    const allFigures = (): FigureEntry[] => (figures ??= ofDocuments.flat());
+    // The look-up maps follow the latest build; a view built before answers from its own lists.
+    const generation = ++this.generation;
+    let past: CrossSourceView | undefined;
+    const latest = (): boolean => generation === this.generation;
+    const asBuilt = (): CrossSourceView => (past ??= indexedView(allFigures(), groups.groups, clusters.clusters));
     return {
-      figures,
+      get figures() {
+        return allFigures();
+      },
       groups: groups.groups,
       clusters: clusters.clusters,
-      figureOf: (file, id) => figureIndex.get(file)?.get(id),
-      groupOf: (file, id) => groupIndex.get(file)?.get(id),
-      clusterOf: (file, id) => clusterIndex.get(file)?.get(id),
+      figureOf: (file, id) => (latest() ? this.figureIndex.get(file)?.get(id) : asBuilt().figureOf(file, id)),
+      groupOf: (file, id) => (latest() ? this.groupIndex.get(file)?.get(id) : asBuilt().groupOf(file, id)),
+      clusterOf: (file, id) => (latest() ? this.clusterIndex.get(file)?.get(id) : asBuilt().clusterOf(file, id)),
     };
   }
 
@@ -286,24 +298,15 @@ class MemoState {
   }
 }
 
-/**
- * The look-up of the last build with what a change made and dropped: the maps of the documents it
- * touched are copied before they change, so that a view built before still answers as it did.
- */
-function reindex<T, M extends { file: string; id: string }>(index: Map<string, Map<string, T>>, change: { made: readonly T[]; dropped: readonly T[] }, membersOf: (value: T) => readonly M[]): Map<string, Map<string, T>> {
-  if (change.made.length === 0 && change.dropped.length === 0) return index;
-  const next = new Map(index);
-  const copied = new Set<string>();
-  const mapOf = (file: string): Map<string, T> => {
-    if (!copied.has(file)) {
-      copied.add(file);
-      next.set(file, new Map(next.get(file)));
+/** Update a look-up map by document and id with what a change made and dropped. */
+function reindex<T, M extends { file: string; id: string }>(index: Map<string, Map<string, T>>, change: { made: readonly T[]; dropped: readonly T[] }, membersOf: (value: T) => readonly M[]): void {
+  for (const value of change.dropped) {
+    for (const m of membersOf(value)) {
+      const inDocument = index.get(m.file);
+      if (inDocument?.get(m.id) === value) inDocument.delete(m.id);
     }
-    return next.get(file)!;
-  };
-  for (const value of change.dropped) for (const m of membersOf(value)) if (next.get(m.file)?.get(m.id) === value) mapOf(m.file).delete(m.id);
-  for (const value of change.made) for (const m of membersOf(value)) mapOf(m.file).set(m.id, value);
-  return next;
+  }
+  for (const value of change.made) for (const m of membersOf(value)) inFile(index, m.file).set(m.id, value);
 }
 
 /**
