@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { FIGURE_LABEL } from '../core/figures/figures';
 import { QUOTE_LABEL } from '../core/quotes/clusters';
 import type { PlacedAnnotation } from '../core/sources/placed';
-import { crossSourceView, ReadingMemo, type CrossSourceView } from '../core/sources/cross-source';
+import { crossSourceView, CrossSourceMemo, type CrossSourceView } from '../core/sources/cross-source';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { Disposable } from './disposable';
 
@@ -16,8 +16,8 @@ import { Disposable } from './disposable';
 export class CrossSources extends Disposable {
   private view: CrossSourceView | undefined;
   private readonly byFile = new Map<string, AnnotatedDocument>();
-  /** Texts read at the last build: typing in one document parses and folds only what changed. */
-  private readonly memo = new ReadingMemo();
+  /** What the last build read and grouped: after typing in one document, only its figures and quotes are read again. */
+  private readonly memo = new CrossSourceMemo();
   /** How many times the view was built (for tests: a hover after no change builds nothing). */
   builds = 0;
 

@@ -90,9 +90,9 @@ export class SuggestionController extends Disposable {
       }),
     );
     this._register(this.type);
-    // The hover of a suggestion comes from a provider, not from each decoration: VS Code parses a
-    // decoration's hover markdown on every draw, which cost tens of milliseconds per redraw of a
-    // large document, where plain ranges go to the window in one packed array.
+    // The hover of a suggestion or of a proposed relation comes from a provider, not from each
+    // decoration: VS Code parses a decoration's hover markdown on every draw, which cost tens of
+    // milliseconds per redraw of a large document, where plain ranges go to the window in one packed array.
     this._register(vscode.languages.registerHoverProvider({ pattern: '**' }, { provideHover: (document, position) => this.hoverAt(document, position) }));
     this._register(this.relationType);
     // Not at activation: before the store has read the labels and sidecars, the suggesters would run
@@ -175,15 +175,14 @@ export class SuggestionController extends Disposable {
     const drawn = { version: document.version, shown: shown ?? { offsets: new OffsetIndex(''), suggestions: [], relations: [] } };
     const before = this.drawn.get(editor);
     this.drawn.set(editor, drawn);
-    // Tagging a span re-filters the suggestions, and mostly finds the same: the window keeps what it
-    // has (the relation hints carry a Markdown hover each, which the window parses again when sent).
+    // Tagging a span re-filters the suggestions, and mostly finds the same: the window keeps what it has.
     const unchanged = before !== undefined && before.version === drawn.version;
     if (!unchanged || !sameRelations(before.shown.relations, drawn.shown.relations)) {
+      // Each hint its text, and no hover: the hover provider gives it (see the constructor).
       editor.setDecorations(
         this.relationType,
         drawn.shown.relations.map((r) => ({
           range: toRange(drawn.shown, r.from.start, r.from.end),
-          hoverMessage: relationHoverOf(r),
           renderOptions: { after: { contentText: `→ ${r.type.replace(/-/g, ' ')} ${oneLine(proposedTargetOf(r).text, 40)}?` } },
         })),
       );
@@ -195,15 +194,17 @@ export class SuggestionController extends Disposable {
     );
   }
 
-  /** The hover of the suggestions drawn under a position (innermost first). */
+  /** The hover of the suggestions drawn under a position (innermost first), then of the relations proposed from the quote there. */
   private hoverAt(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const editor = vscode.window.visibleTextEditors.find((e) => e.document === document && this.drawn.get(e)?.version === document.version);
     const shown = editor && this.drawn.get(editor)?.shown;
-    if (!shown || shown.suggestions.length === 0) return undefined;
+    if (!shown || (shown.suggestions.length === 0 && shown.relations.length === 0)) return undefined;
     const offset = toOffset(shown, position);
     const here = shown.suggestions.filter((s) => s.start <= offset && offset < s.end).sort((a, b) => a.end - a.start - (b.end - b.start));
-    if (here.length === 0) return undefined;
-    return new vscode.Hover(here.map(hoverOf), toRange(shown, here[0]!.start, here[0]!.end));
+    const proposed = shown.relations.filter((r) => r.from.start <= offset && offset < r.from.end);
+    const innermost = here[0] ?? proposed[0]?.from;
+    if (!innermost) return undefined;
+    return new vscode.Hover([...here.map(hoverOf), ...proposed.map(relationHoverOf)], toRange(shown, innermost.start, innermost.end));
   }
 }
 
@@ -218,7 +219,7 @@ function sameSuggestions(a: readonly Suggestion[], b: readonly Suggestion[]): bo
   return true;
 }
 
-/** Whether two lists of relation proposals draw the same hints with the same hovers, in order. */
+/** Whether two lists of relation proposals draw the same hints, in order (and give the same hovers). */
 function sameRelations(a: readonly RelationSuggestion[], b: readonly RelationSuggestion[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {

@@ -238,3 +238,55 @@ suite('Review of annotation changes', () => {
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
   });
 });
+
+suite('Review: a change compares the documents it changed', () => {
+  let api: MarginaliaApi;
+  let one: vscode.Uri;
+  let other: vscode.Uri;
+  const text = 'Taxes will fall next year.\nRates rise by 4%.\n';
+  const base = (id: string) => `marginalia: 1\nannotations:\n  - id: ${id}\n    label: claim\n    start: 0\n    end: 25\n    text: Taxes will fall next year\n`;
+
+  suiteSetup(async function () {
+    this.timeout(60000);
+    api = await marginalia();
+    one = await scratchDocument('review-one.txt', text);
+    other = await scratchDocument('review-other.txt', text);
+    await writeFile(sidecarOf(one), base('b0000001'));
+    await writeFile(sidecarOf(other), base('b0000002'));
+    await waitFor(() => api.store.get(one)?.annotations.length === 1 && api.store.get(other)?.annotations.length === 1, 'the sidecars to be read');
+    git('init', '-q', '-b', 'main');
+    git('config', 'user.name', 'Rita Reviewer');
+    git('config', 'user.email', 'rita@example.org');
+    git('config', 'commit.gpgsign', 'false');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+  });
+
+  suiteTeardown(async () => {
+    await vscode.commands.executeCommand('marginalia.review.close');
+    await removeScratch();
+    fs.rmSync(path.join(folder().fsPath, '.git'), { recursive: true, force: true });
+  });
+
+  test('tagging in one document lists its change and leaves the entries of the others as they were; a document deleted lists its annotations removed', async () => {
+    const session = reviewOf(api).session;
+    await vscode.commands.executeCommand('marginalia.review.start', { revision: 'main' });
+    assert.deepEqual(session.documents(), [], 'nothing changed since main');
+    const changesOf = (uri: vscode.Uri) => session.documentOf(uri)?.entries.map((e) => `${e.item.id} ${e.item.changes.join('+')}`) ?? [];
+    const [added] = await api.store.add(one, [{ start: 27, end: 43, label: 'figure' }]);
+    await waitFor(() => changesOf(one).length === 1, 'the tag listed');
+    const listedBefore = session.documentOf(one);
+    await api.store.add(other, [{ start: 27, end: 43, label: 'claim' }]);
+    await waitFor(() => changesOf(other).length === 1, 'the other tag listed');
+    assert.equal(session.documentOf(one), listedBefore, 'the first document was not compared again');
+    assert.deepEqual(changesOf(one), [`${added!.id} added`]);
+    // The document and its sidecar deleted: the store no longer holds it, and its base annotation is removed.
+    await vscode.workspace.fs.delete(sidecarOf(other));
+    await vscode.workspace.fs.delete(other);
+    await waitFor(() => changesOf(other).join() === 'b0000002 removed', 'the deleted document listed as removed');
+    const plain = () => JSON.stringify(session.documents().map((v) => ({ ...v, documentUri: v.documentUri.toString() })));
+    const compared = plain();
+    session.compare();
+    assert.equal(plain(), compared, 'what comparing every document again gives');
+  });
+});

@@ -173,6 +173,14 @@ suite('Suggestions in the editor', () => {
         [psaki.id, 'new speaker “Jen Psaki”'],
       ],
     );
+    // The hints go to the window without a hover each; the hover provider gives it, on the quote only.
+    const hoverAt = async (needle: string): Promise<string[]> => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, rangeOf(editor.document, needle).start.translate(0, 1));
+      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '').replace(/\\(.)/g, '$1').replace(/&nbsp;/g, ' '));
+    };
+    const onQuote = (await hoverAt('early as')).filter((h) => h.startsWith('Suggested relation'));
+    assert.deepEqual(onQuote, ['Suggested relation: said by speaker “Deputy Foreign Minister Sergei Ryabkov”, score ' + proposals[0]!.score.toFixed(2) + '. Accept: Ctrl+Alt+M Enter with the cursor in the quote']);
+    assert.deepEqual((await hoverAt('said Russia')).filter((h) => h.startsWith('Suggested relation')), [], 'none outside the quote');
     // The hints are CSS content, which the screenshot cannot wait for: it waits for the document.
     const file = await requestScreenshot('suggested-speakers', { waitForText: 'We will not compromise' });
     if (file) console.log(`screenshot: ${file}`);

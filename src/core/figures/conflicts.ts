@@ -36,7 +36,7 @@ export function findFigureGroups(figures: readonly FigureEntry[]): FigureGroup[]
   const unitsOfBase = new Map<string, Set<string | null>>();
   for (const figure of figures) {
     const base = groupBase(figure);
-    if (base === undefined || (figure.unit === null && !figure.entity)) continue;
+    if (base === undefined) continue;
     const id = `${base}\u0000${figure.unit ?? ''}`;
     let group = byKey.get(id);
     if (!group) {
@@ -50,20 +50,42 @@ export function findFigureGroups(figures: readonly FigureEntry[]): FigureGroup[]
   }
   const groups: FigureGroup[] = [];
   for (const g of byKey.values()) {
-    if (g.figures.length < 2) continue;
-    const key = unitsOfBase.get(g.base)!.size > 1 ? `${g.base} / ${g.unit ?? 'no unit'}` : g.base;
-    groups.push({ key, unit: g.unit, conflict: !canAllBeTrue(g.figures), figures: g.figures });
+    if (g.figures.length >= 2) groups.push(figureGroup(g.base, g.unit, g.figures, unitsOfBase.get(g.base)!.size > 1));
   }
-  return groups.sort((a, b) => Number(b.conflict) - Number(a.conflict) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return groups.sort(compareGroups);
 }
 
-/** What a figure is grouped by, before its unit; undefined when it is not compared. */
-function groupBase(figure: FigureEntry): string | undefined {
-  if (figure.value === null || figure.modifier === 'year') return undefined;
+/**
+ * What a figure is grouped by, before its unit; undefined when it is not compared (no value, a year,
+ * or neither an entity nor a unit).
+ * @param figure the figure
+ */
+export function groupBase(figure: FigureEntry): string | undefined {
+  if (figure.value === null || figure.modifier === 'year' || (figure.unit === null && !figure.entity)) return undefined;
   if (figure.entity) return figure.entity;
   if (figure.subject) return `subject: ${fold(figure.subject)}`;
   if (figure.counted) return `counted: ${fold(figure.counted)}`;
   return undefined;
+}
+
+/**
+ * The group of the figures of one base and unit (two or more).
+ * @param base what they are grouped by (`groupBase`)
+ * @param unit their unit
+ * @param figures the figures, in report order
+ * @param severalUnits whether figures of the base name other units too (the key then names the unit)
+ */
+export function figureGroup(base: string, unit: string | null, figures: FigureEntry[], severalUnits: boolean): FigureGroup {
+  return { key: severalUnits ? `${base} / ${unit ?? 'no unit'}` : base, unit, conflict: !canAllBeTrue(figures), figures };
+}
+
+/**
+ * The order of groups: conflicting ones first, then by key.
+ * @param a one group
+ * @param b another
+ */
+export function compareGroups(a: FigureGroup, b: FigureGroup): number {
+  return Number(b.conflict) - Number(a.conflict) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 function fold(text: string): string {

@@ -44,27 +44,17 @@ export interface QuoteCluster {
  * Cluster the quotes of a set of documents.
  * @param placed annotations of any label; those of `label` are clustered
  * @param label the label of quotes
- * @param fold folds a print (`foldQuote`, or a memo of it that the editor keeps between changes)
- * @param cuts the cut links of the last clustering, which the editor keeps between changes (none: found anew)
+ * @param fold folds a print (`foldQuote` by default)
  * @returns clusters of two prints or more, the largest first, then by key
  */
-export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_LABEL, fold: (text: string) => string = foldQuote, cuts?: CutLinkMemo): QuoteCluster[] {
+export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_LABEL, fold: (text: string) => string = foldQuote): QuoteCluster[] {
   const members: QuoteMember[] = [];
   const folded: string[] = [];
   for (const p of placed) {
     if (p.annotation.label !== label) continue;
     const f = fold(p.annotation.text);
     if (!f) continue;
-    const speaker = p.annotation.attributes?.['speaker'];
-    members.push({
-      file: p.file,
-      line: p.line,
-      id: p.annotation.id,
-      text: p.annotation.text,
-      speaker: typeof speaker === 'string' && speaker.trim() ? speaker.trim() : null,
-      entity: p.annotation.entity || null,
-      outlet: p.outlet,
-    });
+    members.push(quoteMember(p));
     folded.push(f);
   }
   // Distinct folded texts, each the representative of the prints that fold to it.
@@ -84,13 +74,10 @@ export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_
     while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
     return i;
   };
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
+  linkCuts(texts, (a, b) => {
+    const [ra, rb] = [find(a), find(b)];
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
-  if (cuts) for (const [short, long] of cuts.linksOf(texts)) union(textIndex.get(short)!, textIndex.get(long)!);
-  else linkCuts(texts, union);
+  });
 
   const clusters = new Map<number, { members: QuoteMember[]; key: string }>();
   members.forEach((m, i) => {
@@ -99,69 +86,69 @@ export function clusterQuotes(placed: Iterable<PlacedAnnotation>, label = QUOTE_
     if (!cluster) clusters.set(root, { members: [m], key: folded[i]! });
     else {
       cluster.members.push(m);
-      const f = folded[i]!;
-      // The longest print, and of equal ones the first in code-point order, whatever order the files came in.
-      if (f.length > cluster.key.length || (f.length === cluster.key.length && f < cluster.key)) cluster.key = f;
+      cluster.key = keyOf(cluster.key, folded[i]!);
     }
   });
   const result: QuoteCluster[] = [];
-  for (const { members: list, key } of clusters.values()) {
-    if (list.length < 2) continue;
-    list.sort(comparePlaced);
-    const speakers = new Set(list.flatMap((m) => (m.speaker ? [foldSpeaker(m.speaker)] : [])));
-    const entities = new Set(list.flatMap((m) => (m.entity ? [m.entity] : [])));
-    result.push({ key, speakers_agree: speakers.size <= 1, entity: entities.size === 1 ? [...entities][0]! : null, members: list });
-  }
-  return result.sort((a, b) => b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const { members: list, key } of clusters.values()) if (list.length >= 2) result.push(quoteCluster(list, key));
+  return result.sort(compareClusters);
 }
 
 /**
- * The cut links (shorter text, longer text) among the texts of the last clustering. Whether one text
- * is a cut of another depends on those two texts alone, so after a change that adds a few texts and
- * drops others, the links among the texts kept stand, and each text added is compared with the others
- * (a substring test each) instead of indexing every word of every text again.
+ * One print as a cluster lists it.
+ * @param p a quote annotation in its document
  */
-export class CutLinkMemo {
-  private texts = new Set<string>();
-  private links: (readonly [string, string])[] = [];
-
-  /**
-   * Every pair of the texts where the first is a cut of the second (see `isCutOf`).
-   * @param texts distinct folded texts
-   */
-  linksOf(texts: readonly string[]): readonly (readonly [string, string])[] {
-    const added = texts.filter((t) => !this.texts.has(t));
-    const now = new Set(texts);
-    if (this.texts.size === 0 || added.length > MAX_ADDED_TO_COMPARE) {
-      const links: [string, string][] = [];
-      linkCuts(texts, (short, long) => links.push([texts[short]!, texts[long]!]));
-      this.links = links;
-    } else {
-      const links = this.links.filter(([short, long]) => now.has(short) && now.has(long));
-      const isAdded = new Map(added.map((t, i) => [t, i]));
-      added.forEach((text, i) => {
-        for (const other of texts) {
-          const j = isAdded.get(other);
-          if (j !== undefined && j <= i) continue; // itself, or an added pair already compared
-          if (isCutOf(other, text)) links.push([other, text]);
-          else if (isCutOf(text, other)) links.push([text, other]);
-        }
-      });
-      this.links = links;
-    }
-    this.texts = now;
-    return this.links;
-  }
+export function quoteMember(p: PlacedAnnotation): QuoteMember {
+  const speaker = p.annotation.attributes?.['speaker'];
+  return {
+    file: p.file,
+    line: p.line,
+    id: p.annotation.id,
+    text: p.annotation.text,
+    speaker: typeof speaker === 'string' && speaker.trim() ? speaker.trim() : null,
+    entity: p.annotation.entity || null,
+    outlet: p.outlet,
+  };
 }
 
-/** How many new texts are compared one by one with every other; more, and the links are found anew. */
-const MAX_ADDED_TO_COMPARE = 64;
+/**
+ * The key of a quotation of two folded prints: the longest, and of equal ones the first in code-point
+ * order, whatever order the files came in.
+ * @param key the key so far
+ * @param folded another print's folded text
+ */
+export function keyOf(key: string, folded: string): string {
+  return folded.length > key.length || (folded.length === key.length && folded < key) ? folded : key;
+}
+
+/**
+ * A quotation of its prints.
+ * @param members two prints or more (sorted here, in report order)
+ * @param key the folded text of its longest print (see `keyOf`)
+ */
+export function quoteCluster(members: QuoteMember[], key: string): QuoteCluster {
+  members.sort(comparePlaced);
+  const speakers = new Set(members.flatMap((m) => (m.speaker ? [foldSpeaker(m.speaker)] : [])));
+  const entities = new Set(members.flatMap((m) => (m.entity ? [m.entity] : [])));
+  return { key, speakers_agree: speakers.size <= 1, entity: entities.size === 1 ? [...entities][0]! : null, members };
+}
+
+/**
+ * The order of quotations: the most printed first, then by key.
+ * @param a one quotation
+ * @param b another
+ */
+export function compareClusters(a: QuoteCluster, b: QuoteCluster): number {
+  return b.members.length - a.members.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
 
 /**
  * Whether a folded text is a cut of a longer one: at least `MIN_CUT_WORDS` words, appearing word for
  * word in the other, which has more words (what `linkCuts` finds through its index of openings).
+ * @param short a folded text
+ * @param long another
  */
-function isCutOf(short: string, long: string): boolean {
+export function isCutOf(short: string, long: string): boolean {
   return short.length < long.length && wordCount(short) >= MIN_CUT_WORDS && wordCount(long) > MIN_CUT_WORDS && ` ${long} `.includes(` ${short} `);
 }
 
@@ -173,11 +160,13 @@ function wordCount(folded: string): number {
 }
 
 /**
- * Join each text to the longer texts it is a cut of. Candidates are found through the first
- * `MIN_CUT_WORDS` words of each text long enough to be a cut: every run of that many words of a
+ * Each pair of texts where one is a cut of the other (`isCutOf`). Candidates are found through the
+ * first `MIN_CUT_WORDS` words of each text long enough to be a cut: every run of that many words of a
  * longer text is looked up once, so the work grows with the number of words, not with pairs of texts.
+ * @param texts distinct folded texts
+ * @param link called with the index of the cut, then of the longer text
  */
-function linkCuts(texts: readonly string[], union: (a: number, b: number) => void): void {
+export function linkCuts(texts: readonly string[], link: (short: number, long: number) => void): void {
   const byOpening = new Map<string, number[]>();
   const words = texts.map((t) => t.split(' '));
   words.forEach((w, i) => {
@@ -194,7 +183,7 @@ function linkCuts(texts: readonly string[], union: (a: number, b: number) => voi
       const candidates = byOpening.get(w.slice(start, start + MIN_CUT_WORDS).join(' '));
       if (!candidates) continue;
       for (const short of candidates) {
-        if (short !== long && texts[short]!.length < texts[long]!.length && padded.includes(` ${texts[short]} `)) union(short, long);
+        if (short !== long && texts[short]!.length < texts[long]!.length && padded.includes(` ${texts[short]} `)) link(short, long);
       }
     }
   });

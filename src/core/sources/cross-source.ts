@@ -6,10 +6,10 @@
  */
 import { findFigureGroups, type FigureGroup } from '../figures/conflicts';
 import { FIGURE_LABEL, readFigure, type FigureEntry } from '../figures/figures';
-import { parseFigure, type ParsedFigure } from '../figures/parse';
-import { clusterQuotes, CutLinkMemo, QUOTE_LABEL, type QuoteCluster, type QuoteMember } from '../quotes/clusters';
+import { FigureGroupIndex } from '../figures/group-index';
+import { QuoteClusterIndex } from '../quotes/cluster-index';
+import { clusterQuotes, QUOTE_LABEL, quoteMember, type QuoteCluster, type QuoteMember } from '../quotes/clusters';
 import { foldQuote } from '../quotes/fold';
-import type { Annotation } from '../model';
 import { describeFigure } from './render';
 import type { PlacedAnnotation } from './placed';
 
@@ -42,80 +42,23 @@ export interface CrossSourceView {
 }
 
 /**
- * What reading a text gave, kept from one build of the view to the next: after a change in one
- * document, only the texts that changed are parsed or folded again. A text the last build did not use
- * is forgotten at the next, so the memo never holds more than two builds' texts.
- */
-export class ReadingMemo {
-  /** Each annotation's figure entry, with what it was read from: most annotations did not change since. */
-  private readonly entries = new WeakMap<Annotation, { read: FigureReading; entry: FigureEntry }>();
-  /** The cut links between the quotes' folded texts (see `CutLinkMemo`). */
-  readonly cuts = new CutLinkMemo();
-  private figures = new Map<string, ParsedFigure | undefined>();
-  private quotes = new Map<string, string>();
-  private lastFigures = new Map<string, ParsedFigure | undefined>();
-  private lastQuotes = new Map<string, string>();
-
-  /** Start a build: what the build before this one did not use is dropped. */
-  nextBuild(): void {
-    this.lastFigures = this.figures;
-    this.lastQuotes = this.quotes;
-    this.figures = new Map();
-    this.quotes = new Map();
-  }
-
-  /**
-   * `parseFigure`, remembered.
-   * @param text the figure's words
-   * @param before the words before it
-   */
-  readonly parse = (text: string, before = ''): ParsedFigure | undefined => {
-    const key = `${before}\u0000${text}`;
-    if (this.figures.has(key)) return this.figures.get(key);
-    const parsed = this.lastFigures.has(key) ? this.lastFigures.get(key) : parseFigure(text, before);
-    this.figures.set(key, parsed);
-    return parsed;
-  };
-
-  /**
-   * `readFigure`, remembered per annotation: the entry of the last build when the annotation and its
-   * place read the same (an annotation may be changed in place, so what it is read from is compared).
-   * @param placed a figure annotation in its document
-   */
-  figure(placed: PlacedAnnotation): FigureEntry {
-    const kept = this.entries.get(placed.annotation);
-    if (kept && readsAsBefore(kept.read, placed)) return kept.entry;
-    const entry = readFigure(placed, this.parse);
-    this.entries.set(placed.annotation, { read: figureReading(placed), entry });
-    return entry;
-  }
-
-  /**
-   * `foldQuote`, remembered.
-   * @param text a print
-   */
-  readonly fold = (text: string): string => {
-    let folded = this.quotes.get(text) ?? this.lastQuotes.get(text);
-    if (folded === undefined) folded = foldQuote(text);
-    this.quotes.set(text, folded);
-    return folded;
-  };
-}
-
-/**
  * Read, group and cluster the figures and quotes of a set of documents.
  * @param placed every annotation (of any label) with its document, line and outlet
  * @param labels the labels of figures and quotes (default `figure` and `quote`)
- * @param memo readings kept from the last build (none: every text is read)
+ * @param memo what the last build read and grouped (none: everything is read and grouped afresh)
  */
-export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}, memo?: ReadingMemo): CrossSourceView {
+export function crossSourceView(placed: readonly PlacedAnnotation[], labels: { figure?: string; quote?: string } = {}, memo?: CrossSourceMemo): CrossSourceView {
   const figureLabel = labels.figure ?? FIGURE_LABEL;
-  memo?.nextBuild();
-  const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => (memo ? memo.figure(p) : readFigure(p)));
-  const groups = findFigureGroups(figures);
-  const clusters = clusterQuotes(placed, labels.quote ?? QUOTE_LABEL, memo?.fold, memo?.cuts);
-  // By document, then id, one index per question, each built at its first look-up: a view rebuilt
-  // while typing may never be asked, and a hover asks one question of it.
+  const quoteLabel = labels.quote ?? QUOTE_LABEL;
+  const kept = memo?.build(placed, figureLabel, quoteLabel);
+  if (kept) return kept;
+  const figures = placed.filter((p) => p.annotation.label === figureLabel).map((p) => readFigure(p));
+  return indexedView(figures, findFigureGroups(figures), clusterQuotes(placed, quoteLabel));
+}
+
+/** A view of its figures, groups and clusters, with the look-up maps made at the first look-up. */
+function indexedView(figures: readonly FigureEntry[], groups: readonly FigureGroup[], clusters: readonly QuoteCluster[]): CrossSourceView {
+  // By document, then id, one index per question, each built at its first look-up: a hover asks one question.
   const figureIndex = lazyIndex(() => figures.map((f) => [f, f]));
   const groupIndex = lazyIndex(() => groups.flatMap((g) => g.figures.map((f) => [f, g] as const)));
   const clusterIndex = lazyIndex(() => clusters.flatMap((c) => c.members.map((m) => [m, c] as const)));
@@ -135,23 +78,46 @@ function lazyIndex<T>(entries: () => readonly (readonly [{ file: string; id: str
   return () => {
     if (index) return index;
     index = new Map();
-    let file: string | undefined;
-    let inFile: Map<string, T> | undefined;
-    for (const [at, value] of entries()) {
-      // Entries come document by document: the document's map is looked up once per run of them.
-      if (at.file !== file) {
-        file = at.file;
-        inFile = index.get(file);
-        if (!inFile) index.set(file, (inFile = new Map()));
-      }
-      inFile!.set(at.id, value);
-    }
+    for (const [at, value] of entries()) inFile(index, at.file).set(at.id, value);
     return index;
   };
 }
 
-/** Everything `readFigure` reads of a placed annotation. */
-interface FigureReading {
+function inFile<T>(index: Map<string, Map<string, T>>, file: string): Map<string, T> {
+  let map = index.get(file);
+  if (!map) index.set(file, (map = new Map()));
+  return map;
+}
+
+/**
+ * What the editor keeps from one build of the view to the next, so that a build after a change reads
+ * and groups only what changed: each document's figures and prints with what they were read from,
+ * the groups and quotations (`FigureGroupIndex`, `QuoteClusterIndex`) and the look-up indexes. A
+ * document whose figures and quotes all read as before (compared field by field: the editor's engine
+ * changes its own annotations in place) costs a comparison; one that changed is read again, and the
+ * groups and quotations of what it held and holds are made again.
+ */
+export class CrossSourceMemo {
+  private state: MemoState | undefined;
+
+  /**
+   * The view of `placed`, from the last build's and what changed since; undefined when the annotations
+   * of a document are not placed one after another (the caller builds afresh; the next build starts over).
+   * @param placed every annotation with its document, line and outlet, document by document
+   * @param figureLabel the label of figures
+   * @param quoteLabel the label of quotes
+   */
+  build(placed: readonly PlacedAnnotation[], figureLabel: string, quoteLabel: string): CrossSourceView | undefined {
+    if (this.state?.figureLabel !== figureLabel || this.state.quoteLabel !== quoteLabel) this.state = new MemoState(figureLabel, quoteLabel);
+    const view = this.state.build(placed);
+    if (!view) this.state = undefined;
+    return view;
+  }
+}
+
+/** Everything a figure or a print is read from, but its document. */
+interface Reading {
+  label: string;
   id: string;
   text: string;
   prefix: string | undefined;
@@ -159,31 +125,189 @@ interface FigureReading {
   value: unknown;
   unit: unknown;
   subject: unknown;
-  file: string;
+  speaker: unknown;
   line: number | null;
   outlet: string | null;
 }
 
-function figureReading({ annotation: a, file, line, outlet }: PlacedAnnotation): FigureReading {
-  return { id: a.id, text: a.text, prefix: a.prefix, entity: a.entity, value: a.attributes?.['value'], unit: a.attributes?.['unit'], subject: a.attributes?.['subject'], file, line, outlet };
+function readingOf({ annotation: a, line, outlet }: PlacedAnnotation): Reading {
+  const attributes = a.attributes;
+  return { label: a.label, id: a.id, text: a.text, prefix: a.prefix, entity: a.entity, value: attributes?.['value'], unit: attributes?.['unit'], subject: attributes?.['subject'], speaker: attributes?.['speaker'], line, outlet };
 }
 
-/** Whether a placed annotation reads as it did (compared field by field: nothing is made per annotation). */
-function readsAsBefore(before: FigureReading, { annotation: a, file, line, outlet }: PlacedAnnotation): boolean {
+/** Whether a placed annotation reads as it did (field by field: nothing is made per annotation). */
+function readsAsBefore(before: Reading, { annotation: a, line, outlet }: PlacedAnnotation): boolean {
+  const attributes = a.attributes;
   return (
     before.id === a.id &&
+    before.label === a.label &&
     before.text === a.text &&
     before.prefix === a.prefix &&
     before.entity === a.entity &&
-    before.value === a.attributes?.['value'] &&
-    before.unit === a.attributes?.['unit'] &&
-    before.subject === a.attributes?.['subject'] &&
-    before.file === file &&
     before.line === line &&
-    before.outlet === outlet
+    before.outlet === outlet &&
+    before.value === attributes?.['value'] &&
+    before.unit === attributes?.['unit'] &&
+    before.subject === attributes?.['subject'] &&
+    before.speaker === attributes?.['speaker']
   );
 }
 
+/** One document's figures and prints as the last build read them. */
+interface DocumentReading {
+  readings: Reading[];
+  figures: FigureEntry[];
+  prints: { member: QuoteMember; folded: string }[];
+}
+
+/** A document's figures and quotes in this build: where they are in `placed`, and whether they read as before. */
+interface Run {
+  file: string;
+  start: number;
+  end: number;
+  count: number;
+  same: boolean;
+}
+
+/** The memo for one pair of labels. */
+class MemoState {
+  private readonly documents = new Map<string, DocumentReading>();
+  private order: string[] = [];
+  private readonly position = new Map<string, number>();
+  /** Each figure's place among its document's figures (report order within a document). */
+  private readonly ordinal = new Map<FigureEntry, number>();
+  private readonly figureGroups = new FigureGroupIndex();
+  private readonly quoteClusters = new QuoteClusterIndex();
+  private readonly figureIndex = new Map<string, Map<string, FigureEntry>>();
+  private readonly groupIndex = new Map<string, Map<string, FigureGroup>>();
+  private readonly clusterIndex = new Map<string, Map<string, QuoteCluster>>();
+  /** Bumped at each build: only the latest view looks up through the maps above. */
+  private generation = 0;
+
+  constructor(
+    readonly figureLabel: string,
+    readonly quoteLabel: string,
+  ) {}
+
+  build(placed: readonly PlacedAnnotation[]): CrossSourceView | undefined {
+    const runs = this.runsOf(placed);
+    if (!runs) return undefined;
+    const files = runs.map((r) => r.file);
+    const present = new Set(files);
+    for (const file of this.order) {
+      if (present.has(file)) continue;
+      this.forget(file);
+      this.figureIndex.delete(file);
+    }
+    for (const run of runs) if (!run.same) this.figureIndex.set(run.file, this.read(run, placed));
+    if (files.length !== this.order.length || files.some((f, i) => f !== this.order[i])) {
+      this.order = files;
+      this.position.clear();
+      files.forEach((f, i) => this.position.set(f, i));
+      this.figureGroups.touchAll();
+    }
+    const groups = this.figureGroups.groups((a, b) => this.position.get(a.file)! - this.position.get(b.file)! || this.ordinal.get(a)! - this.ordinal.get(b)!);
+    const clusters = this.quoteClusters.clusters();
+    reindex(this.groupIndex, groups, (g) => g.figures);
+    reindex(this.clusterIndex, clusters, (c) => c.members);
+    // The list of every figure is made when asked (the editor's views look figures up instead).
+    const ofDocuments = files.map((file) => this.documents.get(file)!.figures);
+    let figures: FigureEntry[] | undefined;
+    const allFigures = (): FigureEntry[] => (figures ??= ofDocuments.flat());
+    // The look-up maps follow the latest build; a view built before answers from its own lists.
+    const generation = ++this.generation;
+    let past: CrossSourceView | undefined;
+    const latest = (): boolean => generation === this.generation;
+    const asBuilt = (): CrossSourceView => (past ??= indexedView(allFigures(), groups.groups, clusters.clusters));
+    return {
+      get figures() {
+        return allFigures();
+      },
+      groups: groups.groups,
+      clusters: clusters.clusters,
+      figureOf: (file, id) => (latest() ? this.figureIndex.get(file)?.get(id) : asBuilt().figureOf(file, id)),
+      groupOf: (file, id) => (latest() ? this.groupIndex.get(file)?.get(id) : asBuilt().groupOf(file, id)),
+      clusterOf: (file, id) => (latest() ? this.clusterIndex.get(file)?.get(id) : asBuilt().clusterOf(file, id)),
+    };
+  }
+
+  /** The documents' runs of figures and quotes, each compared with the last build; undefined when a document's are not together. */
+  private runsOf(placed: readonly PlacedAnnotation[]): Run[] | undefined {
+    const runs: Run[] = [];
+    const seen = new Set<string>();
+    let run: Run | undefined;
+    let before: Reading[] | undefined;
+    for (let i = 0; i < placed.length; i++) {
+      const p = placed[i]!;
+      const label = p.annotation.label;
+      if (label !== this.figureLabel && label !== this.quoteLabel) continue;
+      if (p.file !== run?.file) {
+        if (seen.has(p.file)) return undefined;
+        seen.add(p.file);
+        if (run && run.count !== before?.length) run.same = false;
+        before = this.documents.get(p.file)?.readings;
+        run = { file: p.file, start: i, end: i + 1, count: 0, same: before !== undefined };
+        runs.push(run);
+      }
+      if (run.same) run.same = run.count < before!.length && readsAsBefore(before![run.count]!, p);
+      run.count++;
+      run.end = i + 1;
+    }
+    if (run && run.count !== before?.length) run.same = false;
+    return runs;
+  }
+
+  /** Read a document again: its figures and prints leave the groups and quotations, and the new ones join. */
+  private read(run: Run, placed: readonly PlacedAnnotation[]): Map<string, FigureEntry> {
+    this.forget(run.file);
+    const doc: DocumentReading = { readings: [], figures: [], prints: [] };
+    const byId = new Map<string, FigureEntry>();
+    for (let i = run.start; i < run.end; i++) {
+      const p = placed[i]!;
+      const label = p.annotation.label;
+      if (label === this.figureLabel) {
+        const figure = readFigure(p);
+        this.ordinal.set(figure, doc.figures.length);
+        doc.figures.push(figure);
+        byId.set(figure.id, figure);
+        this.figureGroups.add(figure);
+      } else if (label === this.quoteLabel) {
+        const folded = foldQuote(p.annotation.text);
+        if (folded) {
+          const member = quoteMember(p);
+          doc.prints.push({ member, folded });
+          this.quoteClusters.add(member, folded);
+        }
+      } else continue;
+      doc.readings.push(readingOf(p));
+    }
+    this.documents.set(run.file, doc);
+    return byId;
+  }
+
+  /** A document's figures and prints leave the groups and quotations. */
+  private forget(file: string): void {
+    const doc = this.documents.get(file);
+    if (!doc) return;
+    for (const figure of doc.figures) {
+      this.figureGroups.remove(figure);
+      this.ordinal.delete(figure);
+    }
+    for (const { member, folded } of doc.prints) this.quoteClusters.remove(member, folded);
+    this.documents.delete(file);
+  }
+}
+
+/** Update a look-up map by document and id with what a change made and dropped. */
+function reindex<T, M extends { file: string; id: string }>(index: Map<string, Map<string, T>>, change: { made: readonly T[]; dropped: readonly T[] }, membersOf: (value: T) => readonly M[]): void {
+  for (const value of change.dropped) {
+    for (const m of membersOf(value)) {
+      const inDocument = index.get(m.file);
+      if (inDocument?.get(m.id) === value) inDocument.delete(m.id);
+    }
+  }
+  for (const value of change.made) for (const m of membersOf(value)) inFile(index, m.file).set(m.id, value);
+}
 
 /**
  * The values a group's figures give, each once, in the order of the group's figures: "13,000 people",

@@ -16,8 +16,9 @@ import type { Annotation } from '../../core/model';
 import { documentPathFor } from '../../core/paths';
 import { acceptAction, rejectAction, type ReviewAction } from '../../core/review-actions';
 import { countEntries, placeGhosts, removalKey, reviewDocuments, type GhostPlace, type ReviewCounts, type ReviewEntry } from '../../core/review-view';
+import { compareStrings } from '../../core/order';
 import { OffsetIndex } from '../../core/text';
-import type { AnnotationStore } from '../annotationStore';
+import type { AnnotatedDocument, AnnotationStore } from '../annotationStore';
 import { Disposable, Soon } from '../disposable';
 
 /** Setting: the name written as `by` on a review (default: git user.name). */
@@ -77,9 +78,15 @@ interface FolderBase {
 /** One review at a time: its base, the entries now, and the decisions on them. */
 export class ReviewSession extends Disposable {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
-  private readonly soon = this._register(new Soon(() => this.compare(), REFRESH_DELAY_MS));
+  private readonly soon = this._register(new Soon(() => this.compareChanged(), REFRESH_DELAY_MS));
   private current: { base: ReviewBase; folders: FolderBase[] } | undefined;
   private views: ReviewDocumentView[] = [];
+  /** The views of each folder under review, in the order of `current.folders`. */
+  private byFolder: ReviewDocumentView[][] = [];
+  /** The sidecar key of each document (URI as a string) compared, kept for when the store no longer holds it. */
+  private readonly keyOfDocument = new Map<string, string>();
+  /** The documents (URIs as strings) the store changed since the last comparison. */
+  private readonly changed = new Set<string>();
   /** Ghost places per document, and what they were placed for (its entries and text). */
   private readonly ghosts = new WeakMap<ReviewDocumentView, { text: string; places: GhostPlace[] }>();
 
@@ -95,7 +102,13 @@ export class ReviewSession extends Disposable {
     private readonly memory: vscode.Memento | undefined,
   ) {
     super();
-    this._register(store.onDidChange(() => this.current && this.soon.reschedule()));
+    this._register(
+      store.onDidChange((uris) => {
+        if (!this.current) return;
+        for (const uri of uris) this.changed.add(uri.toString());
+        this.soon.reschedule();
+      }),
+    );
   }
 
   /** The revision compared with, while a review is open. */
@@ -182,33 +195,78 @@ export class ReviewSession extends Disposable {
     this.soon.cancel();
     this.current = undefined;
     this.views = [];
+    this.byFolder = [];
+    this.keyOfDocument.clear();
     await vscode.commands.executeCommand('setContext', REVIEW_ACTIVE_CONTEXT, false);
     this.changeEmitter.fire();
   }
 
-  /** Compare again now (it is done by itself soon after each store change). */
+  /** Compare every document again now (the documents the store changes are compared by themselves soon after). */
   compare(): void {
     this.soon.cancel();
+    this.changed.clear();
     if (!this.current) return;
     const accepted = new Set(this.acceptedRemovals());
-    const views: ReviewDocumentView[] = [];
-    for (const folderBase of this.current.folders) {
+    this.byFolder = this.current.folders.map((folderBase) => {
       const uris = new Map<string, vscode.Uri>();
       const after: SidecarSnapshot[] = [];
       for (const doc of this.store.documents()) {
         const key = this.keyOf(folderBase, doc.sidecarUri);
-        if (key === undefined || folderBase.ignored.has(key)) continue;
+        if (key === undefined) continue;
+        this.keyOfDocument.set(doc.documentUri.toString(), key);
+        if (folderBase.ignored.has(key)) continue;
         uris.set(key, doc.documentUri);
         after.push({ document: key, annotations: doc.annotations });
       }
-      for (const { sidecar, entries } of reviewDocuments(folderBase.before, after, accepted)) {
-        const old = folderBase.baseByKey.get(sidecar);
-        const documentUri = uris.get(sidecar) ?? this.uriOf(folderBase, old?.document ?? documentPathFor(sidecar));
-        views.push({ key: sidecar, documentUri, entries, counts: countEntries(entries), baseText: old?.text });
-      }
-    }
-    this.views = views;
+      return this.viewsOf(folderBase, folderBase.before, after, uris, accepted);
+    });
+    this.views = this.byFolder.flat();
     this.changeEmitter.fire();
+  }
+
+  /**
+   * Compare again the documents the store changed since the last comparison: typing or tagging in
+   * one document compares that document, not the whole workspace.
+   */
+  private compareChanged(): void {
+    if (!this.current || this.changed.size === 0) return;
+    const accepted = new Set(this.acceptedRemovals());
+    const changed = [...this.changed];
+    this.changed.clear();
+    this.byFolder = this.current.folders.map((folderBase, i) => {
+      const views = this.byFolder[i] ?? [];
+      // Each changed document's key: from its sidecar, or, for a document the store no longer holds, as it was.
+      const keys = new Map<string, AnnotatedDocument | undefined>();
+      for (const uri of changed) {
+        const doc = this.store.get(vscode.Uri.parse(uri));
+        const key = doc ? this.keyOf(folderBase, doc.sidecarUri) : this.keyOfDocument.get(uri);
+        if (key === undefined || (!doc && !folderBase.before.some((b) => b.document === key) && !views.some((v) => v.key === key))) continue;
+        if (doc) this.keyOfDocument.set(uri, key);
+        keys.set(key, doc);
+      }
+      if (keys.size === 0) return views;
+      const uris = new Map<string, vscode.Uri>();
+      const after: SidecarSnapshot[] = [];
+      for (const [key, doc] of keys) {
+        if (!doc || folderBase.ignored.has(key)) continue;
+        uris.set(key, doc.documentUri);
+        after.push({ document: key, annotations: doc.annotations });
+      }
+      const fresh = this.viewsOf(folderBase, folderBase.before.filter((s) => keys.has(s.document)), after, uris, accepted);
+      // Sorted by key, as a comparison of every document sorts them.
+      return [...views.filter((v) => !keys.has(v.key)), ...fresh].sort((a, b) => compareStrings(a.key, b.key));
+    });
+    this.views = this.byFolder.flat();
+    this.changeEmitter.fire();
+  }
+
+  /** The views of a folder's documents compared (`before` and `after` of the same documents). */
+  private viewsOf(folderBase: FolderBase, before: readonly SidecarSnapshot[], after: readonly SidecarSnapshot[], uris: ReadonlyMap<string, vscode.Uri>, accepted: ReadonlySet<string>): ReviewDocumentView[] {
+    return reviewDocuments(before, after, accepted).map(({ sidecar, entries }) => {
+      const old = folderBase.baseByKey.get(sidecar);
+      const documentUri = uris.get(sidecar) ?? this.uriOf(folderBase, old?.document ?? documentPathFor(sidecar));
+      return { key: sidecar, documentUri, entries, counts: countEntries(entries), baseText: old?.text };
+    });
   }
 
   /**

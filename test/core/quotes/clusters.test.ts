@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { clusterQuotes, CutLinkMemo } from '../../../src/core/quotes/clusters';
+import { clusterQuotes } from '../../../src/core/quotes/clusters';
 import { foldQuote } from '../../../src/core/quotes/fold';
 import { diffWords } from '../../../src/core/quotes/word-diff';
 import type { Annotation } from '../../../src/core/model';
@@ -63,31 +63,4 @@ test('diffWords: what one print cut or added, typography aside', () => {
     { op: 'equal', text: 'trying' },
   ]);
   assert.deepEqual(diffWords('', 'new words'), [{ op: 'insert', text: 'new words' }]);
-});
-
-test('clustering with the cut links of the last clustering gives what clustering afresh gives, through many changes', () => {
-  // Prints drawn from a few sentences, cut at either end, so that many are cuts of others.
-  const sentences = ['we are ready to talk with the united states in a third country', 'there will be no security without our allies and partners this is unacceptable', 'this is a dangerous point and sanctions will follow'];
-  let seed = 11;
-  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  const print = () => {
-    const words = sentences[Math.floor(random() * sentences.length)]!.split(' ');
-    const from = Math.floor(random() * 4);
-    return quote(words.slice(from, words.length - Math.floor(random() * 4)).join(' ') + (random() < 0.2 ? ` ${Math.floor(random() * 1000)}` : ''));
-  };
-  const memo = new CutLinkMemo();
-  let prints = Array.from({ length: 40 }, print);
-  const plain = (clusters: ReturnType<typeof clusterQuotes>) => JSON.stringify(clusters);
-  for (let step = 0; step < 60; step++) {
-    assert.equal(plain(clusterQuotes(prints, 'quote', foldQuote, memo)), plain(clusterQuotes(prints)), `step ${step}`);
-    // A few prints retyped, removed or added; now and then many at once (more than are compared one by one).
-    const changes = step % 15 === 14 ? 80 : 1 + Math.floor(random() * 3);
-    for (let c = 0; c < changes; c++) {
-      const at = Math.floor(random() * prints.length);
-      const kind = random();
-      if (kind < 0.4) prints[at] = print();
-      else if (kind < 0.7 && prints.length > 5) prints = prints.filter((_, i) => i !== at);
-      else prints.push(print());
-    }
-  }
 });

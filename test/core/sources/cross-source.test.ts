@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Annotation } from '../../../src/core/model';
 import type { PlacedAnnotation } from '../../../src/core/sources/placed';
-import { clusterEntities, conflictMessage, crossSourceView, groupSummary, ReadingMemo, placeName, shortValue, speakersOf, unlinkedPrints } from '../../../src/core/sources/cross-source';
+import { clusterEntities, conflictMessage, crossSourceView, groupSummary, CrossSourceMemo, placeName, shortValue, speakersOf, unlinkedPrints } from '../../../src/core/sources/cross-source';
 
 let nextId = 0;
 /** An annotation placed in a document, with the outlet its sidecar names. */
@@ -101,7 +101,7 @@ test('speakers are named once each, folded as the clustering folds them, with th
 });
 
 test('a view built with the readings of the last build is the view built afresh, and follows changed texts', () => {
-  const memo = new ReadingMemo();
+  const memo = new CrossSourceMemo();
   const quotes = [placed('a.txt', 'quote', 'we are ready to go for talks'), placed('b.txt', 'quote', 'We are ready to go for talks')];
   const all = [...TOLL, ...quotes];
   const plain = (v: ReturnType<typeof crossSourceView>) => JSON.stringify([v.figures, v.groups, v.clusters]);
@@ -118,7 +118,7 @@ test('a view built with the readings of the last build is the view built afresh,
 });
 
 test('the memo reads again a figure changed in place (text, words before, attributes, entity) or moved to another line', () => {
-  const memo = new ReadingMemo();
+  const memo = new CrossSourceMemo();
   const own = TOLL.map((p) => ({ ...p, annotation: { ...p.annotation } }));
   const plain = (v: ReturnType<typeof crossSourceView>) => JSON.stringify([v.figures, v.groups, v.clusters]);
   crossSourceView(own, {}, memo);
@@ -136,4 +136,72 @@ test('the memo reads again a figure changed in place (text, words before, attrib
     change(own[2]!); // the same annotation object, changed where it is, as the editor's engine changes its own
     assert.equal(plain(crossSourceView(own, {}, memo)), plain(crossSourceView(own)));
   }
+});
+
+test('a view kept up to date through many changes of documents is the view built afresh, and an older view answers as it did', () => {
+  let seed = 7;
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const sentence = 'we are ready to talk with the united states in a third country there will be no security'.split(' ');
+  const annotation = (): Annotation => {
+    const id = (nextId++).toString(16).padStart(8, '0');
+    if (random() < 0.5) {
+      const text = `${pick(['13,000', '14,000', '15,000', '2021'])} ${pick(['people', 'lives', 'troops', ''])}`.trim();
+      return { id, label: 'figure', start: 0, end: text.length, text, prefix: pick(['', 'more than ', 'about ']), ...(random() < 0.7 ? { entity: pick(['toll', 'troops', 'aid']) } : {}) };
+    }
+    const from = Math.floor(random() * 6);
+    const text = sentence.slice(from, from + 5 + Math.floor(random() * 8)).join(' ');
+    return { id, label: random() < 0.9 ? 'quote' : 'claim', start: 0, end: text.length, text, attributes: { speaker: pick(['Ryabkov', 'ryabkov', 'Zakharova']) } };
+  };
+  let documents = Array.from({ length: 12 }, (_, d) => ({ file: `${String(d).padStart(3, '0')}.txt`, outlet: d % 3 ? `Outlet ${d % 3}` : null, annotations: Array.from({ length: 6 }, annotation) }));
+  const placedNow = () => documents.flatMap((doc) => doc.annotations.map((a, i) => ({ annotation: a, file: doc.file, line: i + 1, outlet: doc.outlet })));
+  const plain = (v: ReturnType<typeof crossSourceView>) => JSON.stringify([v.figures, v.groups, v.clusters]);
+  const lookUps = (v: ReturnType<typeof crossSourceView>, all: PlacedAnnotation[]) => JSON.stringify(all.map((p) => [v.figureOf(p.file, p.annotation.id), v.groupOf(p.file, p.annotation.id)?.key, v.clusterOf(p.file, p.annotation.id)?.key]));
+  const changes: (() => void)[] = [
+    () => pick(documents).annotations.push(annotation()), // tagged
+    () => {
+      const doc = pick(documents);
+      doc.annotations.splice(Math.floor(random() * doc.annotations.length), 1); // removed
+    },
+    () => {
+      const doc = pick(documents);
+      const i = Math.floor(random() * doc.annotations.length);
+      if (doc.annotations[i]) doc.annotations[i] = { ...annotation(), id: doc.annotations[i]!.id }; // retyped
+    },
+    () => {
+      const a = pick(pick(documents).annotations); // changed in place, as the editor's engine does
+      if (a) a.entity = random() < 0.5 ? undefined : pick(['toll', 'troops']);
+    },
+    () => {
+      const a = pick(pick(documents).annotations);
+      if (a) a.attributes = { speaker: pick(['Ryabkov', 'Peskov']), ...(random() < 0.3 ? { value: 16000 } : {}) };
+    },
+    () => pick(documents).annotations.reverse(), // the same annotations in another order
+    () => (documents = documents.filter((d) => d !== documents[0])), // a document closed
+    () => documents.splice(Math.floor(random() * documents.length), 0, { file: `new-${nextId++}.txt`, outlet: null, annotations: Array.from({ length: 6 }, annotation) }),
+    () => documents.push(...documents.splice(0, 1 + Math.floor(random() * 3))), // the documents come in another order
+  ];
+  const memo = new CrossSourceMemo();
+  let older: { view: ReturnType<typeof crossSourceView>; plain: string; lookUps: string; all: PlacedAnnotation[] } | undefined;
+  for (let step = 0; step < 150; step++) {
+    const all = placedNow();
+    const view = crossSourceView(all, {}, memo);
+    const fresh = crossSourceView(all);
+    assert.equal(plain(view), plain(fresh), `step ${step}`);
+    assert.equal(lookUps(view, all), lookUps(fresh, all), `step ${step}: look-ups`);
+    if (older) {
+      assert.equal(plain(older.view), older.plain, `step ${step}: the view before`);
+      assert.equal(lookUps(older.view, older.all), older.lookUps, `step ${step}: the look-ups of the view before`);
+    }
+    older = { view, plain: plain(view), lookUps: lookUps(view, all), all };
+    for (let c = 1 + Math.floor(random() * 2); c > 0; c--) pick(changes)();
+  }
+});
+
+test('annotations of a document placed apart from each other are grouped afresh', () => {
+  const memo = new CrossSourceMemo();
+  const apart = [TOLL[0]!, TOLL[2]!, { ...TOLL[1]!, file: '000.txt' }];
+  const plain = (v: ReturnType<typeof crossSourceView>) => JSON.stringify([v.figures, v.groups, v.clusters]);
+  assert.equal(plain(crossSourceView(apart, {}, memo)), plain(crossSourceView(apart)));
+  assert.equal(plain(crossSourceView(TOLL, {}, memo)), plain(crossSourceView(TOLL)), 'and the next build starts over');
 });
