@@ -36,7 +36,7 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
   if (authors.length > 0) {
     if (authors.length !== 2) throw new UsageError('give --author twice: the two authors to compare');
     const [x, y] = authors as [string, string];
-    const tree = await readVersion('.', options.positional, io.cwd, { texts: true });
+    const tree = await readVersion('.', options.positional, io.cwd, { texts: true, git: io.git });
     sides = { a: byAuthor(tree, x), b: byAuthor(tree, y), nameA: x, nameB: y, unreadable: tree.unreadable };
     // A misspelt author would otherwise measure against nothing and exit 0.
     const absent = [x, y].filter((_, i) => (i === 0 ? sides.a : sides.b).length === 0);
@@ -44,8 +44,8 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
   } else {
     if (options.positional.length < 2) throw new UsageError('give two versions to compare, A and B, or two authors with --author X --author Y');
     const [nameA, nameB, ...limits] = options.positional as [string, string, ...string[]];
-    const a = await readVersion(nameA, limits, io.cwd, { texts: true });
-    const b = await readVersion(nameB, limits, io.cwd, { texts: true });
+    const a = await readVersion(nameA, limits, io.cwd, { texts: true, git: io.git });
+    const b = await readVersion(nameB, limits, io.cwd, { texts: true, git: io.git });
     if (limits.length > 0 && a.documents.length + b.documents.length + a.unreadable.length + b.unreadable.length === 0) {
       throw new UsageError(`no sidecar in ${nameA} or ${nameB} under ${limits.join(', ')}`);
     }

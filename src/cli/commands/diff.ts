@@ -36,7 +36,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const agreeWith = options.values.get('agree')?.at(-1);
   if (json && agreeWith !== undefined) throw new UsageError('--agree adds to the Markdown comment; for JSON run `marginalia agree NEW B --json`');
   // The Markdown quotes words around each change from the documents; JSON has no use for them.
-  const texts = { texts: !json };
+  const texts = { texts: !json, git: io.git };
   const [before, after] = [await readVersion(oldName, limits, io.cwd, texts), await readVersion(newName, limits, io.cwd, texts)];
   const other = agreeWith === undefined ? undefined : await readVersion(agreeWith, limits, io.cwd, texts);
   const found = (v: Version): number => v.documents.length + v.unreadable.length;

@@ -5,12 +5,11 @@
  * too, from the same folder or revision. Folders are read under the one path rule (`readInside`):
  * nothing outside the folder, through links included.
  */
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../document-bytes';
 import { findSidecars } from './files';
-import { runGit as git } from './git';
+import { Git } from './git';
 import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
 import { describeRefusal, insideRoot, readInsideSync, readTextInsideSync } from './inside';
 import type { Annotation } from '../model';
@@ -46,10 +45,12 @@ export interface Version {
   isRevision: boolean;
 }
 
-/** What to read besides the sidecars. */
+/** What to read besides the sidecars, and with which git. */
 export interface VersionOptions {
   /** Read each sidecar's document too. */
   texts: boolean;
+  /** The git a revision is read with (default: `git` on the PATH); share one to ask for the repository root once. */
+  git?: Git;
 }
 
 /**
@@ -114,12 +115,10 @@ function textOf(bytes: Buffer | undefined): string | undefined {
 
 /** The sidecars of a git revision: listed with `git ls-tree`, read in one `git cat-file --batch`. */
 async function readRevision(revision: string, limits: readonly string[], cwd: string, options: VersionOptions): Promise<Version> {
-  const root = (
-    await git(['rev-parse', '--show-toplevel'], cwd).catch(() => {
-      throw new VersionError(`'${revision}' is not a folder, and ${cwd} is not in a git repository`);
-    })
-  ).trim();
-  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', revision], root).catch(() => {
+  const git = options.git ?? new Git();
+  const root = await git.repositoryRoot(cwd);
+  if (root === undefined) throw new VersionError(`'${revision}' is not a folder, and ${cwd} is not in a git repository`);
+  const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', revision], root).catch(() => {
     throw new VersionError(`'${revision}' is neither a folder nor a revision of the repository at ${root}`);
   });
   const files = listing
@@ -128,11 +127,12 @@ async function readRevision(revision: string, limits: readonly string[], cwd: st
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ mode: m[1]!, sha: m[2]!, path: m[3]! }));
   const ignoreFiles = files.filter((f) => path.posix.basename(f.path) === IGNORE_FILE);
-  const ignoreContents = (await catFiles(ignoreFiles.map((f) => f.sha), root)).map(decodeSidecar);
+  const ignoreContents = (await catFiles(git, ignoreFiles.map((f) => f.sha), root)).map(decodeSidecar);
   const rules = new IgnoreRules(ignoreFiles.map((f, i) => parseIgnoreFile(parentOf(f.path), ignoreContents[i]!)));
   const named = limits.map((limit) => path.relative(root, path.resolve(cwd, limit)).split(path.sep).join('/'));
   const blobs = files.filter((f) => isSidecarPath(f.path) && (named.length === 0 ? !rules.ignores(f.path, false) : named.some((n) => isNamedBy(f.path, n, rules))));
   const contents = await catFiles(
+    git,
     blobs.map((b) => b.sha),
     root,
   );
@@ -147,6 +147,7 @@ async function readRevision(revision: string, limits: readonly string[], cwd: st
     const regular = new Map(files.filter((f) => f.mode === '100644' || f.mode === '100755').map((f) => [f.path, f.sha]));
     const wanted = version.documents.filter((d) => regular.has(d.document));
     const texts = await catFiles(
+      git,
       wanted.map((d) => regular.get(d.document)!),
       root,
     );
@@ -171,23 +172,9 @@ function parentOf(posixPath: string): string {
 }
 
 /** The contents of blobs, in order, from one `git cat-file --batch` process. */
-function catFiles(shas: readonly string[], cwd: string): Promise<Buffer[]> {
-  if (shas.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
-      try {
-        resolve(splitCatFileBatch(Buffer.concat(chunks), shas.length));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    child.stdin.end(shas.join('\n') + '\n');
-  });
+async function catFiles(git: Git, shas: readonly string[], cwd: string): Promise<Buffer[]> {
+  if (shas.length === 0) return [];
+  return splitCatFileBatch(await git.runWithInput(['cat-file', '--batch'], cwd, shas.join('\n') + '\n'), shas.length);
 }
 
 /**
