@@ -2,7 +2,7 @@ import { measureAgreement, type SideDocument } from '../../core/agreement/agreem
 import { renderAgreementMarkdown } from '../../core/agreement/render';
 import type { CliIO } from '../run';
 import { chosenFormat, parseOptions, UsageError, wroteHelp } from '../options';
-import { readVersion, type Version } from '../versions';
+import { readVersion, readVersions, type Version } from '../versions';
 
 export const AGREE_USAGE = `usage: marginalia agree A B [PATH...] [--json | --format markdown|json]
        marginalia agree --author X --author Y [PATH...] [--json | --format markdown|json]
@@ -44,8 +44,7 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
   } else {
     if (options.positional.length < 2) throw new UsageError('give two versions to compare, A and B, or two authors with --author X --author Y');
     const [nameA, nameB, ...limits] = options.positional as [string, string, ...string[]];
-    const a = await readVersion(nameA, limits, io.cwd, { texts: true, git: io.git });
-    const b = await readVersion(nameB, limits, io.cwd, { texts: true, git: io.git });
+    const [a, b] = (await readVersions([nameA, nameB], limits, io.cwd, { texts: true, git: io.git })) as [Version, Version];
     if (limits.length > 0 && a.documents.length + b.documents.length + a.unreadable.length + b.unreadable.length === 0) {
       throw new UsageError(`no sidecar in ${nameA} or ${nameB} under ${limits.join(', ')}`);
     }

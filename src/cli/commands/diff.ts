@@ -3,7 +3,7 @@ import { renderAgreementMarkdown } from '../../core/agreement/render';
 import { diffAnnotations, renderDiffMarkdown } from '../../core/diff';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
-import { readVersion, type Version } from '../versions';
+import { readVersions, type Version } from '../versions';
 
 export const DIFF_USAGE = `usage: marginalia diff OLD NEW [PATH...] [--json] [--agree B]
 
@@ -37,8 +37,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   if (json && agreeWith !== undefined) throw new UsageError('--agree adds to the Markdown comment; for JSON run `marginalia agree NEW B --json`');
   // The Markdown quotes words around each change from the documents; JSON has no use for them.
   const texts = { texts: !json, git: io.git };
-  const [before, after] = [await readVersion(oldName, limits, io.cwd, texts), await readVersion(newName, limits, io.cwd, texts)];
-  const other = agreeWith === undefined ? undefined : await readVersion(agreeWith, limits, io.cwd, texts);
+  const [before, after, other] = (await readVersions(agreeWith === undefined ? [oldName, newName] : [oldName, newName, agreeWith], limits, io.cwd, texts)) as [Version, Version, Version?];
   const found = (v: Version): number => v.documents.length + v.unreadable.length;
   if (limits.length > 0 && found(before) + found(after) === 0) throw new UsageError(`no sidecar in ${oldName} or ${newName} under ${limits.join(', ')}`);
   const unreadable = [...before.unreadable, ...after.unreadable, ...(other?.unreadable ?? [])];

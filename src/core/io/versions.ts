@@ -70,6 +70,23 @@ export async function readVersion(name: string, limits: readonly string[], cwd: 
   return isFolder ? readFolder(folder, limits, options) : readRevision(name, limits, cwd, options);
 }
 
+/**
+ * Read several versions at once (two annotators' branches, a diff's two sides): one's git commands and
+ * file reads overlap the other's parsing. Share `options.git` to ask for the repository once.
+ * @param names folders or git revisions
+ * @param limits PATHs the comparison is limited to (none: everything)
+ * @param cwd the working folder
+ * @param options what else to read
+ * @returns the versions, in the order of `names`
+ * @throws the first failure in the order of `names` (a VersionError when a name is neither a folder nor a revision), whichever failed first in time
+ */
+export async function readVersions(names: readonly string[], limits: readonly string[], cwd: string, options: VersionOptions = { texts: false }): Promise<Version[]> {
+  const settled = await Promise.allSettled(names.map((name) => readVersion(name, limits, cwd, options)));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<Version>).value);
+}
+
 async function readFolder(folder: string, limits: readonly string[], options: VersionOptions): Promise<Version> {
   const version: Version = { documents: [], unreadable: [], root: folder, isRevision: false };
   const given = await Promise.all(
