@@ -6,7 +6,7 @@ import { WriteFailedError } from '../../core/io/atomic-write';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
-import { readVersions, type Version } from '../versions';
+import { describeUnreadable, readVersions, type Version } from '../versions';
 
 export const ADJUDICATE_USAGE = `usage: marginalia adjudicate A B [PATH...] --into DIR
 
@@ -40,7 +40,7 @@ export async function adjudicateCommand(args: string[], io: CliIO): Promise<numb
   const [a, b] = (await readVersions([nameA, nameB], limits, io.cwd, { texts: true, git: io.git })) as [Version, Version];
   const overlap = await overlapRefusal(dir, [a, b].flatMap((v, i) => (v.isRevision ? [] : [{ root: v.root, name: [nameA, nameB][i]! }])));
   if (overlap !== undefined) throw new UsageError(`--into ${overlap}`);
-  const unreadable = [...a.unreadable, ...b.unreadable];
+  const unreadable = [...a.unreadable, ...b.unreadable].map(describeUnreadable);
   for (const file of unreadable) io.stderr.write(`marginalia adjudicate: warning: ${file} cannot be read; left out\n`);
   const result = adjudicate(a.documents, b.documents, { a: nameA, b: nameB });
   const existing = existingSidecars(dir, result.adjudicated);

@@ -37,12 +37,28 @@ export interface VersionDocument {
 export interface Version {
   /** Documents in the order their sidecars were found. */
   documents: VersionDocument[];
-  /** Sidecars that could not be read, with why. */
-  unreadable: string[];
+  /** Sidecars that could not be read. */
+  unreadable: UnreadableSidecar[];
   /** The folder compared, or the repository root for a revision. */
   root: string;
   /** Whether the version is a git revision rather than a folder. */
   isRevision: boolean;
+}
+
+/** A sidecar of a version that could not be read. */
+export interface UnreadableSidecar {
+  /** Its path, as `VersionDocument.sidecar` names one. */
+  sidecar: string;
+  /** Why, when it is not that it cannot be parsed (`is a link to a file outside …`). */
+  refusal?: string;
+}
+
+/**
+ * How a report names an unreadable sidecar: its path, and why when it was refused.
+ * @param unreadable the sidecar
+ */
+export function describeUnreadable(unreadable: UnreadableSidecar): string {
+  return unreadable.refusal === undefined ? unreadable.sidecar : `${unreadable.sidecar} (it ${unreadable.refusal})`;
 }
 
 /** What to read besides the sidecars, and with which git. */
@@ -101,12 +117,12 @@ async function readFolder(folder: string, limits: readonly string[], options: Ve
     const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
     const source = readTextInsideSync(sidecarPath, root);
     if (source.refusal) {
-      version.unreadable.push(`${relative} (it ${describeRefusal(source.refusal)})`);
+      version.unreadable.push({ sidecar: relative, refusal: describeRefusal(source.refusal) });
       continue;
     }
     const document = documentOf(relative, source.text);
     if (!document) {
-      version.unreadable.push(relative);
+      version.unreadable.push({ sidecar: relative });
       continue;
     }
     if (options.texts) document.text = textOf(readInsideSync(path.join(folder, ...document.document.split('/')), root).bytes);
@@ -157,7 +173,7 @@ async function readRevision(revision: string, limits: readonly string[], cwd: st
   blobs.forEach((blob, i) => {
     const document = documentOf(blob.path, decodeSidecar(contents[i]!));
     if (document) version.documents.push(document);
-    else version.unreadable.push(blob.path);
+    else version.unreadable.push({ sidecar: blob.path });
   });
   if (options.texts) {
     // Regular files only: a symbolic link's blob is the path it points to, not a document.

@@ -14,7 +14,7 @@ import { WriteFailedError } from '../../core/io/atomic-write';
 import type { Git } from '../../core/io/git';
 import { isWithin } from '../../core/io/inside';
 import { sidecarPathFor } from '../../core/paths';
-import { readVersion, type Version } from '../../core/io/versions';
+import { describeUnreadable, readVersion, type Version } from '../../core/io/versions';
 import type { AnnotationStore } from '../annotationStore';
 import { configuredGit } from '../configuredGit';
 import { askUser } from '../notify';
@@ -86,7 +86,7 @@ export async function adjudicateVersions(store: AnnotationStore, args: Adjudicat
   }
   // Its nearest existing folder is inside the workspace (checked above), so the folders made are too.
   mkdirSync(into, { recursive: true });
-  const outcome: AdjudicateOutcome = { into: vscode.Uri.file(into), written: [], leftOut: [...a.unreadable, ...b.unreadable].map((f) => `${f}: cannot be read`), disputed: 0 };
+  const outcome: AdjudicateOutcome = { into: vscode.Uri.file(into), written: [], leftOut: [...a.unreadable, ...b.unreadable].map((f) => `${describeUnreadable(f)}: cannot be read`), disputed: 0 };
   for (const document of result.adjudicated) {
     const problem = await writeAdjudicated(into, document, undefined, existing.includes(sidecarPathFor(document.document))).catch((error: unknown) => {
       if (error instanceof WriteFailedError) return error.message;

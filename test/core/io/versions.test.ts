@@ -47,7 +47,8 @@ test('a sidecar that cannot be parsed, or that links out of the folder, is liste
   const { dir, dispose } = folderVersion();
   try {
     const version = await readVersion('.', [], dir);
-    assert.deepEqual(version.unreadable.map((u) => u.split(' ')[0]).sort(), ['b.txt.annotations.yaml', 'c.txt.annotations.yaml']);
+    assert.deepEqual(version.unreadable.map((u) => u.sidecar).sort(), ['b.txt.annotations.yaml', 'c.txt.annotations.yaml']);
+    assert.match(version.unreadable.find((u) => u.sidecar === 'c.txt.annotations.yaml')!.refusal ?? '', /outside/);
     assert.ok(!version.documents.some((d) => d.annotations.some((a) => a.text === 'Secret')));
   } finally {
     dispose();
