@@ -1,5 +1,6 @@
 import { WriteFailedError } from '../core/io/atomic-write';
 import type { ReplaceOps } from '../core/io/files';
+import { Git } from '../core/io/git';
 import { version } from '../../package.json';
 import { UsageError } from './options';
 import { closestName } from './suggest';
@@ -11,6 +12,8 @@ export interface CliIO {
   cwd: string;
   /** The file operations writes go through (default: node's); tests pass failing ones (a full disk). */
   files?: ReplaceOps;
+  /** The git that commands run (default: `git` on the PATH), one per run; tests pass a wrapper. */
+  git?: Git;
 }
 
 /** A command's code: its function and its usage text. */
@@ -67,7 +70,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   }
   const loaded = await command.load();
   try {
-    return await loaded.run(args, io);
+    // One git for the whole run: which repository holds a folder is asked once.
+    return await loaded.run(args, { ...io, git: io.git ?? new Git() });
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`marginalia ${name}: ${error.message}\n\n${loaded.usage}`);

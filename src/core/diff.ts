@@ -231,6 +231,14 @@ function totals(before: readonly SidecarSnapshot[], after: readonly SidecarSnaps
   return [...table.values()].sort((a, b) => compareStrings(a.label, b.label));
 }
 
+/** A sidecar the diff left out because one version's could not be read: nothing is known of what changed in it. */
+export interface NotCompared {
+  /** The sidecar's path, as the versions name it. */
+  sidecar: string;
+  /** The name of the version (a revision or folder) whose copy could not be read. */
+  version: string;
+}
+
 /**
  * The diff as Markdown for a pull-request comment: a summary line, a section per changed document
  * listing each change with its text quoted and, under it, a few words around it, and a table of
@@ -240,15 +248,21 @@ function totals(before: readonly SidecarSnapshot[], after: readonly SidecarSnaps
  * @param newName what the new side is called
  * @param versions the two versions' documents, for their texts (a removed annotation is shown in the
  *   old text, the others in the new); without texts, a record's own prefix and suffix are shown
+ * @param notCompared sidecars left out because one version's could not be read, and which version that is
  */
 export function renderDiffMarkdown(
   diff: AnnotationDiff,
   oldName: string,
   newName: string,
   versions: { before: readonly SidecarSnapshot[]; after: readonly SidecarSnapshot[] } = { before: [], after: [] },
+  notCompared: readonly NotCompared[] = [],
 ): string {
   const texts = { before: textsOf(versions.before), after: textsOf(versions.after) };
   const lines = [`## Annotation changes: ${code(oldName)} → ${code(newName)}`, ''];
+  if (notCompared.length > 0) {
+    const which = notCompared.map((n) => `${code(n.sidecar)} cannot be read in ${code(n.version)}`).join('; ');
+    lines.push(`**Not compared:** ${which}.`, '');
+  }
   if (diff.duplicates.length > 0) {
     const where = diff.duplicates.map((d) => `${code(d.document)} (${d.ids.map(code).join(', ')})`).join(', ');
     lines.push(

@@ -10,6 +10,7 @@ import type { Sidecar } from '../../src/core/model';
 import { readSidecar } from '../../src/core/sidecar/read';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
+import { Git } from '../../src/core/io/git';
 import { gitVersions } from '../../src/cli/git-versions';
 import { commitAll, copyOfSeeds, git, marginalia } from './cli-harness';
 
@@ -106,7 +107,7 @@ test('git missing from the PATH gives no versions, and no error', async () => {
   const seeds = copyOfSeeds();
   try {
     const versions: string[] = [];
-    for await (const v of gitVersions(path.join(seeds.dir, SEED), 'git-that-is-not-installed')) versions.push(v);
+    for await (const v of gitVersions(path.join(seeds.dir, SEED), new Git('git-that-is-not-installed'))) versions.push(v);
     assert.deepEqual(versions, []);
   } finally {
     seeds.dispose();

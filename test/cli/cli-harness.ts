@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../src/cli/run';
+import { Git } from '../../src/core/io/git';
 import { fixturePath, REPO_ROOT } from '../fixture-path';
 import { copyFolder } from './export-harness';
 
@@ -17,12 +18,14 @@ export interface CliResult {
  * Run the CLI in-process, as `marginalia ...args` started in `cwd`.
  * @param args the arguments after `marginalia`
  * @param cwd the working folder
+ * @param git the git it runs (default: git on the PATH)
  */
-export async function marginalia(args: string[], cwd: string): Promise<CliResult> {
+export async function marginalia(args: string[], cwd: string, git?: Git): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
     cwd,
+    ...(git ? { git } : {}),
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
   });
@@ -115,4 +118,19 @@ export function twoAnnotatorBranches(dir: string): string {
   }
   git(repo, 'checkout', '-q', 'main');
   return repo;
+}
+
+/** A git that records the command each call runs, options left out (`ls-tree alice`, `cat-file --batch`), in the order asked. */
+export class RecordingGit extends Git {
+  readonly calls: string[] = [];
+
+  override run(args: readonly string[], cwd: string): Promise<string> {
+    this.calls.push(args.filter((a) => !a.startsWith('-')).join(' '));
+    return super.run(args, cwd);
+  }
+
+  override runWithInput(args: readonly string[], cwd: string, input: string): Promise<Buffer> {
+    this.calls.push(args.join(' '));
+    return super.runWithInput(args, cwd, input);
+  }
 }

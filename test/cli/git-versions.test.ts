@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { gitVersions } from '../../src/cli/git-versions';
+import { Git } from '../../src/core/io/git';
 
 async function collect(versions: AsyncIterable<string>): Promise<string[]> {
   const all: string[] = [];
@@ -28,7 +29,7 @@ test('outside a repository there are no versions', () =>
 test('without git there are no versions, not an error', () =>
   withFolder(async (dir) => {
     writeFileSync(path.join(dir, 'a.txt'), 'text');
-    assert.deepEqual(await collect(gitVersions(path.join(dir, 'a.txt'), path.join(dir, 'no-such-git'))), []);
+    assert.deepEqual(await collect(gitVersions(path.join(dir, 'a.txt'), new Git(path.join(dir, 'no-such-git')))), []);
   }));
 
 test('the staged version, then each commit newest first, across a rename, in a subfolder', () =>

@@ -6,7 +6,7 @@ import { WriteFailedError } from '../../core/io/atomic-write';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
-import { readVersion } from '../versions';
+import { describeUnreadable, readVersions, type Version } from '../versions';
 
 export const ADJUDICATE_USAGE = `usage: marginalia adjudicate A B [PATH...] --into DIR
 
@@ -37,11 +37,10 @@ export async function adjudicateCommand(args: string[], io: CliIO): Promise<numb
   if (into === undefined) throw new UsageError('give the folder to write into: --into DIR');
   const [nameA, nameB, ...limits] = options.positional as [string, string, ...string[]];
   const dir = path.resolve(io.cwd, into);
-  const a = await readVersion(nameA, limits, io.cwd, { texts: true });
-  const b = await readVersion(nameB, limits, io.cwd, { texts: true });
+  const [a, b] = (await readVersions([nameA, nameB], limits, io.cwd, { texts: true, git: io.git })) as [Version, Version];
   const overlap = await overlapRefusal(dir, [a, b].flatMap((v, i) => (v.isRevision ? [] : [{ root: v.root, name: [nameA, nameB][i]! }])));
   if (overlap !== undefined) throw new UsageError(`--into ${overlap}`);
-  const unreadable = [...a.unreadable, ...b.unreadable];
+  const unreadable = [...a.unreadable, ...b.unreadable].map(describeUnreadable);
   for (const file of unreadable) io.stderr.write(`marginalia adjudicate: warning: ${file} cannot be read; left out\n`);
   const result = adjudicate(a.documents, b.documents, { a: nameA, b: nameB });
   const existing = existingSidecars(dir, result.adjudicated);

@@ -2,7 +2,7 @@ import { measureAgreement, type SideDocument } from '../../core/agreement/agreem
 import { renderAgreementMarkdown } from '../../core/agreement/render';
 import type { CliIO } from '../run';
 import { chosenFormat, parseOptions, UsageError, wroteHelp } from '../options';
-import { readVersion, type Version } from '../versions';
+import { describeUnreadable, readVersion, readVersions, type Version } from '../versions';
 
 export const AGREE_USAGE = `usage: marginalia agree A B [PATH...] [--json | --format markdown|json]
        marginalia agree --author X --author Y [PATH...] [--json | --format markdown|json]
@@ -36,20 +36,19 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
   if (authors.length > 0) {
     if (authors.length !== 2) throw new UsageError('give --author twice: the two authors to compare');
     const [x, y] = authors as [string, string];
-    const tree = await readVersion('.', options.positional, io.cwd, { texts: true });
-    sides = { a: byAuthor(tree, x), b: byAuthor(tree, y), nameA: x, nameB: y, unreadable: tree.unreadable };
+    const tree = await readVersion('.', options.positional, io.cwd, { texts: true, git: io.git });
+    sides = { a: byAuthor(tree, x), b: byAuthor(tree, y), nameA: x, nameB: y, unreadable: tree.unreadable.map(describeUnreadable) };
     // A misspelt author would otherwise measure against nothing and exit 0.
     const absent = [x, y].filter((_, i) => (i === 0 ? sides.a : sides.b).length === 0);
     if (absent.length > 0) throw new UsageError(`no annotation by ${absent.map((a) => `'${a}'`).join(' or ')} in the sidecars read (authors are matched exactly)`);
   } else {
     if (options.positional.length < 2) throw new UsageError('give two versions to compare, A and B, or two authors with --author X --author Y');
     const [nameA, nameB, ...limits] = options.positional as [string, string, ...string[]];
-    const a = await readVersion(nameA, limits, io.cwd, { texts: true });
-    const b = await readVersion(nameB, limits, io.cwd, { texts: true });
+    const [a, b] = (await readVersions([nameA, nameB], limits, io.cwd, { texts: true, git: io.git })) as [Version, Version];
     if (limits.length > 0 && a.documents.length + b.documents.length + a.unreadable.length + b.unreadable.length === 0) {
       throw new UsageError(`no sidecar in ${nameA} or ${nameB} under ${limits.join(', ')}`);
     }
-    sides = { a: a.documents, b: b.documents, nameA, nameB, unreadable: [...a.unreadable, ...b.unreadable] };
+    sides = { a: a.documents, b: b.documents, nameA, nameB, unreadable: [...a.unreadable, ...b.unreadable].map(describeUnreadable) };
   }
   for (const file of sides.unreadable) io.stderr.write(`marginalia agree: warning: ${file} cannot be read; left out\n`);
   const report = measureAgreement(sides.a, sides.b);

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { diffAnnotations, type SidecarSnapshot } from '../../core/diff';
+import type { Git } from '../../core/io/git';
 import type { Finding } from '../../core/model';
 import { reviewFindings, reviewItems, type ReviewItem } from '../../core/review';
 import { UsageError } from '../options';
@@ -24,10 +25,11 @@ export interface GoneSidecar {
  * @param limits the PATHs checked (none: the working folder)
  * @param cwd the working folder
  * @param checked the sidecars checked and read: findings are added to theirs
+ * @param git the git to read the revision with
  * @returns the findings of sidecars REF has that are no longer there (all their annotations removed)
  */
-export async function addReviewFindings(base: string, limits: readonly string[], cwd: string, checked: readonly CheckedSidecar[]): Promise<GoneSidecar[]> {
-  const version = await readVersion(base, limits, cwd);
+export async function addReviewFindings(base: string, limits: readonly string[], cwd: string, checked: readonly CheckedSidecar[], git?: Git): Promise<GoneSidecar[]> {
+  const version = await readVersion(base, limits, cwd, { texts: false, git });
   if (!version.isRevision) throw new UsageError(`--require-reviewed takes a git revision (the pull request's base, such as origin/main), and '${base}' is a folder`);
   const byKey = new Map<string, CheckedSidecar>();
   for (const c of checked) byKey.set(path.relative(version.root, await fs.realpath(c.sidecarPath)).split(path.sep).join('/'), c);

@@ -5,6 +5,7 @@ import { holds, type AnchorMethod, type AnchorOutcome } from '../../core/anchori
 import { checkAnnotations } from '../../core/check';
 import { WriteFailedError } from '../../core/io/atomic-write';
 import { CorpusReader, findSidecars, writeFileIfUnchanged, type LoadedLabelConfig, type ReplaceOps } from '../../core/io/files';
+import type { Git } from '../../core/io/git';
 import { workflowCommand } from '../../core/github-commands';
 import type { Finding } from '../../core/model';
 import { OffsetIndex } from '../../core/text';
@@ -87,7 +88,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
     const loadedConfig = await reader.labelConfig(path.dirname(sidecarPath));
     configs.add(loadedConfig);
     const { config, path: configPath } = loadedConfig;
-    const report = await checkSidecar(sidecarPath, reader, config, fix, io.files);
+    const report = await checkSidecar(sidecarPath, reader, config, fix, io.files, io.git);
     annotationCount += report.annotations;
     suggestedCount += report.suggested ?? 0;
     reports.push({ ...report.report, path: path.relative(io.cwd, sidecarPath) || sidecarPath });
@@ -97,7 +98,7 @@ export async function checkCommand(args: string[], io: CliIO): Promise<number> {
   }
   await addRelationFindings(checked);
   const reviewBase = options.values.get('require-reviewed')?.at(-1);
-  if (reviewBase !== undefined) reports.push(...(await addReviewFindings(reviewBase, paths, io.cwd, checked)));
+  if (reviewBase !== undefined) reports.push(...(await addReviewFindings(reviewBase, paths, io.cwd, checked, io.git)));
   for (const report of reports) report.findings.sort((a, b) => a.line - b.line || a.column - b.column);
   for (const loaded of configs) {
     if (loaded.path && loaded.findings.length && !reports.some((r) => r.path === path.relative(io.cwd, loaded.path!))) {
@@ -164,10 +165,10 @@ function disputesLeft(disputes: number): string {
  * The text the annotations were verified against, from git, when some of them that are not orphaned
  * no longer hold (otherwise there is nothing to diff for, and git is not asked).
  */
-async function previousTextOf(annotations: Parameters<typeof findPreviousText>[0], text: string, documentPath: string): Promise<string | undefined> {
+async function previousTextOf(annotations: Parameters<typeof findPreviousText>[0], text: string, documentPath: string, git: Git | undefined): Promise<string | undefined> {
   const index = new OffsetIndex(text);
   if (!annotations.some((a) => a.status !== 'orphaned' && !holds(a, index))) return undefined;
-  return findPreviousText(annotations, text, gitVersions(documentPath));
+  return findPreviousText(annotations, text, gitVersions(documentPath, git));
 }
 
 async function checkSidecar(
@@ -176,6 +177,7 @@ async function checkSidecar(
   config: Parameters<typeof checkLabels>[1],
   fix: boolean,
   files: ReplaceOps | undefined,
+  git: Git | undefined,
 ): Promise<{ report: Omit<FileReport, 'path'>; annotations: number; suggested?: number; read?: Pick<CheckedSidecar, 'sidecar' | 'source' | 'recordLines'> }> {
   const loaded = await reader.load(sidecarPath);
   const { sidecar, recordLines, writable } = loaded.read;
@@ -194,7 +196,7 @@ async function checkSidecar(
   const report: Omit<FileReport, 'path'> = { findings };
   if (loaded.text !== undefined) {
     const fixing = fix && writable;
-    const previousText = fixing && loaded.documentPath ? await previousTextOf(sidecar.annotations, loaded.text, loaded.documentPath) : undefined;
+    const previousText = fixing && loaded.documentPath ? await previousTextOf(sidecar.annotations, loaded.text, loaded.documentPath, git) : undefined;
     const checked = checkAnnotations(sidecar, loaded.text, recordLines, fixing, { previousText });
     findings.push(...checked.findings);
     if (checked.fixed) {

@@ -1,9 +1,9 @@
 import { measureAgreement } from '../../core/agreement/agreement';
 import { renderAgreementMarkdown } from '../../core/agreement/render';
-import { diffAnnotations, renderDiffMarkdown } from '../../core/diff';
+import { diffAnnotations, renderDiffMarkdown, type NotCompared } from '../../core/diff';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
-import { readVersion, type Version } from '../versions';
+import { describeUnreadable, readVersions, type Version } from '../versions';
 
 export const DIFF_USAGE = `usage: marginalia diff OLD NEW [PATH...] [--json] [--agree B]
 
@@ -36,17 +36,24 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   const agreeWith = options.values.get('agree')?.at(-1);
   if (json && agreeWith !== undefined) throw new UsageError('--agree adds to the Markdown comment; for JSON run `marginalia agree NEW B --json`');
   // The Markdown quotes words around each change from the documents; JSON has no use for them.
-  const texts = { texts: !json };
-  const [before, after] = [await readVersion(oldName, limits, io.cwd, texts), await readVersion(newName, limits, io.cwd, texts)];
-  const other = agreeWith === undefined ? undefined : await readVersion(agreeWith, limits, io.cwd, texts);
+  const texts = { texts: !json, git: io.git };
+  const [before, after, other] = (await readVersions(agreeWith === undefined ? [oldName, newName] : [oldName, newName, agreeWith], limits, io.cwd, texts)) as [Version, Version, Version?];
   const found = (v: Version): number => v.documents.length + v.unreadable.length;
   if (limits.length > 0 && found(before) + found(after) === 0) throw new UsageError(`no sidecar in ${oldName} or ${newName} under ${limits.join(', ')}`);
   const unreadable = [...before.unreadable, ...after.unreadable, ...(other?.unreadable ?? [])];
-  for (const file of unreadable) io.stderr.write(`marginalia diff: warning: ${file} cannot be read; left out\n`);
-  const diff = diffAnnotations(before.documents, after.documents);
-  if (json) io.stdout.write(JSON.stringify(diff, null, 2) + '\n');
+  for (const file of unreadable) io.stderr.write(`marginalia diff: warning: ${describeUnreadable(file)} cannot be read; left out\n`);
+  // A sidecar unreadable on one side says nothing of what changed: compared as empty, its records would all read as added or removed.
+  const notCompared: NotCompared[] = [
+    ...before.unreadable.map((u) => ({ sidecar: u.sidecar, version: oldName })),
+    ...after.unreadable.map((u) => ({ sidecar: u.sidecar, version: newName })),
+  ];
+  const left = new Set(notCompared.map((n) => n.sidecar));
+  const compared = (v: Version): Version['documents'] => v.documents.filter((d) => !left.has(d.sidecar));
+  const [old, current] = [compared(before), compared(after)];
+  const diff = diffAnnotations(old, current);
+  if (json) io.stdout.write(JSON.stringify({ ...diff, unreadable: notCompared }, null, 2) + '\n');
   else {
-    io.stdout.write(renderDiffMarkdown(diff, oldName, newName, { before: before.documents, after: after.documents }));
+    io.stdout.write(renderDiffMarkdown(diff, oldName, newName, { before: old, after: current }, notCompared));
     if (other) io.stdout.write('\n' + renderAgreementMarkdown(measureAgreement(after.documents, other.documents), newName, agreeWith!));
   }
   return unreadable.length > 0 ? 1 : 0;

@@ -26,6 +26,17 @@ const QUOTE_LENGTH = 60;
 const DIRECTIONS = new Set(['right', 'left', 'bi']);
 
 /**
+ * The result types of Label Studio's control tags that are not spans of a Text: noted and left out.
+ * A result of any other type is not something Label Studio writes, so it is reported as a problem.
+ */
+const OTHER_RESULT_TYPES = new Set([
+  'hypertextlabels', 'paragraphlabels', 'choices', 'textarea', 'rating', 'ranker', 'taxonomy', 'number', 'datetime',
+  'pairwise', 'rectangle', 'rectanglelabels', 'polygon', 'polygonlabels', 'keypoint', 'keypointlabels', 'brush',
+  'brushlabels', 'ellipse', 'ellipselabels', 'magicwand', 'bitmasklabels', 'vector', 'vectorlabels',
+  'timeserieslabels', 'videorectangle', 'audioplus', 'list',
+]);
+
+/**
  * Parse a Label Studio JSON export.
  * @param content the file's content
  * @param name the file's name, for reports
@@ -86,12 +97,18 @@ function readTask(task: Record<string, unknown>, origin: string, parsed: ParsedI
     annotation['result'].forEach((result: unknown, r) => {
       const at = `${where}.result[${r}]`;
       if (!isObject(result)) return void parsed.problems.push({ origin: at, message: 'expected a result object' });
+      const id = typeof result['id'] === 'string' || typeof result['id'] === 'number' ? String(result['id']) : undefined;
+      const problem = (message: string): void => void parsed.problems.push({ origin: at, message: `${resultName(result)}${message}` });
       if (result['type'] === 'labels') {
-        const id = typeof result['id'] === 'string' || typeof result['id'] === 'number' ? String(result['id']) : undefined;
         if (id !== undefined && regionIds.has(id)) sharedIds.add(id);
         if (id !== undefined) regionIds.add(id);
-        const read = readRegion(result, offsets, notes);
-        if (typeof read === 'string') return void parsed.problems.push({ origin: at, message: read });
+        const labels = regionLabels(result['value']);
+        if (typeof labels === 'string') return problem(labels);
+        // Each entry that names no label is said: the region's other labels are imported, that one is not.
+        labels.notLabels.forEach(problem);
+        if (labels.names.length === 0) return labels.notLabels.length === 0 ? problem('the region has no label') : undefined;
+        const read = readRegion(result, labels.names, offsets, notes);
+        if (typeof read === 'string') return problem(read);
         read.labels.forEach((label) => {
           spans.push({
             label,
@@ -107,7 +124,9 @@ function readTask(task: Record<string, unknown>, origin: string, parsed: ParsedI
             ...(author !== undefined ? { author } : {}),
           });
         });
-      } else if (result['type'] !== 'relation') notes.add(`results of type ${JSON.stringify(result['type'])} (${resultTypeHint(result['type'])})`);
+      } else if (typeof result['type'] === 'string' && OTHER_RESULT_TYPES.has(result['type'])) {
+        notes.add(`results of type ${JSON.stringify(result['type'])} (${resultTypeHint(result['type'])})`);
+      } else if (result['type'] !== 'relation') problem(unknownTypeReason(result['type']));
     });
     annotation['result'].forEach((result: unknown, r) => {
       if (!isObject(result) || result['type'] !== 'relation') return;
@@ -176,16 +195,30 @@ function authorOf(completedBy: unknown): string | undefined {
   return typeof completedBy['id'] === 'number' ? `Label Studio user ${completedBy['id']}` : undefined;
 }
 
+/**
+ * A region's label names (`value.labels`), and why each entry that is not one (a number, null, an
+ * object, an empty string) is not imported; or why the list is not one.
+ */
+function regionLabels(value: unknown): { names: string[]; notLabels: string[] } | string {
+  const given = isObject(value) ? value['labels'] : undefined;
+  if (given === undefined) return { names: [], notLabels: [] };
+  if (!Array.isArray(given)) return `value.labels is ${JSON.stringify(given)}, not a list of label names: not imported`;
+  const isName = (label: unknown): label is string => typeof label === 'string' && label !== '';
+  return {
+    names: given.filter(isName),
+    notLabels: given.flatMap((label: unknown, i) => (isName(label) ? [] : [`value.labels[${i}] is ${JSON.stringify(label)}, not a label name: not imported as a label`])),
+  };
+}
+
 /** A region's span in the document's code points, or why it cannot be imported. */
 function readRegion(
   result: Record<string, unknown>,
+  labels: string[],
   offsets: TaskOffsets,
   notes: NoteCounter,
 ): { start: number; end: number; text: string; labels: string[]; note?: string } | string {
   const value = result['value'];
   if (!isObject(value) || !isOffset(value['start']) || !isOffset(value['end'])) return 'expected value: {"start", "end", "labels"} with offsets in the text';
-  const labels = Array.isArray(value['labels']) ? value['labels'].filter((l): l is string => typeof l === 'string') : [];
-  if (labels.length === 0) return 'the region has no label';
   const [start, end] = [value['start'], value['end']];
   if (start >= end) return `the region ${start}..${end} is empty or reversed`;
   const quoted = typeof value['text'] === 'string' ? value['text'] : undefined;
@@ -222,7 +255,10 @@ function readRelation(result: Record<string, unknown>, regionIds: ReadonlySet<st
   const end = (key: string): string | undefined => (typeof result[key] === 'string' || typeof result[key] === 'number' ? String(result[key]) : undefined);
   const [fromId, toId] = [end('from_id'), end('to_id')];
   if (fromId === undefined || toId === undefined) return 'expected a relation with "from_id" and "to_id"';
-  const labels = Array.isArray(result['labels']) ? result['labels'].filter((l): l is string => typeof l === 'string') : [];
+  const given: unknown[] = Array.isArray(result['labels']) ? result['labels'] : [];
+  const notType = given.findIndex((l) => typeof l !== 'string');
+  if (notType !== -1) return `the relation ${fromId} → ${toId}: labels[${notType}] is ${JSON.stringify(given[notType])}, not a relation type: not imported`;
+  const labels = given as string[];
   if (labels.length === 0) return `the relation ${fromId} → ${toId} has no label; a Marginalia relation needs a type (give it one in Label Studio's <Relations>)`;
   if (labels.length > 1) return `the relation ${fromId} → ${toId} has ${labels.length} labels (${labels.join(', ')}); a Marginalia relation has one type`;
   const missing = [fromId, toId].find((id) => !regionIds.has(id));
@@ -231,6 +267,19 @@ function readRelation(result: Record<string, unknown>, regionIds: ReadonlySet<st
   if (typeof direction !== 'string' || !DIRECTIONS.has(direction)) return `relation ${labels[0]}: unknown direction ${JSON.stringify(direction)} (expected right, left or bi)`;
   const [from, to] = direction === 'left' ? [toId, fromId] : [fromId, toId];
   return { type: labels[0]!, from, to, bidirectional: direction === 'bi' };
+}
+
+/** How a report names a result: by its id, when it has one (`result "r1": `). */
+function resultName(result: Record<string, unknown>): string {
+  const id = result['id'];
+  return typeof id === 'string' || typeof id === 'number' ? `result ${JSON.stringify(id)}: ` : '';
+}
+
+/** Why a result whose type Label Studio does not write is not imported. */
+function unknownTypeReason(type: unknown): string {
+  if (type === undefined) return 'the result has no "type": not imported';
+  if (typeof type !== 'string') return `the result's "type" is ${JSON.stringify(type)}, not a Label Studio result type: not imported`;
+  return `unknown result type ${JSON.stringify(type)} (expected "labels", "relation" or another Label Studio type): not imported`;
 }
 
 /** Why a result type is not imported, for the note. */

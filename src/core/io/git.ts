@@ -3,7 +3,8 @@
  * (`versions.ts`): the repository holding a folder, the revisions a reviewer picks the base from, and
  * who the reviewer is.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import * as path from 'node:path';
 
 /** The most bytes git's output may have (it is buffered whole). */
 const MAX_BYTES = 256 * 1024 * 1024;
@@ -15,16 +16,64 @@ export const MAX_REFS = 30;
 const DEFAULT_BRANCHES = ['origin/HEAD', 'main', 'master', 'origin/main', 'origin/master'] as const;
 
 /**
- * Run git and resolve to its standard output.
- * @param args git's arguments
- * @param cwd where to run it
- * @param gitPath the git executable (tests name one that does not exist)
- * @throws when git cannot be run or exits with an error
+ * The git executable, and the one place git is run through: every command, the `cat-file --batch`
+ * reads of a revision included, so that a configured git (VS Code's `git.path`) is the one used for
+ * all of them. Which repository holds a folder is asked of git once per folder and `Git`: make one per
+ * command or session, since a folder can become a repository later.
  */
-export function runGit(args: readonly string[], cwd: string, gitPath = 'git'): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(gitPath, args, { cwd, maxBuffer: MAX_BYTES, encoding: 'utf8', windowsHide: true }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
-  });
+export class Git {
+  private readonly roots = new Map<string, Promise<string | undefined>>();
+
+  /** @param executable the git to run: a path to it, or a name looked up on the PATH (tests name one that does not exist) */
+  constructor(readonly executable = 'git') {}
+
+  /**
+   * Run git and resolve to its standard output.
+   * @param args git's arguments
+   * @param cwd where to run it
+   * @throws when git cannot be run or exits with an error
+   */
+  run(args: readonly string[], cwd: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile(this.executable, args, { cwd, maxBuffer: MAX_BYTES, encoding: 'utf8', windowsHide: true }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    });
+  }
+
+  /**
+   * Run git with `input` on its standard input (`cat-file --batch`) and resolve to its output's bytes.
+   * @param args git's arguments
+   * @param cwd where to run it
+   * @param input what git reads
+   * @throws when git cannot be run or exits with an error
+   */
+  runWithInput(args: readonly string[], cwd: string, input: string): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.executable, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git ${args[0] ?? ''} exited with ${code}`))));
+      child.stdin.on('error', () => undefined); // git gone early: its exit code says why
+      child.stdin.end(input);
+    });
+  }
+
+  /**
+   * The top folder of the git repository holding a folder, or undefined outside one (or without git).
+   * @param folder a folder of the working tree
+   */
+  repositoryRoot(folder: string): Promise<string | undefined> {
+    const key = path.resolve(folder);
+    let root = this.roots.get(key);
+    if (root === undefined) {
+      root = this.run(['rev-parse', '--show-toplevel'], key).then(
+        (out) => out.trim() || undefined,
+        () => undefined,
+      );
+      this.roots.set(key, root);
+    }
+    return root;
+  }
 }
 
 /** A revision the review may compare with. */
@@ -38,28 +87,16 @@ export interface BaseChoice {
 }
 
 /**
- * The top folder of the git repository holding a folder, or undefined outside one (or without git).
- * @param folder a folder of the working tree
- * @param gitPath the git executable (tests name one that does not exist)
- */
-export async function repositoryRoot(folder: string, gitPath = 'git'): Promise<string | undefined> {
-  return runGit(['rev-parse', '--show-toplevel'], folder, gitPath).then(
-    (out) => out.trim() || undefined,
-    () => undefined,
-  );
-}
-
-/**
  * The revisions a reviewer picks the base from, the likely one first: where the current branch left
  * the default branch (its merge base with `origin/HEAD`, `main` or `master`, as a pull request's diff
  * counts), then local and remote branches and tags, most recent first.
  * @param folder a folder of the working tree
- * @param gitPath the git executable (tests name one that does not exist)
+ * @param git the git to run
  */
-export async function baseChoices(folder: string, gitPath = 'git'): Promise<BaseChoice[]> {
+export async function baseChoices(folder: string, git: Git): Promise<BaseChoice[]> {
   const choices: BaseChoice[] = [];
   for (const branch of DEFAULT_BRANCHES) {
-    const base = await runGit(['merge-base', 'HEAD', branch], folder, gitPath).then(
+    const base = await git.run(['merge-base', 'HEAD', branch], folder).then(
       (out) => out.trim(),
       () => '',
     );
@@ -68,7 +105,7 @@ export async function baseChoices(folder: string, gitPath = 'git'): Promise<Base
     break;
   }
   const refs = async (pattern: string, sort: string): Promise<string[]> =>
-    runGit(['for-each-ref', `--sort=${sort}`, `--count=${MAX_REFS}`, '--format=%(refname:short)', pattern], folder, gitPath).then(
+    git.run(['for-each-ref', `--sort=${sort}`, `--count=${MAX_REFS}`, '--format=%(refname:short)', pattern], folder).then(
       (out) => out.split('\n').filter((name) => name !== '' && !name.endsWith('/HEAD') && name !== 'origin'),
       () => [],
     );
@@ -81,10 +118,10 @@ export async function baseChoices(folder: string, gitPath = 'git'): Promise<Base
 /**
  * The reviewer's name as git knows it (`user.name`), or undefined when it is not set.
  * @param folder a folder of the working tree (a repository may set its own)
- * @param gitPath the git executable (tests name one that does not exist)
+ * @param git the git to run
  */
-export async function gitUserName(folder: string, gitPath = 'git'): Promise<string | undefined> {
-  return runGit(['config', 'user.name'], folder, gitPath).then(
+export async function gitUserName(folder: string, git: Git): Promise<string | undefined> {
+  return git.run(['config', 'user.name'], folder).then(
     (out) => out.trim() || undefined,
     () => undefined,
   );

@@ -5,12 +5,11 @@
  * too, from the same folder or revision. Folders are read under the one path rule (`readInside`):
  * nothing outside the folder, through links included.
  */
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeDocument } from '../document-bytes';
 import { findSidecars } from './files';
-import { runGit as git } from './git';
+import { Git } from './git';
 import { IGNORE_FILE, IgnoreRules, parseIgnoreFile } from '../ignore';
 import { describeRefusal, insideRoot, readInsideSync, readTextInsideSync } from './inside';
 import type { Annotation } from '../model';
@@ -38,18 +37,36 @@ export interface VersionDocument {
 export interface Version {
   /** Documents in the order their sidecars were found. */
   documents: VersionDocument[];
-  /** Sidecars that could not be read, with why. */
-  unreadable: string[];
+  /** Sidecars that could not be read. */
+  unreadable: UnreadableSidecar[];
   /** The folder compared, or the repository root for a revision. */
   root: string;
   /** Whether the version is a git revision rather than a folder. */
   isRevision: boolean;
 }
 
-/** What to read besides the sidecars. */
+/** A sidecar of a version that could not be read. */
+export interface UnreadableSidecar {
+  /** Its path, as `VersionDocument.sidecar` names one. */
+  sidecar: string;
+  /** Why, when it is not that it cannot be parsed (`is a link to a file outside …`). */
+  refusal?: string;
+}
+
+/**
+ * How a report names an unreadable sidecar: its path, and why when it was refused.
+ * @param unreadable the sidecar
+ */
+export function describeUnreadable(unreadable: UnreadableSidecar): string {
+  return unreadable.refusal === undefined ? unreadable.sidecar : `${unreadable.sidecar} (it ${unreadable.refusal})`;
+}
+
+/** What to read besides the sidecars, and with which git. */
 export interface VersionOptions {
   /** Read each sidecar's document too. */
   texts: boolean;
+  /** The git a revision is read with (default: `git` on the PATH); share one to ask for the repository root once. */
+  git?: Git;
 }
 
 /**
@@ -69,6 +86,23 @@ export async function readVersion(name: string, limits: readonly string[], cwd: 
   return isFolder ? readFolder(folder, limits, options) : readRevision(name, limits, cwd, options);
 }
 
+/**
+ * Read several versions at once (two annotators' branches, a diff's two sides): one's git commands and
+ * file reads overlap the other's parsing. Share `options.git` to ask for the repository once.
+ * @param names folders or git revisions
+ * @param limits PATHs the comparison is limited to (none: everything)
+ * @param cwd the working folder
+ * @param options what else to read
+ * @returns the versions, in the order of `names`
+ * @throws the first failure in the order of `names` (a VersionError when a name is neither a folder nor a revision), whichever failed first in time
+ */
+export async function readVersions(names: readonly string[], limits: readonly string[], cwd: string, options: VersionOptions = { texts: false }): Promise<Version[]> {
+  const settled = await Promise.allSettled(names.map((name) => readVersion(name, limits, cwd, options)));
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<Version>).value);
+}
+
 async function readFolder(folder: string, limits: readonly string[], options: VersionOptions): Promise<Version> {
   const version: Version = { documents: [], unreadable: [], root: folder, isRevision: false };
   const given = await Promise.all(
@@ -83,12 +117,12 @@ async function readFolder(folder: string, limits: readonly string[], options: Ve
     const relative = path.relative(folder, sidecarPath).split(path.sep).join('/');
     const source = readTextInsideSync(sidecarPath, root);
     if (source.refusal) {
-      version.unreadable.push(`${relative} (it ${describeRefusal(source.refusal)})`);
+      version.unreadable.push({ sidecar: relative, refusal: describeRefusal(source.refusal) });
       continue;
     }
     const document = documentOf(relative, source.text);
     if (!document) {
-      version.unreadable.push(relative);
+      version.unreadable.push({ sidecar: relative });
       continue;
     }
     if (options.texts) document.text = textOf(readInsideSync(path.join(folder, ...document.document.split('/')), root).bytes);
@@ -114,12 +148,10 @@ function textOf(bytes: Buffer | undefined): string | undefined {
 
 /** The sidecars of a git revision: listed with `git ls-tree`, read in one `git cat-file --batch`. */
 async function readRevision(revision: string, limits: readonly string[], cwd: string, options: VersionOptions): Promise<Version> {
-  const root = (
-    await git(['rev-parse', '--show-toplevel'], cwd).catch(() => {
-      throw new VersionError(`'${revision}' is not a folder, and ${cwd} is not in a git repository`);
-    })
-  ).trim();
-  const listing = await git(['ls-tree', '-r', '-z', '--full-tree', revision], root).catch(() => {
+  const git = options.git ?? new Git();
+  const root = await git.repositoryRoot(cwd);
+  if (root === undefined) throw new VersionError(`'${revision}' is not a folder, and ${cwd} is not in a git repository`);
+  const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', revision], root).catch(() => {
     throw new VersionError(`'${revision}' is neither a folder nor a revision of the repository at ${root}`);
   });
   const files = listing
@@ -128,11 +160,12 @@ async function readRevision(revision: string, limits: readonly string[], cwd: st
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ mode: m[1]!, sha: m[2]!, path: m[3]! }));
   const ignoreFiles = files.filter((f) => path.posix.basename(f.path) === IGNORE_FILE);
-  const ignoreContents = (await catFiles(ignoreFiles.map((f) => f.sha), root)).map(decodeSidecar);
+  const ignoreContents = (await catFiles(git, ignoreFiles.map((f) => f.sha), root)).map(decodeSidecar);
   const rules = new IgnoreRules(ignoreFiles.map((f, i) => parseIgnoreFile(parentOf(f.path), ignoreContents[i]!)));
   const named = limits.map((limit) => path.relative(root, path.resolve(cwd, limit)).split(path.sep).join('/'));
   const blobs = files.filter((f) => isSidecarPath(f.path) && (named.length === 0 ? !rules.ignores(f.path, false) : named.some((n) => isNamedBy(f.path, n, rules))));
   const contents = await catFiles(
+    git,
     blobs.map((b) => b.sha),
     root,
   );
@@ -140,13 +173,14 @@ async function readRevision(revision: string, limits: readonly string[], cwd: st
   blobs.forEach((blob, i) => {
     const document = documentOf(blob.path, decodeSidecar(contents[i]!));
     if (document) version.documents.push(document);
-    else version.unreadable.push(blob.path);
+    else version.unreadable.push({ sidecar: blob.path });
   });
   if (options.texts) {
     // Regular files only: a symbolic link's blob is the path it points to, not a document.
     const regular = new Map(files.filter((f) => f.mode === '100644' || f.mode === '100755').map((f) => [f.path, f.sha]));
     const wanted = version.documents.filter((d) => regular.has(d.document));
     const texts = await catFiles(
+      git,
       wanted.map((d) => regular.get(d.document)!),
       root,
     );
@@ -171,23 +205,9 @@ function parentOf(posixPath: string): string {
 }
 
 /** The contents of blobs, in order, from one `git cat-file --batch` process. */
-function catFiles(shas: readonly string[], cwd: string): Promise<Buffer[]> {
-  if (shas.length === 0) return Promise.resolve([]);
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-    const chunks: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`git cat-file exited with ${code}`));
-      try {
-        resolve(splitCatFileBatch(Buffer.concat(chunks), shas.length));
-      } catch (error) {
-        reject(error);
-      }
-    });
-    child.stdin.end(shas.join('\n') + '\n');
-  });
+async function catFiles(git: Git, shas: readonly string[], cwd: string): Promise<Buffer[]> {
+  if (shas.length === 0) return [];
+  return splitCatFileBatch(await git.runWithInput(['cat-file', '--batch'], cwd, shas.join('\n') + '\n'), shas.length);
 }
 
 /**

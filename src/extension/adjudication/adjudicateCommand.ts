@@ -5,17 +5,18 @@
  * (`cli/versions.ts`), adjudicated by the core and written by the core's writer, with the CLI's
  * refusals, and a sidecar already in DIR is replaced only when the user says so.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { adjudicate } from '../../core/agreement/adjudicate';
 import { existingSidecars, overlapRefusal, writeAdjudicated } from '../../core/agreement/write-adjudication';
 import { WriteFailedError } from '../../core/io/atomic-write';
+import type { Git } from '../../core/io/git';
 import { isWithin } from '../../core/io/inside';
 import { sidecarPathFor } from '../../core/paths';
-import { readVersion, type Version } from '../../core/io/versions';
+import { describeUnreadable, readVersion, type Version } from '../../core/io/versions';
 import type { AnnotationStore } from '../annotationStore';
+import { configuredGit } from '../configuredGit';
 import { askUser } from '../notify';
 import { FOCUS_DISPUTES_VIEW_COMMAND } from './disputeTree';
 
@@ -54,15 +55,16 @@ export async function adjudicateVersions(store: AnnotationStore, args: Adjudicat
   const workspace = await pickWorkspaceFolder();
   if (!workspace) return undefined;
   const cwd = workspace.uri.fsPath;
-  const nameA = args.a ?? (await pickVersion(cwd, 'A, the first annotator\'s version'));
+  const git = configuredGit();
+  const nameA = args.a ?? (await pickVersion(git, cwd, 'A, the first annotator\'s version'));
   if (nameA === undefined) return undefined;
-  const nameB = args.b ?? (await pickVersion(cwd, 'B, the second annotator\'s version', nameA));
+  const nameB = args.b ?? (await pickVersion(git, cwd, 'B, the second annotator\'s version', nameA));
   if (nameB === undefined) return undefined;
   const into = args.into !== undefined ? toFolder(args.into, cwd) : await pickTarget(workspace);
   if (into === undefined) return undefined;
   await refuseOutsideWorkspace(into);
   const [a, b] = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading the two versions' }, () =>
-    Promise.all([readSide(nameA, cwd), readSide(nameB, cwd)]),
+    Promise.all([readSide(git, nameA, cwd), readSide(git, nameB, cwd)]),
   );
   const overlap = await overlapRefusal(into, [a, b].flatMap((v, i) => (v.isRevision ? [] : [{ root: v.root, name: [nameA, nameB][i]! }])));
   if (overlap !== undefined) throw new Error(overlap);
@@ -84,7 +86,7 @@ export async function adjudicateVersions(store: AnnotationStore, args: Adjudicat
   }
   // Its nearest existing folder is inside the workspace (checked above), so the folders made are too.
   mkdirSync(into, { recursive: true });
-  const outcome: AdjudicateOutcome = { into: vscode.Uri.file(into), written: [], leftOut: [...a.unreadable, ...b.unreadable].map((f) => `${f}: cannot be read`), disputed: 0 };
+  const outcome: AdjudicateOutcome = { into: vscode.Uri.file(into), written: [], leftOut: [...a.unreadable, ...b.unreadable].map((f) => `${describeUnreadable(f)}: cannot be read`), disputed: 0 };
   for (const document of result.adjudicated) {
     const problem = await writeAdjudicated(into, document, undefined, existing.includes(sidecarPathFor(document.document))).catch((error: unknown) => {
       if (error instanceof WriteFailedError) return error.message;
@@ -112,13 +114,13 @@ export async function adjudicateVersions(store: AnnotationStore, args: Adjudicat
  * that folder as a folder side's are to the folder: the documents land where they are in the workspace
  * even when the repository's root lies above it.
  */
-async function readSide(name: string, cwd: string): Promise<Version> {
+async function readSide(git: Git, name: string, cwd: string): Promise<Version> {
   const isFolder = await fs.stat(path.resolve(cwd, name)).then(
     (s) => s.isDirectory(),
     () => false,
   );
-  if (isFolder) return readVersion(name, [], cwd, { texts: true });
-  const version = await readVersion(name, [cwd], cwd, { texts: true });
+  if (isFolder) return readVersion(name, [], cwd, { texts: true, git });
+  const version = await readVersion(name, [cwd], cwd, { texts: true, git });
   const prefix = path.relative(version.root, cwd).split(path.sep).join('/');
   if (prefix === '') return version;
   const under = (file: string): string | undefined => (file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : undefined);
@@ -152,9 +154,9 @@ async function pickWorkspaceFolder(): Promise<vscode.WorkspaceFolder | undefined
 }
 
 /** A version picked among the repository's branches and tags, or a folder. */
-async function pickVersion(cwd: string, which: string, other?: string): Promise<string | undefined> {
+async function pickVersion(git: Git, cwd: string, which: string, other?: string): Promise<string | undefined> {
   const FOLDER = '$(folder) A folder…';
-  const refs = (await gitRefs(cwd)).filter((ref) => ref !== other);
+  const refs = (await gitRefs(git, cwd)).filter((ref) => ref !== other);
   const picked = await vscode.window.showQuickPick([...refs.map((ref) => ({ label: ref, description: 'git' })), { label: FOLDER, description: 'a folder of documents and sidecars' }], {
     title: 'Adjudicate Two Versions',
     placeHolder: `Version ${which}: a branch or tag, or a folder`,
@@ -207,10 +209,9 @@ async function refuseOutsideWorkspace(dir: string): Promise<void> {
 }
 
 /** The repository's branches, remote branches and tags, the current branch first; none outside a repository. */
-function gitRefs(cwd: string): Promise<string[]> {
-  return new Promise((resolve) => {
-    execFile('git', ['for-each-ref', '--sort=-HEAD', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], { cwd, encoding: 'utf8' }, (error, stdout) =>
-      resolve(error ? [] : stdout.split('\n').filter((ref) => ref !== '' && !ref.endsWith('/HEAD'))),
-    );
-  });
+function gitRefs(git: Git, cwd: string): Promise<string[]> {
+  return git.run(['for-each-ref', '--sort=-HEAD', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], cwd).then(
+    (stdout) => stdout.split('\n').filter((ref) => ref !== '' && !ref.endsWith('/HEAD')),
+    () => [],
+  );
 }

@@ -5,11 +5,12 @@
  * and returns what it did.
  */
 import * as vscode from 'vscode';
-import { baseChoices, repositoryRoot } from '../../core/io/git';
+import { baseChoices } from '../../core/io/git';
 import type { ReviewEntry } from '../../core/review-view';
 import { normalizeText, OffsetIndex } from '../../core/text';
 import type { AnnotationStore } from '../annotationStore';
 import type { CommandHandler } from '../commands';
+import { configuredGit } from '../configuredGit';
 import { askUser } from '../notify';
 import { positionAt, toRange } from '../positions';
 import { ReviewDecorations } from './reviewDecorations';
@@ -91,10 +92,11 @@ async function beginReview(session: ReviewSession, args?: ReviewStartArgs): Prom
 /** A pick of the base: the merge base with the default branch first, branches, tags, or a revision typed. */
 async function pickBase(): Promise<ReviewBase | undefined> {
   const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => f.uri.scheme === 'file');
-  const root = folder ? await repositoryRoot(folder.uri.fsPath) : undefined;
+  const git = configuredGit();
+  const root = folder ? await git.repositoryRoot(folder.uri.fsPath) : undefined;
   if (!folder || root === undefined) throw new Error('the review compares with a git revision, and no folder of the workspace is in a git repository');
   type Item = vscode.QuickPickItem & { base: ReviewBase };
-  const offered: Item[] = (await baseChoices(folder.uri.fsPath)).map((c) => ({ label: c.label, description: c.detail, base: { revision: c.revision, name: c.label } }));
+  const offered: Item[] = (await baseChoices(folder.uri.fsPath, git)).map((c) => ({ label: c.label, description: c.detail, base: { revision: c.revision, name: c.label } }));
   const quickPick = vscode.window.createQuickPick<Item>();
   quickPick.title = 'Marginalia: Review Annotation Changes';
   quickPick.placeholder = 'Compare the annotations with… (a branch, a tag, or type any revision)';

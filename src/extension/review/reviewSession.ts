@@ -10,7 +10,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { SidecarSnapshot } from '../../core/diff';
 import { findSidecars } from '../../core/io/files';
-import { repositoryRoot, gitUserName } from '../../core/io/git';
+import { gitUserName, type Git } from '../../core/io/git';
 import { readVersion, type VersionDocument } from '../../core/io/versions';
 import type { Annotation } from '../../core/model';
 import { documentPathFor } from '../../core/paths';
@@ -19,6 +19,7 @@ import { countEntries, placeGhosts, removalKey, reviewDocuments, type GhostPlace
 import { compareStrings } from '../../core/order';
 import { OffsetIndex } from '../../core/text';
 import type { AnnotatedDocument, AnnotationStore } from '../annotationStore';
+import { configuredGit } from '../configuredGit';
 import { Disposable, Soon } from '../disposable';
 
 /** Setting: the name written as `by` on a review (default: git user.name). */
@@ -79,7 +80,7 @@ interface FolderBase {
 export class ReviewSession extends Disposable {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   private readonly soon = this._register(new Soon(() => this.compareChanged(), REFRESH_DELAY_MS));
-  private current: { base: ReviewBase; folders: FolderBase[] } | undefined;
+  private current: { base: ReviewBase; folders: FolderBase[]; git: Git } | undefined;
   private views: ReviewDocumentView[] = [];
   /** The views of each folder under review, in the order of `current.folders`. */
   private byFolder: ReviewDocumentView[][] = [];
@@ -160,16 +161,17 @@ export class ReviewSession extends Disposable {
     await this.store.ready;
     const folders: FolderBase[] = [];
     const problems: string[] = [];
+    const git = configuredGit();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
-      const root = await repositoryRoot(folder.uri.fsPath);
+      const root = await git.repositoryRoot(folder.uri.fsPath);
       if (root === undefined) {
         problems.push(`${folder.name} is not in a git repository`);
         continue;
       }
       const realFolder = realpathSync(folder.uri.fsPath);
       try {
-        const version = await readVersion(base.revision, ['.'], realFolder, { texts: true });
+        const version = await readVersion(base.revision, ['.'], realFolder, { texts: true, git });
         if (!version.isRevision) throw new Error(`'${base.revision}' is a folder, not a git revision`);
         const documents = version.documents;
         const before = documents.map((d) => ({ document: d.sidecar, annotations: d.annotations }));
@@ -185,7 +187,7 @@ export class ReviewSession extends Disposable {
       }
     }
     if (folders.length === 0) throw new Error(`cannot review the changes since ${base.name}: ${problems.join('; ') || 'no folder is open'}`);
-    this.current = { base, folders };
+    this.current = { base, folders, git };
     await vscode.commands.executeCommand('setContext', REVIEW_ACTIVE_CONTEXT, true);
     this.compare();
   }
@@ -365,7 +367,7 @@ export class ReviewSession extends Disposable {
   private async signature(): Promise<{ by: string; at: string }> {
     const configured = vscode.workspace.getConfiguration().get<string>(REVIEWER_SETTING)?.trim();
     const folder = this.current?.folders[0];
-    const by = configured || (folder ? await gitUserName(folder.root) : undefined);
+    const by = configured || (folder && this.current ? await gitUserName(folder.root, this.current.git) : undefined);
     if (!by) throw new Error(`who is reviewing? Set ${REVIEWER_SETTING} or git's user.name (git config user.name "Your Name")`);
     return { by, at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
   }

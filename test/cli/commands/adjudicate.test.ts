@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { run } from '../../../src/cli/run';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { fixturePath } from '../../fixture-path';
-import { marginalia, twoAnnotatorBranches } from '../cli-harness';
+import { marginalia, RecordingGit, twoAnnotatorBranches } from '../cli-harness';
 import { copyFolder, temporaryFolder } from '../export-harness';
 
 test('adjudicate two branches into a folder: agreed records once, disputes per side, then check counts them', async () => {
@@ -51,6 +51,19 @@ test('adjudicate two branches into a folder: agreed records once, disputes per s
     assert.equal(again.code, 2);
     assert.match(again.stderr, /curated already holds a sidecar that adjudication would overwrite: corpus\/report\.txt\.annotations\.yaml/);
     assert.equal(readFileSync(path.join(curated, 'report.txt.annotations.yaml'), 'utf8'), before);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('adjudicate reads A and B at once: B listed before A\'s files are read', async () => {
+  const work = temporaryFolder('adjudicate-at-once');
+  try {
+    const repo = twoAnnotatorBranches(work.dir);
+    const git = new RecordingGit();
+    const result = await marginalia(['adjudicate', 'alice', 'bob', '--into', 'curated'], repo, git);
+    assert.match(result.stdout, /^corpus\/report\.txt: 2 agreed, 7 disputed$/m, result.stderr);
+    assert.ok(git.calls.indexOf('ls-tree bob') < git.calls.indexOf('cat-file --batch'), git.calls.join('\n'));
   } finally {
     work.dispose();
   }

@@ -8,11 +8,12 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { AgreementReport } from '../../../src/core/agreement/agreement';
+import { measureAgreement, type AgreementReport } from '../../../src/core/agreement/agreement';
+import { readVersion } from '../../../src/core/io/versions';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { fixturePath, REPO_ROOT } from '../../fixture-path';
-import { marginalia, twoAnnotatorBranches } from '../cli-harness';
+import { marginalia, RecordingGit, twoAnnotatorBranches } from '../cli-harness';
 import { copyFolder, temporaryFolder } from '../export-harness';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -35,6 +36,21 @@ test('agree between two branches prints the hand-computed figures as JSON', asyn
     assert.deepEqual(report.left_out.only_in_a, ['corpus/only-a.txt']);
     assert.deepEqual(report.left_out.text_differs, ['corpus/edited.txt']);
     assert.deepEqual(report.left_out.orphaned, { a: 0, b: 1 });
+  } finally {
+    work.dispose();
+  }
+});
+
+test('agree reads A and B at once (B listed before A\'s files are read), and measures what reading them one after the other gives', async () => {
+  const work = temporaryFolder('agree-at-once');
+  try {
+    const repo = twoAnnotatorBranches(work.dir);
+    const git = new RecordingGit();
+    const result = await marginalia(['agree', 'alice', 'bob', '--json'], repo, git);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(git.calls.indexOf('ls-tree bob') < git.calls.indexOf('cat-file --batch'), git.calls.join('\n'));
+    const [alice, bob] = [await readVersion('alice', [], repo, { texts: true }), await readVersion('bob', [], repo, { texts: true })];
+    assert.equal(result.stdout, JSON.stringify(measureAgreement(alice.documents, bob.documents), null, 2) + '\n');
   } finally {
     work.dispose();
   }

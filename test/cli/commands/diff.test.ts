@@ -164,3 +164,24 @@ test('diff limited to PATHs compares only the sidecars of those documents and fo
     work.dispose();
   }
 });
+
+test('a sidecar that cannot be read in one version is not compared: its records are not reported removed, and the comment says so', async () => {
+  const work = temporaryFolder('diff-unreadable');
+  try {
+    copyFolder(SETS.fixtures, path.join(work.dir, 'old'));
+    copyFolder(SETS.fixtures, path.join(work.dir, 'new'));
+    cpSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml'), path.join(work.dir, 'new', 'emoji.txt.annotations.yaml'));
+    const markdown = await marginalia(['diff', 'old', 'new'], work.dir);
+    assert.equal(markdown.code, 1);
+    assert.match(markdown.stderr, /warning: emoji\.txt\.annotations\.yaml cannot be read; left out/);
+    assert.doesNotMatch(markdown.stdout, /emoji\.txt`\n/, 'no section for the document: nothing is known of what changed in it');
+    assert.match(markdown.stdout, /^\*\*Not compared:\*\* `emoji\.txt\.annotations\.yaml` cannot be read in `new`\.$/m);
+    assert.match(markdown.stdout, /^No annotation changes\.$/m);
+    const json = await marginalia(['diff', 'old', 'new', '--json'], work.dir);
+    const parsed = JSON.parse(json.stdout) as { documents: unknown[]; unreadable: unknown[] };
+    assert.deepEqual(parsed.documents, []);
+    assert.deepEqual(parsed.unreadable, [{ sidecar: 'emoji.txt.annotations.yaml', version: 'new' }]);
+  } finally {
+    work.dispose();
+  }
+});

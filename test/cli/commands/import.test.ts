@@ -400,7 +400,7 @@ test('labelstudio from Label Studio itself: two annotators, an older UTF-16 regi
     copyFolder(fixturePath('import', 'labelstudio-docs'), work.dir);
     const result = await marginalia(['import', fixturePath('import', 'labelstudio-project.json'), '--format', 'labelstudio'], work.dir);
     assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stderr, /labelstudio-project\.json \[0\]\.annotations\[0\]\.result\[3\]: error: value\.text is "quartet", but the task's text holds "quarter" at 53\.\.60/);
+    assert.match(result.stderr, /labelstudio-project\.json \[0\]\.annotations\[0\]\.result\[3\]: error: result "bad": value\.text is "quartet", but the task's text holds "quarter" at 53\.\.60/);
     assert.match(result.stderr, /result\[8\]: error: relation supports: region gone is not a labelled text region of this annotation/);
     assert.match(result.stderr, /result\[9\]: skipped relation said-by: it goes both ways, but the type is not symmetric/);
     assert.match(result.stdout, /^task-7\.txt: 3 added, 2 relations added, 1 already there$/m, "the second annotator's region is the first's");

@@ -149,3 +149,34 @@ test('labelstudio: a relation to a region whose first label is not configured go
   const claim = merged.annotations.find((a) => a.label === 'claim')!;
   assert.deepEqual(merged.annotations.find((a) => a.label === 'quote')!.relations, [{ type: 'said-by', to: claim.id }]);
 });
+
+test('labelstudio: a label that is not a name, and a result of no known type, are each reported with its task and result id', () => {
+  const name = 'labelstudio-odd-results.json';
+  const odd = parseLabelStudio(readFileSync(fixturePath('import', name), 'utf8'), name);
+  const [document] = odd.documents;
+  assert.deepEqual(
+    document!.spans.map((s) => [s.id, s.label, s.text]),
+    [
+      ['ok', 'claim', 'taxes fell by 3%'],
+      ['mixed', 'figure', '3%'],
+    ],
+    "a region's label names are imported; nothing is made of what is not a name",
+  );
+  const at = (r: number): string => `${name} [0].annotations[0].result[${r}]`;
+  assert.deepEqual(
+    odd.problems.map((p) => [p.origin, p.message]),
+    [
+      [at(1), 'result "mixed": value.labels[1] is 7, not a label name: not imported as a label'],
+      [at(2), 'result "num": value.labels[0] is 42, not a label name: not imported as a label'],
+      [at(3), 'result "nul": value.labels[0] is null, not a label name: not imported as a label'],
+      [at(4), 'result "obj": value.labels[0] is {"name":"person"}, not a label name: not imported as a label'],
+      [at(5), 'result "str": value.labels is "person", not a list of label names: not imported'],
+      [at(6), 'result "notype": the result has no "type": not imported'],
+      [at(7), 'result "weird": unknown result type "spans" (expected "labels", "relation" or another Label Studio type): not imported'],
+      [at(8), 'result 9: the result\'s "type" is 3, not a Label Studio result type: not imported'],
+      [at(9), 'the relation ok → mixed: labels[0] is null, not a relation type: not imported'],
+    ],
+  );
+  assert.equal(document!.relations, undefined);
+  assert.deepEqual(odd.ignored, [`${name}: 1 results of type "choices" (not spans: not imported)`], 'a known type that is not a span is noted, as before');
+});

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { baseChoices, gitUserName, repositoryRoot, runGit } from '../../../src/core/io/git';
+import { baseChoices, Git, gitUserName } from '../../../src/core/io/git';
 import { git, initRepository } from '../../cli/cli-harness';
 
 function withFolder(run: (dir: string) => Promise<void>): Promise<void> {
@@ -32,17 +32,17 @@ function repository(dir: string): { first: string; second: string } {
 
 test('the repository root of a folder inside it; none outside a repository or without git', () =>
   withFolder(async (dir) => {
-    assert.equal(await repositoryRoot(dir), undefined);
+    assert.equal(await new Git().repositoryRoot(dir), undefined);
     repository(dir);
     mkdirSync(path.join(dir, 'news'));
-    assert.equal(await repositoryRoot(path.join(dir, 'news')), dir);
-    assert.equal(await repositoryRoot(dir, 'no-such-git'), undefined);
+    assert.equal(await new Git().repositoryRoot(path.join(dir, 'news')), dir);
+    assert.equal(await new Git('no-such-git').repositoryRoot(dir), undefined);
   }));
 
 test('the bases offered: the merge base with main first, then branches and tags', () =>
   withFolder(async (dir) => {
     const { second } = repository(dir);
-    const choices = await baseChoices(dir);
+    const choices = await baseChoices(dir, new Git());
     assert.deepEqual(choices[0], {
       revision: second,
       label: `main (merge base ${second.slice(0, 7)})`,
@@ -62,7 +62,7 @@ test('without a default branch there is no merge base to offer, only the branche
   withFolder(async (dir) => {
     repository(dir);
     git(dir, 'branch', '-q', '-m', 'main', 'trunk');
-    const choices = await baseChoices(dir);
+    const choices = await baseChoices(dir, new Git());
     assert.ok(!choices.some((c) => c.label.includes('merge base')), JSON.stringify(choices));
     assert.ok(choices.some((c) => c.revision === 'trunk'));
   }));
@@ -70,11 +70,11 @@ test('without a default branch there is no merge base to offer, only the branche
 test('the reviewer is git user.name; without git there is none', () =>
   withFolder(async (dir) => {
     repository(dir);
-    assert.equal(await gitUserName(dir), 'Lead');
-    assert.equal(await gitUserName(dir, 'no-such-git'), undefined);
+    assert.equal(await gitUserName(dir, new Git()), 'Lead');
+    assert.equal(await gitUserName(dir, new Git('no-such-git')), undefined);
   }));
 
-test('runGit rejects when git fails, with what git said', () =>
+test('Git.run rejects when git fails, with what git said', () =>
   withFolder(async (dir) => {
-    await assert.rejects(runGit(['rev-parse', 'HEAD'], dir), /not a git repository/i);
+    await assert.rejects(new Git().run(['rev-parse', 'HEAD'], dir), /not a git repository/i);
   }));

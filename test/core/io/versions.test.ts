@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readVersion, splitCatFileBatch, VersionError } from '../../../src/core/io/versions';
+import { readVersion, readVersions, splitCatFileBatch, VersionError } from '../../../src/core/io/versions';
+import { RecordingGit, twoAnnotatorBranches } from '../../cli/cli-harness';
 
 const SIDECAR = (document: string, text: string) =>
   `marginalia: 1\ndocument: ${document}\nannotations:\n  - id: c1\n    label: claim\n    start: 0\n    end: ${text.length}\n    text: ${text}\n`;
@@ -46,7 +47,8 @@ test('a sidecar that cannot be parsed, or that links out of the folder, is liste
   const { dir, dispose } = folderVersion();
   try {
     const version = await readVersion('.', [], dir);
-    assert.deepEqual(version.unreadable.map((u) => u.split(' ')[0]).sort(), ['b.txt.annotations.yaml', 'c.txt.annotations.yaml']);
+    assert.deepEqual(version.unreadable.map((u) => u.sidecar).sort(), ['b.txt.annotations.yaml', 'c.txt.annotations.yaml']);
+    assert.match(version.unreadable.find((u) => u.sidecar === 'c.txt.annotations.yaml')!.refusal ?? '', /outside/);
     assert.ok(!version.documents.some((d) => d.annotations.some((a) => a.text === 'Secret')));
   } finally {
     dispose();
@@ -87,4 +89,31 @@ test('the output of git cat-file --batch is split by its headers; a missing obje
   assert.deepEqual(splitCatFileBatch(batch, 2).map(String), ['Taxes', '']);
   assert.throws(() => splitCatFileBatch(Buffer.from('aa11 blob 5\nTaxes\ncc33 missing\n'), 2), /could not read an object: cc33 missing/);
   assert.throws(() => splitCatFileBatch(Buffer.from('aa11 blob 9\nTaxes\n'), 1), /could not read an object/, 'shorter than its header says');
+});
+
+test('readVersions reads the versions at once (the second listed before the first one\'s files), each as read alone', async () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'marginalia-two-versions-'));
+  try {
+    const repo = twoAnnotatorBranches(scratch);
+    const git = new RecordingGit();
+    const [alice, bob] = await readVersions(['alice', 'bob'], [], repo, { texts: true, git });
+    assert.ok(git.calls.indexOf('ls-tree bob') < git.calls.indexOf('cat-file --batch'), git.calls.join('\n'));
+    assert.deepEqual(git.calls.filter((c) => c.startsWith('rev-parse')), ['rev-parse'], 'the repository is asked for once');
+    assert.deepEqual(alice, await readVersion('alice', [], repo, { texts: true }));
+    assert.deepEqual(bob, await readVersion('bob', [], repo, { texts: true }));
+    assert.ok(alice!.documents.length > 0 && alice!.documents.every((d) => d.text !== undefined));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});
+
+test('readVersions fails with the first name\'s error in the order given, whichever read fails first', async () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'marginalia-two-versions-'));
+  try {
+    const repo = twoAnnotatorBranches(scratch);
+    await assert.rejects(readVersions(['no-such-a', 'no-such-b'], [], repo), (error: unknown) => error instanceof VersionError && /'no-such-a'/.test(error.message));
+    await assert.rejects(readVersions(['alice', 'no-such-b'], [], repo), (error: unknown) => error instanceof VersionError && /'no-such-b'/.test(error.message));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });
