@@ -36,11 +36,12 @@ export const nodeLocalFiles: LocalFiles = {
    * last look and the rename. Its stamp is read from the open file, so it is the stamp of these bytes
    * even if someone writes the file again at once.
    */
-  writeIfUnchanged(uri, text, unlessChangedFrom) {
+  writeIfUnchanged(uri, text, unlessChangedFrom, bytes) {
     const mayReplace = unlessChangedFrom && ((): boolean => stillAsSeen(unlessChangedFrom, localStamp(uri.fsPath), readLocalSidecar(uri.fsPath)));
     // Not flushed to the disk (fsync): that would add some 10 ms to every tag in a document of 10,000
     // annotations (docs/performance.md), and VS Code does not flush the document's own saves either.
-    const stat = writeFileAtomic(uri.fsPath, text, { durable: false, mayReplace });
+    // The bytes in pieces when the writer knows them: a large sidecar is then not encoded again (docs/performance.md).
+    const stat = writeFileAtomic(uri.fsPath, bytes ?? text, { durable: false, mayReplace });
     return Promise.resolve(stat ? { written: true, stamp: { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: false } } : { written: false });
   },
 };

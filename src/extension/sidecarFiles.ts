@@ -18,7 +18,7 @@ export interface LocalFiles {
   /** What `fileStamp` does, for a `file:` URI. */
   stat(uri: vscode.Uri): Promise<FileStamp | undefined>;
   /** What `writeTextFileAtomic` does, for a `file:` URI. */
-  writeIfUnchanged(uri: vscode.Uri, text: string, unlessChangedFrom?: SeenFile): Promise<WriteOutcome>;
+  writeIfUnchanged(uri: vscode.Uri, text: string, unlessChangedFrom?: SeenFile, bytes?: readonly Uint8Array[]): Promise<WriteOutcome>;
 }
 
 /** The host's own access to `file:` files; undefined (the web host): through `vscode.workspace.fs`. */
@@ -110,15 +110,16 @@ export async function fileStamp(uri: vscode.Uri): Promise<FileStamp | undefined>
  * @param uri the file
  * @param text its new content
  * @param unlessChangedFrom the file as last seen, if it must still be so
+ * @param pieces the text's UTF-8 bytes in pieces, when the caller has them (then the text is not encoded)
  * @returns whether it was written, and the stamp of the file written (undefined when not known: another write came first)
  * @throws the file system's error when the write fails
  */
-export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessChangedFrom?: SeenFile): Promise<WriteOutcome> {
+export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessChangedFrom?: SeenFile, pieces?: readonly Uint8Array[]): Promise<WriteOutcome> {
   const local = localAccessTo(uri);
-  if (local) return local.writeIfUnchanged(uri, text, unlessChangedFrom);
+  if (local) return local.writeIfUnchanged(uri, text, unlessChangedFrom, pieces);
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const bytes = encoder.encode(text);
+  const bytes = pieces ? joined(pieces) : encoder.encode(text);
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);
     if (unlessChangedFrom) {
@@ -136,4 +137,15 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
   }
   const after = await fileStamp(uri);
   return { written: true, stamp: after?.size === bytes.length ? after : undefined };
+}
+
+/** Pieces of bytes as one array (`workspace.fs` writes one). */
+function joined(pieces: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(pieces.reduce((length, piece) => length + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return bytes;
 }

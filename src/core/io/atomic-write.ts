@@ -12,7 +12,7 @@ import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 
 /** The file operations the write uses: node's by default; tests pass failing ones (disk full, permission denied). */
-export type AtomicWriteOps = Pick<typeof nodeFs, 'openSync' | 'writeFileSync' | 'fsyncSync' | 'fstatSync' | 'closeSync' | 'renameSync' | 'rmSync'>;
+export type AtomicWriteOps = Pick<typeof nodeFs, 'openSync' | 'writeFileSync' | 'writevSync' | 'fsyncSync' | 'fstatSync' | 'closeSync' | 'renameSync' | 'rmSync'>;
 
 /** How to write. */
 export interface AtomicWriteOptions {
@@ -47,20 +47,22 @@ export class WriteFailedError extends Error {
 /**
  * Replace a file atomically.
  * @param file the file to write
- * @param content its new content (text is written as UTF-8)
+ * @param content its new content: text (written as UTF-8), bytes, or bytes in pieces written one after
+ *   another (a large sidecar's bytes are mostly runs of the previous file's: see `LineBytes`)
  * @param options durability, mode of a new file, a last check before the rename
  * @param ops the file operations to use (default: node's)
  * @returns the stat of the bytes written (taken from the open file, so it is theirs even if another
  *   writer comes right after), or undefined when `mayReplace` said no
  * @throws {WriteFailedError} when a step fails (the temporary file removed first)
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}, ops: AtomicWriteOps = nodeFs): nodeFs.Stats | undefined {
+export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: AtomicWriteOptions = {}, ops: AtomicWriteOps = nodeFs): nodeFs.Stats | undefined {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
     const fd = ops.openSync(temporary, 'wx', options.mode ?? 0o666);
     let stat: nodeFs.Stats;
     try {
-      ops.writeFileSync(fd, content); // unlike writeSync, it writes again after a short write, until every byte is out
+      if (Array.isArray(content)) writePieces(fd, content, ops);
+      else ops.writeFileSync(fd, content as string | Uint8Array); // unlike writeSync, it writes again after a short write, until every byte is out
       if (options.durable ?? true) ops.fsyncSync(fd);
       stat = ops.fstatSync(fd);
     } finally {
@@ -80,6 +82,18 @@ export function writeFileAtomic(file: string, content: string | Uint8Array, opti
       // the temporary file may not exist, or the folder may refuse even that
     }
     throw new WriteFailedError(file, (error as NodeJS.ErrnoException).code, error);
+  }
+}
+
+/** Write pieces of bytes one after another with `writev`, again after a short write, until every byte is out. */
+function writePieces(fd: number, pieces: readonly Uint8Array[], ops: AtomicWriteOps): void {
+  let rest = pieces.filter((piece) => piece.length > 0);
+  while (rest.length > 0) {
+    let written = ops.writevSync(fd, rest);
+    let done = 0;
+    while (done < rest.length && written >= rest[done]!.length) written -= rest[done++]!.length;
+    rest = rest.slice(done);
+    if (written > 0) rest[0] = rest[0]!.subarray(written);
   }
 }
 

@@ -37,4 +37,16 @@ export class SourceCache {
   recall(source: string): PreparedSource | undefined {
     return this.entries.find((entry) => entry.source === source);
   }
+
+  /**
+   * The UTF-8 bytes of a text the writer made a moment ago, as pieces to write one after another,
+   * when it knows them: most of them are the bytes of the text it was spliced into, so a large
+   * sidecar is written without being encoded again (undefined: encode the text).
+   * @param source the exact text
+   */
+  bytesOf(source: string): readonly Uint8Array[] | undefined {
+    const lineText = this.recall(source)?.lineText;
+    // The line text is the text itself only with LF line ends and no byte-order mark.
+    return lineText?.bytes && lineText.text === source ? lineText.bytes.pieces.parts : undefined;
+  }
 }

@@ -15,7 +15,7 @@ import type { LineBreak, SidecarAnalysis } from './analyze';
 import { sameContent, valueKey } from './content-key';
 import { dashPrefix, emitEntry, emitRecord, recordKeys, sidecarExtraKeys } from './emit';
 import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout, scanRecord, type EntrySpan, type RecordParts, type RecordSpan, type SidecarLayout } from './layout';
-import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, type LineText } from './lines';
+import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, withBytes, type LineText } from './lines';
 import { matchRecords } from './match';
 
 /** A previous text, reduced to what the splice needs. It shares no object with anyone: callers never
@@ -310,7 +310,8 @@ export function spliceSidecar(
 
 /**
  * The lines of a previous text as one LF text, made once per text: from the text itself when it is
- * those lines (LF line ends, which the writer writes unless the file used CRLF), else from the lines.
+ * those lines (LF line ends, which the writer writes unless the file used CRLF), else from the lines;
+ * with its bytes when the texts made from it are written as they are.
  */
 function lineTextFor(previous: PreparedSource): LineText {
   if (previous.lineText) return previous.lineText;
@@ -319,7 +320,9 @@ function lineTextFor(previous: PreparedSource): LineText {
   if (body.length > 0 && !body.endsWith('\n')) body += '\n';
   // lineTextOf takes the text only if its length is that of the lines with a break each: never so for CRLF or a final lone CR.
   // CR line ends would pass that test with the wrong breaks: that text is built from the lines.
-  previous.lineText = lineTextOf(lines, previous.eol === '\n' ? body : undefined);
+  const lineText = lineTextOf(lines, previous.eol === '\n' ? body : undefined);
+  // Written as it is only with LF line ends and no byte-order mark: then its bytes are worth knowing (see LineBytes).
+  previous.lineText = previous.eol === '\n' && !previous.bom ? withBytes(lineText) : lineText;
   return previous.lineText;
 }
 

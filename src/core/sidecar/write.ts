@@ -169,6 +169,8 @@ function stripBom(text: string): string {
 }
 
 function encode(text: string, eol: LineBreak, bom: boolean): string {
+  // The same string when nothing changes: the source cache knows a spliced text's bytes by that string.
+  if (!bom && eol === '\n') return text;
   return (bom ? '\uFEFF' : '') + (eol === '\n' ? text : text.replace(/\n/g, eol));
 }
 

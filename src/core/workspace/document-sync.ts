@@ -760,7 +760,7 @@ export class DocumentSync<L> {
         this.sources,
       );
       // Replaced only if nobody wrote it since the stat: otherwise their change is merged in first, and the write starts over.
-      const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp });
+      const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp }, this.sources.bytesOf(text));
       if (!outcome.written) {
         if (attempt < MAX_WRITE_ATTEMPTS) continue;
         throw new Error(`it kept changing on disk while it was being written, ${MAX_WRITE_ATTEMPTS} times`);

@@ -74,9 +74,11 @@ export interface FileSystemPort<L> {
    * @param file the file
    * @param text its new content, written as UTF-8
    * @param expected the file as the caller last saw it
+   * @param bytes the text's UTF-8 bytes in pieces, when the caller has them (see `SourceCache.bytesOf`):
+   *   written instead of encoding the text again
    * @throws the file system's error when the write fails (the old file left as it was)
    */
-  writeIfUnchanged(file: L, text: string, expected: SeenFile): Promise<WriteOutcome>;
+  writeIfUnchanged(file: L, text: string, expected: SeenFile, bytes?: readonly Uint8Array[]): Promise<WriteOutcome>;
   /**
    * Move a file; fails when the target exists.
    * @param from where it is

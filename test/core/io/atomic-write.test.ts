@@ -18,7 +18,7 @@ function fsError(code: string, syscall: string, file: string): NodeJS.ErrnoExcep
 
 /** Node's own operations, with some replaced; every call is recorded with its path arguments. */
 function ops(overrides: Partial<AtomicWriteOps>, calls: string[][] = []): AtomicWriteOps {
-  const names = ['openSync', 'writeFileSync', 'fsyncSync', 'fstatSync', 'closeSync', 'renameSync', 'rmSync'] as const;
+  const names = ['openSync', 'writeFileSync', 'writevSync', 'fsyncSync', 'fstatSync', 'closeSync', 'renameSync', 'rmSync'] as const;
   return Object.fromEntries(
     names.map((name) => {
       const run = (overrides[name] ?? fs[name]) as (...args: unknown[]) => unknown;
@@ -88,6 +88,37 @@ test('disk full half-way through the write: the previous sidecar stays, no tempo
     assert.throws(() => writeFileAtomic(ws.file, NEW_CONTENT.repeat(50), {}, ops({ writeFileSync: diskFullHalfWay as AtomicWriteOps['writeFileSync'] })), {
       code: 'ENOSPC',
     });
+    assertUntouched(ws);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('bytes in pieces are written one after another, again after a short write, until every byte is out', () => {
+  const ws = sidecarFolder('marginalia-atomic-');
+  const bytes = Buffer.from(NEW_CONTENT.repeat(20) + '“é” 😀\n');
+  const pieces = [bytes.subarray(0, 7), new Uint8Array(0), bytes.subarray(7, 300), bytes.subarray(300)];
+  // A writev that writes at most 5 bytes at a time, cutting pieces and characters anywhere.
+  const shortWrites = (fd: number, buffers: readonly NodeJS.ArrayBufferView[]): number => fs.writeSync(fd, Buffer.concat(buffers as Uint8Array[]).subarray(0, 5));
+  try {
+    writeFileAtomic(ws.file, pieces, {}, ops({ writevSync: shortWrites as AtomicWriteOps['writevSync'] }));
+    assert.ok(readFileSync(ws.file).equals(bytes), 'the file holds the pieces joined, byte for byte');
+    assert.deepEqual(readdirSync(ws.dir), [SIDECAR]);
+  } finally {
+    ws.dispose();
+  }
+});
+
+test('disk full half-way through writing pieces: the previous sidecar stays, no temporary file', () => {
+  const ws = sidecarFolder('marginalia-atomic-');
+  let calls = 0;
+  const fullAtSecond = (fd: number, buffers: readonly NodeJS.ArrayBufferView[]): number => {
+    if (++calls > 1) throw fsError('ENOSPC', 'write', 'the temporary file');
+    return fs.writeSync(fd, (buffers[0] as Uint8Array).subarray(0, 3));
+  };
+  try {
+    const bytes = Buffer.from(NEW_CONTENT.repeat(50));
+    assert.throws(() => writeFileAtomic(ws.file, [bytes.subarray(0, 10), bytes.subarray(10)], {}, ops({ writevSync: fullAtSecond as AtomicWriteOps['writevSync'] })), { code: 'ENOSPC' });
     assertUntouched(ws);
   } finally {
     ws.dispose();

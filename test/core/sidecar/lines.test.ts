@@ -2,7 +2,16 @@
 // LineBuilder makes a new one from runs of an old one and new lines.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, type LineText } from '../../../src/core/sidecar/lines';
+import fc from 'fast-check';
+import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, withBytes, type LineText } from '../../../src/core/sidecar/lines';
+
+/** A line text holds these lines: its text, its line starts, and each line read back (from its pieces when it has them). */
+function assertLines(lines: LineText, expected: readonly string[]): void {
+  const joined = lineTextOf(expected);
+  assert.equal(lines.text, joined.text);
+  assert.deepEqual([...lines.starts], [...joined.starts]);
+  assert.deepEqual(linesOf(lines, 0, lineCount(lines)), expected);
+}
 
 /** The line text's invariants: each start is where a line begins, the last is the text's length. */
 function assertWellFormed(lines: LineText): void {
@@ -49,7 +58,7 @@ test('a builder keeps old runs and adds new lines in order', () => {
   assert.deepEqual(builder.linesFrom(2), ['n2', 'b1', 'b2', 't']);
   assert.deepEqual(builder.linesFrom(6), []);
   const built = builder.finish();
-  assert.deepEqual(built, lineTextOf(['h', 'n1', 'n2', 'b1', 'b2', 't']));
+  assertLines(built, ['h', 'n1', 'n2', 'b1', 'b2', 't']);
   assertWellFormed(built);
 });
 
@@ -70,5 +79,79 @@ test('many runs give the same text as joining the lines', () => {
     builder.addAll([`new ${i}`]);
     expected.push(`new ${i}`);
   }
-  assert.deepEqual(builder.finish(), lineTextOf(expected));
+  assertLines(builder.finish(), expected);
+});
+
+test('lines are read from the pieces of a text built from built texts, as from the joined text', () => {
+  let lines = lineTextOf(Array.from({ length: 50 }, (_, i) => `old ${i} 😀`));
+  const expected = Array.from({ length: 50 }, (_, i) => `old ${i} 😀`);
+  for (let round = 0; round < 40; round++) {
+    const builder = new LineBuilder(lines);
+    const cut = (round * 7) % lineCount(lines);
+    builder.keep(0, cut);
+    builder.addAll([`new ${round}`, '']);
+    builder.keep(cut, lineCount(lines));
+    expected.splice(cut, 0, `new ${round}`, '');
+    lines = builder.finish();
+    assertLines(lines, expected);
+  }
+});
+
+/** A line text's bytes joined, and the UTF-8 encoding of its text: they must be the same, line for line. */
+function assertBytesOf(lines: LineText): void {
+  assert.ok(lines.bytes, 'the bytes are known');
+  const expected = Buffer.from(new TextEncoder().encode(lines.text));
+  assert.deepEqual(Buffer.concat(lines.bytes.pieces.parts), expected);
+  for (let i = 0; i <= lineCount(lines); i++) {
+    assert.equal(lines.bytes.starts[i], Buffer.byteLength(lines.text.slice(0, lines.starts[i])), `line ${i} starts at its byte`);
+  }
+}
+
+test('a text made from one with known bytes knows its bytes: kept runs and new lines, any characters', () => {
+  const line = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    fc.string({ unit: 'binary', maxLength: 8 }).map((s) => s.replace(/\n/g, '')),
+    fc.constantFrom('', '😀', '“curly” — dash…', 'é', 'crlf\r', 'lone \uD800 high', '\uDC00', 'ascii: 1'),
+  );
+  const step = fc.oneof(
+    fc.record({ keep: fc.tuple(fc.nat(), fc.nat()) }),
+    fc.record({ add: fc.array(line, { maxLength: 3 }) }),
+  );
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 12 }), fc.array(fc.array(step, { maxLength: 8 }), { minLength: 1, maxLength: 4 }), (first, rounds) => {
+      let lines = withBytes(lineTextOf(first));
+      assertBytesOf(lines);
+      for (const steps of rounds) {
+        const builder = new LineBuilder(lines);
+        const count = lineCount(lines);
+        let next = 0; // runs are kept in order, as the writer keeps them
+        for (const s of steps) {
+          if ('add' in s) builder.addAll(s.add);
+          else if (count > 0) {
+            const from = Math.min(count, next + (s.keep[0] % 3));
+            const to = Math.min(count, from + (s.keep[1] % (count + 1)));
+            builder.keep(from, to);
+            next = to;
+          }
+        }
+        lines = builder.finish();
+        assertWellFormed(lines);
+        assertBytesOf(lines);
+      }
+    }),
+  );
+});
+
+test('bytes spread over many writes are joined once they are in too many pieces', () => {
+  let lines = withBytes(lineTextOf(Array.from({ length: 200 }, (_, i) => `line ${i} “é” 😀`)));
+  for (let round = 0; round < 100; round++) {
+    const builder = new LineBuilder(lines);
+    const cut = (round * 37) % lineCount(lines);
+    builder.keep(0, cut);
+    builder.addAll([`new ${round} ✓`]);
+    builder.keep(cut, lineCount(lines));
+    lines = builder.finish();
+    assert.ok(lines.bytes!.pieces.parts.length <= 64 && (lines.pieces?.parts.length ?? 1) <= 64, `round ${round}: ${lines.bytes!.pieces.parts.length} pieces`);
+  }
+  assertBytesOf(lines);
 });

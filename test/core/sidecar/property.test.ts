@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Annotation, Sidecar } from '../../../src/core/model';
 import { isAnnotationId, isLabelName } from '../../../src/core/names';
 import { readSidecar } from '../../../src/core/sidecar/read';
+import { SourceCache } from '../../../src/core/sidecar/source-cache';
 import { formatString } from '../../../src/core/sidecar/scalar';
 import { compareAnnotations, writeSidecar } from '../../../src/core/sidecar/write';
 import { changedRange, recordRange } from './helpers';
@@ -93,6 +94,28 @@ describe('sidecar properties', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  test('the bytes a write keeps from the text before are the UTF-8 encoding of the new text, byte for byte', () => {
+    const sidecar = sidecarOf(annotationWith(pooledId));
+    const encoder = new TextEncoder();
+    let known = 0;
+    fc.assert(
+      fc.property(fc.array(sidecar, { minLength: 2, maxLength: 6 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), (versions, eol, bom) => {
+        const sources = new SourceCache();
+        let text = (bom ? '\uFEFF' : '') + writeSidecar(versions[0]!).replace(/\n/g, eol);
+        for (const version of versions.slice(1)) {
+          text = writeSidecar(version, text, sources);
+          const bytes = sources.bytesOf(text);
+          if (eol !== '\n' || bom) assert.equal(bytes, undefined, 'a text with CRLF or a byte-order mark is encoded whole');
+          if (bytes === undefined) continue;
+          known++;
+          assert.deepEqual(Buffer.concat(bytes), Buffer.from(encoder.encode(text)));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    assert.ok(known > RUNS / 4, `the bytes of most LF texts are known (${known} writes)`);
   });
 
   test('a change to one record changes only that record\'s lines', () => {

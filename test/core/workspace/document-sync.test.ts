@@ -43,6 +43,16 @@ test('a tag in a document without unsaved changes is written to its sidecar at o
   assert.deepEqual(world.notes, []);
 });
 
+test('tags in a row: each write hands over its bytes, most of them kept from the write before, and the file holds every tag', async () => {
+  const world = await loaded();
+  const words = ['people', 'ready'].map((word) => ({ start: TEXT.indexOf(word), end: TEXT.indexOf(word) + word.length, label: 'claim' }));
+  for (const span of words) await world.sync.add(DOC, [span], 'ana');
+  await world.sync.add(DOC, [{ ...words[0]!, label: 'figure' }], 'ana');
+  // The text read from disk is encoded once, at the first write; the bytes a write hands over are those the file gets (see MemoryFiles).
+  assert.deepEqual(world.files.writtenAsBytes, [true, true, true]);
+  assert.deepEqual(onDisk(world), ['claim people', 'claim ready', 'figure people', 'quote we are ready']);
+});
+
 test('a tag in a document with unsaved changes waits for its save, then counts over the saved text', async () => {
   const world = await loaded();
   const document = world.editor.openWith(DOC, TEXT);

@@ -40,6 +40,8 @@ export class MemoryFiles implements FileSystemPort<string> {
   failWrites: Error | undefined;
   /** The files the engine replaced, in order. */
   readonly written: string[] = [];
+  /** For each of `written`, whether the engine gave its bytes (not only its text). */
+  readonly writtenAsBytes: boolean[] = [];
 
   /**
    * Write a file as another program does.
@@ -102,14 +104,17 @@ export class MemoryFiles implements FileSystemPort<string> {
     return file && !file.link ? { bytes: file.bytes.slice() } : { problem: 'missing' };
   }
 
-  async writeIfUnchanged(path: string, text: string, expected: SeenFile): Promise<WriteOutcome> {
+  async writeIfUnchanged(path: string, text: string, expected: SeenFile, bytes?: readonly Uint8Array[]): Promise<WriteOutcome> {
     if (this.failWrites) throw this.failWrites;
     const during = this.duringNextWrite;
     this.duringNextWrite = undefined;
     during?.(path);
     if (!stillAsSeen(expected, await this.stat(path), () => this.text(path))) return { written: false };
-    this.put(path, text);
+    // The bytes, when given, are what a real file would hold: a wrong piece shows as a wrong file.
+    if (bytes) this.putBytes(path, Buffer.concat(bytes));
+    else this.put(path, text);
     this.written.push(path);
+    this.writtenAsBytes.push(bytes !== undefined);
     return { written: true, stamp: await this.stat(path) };
   }
 
