@@ -11,6 +11,7 @@ import { readSidecar } from '../../src/core/sidecar/read';
 import { writeSidecar } from '../../src/core/sidecar/write';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
 import { Git } from '../../src/core/io/git';
+import { contextAround } from '../../src/core/anchoring/context';
 import { gitVersions } from '../../src/cli/git-versions';
 import { commitAll, copyOfSeeds, git, marginalia } from './cli-harness';
 
@@ -139,6 +140,61 @@ test('two records sharing an id both survive --fix, each re-anchored on its own'
       after.map((a) => [a.id, a.label, a.start, a.end, a.text]),
       sidecar.annotations.map((a) => [a.id, a.label, a.start + 7, a.end + 7, a.text]),
     );
+  } finally {
+    seeds.dispose();
+  }
+});
+
+/** A line of 81 code points, put above the claim bc49a3a1 ("Russian President Vladimir Putin denies …"). */
+const LINE_81 = 'A spokesman for the ministry said the talks would continue next week in Geneva.\n\n';
+
+test("outside git, on records without prefix/suffix, the issue's examples: a paragraph above a quote, a quote moved 81 code points down", async () => {
+  const seeds = copyOfSeeds();
+  try {
+    withoutContext(seeds.dir);
+    insertAboveQuote(seeds.dir);
+    const file = path.join(seeds.dir, SEED);
+    const text = readFileSync(file, 'utf8');
+    const line = text.lastIndexOf('\n', text.indexOf('Russian President Vladimir Putin denies')) + 1;
+    assert.equal([...LINE_81].length, 81);
+    writeFileSync(file, text.slice(0, line) + LINE_81 + text.slice(line));
+    const result = await marginalia(['check', '--fix', SEED + '.annotations.yaml'], seeds.dir);
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    for (const id of [QUOTE, 'bc49a3a1']) {
+      assert.match(result.stdout, new RegExp(`: moved: annotation ${id} \\(\\w+\\) re-anchored by search, score 1\\.00$`, 'm'));
+    }
+    assertHold(seeds.dir);
+  } finally {
+    seeds.dispose();
+  }
+});
+
+/** A one-line document with the figure "about 265,000 troops" tagged, its first word then replaced by "roughly". */
+function figureEdited(dir: string, context: boolean): string {
+  const text = 'Russia now has about 265,000 troops stationed within 250 miles of its border with Ukraine.\n';
+  const start = text.indexOf('about');
+  const figure = { id: 'f1', label: 'figure', start, end: start + 20, text: 'about 265,000 troops' };
+  const annotations = [context ? { ...figure, ...contextAround(new OffsetIndex(text), figure.start, figure.end) } : figure];
+  writeFileSync(path.join(dir, 'troops.txt.annotations.yaml'), writeSidecar({ version: 1, document: 'troops.txt', annotations }));
+  writeFileSync(path.join(dir, 'troops.txt'), text.replace('about', 'roughly'));
+  return 'troops.txt.annotations.yaml';
+}
+
+test('outside git, "about 265,000 troops" → "roughly 265,000 troops": with context the figure takes the new word; without, it is orphaned, never cut inside a word', async () => {
+  const seeds = copyOfSeeds();
+  try {
+    const sidecar = figureEdited(seeds.dir, true);
+    const fixed = await marginalia(['check', '--fix', sidecar], seeds.dir);
+    assert.equal(fixed.code, 0, fixed.stdout);
+    assert.match(fixed.stdout, /: edited: annotation f1 \(figure\) re-anchored by search, score 0\.\d\d$/m);
+    assert.equal(readSidecarFile(path.join(seeds.dir, sidecar)).annotations[0]!.text, 'roughly 265,000 troops');
+    // Without context "roughly" may as well have stood before the figure, its first word deleted.
+    figureEdited(seeds.dir, false);
+    const orphaned = await marginalia(['check', '--fix', sidecar], seeds.dir);
+    assert.notEqual(orphaned.code, 0, orphaned.stdout);
+    assert.match(orphaned.stdout, /annotation f1 \(figure\) is orphaned: "about 265,000 troops" was not found in the document \(searched for, best score 0\.\d\d\)/);
+    const record = readSidecarFile(path.join(seeds.dir, sidecar)).annotations[0]!;
+    assert.deepEqual([record.text, record.status], ['about 265,000 troops', 'orphaned']);
   } finally {
     seeds.dispose();
   }

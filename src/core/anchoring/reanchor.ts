@@ -162,7 +162,9 @@ const EDITED_IN_PLACE = 0.8;
  * amount predict two more places: where its stored text stands exactly at one of them (and not where
  * the search put it), the neighbours win — an exact copy elsewhere is never preferred to a placement
  * the neighbours' shift predicts; where the text stands there edited (a word changed inside the
- * original, its copy intact), the copy is doubtful and the annotation is orphaned.
+ * original, its copy intact), or where a placement far from the walk's prediction has its surrounding
+ * words standing there too (`surroundingsStandAt`: the annotated text deleted from the original), the
+ * copy is doubtful and the annotation is orphaned.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place (updated)
  */
