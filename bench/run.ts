@@ -21,7 +21,7 @@ import { checkCorpus, corpusCommands } from './figures/corpus';
 import { checkProcess, tagInExtensionHost } from './figures/process';
 import { firstHighlightByHost } from './figures/hosts';
 import { checkRelations, exportRelations } from './figures/relations';
-import { durableSidecarWrite, openSidecar, writeAfterOneChange } from './figures/sidecar';
+import { durableSidecarWrite, openSidecar, tagWriteLargeSidecar, writeAfterOneChange } from './figures/sidecar';
 import { liveTracking } from './figures/tracking';
 import { workspaceIndex } from './figures/workspace-index';
 import { speakerRelations, suggestOverText } from './figures/suggest';
@@ -41,6 +41,7 @@ const FIGURES: FigureRun[] = [
   reanchorScatteredEdits,
   writeAfterOneChange,
   durableSidecarWrite,
+  tagWriteLargeSidecar,
   exportDoccano,
   exportClaimReview,
   importLabelStudio,

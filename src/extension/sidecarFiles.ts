@@ -9,6 +9,7 @@
  */
 import * as vscode from 'vscode';
 import { decodeSidecar } from '../core/sidecar/decode';
+import { joinBytes } from '../core/sidecar/lines';
 import { sameStamp, stillAsSeen, type FileRead, type FileStamp, type SeenFile, type WriteOutcome } from '../core/workspace/ports';
 
 /** The `file:` files of a host that reaches them itself, not through `vscode.workspace.fs`. */
@@ -119,7 +120,7 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
   if (local) return local.writeIfUnchanged(uri, text, unlessChangedFrom, pieces);
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const bytes = pieces ? joined(pieces) : encoder.encode(text);
+  const bytes = pieces ? joinBytes(pieces) : encoder.encode(text); // `workspace.fs` writes one array
   try {
     await vscode.workspace.fs.writeFile(temporary, bytes);
     if (unlessChangedFrom) {
@@ -137,15 +138,4 @@ export async function writeTextFileAtomic(uri: vscode.Uri, text: string, unlessC
   }
   const after = await fileStamp(uri);
   return { written: true, stamp: after?.size === bytes.length ? after : undefined };
-}
-
-/** Pieces of bytes as one array (`workspace.fs` writes one). */
-function joined(pieces: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(pieces.reduce((length, piece) => length + piece.length, 0));
-  let at = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, at);
-    at += piece.length;
-  }
-  return bytes;
 }

@@ -349,7 +349,12 @@ class BytesBuilder {
   }
 }
 
-function joinBytes(pieces: readonly Uint8Array[], length: number): Uint8Array {
+/**
+ * Pieces of bytes as one array.
+ * @param pieces the pieces, in order
+ * @param length their total length, when the caller knows it
+ */
+export function joinBytes(pieces: readonly Uint8Array[], length = pieces.reduce((total, piece) => total + piece.length, 0)): Uint8Array {
   const joined = new Uint8Array(length);
   let at = 0;
   for (const piece of pieces) {
