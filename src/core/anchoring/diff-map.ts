@@ -389,7 +389,7 @@ function hasWordChar(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** How many equal lines around the changed ones `repeatedAround` looks at. */
+/** How many equal lines around the changed ones `realignRepeats` looks at. */
 const EQUAL_MARGIN_LINES = 8;
 
 /** The edits between two texts, and the old lines that another diff as good would align elsewhere. */
@@ -423,7 +423,7 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
     MAX_LINE_EDITS,
   );
   if (!lineChanges) return undefined;
-  // The equal lines next to the changed ones, a few on each side, for `repeatedAround`.
+  // The equal lines next to the changed ones, a few on each side, for `realignRepeats`.
   let marginHead = head;
   for (let n = 0; n < EQUAL_MARGIN_LINES && marginHead > 0; n++) marginHead = oldText.lastIndexOf('\n', marginHead - 2) + 1;
   let marginTail = oldTailStart;
@@ -494,7 +494,7 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
       let n = 0;
       for (;;) {
         const from = step < 0 ? c.aStart - n - 1 : c.aEnd;
-        if (from < low || from + n + 1 > high) return n;
+        if (n === EQUAL_MARGIN_LINES || from < low || from + n + 1 > high) return n;
         if (copies(from, n + 1, newText, newLines, c.bStart, c.bEnd).length === 0 && copies(from, n + 1, oldText, oldLines, c.aStart, c.aEnd).length === 0) return n;
         n++;
       }
