@@ -61,10 +61,15 @@ export class DiffMap {
   /** The new lines that hold inserted text (`changedNewLines`), once asked for. */
   private newLinesChanged: (readonly [number, number])[] | undefined;
 
+  /**
+   * @param followsParagraphs whether a span whose paragraph left its place is looked for in another
+   *   line (`followParagraph`); not in the diff of one paragraph with that line, which would ask again
+   */
   private constructor(
     private readonly oldText: string,
     private readonly newText: string,
     { hunks, ambiguous }: TextDiff,
+    private readonly followsParagraphs: boolean,
   ) {
     this.hunks = hunks;
     this.ambiguous = ambiguous;
@@ -81,7 +86,7 @@ export class DiffMap {
    */
   static between(oldText: string, newText: string): DiffMap | undefined {
     const diff = diffTexts(oldText, newText);
-    return diff && new DiffMap(oldText, newText, diff);
+    return diff && new DiffMap(oldText, newText, diff, true);
   }
 
   /**
@@ -271,7 +276,7 @@ export class DiffMap {
     const found = onlyOccurrence(this.newText, text);
     if (found >= 0 && this.copiedWithContext(start, end, found)) return { kind: 'deleted' };
     if (found >= 0 && onlyOccurrence(this.oldText, text) === start) return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
-    return this.followParagraph(start, end) ?? { kind: 'deleted' };
+    return (this.followsParagraphs && this.followParagraph(start, end)) || { kind: 'deleted' };
   }
 
   /**
@@ -308,7 +313,9 @@ export class DiffMap {
     });
     const paragraph = this.oldText.slice(from, to);
     const placed = alike.flatMap(([newFrom, newTo]) => {
-      const mapping = DiffMap.between(paragraph, this.newText.slice(newFrom, newTo))?.map(start - from, end - from);
+      const line = this.newText.slice(newFrom, newTo);
+      const diff = diffTexts(paragraph, line);
+      const mapping = diff && new DiffMap(paragraph, line, diff, false).map(start - from, end - from);
       return mapping?.kind === 'mapped' ? [{ ...mapping, start: mapping.start + newFrom, end: mapping.end + newFrom }] : [];
     });
     if (alike.length === 1) return placed[0];
