@@ -213,8 +213,10 @@ export class DiffMap {
 
   /**
    * Whether the part `[from, to)` of a span that an edit left untouched, on the span's start side
-   * (`atEnd`: the edit overran its end) or end side, stands inside a sentence: an untouched word stands
-   * right outside it, with only spaces between (and the part does not end with a full stop). A
+   * (`atEnd`: the edit overran its end) or end side, stands inside a sentence: a word stands right
+   * outside it, with only spaces between (and the part does not end with a full stop), and the text
+   * beyond it is untouched for `REWRITE_WORDS` words or to the line's edge (a few words a rewritten
+   * line shares with the old one by chance, `told reporters. `, are not a sentence standing). A
    * sentence replaced by another may share its first (last) words — `The West says …` → `The ministry
    * …` keeps `The ` — and words kept where the sentence begins (ends) are no sign of the span; words
    * kept inside one that began before the span (`… where the U.S. says …` → `… where the U.S.
@@ -227,13 +229,19 @@ export class DiffMap {
       while (i > 0 && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
       let wordStart = i;
       while (wordStart > 0 && kindAt(text, wordStart - 1) === WORD) wordStart--;
-      return wordStart < i && this.untouched(wordStart, from);
+      const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+      const words = wordsOf(text, lineStart, from);
+      const far = words[words.length - REWRITE_WORDS];
+      return wordStart < i && this.untouched(far ? far[0] : lineStart, from);
     }
     let j = to;
     while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
     let wordEnd = j;
     while (wordEnd < text.length && kindAt(text, wordEnd) === WORD) wordEnd++;
-    return wordEnd > j && !SENTENCE_END.test(text.charAt(to - 1)) && this.untouched(to, wordEnd);
+    const lineEnd = text.indexOf('\n', to);
+    const words = wordsOf(text, to, lineEnd < 0 ? text.length : lineEnd);
+    const far = words[REWRITE_WORDS - 1];
+    return wordEnd > j && !SENTENCE_END.test(text.charAt(to - 1)) && this.untouched(to, far ? far[0] + far[1] : lineEnd < 0 ? text.length : lineEnd);
   }
 
   /** Index of the last hunk starting before `at` (at or before it when `inclusive`), -1 if none. */
