@@ -58,8 +58,10 @@ export class DiffMap {
   private readonly oldStarts: Int32Array;
   /** Length change of the text up to and including each hunk. */
   private readonly shiftAfter: Int32Array;
-  /** The new lines that hold inserted text (`changedNewLines`), once asked for. */
-  private newLinesChanged: (readonly [number, number])[] | undefined;
+  /** The new lines that hold pasted text, by word (`pastedLines`), once asked for. */
+  private pasted: PastedLines | undefined;
+  /** The lines alike each old paragraph (by its start) that spans were followed from (`alikeLines`). */
+  private readonly alikeByParagraph = new Map<number, AlikeLine[]>();
 
   /**
    * @param followsParagraphs whether a span whose paragraph left its place is looked for in another
@@ -304,48 +306,81 @@ export class DiffMap {
     let kept = 0;
     for (const [at, length] of words) if (this.untouched(at, at + length)) kept++;
     if (kept >= words.length * MIN_SURVIVAL) return undefined;
-    const bag = new Map<string, number>();
-    for (const [at, length] of words) bag.set(this.oldText.slice(at, at + length), (bag.get(this.oldText.slice(at, at + length)) ?? 0) + 1);
-    const alike = this.changedNewLines().filter(([lineFrom, lineTo]) => {
-      const other = wordsOf(this.newText, lineFrom, lineTo);
-      // A line whose words mostly stood there before is that line edited in place, not this one moved.
-      if (other.filter(([at, length]) => this.untouchedNew(at, at + length)).length >= other.length * MIN_SURVIVAL) return false;
-      const left = new Map(bag);
-      let shared = 0;
-      for (const [at, length] of other) {
-        const word = this.newText.slice(at, at + length);
-        const n = left.get(word) ?? 0;
-        if (n > 0) [shared] = [shared + 1, left.set(word, n - 1)];
-      }
-      return shared * 2 >= Math.max(words.length, other.length);
-    });
-    const paragraph = this.oldText.slice(from, to);
-    const placed = alike.flatMap(([newFrom, newTo]) => {
-      const line = this.newText.slice(newFrom, newTo);
-      const diff = diffTexts(paragraph, line);
-      const mapping = diff && new DiffMap(paragraph, line, diff, false).map(start - from, end - from);
+    const alike = this.alikeLines(from, to, words);
+    const placed = alike.flatMap(({ newFrom, diff }) => {
+      const mapping = diff?.map(start - from, end - from);
       return mapping?.kind === 'mapped' ? [{ ...mapping, start: mapping.start + newFrom, end: mapping.end + newFrom }] : [];
     });
     if (alike.length === 1) return placed[0];
     return placed.length > 1 ? { kind: 'ambiguous' } : undefined;
   }
 
-  /** The lines `[from, to)` (without their line break) of the new text that hold inserted text, computed once. */
-  private changedNewLines(): readonly (readonly [number, number])[] {
-    if (this.newLinesChanged) return this.newLinesChanged;
-    const lines: [number, number][] = [];
+  /**
+   * The changed lines of the new text that share at least half of the words of the old paragraph
+   * starting at `from` (of the longer of the two, each word counted as often as it stands in both), apart
+   * from lines edited in place (a third or more of their words standing where they stood), each with
+   * the paragraph's diff to it. More than `MAX_ALIKE_LINES` such lines (prose of few words) are no
+   * telling which is the paragraph: none is returned. The paragraph's spans ask alike: the answer is kept.
+   * @param words the paragraph's words (`wordsOf`)
+   */
+  private alikeLines(from: number, to: number, words: readonly (readonly [number, number])[]): AlikeLine[] {
+    const known = this.alikeByParagraph.get(from);
+    if (known) return known;
+    const { lines, index } = this.pastedLines();
+    const bag = new Map<string, number>();
+    for (const [at, length] of words) {
+      const word = this.oldText.slice(at, at + length);
+      bag.set(word, (bag.get(word) ?? 0) + 1);
+    }
+    const shared = new Map<number, number>();
+    for (const [word, n] of bag) for (const [line, m] of index.get(word) ?? []) shared.set(line, (shared.get(line) ?? 0) + Math.min(n, m));
+    const found = [...shared].filter(([line, n]) => n * 2 >= Math.max(words.length, lines[line]!.words)).map(([line]) => lines[line]!.range);
+    const paragraph = this.oldText.slice(from, to);
+    const alike =
+      found.length > MAX_ALIKE_LINES
+        ? []
+        : found.map(([newFrom, newTo]) => {
+            const line = this.newText.slice(newFrom, newTo);
+            const diff = diffTexts(paragraph, line);
+            return { newFrom, diff: diff && new DiffMap(paragraph, line, diff, false) };
+          });
+    this.alikeByParagraph.set(from, alike);
+    return alike;
+  }
+
+  /**
+   * The lines of the new text that hold inserted text and are not lines edited in place, each with its
+   * number of words, and which of them hold each word and how often: computed once, when a span's
+   * paragraph is first looked for.
+   */
+  private pastedLines(): PastedLines {
+    if (this.pasted) return this.pasted;
+    const lines: { range: readonly [number, number]; words: number }[] = [];
+    const index = new Map<string, [number, number][]>();
+    let lineStart = -1;
     for (const h of this.hunks) {
       if (h.newStart === h.newEnd) continue;
-      let at = this.newText.lastIndexOf('\n', h.newStart - 1) + 1;
-      if (lines.length > 0 && at < lines[lines.length - 1]![1]) at = lines[lines.length - 1]![1] + 1;
+      let at = Math.max(this.newText.lastIndexOf('\n', h.newStart - 1) + 1, lineStart);
       while (at < h.newEnd) {
         const lineEnd = this.newText.indexOf('\n', at);
         const to = lineEnd < 0 ? this.newText.length : lineEnd;
-        if (to > at) lines.push([at, to]);
-        at = to + 1;
+        lineStart = to + 1;
+        const words = wordsOf(this.newText, at, to);
+        const stood = words.filter(([w, length]) => this.untouchedNew(w, w + length)).length;
+        if (words.length > 0 && stood < words.length * MIN_SURVIVAL) {
+          const counts = new Map<string, number>();
+          for (const [w, length] of words) counts.set(this.newText.slice(w, w + length), (counts.get(this.newText.slice(w, w + length)) ?? 0) + 1);
+          for (const [word, n] of counts) {
+            const holders = index.get(word);
+            if (holders) holders.push([lines.length, n]);
+            else index.set(word, [[lines.length, n]]);
+          }
+          lines.push({ range: [at, to], words: words.length });
+        }
+        at = lineStart;
       }
     }
-    return (this.newLinesChanged = lines);
+    return (this.pasted = { lines, index });
   }
 
   /**
@@ -386,6 +421,23 @@ export class DiffMap {
     for (let i = Math.max(0, this.lastHunkStartingBefore(from, true)); i <= last; i++) if (this.hunks[i]!.oldEnd > from) return false;
     return true;
   }
+}
+
+/** The most lines alike one paragraph (`DiffMap.alikeLines`) among which it is looked for. */
+const MAX_ALIKE_LINES = 4;
+
+/** A line of the new text alike an old paragraph: where it starts, and the paragraph's diff to it. */
+interface AlikeLine {
+  newFrom: number;
+  diff: DiffMap | undefined;
+}
+
+/** The new lines that hold pasted text (`DiffMap.pastedLines`), and which of them hold each word. */
+interface PastedLines {
+  /** Each line (without its line break) and its number of words. */
+  lines: { range: readonly [number, number]; words: number }[];
+  /** For each word, the lines (their indices in `lines`) that hold it and how often. */
+  index: Map<string, [number, number][]>;
 }
 
 /** How many code units next to a deleted span show that the place its text was found is a copy of its passage. */
