@@ -97,7 +97,8 @@ export class DiffMap {
    * (as in live tracking); it is `edited`, scored by the share of its text that survived, and deleted
    * when that share is below `MIN_SURVIVAL` (but see `keptSide`). A span none of whose letters or digits
    * survive, or too few, is deleted, unless its whole text stands unchanged in exactly one place of the new
-   * text and stood only here in the old (a cut and paste): it follows.
+   * text and stood only here in the old (a cut and paste), or its paragraph left its place and stands,
+   * perhaps edited, in one changed line (`followParagraph`): it follows.
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
@@ -321,6 +322,8 @@ export class DiffMap {
    * from lines edited in place (a third or more of their words standing where they stood), each with
    * the paragraph's diff to it. More than `MAX_ALIKE_LINES` such lines (prose of few words) are no
    * telling which is the paragraph: none is returned. The paragraph's spans ask alike: the answer is kept.
+   * @param from where the old paragraph (a line) starts
+   * @param to where it ends, before its line break
    * @param words the paragraph's words (`wordsOf`)
    */
   private alikeLines(from: number, to: number, words: readonly (readonly [number, number])[]): AlikeLine[] {
