@@ -58,13 +58,20 @@ export class DiffMap {
   private readonly oldStarts: Int32Array;
   /** Length change of the text up to and including each hunk. */
   private readonly shiftAfter: Int32Array;
-  /** The new lines that hold inserted text (`changedNewLines`), once asked for. */
-  private newLinesChanged: (readonly [number, number])[] | undefined;
+  /** The new lines that hold pasted text, by word (`pastedLines`), once asked for. */
+  private pasted: PastedLines | undefined;
+  /** The lines alike each old paragraph (by its start) that spans were followed from (`alikeLines`). */
+  private readonly alikeByParagraph = new Map<number, AlikeLine[]>();
 
+  /**
+   * @param followsParagraphs whether a span whose paragraph left its place is looked for in another
+   *   line (`followParagraph`); not in the diff of one paragraph with that line, which would ask again
+   */
   private constructor(
     private readonly oldText: string,
     private readonly newText: string,
     { hunks, ambiguous }: TextDiff,
+    private readonly followsParagraphs: boolean,
   ) {
     this.hunks = hunks;
     this.ambiguous = ambiguous;
@@ -81,7 +88,7 @@ export class DiffMap {
    */
   static between(oldText: string, newText: string): DiffMap | undefined {
     const diff = diffTexts(oldText, newText);
-    return diff && new DiffMap(oldText, newText, diff);
+    return diff && new DiffMap(oldText, newText, diff, true);
   }
 
   /**
@@ -90,7 +97,8 @@ export class DiffMap {
    * (as in live tracking); it is `edited`, scored by the share of its text that survived, and deleted
    * when that share is below `MIN_SURVIVAL` (but see `keptSide`). A span none of whose letters or digits
    * survive, or too few, is deleted, unless its whole text stands unchanged in exactly one place of the new
-   * text and stood only here in the old (a cut and paste): it follows.
+   * text and stood only here in the old (a cut and paste), or its paragraph left its place and stands,
+   * perhaps edited, in one changed line (`followParagraph`): it follows.
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
@@ -208,8 +216,10 @@ export class DiffMap {
 
   /**
    * Whether the part `[from, to)` of a span that an edit left untouched, on the span's start side
-   * (`atEnd`: the edit overran its end) or end side, stands inside a sentence: an untouched word stands
-   * right outside it, with only spaces between (and the part does not end with a full stop). A
+   * (`atEnd`: the edit overran its end) or end side, stands inside a sentence: a word stands right
+   * outside it, with only spaces between (and the part does not end with a full stop), and the text
+   * beyond it is untouched for `REWRITE_WORDS` words or to the line's edge (a few words a rewritten
+   * line shares with the old one by chance, `told reporters. `, are not a sentence standing). A
    * sentence replaced by another may share its first (last) words — `The West says …` → `The ministry
    * …` keeps `The ` — and words kept where the sentence begins (ends) are no sign of the span; words
    * kept inside one that began before the span (`… where the U.S. says …` → `… where the U.S.
@@ -222,13 +232,19 @@ export class DiffMap {
       while (i > 0 && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
       let wordStart = i;
       while (wordStart > 0 && kindAt(text, wordStart - 1) === WORD) wordStart--;
-      return wordStart < i && this.untouched(wordStart, from);
+      const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+      const words = wordsOf(text, lineStart, from);
+      const far = words[words.length - REWRITE_WORDS];
+      return wordStart < i && this.untouched(far ? far[0] : lineStart, from);
     }
     let j = to;
     while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
     let wordEnd = j;
     while (wordEnd < text.length && kindAt(text, wordEnd) === WORD) wordEnd++;
-    return wordEnd > j && !SENTENCE_END.test(text.charAt(to - 1)) && this.untouched(to, wordEnd);
+    const lineEnd = text.indexOf('\n', to);
+    const words = wordsOf(text, to, lineEnd < 0 ? text.length : lineEnd);
+    const far = words[REWRITE_WORDS - 1];
+    return wordEnd > j && !SENTENCE_END.test(text.charAt(to - 1)) && this.untouched(to, far ? far[0] + far[1] : lineEnd < 0 ? text.length : lineEnd);
   }
 
   /** Index of the last hunk starting before `at` (at or before it when `inclusive`), -1 if none. */
@@ -271,7 +287,7 @@ export class DiffMap {
     const found = onlyOccurrence(this.newText, text);
     if (found >= 0 && this.copiedWithContext(start, end, found)) return { kind: 'deleted' };
     if (found >= 0 && onlyOccurrence(this.oldText, text) === start) return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
-    return this.followParagraph(start, end) ?? { kind: 'deleted' };
+    return (this.followsParagraphs && this.followParagraph(start, end)) || { kind: 'deleted' };
   }
 
   /**
@@ -291,46 +307,83 @@ export class DiffMap {
     let kept = 0;
     for (const [at, length] of words) if (this.untouched(at, at + length)) kept++;
     if (kept >= words.length * MIN_SURVIVAL) return undefined;
-    const bag = new Map<string, number>();
-    for (const [at, length] of words) bag.set(this.oldText.slice(at, at + length), (bag.get(this.oldText.slice(at, at + length)) ?? 0) + 1);
-    const alike = this.changedNewLines().filter(([lineFrom, lineTo]) => {
-      const other = wordsOf(this.newText, lineFrom, lineTo);
-      // A line whose words mostly stood there before is that line edited in place, not this one moved.
-      if (other.filter(([at, length]) => this.untouchedNew(at, at + length)).length >= other.length * MIN_SURVIVAL) return false;
-      const left = new Map(bag);
-      let shared = 0;
-      for (const [at, length] of other) {
-        const word = this.newText.slice(at, at + length);
-        const n = left.get(word) ?? 0;
-        if (n > 0) [shared] = [shared + 1, left.set(word, n - 1)];
-      }
-      return shared * 2 >= Math.max(words.length, other.length);
-    });
-    const paragraph = this.oldText.slice(from, to);
-    const placed = alike.flatMap(([newFrom, newTo]) => {
-      const mapping = DiffMap.between(paragraph, this.newText.slice(newFrom, newTo))?.map(start - from, end - from);
+    const alike = this.alikeLines(from, to, words);
+    const placed = alike.flatMap(({ newFrom, diff }) => {
+      const mapping = diff?.map(start - from, end - from);
       return mapping?.kind === 'mapped' ? [{ ...mapping, start: mapping.start + newFrom, end: mapping.end + newFrom }] : [];
     });
     if (alike.length === 1) return placed[0];
     return placed.length > 1 ? { kind: 'ambiguous' } : undefined;
   }
 
-  /** The lines `[from, to)` (without their line break) of the new text that hold inserted text, computed once. */
-  private changedNewLines(): readonly (readonly [number, number])[] {
-    if (this.newLinesChanged) return this.newLinesChanged;
-    const lines: [number, number][] = [];
+  /**
+   * The changed lines of the new text that share at least half of the words of the old paragraph
+   * starting at `from` (of the longer of the two, each word counted as often as it stands in both), apart
+   * from lines edited in place (a third or more of their words standing where they stood), each with
+   * the paragraph's diff to it. More than `MAX_ALIKE_LINES` such lines (prose of few words) are no
+   * telling which is the paragraph: none is returned. The paragraph's spans ask alike: the answer is kept.
+   * @param from where the old paragraph (a line) starts
+   * @param to where it ends, before its line break
+   * @param words the paragraph's words (`wordsOf`)
+   */
+  private alikeLines(from: number, to: number, words: readonly (readonly [number, number])[]): AlikeLine[] {
+    const known = this.alikeByParagraph.get(from);
+    if (known) return known;
+    const { lines, index } = this.pastedLines();
+    const bag = new Map<string, number>();
+    for (const [at, length] of words) {
+      const word = this.oldText.slice(at, at + length);
+      bag.set(word, (bag.get(word) ?? 0) + 1);
+    }
+    const shared = new Map<number, number>();
+    for (const [word, n] of bag) for (const [line, m] of index.get(word) ?? []) shared.set(line, (shared.get(line) ?? 0) + Math.min(n, m));
+    const found = [...shared].filter(([line, n]) => n * 2 >= Math.max(words.length, lines[line]!.words)).map(([line]) => lines[line]!.range);
+    const paragraph = this.oldText.slice(from, to);
+    const alike =
+      found.length > MAX_ALIKE_LINES
+        ? []
+        : found.map(([newFrom, newTo]) => {
+            const line = this.newText.slice(newFrom, newTo);
+            const diff = diffTexts(paragraph, line);
+            return { newFrom, diff: diff && new DiffMap(paragraph, line, diff, false) };
+          });
+    this.alikeByParagraph.set(from, alike);
+    return alike;
+  }
+
+  /**
+   * The lines of the new text that hold inserted text and are not lines edited in place, each with its
+   * number of words, and which of them hold each word and how often: computed once, when a span's
+   * paragraph is first looked for.
+   */
+  private pastedLines(): PastedLines {
+    if (this.pasted) return this.pasted;
+    const lines: { range: readonly [number, number]; words: number }[] = [];
+    const index = new Map<string, [number, number][]>();
+    let lineStart = -1;
     for (const h of this.hunks) {
       if (h.newStart === h.newEnd) continue;
-      let at = this.newText.lastIndexOf('\n', h.newStart - 1) + 1;
-      if (lines.length > 0 && at < lines[lines.length - 1]![1]) at = lines[lines.length - 1]![1] + 1;
+      let at = Math.max(this.newText.lastIndexOf('\n', h.newStart - 1) + 1, lineStart);
       while (at < h.newEnd) {
         const lineEnd = this.newText.indexOf('\n', at);
         const to = lineEnd < 0 ? this.newText.length : lineEnd;
-        if (to > at) lines.push([at, to]);
-        at = to + 1;
+        lineStart = to + 1;
+        const words = wordsOf(this.newText, at, to);
+        const stood = words.filter(([w, length]) => this.untouchedNew(w, w + length)).length;
+        if (words.length > 0 && stood < words.length * MIN_SURVIVAL) {
+          const counts = new Map<string, number>();
+          for (const [w, length] of words) counts.set(this.newText.slice(w, w + length), (counts.get(this.newText.slice(w, w + length)) ?? 0) + 1);
+          for (const [word, n] of counts) {
+            const holders = index.get(word);
+            if (holders) holders.push([lines.length, n]);
+            else index.set(word, [[lines.length, n]]);
+          }
+          lines.push({ range: [at, to], words: words.length });
+        }
+        at = lineStart;
       }
     }
-    return (this.newLinesChanged = lines);
+    return (this.pasted = { lines, index });
   }
 
   /**
@@ -373,6 +426,23 @@ export class DiffMap {
   }
 }
 
+/** The most lines alike one paragraph (`DiffMap.alikeLines`) among which it is looked for. */
+const MAX_ALIKE_LINES = 4;
+
+/** A line of the new text alike an old paragraph: where it starts, and the paragraph's diff to it. */
+interface AlikeLine {
+  newFrom: number;
+  diff: DiffMap | undefined;
+}
+
+/** The new lines that hold pasted text (`DiffMap.pastedLines`), and which of them hold each word. */
+interface PastedLines {
+  /** Each line (without its line break) and its number of words. */
+  lines: { range: readonly [number, number]; words: number }[];
+  /** For each word, the lines (their indices in `lines`) that hold it and how often. */
+  index: Map<string, [number, number][]>;
+}
+
 /** How many code units next to a deleted span show that the place its text was found is a copy of its passage. */
 const COPY_CONTEXT = 32;
 
@@ -389,7 +459,7 @@ function hasWordChar(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** How many equal lines around the changed ones `repeatedAround` looks at. */
+/** How many equal lines around the changed ones `realignRepeats` looks at. */
 const EQUAL_MARGIN_LINES = 8;
 
 /** The edits between two texts, and the old lines that another diff as good would align elsewhere. */
@@ -423,7 +493,7 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
     MAX_LINE_EDITS,
   );
   if (!lineChanges) return undefined;
-  // The equal lines next to the changed ones, a few on each side, for `repeatedAround`.
+  // The equal lines next to the changed ones, a few on each side, for `realignRepeats`.
   let marginHead = head;
   for (let n = 0; n < EQUAL_MARGIN_LINES && marginHead > 0; n++) marginHead = oldText.lastIndexOf('\n', marginHead - 2) + 1;
   let marginTail = oldTailStart;
@@ -494,7 +564,7 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
       let n = 0;
       for (;;) {
         const from = step < 0 ? c.aStart - n - 1 : c.aEnd;
-        if (from < low || from + n + 1 > high) return n;
+        if (n === EQUAL_MARGIN_LINES || from < low || from + n + 1 > high) return n;
         if (copies(from, n + 1, newText, newLines, c.bStart, c.bEnd).length === 0 && copies(from, n + 1, oldText, oldLines, c.aStart, c.aEnd).length === 0) return n;
         n++;
       }

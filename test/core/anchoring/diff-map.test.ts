@@ -141,6 +141,16 @@ test('a paragraph moved and copied is no telling which copy its spans went with:
   assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
 });
 
+test('a paragraph whose words were shuffled as it moved is not followed, and the search for it ends', () => {
+  const paragraph = 'alpha beta gamma delta epsilon zeta eta theta iota kappa';
+  const before = `Intro line.\n\n${paragraph}\n\nMiddle line.\n\nEnd line.\n`;
+  const after = `Intro line.\n\nMiddle line.\n\n${paragraph.split(' ').reverse().join(' ')}\n\nEnd line.\n`;
+  // Half its words shared, the one new line is diffed against it; that diff keeps too few of them to
+  // place the span, and must not look for the paragraph in that same line again, and again.
+  const at = before.indexOf('gamma delta');
+  assert.deepEqual(DiffMap.between(before, after)!.map(at, at + 'gamma delta'.length), { kind: 'deleted' });
+});
+
 test('a deleted paragraph is not followed into a line edited in place that shares its words', () => {
   const caption = 'Ryabkov says relations with the US have approached a ‘dangerous point’, Photo: agency';
   const paragraph = 'Ryabkov said relations with the US have approached a “dangerous point”, noting drills.';
