@@ -94,7 +94,7 @@ export class RelationHints extends Disposable {
     const changed = this.changed;
     // A change in a document that lists relations to other documents may add a hint there (a symmetric relation).
     const reached = new Set<string>();
-    for (const uri of changed) for (const other of this.otherEndsOfRecords(uri)) reached.add(other);
+    if (!this.all) for (const uri of changed) for (const other of this.otherEndsOfRecords(uri)) reached.add(other);
     for (const editor of visible) {
       const document = editor.document.uri.toString();
       const ends = this.ends.get(editor);
