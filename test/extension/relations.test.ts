@@ -168,6 +168,30 @@ suite('Relations in the editor', () => {
     await waitFor(() => api.relationHints.hintsIn(a).length === 3, 'the hints back');
   });
 
+  test('after a change, hints are drawn again only in the editors whose document, or whose relations’ other end, changed', async function () {
+    this.timeout(30000);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Beside a, two notes that relate to nothing; the second is never changed.
+    const c = await scratchDocument('relate-c.txt', 'An unrelated note on the weather.\n');
+    const d = await scratchDocument('relate-d.txt', 'Another unrelated note.\n');
+    await openEditor(a);
+    for (const note of [c, d]) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(note), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    await api.store.settled();
+    const hints = api.relationHints;
+    await waitFor(() => hints.timesDrawn(c) > 0 && hints.timesDrawn(d) > 0 && hints.hintsIn(a).length === 3, 'the three editors drawn');
+    const [drawnInA, drawnInC, drawnInD] = [hints.timesDrawn(a), hints.timesDrawn(c), hints.timesDrawn(d)];
+    const [inC] = await vscode.commands.executeCommand<Annotation[]>('marginalia.tagSelection', { uri: c, label: 'claim', ranges: [rangeOf(await vscode.workspace.openTextDocument(c), 'the weather')] });
+    await waitFor(() => hints.timesDrawn(c) > drawnInC, 'c drawn again after a change in c');
+    assert.equal(hints.timesDrawn(a), drawnInA, 'a is not drawn again after a change in c');
+    assert.equal(hints.timesDrawn(d), drawnInD, 'nor is d');
+    // b is not shown, but a's claim is the same as a claim of b: a's hints name it.
+    const [inB] = await vscode.commands.executeCommand<Annotation[]>('marginalia.tagSelection', { uri: b, label: 'claim', ranges: [rangeOf(await vscode.workspace.openTextDocument(b), 'analysts agree')] });
+    await waitFor(() => hints.timesDrawn(a) > drawnInA, 'a drawn again after a change in b');
+    assert.equal(hints.timesDrawn(d), drawnInD, 'd, which relates to nothing, is not drawn again');
+    await api.store.remove(b, [inB!.id]);
+    await api.store.remove(c, [inC!.id]);
+  });
+
   test('the tree shows each annotation’s relations as its children, which open the other end', async function () {
     this.timeout(30000);
     const { tree, treeView } = api.navigation;

@@ -124,7 +124,7 @@ export class QuoteClusterIndex {
       this.links.clear();
       linkCuts(texts, (short, long) => join(texts[short]!, texts[long]!));
       for (const text of texts) seeds.add(text);
-      for (const component of new Set(this.componentOf.values())) breakUp(component.texts[0]!);
+      for (const text of this.componentOf.keys()) breakUp(text);
       return;
     }
     const compared = new Set<string>();
