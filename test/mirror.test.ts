@@ -16,6 +16,7 @@ const TESTED_IN_VSCODE_BY: Record<string, string> = {
   'src/extension/adjudication/disputeTree.ts': 'test/extension/adjudication.test.ts',
   'src/extension/adjudication/settling.ts': 'test/extension/adjudication.test.ts', // the plan: test/core/agreement/settle.test.ts
   'src/extension/annotationStore.ts': 'test/extension/keeping.test.ts', // the engine itself: test/core/workspace/document-sync.test.ts
+  'src/extension/configuredGit.ts': 'test/extension/review.test.ts', // git.path: the review runs the git it names
   'src/extension/linkQuotePrints.ts': 'test/extension/crossSources.test.ts', // the command beside the view it acts from
   'src/extension/localFiles.ts': 'test/extension/reliability.test.ts', // the Node host's local files; its rule: test/core/io/inside.test.ts
   'src/extension/labelConfigs.ts': 'test/extension/reliability.test.ts',

@@ -5,7 +5,7 @@
 import { readVersion as readVersionOf, readVersions as readVersionsOf, VersionError, type Version, type VersionOptions } from '../core/io/versions';
 import { UsageError } from './options';
 
-export { describeUnreadable, type Version, type VersionDocument } from '../core/io/versions';
+export { comparableDocuments, describeUnreadable, type Version, type VersionDocument } from '../core/io/versions';
 
 /**
  * Read a version's sidecars (and documents), as `readVersion` of core/io/versions.ts does.

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReviewEntryNode, ReviewNode } from '../../src/extension/review/reviewTree';
@@ -124,6 +125,27 @@ suite('Review of annotation changes', () => {
       assert.equal(reviewOf(api).session.base, undefined);
     } finally {
       errors.restore();
+    }
+  });
+
+  test('the review runs the git that VS Code\'s git.path names, for every git command, the reads of the base\'s files included', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-git-path-'));
+    const log = path.join(dir, 'calls.log');
+    const wrapper = path.join(dir, 'configured-git');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\nexec git "$@"\n`, { mode: 0o755 });
+    const settings = vscode.workspace.getConfiguration();
+    await settings.update('git.path', wrapper, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('marginalia.review.start', { revision: 'main' });
+      assert.equal(reviewOf(api).session.base?.revision, 'main');
+      const calls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n') : [];
+      for (const command of ['rev-parse --show-toplevel', 'ls-tree', 'cat-file --batch']) {
+        assert.ok(calls.some((c) => c.startsWith(command)), `${command} ran through git.path: ${calls.join(' | ')}`);
+      }
+    } finally {
+      await vscode.commands.executeCommand('marginalia.review.close');
+      await settings.update('git.path', undefined, vscode.ConfigurationTarget.Global);
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

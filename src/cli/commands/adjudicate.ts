@@ -6,7 +6,7 @@ import { WriteFailedError } from '../../core/io/atomic-write';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
 import { shownPath } from '../shown-path';
-import { describeUnreadable, readVersions, type Version } from '../versions';
+import { comparableDocuments, describeUnreadable, readVersions, type Version } from '../versions';
 
 export const ADJUDICATE_USAGE = `usage: marginalia adjudicate A B [PATH...] --into DIR
 
@@ -42,7 +42,8 @@ export async function adjudicateCommand(args: string[], io: CliIO): Promise<numb
   if (overlap !== undefined) throw new UsageError(`--into ${overlap}`);
   const unreadable = [...a.unreadable, ...b.unreadable].map(describeUnreadable);
   for (const file of unreadable) io.stderr.write(`marginalia adjudicate: warning: ${file} cannot be read; left out\n`);
-  const result = adjudicate(a.documents, b.documents, { a: nameA, b: nameB });
+  const [documentsA, documentsB] = comparableDocuments([a, b]) as [Version['documents'], Version['documents']];
+  const result = adjudicate(documentsA, documentsB, { a: nameA, b: nameB });
   const existing = existingSidecars(dir, result.adjudicated);
   if (existing.length > 0) {
     throw new UsageError(`${shownPath(io.cwd, dir)} already holds ${existing.length === 1 ? 'a sidecar' : 'sidecars'} that adjudication would overwrite: ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}; choose an empty folder`);

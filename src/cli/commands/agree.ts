@@ -2,7 +2,7 @@ import { measureAgreement, type SideDocument } from '../../core/agreement/agreem
 import { renderAgreementMarkdown } from '../../core/agreement/render';
 import type { CliIO } from '../run';
 import { chosenFormat, parseOptions, UsageError, wroteHelp } from '../options';
-import { describeUnreadable, readVersion, readVersions, type Version } from '../versions';
+import { comparableDocuments, describeUnreadable, readVersion, readVersions, type Version } from '../versions';
 
 export const AGREE_USAGE = `usage: marginalia agree A B [PATH...] [--json | --format markdown|json]
        marginalia agree --author X --author Y [PATH...] [--json | --format markdown|json]
@@ -48,7 +48,8 @@ export async function agreeCommand(args: string[], io: CliIO): Promise<number> {
     if (limits.length > 0 && a.documents.length + b.documents.length + a.unreadable.length + b.unreadable.length === 0) {
       throw new UsageError(`no sidecar in ${nameA} or ${nameB} under ${limits.join(', ')}`);
     }
-    sides = { a: a.documents, b: b.documents, nameA, nameB, unreadable: [...a.unreadable, ...b.unreadable].map(describeUnreadable) };
+    const [documentsA, documentsB] = comparableDocuments([a, b]) as [Version['documents'], Version['documents']];
+    sides = { a: documentsA, b: documentsB, nameA, nameB, unreadable: [...a.unreadable, ...b.unreadable].map(describeUnreadable) };
   }
   for (const file of sides.unreadable) io.stderr.write(`marginalia agree: warning: ${file} cannot be read; left out\n`);
   const report = measureAgreement(sides.a, sides.b);

@@ -3,7 +3,7 @@ import { renderAgreementMarkdown } from '../../core/agreement/render';
 import { diffAnnotations, renderDiffMarkdown, type NotCompared } from '../../core/diff';
 import type { CliIO } from '../run';
 import { parseOptions, UsageError, wroteHelp } from '../options';
-import { describeUnreadable, readVersions, type Version } from '../versions';
+import { comparableDocuments, describeUnreadable, readVersions, type Version } from '../versions';
 
 export const DIFF_USAGE = `usage: marginalia diff OLD NEW [PATH...] [--json] [--agree B]
 
@@ -47,9 +47,7 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
     ...before.unreadable.map((u) => ({ sidecar: u.sidecar, version: oldName })),
     ...after.unreadable.map((u) => ({ sidecar: u.sidecar, version: newName })),
   ];
-  const left = new Set(notCompared.map((n) => n.sidecar));
-  const compared = (v: Version): Version['documents'] => v.documents.filter((d) => !left.has(d.sidecar));
-  const [old, current] = [compared(before), compared(after)];
+  const [old, current] = comparableDocuments([before, after]) as [Version['documents'], Version['documents']];
   const diff = diffAnnotations(old, current);
   if (json) io.stdout.write(JSON.stringify({ ...diff, unreadable: notCompared }, null, 2) + '\n');
   else {

@@ -26,7 +26,8 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
  * symbolic links, skipping `node_modules`, `.git` and what `.marginaliaignore` files leave out: those
  * of the folders searched and of the folders above a named one, up to the repository root (the folder
  * holding `.git`), or up to `cwd` outside a repository. A file or folder named in `paths` is searched
- * even when an ignore file leaves it out.
+ * even when an ignore file leaves it out. A folder named through a symbolic link is searched as a
+ * folder of its own (its links below are not followed), as the readers take it for the root.
  * @param paths files or folders, relative to `cwd` or absolute
  * @param cwd the folder relative paths start from
  * @returns absolute sidecar paths, sorted, each once
@@ -36,9 +37,12 @@ export async function findSidecars(paths: string[], cwd: string): Promise<string
   const found = new Set<string>();
   for (const given of paths) {
     const absolute = path.resolve(cwd, given);
-    const stat = await fs.lstat(absolute);
+    const named = await fs.lstat(absolute);
+    // Followed when named: left unsearched, a linked folder would check, count or compare as empty.
+    const stat = named.isSymbolicLink() ? await fs.stat(absolute) : named;
     if (stat.isDirectory()) {
-      const root = await searchRoot(absolute, path.resolve(cwd));
+      // The folders above a link are not those of its target: their ignore files say nothing of it.
+      const root = named.isSymbolicLink() ? absolute : await searchRoot(absolute, path.resolve(cwd));
       const search: Search = { root, realRoot: insideRoot(root), from: toPosix(path.relative(root, absolute)), rules: new IgnoreRules() };
       for (let folder = absolute; folder !== root; ) {
         folder = path.dirname(folder);

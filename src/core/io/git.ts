@@ -48,7 +48,8 @@ export class Git {
    */
   runWithInput(args: readonly string[], cwd: string, input: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      const child = spawn(this.executable, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
+      // Standard error is not read: left in a pipe, a long complaint from git would fill it and stall both.
+      const child = spawn(this.executable, args, { cwd, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
       const chunks: Buffer[] = [];
       child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
       child.on('error', reject);

@@ -61,6 +61,18 @@ export function describeUnreadable(unreadable: UnreadableSidecar): string {
   return unreadable.refusal === undefined ? unreadable.sidecar : `${unreadable.sidecar} (it ${unreadable.refusal})`;
 }
 
+/**
+ * The documents of versions compared with each other, without those whose sidecar one of them could
+ * not read: nothing is known of what that side holds, and comparing it as absent would report each
+ * record of the other side as added, removed or annotated on one side only.
+ * @param versions the versions compared
+ * @returns each version's documents, in the order of `versions`
+ */
+export function comparableDocuments(versions: readonly Version[]): VersionDocument[][] {
+  const unreadable = new Set(versions.flatMap((v) => v.unreadable.map((u) => u.sidecar)));
+  return versions.map((v) => (unreadable.size === 0 ? v.documents : v.documents.filter((d) => !unreadable.has(d.sidecar))));
+}
+
 /** What to read besides the sidecars, and with which git. */
 export interface VersionOptions {
   /** Read each sidecar's document too. */

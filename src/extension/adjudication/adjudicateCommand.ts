@@ -14,7 +14,7 @@ import { WriteFailedError } from '../../core/io/atomic-write';
 import type { Git } from '../../core/io/git';
 import { isWithin } from '../../core/io/inside';
 import { sidecarPathFor } from '../../core/paths';
-import { describeUnreadable, readVersion, type Version } from '../../core/io/versions';
+import { comparableDocuments, describeUnreadable, readVersion, type Version } from '../../core/io/versions';
 import type { AnnotationStore } from '../annotationStore';
 import { configuredGit } from '../configuredGit';
 import { askUser } from '../notify';
@@ -70,7 +70,8 @@ export async function adjudicateVersions(store: AnnotationStore, args: Adjudicat
   if (overlap !== undefined) throw new Error(overlap);
   // What the sidecars will say of who marked what: never a path of this machine outside the workspace.
   const names = { a: sideName(nameA, a, cwd), b: sideName(nameB, b, cwd) };
-  const result = adjudicate(a.documents, b.documents, names);
+  const [documentsA, documentsB] = comparableDocuments([a, b]) as [Version['documents'], Version['documents']];
+  const result = adjudicate(documentsA, documentsB, names);
   const existing = existingSidecars(into, result.adjudicated);
   const waiting = existing.filter((sidecar) => store.getBySidecar(vscode.Uri.file(path.join(into, ...sidecar.split('/'))))?.unwritten);
   if (waiting.length > 0) throw new Error(`${waiting.join(', ')} ha${waiting.length === 1 ? 's' : 've'} annotation changes waiting for their document's save; save or revert first`);
@@ -129,7 +130,11 @@ async function readSide(git: Git, name: string, cwd: string): Promise<Version> {
     const sidecar = under(d.sidecar);
     return document !== undefined && sidecar !== undefined ? [{ ...d, document, sidecar }] : [];
   });
-  return { ...version, documents };
+  const unreadable = version.unreadable.flatMap((u) => {
+    const sidecar = under(u.sidecar);
+    return sidecar !== undefined ? [{ ...u, sidecar }] : [];
+  });
+  return { ...version, documents, unreadable };
 }
 
 /** Say what was written and what was left out, with a way to the disputes. */

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/run';
 import { readSidecar } from '../../../src/core/sidecar/read';
@@ -134,6 +134,22 @@ test('a write that fails (disk full) names the document, writes no sidecar for i
     assert.match(stderr, /^marginalia adjudicate: error: one\/edited\.txt: cannot write .*edited\.txt: the disk is full; it was left as it was; its sidecar was not written$/m);
     assert.equal(existsSync(path.join(work.dir, 'out', 'one', 'edited.txt.annotations.yaml')), false);
     assert.equal(existsSync(path.join(work.dir, 'out', 'two', 'report.txt.annotations.yaml')), true);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a sidecar one side cannot read is reported as such, not as a document annotated on the other side only', async () => {
+  const work = temporaryFolder('adjudicate-unreadable');
+  try {
+    copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, 'a'));
+    copyFolder(fixturePath('agreement', 'b'), path.join(work.dir, 'b'));
+    writeFileSync(path.join(work.dir, 'b', 'report.txt.annotations.yaml'), readFileSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml')));
+    const result = await marginalia(['adjudicate', 'a', 'b', '--into', 'curated'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /warning: report\.txt\.annotations\.yaml cannot be read; left out/);
+    assert.doesNotMatch(result.stdout, /report\.txt: not adjudicated: annotated in a only/);
+    assert.match(result.stdout, /^only-a\.txt: not adjudicated: annotated in a only$/m);
   } finally {
     work.dispose();
   }

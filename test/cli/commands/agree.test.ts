@@ -145,3 +145,20 @@ test('diff --agree: one pull-request comment with the changes in context and the
     work.dispose();
   }
 });
+
+test('a sidecar one side cannot read leaves its document out of both, not counted as annotated on the other side only', async () => {
+  const work = temporaryFolder('agree-unreadable');
+  try {
+    copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, 'a'));
+    copyFolder(fixturePath('agreement', 'b'), path.join(work.dir, 'b'));
+    writeFileSync(path.join(work.dir, 'b', 'report.txt.annotations.yaml'), readFileSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml')));
+    const result = await marginalia(['agree', 'a', 'b', '--json'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /warning: report\.txt\.annotations\.yaml cannot be read; left out/);
+    const report = JSON.parse(result.stdout) as AgreementReport;
+    assert.deepEqual(report.left_out.only_in_a, ['only-a.txt'], 'report.txt is not said to be annotated in a only');
+    assert.equal(report.documents, 0);
+  } finally {
+    work.dispose();
+  }
+});

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Sidecar } from '../../../src/core/model';
 import { readSidecar } from '../../../src/core/sidecar/read';
@@ -181,6 +181,23 @@ test('a sidecar that cannot be read in one version is not compared: its records 
     const parsed = JSON.parse(json.stdout) as { documents: unknown[]; unreadable: unknown[] };
     assert.deepEqual(parsed.documents, []);
     assert.deepEqual(parsed.unreadable, [{ sidecar: 'emoji.txt.annotations.yaml', version: 'new' }]);
+  } finally {
+    work.dispose();
+  }
+});
+
+test('a version named through a link to a folder is compared as that folder, not as an empty one', async () => {
+  const work = temporaryFolder('diff-linked');
+  try {
+    copyFolder(SETS.fixtures, path.join(work.dir, 'old'));
+    copyFolder(SETS.fixtures, path.join(work.dir, 'current'));
+    symlinkSync('current', path.join(work.dir, 'new'));
+    const result = await marginalia(['diff', 'old', 'new'], work.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^No annotation changes\.$/m);
+    const [throughLink, direct] = [await marginalia(['export', 'new', '--format', 'doccano'], work.dir), await marginalia(['export', 'current', '--format', 'doccano'], work.dir)];
+    assert.match(direct.stderr, /exported [1-9]\d* annotations/);
+    assert.equal(throughLink.stdout, direct.stdout.replaceAll('"source":"current/', '"source":"new/'));
   } finally {
     work.dispose();
   }

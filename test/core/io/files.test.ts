@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CorpusReader, writeFileIfUnchanged } from '../../../src/core/io/files';
+import { CorpusReader, findSidecars, writeFileIfUnchanged } from '../../../src/core/io/files';
 import { NEW_CONTENT, SIDECAR, sidecarFolder } from './sidecar-folder';
 
 test('writeFileIfUnchanged replaces a file that is still as it was read', async () => {
@@ -85,5 +85,25 @@ test('CorpusReader reads a sidecar and its document under the workspace given, a
     assert.deepEqual(loaded.findings.map((f) => f.code), ['outside-workspace']);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('findSidecars searches a folder named through a link as a folder of its own; links met below are still not followed', async () => {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'marginalia-linked-folder-')));
+  try {
+    const target = path.join(dir, 'target');
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.mkdirSync(target);
+    fs.mkdirSync(elsewhere);
+    fs.writeFileSync(path.join(target, 'a.txt.annotations.yaml'), SIDECAR);
+    fs.writeFileSync(path.join(elsewhere, 'b.txt.annotations.yaml'), SIDECAR);
+    fs.symlinkSync(elsewhere, path.join(target, 'below'));
+    const work = path.join(dir, 'work');
+    fs.mkdirSync(work);
+    fs.symlinkSync(target, path.join(work, 'linked'));
+    assert.deepEqual(await findSidecars(['linked'], work), [path.join(work, 'linked', 'a.txt.annotations.yaml')]);
+    assert.deepEqual(await findSidecars(['.'], work), [], 'a link met in a walk is not followed');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
