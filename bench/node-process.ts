@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** Room for a command's warnings: export over 10,000 seed copies writes 2.5 MB of them (one per relation left out). */
+const STDERR_LIMIT_BYTES = 256 * 1024 * 1024;
 
 /**
  * Run `node ARGS` and wait for it.
@@ -14,6 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * @throws when it exits non-zero (check exits 1 on findings, export and stats on an unreadable file), with its stderr
  */
 export function runNode(args: string[], cwd: string = ROOT): void {
-  const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: STDERR_LIMIT_BYTES });
+  if (result.error) throw new Error(`node ${args.join(' ')} failed: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}: ${(result.stderr ?? '').slice(0, 500)}`);
 }
