@@ -52,7 +52,11 @@ export async function diffCommand(args: string[], io: CliIO): Promise<number> {
   if (json) io.stdout.write(JSON.stringify({ ...diff, unreadable: notCompared }, null, 2) + '\n');
   else {
     io.stdout.write(renderDiffMarkdown(diff, oldName, newName, { before: old, after: current }, notCompared));
-    if (other) io.stdout.write('\n' + renderAgreementMarkdown(measureAgreement(after.documents, other.documents), newName, agreeWith!));
+    if (other) {
+      // As `agree NEW B` measures it: a sidecar either side cannot read is left out of both.
+      const [mine, theirs] = comparableDocuments([after, other]) as [Version['documents'], Version['documents']];
+      io.stdout.write('\n' + renderAgreementMarkdown(measureAgreement(mine, theirs), newName, agreeWith!));
+    }
   }
   return unreadable.length > 0 ? 1 : 0;
 }

@@ -186,6 +186,23 @@ test('a sidecar that cannot be read in one version is not compared: its records 
   }
 });
 
+test('--agree leaves out a sidecar the other side cannot read, as `agree` does, not counted as annotated on one side only', async () => {
+  const work = temporaryFolder('diff-agree-unreadable');
+  try {
+    copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, 'a'));
+    copyFolder(fixturePath('agreement', 'b'), path.join(work.dir, 'b'));
+    writeFileSync(path.join(work.dir, 'b', 'report.txt.annotations.yaml'), readFileSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml')));
+    const result = await marginalia(['diff', 'a', 'a', '--agree', 'b'], work.dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /warning: report\.txt\.annotations\.yaml cannot be read; left out/);
+    assert.match(result.stdout, /^- 1 document annotated in `a` only, not compared: `only-a\.txt`$/m, 'report.txt is not said to be annotated in a only');
+    const agreed = await marginalia(['agree', 'a', 'b'], work.dir);
+    assert.ok(result.stdout.endsWith('\n' + agreed.stdout), 'the agreement is the one `agree` measures');
+  } finally {
+    work.dispose();
+  }
+});
+
 test('a version named through a link to a folder is compared as that folder, not as an empty one', async () => {
   const work = temporaryFolder('diff-linked');
   try {
