@@ -259,6 +259,25 @@ suite('Review of annotation changes', () => {
     const file = await requestScreenshot('review-tree-decided', { waitForText: 'reverted' });
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
   });
+
+  test('a base sidecar that cannot be read is left out on both sides, and the review says so', async () => {
+    const other = await scratchDocument('review-b.txt', 'Another claim.\n');
+    await writeFile(sidecarOf(other), 'marginalia: 1\nannotations: [unclosed\n');
+    git('add', path.relative(folder().fsPath, sidecarOf(other).fsPath));
+    git('commit', '-q', '-m', 'a sidecar no reader can parse');
+    await writeFile(sidecarOf(other), 'marginalia: 1\nannotations:\n  - id: b0000001\n    label: claim\n    start: 0\n    end: 7\n    text: Another\n');
+    await waitFor(() => api.store.get(other)?.annotations.length === 1, 'the mended sidecar to be read');
+    const warnings = interceptWindow('showWarningMessage', () => Promise.resolve(undefined));
+    try {
+      await vscode.commands.executeCommand('marginalia.review.start', { revision: 'HEAD', name: 'HEAD' });
+      assert.match(String(warnings.calls[0]?.[0]), /not compared, as HEAD holds a sidecar that cannot be read: scratch\/review-b\.txt\.annotations\.yaml/);
+      assert.deepEqual(reviewOf(api).session.notCompared, ['scratch/review-b.txt.annotations.yaml']);
+      assert.ok(!listed(api).some((l) => l.startsWith('b0000001')), `its record is not listed as added: ${listed(api).join(', ')}`);
+    } finally {
+      warnings.restore();
+      await vscode.commands.executeCommand('marginalia.review.close');
+    }
+  });
 });
 
 suite('Review: a change compares the documents it changed', () => {

@@ -85,6 +85,9 @@ async function beginReview(session: ReviewSession, args?: ReviewStartArgs): Prom
   const base = args?.revision ? { revision: args.revision, name: args.name ?? args.revision } : await pickBase();
   if (!base) return undefined;
   await session.start(base);
+  if (session.notCompared.length > 0) {
+    void askUser('warning', `not compared, as ${base.name} holds a sidecar that cannot be read: ${session.notCompared.join('; ')}`);
+  }
   void vscode.commands.executeCommand(`${REVIEW_VIEW}.focus`);
   return { base, entries: session.documents().reduce((n, d) => n + d.entries.length, 0) };
 }

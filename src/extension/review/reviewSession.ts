@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { SidecarSnapshot } from '../../core/diff';
 import { findSidecars } from '../../core/io/files';
 import { gitUserName, type Git } from '../../core/io/git';
-import { readVersion, type VersionDocument } from '../../core/io/versions';
+import { describeUnreadable, readVersion, type VersionDocument } from '../../core/io/versions';
 import type { Annotation } from '../../core/model';
 import { documentPathFor } from '../../core/paths';
 import { acceptAction, rejectAction, type ReviewAction } from '../../core/review-actions';
@@ -82,6 +82,7 @@ export class ReviewSession extends Disposable {
   private readonly soon = this._register(new Soon(() => this.compareChanged(), REFRESH_DELAY_MS));
   private current: { base: ReviewBase; folders: FolderBase[]; git: Git } | undefined;
   private views: ReviewDocumentView[] = [];
+  private notComparedSidecars: readonly string[] = [];
   /** The views of each folder under review, in the order of `current.folders`. */
   private byFolder: ReviewDocumentView[][] = [];
   /** The sidecar key of each document (URI as a string) compared, kept for when the store no longer holds it. */
@@ -110,6 +111,11 @@ export class ReviewSession extends Disposable {
         this.soon.reschedule();
       }),
     );
+  }
+
+  /** The base's sidecars that could not be read: left out of the comparison on both sides. */
+  get notCompared(): readonly string[] {
+    return this.notComparedSidecars;
   }
 
   /** The revision compared with, while a review is open. */
@@ -161,6 +167,7 @@ export class ReviewSession extends Disposable {
     await this.store.ready;
     const folders: FolderBase[] = [];
     const problems: string[] = [];
+    const notCompared: string[] = [];
     const git = configuredGit();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
@@ -176,6 +183,11 @@ export class ReviewSession extends Disposable {
         const documents = version.documents;
         const before = documents.map((d) => ({ document: d.sidecar, annotations: d.annotations }));
         const folderBase = { folder, root, realFolder, before, baseByKey: new Map(documents.map((d) => [d.sidecar, d])), ignored: new Set<string>() };
+        // Compared with nothing, every record of an unreadable base sidecar would list as added.
+        for (const unreadable of version.unreadable) {
+          folderBase.ignored.add(unreadable.sidecar);
+          notCompared.push(describeUnreadable(unreadable));
+        }
         const checked = new Set((await findSidecars([realFolder], realFolder)).map((file) => path.relative(root, file).split(path.sep).join('/')));
         for (const doc of this.store.documents()) {
           const key = this.keyOf(folderBase, doc.sidecarUri);
@@ -188,6 +200,7 @@ export class ReviewSession extends Disposable {
     }
     if (folders.length === 0) throw new Error(`cannot review the changes since ${base.name}: ${problems.join('; ') || 'no folder is open'}`);
     this.current = { base, folders, git };
+    this.notComparedSidecars = notCompared;
     await vscode.commands.executeCommand('setContext', REVIEW_ACTIVE_CONTEXT, true);
     this.compare();
   }
@@ -196,6 +209,7 @@ export class ReviewSession extends Disposable {
   async close(): Promise<void> {
     this.soon.cancel();
     this.current = undefined;
+    this.notComparedSidecars = [];
     this.views = [];
     this.byFolder = [];
     this.keyOfDocument.clear();
