@@ -78,13 +78,11 @@ function fewestEdits(
   const shiftOf = (j: number) => results[j]!.annotation.start - annotations[j]!.start;
   const shiftBefore = before === undefined ? 0 : shiftOf(before);
   const shiftAfter = shiftOf(after);
+  const places = exactPlaces(index, a.text);
+  if (!places) return false;
   let placedCost = Infinity;
   let otherCost = Infinity;
-  let seen = 0;
-  for (let at = index.text.indexOf(a.text); at >= 0; at = index.text.indexOf(a.text, at + 1)) {
-    if (++seen > MAX_OCCURRENCES) return false;
-    const start = index.toCodePoint(at);
-    const end = index.toCodePoint(at + a.text.length);
+  for (const { start, end } of places) {
     const shift = start - a.start;
     if (claims.claimed(i, start, end, shift)) continue;
     if (before !== undefined && !inOrder(annotations[before]!, results[before]!.annotation, a, { start, end })) continue;
@@ -117,16 +115,18 @@ interface Span {
  */
 function standsOnce(a: Annotation, i: number, index: OffsetIndex, occurrences: Occurrences, claims: Claims): boolean {
   if (occurrences.only(a.text) >= 0) return true;
-  let free = 0;
-  let seen = 0;
-  for (let at = index.text.indexOf(a.text); at >= 0; at = index.text.indexOf(a.text, at + 1)) {
-    if (++seen > MAX_OCCURRENCES) return false;
-    const start = index.toCodePoint(at);
-    const end = index.toCodePoint(at + a.text.length);
-    if (!claims.claimed(i, start, end, start - a.start)) free++;
-    if (free > 1) return false;
+  const places = exactPlaces(index, a.text);
+  return places !== undefined && places.filter(({ start, end }) => !claims.claimed(i, start, end, start - a.start)).length === 1;
+}
+
+/** The exact occurrences of `text` (code points), in order; undefined beyond `MAX_OCCURRENCES`. */
+function exactPlaces(index: OffsetIndex, text: string): Span[] | undefined {
+  const places: Span[] = [];
+  for (let at = index.text.indexOf(text); at >= 0; at = index.text.indexOf(text, at + 1)) {
+    if (places.length === MAX_OCCURRENCES) return undefined;
+    places.push({ start: index.toCodePoint(at), end: index.toCodePoint(at + text.length) });
   }
-  return free === 1;
+  return places;
 }
 
 /** The placements of unchanged text (held or moved), to tell whose characters an occurrence is. */

@@ -200,18 +200,7 @@ export class DiffMap {
    * @param atEnd whether the edit overran the span's end (else its start)
    */
   private cleanDeletion(h: Hunk, atEnd: boolean): boolean {
-    if (h.newStart !== h.newEnd) return false;
-    if (atEnd) {
-      const lineEnd = this.oldText.indexOf('\n', h.oldEnd);
-      const to = lineEnd < 0 ? this.oldText.length : lineEnd;
-      const words = wordsOf(this.oldText, h.oldEnd, to);
-      const last = words[REWRITE_WORDS - 1];
-      return this.untouched(h.oldEnd, last ? last[0] + last[1] : to);
-    }
-    const from = this.oldText.lastIndexOf('\n', h.oldStart - 1) + 1;
-    const words = wordsOf(this.oldText, from, h.oldStart);
-    const first = words[words.length - REWRITE_WORDS];
-    return this.untouched(first ? first[0] : from, h.oldStart);
+    return h.newStart === h.newEnd && (atEnd ? this.untouchedAfter(h.oldEnd) : this.untouchedBefore(h.oldStart));
   }
 
   /**
@@ -232,19 +221,29 @@ export class DiffMap {
       while (i > 0 && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
       let wordStart = i;
       while (wordStart > 0 && kindAt(text, wordStart - 1) === WORD) wordStart--;
-      const lineStart = text.lastIndexOf('\n', from - 1) + 1;
-      const words = wordsOf(text, lineStart, from);
-      const far = words[words.length - REWRITE_WORDS];
-      return wordStart < i && this.untouched(far ? far[0] : lineStart, from);
+      return wordStart < i && this.untouchedBefore(from);
     }
     let j = to;
     while (j < text.length && (text.charAt(j) === ' ' || text.charAt(j) === '\t')) j++;
     let wordEnd = j;
     while (wordEnd < text.length && kindAt(text, wordEnd) === WORD) wordEnd++;
-    const lineEnd = text.indexOf('\n', to);
-    const words = wordsOf(text, to, lineEnd < 0 ? text.length : lineEnd);
-    const far = words[REWRITE_WORDS - 1];
-    return wordEnd > j && !SENTENCE_END.test(text.charAt(to - 1)) && this.untouched(to, far ? far[0] + far[1] : lineEnd < 0 ? text.length : lineEnd);
+    return wordEnd > j && !SENTENCE_END.test(text.charAt(to - 1)) && this.untouchedAfter(to);
+  }
+
+  /** Whether no edit touches the old text after `at` for `REWRITE_WORDS` words, or up to the line's end. */
+  private untouchedAfter(at: number): boolean {
+    const lineEnd = this.oldText.indexOf('\n', at);
+    const to = lineEnd < 0 ? this.oldText.length : lineEnd;
+    const last = wordsOf(this.oldText, at, to)[REWRITE_WORDS - 1];
+    return this.untouched(at, last ? last[0] + last[1] : to);
+  }
+
+  /** Whether no edit touches the old text before `at` for `REWRITE_WORDS` words, or back to the line's start. */
+  private untouchedBefore(at: number): boolean {
+    const from = this.oldText.lastIndexOf('\n', at - 1) + 1;
+    const words = wordsOf(this.oldText, from, at);
+    const first = words[words.length - REWRITE_WORDS];
+    return this.untouched(first ? first[0] : from, at);
   }
 
   /** Index of the last hunk starting before `at` (at or before it when `inclusive`), -1 if none. */

@@ -164,7 +164,9 @@ const EDITED_IN_PLACE = 0.8;
  * the neighbours' shift predicts; where the text stands there edited (a word changed inside the
  * original, its copy intact), or where a placement far from the walk's prediction has its surrounding
  * words standing there too (`surroundingsStandAt`: the annotated text deleted from the original), the
- * copy is doubtful and the annotation is orphaned.
+ * copy is doubtful and the annotation is orphaned. The search looked for those inside a far one
+ * orphaned so, that moved alike, on its copy: unless their text stands exactly where the neighbours
+ * predict, they are orphaned with it.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place (updated)
  */
@@ -178,6 +180,8 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
   for (let k = 0; k < shifts.length; k++) differentBefore[k] = k > 0 && shifts[k - 1] === shifts[k] ? differentBefore[k - 1]! : k - 1;
   const differentAfter = new Array<number>(shifts.length);
   for (let k = shifts.length - 1; k >= 0; k--) differentAfter[k] = k < shifts.length - 1 && shifts[k + 1] === shifts[k] ? differentAfter[k + 1]! : k + 1;
+  /** Which placements (by their place in `placedOrder`) lie inside one orphaned here, on its copy. */
+  const followedCopy = new Array<boolean>(shifts.length).fill(false);
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
     if (r.method !== 'search' || r.outcome !== 'moved') return;
@@ -198,10 +202,20 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       far[i] = false;
     } else if (
       exact.length > 1 ||
+      followedCopy[k] ||
       predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
       (far[i] && predicted.length === inRange.length && surroundingsStandAt(index, r.annotation, within(byBefore) ? byBefore : undefined, within(byAfter) ? byAfter : undefined))
     ) {
       results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: 'search' };
+      // The ones inside it that moved alike were looked for where it put them: they followed it onto
+      // the copy, as doubtful unless their text stands where their neighbours predict. (Those after
+      // it stand on their own: a doubt about it need not be one about the next paragraph.)
+      if (far[i]) {
+        for (let m = k + 1; m < shifts.length && shifts[m] === shifts[k] && results[placedOrder[m]!]!.method === 'search'; m++) {
+          const inner = annotations[placedOrder[m]!]!;
+          if (inner.start >= a.start && inner.end <= a.end) followedCopy[m] = true;
+        }
+      }
     }
   });
 }

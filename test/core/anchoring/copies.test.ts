@@ -71,3 +71,18 @@ test('of two copies in order between the annotations around it, the placement on
   orphanUnsupportedCopies([talks, biden, end], onFirst, new OffsetIndex(text), [0, 1, 2], [false, true, false], new Occurrences(text));
   assert.equal(onFirst[1]!.outcome, 'orphaned', 'the copy more edits would be needed for');
 });
+
+test('a text standing more than 32 times is as good as countless: no copy of it is the one the fewest edits explain', () => {
+  const base = `Ryabkov spoke.${FAR}${WARNING}${FAR}${WARNING} Markets fell.${FAR}The end.\n`;
+  const talks = annotation('talks', 100, 'Ryabkov spoke');
+  const biden = annotation('biden', 700, 'Biden warned');
+  const end = annotation('end', 1100, 'The end');
+  const outcome = (copiesAfterTheEnd: number) => {
+    const text = base + WARNING.repeat(copiesAfterTheEnd);
+    const results = [movedTo(talks, 0), movedTo(biden, base.lastIndexOf(WARNING)), movedTo(end, text.indexOf('The end'))];
+    orphanUnsupportedCopies([talks, biden, end], results, new OffsetIndex(text), [0, 1, 2], [false, true, false], new Occurrences(text));
+    return results[1]!.outcome;
+  };
+  assert.equal(outcome(30), 'moved', '32 copies, the others out of order');
+  assert.equal(outcome(31), 'orphaned', '33 copies');
+});

@@ -273,6 +273,23 @@ for (const context of [false, true]) {
     assert.equal(a!.annotation.start, after.indexOf('Deputy'));
     assert.equal(deleted!.outcome, 'orphaned', `placed on the copy at ${deleted!.annotation.start}`);
   });
+
+  test(`a paragraph copied far below, then the annotated sentence deleted in the original: what lies inside it is not placed on the copy either (${records})`, () => {
+    const paragraph = 'The buildup has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.';
+    const before = `Officials met in Brussels on Thursday.\n\n${paragraph}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${FILLER}\n\nThe end.\n`;
+    const annotations = [
+      annotate(before, 'Officials met in Brussels', { id: 'before', context }),
+      annotate(before, 'Moscow has denied plans to attack its neighbor', { id: 'deleted', context }),
+      annotate(before, 'attack its neighbor', { id: 'inside', context }),
+      annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'after', context }),
+    ];
+    const copied = before.replace('\n\nThe end.', `\n\n${paragraph}\n\nThe end.`);
+    const after = copied.replace(' Moscow has denied plans to attack its neighbor, but demanded guarantees.\n', '\n');
+    const [, deleted, inside] = reanchor(annotations, new OffsetIndex(after));
+    assert.equal(deleted!.outcome, 'orphaned', `placed on the copy at ${deleted!.annotation.start}`);
+    // It was looked for where the copy put the sentence around it: as doubtful as that placement.
+    assert.equal(inside!.outcome, 'orphaned', `placed on the copy at ${inside!.annotation.start}`);
+  });
 }
 
 test('without context, a paragraph copied far above, then a word of the annotation edited in the original: not placed on the copy', () => {
