@@ -10,7 +10,7 @@ import type { Git } from '../../core/io/git';
 import type { Finding } from '../../core/model';
 import { reviewFindings, reviewItems, type ReviewItem } from '../../core/review';
 import { UsageError } from '../options';
-import { readVersion } from '../versions';
+import { describeUnreadable, readVersion } from '../versions';
 import type { CheckedSidecar } from './check-relations';
 
 /** Findings for a sidecar that is gone from the working tree: its path relative to the working folder. */
@@ -33,8 +33,15 @@ export async function addReviewFindings(base: string, limits: readonly string[],
   if (!version.isRevision) throw new UsageError(`--require-reviewed takes a git revision (the pull request's base, such as origin/main), and '${base}' is a folder`);
   const byKey = new Map<string, CheckedSidecar>();
   for (const c of checked) byKey.set(path.relative(version.root, await fs.realpath(c.sidecarPath)).split(path.sep).join('/'), c);
+  // Compared with nothing, every record of a sidecar REF holds unreadable would need a review it cannot
+  // be given; it is left out of the comparison, as `diff` leaves it out, with one error that says why.
+  const unreadable = new Map(version.unreadable.map((u) => [u.sidecar, u]));
+  for (const [key, c] of byKey) {
+    const atBase = unreadable.get(key);
+    if (atBase) c.findings.push(unreadableAtBase(describeUnreadable(atBase), base));
+  }
   const before: SidecarSnapshot[] = version.documents.map((d) => ({ document: d.sidecar, annotations: d.annotations }));
-  const after: SidecarSnapshot[] = [...byKey].map(([key, c]) => ({ document: key, annotations: c.sidecar.annotations }));
+  const after: SidecarSnapshot[] = [...byKey].filter(([key]) => !unreadable.has(key)).map(([key, c]) => ({ document: key, annotations: c.sidecar.annotations }));
   const items = new Map<string, ReviewItem[]>();
   for (const item of reviewItems(diffAnnotations(before, after))) items.set(item.document, [...(items.get(item.document) ?? []), item]);
   const gone: GoneSidecar[] = [];
@@ -45,4 +52,15 @@ export async function addReviewFindings(base: string, limits: readonly string[],
     else gone.push({ path: path.relative(cwd, path.join(version.root, ...key.split('/'))), findings });
   }
   return gone;
+}
+
+/** The finding of a checked sidecar whose version at `base` cannot be read: its changes cannot be reviewed. */
+function unreadableAtBase(described: string, base: string): Finding {
+  return {
+    severity: 'error',
+    code: 'review-base-unreadable',
+    message: `its version at ${base} cannot be read (${described}), so its changes since ${base} cannot be compared or reviewed; mend it at ${base} or review this sidecar by hand`,
+    line: 1,
+    column: 1,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { copyFileSync, rmSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fixturePath } from '../../fixture-path';
 import { git, gitRepository, marginalia } from '../cli-harness';
@@ -92,4 +92,16 @@ test('--fix with --require-reviewed is refused before anything is written: the r
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--fix and --require-reviewed/);
   assert.equal(git(repo, 'status', '--porcelain'), '', 'no sidecar rewritten');
+}));
+
+test('a sidecar REF holds unreadable is not compared: one error says why, not one per record', () => inRepository('reviewed', async (repo) => {
+  git(repo, 'checkout', '-q', 'main');
+  writeFileSync(path.join(repo, SIDECAR), 'marginalia: 1\nannotations: [unclosed\n');
+  git(repo, 'commit', '-q', '-am', 'a sidecar no reader can parse');
+  git(repo, 'checkout', '-q', 'work');
+  const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  const lines = result.stdout.split('\n').filter((line) => line.startsWith(SIDECAR));
+  assert.equal(lines.length, 1, result.stdout);
+  assert.match(lines[0]!, /^corpus\/doc\.txt\.annotations\.yaml:1:1: error: its version at main cannot be read \(corpus\/doc\.txt\.annotations\.yaml\), so its changes since main cannot be compared or reviewed/);
 }));
