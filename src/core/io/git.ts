@@ -9,6 +9,9 @@ import * as path from 'node:path';
 /** The most bytes git's output may have (it is buffered whole). */
 const MAX_BYTES = 256 * 1024 * 1024;
 
+/** How much of git's standard error a failure quotes: its end, where git says what went wrong. */
+const MAX_COMPLAINT_CHARS = 2000;
+
 /** How many branches and tags the base picker offers, newest first. */
 export const MAX_REFS = 30;
 
@@ -48,12 +51,18 @@ export class Git {
    */
   runWithInput(args: readonly string[], cwd: string, input: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      // Standard error is not read: left in a pipe, a long complaint from git would fill it and stall both.
-      const child = spawn(this.executable, args, { cwd, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+      const child = spawn(this.executable, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
       const chunks: Buffer[] = [];
+      // Standard error is drained as it comes (left in a pipe, a long complaint would stall git) and its
+      // end kept to say why git failed.
+      let complaint = '';
       child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => (complaint = (complaint + chunk.toString('utf8')).slice(-MAX_COMPLAINT_CHARS)));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(Buffer.concat(chunks)) : reject(new Error(`git ${args[0] ?? ''} exited with ${code}`))));
+      child.on('close', (code) => {
+        if (code === 0) resolve(Buffer.concat(chunks));
+        else reject(new Error(`git ${args[0] ?? ''} exited with ${code}${complaint.trim() ? `: ${complaint.trim()}` : ''}`));
+      });
       child.stdin.on('error', () => undefined); // git gone early: its exit code says why
       child.stdin.end(input);
     });

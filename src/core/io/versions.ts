@@ -162,7 +162,11 @@ function textOf(bytes: Buffer | undefined): string | undefined {
 async function readRevision(revision: string, limits: readonly string[], cwd: string, options: VersionOptions): Promise<Version> {
   const git = options.git ?? new Git();
   const root = await git.repositoryRoot(cwd);
-  if (root === undefined) throw new VersionError(`'${revision}' is not a folder, and ${cwd} is not in a git repository`);
+  if (root === undefined) {
+    // Outside a repository and without a git to run, git says the same: only the second is mended in the settings.
+    const runs = await git.run(['--version'], cwd).then(() => true, () => false);
+    throw new VersionError(runs ? `'${revision}' is not a folder, and ${cwd} is not in a git repository` : `'${revision}' is not a folder, and git ('${git.executable}') cannot be run to read it as a revision`);
+  }
   const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', revision], root).catch(() => {
     throw new VersionError(`'${revision}' is neither a folder nor a revision of the repository at ${root}`);
   });

@@ -78,3 +78,17 @@ test('Git.run rejects when git fails, with what git said', () =>
   withFolder(async (dir) => {
     await assert.rejects(new Git().run(['rev-parse', 'HEAD'], dir), /not a git repository/i);
   }));
+
+test('a git fed on standard input that fails says what git said, however long its complaint', () =>
+  withFolder(async (dir) => {
+    repository(dir);
+    await assert.rejects(new Git().runWithInput(['cat-file', '--batch', '--no-such-option'], dir, 'HEAD\n'), /^Error: git cat-file exited with 129: \S/);
+    // A complaint longer than a pipe holds is drained, and only its end is quoted.
+    const script = path.join(dir, 'noisy-git');
+    writeFileSync(script, `#!/bin/sh\nhead -c 200000 /dev/zero | tr '\\0' x >&2\necho 'the real reason' >&2\nexit 3\n`, { mode: 0o755 });
+    await assert.rejects(new Git(script).runWithInput(['cat-file'], dir, ''), (error: Error) => {
+      assert.match(error.message, /^git cat-file exited with 3: x+the real reason$/);
+      assert.ok(error.message.length < 2100, `quoted ${error.message.length} characters`);
+      return true;
+    });
+  }));

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { readVersion, readVersions, splitCatFileBatch, VersionError } from '../../../src/core/io/versions';
+import { Git } from '../../../src/core/io/git';
 import { RecordingGit, twoAnnotatorBranches } from '../../cli/cli-harness';
 
 const SIDECAR = (document: string, text: string) =>
@@ -79,6 +80,20 @@ test('a name that is neither a folder nor a revision of a repository is refused 
   const dir = mkdtempSync(path.join(tmpdir(), 'marginalia-not-a-repo-'));
   try {
     await assert.rejects(readVersion('no-such-branch', [], dir), VersionError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a revision asked of a git that cannot be run says so, not that the folder is outside a repository', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'marginalia-no-git-'));
+  try {
+    await assert.rejects(readVersion('main', [], dir, { texts: false, git: new Git(path.join(dir, 'no-such-git')) }), (error: Error) => {
+      assert.ok(error instanceof VersionError);
+      assert.match(error.message, /^'main' is not a folder, and git \('.*no-such-git'\) cannot be run to read it as a revision$/);
+      return true;
+    });
+    await assert.rejects(readVersion('main', [], dir), /'main' is not a folder, and .* is not in a git repository/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
