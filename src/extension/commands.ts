@@ -22,7 +22,7 @@ import { toOffset, toRange } from './positions';
 import type { AnnotationTreeProvider } from './tree/annotationTreeProvider';
 import { treeCommandHandlers } from './tree/treeCommands';
 import type { ReviewCommandName } from './review/reviewCommands';
-import { askUser } from './notify';
+import { askUser, reportWithUndo } from './notify';
 import { acceptAllSuggestions, acceptSuggestion, rejectSuggestion, tagAllOccurrences, type AcceptAllArgs, type SuggestionController, type SuggestionTarget, type TagAllArgs } from './suggestions';
 import type { RelateArgs, RemovedWithRelations, WorkspaceRelations } from './relations';
 import type { Adjudication } from './adjudication/adjudication';
@@ -253,18 +253,15 @@ function offerUndo(relations: WorkspaceRelations, what: RemovedWithRelations): v
   const records = removed.length === 1 ? `${removed[0]!.label} “${oneLine(removed[0]!.text, 40)}”` : `${removed.length} annotations`;
   const count = cuts.reduce((n, c) => n + c.cut.removed.length, 0);
   const withRelations = count === 0 ? '' : ` and ${count} relation${count === 1 ? '' : 's'} pointing at it`;
-  void askUser('info', `removed ${records}${withRelations} from ${vscode.workspace.asRelativePath(what.documentUri)}.`, UNDO).then(async (choice) => {
-    if (choice !== UNDO) return;
-    try {
+  reportWithUndo(
+    `removed ${records}${withRelations} from ${vscode.workspace.asRelativePath(what.documentUri)}.`,
+    async () => {
       const lost = await relations.restore(what);
       if (lost > 0) void askUser('warning', `${lost} restored annotation(s) no longer found in the text; they are kept as orphans.`);
-    } catch (error) {
-      void askUser('error', `could not undo the removal: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  });
+    },
+    'the removal',
+  );
 }
-
-const UNDO = 'Undo';
 
 /** Arguments of Edit Attributes beyond the target. */
 export interface AttributesTarget extends AnnotationTarget {

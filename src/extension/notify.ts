@@ -33,3 +33,23 @@ export function notifyUser(severity: Severity, message: string, sidecar?: vscode
     if (choice === open && sidecar) void vscode.window.showTextDocument(sidecar);
   });
 }
+
+/** The button of a notification that can take back what it reports. */
+export const UNDO = 'Undo';
+
+/**
+ * Say what was done, with an Undo button; an undo that fails says why (it would otherwise fail unseen).
+ * @param message what was done, without the "Marginalia: " it gets
+ * @param undo takes it back
+ * @param what what is undone, in "could not undo …" (default: nothing more)
+ */
+export function reportWithUndo(message: string, undo: () => Promise<unknown>, what?: string): void {
+  void askUser('info', message, UNDO).then(async (choice) => {
+    if (choice !== UNDO) return;
+    try {
+      await undo();
+    } catch (error) {
+      void askUser('error', `could not undo${what ? ` ${what}` : ''}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  });
+}

@@ -14,7 +14,7 @@ import { filterSuggestions, suggestCandidates, type Suggestion, type SuggestionC
 import { normalizeText, OffsetIndex, oneLine } from '../core/text';
 import type { AnnotationStore } from './annotationStore';
 import { Disposable, Soon } from './disposable';
-import { askUser } from './notify';
+import { askUser, reportWithUndo } from './notify';
 import { toOffset, toRange } from './positions';
 
 /** How long to wait after a change before suggesting again (typing fires many changes). */
@@ -336,8 +336,7 @@ async function acceptRelation(store: AnnotationStore, uri: vscode.Uri, proposal:
   const relations: Relation[] = [...(before ?? []), { type: proposal.type, to: target.id }];
   await store.update(uri, quote.id, { relations });
   const made = added ? ` (tagged as ${added.label})` : '';
-  void askUser('info', `${quote.label} “${oneLine(quote.text, 40)}” ${proposal.type.replace(/-/g, ' ')} “${oneLine(target.text, 40)}”${made}.`, 'Undo').then(async (choice) => {
-    if (choice !== 'Undo') return;
+  reportWithUndo(`${quote.label} “${oneLine(quote.text, 40)}” ${proposal.type.replace(/-/g, ' ')} “${oneLine(target.text, 40)}”${made}.`, async () => {
     await store.update(uri, quote.id, { relations: before });
     if (added) await store.remove(uri, [added.id]);
   });

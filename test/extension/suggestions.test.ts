@@ -215,6 +215,21 @@ suite('Suggestions in the editor', () => {
     }
     assert.equal((await recordOnDisk(uri, psaki.id)).relations, undefined);
     await waitFor(() => api.suggestions.relationsDrawnIn(editor).length === 1, 'the proposal offered again after Undo');
+
+    // An Undo that cannot be done (the quote was removed meanwhile) says so, rather than failing unseen.
+    let undoAgain: (choice: string | undefined) => void = () => undefined;
+    const askedAgain = interceptWindow('showInformationMessage', () => new Promise((resolve) => (undoAgain = resolve)));
+    const failed = interceptWindow('showErrorMessage', () => Promise.resolve(undefined));
+    try {
+      await vscode.commands.executeCommand('marginalia.acceptSuggestion', { uri: uri.toString(), offset: psaki.start + 3 });
+      await api.store.remove(uri, [psaki.id]);
+      undoAgain('Undo');
+      const said = await waitFor(() => failed.calls.at(-1)?.[0], 'the failed Undo reported');
+      assert.match(String(said), new RegExp(`could not undo: no annotation ${psaki.id}`));
+    } finally {
+      askedAgain.restore();
+      failed.restore();
+    }
   });
 });
 

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { planSettlement, SETTLEMENTS, type Settlement } from '../../core/agreement/settle';
 import type { AnnotationStore, RecordEdit } from '../annotationStore';
-import { askUser } from '../notify';
+import { askUser, reportWithUndo } from '../notify';
 
 /** What `settleDispute` is given (a hover link's arguments). */
 export interface SettleArgs {
@@ -62,7 +62,7 @@ export class DisputeSettler {
     const applied: Applied = { documentUri, undo, what };
     this.done.push(applied);
     const tail = plan.settled ? ` ${vscode.workspace.asRelativePath(documentUri)} is settled.` : '';
-    void askUser('info', `${what}.${tail}`, UNDO).then((choice) => (choice === UNDO ? this.undo(applied) : undefined));
+    reportWithUndo(`${what}.${tail}`, () => this.undo(applied));
     return { removed, kept, settled: plan.settled };
   }
 
@@ -92,8 +92,6 @@ export class DisputeSettler {
     return { documentUri: uri, id: given.id, settlement: given.settlement as Settlement };
   }
 }
-
-const UNDO = 'Undo';
 
 function parseUri(text: string): vscode.Uri | undefined {
   try {

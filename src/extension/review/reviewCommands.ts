@@ -11,7 +11,7 @@ import { normalizeText, OffsetIndex } from '../../core/text';
 import type { AnnotationStore } from '../annotationStore';
 import type { CommandHandler } from '../commands';
 import { configuredGit } from '../configuredGit';
-import { askUser } from '../notify';
+import { askUser, reportWithUndo } from '../notify';
 import { positionAt, toRange } from '../positions';
 import { ReviewDecorations } from './reviewDecorations';
 import { ReviewSession, type ReviewBase, type ReviewOutcome } from './reviewSession';
@@ -142,19 +142,10 @@ async function decide(session: ReviewSession, verdict: 'accept' | 'reject', targ
   if (outcome.refused.length > 0) void askUser('warning', `${outcome.refused.length} change(s) not ${verdict}ed: ${outcome.refused.join('; ')}`);
   if (outcome.done > 0) {
     const what = verdict === 'accept' ? 'accepted' : 'rejected and undid';
-    void askUser('info', `${what} ${outcome.done} annotation change${outcome.done === 1 ? '' : 's'}.`, UNDO).then(async (choice) => {
-      if (choice !== UNDO) return;
-      try {
-        await outcome.undo();
-      } catch (error) {
-        void askUser('error', `could not undo: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    });
+    reportWithUndo(`${what} ${outcome.done} annotation change${outcome.done === 1 ? '' : 's'}.`, outcome.undo);
   }
   return outcome;
 }
-
-const UNDO = 'Undo';
 
 /**
  * Open an entry's document with the entry selected: a changed annotation where it is now, a removed
