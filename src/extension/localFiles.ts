@@ -6,7 +6,7 @@
  * read by the core's rule (`core/io/inside.ts`): inside the workspace folder through links, and regular
  * files only (a named pipe would block the read forever).
  */
-import { lstatSync, promises as fs, readFileSync } from 'node:fs';
+import { lstatSync, promises as fs, readFileSync, type Stats } from 'node:fs';
 import * as vscode from 'vscode';
 import { writeFileAtomic } from '../core/io/atomic-write';
 import { describeRefusal, readInside } from '../core/io/inside';
@@ -23,10 +23,7 @@ export const nodeLocalFiles: LocalFiles = {
   },
 
   stat(uri) {
-    return fs.lstat(uri.fsPath).then(
-      (stat) => ({ size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: stat.isSymbolicLink() }),
-      () => undefined,
-    );
+    return fs.lstat(uri.fsPath).then(stampOf, () => undefined);
   },
 
   /*
@@ -69,5 +66,10 @@ function readLocalSidecar(path: string): () => string | undefined {
 /** The stamp of a local file, read synchronously (undefined: there is none). */
 function localStamp(path: string): FileStamp | undefined {
   const stat = lstatSync(path, { throwIfNoEntry: false });
-  return stat && { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: stat.isSymbolicLink() };
+  return stat && stampOf(stat);
+}
+
+/** The stamp of what `lstat` found (of the link itself for a symbolic link). */
+function stampOf(stat: Stats): FileStamp {
+  return { size: stat.size, mtime: Math.trunc(stat.mtimeMs), link: stat.isSymbolicLink() };
 }
