@@ -188,6 +188,8 @@ suite('Review of annotation changes', () => {
 
     const shown = (await vscode.commands.executeCommand('marginalia.review.open', removed)) as vscode.Range;
     assert.ok(shown.isEqual(rangeOf(editor.document, 'Spending doubles')), 'Show selects the ghost');
+    // Notifications left by earlier suites would cover the view in the picture.
+    await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('marginalia.changes.focus');
     await reviewOf(api).treeView.reveal(removed, { select: true, focus: false });
     editor.selection = new vscode.Selection(shown.start.translate(0, 3), shown.start.translate(0, 3));
@@ -255,6 +257,7 @@ suite('Review of annotation changes', () => {
     ]);
     const check = checkRequireReviewed();
     assert.equal(check.status, 0, check.output);
+    await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('marginalia.changes.focus');
     const file = await requestScreenshot('review-tree-decided', { waitForText: 'reverted' });
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
