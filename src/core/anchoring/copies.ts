@@ -34,6 +34,9 @@ export function orphanUnsupportedCopies(
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
   const shifts = placedOrder.map((i) => results[i]!.annotation.start - annotations[i]!.start);
   const claims = Claims.of(annotations, results);
+  const places = exactPlaces(index);
+  /** Whether a run (by its first place in `placedOrder`) has a member whose text stands once: the same for each doubtful one in it. */
+  const runStandsOnce = new Map<number, boolean>();
   const doubtful = new Set<number>();
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
@@ -43,9 +46,14 @@ export function orphanUnsupportedCopies(
     let last = k;
     while (last < placedOrder.length - 1 && shifts[last + 1] === shifts[k]) last++;
     const run = placedOrder.slice(first, last + 1);
-    if (run.some((j) => results[j]!.outcome !== 'edited' && standsOnce(annotations[j]!, j, index, occurrences, claims))) return;
+    let supported = runStandsOnce.get(first);
+    if (supported === undefined) {
+      supported = run.some((j) => results[j]!.outcome !== 'edited' && standsOnce(annotations[j]!, j, places, occurrences, claims));
+      runStandsOnce.set(first, supported);
+    }
+    if (supported) return;
     const witnesses = { before: placedOrder[first - 1], after: placedOrder[last + 1] };
-    if (fewestEdits(annotations, results, index, i, witnesses, claims)) return;
+    if (fewestEdits(annotations, results, places, i, witnesses, claims)) return;
     for (const j of run) if (results[j]!.method === 'search') doubtful.add(j);
   });
   for (const i of doubtful) {
@@ -66,7 +74,7 @@ export function orphanUnsupportedCopies(
 function fewestEdits(
   annotations: readonly Annotation[],
   results: readonly AnchorResult[],
-  index: OffsetIndex,
+  places: Places,
   i: number,
   witnesses: { before: number | undefined; after: number | undefined },
   claims: Claims,
@@ -78,11 +86,11 @@ function fewestEdits(
   const shiftOf = (j: number) => results[j]!.annotation.start - annotations[j]!.start;
   const shiftBefore = before === undefined ? 0 : shiftOf(before);
   const shiftAfter = shiftOf(after);
-  const places = exactPlaces(index, a.text);
-  if (!places) return false;
+  const found = places(a.text);
+  if (!found) return false;
   let placedCost = Infinity;
   let otherCost = Infinity;
-  for (const { start, end } of places) {
+  for (const { start, end } of found) {
     const shift = start - a.start;
     if (claims.claimed(i, start, end, shift)) continue;
     if (before !== undefined && !inOrder(annotations[before]!, results[before]!.annotation, a, { start, end })) continue;
@@ -113,20 +121,31 @@ interface Span {
  * Whether annotation `i`'s text stands exactly once in the document, not counting the occurrences whose
  * characters another placement of unchanged text took from another old place.
  */
-function standsOnce(a: Annotation, i: number, index: OffsetIndex, occurrences: Occurrences, claims: Claims): boolean {
+function standsOnce(a: Annotation, i: number, places: Places, occurrences: Occurrences, claims: Claims): boolean {
   if (occurrences.only(a.text) >= 0) return true;
-  const places = exactPlaces(index, a.text);
-  return places !== undefined && places.filter(({ start, end }) => !claims.claimed(i, start, end, start - a.start)).length === 1;
+  const found = places(a.text);
+  return found !== undefined && found.filter(({ start, end }) => !claims.claimed(i, start, end, start - a.start)).length === 1;
 }
 
-/** The exact occurrences of `text` (code points), in order; undefined beyond `MAX_OCCURRENCES`. */
-function exactPlaces(index: OffsetIndex, text: string): Span[] | undefined {
-  const places: Span[] = [];
-  for (let at = index.text.indexOf(text); at >= 0; at = index.text.indexOf(text, at + 1)) {
-    if (places.length === MAX_OCCURRENCES) return undefined;
-    places.push({ start: index.toCodePoint(at), end: index.toCodePoint(at + text.length) });
-  }
-  return places;
+/** The exact occurrences of a text (code points), in order; undefined beyond `MAX_OCCURRENCES`. */
+type Places = (text: string) => Span[] | undefined;
+
+/** `Places` in `index`, each distinct text looked up in the whole document once (an entity tagged ten times). */
+function exactPlaces(index: OffsetIndex): Places {
+  const known = new Map<string, Span[] | undefined>();
+  return (text) => {
+    if (known.has(text)) return known.get(text);
+    let places: Span[] | undefined = [];
+    for (let at = index.text.indexOf(text); at >= 0; at = index.text.indexOf(text, at + 1)) {
+      if (places.length === MAX_OCCURRENCES) {
+        places = undefined;
+        break;
+      }
+      places.push({ start: index.toCodePoint(at), end: index.toCodePoint(at + text.length) });
+    }
+    known.set(text, places);
+    return places;
+  };
 }
 
 /** The placements of unchanged text (held or moved), to tell whose characters an occurrence is. */

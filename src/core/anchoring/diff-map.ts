@@ -541,7 +541,15 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
   const out = [...changes];
   const ambiguous: [number, number][] = [];
   const sameLine = (i: number, text: string, starts: LineStarts, j: number) => sameSlice(oldText, oldLines.at(i), oldLines.at(i + 1), text, starts.at(j), starts.at(j + 1));
-  const cost = (list: readonly Change[]) => list.reduce((sum, c) => sum + wordEdits(sides, c), 0);
+  /** Word edits by change (the texts are fixed): the changes as they are are weighed against each option. */
+  const edits = new Map<string, number>();
+  const editsOf = (c: Change) => {
+    const key = `${c.aStart},${c.aEnd},${c.bStart},${c.bEnd}`;
+    let n = edits.get(key);
+    if (n === undefined) edits.set(key, (n = wordEdits(sides, c)));
+    return n;
+  };
+  const cost = (list: readonly Change[]) => list.reduce((sum, c) => sum + editsOf(c), 0);
   for (let k = 0; k < out.length; k++) {
     const c = out[k]!;
     const before = out[k - 1];

@@ -121,7 +121,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     const expected = index.toUtf16(clamp(a.start + shifts.shiftAt(a.start), 0, index.length));
     const placement = search(a, index.text, expected, shifts.learnt, occurrences);
     if ('best' in placement) {
-      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: placement.best, method: 'search' };
+      results[i] = orphaned(a, placement.best, 'search');
       continue;
     }
     const result = placed(a, index, placement.start, placement.end, placement.score, 'search');
@@ -141,7 +141,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   // Those left on a copy whose characters another placement had taken first; not orphanClashes's
   // choice, which would orphan the other one too when the search placed it far as well.
   onClaimedCopy.forEach((copy, i) => {
-    if (copy && far[i]) results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score: results[i]!.score, method: 'search' };
+    if (copy && far[i]) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
   });
   orphanClashes(annotations, results, far);
   orphanUnsupportedCopies(annotations, results, index, order, far, occurrences);
@@ -206,7 +206,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
       (far[i] && predicted.length === inRange.length && surroundingsStandAt(index, r.annotation, within(byBefore) ? byBefore : undefined, within(byAfter) ? byAfter : undefined))
     ) {
-      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: 'search' };
+      results[i] = orphaned(a, r.score, 'search');
       // The ones inside it that moved alike were looked for where it put them: they followed it onto
       // the copy, as doubtful unless their text stands where their neighbours predict. (Those after
       // it stand on their own: a doubt about it need not be one about the next paragraph.)
@@ -281,7 +281,7 @@ function orphanClashes(annotations: readonly Annotation[], results: AnchorResult
   });
   for (const i of doubtful) {
     const { score, method } = results[i]!;
-    results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score, method };
+    results[i] = orphaned(annotations[i]!, score, method);
   }
 }
 
@@ -488,12 +488,8 @@ function mapByDiff(annotations: readonly Annotation[], index: OffsetIndex, previ
     if (a.status === 'orphaned' || !holds(a, previous)) return;
     const mapping = diff.map(previous.toUtf16(a.start), previous.toUtf16(a.end));
     if (mapping.kind === 'unknown') return;
-    if (mapping.kind === 'deleted') {
-      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: 0, method: 'diff' };
-      return;
-    }
-    if (mapping.kind === 'ambiguous') {
-      results[i] = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score: 0, method: 'diff', ambiguous: true };
+    if (mapping.kind === 'deleted' || mapping.kind === 'ambiguous') {
+      results[i] = orphaned(a, 0, 'diff', mapping.kind === 'ambiguous');
       return;
     }
     results[i] = placed(a, index, mapping.start, mapping.end, mapping.score, 'diff');
@@ -505,6 +501,16 @@ function mapByDiff(annotations: readonly Annotation[], index: OffsetIndex, previ
  * The result of placing an annotation at UTF-16 `[from, to)` of the new text: held when that is where
  * and what it was, else moved or edited with fresh context (only the sides it had).
  */
+/**
+ * The annotation orphaned: status set, offsets and text as they were.
+ * @param ambiguous whether equally good diffs put it in different places (`AnchorResult.ambiguous`)
+ */
+function orphaned(a: Annotation, score: number, method: AnchorMethod, ambiguous = false): AnchorResult {
+  const result: AnchorResult = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score, method };
+  if (ambiguous) result.ambiguous = true;
+  return result;
+}
+
 function placed(a: Annotation, index: OffsetIndex, from: number, to: number, score: number, method: AnchorMethod): AnchorResult {
   const start = index.toCodePoint(from);
   const end = index.toCodePoint(to);

@@ -24,6 +24,11 @@ function summary(result: AnchorResult): [string, string, string] {
   return [result.outcome, result.method, result.annotation.text];
 }
 
+/** The `summary` of `diffOne`'s result. */
+function diffSummary(before: string, quote: string, after: string): [string, string, string] {
+  return summary(diffOne(before, quote, after).result);
+}
+
 // ---- Myers ----
 
 test('Myers: the changes turn the first sequence into the second, with the fewest edits', () => {
@@ -156,7 +161,7 @@ test('a deleted paragraph is not followed into a line edited in place that share
   const paragraph = 'Ryabkov said relations with the US have approached a “dangerous point”, noting drills.';
   const before = `${caption}\n\n${paragraph}\n`;
   const after = `Reporting by the desk in London.\n\n${paragraph.replace(/[“”]/g, '"')}\n`;
-  assert.deepEqual(summary(diffOne(before, 'dangerous point', after).result), ['orphaned', 'diff', 'dangerous point']);
+  assert.deepEqual(diffSummary(before, 'dangerous point', after), ['orphaned', 'diff', 'dangerous point']);
 });
 
 test('a span whose text was deleted is orphaned, keeping its text and offsets', () => {
@@ -171,7 +176,7 @@ test('a span deleted from a paragraph that was also copied elsewhere is orphaned
   const paragraph = 'The army had massed troops near the border. About 265,000 troops stood there, officials said. Talks went on.';
   const before = `${paragraph}\n\nRussia on Friday unveiled proposals.\n\nThe end.\n`;
   const after = before.replace('The end.', paragraph).replace(' About 265,000 troops stood there, officials said.', '');
-  assert.deepEqual(summary(diffOne(before, 'About 265,000 troops', after).result), ['orphaned', 'diff', 'About 265,000 troops']);
+  assert.deepEqual(diffSummary(before, 'About 265,000 troops', after), ['orphaned', 'diff', 'About 265,000 troops']);
 });
 
 test('a deleted span is not followed to one of two copies pasted elsewhere', () => {
@@ -179,42 +184,42 @@ test('a deleted span is not followed to one of two copies pasted elsewhere', () 
   const before = `${ARTICLE}\nMore talks.\n\nThe end.\n`;
   const cut = before.replace(sentence + '\n\n', '');
   const pastedTwice = cut.replace('Russia', `${sentence} Russia`).replace('The end.', `${sentence} The end.`);
-  assert.deepEqual(summary(diffOne(before, 'about 265,000 troops', pastedTwice).result), ['orphaned', 'diff', 'about 265,000 troops']);
+  assert.deepEqual(diffSummary(before, 'about 265,000 troops', pastedTwice), ['orphaned', 'diff', 'about 265,000 troops']);
   const pastedOnce = cut.replace('The end.', `${sentence} The end.`);
-  assert.deepEqual(summary(diffOne(before, 'about 265,000 troops', pastedOnce).result), ['moved', 'diff', 'about 265,000 troops']);
+  assert.deepEqual(diffSummary(before, 'about 265,000 troops', pastedOnce), ['moved', 'diff', 'about 265,000 troops']);
 });
 
 test('a sentence deleted across a span\'s end leaves its first words, however few', () => {
   const before = 'Aides met where the U.S. says Russia has massed troops, officials said.\n\nEnd.\n';
   const after = 'Aides met where the U.S.\n\nEnd.\n';
-  assert.deepEqual(summary(diffOne(before, 'the U.S. says Russia has massed troops', after).result), ['edited', 'diff', 'the U.S.']);
+  assert.deepEqual(diffSummary(before, 'the U.S. says Russia has massed troops', after), ['edited', 'diff', 'the U.S.']);
 });
 
 test('a sentence replaced across a span\'s end, inside a sentence begun before the span, leaves its first words', () => {
   const before = 'Troops massed near Ukraine, where the U.S. says Russia has massed over 100,000 troops, with the implicit threat of force.\n\nEnd.\n';
   const after = 'Troops massed near Ukraine, where the U.S. Markets fell sharply on the news.\n\nEnd.\n';
-  assert.deepEqual(summary(diffOne(before, 'the U.S. says Russia has massed over 100,000 troops', after).result), ['edited', 'diff', 'the U.S. ']);
+  assert.deepEqual(diffSummary(before, 'the U.S. says Russia has massed over 100,000 troops', after), ['edited', 'diff', 'the U.S. ']);
   // At a sentence's start the same few words may begin the new sentence: no sign of the span.
   const atStart = 'The West says Moscow has readied troops for an attack.\n\nEnd.\n';
   const replaced = 'The ministry did not respond to a request for comment.\n\nEnd.\n';
-  assert.deepEqual(summary(diffOne(atStart, 'The West says Moscow has readied troops', replaced).result), ['orphaned', 'diff', 'The West says Moscow has readied troops']);
+  assert.deepEqual(diffSummary(atStart, 'The West says Moscow has readied troops', replaced), ['orphaned', 'diff', 'The West says Moscow has readied troops']);
 });
 
 test('a sentence part replaced across a span\'s start, inside a sentence that goes on after the span, leaves its last words', () => {
   const before = 'Officials in Kyiv said the talks had been planned for months, diplomats say in Geneva.\n\nEnd.\n';
   const after = 'Markets fell sharply on the news, diplomats say in Geneva.\n\nEnd.\n';
-  assert.deepEqual(summary(diffOne(before, 'the talks had been planned for months, diplomats say', after).result), ['edited', 'diff', ', diplomats say']);
+  assert.deepEqual(diffSummary(before, 'the talks had been planned for months, diplomats say', after), ['edited', 'diff', ', diplomats say']);
   // At a sentence's end the same few words may end the new sentence: no sign of the span.
   const atEnd = before.replace(' in Geneva', '');
   const replaced = after.replace(' in Geneva', '');
-  assert.deepEqual(summary(diffOne(atEnd, 'the talks had been planned for months, diplomats say.', replaced).result), ['orphaned', 'diff', 'the talks had been planned for months, diplomats say.']);
+  assert.deepEqual(diffSummary(atEnd, 'the talks had been planned for months, diplomats say.', replaced), ['orphaned', 'diff', 'the talks had been planned for months, diplomats say.']);
 });
 
 test('a word left of a passage deleted among other edits is no sign that the passage is still there', () => {
   const before =
     'Intro.\n\nThe tough demands appear certain to be rejected by the allies. The alliance warned that any security talks with Moscow would need to involve Ukraine.\n\nThe publication of the pacts came amid soaring tensions over a buildup.\n\nEnd.\n';
   const after = 'Intro.\n\nThe talks are expected to last several days.\n\nEnd.\n';
-  assert.deepEqual(summary(diffOne(before, 'The tough demands appear certain to be rejected', after).result), ['orphaned', 'diff', 'The tough demands appear certain to be rejected']);
+  assert.deepEqual(diffSummary(before, 'The tough demands appear certain to be rejected', after), ['orphaned', 'diff', 'The tough demands appear certain to be rejected']);
 });
 
 test('a span rewritten but for a few small words is orphaned, not edited', () => {

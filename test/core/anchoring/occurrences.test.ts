@@ -28,7 +28,10 @@ test('repeated: more than one occurrence, overlapping ones included', () => {
 
 test('asking again of the same text gives the same answer', () => {
   const occurrences = new Occurrences(TEXT);
-  assert.equal(occurrences.only('NATO'), occurrences.only('NATO'));
+  for (let n = 0; n < 2; n++) assert.equal(occurrences.only('NATO'), 16, `asked ${n + 1} time(s)`);
   assert.equal(occurrences.repeated('said'), true);
   assert.equal(occurrences.only('said'), -1);
+  assert.equal(occurrences.repeated('said'), true, 'asked again after only()');
+  assert.equal(occurrences.only('Russia'), 0);
+  assert.equal(occurrences.repeated('Russia'), false, 'asked again after only()');
 });

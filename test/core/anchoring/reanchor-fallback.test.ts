@@ -255,19 +255,28 @@ test('a word put inside the first word between an intact prefix and suffix is ta
   assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', '$also 2.5 billion']);
 });
 
+/**
+ * A paragraph copied far below, then the annotated sentence deleted in the original: the texts before
+ * and after, for annotations made on the former.
+ */
+function copiedThenDeletedInOriginal(): { before: string; after: string } {
+  const paragraph = 'The buildup has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.';
+  const before = `Officials met in Brussels on Thursday.\n\n${paragraph}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${FILLER}\n\nThe end.\n`;
+  const copied = before.replace('\n\nThe end.', `\n\n${paragraph}\n\nThe end.`);
+  const after = copied.replace(' Moscow has denied plans to attack its neighbor, but demanded guarantees.\n', '\n');
+  return { before, after };
+}
+
 for (const context of [false, true]) {
   const records = context ? 'with prefix/suffix' : 'without prefix/suffix';
 
   test(`a paragraph copied far below, then the annotated sentence deleted in the original: orphaned, not placed on the copy (${records})`, () => {
-    const paragraph = 'The buildup has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.';
-    const before = `Officials met in Brussels on Thursday.\n\n${paragraph}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${FILLER}\n\nThe end.\n`;
+    const { before, after } = copiedThenDeletedInOriginal();
     const annotations = [
       annotate(before, 'Officials met in Brussels', { id: 'before', context }),
       annotate(before, 'Moscow has denied plans to attack its neighbor', { id: 'deleted', context }),
       annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'after', context }),
     ];
-    const copied = before.replace('\n\nThe end.', `\n\n${paragraph}\n\nThe end.`);
-    const after = copied.replace(' Moscow has denied plans to attack its neighbor, but demanded guarantees.\n', '\n');
     const [b, deleted, a] = reanchor(annotations, new OffsetIndex(after));
     assert.equal(b!.outcome, 'held');
     assert.equal(a!.annotation.start, after.indexOf('Deputy'));
@@ -275,16 +284,13 @@ for (const context of [false, true]) {
   });
 
   test(`a paragraph copied far below, then the annotated sentence deleted in the original: what lies inside it is not placed on the copy either (${records})`, () => {
-    const paragraph = 'The buildup has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.';
-    const before = `Officials met in Brussels on Thursday.\n\n${paragraph}\n\nDeputy Foreign Minister Sergei Ryabkov spoke on Friday.\n\n${FILLER}\n\nThe end.\n`;
+    const { before, after } = copiedThenDeletedInOriginal();
     const annotations = [
       annotate(before, 'Officials met in Brussels', { id: 'before', context }),
       annotate(before, 'Moscow has denied plans to attack its neighbor', { id: 'deleted', context }),
       annotate(before, 'attack its neighbor', { id: 'inside', context }),
       annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'after', context }),
     ];
-    const copied = before.replace('\n\nThe end.', `\n\n${paragraph}\n\nThe end.`);
-    const after = copied.replace(' Moscow has denied plans to attack its neighbor, but demanded guarantees.\n', '\n');
     const [, deleted, inside] = reanchor(annotations, new OffsetIndex(after));
     assert.equal(deleted!.outcome, 'orphaned', `placed on the copy at ${deleted!.annotation.start}`);
     // It was looked for where the copy put the sentence around it: as doubtful as that placement.
