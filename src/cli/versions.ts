@@ -15,12 +15,8 @@ export { comparableDocuments, describeUnreadable, type Version, type VersionDocu
  * @param options what else to read
  * @throws UsageError when the name is neither a folder nor a revision
  */
-export async function readVersion(name: string, limits: readonly string[], cwd: string, options?: VersionOptions): Promise<Version> {
-  try {
-    return await readVersionOf(name, limits, cwd, options);
-  } catch (error) {
-    throw error instanceof VersionError ? new UsageError(error.message) : error;
-  }
+export function readVersion(name: string, limits: readonly string[], cwd: string, options?: VersionOptions): Promise<Version> {
+  return asUsageError(readVersionOf(name, limits, cwd, options));
 }
 
 /**
@@ -32,9 +28,14 @@ export async function readVersion(name: string, limits: readonly string[], cwd: 
  * @returns the versions, in the order of `names`
  * @throws UsageError for the first name, in their order, that is neither a folder nor a revision
  */
-export async function readVersions(names: readonly string[], limits: readonly string[], cwd: string, options?: VersionOptions): Promise<Version[]> {
+export function readVersions(names: readonly string[], limits: readonly string[], cwd: string, options?: VersionOptions): Promise<Version[]> {
+  return asUsageError(readVersionsOf(names, limits, cwd, options));
+}
+
+/** A read whose VersionError (a name neither a folder nor a revision) becomes a usage error. */
+async function asUsageError<T>(read: Promise<T>): Promise<T> {
   try {
-    return await readVersionsOf(names, limits, cwd, options);
+    return await read;
   } catch (error) {
     throw error instanceof VersionError ? new UsageError(error.message) : error;
   }

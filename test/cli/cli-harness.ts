@@ -120,6 +120,16 @@ export function twoAnnotatorBranches(dir: string): string {
   return repo;
 }
 
+/**
+ * The fixture folders `a/` and `b/` of test/fixtures/agreement copied into `dir`, with b's sidecar of
+ * report.txt replaced by one that cannot be parsed: one side unreadable, the other readable.
+ */
+export function twoAnnotatorFoldersOneUnreadable(dir: string): void {
+  copyFolder(fixturePath('agreement', 'a'), path.join(dir, 'a'));
+  copyFolder(fixturePath('agreement', 'b'), path.join(dir, 'b'));
+  cpSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml'), path.join(dir, 'b', 'report.txt.annotations.yaml'));
+}
+
 /** A git that records the command each call runs, options left out (`ls-tree alice`, `cat-file --batch`), in the order asked. */
 export class RecordingGit extends Git {
   readonly calls: string[] = [];

@@ -31,25 +31,29 @@ export interface GoneSidecar {
 export async function addReviewFindings(base: string, limits: readonly string[], cwd: string, checked: readonly CheckedSidecar[], git?: Git): Promise<GoneSidecar[]> {
   const version = await readVersion(base, limits, cwd, { texts: false, git });
   if (!version.isRevision) throw new UsageError(`--require-reviewed takes a git revision (the pull request's base, such as origin/main), and '${base}' is a folder`);
+  const gonePath = (key: string): string => path.relative(cwd, path.join(version.root, ...key.split('/')));
   const byKey = new Map<string, CheckedSidecar>();
   for (const c of checked) byKey.set(path.relative(version.root, await fs.realpath(c.sidecarPath)).split(path.sep).join('/'), c);
   // Compared with nothing, every record of a sidecar REF holds unreadable would need a review it cannot
   // be given; it is left out of the comparison, as `diff` leaves it out, with one error that says why.
+  // One gone from the working tree since says so too: passed over, its removal would go unreviewed.
   const unreadable = new Map(version.unreadable.map((u) => [u.sidecar, u]));
-  for (const [key, c] of byKey) {
-    const atBase = unreadable.get(key);
-    if (atBase) c.findings.push(unreadableAtBase(describeUnreadable(atBase), base));
+  const gone: GoneSidecar[] = [];
+  for (const [key, atBase] of unreadable) {
+    const finding = unreadableAtBase(describeUnreadable(atBase), base);
+    const c = byKey.get(key);
+    if (c) c.findings.push(finding);
+    else gone.push({ path: gonePath(key), findings: [finding] });
   }
   const before: SidecarSnapshot[] = version.documents.map((d) => ({ document: d.sidecar, annotations: d.annotations }));
   const after: SidecarSnapshot[] = [...byKey].filter(([key]) => !unreadable.has(key)).map(([key, c]) => ({ document: key, annotations: c.sidecar.annotations }));
   const items = new Map<string, ReviewItem[]>();
   for (const item of reviewItems(diffAnnotations(before, after))) items.set(item.document, [...(items.get(item.document) ?? []), item]);
-  const gone: GoneSidecar[] = [];
   for (const [key, ofSidecar] of items) {
     const c = byKey.get(key);
     const findings = reviewFindings(ofSidecar, base, (id) => c?.recordLines.get(id));
     if (c) c.findings.push(...findings);
-    else gone.push({ path: path.relative(cwd, path.join(version.root, ...key.split('/'))), findings });
+    else gone.push({ path: gonePath(key), findings });
   }
   return gone;
 }

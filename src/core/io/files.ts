@@ -219,7 +219,7 @@ export async function loadAnnotatedDocument(sidecarPath: string, resolvedRoot: I
  * @param givenFolders the paths given on the command line that are folders, absolute
  */
 function workspaceRootOf(sidecarPath: string, givenFolders: readonly string[]): string {
-  for (const folder of givenFolders) if (folder !== sidecarPath && isWithin(folder, sidecarPath)) return folder;
+  for (const folder of givenFolders) if (isWithin(folder, sidecarPath)) return folder;
   return path.dirname(sidecarPath);
 }
 

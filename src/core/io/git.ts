@@ -104,24 +104,34 @@ export interface BaseChoice {
  * @param git the git to run
  */
 export async function baseChoices(folder: string, git: Git): Promise<BaseChoice[]> {
-  const choices: BaseChoice[] = [];
-  for (const branch of DEFAULT_BRANCHES) {
-    const base = await git.run(['merge-base', 'HEAD', branch], folder).then(
-      (out) => out.trim(),
-      () => '',
-    );
-    if (base === '') continue;
-    choices.push({ revision: base, label: `${branch} (merge base ${base.slice(0, 7)})`, detail: `where this branch left ${branch}, as a pull request into it is compared` });
-    break;
-  }
   const refs = async (pattern: string, sort: string): Promise<string[]> =>
     git.run(['for-each-ref', `--sort=${sort}`, `--count=${MAX_REFS}`, '--format=%(refname:short)', pattern], folder).then(
       (out) => out.split('\n').filter((name) => name !== '' && !name.endsWith('/HEAD') && name !== 'origin'),
       () => [],
     );
-  for (const name of await refs('refs/heads', '-committerdate')) choices.push({ revision: name, label: name, detail: 'branch' });
-  for (const name of await refs('refs/remotes', '-committerdate')) choices.push({ revision: name, label: name, detail: 'remote branch' });
-  for (const name of await refs('refs/tags', '-creatordate')) choices.push({ revision: name, label: name, detail: 'tag' });
+  // Asked of git all at once (the picker waits for every answer), taken in the order of preference.
+  const [bases, heads, remotes, tags] = await Promise.all([
+    Promise.all(
+      DEFAULT_BRANCHES.map((branch) =>
+        git.run(['merge-base', 'HEAD', branch], folder).then(
+          (out) => out.trim(),
+          () => '',
+        ),
+      ),
+    ),
+    refs('refs/heads', '-committerdate'),
+    refs('refs/remotes', '-committerdate'),
+    refs('refs/tags', '-creatordate'),
+  ]);
+  const choices: BaseChoice[] = [];
+  const found = bases.findIndex((base) => base !== '');
+  if (found !== -1) {
+    const [branch, base] = [DEFAULT_BRANCHES[found]!, bases[found]!];
+    choices.push({ revision: base, label: `${branch} (merge base ${base.slice(0, 7)})`, detail: `where this branch left ${branch}, as a pull request into it is compared` });
+  }
+  for (const name of heads) choices.push({ revision: name, label: name, detail: 'branch' });
+  for (const name of remotes) choices.push({ revision: name, label: name, detail: 'remote branch' });
+  for (const name of tags) choices.push({ revision: name, label: name, detail: 'tag' });
   return choices;
 }
 

@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { run } from '../../../src/cli/run';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { fixturePath } from '../../fixture-path';
-import { marginalia, RecordingGit, twoAnnotatorBranches } from '../cli-harness';
+import { marginalia, RecordingGit, twoAnnotatorBranches, twoAnnotatorFoldersOneUnreadable } from '../cli-harness';
 import { copyFolder, temporaryFolder } from '../export-harness';
 
 test('adjudicate two branches into a folder: agreed records once, disputes per side, then check counts them', async () => {
@@ -142,9 +142,7 @@ test('a write that fails (disk full) names the document, writes no sidecar for i
 test('a sidecar one side cannot read is reported as such, not as a document annotated on the other side only', async () => {
   const work = temporaryFolder('adjudicate-unreadable');
   try {
-    copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, 'a'));
-    copyFolder(fixturePath('agreement', 'b'), path.join(work.dir, 'b'));
-    writeFileSync(path.join(work.dir, 'b', 'report.txt.annotations.yaml'), readFileSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml')));
+    twoAnnotatorFoldersOneUnreadable(work.dir);
     const result = await marginalia(['adjudicate', 'a', 'b', '--into', 'curated'], work.dir);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /warning: report\.txt\.annotations\.yaml cannot be read; left out/);

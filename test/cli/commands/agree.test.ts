@@ -13,7 +13,7 @@ import { readVersion } from '../../../src/core/io/versions';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { fixturePath, REPO_ROOT } from '../../fixture-path';
-import { marginalia, RecordingGit, twoAnnotatorBranches } from '../cli-harness';
+import { marginalia, RecordingGit, twoAnnotatorBranches, twoAnnotatorFoldersOneUnreadable } from '../cli-harness';
 import { copyFolder, temporaryFolder } from '../export-harness';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
@@ -149,9 +149,7 @@ test('diff --agree: one pull-request comment with the changes in context and the
 test('a sidecar one side cannot read leaves its document out of both, not counted as annotated on the other side only', async () => {
   const work = temporaryFolder('agree-unreadable');
   try {
-    copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, 'a'));
-    copyFolder(fixturePath('agreement', 'b'), path.join(work.dir, 'b'));
-    writeFileSync(path.join(work.dir, 'b', 'report.txt.annotations.yaml'), readFileSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml')));
+    twoAnnotatorFoldersOneUnreadable(work.dir);
     const result = await marginalia(['agree', 'a', 'b', '--json'], work.dir);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /warning: report\.txt\.annotations\.yaml cannot be read; left out/);

@@ -105,3 +105,14 @@ test('a sidecar REF holds unreadable is not compared: one error says why, not on
   assert.equal(lines.length, 1, result.stdout);
   assert.match(lines[0]!, /^corpus\/doc\.txt\.annotations\.yaml:1:1: error: its version at main cannot be read \(corpus\/doc\.txt\.annotations\.yaml\), so its changes since main cannot be compared or reviewed/);
 }));
+
+test('a sidecar REF holds unreadable and deleted since is not passed over: its removal is an error that says why', () => inRepository('reviewed', async (repo) => {
+  git(repo, 'checkout', '-q', 'main');
+  writeFileSync(path.join(repo, SIDECAR), 'marginalia: 1\nannotations: [unclosed\n');
+  git(repo, 'commit', '-q', '-am', 'a sidecar no reader can parse');
+  git(repo, 'checkout', '-q', 'work');
+  rmSync(path.join(repo, SIDECAR));
+  const result = await marginalia(['check', '--require-reviewed', 'main'], repo);
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  assert.match(result.stdout, /^corpus\/doc\.txt\.annotations\.yaml:1:1: error: its version at main cannot be read \(corpus\/doc\.txt\.annotations\.yaml\), so its changes since main cannot be compared or reviewed/m);
+}));

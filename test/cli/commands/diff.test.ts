@@ -11,7 +11,7 @@ import type { Sidecar } from '../../../src/core/model';
 import { readSidecar } from '../../../src/core/sidecar/read';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { fixturePath } from '../../fixture-path';
-import { git, marginalia } from '../cli-harness';
+import { git, marginalia, twoAnnotatorFoldersOneUnreadable } from '../cli-harness';
 import { copyFolder, SETS, temporaryFolder } from '../export-harness';
 
 /** Rewrite a sidecar through the sidecar writer, as the editor would. */
@@ -189,9 +189,7 @@ test('a sidecar that cannot be read in one version is not compared: its records 
 test('--agree leaves out a sidecar the other side cannot read, as `agree` does, not counted as annotated on one side only', async () => {
   const work = temporaryFolder('diff-agree-unreadable');
   try {
-    copyFolder(fixturePath('agreement', 'a'), path.join(work.dir, 'a'));
-    copyFolder(fixturePath('agreement', 'b'), path.join(work.dir, 'b'));
-    writeFileSync(path.join(work.dir, 'b', 'report.txt.annotations.yaml'), readFileSync(fixturePath('bad', 'malformed-yaml', 'doc.txt.annotations.yaml')));
+    twoAnnotatorFoldersOneUnreadable(work.dir);
     const result = await marginalia(['diff', 'a', 'a', '--agree', 'b'], work.dir);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /warning: report\.txt\.annotations\.yaml cannot be read; left out/);
