@@ -7,7 +7,7 @@
 import { reanchor } from './anchoring/reanchor';
 import { diffAnnotations, type SidecarSnapshot } from './diff';
 import type { Annotation } from './model';
-import { reviewItems, reviewState, type ReviewChange, type ReviewItem, type ReviewState } from './review';
+import { compareItemsByPlace, reviewItems, reviewState, type ReviewChange, type ReviewItem, type ReviewState } from './review';
 import { compareStrings } from './order';
 import { oneLine, type OffsetIndex } from './text';
 
@@ -72,7 +72,7 @@ export function reviewDocuments(before: readonly SidecarSnapshot[], after: reado
   }
   return [...byKey]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([sidecar, entries]) => ({ sidecar, entries: entries.sort((x, y) => compareByPlace(placeOf(x.item), placeOf(y.item))) }));
+    .map(([sidecar, entries]) => ({ sidecar, entries: entries.sort((x, y) => compareItemsByPlace(x.item, y.item)) }));
 }
 
 /**
@@ -143,12 +143,4 @@ function uniqueById(annotations: readonly Annotation[]): Map<string, Annotation>
 
 function sameReview(a: Annotation['review'], b: Annotation['review']): boolean {
   return a?.state === b?.state && a?.by === b?.by && a?.at === b?.at;
-}
-
-function placeOf(item: ReviewItem): Annotation {
-  return (item.after ?? item.before)!;
-}
-
-function compareByPlace(a: Annotation, b: Annotation): number {
-  return a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
 }
