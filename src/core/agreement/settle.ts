@@ -6,7 +6,7 @@
  * pair settled by hand since, or gone, leaves the record standing alone.
  */
 import type { Annotation } from '../model';
-import { compareStrings } from '../order';
+import { compareAnnotations } from '../sidecar/write';
 
 /** What the curator decides for a disputed record and its pair. */
 export type Settlement = 'keep-this' | 'keep-both' | 'drop-both';
@@ -59,7 +59,7 @@ export function disputedPair(annotations: readonly Annotation[], id: string): Di
 export function disputesOf(annotations: readonly Annotation[]): DisputedPair[] {
   const seen = new Set<string>();
   const result: DisputedPair[] = [];
-  const ordered = annotations.filter((a) => a.dispute).sort((x, y) => x.start - y.start || x.end - y.end || compareStrings(x.id, y.id));
+  const ordered = annotations.filter((a) => a.dispute).sort(compareAnnotations);
   for (const a of ordered) {
     if (seen.has(a.id)) continue;
     const found = disputedPair(annotations, a.id)!;
