@@ -66,8 +66,10 @@ export function reviewDocuments(before: readonly SidecarSnapshot[], after: reado
     const now = uniqueById(snapshot.annotations);
     for (const [id, record] of now) {
       const was = base.get(id);
-      if (!was || listed.has(id) || record.review?.state !== 'rejected' || sameReview(record.review, was.review)) continue;
-      add(snapshot.document, { item: { document: snapshot.document, id, changes: [], before: was, after: record }, state: 'rejected', reverted: true });
+      if (!was || listed.has(id)) continue;
+      // A rejection made for this change (the base does not carry the same review) undid it.
+      const item: ReviewItem = { document: snapshot.document, id, changes: [], before: was, after: record };
+      if (reviewState(item) === 'rejected') add(snapshot.document, { item, state: 'rejected', reverted: true });
     }
   }
   return [...byKey]
@@ -139,8 +141,4 @@ function uniqueById(annotations: readonly Annotation[]): Map<string, Annotation>
   }
   for (const id of twice) byId.delete(id);
   return byId;
-}
-
-function sameReview(a: Annotation['review'], b: Annotation['review']): boolean {
-  return a?.state === b?.state && a?.by === b?.by && a?.at === b?.at;
 }
