@@ -7,7 +7,7 @@
 import { reanchor } from './anchoring/reanchor';
 import { diffAnnotations, type SidecarSnapshot } from './diff';
 import type { Annotation } from './model';
-import { reviewItems, reviewState, type ReviewChange, type ReviewItem, type ReviewState } from './review';
+import { compareItemsByPlace, reviewItems, reviewState, type ReviewChange, type ReviewItem, type ReviewState } from './review';
 import { compareStrings } from './order';
 import { oneLine, type OffsetIndex } from './text';
 
@@ -66,13 +66,15 @@ export function reviewDocuments(before: readonly SidecarSnapshot[], after: reado
     const now = uniqueById(snapshot.annotations);
     for (const [id, record] of now) {
       const was = base.get(id);
-      if (!was || listed.has(id) || record.review?.state !== 'rejected' || sameReview(record.review, was.review)) continue;
-      add(snapshot.document, { item: { document: snapshot.document, id, changes: [], before: was, after: record }, state: 'rejected', reverted: true });
+      if (!was || listed.has(id)) continue;
+      // A rejection made for this change (the base does not carry the same review) undid it.
+      const item: ReviewItem = { document: snapshot.document, id, changes: [], before: was, after: record };
+      if (reviewState(item) === 'rejected') add(snapshot.document, { item, state: 'rejected', reverted: true });
     }
   }
   return [...byKey]
     .sort(([a], [b]) => compareStrings(a, b))
-    .map(([sidecar, entries]) => ({ sidecar, entries: entries.sort((x, y) => compareByPlace(placeOf(x.item), placeOf(y.item))) }));
+    .map(([sidecar, entries]) => ({ sidecar, entries: entries.sort((x, y) => compareItemsByPlace(x.item, y.item)) }));
 }
 
 /**
@@ -139,16 +141,4 @@ function uniqueById(annotations: readonly Annotation[]): Map<string, Annotation>
   }
   for (const id of twice) byId.delete(id);
   return byId;
-}
-
-function sameReview(a: Annotation['review'], b: Annotation['review']): boolean {
-  return a?.state === b?.state && a?.by === b?.by && a?.at === b?.at;
-}
-
-function placeOf(item: ReviewItem): Annotation {
-  return (item.after ?? item.before)!;
-}
-
-function compareByPlace(a: Annotation, b: Annotation): number {
-  return a.start - b.start || a.end - b.end || compareStrings(a.id, b.id);
 }

@@ -63,7 +63,7 @@ export function reviewItems(diff: AnnotationDiff): ReviewItem[] {
     }
     ofDocument.push(...changed.values());
     for (const group of d.ambiguous) for (const a of group.after) ofDocument.push({ document: d.document, id: a.id, changes: ['ambiguous'], after: a });
-    ofDocument.sort((x, y) => compareByPlace(placeOf(x), placeOf(y)));
+    ofDocument.sort(compareItemsByPlace);
     items.push(...ofDocument);
   }
   return items;
@@ -120,6 +120,15 @@ export function reviewFindings(items: readonly ReviewItem[], base: string, lineO
 export function describeChanges(changes: readonly ReviewChange[]): string {
   const words = changes.map((c) => (c === 'ambiguous' ? 'changed (its id is used more than once)' : c));
   return words.length <= 1 ? (words[0] ?? 'changed') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * Order two items of a document by place: start, end, then id (the old place for a removed one).
+ * @param x one item
+ * @param y another
+ */
+export function compareItemsByPlace(x: ReviewItem, y: ReviewItem): number {
+  return compareByPlace(placeOf(x), placeOf(y));
 }
 
 function placeOf(item: ReviewItem): Annotation {

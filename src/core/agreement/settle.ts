@@ -6,7 +6,7 @@
  * pair settled by hand since, or gone, leaves the record standing alone.
  */
 import type { Annotation } from '../model';
-import { compareStrings } from '../order';
+import { compareAnnotations } from '../sidecar/write';
 
 /** What the curator decides for a disputed record and its pair. */
 export type Settlement = 'keep-this' | 'keep-both' | 'drop-both';
@@ -59,7 +59,7 @@ export function disputedPair(annotations: readonly Annotation[], id: string): Di
 export function disputesOf(annotations: readonly Annotation[]): DisputedPair[] {
   const seen = new Set<string>();
   const result: DisputedPair[] = [];
-  const ordered = annotations.filter((a) => a.dispute).sort((x, y) => x.start - y.start || x.end - y.end || compareStrings(x.id, y.id));
+  const ordered = annotations.filter((a) => a.dispute).sort(compareAnnotations);
   for (const a of ordered) {
     if (seen.has(a.id)) continue;
     const found = disputedPair(annotations, a.id)!;
@@ -102,15 +102,19 @@ export function planSettlement(annotations: readonly Annotation[], id: string, s
     if (changes.get(a.id) === null || !a.relations?.some((r) => r.document === undefined && removed.has(r.to))) continue;
     const base = changes.get(a.id) ?? a;
     const relations: NonNullable<Annotation['relations']> = [];
+    const stays = (r: { to: string; document?: string }) => r.document !== undefined || !removed.has(r.to);
+    // What the record relates to in this document already, wherever in its list: a moved relation is not made twice.
+    const has = new Set((base.relations ?? []).filter((r) => stays(r) && r.document === undefined).map((r) => `${r.type}\u0000${r.to}`));
     for (const r of base.relations ?? []) {
-      if (r.document !== undefined || !removed.has(r.to)) relations.push(r);
+      if (stays(r)) relations.push(r);
       else {
         const to = removed.get(r.to);
-        const moved = { ...r, to: to ?? '' };
+        const key = `${r.type}\u0000${to}`;
         // A relation to the record itself, or one it already has, is not made.
-        if (to === undefined || to === a.id || relations.some((k) => k.type === moved.type && k.to === to && k.document === undefined)) relationsDropped++;
+        if (to === undefined || to === a.id || has.has(key)) relationsDropped++;
         else {
-          relations.push(moved);
+          has.add(key);
+          relations.push({ ...r, to });
           relationsMoved++;
         }
       }

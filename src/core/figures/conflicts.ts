@@ -14,6 +14,7 @@
  * Years ("2021") and figures without a number are not compared.
  */
 import type { FigureEntry } from './figures';
+import { compareStrings } from '../order';
 
 /** Figures of one quantity, as `marginalia conflicts --json` prints them. */
 export interface FigureGroup {
@@ -85,7 +86,7 @@ export function figureGroup(base: string, unit: string | null, figures: FigureEn
  * @param b another
  */
 export function compareGroups(a: FigureGroup, b: FigureGroup): number {
-  return Number(b.conflict) - Number(a.conflict) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return Number(b.conflict) - Number(a.conflict) || compareStrings(a.key, b.key);
 }
 
 function fold(text: string): string {

@@ -31,6 +31,22 @@ export function* jsonLines(content: string, name: string, problems: ImportProble
 }
 
 /**
+ * The JSON value of a whole file (a leading byte order mark left out), or undefined with a problem
+ * when the file is not valid JSON.
+ * @param content the file's content
+ * @param name the file's name, for `origin`
+ * @param problems where the problem is added
+ */
+export function jsonFile(content: string, name: string, problems: ImportProblem[]): { value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(content.replace(/^\uFEFF/, '')) as unknown };
+  } catch (error) {
+    problems.push({ origin: name, message: `not valid JSON (${(error as Error).message})` });
+    return undefined;
+  }
+}
+
+/**
  * Whether a JSON value is an object (not an array, not null).
  * @param value any parsed JSON value
  */

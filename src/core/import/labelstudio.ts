@@ -16,7 +16,7 @@
  */
 import { PUBLICATION_FIELDS } from '../export/publication';
 import { lowerBound, normalizeText, OffsetIndex, quoteForMessage } from '../text';
-import { isObject, isOffset, publicationIn } from './jsonl';
+import { isObject, isOffset, jsonFile, publicationIn } from './jsonl';
 import type { ImportedDocument, ImportedRelation, ImportedSpan, ParsedImport } from './types';
 
 /** How many characters of a text a report quotes. */
@@ -43,13 +43,9 @@ const OTHER_RESULT_TYPES = new Set([
  */
 export function parseLabelStudio(content: string, name: string): ParsedImport {
   const parsed: ParsedImport = { documents: [], problems: [], ignored: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    parsed.problems.push({ origin: name, message: `not valid JSON (${(error as Error).message})` });
-    return parsed;
-  }
+  const file = jsonFile(content, name, parsed.problems);
+  if (!file) return parsed;
+  const value = file.value;
   const tasks = Array.isArray(value) ? value : [value];
   const notes = new NoteCounter();
   tasks.forEach((task, t) => {

@@ -10,7 +10,7 @@
  */
 import * as posix from 'node:path/posix';
 import type { AttributeValue, DocumentSource } from '../model';
-import { isObject, isOffset, publicationIn } from './jsonl';
+import { isObject, isOffset, jsonFile, publicationIn } from './jsonl';
 import type { ImportedDocument, ImportedSpan, ParsedImport } from './types';
 
 const MARGINALIA_URN = /^urn:marginalia:.*:([^:]+)$/;
@@ -22,13 +22,9 @@ const MARGINALIA_URN = /^urn:marginalia:.*:([^:]+)$/;
  */
 export function parseW3c(content: string, name: string): ParsedImport {
   const parsed: ParsedImport = { documents: [], problems: [], ignored: [] };
-  let root: unknown;
-  try {
-    root = JSON.parse(content.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    parsed.problems.push({ origin: name, message: `not valid JSON (${(error as Error).message})` });
-    return parsed;
-  }
+  const file = jsonFile(content, name, parsed.problems);
+  if (!file) return parsed;
+  const root = file.value;
   const texts = new Map<string, string>();
   const publications = new Map<string, DocumentSource>();
   if (isObject(root) && Array.isArray(root['documents'])) {

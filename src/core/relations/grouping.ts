@@ -95,7 +95,6 @@ export function problemSummary(problem: RelationProblem): string {
 }
 
 function passes(resolved: ResolvedRelation, filter: TreeFilter): boolean {
-  if (filter.label === undefined && (filter.text === undefined || filter.text.trim() === '')) return true;
   return matchesFilter(resolved.from.annotation, filter) || (resolved.to.annotation !== undefined && matchesFilter(resolved.to.annotation, filter));
 }
 

@@ -102,6 +102,13 @@ test('relations to the version removed move to the one kept, and go with both ve
   assert.deepEqual([drop.relationsMoved, drop.relationsDropped], [0, 1]);
 });
 
+test('a relation moved onto the version kept is not made twice when the record already has it later in its list', () => {
+  const records = adjudicated().map((a) => (a.id === 'a0000002' ? { ...a, relations: [{ type: 'supports', to: 'b0000003' }, { type: 'supports', to: 'a0000003' }] } : a));
+  const plan = planSettlement(records, 'a0000003', 'keep-this');
+  assert.deepEqual(plan.changes.get('a0000002')!.relations, [{ type: 'supports', to: 'a0000003' }]);
+  assert.deepEqual([plan.relationsMoved, plan.relationsDropped], [0, 1]);
+});
+
 test('a record that is not there, or not disputed, is an error, not a silent no-op', () => {
   const records = adjudicated();
   assert.throws(() => planSettlement(records, 'a0000001', 'keep-this'), /a0000001 is not disputed/);
