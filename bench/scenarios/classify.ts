@@ -12,14 +12,31 @@ export type Placement = { start: number; end: number; text: string } | null;
  * - silently-wrong: placed, but not where the truth is (or its text is not the document's there);
  * - orphaned-wrongly: orphaned though its text is still there, intact;
  * - orphaned-edited: orphaned though part of its text is still there (edited in place);
+ * - orphaned-undetermined: orphaned, and the texts do not tell where it is (`Truth.undetermined`: its
+ *   paragraph moved and copied, its edge word become several), flagged ambiguous or not;
  * - exact: an intact span placed on its text;
  * - edited-correctly: an edited span placed on its true new bounds (give or take white space at an edge);
  * - orphaned-rightly: its text is gone, and it was orphaned.
  */
-export type Verdict = 'silently-wrong' | 'orphaned-wrongly' | 'orphaned-edited' | 'exact' | 'edited-correctly' | 'orphaned-rightly';
+export type Verdict =
+  | 'silently-wrong'
+  | 'orphaned-wrongly'
+  | 'orphaned-edited'
+  | 'orphaned-undetermined'
+  | 'exact'
+  | 'edited-correctly'
+  | 'orphaned-rightly';
 
-/** Every verdict, wrong ones first: the order of the table's columns. */
-export const VERDICTS: readonly Verdict[] = ['silently-wrong', 'orphaned-wrongly', 'orphaned-edited', 'exact', 'edited-correctly', 'orphaned-rightly'];
+/** Every verdict, wrong ones first, then the undetermined: the order of the table's columns. */
+export const VERDICTS: readonly Verdict[] = [
+  'silently-wrong',
+  'orphaned-wrongly',
+  'orphaned-edited',
+  'orphaned-undetermined',
+  'exact',
+  'edited-correctly',
+  'orphaned-rightly',
+];
 
 /**
  * Judge one placement.
@@ -28,7 +45,11 @@ export const VERDICTS: readonly Verdict[] = ['silently-wrong', 'orphaned-wrongly
  * @param newText the normalised new text, to check that a placement's text is the document's
  */
 export function classify(truth: Truth, placement: Placement, newCodePoints: readonly string[]): Verdict {
-  if (placement === null) return truth.kind === 'gone' ? 'orphaned-rightly' : truth.kind === 'intact' ? 'orphaned-wrongly' : 'orphaned-edited';
+  if (placement === null) {
+    if (truth.kind === 'gone') return 'orphaned-rightly';
+    if (truth.undetermined) return 'orphaned-undetermined';
+    return truth.kind === 'intact' ? 'orphaned-wrongly' : 'orphaned-edited';
+  }
   if (truth.kind === 'gone') return 'silently-wrong';
   const bounds = [{ start: truth.start, end: truth.end }, ...truth.alternatives];
   const onTruth = bounds.some((b) =>
@@ -74,7 +95,7 @@ export interface TallyRow {
  * @param rows one row per mode and context variant
  */
 export function tallyTable(rows: readonly TallyRow[]): string {
-  const head = ['mode', 'placements', 'silently wrong', 'orphaned wrongly (text intact)', 'orphaned (text edited)', 'exact', 'edited correctly', 'orphaned rightly'];
+  const head = ['mode', 'placements', 'silently wrong', 'orphaned wrongly (text intact)', 'orphaned (text edited)', 'orphaned, place undetermined', 'exact', 'edited correctly', 'orphaned rightly'];
   const lines = [`| ${head.join(' | ')} |`, `|---|${head.slice(1).map(() => '---:').join('|')}|`];
   for (const { name, tally } of rows) {
     const n = (v: number) => v.toLocaleString('en-US');

@@ -1,6 +1,6 @@
 /**
  * Every span diff-first does not place right on a run of scenarios — orphaned though its text
- * survives, or silently wrong — with what is needed to find the rule at fault: the scenario, its
+ * survives (the place the texts do not determine included), or silently wrong — with what is needed to find the rule at fault: the scenario, its
  * edits, the stored span, the truth, what `DiffMap` made of the span and the hunks around it; then the
  * counts by cause. For a round of work on the diff's rules (docs/anchoring.md, "The fourth round").
  *   npm run compile && node out/bench/scenarios/diff-orphans.js [count] [first] [bare]
@@ -50,7 +50,7 @@ for (const s of scenarioStream(loadSeeds(path.join(ROOT, 'seeds')), count, first
     const truth = s.truths[i]!;
     const verdict = classify(truth, placement, codePoints);
     tally[verdict]++;
-    if (verdict !== 'orphaned-wrongly' && verdict !== 'orphaned-edited' && verdict !== 'silently-wrong') return;
+    if (verdict === 'exact' || verdict === 'edited-correctly' || verdict === 'orphaned-rightly') return;
     diff ??= DiffMap.between(s.oldText, s.newText);
     const stored = annotations[i]!;
     const from = old.toUtf16(stored.start);

@@ -297,14 +297,13 @@ class Editor {
   private copyParagraph(): string {
     const paragraphs = this.units(this.doc.text, PARAGRAPH);
     const p = pick(this.rand, paragraphs);
-    const copy = [...this.doc.text].slice(p.start, p.end).join('') + '\n\n';
     // Not next to the original: "P P" does not say which is the copy, so neither can a method.
     const block = this.paragraphBlock(p);
     const targets = paragraphs.filter((q) => q.start !== p.start && q.start !== block.end);
     if (targets.length === 0) return this.edit('insert-paragraph');
     const above = targets.filter((q) => q.start < p.start);
     const to = pick(this.rand, this.rand() < 0.5 && above.length ? above : targets).start;
-    this.doc.splice(to, 0, copy);
+    this.doc.copy(p.start, p.end - p.start, to, '\n\n');
     return `copy-paragraph: ${p.start}..${p.end} to ${to}`;
   }
 

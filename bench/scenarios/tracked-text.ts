@@ -15,6 +15,19 @@
  *   (possibly moved: a paragraph cut and pasted carries its code points along; a copy is new text);
  * - spaces and punctuation a replacement leaves as they were at either end are not replaced (a
  *   replaced sentence keeps its full stop, as any diff would see it); letters and digits are.
+ *
+ * Where the two texts do not tell which of two stories happened, both answers are true and the span
+ * is **undetermined** (`Truth.undetermined`; an orphan of it is neither right nor wrong):
+ * - **moved and copied**: an intact span whose paragraph was moved (it, or the neighbour it was
+ *   swapped with: without the copied paragraph's code points the rest of the original text stands in
+ *   fewer pieces) and of which an unedited copy stands elsewhere. "Moved here, copied there" is the
+ *   same text as "moved there, copied here": every copy's bounds are true as well. A copy of a
+ *   paragraph that stayed in place is not: the copy is one edit, the other story three;
+ * - **edge word become several**: an edited span whose first (last) code points were replaced or
+ *   deleted, with text inserted right against that edge (touching what replaced the edge word, or the
+ *   span's new edge) within its sentence (no line break, no sentence end): `formally ` inserted and
+ *   `Russia` → `allied` is the same text as `Russia` → `formally allied`; the bounds taking in the
+ *   inserted run are true as well.
  */
 
 /** One code point of the edited text. */
@@ -25,11 +38,17 @@ interface Cell {
   id: number;
   /** The edit that inserted it, or -1 for original (or moved) text. */
   edit: number;
+  /** For a copy of original text (`copy`), the original code point it copies; else -1. */
+  copyOf: number;
 }
 
 /** What one edit removed: the original code points, as offsets in the original text. */
 interface EditRecord {
   deleted: number[];
+  /** Whether it only put text in, removing none (not even text an earlier edit put in). */
+  insertion: boolean;
+  /** For a copy (`copy`), the original code points it copied. */
+  copied?: number[];
 }
 
 /** Where a span of the original text truly is after the edits. */
@@ -39,22 +58,30 @@ export interface Truth {
   /** New bounds in code points over the edited (normalised) text; -1 when gone. */
   start: number;
   end: number;
-  /** Further accepted bounds (an edit replaced text across the span's edge), beside start..end. */
+  /**
+   * Further accepted bounds, beside start..end: an edit replaced text across the span's edge, or the
+   * texts do not tell which of two stories happened (then `undetermined`).
+   */
   alternatives: { start: number; end: number }[];
+  /** The texts do not determine the answer (moved and copied, edge word become several): an orphan is not wrong. */
+  undetermined?: true;
 }
 
 /** An original text under edit, every code point followed by identity. */
 export class TrackedText {
   private cells: Cell[];
   private readonly edits: EditRecord[] = [];
-  private readonly originalLength: number;
+  /** The original text's code points. */
+  private readonly original: readonly string[];
   /** Current offset of each original code point (-1 when deleted), built when first asked after an edit. */
   private positions: Int32Array | undefined;
+  /** Where the copies of each original code point stand (`copyStarts`), built when first asked after an edit. */
+  private copies: Map<number, number[]> | undefined;
 
   /** @param original normalised text (code points are the unit) */
   constructor(original: string) {
-    this.cells = [...original].map((ch, id) => ({ ch, id, edit: -1 }));
-    this.originalLength = this.cells.length;
+    this.original = [...original];
+    this.cells = this.original.map((ch, id) => ({ ch, id, edit: -1, copyOf: -1 }));
   }
 
   /** The current text. */
@@ -97,9 +124,30 @@ export class TrackedText {
     }
     const edit = this.edits.length;
     const removed = this.cells.slice(at, at + count);
-    this.edits.push({ deleted: removed.filter((c) => c.id >= 0).map((c) => c.id) });
-    this.cells = [...this.cells.slice(0, at), ...added.map((ch) => ({ ch, id: -1, edit })), ...this.cells.slice(at + count)];
+    this.edits.push({ deleted: removed.filter((c) => c.id >= 0).map((c) => c.id), insertion: removed.length === 0 });
+    this.cells = [...this.cells.slice(0, at), ...added.map((ch) => ({ ch, id: -1, edit, copyOf: -1 })), ...this.cells.slice(at + count)];
     this.positions = undefined;
+    this.copies = undefined;
+  }
+
+  /**
+   * Insert at `to` a copy of the `count` code points at `from`, then `after` (e.g. the line breaks
+   * that make the copy a paragraph), as one edit. The copy is new text that remembers which original
+   * code points it copies (`copyOf`; a copy of a copy, the original's).
+   * @param from offset of the copied text in the current text
+   * @param count how many code points to copy
+   * @param to offset in the current text where the copy goes
+   * @param after new text put right after the copy
+   */
+  copy(from: number, count: number, to: number, after = ''): void {
+    const edit = this.edits.length;
+    const source = this.cells.slice(from, from + count);
+    const copies = source.map((c) => ({ ch: c.ch, id: -1, edit, copyOf: c.id >= 0 ? c.id : c.copyOf }));
+    const added = [...copies, ...[...after].map((ch) => ({ ch, id: -1, edit, copyOf: -1 }))];
+    this.edits.push({ deleted: [], insertion: true, copied: copies.filter((c) => c.copyOf >= 0).map((c) => c.copyOf) });
+    this.cells = [...this.cells.slice(0, to), ...added, ...this.cells.slice(to)];
+    this.positions = undefined;
+    this.copies = undefined;
   }
 
   /**
@@ -113,7 +161,8 @@ export class TrackedText {
     const target = to > from ? to - count : to;
     this.cells = [...rest.slice(0, target), ...moved, ...rest.slice(target)];
     this.positions = undefined;
-    this.edits.push({ deleted: [] });
+    this.copies = undefined;
+    this.edits.push({ deleted: [], insertion: false });
   }
 
   /**
@@ -122,7 +171,7 @@ export class TrackedText {
    */
   survivors(start: number, end: number): number[] {
     if (!this.positions) {
-      this.positions = new Int32Array(this.originalLength).fill(-1);
+      this.positions = new Int32Array(this.original.length).fill(-1);
       this.cells.forEach((c, i) => {
         if (c.id >= 0) this.positions![c.id] = i;
       });
@@ -154,11 +203,93 @@ export class TrackedText {
     const strict = grow(at[0]!, at[at.length - 1]! + 1, inside);
     const intact =
       at.length === end - start && strict.end - strict.start === at.length && at.every((p, k) => this.cells[p]!.id === start + k);
-    const wide = grow(strict.start, strict.end, across);
-    const alternatives: { start: number; end: number }[] = [];
-    for (const s of new Set([strict.start, wide.start])) {
-      for (const e of new Set([strict.end, wide.end])) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
+    if (intact) {
+      const copies = this.movedCopies(start, end);
+      return { kind: 'intact', ...strict, alternatives: copies, ...(copies.length > 0 && { undetermined: true as const }) };
     }
-    return { kind: intact ? 'intact' : 'edited', ...strict, alternatives };
+    const wide = grow(strict.start, strict.end, across);
+    // Edge word become several: the inserted run against an edge whose own code points were replaced or deleted.
+    const runBefore = this.lostWord(start, this.cells[at[0]!]!.id) ? this.insertedRun(strict.start, -1) : undefined;
+    const runAfter = this.lostWord(this.cells[at[at.length - 1]!]!.id + 1, end) ? this.insertedRun(strict.end, 1) : undefined;
+    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start]);
+    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end]);
+    const alternatives: { start: number; end: number }[] = [];
+    for (const s of starts) {
+      for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
+    }
+    const undetermined = runBefore !== undefined || runAfter !== undefined;
+    return { kind: 'edited', ...strict, alternatives, ...(undetermined && { undetermined: true as const }) };
+  }
+
+  /** Whether original code points from..to (lost at a span's edge) hold a letter or digit: an edge word replaced or deleted. */
+  private lostWord(from: number, to: number): boolean {
+    return /[\p{L}\p{N}]/u.test(this.original.slice(from, to).join(''));
+  }
+
+  /**
+   * The far end of the text inserted right against an edited span's edge, within its sentence: the
+   * cells next to `edge` on the `side` given (-1 before, 1 after) that pure insertions put there, up to
+   * a line break or a sentence's end, white space at the far end left out.
+   * @returns the offset where that run begins (ends), or undefined when nothing but white space is there
+   */
+  private insertedRun(edge: number, side: -1 | 1): number | undefined {
+    const inserted = (i: number) => {
+      const c = this.cells[i];
+      return c !== undefined && c.edit >= 0 && this.edits[c.edit]!.insertion && c.ch !== '\n';
+    };
+    const sentenceEnd = (i: number) => /[.!?]/u.test(this.cells[i]!.ch) && /\s/u.test(this.cells[i + 1]?.ch ?? ' ');
+    let far = edge;
+    if (side < 0) {
+      while (inserted(far - 1) && !sentenceEnd(far - 1)) far--;
+      while (far < edge && /\s/u.test(this.cells[far]!.ch)) far++;
+    } else {
+      while (inserted(far) && !/[.!?]/u.test(this.cells[far]!.ch)) far++;
+      while (far > edge && /\s/u.test(this.cells[far - 1]!.ch)) far--;
+    }
+    return far === edge ? undefined : far;
+  }
+
+  /**
+   * The bounds of the unedited copies of intact span start..end (`copy`) that are as true as the span
+   * itself: those copied from a paragraph that was moved, or swapped with its neighbour — without the
+   * code points the copy copied, the rest of the original text stands in fewer pieces, so the move is
+   * the copied paragraph's and "moved here, copied there" tells nothing from "moved there, copied here".
+   */
+  private movedCopies(start: number, end: number): { start: number; end: number }[] {
+    const found: { start: number; end: number }[] = [];
+    for (const at of this.copyStarts().get(start) ?? []) {
+      const edit = this.cells[at]!.edit;
+      let k = 1;
+      while (k < end - start && this.cells[at + k]?.copyOf === start + k && this.cells[at + k]!.edit === edit) k++;
+      if (k === end - start && this.breaks(this.edits[edit]!.copied!) < this.breaks([])) found.push({ start: at, end: at + k });
+    }
+    return found;
+  }
+
+  /** Where copies of each original code point stand, by that code point (built when first asked after an edit). */
+  private copyStarts(): Map<number, number[]> {
+    if (!this.copies) {
+      this.copies = new Map();
+      this.cells.forEach((c, i) => {
+        if (c.copyOf >= 0) this.copies!.set(c.copyOf, [...(this.copies!.get(c.copyOf) ?? []), i]);
+      });
+    }
+    return this.copies;
+  }
+
+  /**
+   * How many times the surviving original text, white space aside and `without` some of its code
+   * points, is broken: one code point followed by another that did not follow it in the original. A
+   * move makes two or three such breaks; deletions and insertions none.
+   * @param without original offsets left out
+   */
+  private breaks(without: readonly number[]): number {
+    const left = new Set(without);
+    // The text's start and end stand as code points -1 and n that never move.
+    const order = [-1, ...this.cells.filter((c) => c.id >= 0 && !left.has(c.id) && !/\s/u.test(c.ch)).map((c) => c.id), this.original.length];
+    const rank = new Map([...order].sort((a, b) => a - b).map((id, r) => [id, r]));
+    let n = 0;
+    for (let k = 1; k < order.length; k++) if (rank.get(order[k]!) !== rank.get(order[k - 1]!)! + 1) n++;
+    return n;
   }
 }

@@ -52,7 +52,7 @@ test(`${SCENARIOS} scenarios: the search fallback places no span silently wrong`
   }
 });
 
-test(`${SCENARIOS} scenarios: diff-first places every span whose text survives, exactly or on its edited bounds`, () => {
+test(`${SCENARIOS} scenarios: diff-first places every span whose text survives and whose place the texts tell, exactly or on its edited bounds`, () => {
   for (const { name, tally } of rows(DIFF_FIRST.name)) {
     assert.ok(total(tally) >= 7_000, `${name}: ${total(tally)} placements judged`);
     assert.equal(

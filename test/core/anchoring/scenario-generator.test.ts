@@ -74,8 +74,115 @@ test('a moved paragraph carries its spans; a copy is new text, the original stay
   assert.equal(moved.text, 'Two two.\n\nOne.\n\nThree.\n');
   assert.deepEqual(moved.truth(6, 13), { kind: 'intact', start: 0, end: 7, alternatives: [] });
   const copied = new TrackedText(text);
-  copied.splice(0, 0, 'Two two.\n\n');
+  copied.copy(6, 8, 0, '\n\n');
+  assert.equal(copied.text, 'Two two.\n\nOne.\n\nTwo two.\n\nThree.\n');
   assert.deepEqual(copied.truth(6, 13), { kind: 'intact', start: 16, end: 23, alternatives: [] });
+});
+
+/** Four paragraphs; "Two two" at 6..13 in the second, "Three" at 16..21 in the third. */
+const PARAGRAPHS = 'One.\n\nTwo two.\n\nThree.\n\nFour.\n';
+
+test('a paragraph moved and copied is undetermined: each copy is as true as the moved original', () => {
+  // Moved to the end, then copied to the top: the same text as moved to the top and copied to the end.
+  const movedThenCopied = new TrackedText(PARAGRAPHS);
+  movedThenCopied.move(6, 10, PARAGRAPHS.length);
+  movedThenCopied.copy(20, 8, 0, '\n\n');
+  assert.equal(movedThenCopied.text, 'Two two.\n\nOne.\n\nThree.\n\nFour.\nTwo two.\n\n');
+  assert.deepEqual(movedThenCopied.truth(6, 13), { kind: 'intact', start: 30, end: 37, alternatives: [{ start: 0, end: 7 }], undetermined: true });
+  // Copied to the top, then the original moved to the end.
+  const copiedThenMoved = new TrackedText(PARAGRAPHS);
+  copiedThenMoved.copy(6, 8, 0, '\n\n');
+  copiedThenMoved.move(16, 10, copiedThenMoved.length);
+  assert.equal(copiedThenMoved.text, movedThenCopied.text);
+  assert.deepEqual(copiedThenMoved.truth(6, 13), movedThenCopied.truth(6, 13));
+});
+
+test('a paragraph swapped with its neighbour and copied is undetermined: either of the two moved', () => {
+  // "Three." moved above "Two two." is "Two two." moved below "Three.": copied to the top, no telling.
+  const t = new TrackedText(PARAGRAPHS);
+  t.move(16, 8, 6);
+  t.copy(14, 8, 0, '\n\n');
+  assert.equal(t.text, 'Two two.\n\nOne.\n\nThree.\n\nTwo two.\n\nFour.\n');
+  assert.deepEqual(t.truth(6, 13), { kind: 'intact', start: 24, end: 31, alternatives: [{ start: 0, end: 7 }], undetermined: true });
+  assert.deepEqual(t.truth(16, 21), { kind: 'intact', start: 16, end: 21, alternatives: [] }, 'the paragraph not copied');
+});
+
+test('a moved paragraph without a copy, or a copy of one that stayed, has one true place', () => {
+  const movedOnly = new TrackedText(PARAGRAPHS);
+  movedOnly.move(6, 10, PARAGRAPHS.length);
+  assert.deepEqual(movedOnly.truth(6, 13), { kind: 'intact', start: 20, end: 27, alternatives: [] });
+  const copiedOnly = new TrackedText(PARAGRAPHS);
+  copiedOnly.copy(6, 8, 24, '\n\n');
+  assert.equal(copiedOnly.text, 'One.\n\nTwo two.\n\nThree.\n\nTwo two.\n\nFour.\n');
+  assert.deepEqual(copiedOnly.truth(6, 13), { kind: 'intact', start: 6, end: 13, alternatives: [] });
+});
+
+test('a copy next to an unmoved original has one true place, whatever moved around it', () => {
+  // "Two two." copied below "Three."; "Four." moved to the top; "One." moved to the end, away from it.
+  const t = new TrackedText(PARAGRAPHS);
+  t.copy(6, 8, 24, '\n\n');
+  t.move(34, 6, 0);
+  t.move(6, 6, t.length);
+  assert.equal(t.text, 'Four.\nTwo two.\n\nThree.\n\nTwo two.\n\nOne.\n\n');
+  assert.deepEqual(t.truth(6, 13), { kind: 'intact', start: 6, end: 13, alternatives: [] });
+});
+
+test('an edge word replaced and text inserted against it is undetermined: the span may take the insertion', () => {
+  // "formally " + "beta" → "theta" is the same text as "beta" → "formally theta".
+  const start = edited((t) => {
+    t.splice(6, 4, 'theta');
+    t.splice(6, 0, 'formally ');
+  });
+  assert.equal(start.text, 'Alpha formally theta gamma. Delta epsilon.');
+  assert.deepEqual(start.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 15, end: 26, alternatives: [{ start: 6, end: 26 }], undetermined: true });
+  const end = edited((t) => {
+    t.splice(11, 5, 'zeta');
+    t.splice(15, 0, ' again');
+  });
+  assert.equal(end.text, 'Alpha beta zeta again. Delta epsilon.');
+  assert.deepEqual(end.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 6, end: 15, alternatives: [{ start: 6, end: 21 }], undetermined: true });
+  // The first word deleted and a word inserted where it was: the same text as the word replaced.
+  const deleted = edited((t) => {
+    t.splice(6, 5, '');
+    t.splice(6, 0, 'new ');
+  });
+  assert.equal(deleted.text, 'Alpha new gamma. Delta epsilon.');
+  assert.deepEqual(deleted.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 10, end: 15, alternatives: [{ start: 6, end: 15 }], undetermined: true });
+});
+
+test('text inserted at an edge whose word was not replaced, or beyond a sentence’s end, is outside the span', () => {
+  const wordKept = edited((t) => {
+    t.splice(11, 5, 'zeta');
+    t.splice(6, 0, 'formally ');
+  });
+  assert.deepEqual(wordKept.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 15, end: 24, alternatives: [] });
+  const notTouching = edited((t) => {
+    t.splice(6, 4, 'theta');
+    t.splice(0, 0, 'formally ');
+  });
+  assert.deepEqual(notTouching.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 15, end: 26, alternatives: [] });
+  // A sentence inserted before the replaced first word: only what follows its full stop could be the word's.
+  const sentence = edited((t) => {
+    t.splice(6, 4, 'theta');
+    t.splice(6, 0, 'It rained. Sadly ');
+  });
+  assert.equal(sentence.text, 'Alpha It rained. Sadly theta gamma. Delta epsilon.');
+  assert.deepEqual(sentence.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 23, end: 34, alternatives: [{ start: 17, end: 34 }], undetermined: true });
+  const line = edited((t) => {
+    t.splice(6, 4, 'theta');
+    t.splice(6, 0, 'New line.\n');
+  });
+  assert.deepEqual(line.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 16, end: 27, alternatives: [] });
+});
+
+test('a mark replaced twice at an edge is no insertion: the edge word’s replacement stays the only answer', () => {
+  // Scenario 4165: "as" → "fresh", and the quote before it made curly, then straight again.
+  const t = new TrackedText('He said "as early as" Monday.');
+  t.splice(9, 2, 'fresh');
+  t.splice(8, 1, '“');
+  t.splice(8, 1, '"');
+  assert.equal(t.text, 'He said "fresh early as" Monday.');
+  assert.deepEqual(t.truth(9, 20), { kind: 'edited', start: 9, end: 23, alternatives: [] });
 });
 
 test('an emoji counts as one code point', () => {
@@ -98,6 +205,19 @@ test('classify: wrong placements are silently wrong; orphans are right only when
   assert.equal(classify(edit, { start: 5, end: 16, text: ' beta gamma' }, codePoints), 'edited-correctly', 'a space at an edge');
   assert.equal(classify(edit, { start: 7, end: 16, text: 'eta gamma' }, codePoints), 'silently-wrong', 'a cut word');
   assert.equal(classify(edit, null, codePoints), 'orphaned-edited');
+});
+
+test('classify: an orphan whose place the texts do not determine is its own verdict; every true place is right', () => {
+  const codePoints = [...'beta. Alpha beta gamma.'];
+  const copied = { kind: 'intact' as const, start: 12, end: 16, alternatives: [{ start: 0, end: 4 }], undetermined: true as const };
+  assert.equal(classify(copied, null, codePoints), 'orphaned-undetermined');
+  assert.equal(classify(copied, { start: 0, end: 4, text: 'beta' }, codePoints), 'exact', 'the copy');
+  assert.equal(classify(copied, { start: 12, end: 16, text: 'beta' }, codePoints), 'exact', 'the original');
+  assert.equal(classify(copied, { start: 6, end: 11, text: 'Alpha' }, codePoints), 'silently-wrong');
+  const grown = { kind: 'edited' as const, start: 12, end: 22, alternatives: [{ start: 6, end: 22 }], undetermined: true as const };
+  assert.equal(classify(grown, null, codePoints), 'orphaned-undetermined');
+  assert.equal(classify(grown, { start: 6, end: 22, text: 'Alpha beta gamma' }, codePoints), 'edited-correctly');
+  assert.equal(classify(grown, { start: 17, end: 22, text: 'gamma' }, codePoints), 'silently-wrong');
 });
 
 const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
