@@ -45,7 +45,7 @@ interface Cell {
 /** What one edit removed: the original code points, as offsets in the original text. */
 interface EditRecord {
   deleted: number[];
-  /** Whether it only put text in, removing none (not even text an earlier edit put in). */
+  /** Whether it only put text in: it removed no original text, nor text put in the place of some. */
   insertion: boolean;
   /** For a copy (`copy`), the original code points it copied. */
   copied?: number[];
@@ -124,7 +124,9 @@ export class TrackedText {
     }
     const edit = this.edits.length;
     const removed = this.cells.slice(at, at + count);
-    this.edits.push({ deleted: removed.filter((c) => c.id >= 0).map((c) => c.id), insertion: removed.length === 0 });
+    // An insertion, seen from the original text, removes nothing of it, not even through text an earlier edit put in its place.
+    const insertion = removed.every((c) => c.id < 0 && this.edits[c.edit]!.insertion);
+    this.edits.push({ deleted: removed.filter((c) => c.id >= 0).map((c) => c.id), insertion });
     this.cells = [...this.cells.slice(0, at), ...added.map((ch) => ({ ch, id: -1, edit, copyOf: -1 })), ...this.cells.slice(at + count)];
     this.positions = undefined;
     this.copies = undefined;

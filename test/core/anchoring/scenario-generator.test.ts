@@ -148,6 +148,14 @@ test('an edge word replaced and text inserted against it is undetermined: the sp
   });
   assert.equal(deleted.text, 'Alpha new gamma. Delta epsilon.');
   assert.deepEqual(deleted.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 10, end: 15, alternatives: [{ start: 6, end: 15 }], undetermined: true });
+  // A word inserted, then replaced: still only inserted text, seen from the original.
+  const replacedInsertion = edited((t) => {
+    t.splice(6, 4, 'theta');
+    t.splice(6, 0, 'formally ');
+    t.splice(6, 8, 'new');
+  });
+  assert.equal(replacedInsertion.text, 'Alpha new theta gamma. Delta epsilon.');
+  assert.deepEqual(replacedInsertion.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 10, end: 21, alternatives: [{ start: 6, end: 21 }], undetermined: true });
 });
 
 test('text inserted at an edge whose word was not replaced, or beyond a sentence’s end, is outside the span', () => {
