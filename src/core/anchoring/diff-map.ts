@@ -140,15 +140,20 @@ export class DiffMap {
   }
 
   /**
-   * Whether an edit replaced the span's first (last) word, and that word alone, by more words: a word
-   * inserted just outside the span and the edge word replaced (`formally ` + `Russia` → `allied`) diff
-   * the same as the word replaced by two (`Russia` → `formally allied`), and an insertion at the edge
-   * stays outside while a replacement is inside: no telling where the span begins.
+   * Whether an edit replaced the span's first (last) word, and that word alone, by more words across a
+   * sentence's end or a line break: a sentence inserted just outside the span and the edge word
+   * replaced diff the same as the word replaced by the sentence and a word, and an insertion at the
+   * edge stays outside while a replacement is inside: no telling where the span begins. Within the
+   * sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` → `formally allied`) both
+   * readings are true, and the span takes all the words (docs/anchoring.md, "The truth").
    */
   private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
     const from = Math.max(0, first);
     const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) =>
-      oldTo > oldFrom && wordCount(this.oldText, oldFrom, oldTo) === 1 && wordCount(this.newText, newFrom, newTo) > 1;
+      oldTo > oldFrom &&
+      wordCount(this.oldText, oldFrom, oldTo) === 1 &&
+      wordCount(this.newText, newFrom, newTo) > 1 &&
+      SENTENCE_BREAK.test(this.newText.slice(newFrom, newTo));
     // The edits at each edge, with those next to them across white space only (Myers may split them there).
     let i = from;
     while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
@@ -1074,6 +1079,9 @@ function endScore(text: string, end: number): number {
 
 /** A character that ends a sentence, or a quote or bracket closing one. */
 const SENTENCE_END = /[.!?:;"'”’)]/;
+
+/** A line break, or a full stop (question or exclamation mark) that ends a sentence: before white space or at the end. */
+const SENTENCE_BREAK = /\n|[.!?]["'”’)]?(?:\s|$)/;
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;

@@ -413,12 +413,29 @@ test('diff-first: a paragraph copied far from the original, with other lines bet
   assert.equal(result.annotation.start, after.lastIndexOf('The documents'));
 });
 
-test('diff-first: a first word replaced by two words is no telling whether the extra word is inside: orphaned', () => {
+test('diff-first: a first word replaced by two words within the sentence takes both: either reading is true', () => {
   const before = 'On Friday Russia published a list of sweeping new security guarantees.\n';
   const after = 'On Friday formally allied published a list of sweeping new security guarantees.\n';
   // "formally " inserted before the span and "Russia" → "allied", or "Russia" → "formally allied": the same text.
-  const { result } = diffOne(before, 'Russia published a list of sweeping new security guarantees', after);
-  assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
+  assert.deepEqual(diffSummary(before, 'Russia published a list of sweeping new security guarantees', after), [
+    'edited',
+    'diff',
+    'formally allied published a list of sweeping new security guarantees',
+  ]);
+  // At the span's end: "Russia" → "allied" and " again" inserted after it, or "Russia" → "allied again".
+  assert.deepEqual(diffSummary('Talks began with Russia.\n', 'Talks began with Russia', 'Talks began with allied again.\n'), [
+    'edited',
+    'diff',
+    'Talks began with allied again',
+  ]);
   const oneForOne = diffOne(before, 'Russia published a list', before.replace('Russia', 'Moscow'));
   assert.deepEqual(summary(oneForOne.result), ['edited', 'diff', 'Moscow published a list']);
+});
+
+test('diff-first: a first word replaced and a sentence inserted before it is no telling where the span begins: orphaned', () => {
+  const before = 'On Friday. Russia published a list of sweeping new security guarantees.\n';
+  const after = 'On Friday. Markets fell. Allied published a list of sweeping new security guarantees.\n';
+  // "Markets fell. " inserted before the span and "Russia" → "Allied", or "Russia" → "Markets fell. Allied".
+  const { result } = diffOne(before, 'Russia published a list of sweeping new security guarantees', after);
+  assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
 });
