@@ -195,11 +195,17 @@ export class TrackedText {
     }
     const inside = (e: EditRecord) => e.deleted.length > 0 && e.deleted.every((id) => id >= start && id < end);
     const across = (e: EditRecord) => e.deleted.some((id) => id >= start && id < end);
+    // Over the text that joins the span, and over what was inserted between it and the span (between
+    // the span's code points and what replaced some of them); an insertion at the new edge stays outside.
     const grow = (from: number, to: number, joins: (e: EditRecord) => boolean) => {
+      const edit = (i: number) => {
+        const c = this.cells[i];
+        return c && c.edit >= 0 ? this.edits[c.edit] : undefined;
+      };
       let lo = from;
       let hi = to;
-      while (lo > 0 && this.cells[lo - 1]!.edit >= 0 && joins(this.edits[this.cells[lo - 1]!.edit]!)) lo--;
-      while (hi < this.cells.length && this.cells[hi]!.edit >= 0 && joins(this.edits[this.cells[hi]!.edit]!)) hi++;
+      for (let i = lo - 1, e = edit(i); e && (joins(e) || e.insertion); e = edit(--i)) if (joins(e)) lo = i;
+      for (let i = hi, e = edit(i); e && (joins(e) || e.insertion); e = edit(++i)) if (joins(e)) hi = i + 1;
       return { start: lo, end: hi };
     };
     const strict = grow(at[0]!, at[at.length - 1]! + 1, inside);
@@ -230,14 +236,15 @@ export class TrackedText {
 
   /**
    * The far end of the text inserted right against an edited span's edge, within its sentence: the
-   * cells next to `edge` on the `side` given (-1 before, 1 after) that pure insertions put there, up to
-   * a line break or a sentence's end, white space at the far end left out.
+   * cells next to `edge` on the `side` given (-1 before, 1 after) that pure insertions put there, and
+   * white space (which space is the old one no text tells), up to a line break or a sentence's end,
+   * white space at the far end left out.
    * @returns the offset where that run begins (ends), or undefined when nothing but white space is there
    */
   private insertedRun(edge: number, side: -1 | 1): number | undefined {
     const inserted = (i: number) => {
       const c = this.cells[i];
-      return c !== undefined && c.edit >= 0 && this.edits[c.edit]!.insertion && c.ch !== '\n';
+      return c !== undefined && c.ch !== '\n' && (/\s/u.test(c.ch) || (c.edit >= 0 && this.edits[c.edit]!.insertion));
     };
     const sentenceEnd = (i: number) => /[.!?]/u.test(this.cells[i]!.ch) && /\s/u.test(this.cells[i + 1]?.ch ?? ' ');
     let far = edge;

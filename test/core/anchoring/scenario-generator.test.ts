@@ -158,6 +158,25 @@ test('an edge word replaced and text inserted against it is undetermined: the sp
   assert.deepEqual(replacedInsertion.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 10, end: 21, alternatives: [{ start: 6, end: 21 }], undetermined: true });
 });
 
+test('a word inserted before the last word, which is then replaced, is inside the span with its replacement', () => {
+  const t = edited((t) => {
+    t.splice(11, 0, 'very ');
+    t.splice(16, 5, 'zeta');
+  });
+  assert.equal(t.text, 'Alpha beta very zeta. Delta epsilon.');
+  assert.deepEqual(t.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 6, end: 20, alternatives: [] });
+});
+
+test('text inserted past the old space after a replaced edge word is as much against the edge: no text says which space is old', () => {
+  // "Alpha beta": "beta" → "zeta", "again " inserted before "gamma" — the same text as " again" inserted after "zeta".
+  const t = edited((t) => {
+    t.splice(6, 4, 'zeta');
+    t.splice(11, 0, 'again ');
+  });
+  assert.equal(t.text, 'Alpha zeta again gamma. Delta epsilon.');
+  assert.deepEqual(t.truth(0, 10), { kind: 'edited', start: 0, end: 10, alternatives: [{ start: 0, end: 16 }], undetermined: true });
+});
+
 test('text inserted at an edge whose word was not replaced, or beyond a sentence’s end, is outside the span', () => {
   const wordKept = edited((t) => {
     t.splice(11, 5, 'zeta');
