@@ -132,7 +132,7 @@ export class DiffMap {
     survivedWord ||= hasWordChar(this.oldText, at, end);
     if (!survivedWord) return this.followMove(start, end);
     const newStart = this.mapStart(start);
-    const newEnd = this.mapEnd(end);
+    const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.mapEnd(end);
     const score = survived / Math.max(end - start, newEnd - newStart);
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
@@ -169,6 +169,24 @@ export class DiffMap {
       if (this.hunks[j]!.oldStart >= start && grew(this.hunks[j]!.oldStart, end, this.hunks[j]!.newStart, h.newEnd)) return true;
     }
     return false;
+  }
+
+  /**
+   * Where a span ends whose last word an edit replaced, when words were inserted right after that word,
+   * across white space only and within the sentence: `Russia` → `formally` and `allied ` inserted after
+   * the space is the same text as `Russia` → `formally allied` (or `formally ` inserted before the
+   * span's last word and the word made `allied`), and the span takes the words, as at its start
+   * (`edgeWordGrew`), where the diff puts the insertion on the replacement's side of the space.
+   * @returns the new end, or undefined when no such words were inserted
+   */
+  private wordsInsertedAfterEnd(start: number, end: number, last: number): number | undefined {
+    const h = this.hunks[last];
+    const next = this.hunks[last + 1];
+    if (!h || !next || h.oldEnd !== end || h.oldStart < start || h.newStart === h.newEnd) return undefined;
+    if (wordCount(this.oldText, h.oldStart, end) !== 1 || next.oldStart !== next.oldEnd || !/^[ \t]+$/.test(this.oldText.slice(end, next.oldStart))) return undefined;
+    const inserted = this.newText.slice(next.newStart, next.newEnd);
+    if (wordCount(this.newText, next.newStart, next.newEnd) === 0 || SENTENCE_BREAK.test(this.newText.slice(h.newStart, next.newEnd))) return undefined;
+    return next.newStart + inserted.trimEnd().length;
   }
 
   /**

@@ -432,6 +432,24 @@ test('diff-first: a first word replaced by two words within the sentence takes b
   assert.deepEqual(summary(oneForOne.result), ['edited', 'diff', 'Moscow published a list']);
 });
 
+test('diff-first: a word inserted before a span’s last word, then that word replaced, is inside it, though the diff puts it past the space', () => {
+  const before = 'Officials met in Geneva with Russia published terms.\n';
+  // "formally " inserted before "Russia" and "Russia" → "allied": Myers gives "Russia" → "formally" and "allied " after the space.
+  const after = 'Officials met in Geneva with formally allied published terms.\n';
+  assert.deepEqual(diffSummary(before, 'Officials met in Geneva with Russia', after), ['edited', 'diff', 'Officials met in Geneva with formally allied']);
+  // Not past a sentence's end, nor past punctuation that stood after the span.
+  assert.deepEqual(diffSummary(before, 'Officials met in Geneva with Russia', 'Officials met in Geneva with formally markets fell. published terms.\n'), [
+    'edited',
+    'diff',
+    'Officials met in Geneva with formally',
+  ]);
+  assert.deepEqual(diffSummary('Talks in Geneva with Russia, then terms.\n', 'Talks in Geneva with Russia', 'Talks in Geneva with allied, again then terms.\n'), [
+    'edited',
+    'diff',
+    'Talks in Geneva with allied',
+  ]);
+});
+
 test('diff-first: a first word replaced and a sentence inserted before it is no telling where the span begins: orphaned', () => {
   const before = 'On Friday. Russia published a list of sweeping new security guarantees.\n';
   const after = 'On Friday. Markets fell. Allied published a list of sweeping new security guarantees.\n';
