@@ -92,8 +92,9 @@ test('with fix, a re-anchored annotation keeps its relations, and those pointing
 });
 
 test('with fix, an annotation two diffs as good place differently is orphaned and the finding says so', () => {
-  const before = 'On Friday Russia published a list of guarantees.\n';
-  const after = 'On Friday formally allied published a list of guarantees.\n';
+  // "Markets fell. " inserted and "Russia" → "Allied", or "Russia" → "Markets fell. Allied": the span begins at either.
+  const before = 'On Friday. Russia published a list of guarantees.\n';
+  const after = 'On Friday. Markets fell. Allied published a list of guarantees.\n';
   const start = before.indexOf('Russia');
   const a: Annotation = { id: 'r', label: 'claim', start, end: start + 'Russia published'.length, text: 'Russia published' };
   const result = checkAnnotations(sidecar(a), after, new Map([['r', 4]]), true, { previousText: before });
