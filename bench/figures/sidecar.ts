@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../../src/core/io/atomic-write';
 import { readSidecar } from '../../src/core/sidecar/read';
 import { SourceCache } from '../../src/core/sidecar/source-cache';
 import { writeSidecar } from '../../src/core/sidecar/write';
+import type { Annotation } from '../../src/core/model';
 import { OffsetIndex, normalizeText } from '../../src/core/text';
 import { generateAnnotations, generateProse, sidecarOf, seededRandom } from '../data';
 import { figure, type BenchOptions, type Figure } from '../figure';
@@ -135,12 +136,14 @@ export async function tagWriteLargeSidecar(options: BenchOptions): Promise<Figur
   // As the sync engine does: the read prepares the text in its cache, each write splices into the last.
   const sources = new SourceCache();
   const annotations = readSidecar(source, sources).sidecar!.annotations;
+  // The read-back of each write, kept as the engine keeps it (its merge base) and given to the next.
+  let base: readonly Annotation[] | undefined;
   const tag = (run: number): void => {
     const start = (run * 7_919) % (count * 60);
     annotations.push({ id: `t${run.toString(16).padStart(7, '0')}`, label: 'claim', start, end: start + 25, text: `span ${run} “tagged” 😀`, created: '2026-12-05T10:00:00Z' });
     source = writeSidecar({ ...sidecar, annotations }, source, sources);
     writeFileAtomic(file, sources.bytesOf(source) ?? source, { durable: false });
-    readSidecar(source, sources);
+    base = readSidecar(source, sources, base).sidecar!.annotations;
   };
   const repeats = options.quick ? { warmup: 5, runs: 11 } : { warmup: 10, runs: 31 };
   const [ours, reference] = await medianPairMs(tag, () => writeFileAtomic(referenceFile, source, { durable: false }), repeats);

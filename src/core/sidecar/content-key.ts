@@ -77,14 +77,16 @@ function compileSameContent(): (a: object, b: object) => boolean {
   return compiledOr(() => {
     const body = ANNOTATION_KEYS.map((key) => {
       const field = JSON.stringify(key);
-      return `u = x[${field}]; v = y[${field}]; if (!same(u, v)) return false; if (u !== undefined) dx++; if (v !== undefined) dy++;`;
+      // The same value at once, but 0 (which -0 equals, and is written apart from).
+      return `u = x[${field}]; v = y[${field}]; if ((u !== v || u === 0) && !same(u, v)) return false; if (u !== undefined) dx++; if (v !== undefined) dy++;`;
     });
     const compiled = new Function(
       'same',
       'sameEntries',
-      `return function sameContent(x, y) { let u, v, dx = 0, dy = 0; ${body.join(' ')} return (Object.keys(x).length === dx && Object.keys(y).length === dy) || sameEntries(x, y, true); };`,
-    ) as (same: typeof sameCanonical, entries: typeof sameEntries) => (a: object, b: object) => boolean;
-    return compiled(sameCanonical, sameEntries);
+      'ownKeyCount',
+      `return function sameContent(x, y) { let u, v, dx = 0, dy = 0; ${body.join(' ')} return (ownKeyCount(x) === dx && ownKeyCount(y) === dy) || sameEntries(x, y, true); };`,
+    ) as (same: typeof sameCanonical, entries: typeof sameEntries, count: typeof ownKeyCount) => (a: object, b: object) => boolean;
+    return compiled(sameCanonical, sameEntries, ownKeyCount);
   }, sameContentByLoop);
 }
 
@@ -97,11 +99,21 @@ function sameContentByLoop(a: object, b: object): boolean {
   for (const key of ANNOTATION_KEYS) {
     const u = x[key];
     const v = y[key];
-    if (!sameCanonical(u, v)) return false;
+    if ((u !== v || u === 0) && !sameCanonical(u, v)) return false;
     if (u !== undefined) dx++;
     if (v !== undefined) dy++;
   }
-  return (Object.keys(x).length === dx && Object.keys(y).length === dy) || sameEntries(x, y, true);
+  return (ownKeyCount(x) === dx && ownKeyCount(y) === dy) || sameEntries(x, y, true);
+}
+
+/**
+ * The number of a map's own enumerable keys, as `Object.keys(map).length` gives, without making
+ * the array: `sameContent` asks it twice per record, of every record, at every write.
+ */
+function ownKeyCount(map: object): number {
+  let count = 0;
+  for (const key in map) if (Object.prototype.hasOwnProperty.call(map, key)) count++;
+  return count;
 }
 
 /**

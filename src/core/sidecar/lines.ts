@@ -13,12 +13,14 @@
  * many of them, every few dozen writes.
  */
 
+import { LineOffsets, LineOffsetsBuilder } from './line-offsets';
+
 /** A text as lines: every line is followed by '\n' (LF only, no byte-order mark). */
 export interface LineText {
   /** The lines, each followed by '\n'. */
   readonly text: string;
-  /** `starts[i]` is where line `i` starts in `text`; the last entry is `text.length`. */
-  readonly starts: Int32Array;
+  /** `starts.at(i)` is where line `i` starts in `text`; the last entry is `text.length`. */
+  readonly starts: LineOffsets;
   /** The text as pieces laid end to end, each a run of whole lines (undefined: `text` is one piece). */
   readonly pieces?: Pieces<string>;
   /** The text's UTF-8 bytes, when they are known (see `withBytes`). */
@@ -40,8 +42,8 @@ export interface Pieces<T extends string | Uint8Array> {
 export interface LineBytes {
   /** The bytes; joined, they are the UTF-8 encoding of the text. */
   readonly pieces: Pieces<Uint8Array>;
-  /** `starts[i]` is the byte offset where line `i` starts; the last entry is the bytes' length. */
-  readonly starts: Int32Array;
+  /** `starts.at(i)` is the byte offset where line `i` starts; the last entry is the bytes' length. */
+  readonly starts: LineOffsets;
 }
 
 /**
@@ -58,8 +60,8 @@ export function lineCount(lines: LineText): number {
  * @param index 0-based line
  */
 export function lineAt(lines: LineText, index: number): string {
-  const from = lines.starts[index]!;
-  const to = lines.starts[index + 1]! - 1;
+  const from = lines.starts.at(index);
+  const to = lines.starts.at(index + 1) - 1;
   if (!lines.pieces) return lines.text.slice(from, to);
   // A line lies in one piece: pieces are runs of whole lines.
   const { parts, ends } = lines.pieces;
@@ -107,7 +109,7 @@ export function lineTextOf(lines: readonly string[], joined?: string): LineText 
   starts[lines.length] = offset;
   // The text must be exactly the lines, each followed by a line break; otherwise it is built from them.
   const text = joined !== undefined && joined.length === offset ? joined : lines.length === 0 ? '' : lines.join('\n') + '\n';
-  return { text, starts };
+  return { text, starts: LineOffsets.of(starts) };
 }
 
 /**
@@ -119,7 +121,7 @@ export function withBytes(lines: LineText): LineText {
   if (lines.bytes) return lines;
   const bytes = utf8(lines.text);
   const starts = lineStartsIn(bytes, lineCount(lines), 0);
-  return starts ? { ...lines, bytes: { pieces: onePiece(bytes), starts } } : lines;
+  return starts ? { ...lines, bytes: { pieces: onePiece(bytes), starts: LineOffsets.of(starts) } } : lines;
 }
 
 /**
@@ -217,39 +219,40 @@ export class LineBuilder {
 
   /** The new text, in pieces (with its bytes when the old text's are known). */
   finish(): LineText {
-    const starts = new Int32Array(this.lines + 1);
+    const starts = new LineOffsetsBuilder();
     const old = this.old;
     const oldPieces = old.pieces ?? onePiece(old.text);
     const pieces = new PiecesBuilder<string>((text, from, to) => text.slice(from, to));
-    const bytes = old.bytes && new BytesBuilder(old.bytes, this.lines);
+    const bytes = old.bytes && new BytesBuilder(old.bytes);
     let offset = 0;
-    let line = 0;
     for (const segment of this.segments) {
       if (segment.fresh) {
-        for (const fresh of segment.fresh) {
-          starts[line++] = offset;
-          offset += fresh.length + 1;
-        }
+        const fresh = new Int32Array(segment.fresh.length);
+        segment.fresh.forEach((line, k) => {
+          fresh[k] = offset;
+          offset += line.length + 1;
+        });
+        starts.add(fresh, 0, fresh.length, 0);
         const piece = segment.fresh.join('\n') + '\n';
         pieces.add(piece);
         bytes?.add(piece, segment.fresh.length);
       } else {
-        const base = old.starts[segment.from]!;
-        const shift = offset - base;
-        for (let i = segment.from; i < segment.to; i++) starts[line++] = old.starts[i]! + shift;
-        pieces.keep(oldPieces, base, old.starts[segment.to]!);
-        offset += old.starts[segment.to]! - base;
+        // The old lines' offsets, moved by what the new text has before them: a run, not a copy.
+        const base = old.starts.at(segment.from);
+        const end = old.starts.at(segment.to);
+        starts.keep(old.starts, segment.from, segment.to, offset - base);
+        pieces.keep(oldPieces, base, end);
+        offset += end - base;
         bytes?.keep(segment.from, segment.to);
       }
     }
-    starts[line] = offset;
     const madeBytes = bytes?.finish();
     // Too many pieces: joined, text and bytes together (a copy every few dozen writes, instead of one at each).
     const joinAll = pieces.count > MAX_PIECES || (madeBytes !== undefined && madeBytes.pieces.parts.length > MAX_PIECES);
     const text = pieces.finish(joinAll ? (parts) => parts.join('') : undefined);
-    const lineText: LineText = { text: concatenate(text.parts), starts, pieces: text };
+    const lineText: LineText = { text: concatenate(text.parts), starts: starts.finish(offset), pieces: text };
     if (!madeBytes) return lineText;
-    return { ...lineText, bytes: joinAll ? { pieces: onePiece(joinBytes(madeBytes.pieces.parts, madeBytes.starts[this.lines]!)), starts: madeBytes.starts } : madeBytes };
+    return { ...lineText, bytes: joinAll ? { pieces: onePiece(joinBytes(madeBytes.pieces.parts, madeBytes.starts.at(this.lines))), starts: madeBytes.starts } : madeBytes };
   }
 
   private size(segment: Segment): number {
@@ -306,26 +309,20 @@ function onePiece<T extends string | Uint8Array>(piece: T): Pieces<T> {
 /** The bytes of a new text, made from runs of an old text's bytes and new lines, line by line as `LineBuilder.finish` goes. */
 class BytesBuilder {
   private readonly pieces = new PiecesBuilder<Uint8Array>((bytes, from, to) => bytes.subarray(from, to));
-  private readonly starts: Int32Array;
-  private line = 0;
+  private readonly starts = new LineOffsetsBuilder();
   private length = 0;
   private broken = false;
 
-  constructor(
-    private readonly old: LineBytes,
-    lines: number,
-  ) {
-    this.starts = new Int32Array(lines + 1);
-  }
+  constructor(private readonly old: LineBytes) {}
 
   /** Old lines `from` to `to`, as they were. */
   keep(from: number, to: number): void {
     const { starts } = this.old;
-    const base = starts[from]!;
-    const shift = this.length - base;
-    for (let i = from; i < to; i++) this.starts[this.line++] = starts[i]! + shift;
-    this.pieces.keep(this.old.pieces, base, starts[to]!);
-    this.length += starts[to]! - base;
+    const base = starts.at(from);
+    const end = starts.at(to);
+    this.starts.keep(starts, from, to, this.length - base);
+    this.pieces.keep(this.old.pieces, base, end);
+    this.length += end - base;
   }
 
   /** New lines, `count` of them, each followed by '\n' in `text`. */
@@ -336,16 +333,14 @@ class BytesBuilder {
       this.broken = true; // a line with a break of its own: not a line text; the text is encoded whole when written
       return;
     }
-    this.starts.set(starts.subarray(0, count), this.line);
-    this.line += count;
+    this.starts.add(starts, 0, count, 0);
     this.pieces.add(bytes);
     this.length += bytes.length;
   }
 
   finish(): LineBytes | undefined {
     if (this.broken) return undefined;
-    this.starts[this.line] = this.length;
-    return { pieces: this.pieces.finish(), starts: this.starts };
+    return { pieces: this.pieces.finish(), starts: this.starts.finish(this.length) };
   }
 }
 

@@ -41,6 +41,12 @@ export interface PreparedSource {
   clean?: Uint8Array;
   /** For a text the writer wrote: its top-level values but `annotations`; with `items`, what reading it gives. */
   written?: ReadonlyMap<string, unknown>;
+  /**
+   * For a text the writer spliced: the items of the text it was spliced into, and for each of its own
+   * items the index of the old item it kept as it was (the very object), or -1. A read of this text
+   * takes what a read of that one made of those items (see `readSidecar`'s `previous`).
+   */
+  keptFrom?: { readonly items: readonly object[]; readonly index: Int32Array };
   /** Its line break. */
   eol: LineBreak;
   /** Whether it starts with a byte-order mark. */
@@ -136,6 +142,8 @@ export function spliceSidecar(
   const ids = new Array<string>(sorted.length);
   // For each item, whether it is one that was validated without a finding (see PreparedSource.clean).
   const clean = new Uint8Array(sorted.length);
+  // For each item, the old item it is (see PreparedSource.keptFrom); undefined when the records were not spliced.
+  let kept: Int32Array | undefined;
   // The new text's records, found as they are written (undefined once one cannot be), and where each
   // is (see RecordParts): see spliceAnnotations.
   let records: RecordSpan[] | undefined = new Array<RecordSpan>(sorted.length);
@@ -205,6 +213,7 @@ export function spliceSidecar(
     items,
     clean,
     written: new Map([...header.keys()].map((key) => [key, writtenCopy(newValue(key))])),
+    keptFrom: kept && { items: previous.items, index: kept },
     eol: '\n',
     bom: false,
   };
@@ -238,6 +247,7 @@ export function spliceSidecar(
     const oldIds = previous.ids;
     const newIds = ids;
     const newClean = clean;
+    const keptIndex = (kept = new Int32Array(sorted.length).fill(-1));
     const { lead: newLead, line: newLine, end: newEnd } = at;
     const keyLists = recordKeyLists;
     let found = records;
@@ -264,6 +274,7 @@ export function spliceSidecar(
           lines.keep(recordLead, recordEnd);
           keys = oldRecords[index]!;
           newItems[i] = oldItems[index]!;
+          keptIndex[i] = index;
           if (oldClean) newClean[i] = oldClean[index]!;
           // Kept as it was, where it was, moved by the lines written before it.
           if (found) {

@@ -10,6 +10,7 @@ import { compiledOr } from '../compiled';
 import { ANNOTATION_FIELDS, ANNOTATION_KEYS, RELATION_KEYS, isAnnotationKey, type AnnotationField } from './fields';
 import type { Place, RecordPlaces, SidecarPositions } from './positions';
 import { MAX_ANNOTATIONS, MAX_ATTRIBUTE_LENGTH } from './limits';
+import { RecordLineMap } from './record-lines';
 import { isAnnotationId, isLabelName } from '../names';
 
 /** What validation makes of the data. */
@@ -39,10 +40,17 @@ const READ_ONLY = 'until it is fixed this record is not loaded and the sidecar i
  * @param known what is known of the items of the `annotations` list already (items are never changed
  *   once parsed or written, so it holds): `clean`, for each item, 1 when that very object was validated
  *   before without a finding of its own (the `clean` of an earlier result), so it is only copied;
- *   `uniqueIds`, true when no two items have the same id, so none is looked up before it is recorded.
+ *   `uniqueIds`, true when no two items have the same id, so none is looked up before it is recorded;
+ *   `reuse`, for an item, the annotation an earlier validation made of that very object without a
+ *   finding, taken as it is (the caller vouches that nobody changed it); `linesWhenAsked`, with
+ *   `uniqueIds`: the id → line map is filled when first used (see `RecordLineMap`).
  */
-export function validateSidecar(data: unknown, positions: SidecarPositions, known: { clean?: Uint8Array; uniqueIds?: boolean } = {}): ValidatedSidecar {
-  const { clean, uniqueIds } = known;
+export function validateSidecar(
+  data: unknown,
+  positions: SidecarPositions,
+  known: { clean?: Uint8Array; uniqueIds?: boolean; reuse?: (index: number) => Annotation | undefined; linesWhenAsked?: boolean } = {},
+): ValidatedSidecar {
+  const { clean, uniqueIds, reuse, linesWhenAsked } = known;
   const findings: Finding[] = [];
   const result: ValidatedSidecar = { sidecar: undefined, findings, recordLines: new Map(), writable: true, items: [], clean: new Uint8Array(0) };
   const first = { line: 1, column: 1 };
@@ -121,16 +129,23 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
 
   const annotationsPlace = lazyPlace(() => positions.top('annotations')?.key ?? first);
   const firstLine = new Map<string, number>();
+  // With ids known to be all different, each record's id at its index: the lines are looked up when the map is first used.
+  const idAt: (string | undefined)[] | undefined = uniqueIds && linesWhenAsked ? new Array<string | undefined>(items.length) : undefined;
+  const lineAt = (i: number): number => positions.recordLine(i) ?? annotationsPlace.line;
   result.clean = new Uint8Array(items.length);
   items.forEach((item, i) => {
     let annotation: Annotation | undefined;
-    // Places are looked up only for findings: a record's line is all a record without one needs.
-    let places: RecordPlaces | undefined | null = null;
-    const placesOf = () => (places === null ? (places = positions.record(i)) : places);
-    if (clean?.[i] === 1) {
+    const reused = reuse?.(i);
+    if (reused) {
+      annotation = reused;
+      result.clean[i] = 1;
+    } else if (clean?.[i] === 1) {
       annotation = annotationOf(item as Record<string, unknown>) as unknown as Annotation;
       result.clean[i] = 1;
     } else {
+      // Places are looked up only for findings: a record's line is all a record without one needs.
+      let places: RecordPlaces | undefined | null = null;
+      const placesOf = () => (places === null ? (places = positions.record(i)) : places);
       const found = findings.length;
       annotation = readRecord(item, placesOf, lazyPlace(() => placesOf()?.place ?? annotationsPlace), findings);
       if (annotation && findings.length === found) result.clean[i] = 1;
@@ -140,11 +155,16 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
       result.writable = false;
       return;
     }
-    const line = positions.recordLine(i) ?? annotationsPlace.line;
+    if (idAt) {
+      idAt[i] = annotation.id;
+      sidecar.annotations.push(annotation);
+      return;
+    }
+    const line = lineAt(i);
     const earlier = uniqueIds ? undefined : firstLine.get(annotation.id);
     if (earlier === undefined) firstLine.set(annotation.id, line);
     else {
-      const places = placesOf();
+      const places = positions.record(i);
       findings.push({
         ...finding(
           'error',
@@ -164,7 +184,7 @@ export function validateSidecar(data: unknown, positions: SidecarPositions, know
       annotationsPlace,
     );
   }
-  result.recordLines = firstLine;
+  result.recordLines = idAt ? new RecordLineMap(idAt, lineAt) : firstLine;
   result.sidecar = sidecar;
   return result;
 }

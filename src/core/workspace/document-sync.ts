@@ -765,7 +765,8 @@ export class DocumentSync<L> {
         if (attempt < MAX_WRITE_ATTEMPTS) continue;
         throw new Error(`it kept changing on disk while it was being written, ${MAX_WRITE_ATTEMPTS} times`);
       }
-      const written = readSidecar(text, this.sources); // the writer's own text: read back without parsing
+      // The writer's own text: read back without parsing, taking the base's records that the write kept.
+      const written = readSidecar(text, this.sources, entry.base);
       entry.setDisk(text, outcome.stamp);
       entry.base = written.sidecar?.annotations ?? entry.annotations.map(clone); // the reader's own copies of what was written
       entry.recordLines = written.recordLines;

@@ -15,8 +15,8 @@ function assertLines(lines: LineText, expected: readonly string[]): void {
 
 /** The line text's invariants: each start is where a line begins, the last is the text's length. */
 function assertWellFormed(lines: LineText): void {
-  assert.equal(lines.starts[lineCount(lines)], lines.text.length);
-  for (let i = 0; i < lineCount(lines); i++) assert.equal(lines.text[lines.starts[i + 1]! - 1], '\n', `line ${i} ends in a line break`);
+  assert.equal(lines.starts.at(lineCount(lines)), lines.text.length);
+  for (let i = 0; i < lineCount(lines); i++) assert.equal(lines.text[lines.starts.at(i + 1) - 1], '\n', `line ${i} ends in a line break`);
 }
 
 test('lines are read back without their line breaks, empty lines and astral characters included', () => {
@@ -103,7 +103,7 @@ function assertBytesOf(lines: LineText): void {
   const expected = Buffer.from(new TextEncoder().encode(lines.text));
   assert.deepEqual(Buffer.concat(lines.bytes.pieces.parts), expected);
   for (let i = 0; i <= lineCount(lines); i++) {
-    assert.equal(lines.bytes.starts[i], Buffer.byteLength(lines.text.slice(0, lines.starts[i])), `line ${i} starts at its byte`);
+    assert.equal(lines.bytes.starts.at(i), Buffer.byteLength(lines.text.slice(0, lines.starts.at(i))), `line ${i} starts at its byte`);
   }
 }
 

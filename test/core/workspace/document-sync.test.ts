@@ -53,6 +53,28 @@ test('tags in a row: each write hands over its bytes, most of them kept from the
   assert.deepEqual(onDisk(world), ['claim people', 'claim ready', 'figure people', 'quote we are ready']);
 });
 
+test('the merge base is what the sidecar holds after every write; a change made on disk between two writes is read in full', async () => {
+  const world = await loaded();
+  const word = (text: string, label = 'claim') => ({ start: TEXT.indexOf(text), end: TEXT.indexOf(text) + text.length, label });
+  const plain = (annotations: readonly object[]) => annotations.map((a) => ({ ...a }));
+  const heldOnDisk = () => readSidecar(world.files.text(SIDECAR)!).sidecar!.annotations;
+  await world.sync.add(DOC, [word('people')], 'ana');
+  const first = world.sync.get(DOC)!.base;
+  await world.sync.add(DOC, [word('ready')], 'ana');
+  const second = world.sync.get(DOC)!.base;
+  assert.deepEqual(plain(second), plain(heldOnDisk()));
+  assert.ok(second.some((a) => first.includes(a)), 'the records the write kept were taken from the base before');
+
+  // Someone adds a note to the quote by hand: the next write reads the file, and its base is that file's.
+  world.files.put(SIDECAR, world.files.text(SIDECAR)!.replace('text: we are ready\n', 'text: we are ready\n    note: checked by hand\n'));
+  await world.sync.add(DOC, [word('people', 'figure')], 'ana');
+  const third = world.sync.get(DOC)!.base;
+  assert.deepEqual(plain(third), plain(heldOnDisk()));
+  assert.equal(third.find((a) => a.label === 'quote')?.note, 'checked by hand');
+  assert.ok(!third.some((a) => second.includes(a)), 'nothing taken from the base of the text before the change on disk');
+  assert.deepEqual(onDisk(world), ['claim people', 'claim ready', 'figure people', 'quote we are ready (checked by hand)']);
+});
+
 test('a tag in a document with unsaved changes waits for its save, then counts over the saved text', async () => {
   const world = await loaded();
   const document = world.editor.openWith(DOC, TEXT);
