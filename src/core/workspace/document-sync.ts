@@ -22,12 +22,11 @@ import { mergeById } from '../merge';
 import { relationsAfterMove, type DocumentMove } from '../relations/move';
 import type { Annotation, Finding, LabelConfig, RejectedSuggestion } from '../model';
 import { documentPathFor, documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
-import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
+import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { SourceCache } from '../sidecar/source-cache';
 import { writeSidecar } from '../sidecar/write';
 import { normalizeText, OffsetIndex } from '../text';
 import { currentText, documentOnDisk, readSidecarText, type DocumentText } from './current-text';
-import { anchorFindings } from './anchor-findings';
 import { sameStamp, type ClockPort, type EditorPort, type EditorTextChange, type FileStamp, type FileSystemPort, type Locations, type OpenDocument } from './ports';
 import { clone, Entry, type SyncedDocument } from './synced-document';
 
@@ -871,11 +870,15 @@ export class DocumentSync<L> {
   // ---- findings and events -----------------------------------------------------------------
 
   private refreshFindings(entry: Entry<L>): void {
-    const sidecar = { version: entry.version, document: entry.documentKey, annotations: entry.annotations };
     entry.findings = [
       ...entry.fileFindings,
-      ...(entry.writable ? checkLabels(sidecar, this.ports.labelsFor(entry.documentUri), entry.recordLines) : []),
-      ...anchorFindings(entry.annotations, entry.drift, entry.recordLines, entry.placements),
+      ...entry.recordFindings.findings({
+        annotations: entry.annotations,
+        config: entry.writable ? this.ports.labelsFor(entry.documentUri) : undefined,
+        recordLines: entry.recordLines,
+        drift: entry.drift,
+        placements: entry.placements,
+      }),
     ];
   }
 

@@ -8,6 +8,7 @@ import { TextHistory } from '../anchoring/text-history';
 import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion } from '../model';
 import { OffsetIndex } from '../text';
 import type { Placement } from './anchor-findings';
+import { RecordFindings } from './record-findings';
 import type { FileStamp, Timer } from './ports';
 
 /** One annotated document as the rest of the extension sees it. */
@@ -71,6 +72,8 @@ export class Entry<L> implements SyncedDocument<L> {
   /** How re-anchoring placed each annotation in `drift` (and each orphan it looked for), by id. */
   placements = new Map<string, Placement>();
   history = new TextHistory();
+  /** The label and anchoring findings, kept from one change to the next. */
+  readonly recordFindings = new RecordFindings();
   /** Writes of this sidecar, one after the other. */
   queue: Promise<unknown> = Promise.resolve();
   /** Why the document's text could not be read from disk ('missing', not text), if it could not. */
