@@ -15,7 +15,6 @@ export interface Layers<R> {
 
 /** One drawn span, as it was when placed in the order. */
 interface Placed<R> {
-  annotation: Annotation;
   start: number;
   end: number;
   label: string;
@@ -37,7 +36,9 @@ interface LabelLists<R> {
 const MAX_INCREMENTAL = 64;
 
 /**
- * The drawn spans of one document over one text, kept from one update to the next.
+ * The drawn spans of one document over one text, kept from one update to the next. Over that text,
+ * a record that changes must be a new object (the sync engine's records are: see `Entry.annotations`);
+ * after the text changed, make new layers.
  * @typeParam R what is drawn for a span (a range in the editor)
  */
 export class SpanLayers<R> {
@@ -79,8 +80,6 @@ export class SpanLayers<R> {
   update(annotations: readonly Annotation[]): Set<string> {
     const changes = this.changesFrom(annotations);
     if (changes === undefined || !this.applyInOrder(changes)) return this.rebuild(annotations);
-    // The records before are the same ones (compared above): only new ones join.
-    for (let i = this.records.length; i < annotations.length; i++) this.records.push(annotations[i]!);
     return changes.touched;
   }
 
@@ -90,23 +89,27 @@ export class SpanLayers<R> {
   }
 
   /**
-   * The records that are no longer drawn as they were and those to draw anew, found by comparing each
-   * record with the one at its position last time; undefined when records were removed or reordered
-   * (then every record is placed again).
+   * The spans no longer drawn as they were and the records to draw anew, found by comparing each
+   * record with the one at its position last time: over one text, a record that changes is a new
+   * object (as the sync engine replaces it), so the same object is taken as it was without reading it.
+   * Undefined when records were removed, or too many changed (then every record is placed again).
    */
   private changesFrom(annotations: readonly Annotation[]): Changes<R> | undefined {
+    // Changed in place: when this gives up, or the changes cannot be applied, every record is placed again.
     const records = this.records;
+    const placed = this.placed;
     if (annotations.length < records.length) return undefined;
     const gone: Placed<R>[] = [];
     const come: { at: number; annotation: Annotation }[] = [];
-    // Changed in place: when this gives up, or the changes cannot be applied, every record is placed again.
-    const placed = this.placed;
     for (let i = 0; i < annotations.length; i++) {
       const annotation = annotations[i]!;
-      if (i < records.length && records[i] !== annotation) return undefined;
+      if (records[i] === annotation) continue;
+      records[i] = annotation;
       const was = placed[i];
       const drawn = annotation.status !== 'orphaned' && annotation.end <= this.textLength;
-      if (was && drawn && was.start === annotation.start && was.end === annotation.end && was.label === annotation.label && was.id === annotation.id) continue;
+      if (was && drawn && was.start === annotation.start && was.end === annotation.end && was.label === annotation.label && was.id === annotation.id) {
+        continue; // a copy with other fields changed (a note, an attribute): drawn as it was
+      }
       if (was) gone.push(was);
       placed[i] = undefined;
       if (drawn) come.push({ at: i, annotation });
@@ -139,7 +142,7 @@ export class SpanLayers<R> {
       const at = lowerBound(this.order, annotation);
       const tie = this.order[at];
       if (tie && compareSpans(tie, annotation) === 0) return false;
-      const placed: Placed<R> = { annotation, start: annotation.start, end: annotation.end, label: annotation.label, id: annotation.id, reach: Number.NaN, item: this.make(annotation) };
+      const placed: Placed<R> = { start: annotation.start, end: annotation.end, label: annotation.label, id: annotation.id, reach: Number.NaN, item: this.make(annotation) };
       this.order.splice(at, 0, placed);
       changes.placed[position] = placed;
       changes.touched.add(placed.label);
@@ -171,7 +174,7 @@ export class SpanLayers<R> {
     this.lists.clear();
     this.placed = annotations.map((annotation) =>
       annotation.status !== 'orphaned' && annotation.end <= this.textLength
-        ? { annotation, start: annotation.start, end: annotation.end, label: annotation.label, id: annotation.id, reach: -1, item: this.make(annotation) }
+        ? { start: annotation.start, end: annotation.end, label: annotation.label, id: annotation.id, reach: -1, item: this.make(annotation) }
         : undefined,
     );
     this.order = this.placed.filter((p): p is Placed<R> => p !== undefined).sort(compareSpans);

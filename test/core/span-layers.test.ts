@@ -45,12 +45,12 @@ describe('SpanLayers', () => {
       };
       const annotations: Annotation[] = Array.from({ length: 30 + int(40) }, make);
       const removed: Annotation[] = [];
-      const layers = new SpanLayers(TEXT_LENGTH, drawn);
+      let layers = new SpanLayers(TEXT_LENGTH, drawn);
       layers.update(annotations);
       for (let step = 0; step < 150; step++) {
         const at = int(annotations.length);
         const a = annotations[at];
-        switch (int(9)) {
+        switch (int(10)) {
           case 0:
           case 1: // tag a span (often inside or across others)
             annotations.push(make());
@@ -58,17 +58,27 @@ describe('SpanLayers', () => {
           case 2: // a tag at the very place of another (same start and end), now and then with its id (a sidecar with a duplicate id)
             if (a) annotations.push({ ...a, id: random() < 0.3 ? a.id : `a${String(next++).padStart(3, '0')}`, label: LABELS[int(3)]! });
             break;
-          case 3: // moved or resized in place
-            if (a) [a.start, a.end] = [Math.max(0, a.start + int(21) - 10), a.end + int(21) - 10 < a.start + 1 ? a.start + 1 : a.end + int(21) - 10];
-            break;
-          case 4: // relabelled in place
-            if (a) a.label = LABELS[int(3)]!;
-            break;
-          case 5: // orphaned, or found again
+          case 3: // moved or resized (over one text, a record that changes is a new object)
             if (a) {
-              if (a.status === 'orphaned') delete a.status;
-              else a.status = 'orphaned';
+              const start = Math.max(0, a.start + int(21) - 10);
+              annotations[at] = { ...a, start, end: Math.max(start + 1, a.end + int(21) - 10) };
             }
+            break;
+          case 4: // relabelled, or another field changed
+            if (a) annotations[at] = random() < 0.5 ? { ...a, label: LABELS[int(3)]! } : { ...a, note: 'a note' };
+            break;
+          case 5: {
+            // orphaned, or found again
+            if (!a) break;
+            const copy = { ...a };
+            if (copy.status === 'orphaned') delete copy.status;
+            else copy.status = 'orphaned';
+            annotations[at] = copy;
+            break;
+          }
+          case 8: // the text edited: spans moved in place, and the layers made again over the new text
+            for (const r of annotations) r.start += 1;
+            layers = new SpanLayers(TEXT_LENGTH, drawn);
             break;
           case 6: // removed
             if (a) removed.push(...annotations.splice(at, 1));

@@ -200,8 +200,11 @@ export class DocumentSync<L> {
    */
   async update(document: L, id: string, patch: Partial<Omit<Annotation, 'id'>>): Promise<void> {
     const entry = this.entries.get(this.at.key(document));
-    const annotation = entry?.annotations.find((a) => a.id === id);
-    if (!entry || !annotation) throw new Error(`no annotation ${id} in ${this.at.path(document)}`);
+    const position = entry ? entry.annotations.findIndex((a) => a.id === id) : -1;
+    if (!entry || position < 0) throw new Error(`no annotation ${id} in ${this.at.path(document)}`);
+    // A changed record is a new object (see `Entry.annotations`): what is kept per record knows it changed by that alone.
+    const annotation = clone(entry.annotations[position]!);
+    entry.annotations[position] = annotation;
     const record = annotation as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) delete record[key];
@@ -874,6 +877,7 @@ export class DocumentSync<L> {
       ...entry.fileFindings,
       ...entry.recordFindings.findings({
         annotations: entry.annotations,
+        text: entry.offsets,
         config: entry.writable ? this.ports.labelsFor(entry.documentUri) : undefined,
         recordLines: entry.recordLines,
         drift: entry.drift,

@@ -9,10 +9,14 @@ import type { Annotation, Finding, LabelConfig } from '../model';
 import { LabelChecker, labelFinding, type LabelProblem } from '../sidecar/check-labels';
 import { anchorFindings, type Placement } from './anchor-findings';
 
-/** What a record was checked as: its label and attributes object then, and the problems found. */
+/** The problems of a record whose labels are not checked. */
+const NO_PROBLEMS: readonly LabelProblem[] = Object.freeze([]);
+
+/** What a record was checked as: its label, attributes object and status then, and the problems found. */
 interface Checked {
   label: string;
   attributes: Annotation['attributes'];
+  orphaned: boolean;
   problems: readonly LabelProblem[];
 }
 
@@ -20,6 +24,12 @@ interface Checked {
 export interface RecordFindingsInput {
   /** The annotations as they lie in the current text. */
   annotations: readonly Annotation[];
+  /**
+   * The text they count over (any object that changes with it): over one text, a record that changes
+   * is a new object, so the records of the last pass that are still there are taken as they were
+   * without reading them. After a change of the text, each record is compared field by field.
+   */
+  text: unknown;
   /** The label configuration, or undefined when the labels are not checked (a sidecar that cannot be read). */
   config: LabelConfig | undefined;
   /** 1-based line of each annotation's record in the sidecar, by id. */
@@ -34,17 +44,21 @@ export interface RecordFindingsInput {
  * The label and anchoring findings of one document, the same as `checkLabels` followed by
  * `anchorFindings` over every record, at the cost of the records that changed.
  *
- * A record counts as unchanged when it is the same object with the same label and the same
- * attributes object: the sync engine replaces a record's attributes whole (an edit sets a new
- * object), never changes them in place.
+ * Over one text, a record counts as unchanged when it is the same object at the same place: the sync
+ * engine replaces a record that changes (see `Entry.annotations`). After the text changed, or for a
+ * record found at another place, it is unchanged when it has the same label, the same attributes
+ * object (attributes are replaced whole, never changed in place) and the same status.
  */
 export class RecordFindings {
-  private checker: LabelChecker | undefined;
+  /** The configuration of the last pass, and its checker. */
+  private prepared: { config: LabelConfig | undefined; checker: LabelChecker | undefined } | undefined;
   /** The records of the last pass, by position, and what each was checked as. */
   private records: Annotation[] = [];
   private checked: Checked[] = [];
   /** The same, by record: a record that moved in the list (one before it was removed) is not checked again. */
   private byRecord = new WeakMap<Annotation, Checked>();
+  /** The text of the last pass. */
+  private text: unknown;
 
   /**
    * The findings, in the order of the full passes: every label finding in record order, then every
@@ -53,41 +67,48 @@ export class RecordFindings {
    */
   findings(input: RecordFindingsInput): Finding[] {
     const { annotations, config, recordLines, drift } = input;
-    const checker = config && this.checkerFor(config);
+    const checker = this.checkerFor(config);
     const findings: Finding[] = [];
     // Only these can have anchoring findings; the others hold where the sidecar says.
     const anchoring: Annotation[] = [];
     const records = this.records;
     const checked = this.checked;
+    const sameText = this.text === input.text;
+    this.text = input.text;
+    const anyDrift = drift.size > 0;
     for (let i = 0; i < annotations.length; i++) {
       const annotation = annotations[i]!;
-      if (annotation.status === 'orphaned' || (drift.size > 0 && drift.has(annotation.id))) anchoring.push(annotation);
-      if (!checker) continue;
-      let memo = records[i] === annotation ? checked[i] : this.byRecord.get(annotation);
-      if (!memo || memo.label !== annotation.label || memo.attributes !== annotation.attributes) {
-        memo = { label: annotation.label, attributes: annotation.attributes, problems: checker.problemsOf(annotation) };
+      // The same record at the same place over the same text has not changed: nothing of it is read.
+      const inPlace = sameText && records[i] === annotation;
+      let memo = inPlace ? checked[i] : this.byRecord.get(annotation);
+      if (!memo || (!inPlace && !checkedAs(memo, annotation))) {
+        memo = { label: annotation.label, attributes: annotation.attributes, orphaned: annotation.status === 'orphaned', problems: checker ? checker.problemsOf(annotation) : NO_PROBLEMS };
         this.byRecord.set(annotation, memo);
       }
       records[i] = annotation;
       checked[i] = memo;
-      for (const problem of memo.problems) findings.push(labelFinding(problem, annotation.id, recordLines));
+      if (memo.orphaned || (anyDrift && drift.has(annotation.id))) anchoring.push(annotation);
+      if (memo.problems.length > 0) for (const problem of memo.problems) findings.push(labelFinding(problem, annotation.id, recordLines));
     }
-    if (checker) {
-      records.length = annotations.length;
-      checked.length = annotations.length;
-    }
+    records.length = annotations.length;
+    checked.length = annotations.length;
     if (anchoring.length > 0) findings.push(...anchorFindings(anchoring, drift, recordLines, input.placements));
     return findings;
   }
 
-  /** The checker of a configuration; a new configuration checks every record again. */
-  private checkerFor(config: LabelConfig): LabelChecker {
-    if (this.checker?.config !== config) {
-      this.checker = new LabelChecker(config);
+  /** The checker of a configuration (none: the labels are not checked); another one checks every record again. */
+  private checkerFor(config: LabelConfig | undefined): LabelChecker | undefined {
+    if (!this.prepared || this.prepared.config !== config) {
+      this.prepared = { config, checker: config && new LabelChecker(config) };
       this.records = [];
       this.checked = [];
       this.byRecord = new WeakMap();
     }
-    return this.checker;
+    return this.prepared.checker;
   }
+}
+
+/** Whether a record is still as it was checked. */
+function checkedAs(memo: Checked, annotation: Annotation): boolean {
+  return memo.label === annotation.label && memo.attributes === annotation.attributes && memo.orphaned === (annotation.status === 'orphaned');
 }

@@ -43,6 +43,11 @@ export interface SyncedDocument<L> {
 
 /** The state kept per annotated document. */
 export class Entry<L> implements SyncedDocument<L> {
+  /**
+   * Over one text (`offsets`), a record that changes is replaced by a new object: what is kept per
+   * record (findings, highlights) tells a changed record by that alone. Only following an edit of the
+   * text (a new `offsets`) are records moved in place, and their stored contexts are kept current in place.
+   */
   annotations: Annotation[] = [];
   offsets = new OffsetIndex('');
   findings: Finding[] = [];

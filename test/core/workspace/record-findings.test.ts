@@ -58,6 +58,8 @@ describe('RecordFindings', () => {
       const annotations: Annotation[] = Array.from({ length: 40 }, make);
       const removed: { at: number; record: Annotation }[] = [];
       let config: LabelConfig | undefined = strict;
+      /** The text the records count over: over one text, a record that changes is replaced. */
+      let text = {};
       let recordLines = new Map(annotations.map((a, i) => [a.id, 4 + 7 * i]));
       const drift = new Map<string, Annotation>();
       const placements = new Map<string, Placement>();
@@ -68,14 +70,14 @@ describe('RecordFindings', () => {
           case 0: // tag a span
             annotations.push(make());
             break;
-          case 1: // change its attributes (the engine sets a new object)
-            if (record) record.attributes = { ...pick(ATTRIBUTES) };
+          case 1: // change its attributes (the engine replaces a changed record, and sets a new attributes object)
+            if (record) annotations[at] = { ...record, attributes: { ...pick(ATTRIBUTES) } };
             break;
           case 2: // remove its attributes
-            if (record) delete record.attributes;
+            if (record) annotations[at] = { id: record.id, label: record.label, start: record.start, end: record.end, text: record.text };
             break;
-          case 3: // relabel in place
-            if (record) record.label = pick(LABELS);
+          case 3: // relabel
+            if (record) annotations[at] = { ...record, label: pick(LABELS) };
             break;
           case 4: // delete
             if (record) removed.push({ at, record: annotations.splice(at, 1)[0]! });
@@ -95,11 +97,13 @@ describe('RecordFindings', () => {
               annotations[at] = { ...record, start: record.start + 3, text: random() < 0.5 ? record.text : `${record.text}!` };
             }
             break;
-          case 7: // orphaned, or found again
+          case 7: // the text edited: its span deleted (orphaned in place), or back (undo), and others moved in place
             if (record) {
               if (record.status === 'orphaned') delete record.status;
               else record.status = 'orphaned';
+              for (const other of annotations) other.start += 1;
             }
+            text = {};
             break;
           case 8: // written: the records' lines shift, the drift is cleared
             recordLines = new Map(annotations.map((a, i) => [a.id, 4 + 7 * i + Math.floor(random() * 3)]));
@@ -112,21 +116,21 @@ describe('RecordFindings', () => {
           default: // the records reordered by a reload
             annotations.reverse();
         }
-        const input: RecordFindingsInput = { annotations, config, recordLines, drift, placements };
+        const input: RecordFindingsInput = { annotations, text, config, recordLines, drift, placements };
         assert.deepEqual(kept.findings(input), fullPass(input), `seed ${seed}, step ${step}`);
       }
     }
   });
 
-  test('a record whose attributes are replaced by an equal-looking object is checked again', () => {
+  test('after the text changed, a record changed in place is checked again', () => {
     const kept = new RecordFindings();
     const quote: Annotation = { id: 'q', label: 'quote', start: 0, end: 4, text: 'Rain', attributes: { speaker: 'Jen Psaki' } };
-    const input = { annotations: [quote], config: strict, recordLines: new Map([['q', 4]]), drift: new Map(), placements: new Map() };
+    const input = { annotations: [quote], text: {}, config: strict, recordLines: new Map([['q', 4]]), drift: new Map(), placements: new Map() };
     assert.deepEqual(kept.findings(input), []);
-    quote.attributes = {};
+    quote.status = 'orphaned';
     assert.deepEqual(
-      kept.findings(input).map((f) => [f.code, f.line]),
-      [['missing-attribute', 4]],
+      kept.findings({ ...input, text: {} }).map((f) => [f.code, f.line]),
+      [['orphaned', 4]],
     );
   });
 });
