@@ -93,11 +93,11 @@ export class Entry<L> implements SyncedDocument<L> {
    */
   private readonly contextTaken = new WeakMap<Annotation, { index: OffsetIndex; start: number; end: number }>();
   /**
-   * The same for the records of the last refresh, by position, over `contextIndex`: a tag appends one
-   * record, and comparing the others in place costs less than a look-up each in `contextTaken`.
+   * The records of the last refresh, by position, over `contextIndex`: over one text a record that
+   * changes is a new object, so the same record at the same place needs no look-up in `contextTaken`
+   * (a tag appends one record to thousands).
    */
   private contextRecords: (Annotation | undefined)[] = [];
-  private contextSpans: number[] = [];
   private contextIndex: OffsetIndex | undefined;
 
   /**
@@ -162,14 +162,12 @@ export class Entry<L> implements SyncedDocument<L> {
   /** Keep the stored context of the annotations that carry one current, so later re-anchoring has the right clues. */
   refreshContexts(): void {
     const index = this.offsets;
-    const sameIndex = this.contextIndex === index;
-    const records = sameIndex ? this.contextRecords : [];
-    const spans = sameIndex ? this.contextSpans : [];
+    const records = this.contextIndex === index ? this.contextRecords : [];
     const annotations = this.annotations;
     for (let i = 0; i < annotations.length; i++) {
       const annotation = annotations[i]!;
-      if (records[i] === annotation && spans[2 * i] === annotation.start && spans[2 * i + 1] === annotation.end) continue;
-      records[i] = undefined; // every slot written in order: the arrays stay packed
+      if (records[i] === annotation) continue;
+      records[i] = undefined; // every slot written in order: the array stays packed
       if (annotation.status === 'orphaned' || (annotation.prefix === undefined && annotation.suffix === undefined)) continue;
       if (annotation.end > index.length) continue;
       const taken = this.contextTaken.get(annotation);
@@ -181,13 +179,9 @@ export class Entry<L> implements SyncedDocument<L> {
         this.contextTaken.set(annotation, { index, start: annotation.start, end: annotation.end });
       }
       records[i] = annotation;
-      spans[2 * i] = annotation.start;
-      spans[2 * i + 1] = annotation.end;
     }
     records.length = annotations.length;
-    spans.length = 2 * annotations.length;
     this.contextRecords = records;
-    this.contextSpans = spans;
     this.contextIndex = index;
   }
 }

@@ -104,8 +104,8 @@ test('refreshContexts after random chains of tags, moves, deletes, undos and edi
         case 0:
           entry.annotations.push(make(entry.offsets.length));
           break;
-        case 1: // moved in place, as live tracking moves it
-          if (a && a.end + 1 <= entry.offsets.length) [a.start, a.end] = [a.start + 1, a.end + 1];
+        case 1: // moved, as a changed record is over one text: a new object
+          if (a && a.end + 1 <= entry.offsets.length) entry.annotations[at] = { ...a, start: a.start + 1, end: a.end + 1 };
           break;
         case 2:
           if (a) removed.push(...entry.annotations.splice(at, 1));
@@ -113,14 +113,17 @@ test('refreshContexts after random chains of tags, moves, deletes, undos and edi
         case 3: // undo a delete: the record back at some place
           if (removed.length > 0) entry.annotations.splice(int(entry.annotations.length + 1), 0, removed.pop()!);
           break;
-        case 4: // orphaned, or found again, in place
+        case 4: // orphaned, or found again
           if (a) {
-            if (a.status === 'orphaned') delete a.status;
-            else a.status = 'orphaned';
+            const copy = { ...a };
+            if (copy.status === 'orphaned') delete copy.status;
+            else copy.status = 'orphaned';
+            entry.annotations[at] = copy;
           }
           break;
-        case 5: // a new text: the records count over it from now on (clamped, some now past its end)
+        case 5: // a new text: the records count over it from now on, some moved in place as live tracking moves them
           entry.offsets = new OffsetIndex(texts[int(texts.length)]!);
+          for (const r of entry.annotations) if (r.end + 1 <= entry.offsets.length && random() < 0.3) [r.start, r.end] = [r.start + 1, r.end + 1];
           break;
         case 6: // replaced by a copy (re-anchoring), with a stale context
           if (a) entry.annotations[at] = { ...a, prefix: 'stale' };
