@@ -149,12 +149,22 @@ export class DocumentSync<L> {
    */
   async add(document: L, spans: readonly NewSpan[], author?: string): Promise<Annotation[]> {
     const entry = await this.entryFor(document);
-    const taken = new Set(entry.annotations.map((a) => a.id));
-    for (const id of entry.drift.keys()) taken.add(id);
+    const added: Annotation[] = [];
+    // The first id drawn is looked for among the records: a tag draws one, and a set of 10,000 ids made
+    // at every tag costs more than that look. Tagging many spans at once makes the set at the second.
+    let looks = 0;
+    let ids: Set<string> | undefined;
+    const taken = {
+      has: (id: string): boolean => {
+        if (entry.drift.has(id) || added.some((a) => a.id === id)) return true;
+        if (++looks === 1) return entry.annotations.some((a) => a.id === id);
+        ids ??= new Set(entry.annotations.map((a) => a.id));
+        return ids.has(id);
+      },
+    };
     const created = new Date(this.ports.clock.now()).toISOString();
-    const added = spans.map((span) => {
+    for (const span of spans) {
       const id = newAnnotationId(taken);
-      taken.add(id);
       const { prefix, suffix } = contextAround(entry.offsets, span.start, span.end);
       const annotation: Annotation = {
         id,
@@ -167,8 +177,8 @@ export class DocumentSync<L> {
         ...(author ? { author } : {}),
         created,
       };
-      return annotation;
-    });
+      added.push(annotation);
+    }
     entry.annotations.push(...added);
     this.changed(entry, true);
     await this.persist(entry);

@@ -18,6 +18,8 @@ interface Checked {
   attributes: Annotation['attributes'];
   orphaned: boolean;
   problems: readonly LabelProblem[];
+  /** Whether it has problems or is orphaned: most records have neither, and are passed over on this alone. */
+  flagged: boolean;
 }
 
 /** What the findings are computed from. */
@@ -78,22 +80,34 @@ export class RecordFindings {
     const anyDrift = drift.size > 0;
     for (let i = 0; i < annotations.length; i++) {
       const annotation = annotations[i]!;
-      // The same record at the same place over the same text has not changed: nothing of it is read.
-      const inPlace = sameText && records[i] === annotation;
-      let memo = inPlace ? checked[i] : this.byRecord.get(annotation);
-      if (!memo || (!inPlace && !checkedAs(memo, annotation))) {
-        memo = { label: annotation.label, attributes: annotation.attributes, orphaned: annotation.status === 'orphaned', problems: checker ? checker.problemsOf(annotation) : NO_PROBLEMS };
-        this.byRecord.set(annotation, memo);
+      let memo: Checked;
+      if (sameText && records[i] === annotation) {
+        memo = checked[i]!; // the same record at the same place over the same text has not changed: nothing of it is read
+      } else {
+        const before = this.byRecord.get(annotation);
+        memo = before && checkedAs(before, annotation) ? before : this.check(annotation, checker);
+        records[i] = annotation;
+        checked[i] = memo;
       }
-      records[i] = annotation;
-      checked[i] = memo;
-      if (memo.orphaned || (anyDrift && drift.has(annotation.id))) anchoring.push(annotation);
-      if (memo.problems.length > 0) for (const problem of memo.problems) findings.push(labelFinding(problem, annotation.id, recordLines));
+      if (memo.flagged) {
+        for (const problem of memo.problems) findings.push(labelFinding(problem, annotation.id, recordLines));
+        if (memo.orphaned) anchoring.push(annotation);
+      }
+      if (anyDrift && !memo.orphaned && drift.has(annotation.id)) anchoring.push(annotation);
     }
     records.length = annotations.length;
     checked.length = annotations.length;
     if (anchoring.length > 0) findings.push(...anchorFindings(anchoring, drift, recordLines, input.placements));
     return findings;
+  }
+
+  /** Check a record, and remember it. */
+  private check(annotation: Annotation, checker: LabelChecker | undefined): Checked {
+    const problems = checker ? checker.problemsOf(annotation) : NO_PROBLEMS;
+    const orphaned = annotation.status === 'orphaned';
+    const memo = { label: annotation.label, attributes: annotation.attributes, orphaned, problems, flagged: orphaned || problems.length > 0 };
+    this.byRecord.set(annotation, memo);
+    return memo;
   }
 
   /** The checker of a configuration (none: the labels are not checked); another one checks every record again. */
