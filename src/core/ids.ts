@@ -13,7 +13,7 @@ const MAX_RANDOM_TRIES = 64;
  * @param random source of numbers in [0, 1), `Math.random` by default; inject one in tests
  * @returns 8 lowercase hex digits
  */
-export function newAnnotationId(taken: ReadonlySet<string>, random: () => number = Math.random): string {
+export function newAnnotationId(taken: Pick<ReadonlySet<string>, 'has'>, random: () => number = Math.random): string {
   let n = 0;
   for (let i = 0; i < MAX_RANDOM_TRIES; i++) {
     n = toIdNumber(random());

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
+import { SpanLayers } from '../core/span-layers';
 import type { OffsetIndex } from '../core/text';
 import type { AnnotatedDocument, AnnotationStore } from './annotationStore';
 import { Disposable, Soon } from './disposable';
@@ -29,13 +30,21 @@ interface LabelDecoration {
   nested: vscode.TextEditorDecorationType;
 }
 
+/** What is drawn in one editor. */
+interface Drawing {
+  /** The text the layers' ranges were made over: another text makes every range again. */
+  offsets: OffsetIndex;
+  layers: SpanLayers<vscode.Range>;
+  /** The document's version when the ranges were last sent: after an edit VS Code has moved (or collapsed) them. */
+  version: number;
+  /** The decoration types each label's ranges were sent with. */
+  sentWith: Map<string, LabelDecoration>;
+}
+
 /** Draws every annotation of every visible editor. */
 export class DecorationController extends Disposable {
   private readonly types = new Map<string, LabelDecoration>();
-  /** What was last drawn in each editor, by label, and what it was made from (none: the document had no text). */
-  private readonly drawn = new Map<vscode.TextEditor, { byLabel: Map<string, DrawnRanges>; from?: DrawnFrom }>();
-  /** What each editor was last sent per decoration type, and at which version of its document. */
-  private readonly sent = new Map<vscode.TextEditor, Map<vscode.TextEditorDecorationType, SentRanges>>();
+  private readonly drawings = new Map<vscode.TextEditor, Drawing>();
   private readonly soon = this._register(new Soon(() => this.refresh(), REFRESH_DELAY_MS));
 
   /**
@@ -62,7 +71,9 @@ export class DecorationController extends Disposable {
    * @param editor a visible editor
    */
   drawnIn(editor: vscode.TextEditor): ReadonlyMap<string, DrawnRanges> {
-    return this.drawn.get(editor)?.byLabel ?? new Map();
+    const layers = this.drawings.get(editor)?.layers;
+    if (!layers) return new Map();
+    return new Map(layers.labels().map((label) => [label, { outer: [...layers.layersOf(label).outer], nested: [...layers.layersOf(label).nested] }]));
   }
 
   /** Redraw soon; many changes in a row make one redraw. */
@@ -72,10 +83,8 @@ export class DecorationController extends Disposable {
 
   /** Redraw every visible editor now. */
   refresh(): void {
-    for (const editor of [...this.drawn.keys()]) {
-      if (vscode.window.visibleTextEditors.includes(editor)) continue;
-      this.drawn.delete(editor);
-      this.sent.delete(editor);
+    for (const editor of [...this.drawings.keys()]) {
+      if (!vscode.window.visibleTextEditors.includes(editor)) this.drawings.delete(editor);
     }
     for (const editor of vscode.window.visibleTextEditors) {
       try {
@@ -86,28 +95,46 @@ export class DecorationController extends Disposable {
     }
   }
 
+  /**
+   * Bring an editor's highlights in line with its document's annotations. Only the labels whose spans
+   * changed are sent again (each call sends every range of a decoration type to the window, and
+   * tagging a span in a document of 10,000 annotations changes one label's).
+   */
   private draw(editor: vscode.TextEditor): void {
     const doc = this.store.get(editor.document.uri);
-    const drawn = doc && doc.hasText ? this.rangesOf(editor, doc) : { byLabel: new Map<string, DrawnRanges>() };
-    const byLabel = drawn.byLabel;
-    const labels = this.store.labelsFor(editor.document.uri).labels;
-    const byType = new Map<LabelDecoration, DrawnRanges>();
-    for (const [label, ranges] of byLabel) byType.set(this.typesFor(label, labels.find((l) => l.id === label)?.color), ranges);
-    let sent = this.sent.get(editor);
-    if (!sent) this.sent.set(editor, (sent = new Map()));
-    for (const types of this.types.values()) {
-      const ranges = byType.get(types) ?? { outer: [], nested: [] };
-      send(editor, sent, types.outer, ranges.outer);
-      send(editor, sent, types.nested, ranges.nested);
+    const before = this.drawings.get(editor);
+    if (!doc || !doc.hasText) {
+      for (const types of before?.sentWith.values() ?? []) clear(editor, types);
+      this.drawings.delete(editor);
+      return;
     }
-    this.drawn.set(editor, drawn);
-  }
-
-  /** The ranges of a document, made again only when its annotations or their places changed since the last draw. */
-  private rangesOf(editor: vscode.TextEditor, doc: AnnotatedDocument): { byLabel: Map<string, DrawnRanges>; from: DrawnFrom } {
-    const last = this.drawn.get(editor);
-    if (last?.from?.matches(doc)) return { byLabel: last.byLabel, from: last.from };
-    return { byLabel: rangesByLabel(doc), from: new DrawnFrom(doc) };
+    let drawing = before;
+    let changed: Set<string>;
+    if (!drawing || drawing.offsets !== doc.offsets) {
+      const layers = new SpanLayers(doc.offsets.length, (a) => rangeOf(doc, a));
+      changed = layers.update(doc.annotations);
+      // Sent whole, every label: the labels drawn over the text before may be gone from this one.
+      drawing = { offsets: doc.offsets, layers, version: Number.NaN, sentWith: before?.sentWith ?? new Map() };
+      this.drawings.set(editor, drawing);
+    } else {
+      changed = drawing.layers.update(doc.annotations);
+    }
+    const version = editor.document.version;
+    const moved = drawing.version !== version;
+    drawing.version = version;
+    const labels = this.store.labelsFor(editor.document.uri).labels;
+    for (const label of new Set([...drawing.sentWith.keys(), ...drawing.layers.labels()])) {
+      const layers = drawing.layers.layersOf(label);
+      const types = this.typesFor(label, labels.find((l) => l.id === label)?.color);
+      const sentWith = drawing.sentWith.get(label);
+      if (sentWith && sentWith !== types) clear(editor, sentWith); // the label's colour changed
+      if (moved || sentWith !== types || changed.has(label)) {
+        editor.setDecorations(types.outer, layers.outer);
+        editor.setDecorations(types.nested, layers.nested);
+      }
+      if (layers.outer.length + layers.nested.length > 0) drawing.sentWith.set(label, types);
+      else drawing.sentWith.delete(label);
+    }
   }
 
   /**
@@ -133,96 +160,12 @@ export class DecorationController extends Disposable {
     this.types.set(key, made);
     return made;
   }
-
 }
 
-/** Ranges sent to an editor for one decoration type. */
-interface SentRanges {
-  /** The document's version then: after an edit VS Code has moved (or collapsed) what it was sent. */
-  version: number;
-  ranges: readonly vscode.Range[];
-}
-
-/**
- * Set an editor's decorations of one type, unless it already has these very ranges: each call sends
- * every range to the window, and tagging a span in a document of 10,000 annotations changes one type.
- */
-function send(editor: vscode.TextEditor, sent: Map<vscode.TextEditorDecorationType, SentRanges>, type: vscode.TextEditorDecorationType, ranges: vscode.Range[]): void {
-  const version = editor.document.version;
-  const before = sent.get(type);
-  if (before && before.version === version && sameRanges(before.ranges, ranges)) return;
-  editor.setDecorations(type, ranges);
-  sent.set(type, { version, ranges });
-}
-
-function sameRanges(a: readonly vscode.Range[], b: readonly vscode.Range[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !a[i]!.isEqual(b[i]!)) return false;
-  return true;
-}
-
-/**
- * The ranges to draw per label. A span that starts inside an earlier one (nested, or overlapping
- * it) is drawn framed; of two spans with the same start, the longer one is the outer.
- * @param doc the annotated document
- */
-export function rangesByLabel(doc: AnnotatedDocument): Map<string, DrawnRanges> {
-  const ordered = doc.annotations.filter((a) => a.status !== 'orphaned' && a.end <= doc.offsets.length).sort((a, b) => a.start - b.start || b.end - a.end || compareIds(a, b));
-  const result = new Map<string, DrawnRanges>();
-  let reach = -1;
-  for (const a of ordered) {
-    let ranges = result.get(a.label);
-    if (!ranges) result.set(a.label, (ranges = { outer: [], nested: [] }));
-    (a.start < reach ? ranges.nested : ranges.outer).push(rangeOf(doc, a));
-    reach = Math.max(reach, a.end);
-  }
-  return result;
-}
-
-/**
- * What a document's ranges were made from: its text, and each annotation with its place, label and
- * status. Tagging a span draws twice (the change, then the write), and the second draw finds nothing
- * changed after one pass of comparisons instead of making 10,000 ranges again.
- */
-class DrawnFrom {
-  private readonly offsets: OffsetIndex;
-  private readonly annotations: Annotation[];
-  private readonly places: Int32Array;
-  private readonly labels: string[];
-  private readonly orphaned: Uint8Array;
-
-  constructor(doc: AnnotatedDocument) {
-    const n = doc.annotations.length;
-    this.offsets = doc.offsets;
-    this.annotations = [...doc.annotations];
-    this.places = new Int32Array(2 * n);
-    this.labels = new Array<string>(n);
-    this.orphaned = new Uint8Array(n);
-    doc.annotations.forEach((a, i) => {
-      this.places[2 * i] = a.start;
-      this.places[2 * i + 1] = a.end;
-      this.labels[i] = a.label;
-      this.orphaned[i] = a.status === 'orphaned' ? 1 : 0;
-    });
-  }
-
-  /** Whether the document still has exactly these annotations, places, labels and statuses over the same text. */
-  matches(doc: AnnotatedDocument): boolean {
-    const annotations = doc.annotations;
-    if (doc.offsets !== this.offsets || annotations.length !== this.annotations.length) return false;
-    for (let i = 0; i < annotations.length; i++) {
-      const a = annotations[i]!;
-      if (
-        a !== this.annotations[i] ||
-        a.start !== this.places[2 * i] ||
-        a.end !== this.places[2 * i + 1] ||
-        a.label !== this.labels[i] ||
-        (a.status === 'orphaned' ? 1 : 0) !== this.orphaned[i]
-      )
-        return false;
-    }
-    return true;
-  }
+/** Take a label's highlights out of an editor. */
+function clear(editor: vscode.TextEditor, types: LabelDecoration): void {
+  editor.setDecorations(types.outer, []);
+  editor.setDecorations(types.nested, []);
 }
 
 /** The range last made for an annotation, and the text and span it was made for. */
@@ -233,7 +176,7 @@ interface MadeRange {
   range: vscode.Range;
 }
 
-/** Ranges kept between draws: tagging one span in a document of 10,000 redraws 10,000 that did not move. */
+/** Ranges kept between draws: the layers are placed again after a record is removed, and most did not move. */
 const madeRanges = new WeakMap<Annotation, MadeRange>();
 
 function rangeOf(doc: AnnotatedDocument, a: Annotation): vscode.Range {
@@ -242,10 +185,6 @@ function rangeOf(doc: AnnotatedDocument, a: Annotation): vscode.Range {
   const range = toRange(doc, a.start, a.end);
   madeRanges.set(a, { offsets: doc.offsets, start: a.start, end: a.end, range });
   return range;
-}
-
-function compareIds(a: Annotation, b: Annotation): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /**

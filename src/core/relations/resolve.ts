@@ -91,19 +91,27 @@ export interface RelationGraph {
  * @param types the relation types of the configuration (`relationTypes(config)`)
  */
 export function relationsOf(documents: readonly RelatedDocument[], types: readonly RelationTypeSpec[]): RelationGraph {
-  const byPath = new Map<string, Map<string, Annotation>>();
-  for (const document of documents) {
-    const ids = new Map<string, Annotation>();
+  const byPath = new Map<string, RelatedDocument>(documents.map((document) => [document.path, document]));
+  // A document's ids are mapped when a relation first points into it: the editor resolves the relations
+  // after every change, and a folder whose documents relate nothing need not map 10,000 ids each time.
+  const idsOf = new Map<string, Map<string, Annotation>>();
+  const targetsIn = (path: string): ReadonlyMap<string, Annotation> | undefined => {
+    let ids = idsOf.get(path);
+    if (ids) return ids;
+    const document = byPath.get(path);
+    if (!document) return undefined;
+    ids = new Map<string, Annotation>();
     for (const annotation of document.annotations) if (!ids.has(annotation.id)) ids.set(annotation.id, annotation);
-    byPath.set(document.path, ids);
-  }
+    idsOf.set(path, ids);
+    return ids;
+  };
   const typeById = new Map(types.map((type) => [type.id, type]));
   const all: ResolvedRelation[] = [];
   for (const document of documents) {
     for (const annotation of document.annotations) {
       const relations = annotation.relations;
       if (relations === undefined) continue;
-      for (let index = 0; index < relations.length; index++) all.push(resolve(document.path, annotation, relations[index]!, index, byPath, typeById));
+      for (let index = 0; index < relations.length; index++) all.push(resolve(document.path, annotation, relations[index]!, index, targetsIn, typeById));
     }
   }
   // Looked up by end only when asked: `marginalia check` wants each relation's problems, not the links.
@@ -154,12 +162,12 @@ function resolve(
   annotation: Annotation,
   relation: Relation,
   index: number,
-  byPath: ReadonlyMap<string, ReadonlyMap<string, Annotation>>,
+  targetsIn: (path: string) => ReadonlyMap<string, Annotation> | undefined,
   typeById: ReadonlyMap<string, RelationTypeSpec>,
 ): ResolvedRelation {
   const from = { document: path, id: annotation.id, annotation };
   const targetPath = relation.document === undefined ? path : resolveDocumentPath(path, relation.document);
-  const targets = targetPath === undefined ? undefined : byPath.get(targetPath);
+  const targets = targetPath === undefined ? undefined : targetsIn(targetPath);
   const target = targets?.get(relation.to);
   const to = { document: targetPath, id: relation.to, annotation: target };
   const type = typeById.get(relation.type);

@@ -8,34 +8,51 @@ import type { Annotation, AttributeSpec, AttributeValue, Finding, LabelConfig, L
 
 const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze({});
 
+/** A problem of one annotation against the label configuration, before it is placed at its record's line. */
+export interface LabelProblem {
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** What an annotation without problems gets: one shared empty list, nothing allocated. */
+const NO_PROBLEMS: readonly LabelProblem[] = Object.freeze([]);
+
 /**
- * Check annotations against the labels and attributes the configuration defines.
- * @param sidecar the sidecar read
- * @param config the workspace's label configuration (or the defaults)
- * @param recordLines annotation id -> 1-based line of its record, from `readSidecar`
- * @returns one finding per problem, pointing at the record's line
+ * A label configuration prepared for checking one annotation after another: its look-ups are made once
+ * per configuration, not per annotation (a document may have 10,000 annotations of three labels).
  */
-export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: Map<string, number>): Finding[] {
-  const labels = new Map<string, LabelSpec>(config.labels.map((label) => [label.id, label]));
-  const labelList = config.labels.map((label) => label.id).join(', ');
-  // Once per label, not per annotation: a document may have 10,000 annotations of three labels.
-  const specsOf = new Map(config.labels.map((label) => [label, new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]))]));
-  const findings: Finding[] = [];
-  // One function for every annotation, not a closure each: this runs after every change in the editor.
-  const report = (annotation: Annotation, severity: Severity, code: string, message: string) =>
-    findings.push({ severity, code, message, line: recordLines.get(annotation.id) ?? 1, column: 1, annotationId: annotation.id });
-  for (const annotation of sidecar.annotations) {
-    const label = labels.get(annotation.label);
+export class LabelChecker {
+  private readonly labels: Map<string, LabelSpec>;
+  private readonly labelList: string;
+  private readonly specsOf: Map<LabelSpec, Map<string, AttributeSpec>>;
+
+  /** @param config the workspace's label configuration (or the defaults) */
+  constructor(readonly config: LabelConfig) {
+    this.labels = new Map<string, LabelSpec>(config.labels.map((label) => [label.id, label]));
+    this.labelList = config.labels.map((label) => label.id).join(', ');
+    this.specsOf = new Map(config.labels.map((label) => [label, new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]))]));
+  }
+
+  /**
+   * The problems of one annotation. They depend on its label and attributes alone.
+   * @param annotation the annotation
+   * @returns its problems in the order `checkLabels` reports them (a shared empty list when none)
+   */
+  problemsOf(annotation: Annotation): readonly LabelProblem[] {
+    const label = this.labels.get(annotation.label);
     if (!label) {
-      report(
-        annotation,
-        'error',
-        'unknown-label',
-        `unknown label "${annotation.label}"; use one of ${labelList || '(none defined)'}, or add "${annotation.label}" to the labels in .marginalia.yaml`,
-      );
-      continue;
+      return [
+        {
+          severity: 'error',
+          code: 'unknown-label',
+          message: `unknown label "${annotation.label}"; use one of ${this.labelList || '(none defined)'}, or add "${annotation.label}" to the labels in .marginalia.yaml`,
+        },
+      ];
     }
-    const specs = specsOf.get(label)!;
+    // Allocated at the first problem: nearly every annotation has none, and this runs after every change in the editor.
+    let problems: LabelProblem[] | undefined;
+    const specs = this.specsOf.get(label)!;
     const attributes = annotation.attributes ?? NO_ATTRIBUTES;
     for (const name in attributes) {
       if (!Object.prototype.hasOwnProperty.call(attributes, name)) continue;
@@ -43,21 +60,46 @@ export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: 
       const spec = specs.get(name);
       if (!spec) {
         const defined = label.attributes.map((a) => a.name).join(', ') || 'none';
-        report(
-          annotation,
-          'warning',
-          'unknown-attribute',
-          `label "${label.id}" has no attribute "${name}" (it has: ${defined}); remove it, or add it to the label in .marginalia.yaml`,
-        );
+        (problems ??= []).push({
+          severity: 'warning',
+          code: 'unknown-attribute',
+          message: `label "${label.id}" has no attribute "${name}" (it has: ${defined}); remove it, or add it to the label in .marginalia.yaml`,
+        });
         continue;
       }
       const problem = valueProblem(spec, value);
-      if (problem) report(annotation, 'error', problem.code, `attribute "${name}" of this ${label.id} ${problem.message}`);
+      if (problem) (problems ??= []).push({ severity: 'error', code: problem.code, message: `attribute "${name}" of this ${label.id} ${problem.message}` });
     }
     for (const spec of label.attributes) {
       if (spec.required && !(spec.name in attributes))
-        report(annotation, 'warning', 'missing-attribute', `this ${label.id} has no "${spec.name}", which the label requires; add it under attributes:`);
+        (problems ??= []).push({ severity: 'warning', code: 'missing-attribute', message: `this ${label.id} has no "${spec.name}", which the label requires; add it under attributes:` });
     }
+    return problems ?? NO_PROBLEMS;
+  }
+}
+
+/**
+ * A problem placed at its annotation's record.
+ * @param problem the problem
+ * @param annotationId the annotation's id
+ * @param recordLines annotation id -> 1-based line of its record (line 1 when it has none yet)
+ */
+export function labelFinding(problem: LabelProblem, annotationId: string, recordLines: ReadonlyMap<string, number>): Finding {
+  return { ...problem, line: recordLines.get(annotationId) ?? 1, column: 1, annotationId };
+}
+
+/**
+ * Check annotations against the labels and attributes the configuration defines.
+ * @param sidecar the sidecar read
+ * @param config the workspace's label configuration (or the defaults)
+ * @param recordLines annotation id -> 1-based line of its record, from `readSidecar`
+ * @returns one finding per problem, pointing at the record's line
+ */
+export function checkLabels(sidecar: Sidecar, config: LabelConfig, recordLines: ReadonlyMap<string, number>): Finding[] {
+  const checker = new LabelChecker(config);
+  const findings: Finding[] = [];
+  for (const annotation of sidecar.annotations) {
+    for (const problem of checker.problemsOf(annotation)) findings.push(labelFinding(problem, annotation.id, recordLines));
   }
   return findings;
 }

@@ -22,12 +22,11 @@ import { mergeById } from '../merge';
 import { relationsAfterMove, type DocumentMove } from '../relations/move';
 import type { Annotation, Finding, LabelConfig, RejectedSuggestion } from '../model';
 import { documentPathFor, documentPathFromKey, isSidecarPath, sidecarPathFor } from '../paths';
-import { checkLabels, readSidecar, type SidecarReadResult } from '../sidecar/read';
+import { readSidecar, type SidecarReadResult } from '../sidecar/read';
 import { SourceCache } from '../sidecar/source-cache';
 import { writeSidecar } from '../sidecar/write';
 import { normalizeText, OffsetIndex } from '../text';
 import { currentText, documentOnDisk, readSidecarText, type DocumentText } from './current-text';
-import { anchorFindings } from './anchor-findings';
 import { sameStamp, type ClockPort, type EditorPort, type EditorTextChange, type FileStamp, type FileSystemPort, type Locations, type OpenDocument } from './ports';
 import { clone, Entry, type SyncedDocument } from './synced-document';
 
@@ -150,12 +149,22 @@ export class DocumentSync<L> {
    */
   async add(document: L, spans: readonly NewSpan[], author?: string): Promise<Annotation[]> {
     const entry = await this.entryFor(document);
-    const taken = new Set(entry.annotations.map((a) => a.id));
-    for (const id of entry.drift.keys()) taken.add(id);
+    const added: Annotation[] = [];
+    // The first id drawn is looked for among the records: a tag draws one, and a set of 10,000 ids made
+    // at every tag costs more than that look. Tagging many spans at once makes the set at the second.
+    let looks = 0;
+    let ids: Set<string> | undefined;
+    const taken = {
+      has: (id: string): boolean => {
+        if (entry.drift.has(id) || added.some((a) => a.id === id)) return true;
+        if (++looks === 1) return entry.annotations.some((a) => a.id === id);
+        ids ??= new Set(entry.annotations.map((a) => a.id));
+        return ids.has(id);
+      },
+    };
     const created = new Date(this.ports.clock.now()).toISOString();
-    const added = spans.map((span) => {
+    for (const span of spans) {
       const id = newAnnotationId(taken);
-      taken.add(id);
       const { prefix, suffix } = contextAround(entry.offsets, span.start, span.end);
       const annotation: Annotation = {
         id,
@@ -168,8 +177,8 @@ export class DocumentSync<L> {
         ...(author ? { author } : {}),
         created,
       };
-      return annotation;
-    });
+      added.push(annotation);
+    }
     entry.annotations.push(...added);
     this.changed(entry, true);
     await this.persist(entry);
@@ -201,8 +210,11 @@ export class DocumentSync<L> {
    */
   async update(document: L, id: string, patch: Partial<Omit<Annotation, 'id'>>): Promise<void> {
     const entry = this.entries.get(this.at.key(document));
-    const annotation = entry?.annotations.find((a) => a.id === id);
-    if (!entry || !annotation) throw new Error(`no annotation ${id} in ${this.at.path(document)}`);
+    const position = entry ? entry.annotations.findIndex((a) => a.id === id) : -1;
+    if (!entry || position < 0) throw new Error(`no annotation ${id} in ${this.at.path(document)}`);
+    // A changed record is a new object (see `Entry.annotations`): what is kept per record knows it changed by that alone.
+    const annotation = clone(entry.annotations[position]!);
+    entry.annotations[position] = annotation;
     const record = annotation as unknown as Record<string, unknown>;
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) delete record[key];
@@ -872,11 +884,16 @@ export class DocumentSync<L> {
   // ---- findings and events -----------------------------------------------------------------
 
   private refreshFindings(entry: Entry<L>): void {
-    const sidecar = { version: entry.version, document: entry.documentKey, annotations: entry.annotations };
     entry.findings = [
       ...entry.fileFindings,
-      ...(entry.writable ? checkLabels(sidecar, this.ports.labelsFor(entry.documentUri), entry.recordLines) : []),
-      ...anchorFindings(entry.annotations, entry.drift, entry.recordLines, entry.placements),
+      ...entry.recordFindings.findings({
+        annotations: entry.annotations,
+        text: entry.offsets,
+        config: entry.writable ? this.ports.labelsFor(entry.documentUri) : undefined,
+        recordLines: entry.recordLines,
+        drift: entry.drift,
+        placements: entry.placements,
+      }),
     ];
   }
 

@@ -8,6 +8,7 @@ import { TextHistory } from '../anchoring/text-history';
 import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion } from '../model';
 import { OffsetIndex } from '../text';
 import type { Placement } from './anchor-findings';
+import { RecordFindings } from './record-findings';
 import type { FileStamp, Timer } from './ports';
 
 /** One annotated document as the rest of the extension sees it. */
@@ -42,6 +43,11 @@ export interface SyncedDocument<L> {
 
 /** The state kept per annotated document. */
 export class Entry<L> implements SyncedDocument<L> {
+  /**
+   * Over one text (`offsets`), a record that changes is replaced by a new object: what is kept per
+   * record (findings, highlights) tells a changed record by that alone. Only following an edit of the
+   * text (a new `offsets`) are records moved in place, and their stored contexts are kept current in place.
+   */
   annotations: Annotation[] = [];
   offsets = new OffsetIndex('');
   findings: Finding[] = [];
@@ -71,6 +77,8 @@ export class Entry<L> implements SyncedDocument<L> {
   /** How re-anchoring placed each annotation in `drift` (and each orphan it looked for), by id. */
   placements = new Map<string, Placement>();
   history = new TextHistory();
+  /** The label and anchoring findings, kept from one change to the next. */
+  readonly recordFindings = new RecordFindings();
   /** Writes of this sidecar, one after the other. */
   queue: Promise<unknown> = Promise.resolve();
   /** Why the document's text could not be read from disk ('missing', not text), if it could not. */
@@ -84,6 +92,13 @@ export class Entry<L> implements SyncedDocument<L> {
    * thousands of annotations takes the context of that one again, not of every one.
    */
   private readonly contextTaken = new WeakMap<Annotation, { index: OffsetIndex; start: number; end: number }>();
+  /**
+   * The records of the last refresh, by position, over `contextIndex`: over one text a record that
+   * changes is a new object, so the same record at the same place needs no look-up in `contextTaken`
+   * (a tag appends one record to thousands).
+   */
+  private contextRecords: (Annotation | undefined)[] = [];
+  private contextIndex: OffsetIndex | undefined;
 
   /**
    * @param documentUri the document
@@ -147,17 +162,27 @@ export class Entry<L> implements SyncedDocument<L> {
   /** Keep the stored context of the annotations that carry one current, so later re-anchoring has the right clues. */
   refreshContexts(): void {
     const index = this.offsets;
-    for (const annotation of this.annotations) {
+    const records = this.contextIndex === index ? this.contextRecords : [];
+    const annotations = this.annotations;
+    for (let i = 0; i < annotations.length; i++) {
+      const annotation = annotations[i]!;
+      if (records[i] === annotation) continue;
+      records[i] = undefined; // every slot written in order: the array stays packed
       if (annotation.status === 'orphaned' || (annotation.prefix === undefined && annotation.suffix === undefined)) continue;
       if (annotation.end > index.length) continue;
       const taken = this.contextTaken.get(annotation);
-      if (taken && taken.index === index && taken.start === annotation.start && taken.end === annotation.end) continue;
-      const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
-      // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
-      if (annotation.prefix !== prefix) annotation.prefix = prefix;
-      if (annotation.suffix !== suffix) annotation.suffix = suffix;
-      this.contextTaken.set(annotation, { index, start: annotation.start, end: annotation.end });
+      if (!taken || taken.index !== index || taken.start !== annotation.start || taken.end !== annotation.end) {
+        const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
+        // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
+        if (annotation.prefix !== prefix) annotation.prefix = prefix;
+        if (annotation.suffix !== suffix) annotation.suffix = suffix;
+        this.contextTaken.set(annotation, { index, start: annotation.start, end: annotation.end });
+      }
+      records[i] = annotation;
     }
+    records.length = annotations.length;
+    this.contextRecords = records;
+    this.contextIndex = index;
   }
 }
 

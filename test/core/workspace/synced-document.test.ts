@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { contextAround } from '../../../src/core/anchoring/context';
+import { seededRandom } from '../../../src/core/ids';
 import type { Annotation } from '../../../src/core/model';
 import { OffsetIndex } from '../../../src/core/text';
 import { clone, Entry } from '../../../src/core/workspace/synced-document';
@@ -82,6 +83,63 @@ test('refreshContexts takes the context of annotations that carry one from the c
   assert.deepEqual([entry.annotations[0]!.prefix, entry.annotations[0]!.suffix], [prefix, suffix]);
   assert.ok(suffix.startsWith(' on the harbour.'), suffix);
   assert.equal(entry.annotations[1]!.prefix, undefined, 'an annotation without context does not get one');
+});
+
+test('refreshContexts after random chains of tags, moves, deletes, undos and edits gives every context as taken afresh', () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const random = seededRandom(seed);
+    const int = (n: number) => Math.floor(random() * n);
+    const texts = [TEXT, TEXT.replace('harbour', 'quay'), `Overnight, ${TEXT}`];
+    let next = 0;
+    const make = (length: number): Annotation => {
+      const start = int(length - 1);
+      return { id: `a${next++}`, label: 'claim', start, end: start + 1 + int(Math.min(12, length - start - 1)), text: '', prefix: 'x', suffix: 'y' };
+    };
+    const entry = entryOver(TEXT, Array.from({ length: 12 }, () => make(TEXT.length)));
+    const removed: Annotation[] = [];
+    for (let step = 0; step < 80; step++) {
+      const at = int(entry.annotations.length);
+      const a = entry.annotations[at];
+      switch (int(8)) {
+        case 0:
+          entry.annotations.push(make(entry.offsets.length));
+          break;
+        case 1: // moved, as a changed record is over one text: a new object
+          if (a && a.end + 1 <= entry.offsets.length) entry.annotations[at] = { ...a, start: a.start + 1, end: a.end + 1 };
+          break;
+        case 2:
+          if (a) removed.push(...entry.annotations.splice(at, 1));
+          break;
+        case 3: // undo a delete: the record back at some place
+          if (removed.length > 0) entry.annotations.splice(int(entry.annotations.length + 1), 0, removed.pop()!);
+          break;
+        case 4: // orphaned, or found again
+          if (a) {
+            const copy = { ...a };
+            if (copy.status === 'orphaned') delete copy.status;
+            else copy.status = 'orphaned';
+            entry.annotations[at] = copy;
+          }
+          break;
+        case 5: // a new text: the records count over it from now on, some moved in place as live tracking moves them
+          entry.offsets = new OffsetIndex(texts[int(texts.length)]!);
+          for (const r of entry.annotations) if (r.end + 1 <= entry.offsets.length && random() < 0.3) [r.start, r.end] = [r.start + 1, r.end + 1];
+          break;
+        case 6: // replaced by a copy (re-anchoring), with a stale context
+          if (a) entry.annotations[at] = { ...a, prefix: 'stale' };
+          break;
+        default:
+          break; // nothing changed: refresh again
+      }
+      const before = entry.annotations.map((r) => ({ prefix: r.prefix, suffix: r.suffix }));
+      entry.refreshContexts();
+      entry.annotations.forEach((r, i) => {
+        const taken = r.status !== 'orphaned' && r.end <= entry.offsets.length;
+        const expected = taken ? contextAround(entry.offsets, r.start, r.end) : before[i]!;
+        assert.deepEqual({ prefix: r.prefix, suffix: r.suffix }, { prefix: expected.prefix, suffix: expected.suffix }, `seed ${seed}, step ${step}, record ${r.id}`);
+      });
+    }
+  }
 });
 
 test('clone shares nothing that could change', () => {

@@ -1,0 +1,102 @@
+// What is kept per record from one change to the next (the findings, the highlights' layers) relies
+// on the engine replacing a record that changes over one text. Driven through the engine's own
+// operations in random chains, both must always equal what is computed afresh.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { DEFAULT_LABEL_CONFIG } from '../../../src/core/config';
+import { seededRandom } from '../../../src/core/ids';
+import type { Annotation } from '../../../src/core/model';
+import { checkLabels } from '../../../src/core/sidecar/check-labels';
+import { SpanLayers } from '../../../src/core/span-layers';
+import type { OffsetIndex } from '../../../src/core/text';
+import { anchorFindings } from '../../../src/core/workspace/anchor-findings';
+import type { Entry } from '../../../src/core/workspace/synced-document';
+import { fixturePath } from '../../fixture-path';
+import { makeWorld, typeInto, type MemoryDocument } from './memory-world';
+
+const DOC = '/ws/doc.txt';
+const SIDECAR = '/ws/doc.txt.annotations.yaml';
+const fixture = (name: string): string => fs.readFileSync(fixturePath('workspace', name), 'utf8');
+const LABELS = ['claim', 'quote', 'figure', 'rumour'];
+
+/** Every label's spans as sorting every annotation afresh gives them: outer and framed, as `id@start-end`. */
+function layersAfresh(annotations: readonly Annotation[], textLength: number): Map<string, { outer: string[]; nested: string[] }> {
+  const ordered = annotations.filter((a) => a.status !== 'orphaned' && a.end <= textLength).sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const result = new Map<string, { outer: string[]; nested: string[] }>();
+  let reach = -1;
+  for (const a of ordered) {
+    let lists = result.get(a.label);
+    if (!lists) result.set(a.label, (lists = { outer: [], nested: [] }));
+    (a.start < reach ? lists.nested : lists.outer).push(`${a.id}@${a.start}-${a.end}`);
+    reach = Math.max(reach, a.end);
+  }
+  return result;
+}
+
+test('after random chains of the engine\'s changes, the findings and the layers kept are those computed afresh', async () => {
+  for (let seed = 1; seed <= 12; seed++) {
+    const random = seededRandom(seed);
+    const int = (n: number) => Math.floor(random() * n);
+    const world = makeWorld();
+    world.files.put(DOC, fixture('doc.txt'));
+    world.files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
+    await world.sync.loadAll([SIDECAR]);
+    let document: MemoryDocument | undefined;
+    let layers: { text: OffsetIndex; layers: SpanLayers<string> } | undefined;
+    const removed: Annotation[][] = [];
+    for (let step = 0; step < 60; step++) {
+      const entry = world.sync.get(DOC) as Entry<string>;
+      const length = entry.offsets.length;
+      const someone = entry.annotations[int(entry.annotations.length)];
+      switch (int(8)) {
+        case 0:
+        case 1: {
+          const start = int(length - 25);
+          await world.sync.add(DOC, [{ start, end: start + 3 + int(20), label: LABELS[int(4)]! }], 'ana');
+          break;
+        }
+        case 2: {
+          if (!someone) break;
+          const start = int(length - 25);
+          const patches = [{ label: LABELS[int(4)]! }, { attributes: { speaker: 'Jen Psaki' } }, { attributes: undefined }, { note: 'checked' }, { start, end: start + 5 }];
+          await world.sync.update(DOC, someone.id, patches[int(patches.length)]!);
+          break;
+        }
+        case 3:
+          if (someone) removed.push(await world.sync.remove(DOC, [someone.id]));
+          break;
+        case 4: {
+          const records = removed.pop();
+          if (records && records.length > 0) await world.sync.restore(DOC, records);
+          break;
+        }
+        case 5: // typing in the open document (its sidecar waits for the save)
+          document ??= world.editor.openWith(DOC, world.files.text(DOC)!);
+          world.sync.applyTextChanges(document, typeInto(document, int(40), random() < 0.5 ? 'x' : 'new words '));
+          break;
+        case 6: // saved
+          if (document?.isDirty) {
+            world.files.put(DOC, document.text);
+            document.isDirty = false;
+            await world.sync.documentSaved(DOC);
+          }
+          break;
+        default:
+          await world.sync.reanchor(DOC);
+      }
+      await world.sync.idle();
+      const now = world.sync.get(DOC) as Entry<string>;
+      const afresh = [
+        ...now.fileFindings,
+        ...(now.writable ? checkLabels({ version: now.version, document: now.documentKey, annotations: now.annotations }, DEFAULT_LABEL_CONFIG, now.recordLines) : []),
+        ...anchorFindings(now.annotations, now.drift, now.recordLines, now.placements),
+      ];
+      assert.deepEqual(now.findings, afresh, `seed ${seed}, step ${step}: findings`);
+      if (layers?.text !== now.offsets) layers = { text: now.offsets, layers: new SpanLayers(now.offsets.length, (a) => `${a.id}@${a.start}-${a.end}`) };
+      layers.layers.update(now.annotations);
+      const kept = new Map(layers.layers.labels().map((label) => [label, { outer: [...layers!.layers.layersOf(label).outer], nested: [...layers!.layers.layersOf(label).nested] }]));
+      assert.deepEqual(kept, layersAfresh(now.annotations, now.offsets.length), `seed ${seed}, step ${step}: layers`);
+    }
+  }
+});
