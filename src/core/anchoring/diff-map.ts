@@ -153,8 +153,9 @@ export class DiffMap {
     const before = this.hunks[first];
     const after = this.hunks[first + 1];
     if (!before || !after) return false;
-    const island = this.oldText.slice(before.oldEnd, after.oldStart);
-    if (island.includes('\n') || wordCount(this.oldText, before.oldEnd, after.oldStart) >= FOLLOW_WORDS) return false;
+    // The line break first: between scattered edits the island is most of a long text, read no further.
+    const lineBreak = this.oldText.indexOf('\n', before.oldEnd);
+    if ((lineBreak >= 0 && lineBreak < after.oldStart) || wordCount(this.oldText, before.oldEnd, after.oldStart) >= FOLLOW_WORDS) return false;
     const from = this.oldText.lastIndexOf('\n', start - 1) + 1;
     const lineEnd = this.oldText.indexOf('\n', end);
     return this.leftItsPlace(wordsOf(this.oldText, from, lineEnd < 0 ? this.oldText.length : lineEnd));

@@ -367,15 +367,26 @@ const SHORT_TEXT_WORDS = 8;
  * restyled around a quote do not count. (Without stored context, see `orphanUnsupportedEchoes`.)
  */
 function mayBeEcho(a: Annotation, text: string, start: number, end: number): boolean {
-  if (!isShort(a) || (a.prefix === undefined && a.suffix === undefined)) return false;
+  // The stored context standing there as it was (the usual case) settles it without reading words.
+  if ((a.prefix === undefined && a.suffix === undefined) || contextAgrees(a, text, start, end) || !isShort(a)) return false;
   const before = a.prefix !== undefined && lastWord(a.prefix) === lastWord(text.slice(Math.max(0, start - a.prefix.length), start));
   const after = a.suffix !== undefined && firstWord(a.suffix) === firstWord(text.slice(end, end + a.suffix.length));
   return !before && !after;
 }
 
-/** Whether a stored text has fewer than `SHORT_TEXT_WORDS` words. */
+/** Whether a stored text has fewer than `SHORT_TEXT_WORDS` words (runs of letters and digits). */
 function isShort(a: Annotation): boolean {
-  return (a.text.match(WORDS)?.length ?? 0) < SHORT_TEXT_WORDS;
+  const { text } = a;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII by its code: the Unicode class test, per character, cost more than the rest of a placement.
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordChar(text.charAt(i));
+    if (word && !inWord && ++words >= SHORT_TEXT_WORDS) return false;
+    inWord = word;
+  }
+  return true;
 }
 
 /**
