@@ -1,6 +1,7 @@
 /**
  * Realistic outside edits of the seed articles, with known answers: each scenario is a seed article
  * edited one to three ways (words, sentences and paragraphs inserted, deleted or replaced; a paragraph
+ * holding a short annotation rewritten, its text reused in another paragraph; a paragraph
  * moved or copied; quote and dash styles changed; emoji; edits at a span's edge and inside it), saved
  * with LF or CRLF line endings, and the true new place of every annotation (`TrackedText`).
  * Seeded and reproducible: scenario n is the same on every run and machine.
@@ -120,6 +121,7 @@ export const EDIT_KINDS = [
   'insert-paragraph',
   'delete-paragraph',
   'replace-paragraph',
+  'rewrite-paragraph',
   'move-paragraph',
   'copy-paragraph',
   'quote-style',
@@ -149,6 +151,14 @@ const PARAGRAPHS = [
   'The statement came hours after a phone call between the two leaders, the first in weeks.',
   '“We will see,” a diplomat said when asked whether talks would begin before the new year.',
 ];
+/** Sentences that reuse a short annotated text (`%s`) in another context: a rewrite's chance echo. */
+const REUSES = [
+  'Earlier reports had spoken of %s as well.',
+  'A separate account also mentioned %s, without giving a source.',
+  'Readers asked about %s in letters to the editor.',
+];
+/** The most words of an annotation whose text a rewrite may happen to reuse (a figure, a two-word quote). */
+const SHORT_SPAN_WORDS = 3;
 const EMOJI = ['😀', '🇺🇦', '📈', '🕊️', '🔥', '👍🏽'];
 
 function pick<T>(rand: () => number, list: readonly T[]): T {
@@ -211,6 +221,8 @@ class Editor {
         const p = pick(rand, this.units(text, PARAGRAPH));
         return this.splice(kind, p.start, p.end - p.start, pick(rand, PARAGRAPHS));
       }
+      case 'rewrite-paragraph':
+        return this.rewriteParagraph();
       case 'move-paragraph':
         return this.moveParagraph();
       case 'copy-paragraph':
@@ -291,6 +303,41 @@ class Editor {
       return `move-paragraph: ${block.start}..${block.end} to ${to}`;
     }
     return this.edit('insert-paragraph');
+  }
+
+  /**
+   * A near-total rewrite: the paragraph holding a short annotation (at most `SHORT_SPAN_WORDS` words,
+   * its text standing once) replaced by new prose, and the annotation's text reused once, in a new
+   * sentence at the start of another paragraph. The same words now stand in an unrelated sentence;
+   * nothing around them came from the annotated passage, so the span is gone.
+   */
+  private rewriteParagraph(): string {
+    const text = this.doc.text;
+    const chars = [...text];
+    const textOf = (u: Unit) => chars.slice(u.start, u.end).join('');
+    const short = this.currentSpans().filter((s) => {
+      const words = textOf(s).match(WORD)?.length ?? 0;
+      return words > 0 && words <= SHORT_SPAN_WORDS && !textOf(s).includes('\n') && text.indexOf(textOf(s)) === text.lastIndexOf(textOf(s));
+    });
+    if (short.length === 0) return this.edit('replace-paragraph');
+    const span = pick(this.rand, short);
+    const spanText = textOf(span);
+    const paragraphs = this.units(text, PARAGRAPH);
+    const rewritten = paragraphs.find((p) => p.start <= span.start && span.end <= p.end)!;
+    const others = paragraphs.filter((p) => p.start !== rewritten.start && !this.splitsSpan(p.start));
+    const prose = PARAGRAPHS.filter((p) => !p.includes(spanText));
+    if (others.length === 0 || prose.length === 0) return this.edit('replace-paragraph');
+    const reused = pick(this.rand, others);
+    const sentence = pick(this.rand, REUSES).replace('%s', spanText) + ' ';
+    const replacement = pick(this.rand, prose);
+    const kind = 'rewrite-paragraph';
+    // The later place first, so that the earlier one's offsets still hold.
+    if (reused.start > rewritten.start) {
+      const second = this.splice(kind, reused.start, 0, sentence);
+      return `${this.splice(kind, rewritten.start, rewritten.end - rewritten.start, replacement)}; ${second.slice(kind.length + 2)}`;
+    }
+    const second = this.splice(kind, rewritten.start, rewritten.end - rewritten.start, replacement);
+    return `${this.splice(kind, reused.start, 0, sentence)}; ${second.slice(kind.length + 2)}`;
   }
 
   /** Copy a paragraph to the start of another one not next to it (above it half of the time): a trap. */

@@ -124,6 +124,7 @@ export class DiffMap {
     }
     if (touched && this.edgeWordGrew(start, end, first, last)) return { kind: 'ambiguous' };
     if (!touched) {
+      if (this.echoInRewrite(start, end, first)) return this.followMove(start, end);
       const newStart = this.mapStart(start);
       // An empty span is one point: an insertion there puts it after the inserted text, as live tracking does.
       return { kind: 'mapped', start: newStart, end: start === end ? newStart : this.mapEnd(end), edited: false, score: 1 };
@@ -137,6 +138,38 @@ export class DiffMap {
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
     return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
+  }
+
+  /**
+   * Whether an untouched span is only words a rewrite happened to share with the old text: the equal
+   * text around it, between the nearest edits, holds fewer than `FOLLOW_WORDS` words and no line
+   * break, and its paragraph (line) left its place (`leftItsPlace`). A paragraph replaced by prose that
+   * mentions "dangerous point" in another sentence (or in the next paragraph, which the word diff of the
+   * changed lines reaches) diffs with those two words equal; nothing around them came from the
+   * annotated passage. Words swapped or marks restyled around a span leave most of its line in place.
+   * @param first the last hunk starting at or before the span's start (`lastHunkStartingBefore`)
+   */
+  private echoInRewrite(start: number, end: number, first: number): boolean {
+    const before = this.hunks[first];
+    const after = this.hunks[first + 1];
+    if (!before || !after) return false;
+    // The line break first: between scattered edits the island is most of a long text, read no further.
+    const lineBreak = this.oldText.indexOf('\n', before.oldEnd);
+    if ((lineBreak >= 0 && lineBreak < after.oldStart) || wordCount(this.oldText, before.oldEnd, after.oldStart) >= FOLLOW_WORDS) return false;
+    const from = this.oldText.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = this.oldText.indexOf('\n', end);
+    return this.leftItsPlace(wordsOf(this.oldText, from, lineEnd < 0 ? this.oldText.length : lineEnd));
+  }
+
+  /**
+   * Whether the diff took a paragraph out of its place: fewer than `MIN_SURVIVAL` of its words are
+   * untouched there.
+   * @param words the paragraph's words (`wordsOf`)
+   */
+  private leftItsPlace(words: readonly (readonly [number, number])[]): boolean {
+    let kept = 0;
+    for (const [at, length] of words) if (this.untouched(at, at + length)) kept++;
+    return kept < words.length * MIN_SURVIVAL;
   }
 
   /**
@@ -300,16 +333,59 @@ export class DiffMap {
   }
 
   /**
-   * A span whose text was deleted: found again when that text stands exactly once in the new text and
-   * stood only there in the old one (a cut and paste; the word diff may have threaded the pasted text on
-   * words of what it replaced, so it need not be one insertion).
+   * A span whose text was deleted: found again when that text stands exactly once in the new text,
+   * stood only here in the old one, and the text around it came along (`cameAlong`: a cut and paste;
+   * the word diff may have threaded the pasted text on words of what it replaced, so it need not be one
+   * insertion). The same words alone in an unrelated sentence (a figure, a two-word quote echoed by a
+   * rewrite) are no sign of a move; where the text stands twice with its surroundings, both places
+   * compete: ambiguous.
    */
   private followMove(start: number, end: number): SpanMapping {
     const text = this.oldText.slice(start, end);
     const found = onlyOccurrence(this.newText, text);
     if (found >= 0 && this.copiedWithContext(start, end, found)) return { kind: 'deleted' };
-    if (found >= 0 && onlyOccurrence(this.oldText, text) === start) return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
-    return (this.followsParagraphs && this.followParagraph(start, end)) || { kind: 'deleted' };
+    if (found >= 0 && onlyOccurrence(this.oldText, text) === start && this.cameAlong(start, end, found)) return { kind: 'mapped', start: found, end: found + text.length, edited: false, score: 1 };
+    const followed = this.followsParagraphs ? this.followParagraph(start, end) : undefined;
+    if (followed) return followed;
+    return found < 0 && this.standsTwiceWithSurroundings(start, end) ? { kind: 'ambiguous' } : { kind: 'deleted' };
+  }
+
+  /**
+   * Whether the text around old span `[start, end)` came along to `found`, where its text stands in the
+   * new text: the equal text on both sides (up to the first difference, within the lines) and the span
+   * hold `FOLLOW_WORDS` whole words together, or that equal text reaches the line's start and end on
+   * both sides (the whole paragraph moved, or the span is all of it). A short text (a figure, a name)
+   * found alone in new prose is a chance echo of the words, not the passage moved.
+   */
+  private cameAlong(start: number, end: number, found: number): boolean {
+    const { oldText, newText } = this;
+    const length = end - start;
+    let before = 0;
+    while (start - before > 0 && found - before > 0 && oldText.charCodeAt(start - before - 1) === newText.charCodeAt(found - before - 1) && oldText.charCodeAt(start - before - 1) !== 10) before++;
+    let after = 0;
+    while (end + after < oldText.length && found + length + after < newText.length && oldText.charCodeAt(end + after) === newText.charCodeAt(found + length + after) && oldText.charCodeAt(end + after) !== 10) after++;
+    const lineStart = (text: string, at: number) => at === 0 || text.charCodeAt(at - 1) === 10;
+    const lineEnd = (text: string, at: number) => at === text.length || text.charCodeAt(at) === 10;
+    if (lineStart(oldText, start - before) && lineStart(newText, found - before) && lineEnd(oldText, end + after) && lineEnd(newText, found + length + after)) return true;
+    // Whole words only: the shared stretch may end inside a word that differs beyond it.
+    let from = start - before;
+    while (from < start && kindAt(oldText, from) === WORD && from > 0 && kindAt(oldText, from - 1) === WORD) from++;
+    let to = end + after;
+    while (to > end && kindAt(oldText, to - 1) === WORD && to < oldText.length && kindAt(oldText, to) === WORD) to--;
+    return wordCount(oldText, from, to) >= FOLLOW_WORDS;
+  }
+
+  /**
+   * Whether the text of old span `[start, end)` stands at least twice in the new text, each time with
+   * the text around it come along (`cameAlong`): a paragraph pasted twice, no telling which copy the
+   * span went with.
+   */
+  private standsTwiceWithSurroundings(start: number, end: number): boolean {
+    const text = this.oldText.slice(start, end);
+    if (text.length === 0) return false;
+    let alike = 0;
+    for (let at = this.newText.indexOf(text); at >= 0 && alike < 2; at = this.newText.indexOf(text, at + 1)) if (this.cameAlong(start, end, at)) alike++;
+    return alike >= 2;
   }
 
   /**
@@ -317,7 +393,7 @@ export class DiffMap {
    * words kept there — mapped through a second diff of that paragraph and the one changed line of the
    * new text that shares at least half of its words (the paragraph moved, and edited as well: Myers
    * matched its old place with another line, or its words with those of a neighbour). Two such lines
-   * (the paragraph moved and copied) do not say which one it went to: where the span stands in both,
+   * (the paragraph moved and copied) do not say which one it went to: where the span stands in either,
    * it is ambiguous.
    */
   private followParagraph(start: number, end: number): SpanMapping | undefined {
@@ -326,16 +402,15 @@ export class DiffMap {
     const to = lineEnd < 0 ? this.oldText.length : lineEnd;
     if (end > to) return undefined;
     const words = wordsOf(this.oldText, from, to);
-    let kept = 0;
-    for (const [at, length] of words) if (this.untouched(at, at + length)) kept++;
-    if (kept >= words.length * MIN_SURVIVAL) return undefined;
+    if (!this.leftItsPlace(words)) return undefined;
     const alike = this.alikeLines(from, to, words);
     const placed = alike.flatMap(({ newFrom, diff }) => {
       const mapping = diff?.map(start - from, end - from);
       return mapping?.kind === 'mapped' ? [{ ...mapping, start: mapping.start + newFrom, end: mapping.end + newFrom }] : [];
     });
     if (alike.length === 1) return placed[0];
-    return placed.length > 1 ? { kind: 'ambiguous' } : undefined;
+    // Another line as alike the paragraph competes, whether or not the span stands in it as well.
+    return placed.length > 0 ? { kind: 'ambiguous' } : undefined;
   }
 
   /**
@@ -464,6 +539,14 @@ interface PastedLines {
   /** For each word, the lines (their indices in `lines`) that hold it and how often. */
   index: Map<string, [number, number][]>;
 }
+
+/**
+ * The fewest whole words that a span's text and the equal text around it, taken together, must hold
+ * for its only occurrence elsewhere to be the span moved (`DiffMap.cameAlong`): a figure or a name of
+ * up to three words, with a word or two of a sentence that happens to be alike ("of", "the"), is a
+ * chance echo; eight words in a row are a passage.
+ */
+const FOLLOW_WORDS = 8;
 
 /** How many code units next to a deleted span show that the place its text was found is a copy of its passage. */
 const COPY_CONTEXT = 32;

@@ -145,6 +145,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   });
   orphanClashes(annotations, results, far);
   orphanUnsupportedCopies(annotations, results, index, order, far, occurrences);
+  orphanUnsupportedEchoes(annotations, results, order, far);
   return results;
 }
 
@@ -314,6 +315,7 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
     const far = Math.abs(found.start - expected) > NEAR;
     const hasContext = a.prefix !== undefined || a.suffix !== undefined;
     if (far && (editedNear(best, expected, found.start, found.end) || (hasContext && !contextAgrees(a, text, found.start, found.end)))) return { best: found.score };
+    if (mayBeEcho(a, text, found.start, found.end)) return { best: found.score };
     // The only exact occurrence scores 1 wherever it is: there is nothing to choose between.
     return found.score < 1 && occurrences.only(a.text) === found.start ? { ...found, score: 1 } : found;
   }
@@ -323,7 +325,7 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
     const elsewhere = found && (found.end <= exact || found.start >= exactEnd);
     const foundPredicted = found && predicted && Math.abs(found.start - expected) <= PREDICTED_SLACK;
     if (Math.abs(exact - expected) <= NEAR) {
-      if (!elsewhere || !foundPredicted) return { start: exact, end: exactEnd, score: 1 };
+      if ((!elsewhere || !foundPredicted) && !mayBeEcho(a, text, exact, exactEnd)) return { start: exact, end: exactEnd, score: 1 };
     } else if (!elsewhere && !editedNear(best, expected, exact, exactEnd) && contextAgrees(a, text, exact, exactEnd)) {
       return { start: exact, end: exactEnd, score: 1 };
     } else if (!found) return { best: best?.score ?? 0 };
@@ -350,6 +352,85 @@ const NEAR = 256;
 /** Whether the search saw something like the quote near where it was expected (edited in place), apart from `[start, end)`. */
 function editedNear(best: QuoteMatch | undefined, expected: number, start: number, end: number): boolean {
   return best !== undefined && best.score >= DOUBT_FLOOR && Math.abs(best.start - expected) <= NEAR && (best.end <= start || best.start >= end);
+}
+
+/**
+ * The fewest words of a stored text that, found exactly, stand for themselves: a shorter one (a figure,
+ * a name, a two-word quote) may be its words echoed by unrelated prose after a rewrite.
+ */
+const SHORT_TEXT_WORDS = 8;
+
+/**
+ * Whether the exact occurrence `text[start, end)` of a short stored text (`isShort`) may be an echo
+ * rather than the annotation: neither the word that stood right before it (the stored prefix's last)
+ * nor the one right after it (the suffix's first) stands next to it — words, so that quote marks
+ * restyled around a quote do not count. (Without stored context, see `orphanUnsupportedEchoes`.)
+ */
+function mayBeEcho(a: Annotation, text: string, start: number, end: number): boolean {
+  // The stored context standing there as it was (the usual case) settles it without reading words.
+  if ((a.prefix === undefined && a.suffix === undefined) || contextAgrees(a, text, start, end) || !isShort(a)) return false;
+  const before = a.prefix !== undefined && lastWord(a.prefix) === lastWord(text.slice(Math.max(0, start - a.prefix.length), start));
+  const after = a.suffix !== undefined && firstWord(a.suffix) === firstWord(text.slice(end, end + a.suffix.length));
+  return !before && !after;
+}
+
+/** Whether a stored text has fewer than `SHORT_TEXT_WORDS` words (runs of letters and digits). */
+function isShort(a: Annotation): boolean {
+  const { text } = a;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII by its code: the Unicode class test, per character, cost more than the rest of a placement.
+    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordChar(text.charAt(i));
+    if (word && !inWord && ++words >= SHORT_TEXT_WORDS) return false;
+    inWord = word;
+  }
+  return true;
+}
+
+/**
+ * Orphan the short texts without stored context (`isShort`) that the search placed, unchanged, at a
+ * shift no neighbour placed (the annotation before it, by its end, and the one after it, by its
+ * start) shares, once every other check had its say: nothing tells them from their words echoed by a
+ * rewrite nearby. A text moved by an edit moves as the annotations on one side of it did. Doubtful:
+ * a placement far (`NEAR`) from what every neighbour's shift predicts (without neighbours, far from
+ * where the walk expected it), or one with neighbours on both sides that moved otherwise; near the
+ * place one neighbour predicts, with no other, the place vouches for it.
+ * @param order the annotations' indices in document order (old offsets)
+ * @param far which annotations the search placed far from their predicted place
+ */
+function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], order: readonly number[], far: readonly boolean[]): void {
+  const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
+  const doubtful = placedOrder.filter((i, k) => {
+    const a = annotations[i]!;
+    const r = results[i]!;
+    if (r.method !== 'search' || r.outcome !== 'moved' || a.prefix !== undefined || a.suffix !== undefined || !isShort(a)) return false;
+    const shift = r.annotation.start - a.start;
+    const before = placedOrder[k - 1];
+    const after = placedOrder[k + 1];
+    const byBefore = before === undefined ? undefined : results[before]!.annotation.end - annotations[before]!.end;
+    const byAfter = after === undefined ? undefined : results[after]!.annotation.start - annotations[after]!.start;
+    if (byBefore === shift || byAfter === shift) return false;
+    const neighbours = [byBefore, byAfter].filter((by) => by !== undefined);
+    // Near a neighbour's shift, it may differ by an edit between them (a sentence deleted before it).
+    if (!neighbours.some((by) => Math.abs(by - shift) <= NEAR)) return neighbours.length > 0 || far[i];
+    return neighbours.length === 2;
+  });
+  for (const i of doubtful) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
+}
+
+/** Runs of letters and digits. */
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/** The last run of letters and digits of `s`, if any. */
+function lastWord(s: string): string | undefined {
+  return s.match(WORDS)?.at(-1);
+}
+
+/** The first run of letters and digits of `s`, if any. */
+function firstWord(s: string): string | undefined {
+  return s.match(WORDS)?.[0];
 }
 
 /** How many code units of stored context next to the text must stand next to a far copy of it. */

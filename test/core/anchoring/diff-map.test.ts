@@ -146,6 +146,14 @@ test('a paragraph moved and copied is no telling which copy its spans went with:
   assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
 });
 
+test('a paragraph moved and copied, its span edited in one copy and rewritten in the other, is no telling: orphaned as ambiguous', () => {
+  const before = `${ARTICLE}\nThe talks stalled, officials said.\n`;
+  const moved = 'The army had about 265,000 troops at the border, officials said.\n\n';
+  const after = `${before.replace(moved, '')}\n${moved.replace('about', 'roughly')}More talks.\n\n${moved.replace('about 265,000 troops', 'a great many soldiers')}`;
+  const { result } = diffOne(before, 'about 265,000 troops', after);
+  assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
+});
+
 test('a paragraph whose words were shuffled as it moved is not followed, and the search for it ends', () => {
   const paragraph = 'alpha beta gamma delta epsilon zeta eta theta iota kappa';
   const before = `Intro line.\n\n${paragraph}\n\nMiddle line.\n\nEnd line.\n`;
@@ -184,9 +192,41 @@ test('a deleted span is not followed to one of two copies pasted elsewhere', () 
   const before = `${ARTICLE}\nMore talks.\n\nThe end.\n`;
   const cut = before.replace(sentence + '\n\n', '');
   const pastedTwice = cut.replace('Russia', `${sentence} Russia`).replace('The end.', `${sentence} The end.`);
-  assert.deepEqual(diffSummary(before, 'about 265,000 troops', pastedTwice), ['orphaned', 'diff', 'about 265,000 troops']);
+  const twice = diffOne(before, 'about 265,000 troops', pastedTwice).result;
+  assert.deepEqual([...summary(twice), twice.ambiguous], ['orphaned', 'diff', 'about 265,000 troops', true], 'both copies came with its sentence: a doubt');
+  // Into paragraphs of their own words, not alike the old one: still two places with its sentence around it.
+  const long = ' Negotiators met for a second day in Vienna and spoke of modest progress on prisoner swaps and grain.';
+  const intoLong = cut.replace('Russia on Friday unveiled proposals.', `Russia on Friday unveiled proposals.${long} ${sentence}`).replace('More talks.', `More talks.${long} ${sentence}`);
+  const intoLongResult = diffOne(before, 'about 265,000 troops', intoLong).result;
+  assert.deepEqual([...summary(intoLongResult), intoLongResult.ambiguous], ['orphaned', 'diff', 'about 265,000 troops', true]);
   const pastedOnce = cut.replace('The end.', `${sentence} The end.`);
   assert.deepEqual(diffSummary(before, 'about 265,000 troops', pastedOnce), ['moved', 'diff', 'about 265,000 troops']);
+});
+
+test('a short span whose paragraph was rewritten is not followed to its words echoed in an unrelated sentence', () => {
+  const before = `${ARTICLE}\nThe end.\n`;
+  const after = before
+    .replace('The army had about 265,000 troops at the border, officials said.', 'Reporting by the desk in London.')
+    .replace('The end.', 'Earlier reports had spoken of 265,000 troops as well. The end.');
+  // The figure stands once, but nothing around it came from the annotated sentence.
+  const { result } = diffOne(before, '265,000 troops', after);
+  assert.deepEqual([...summary(result), result.ambiguous], ['orphaned', 'diff', '265,000 troops', undefined]);
+});
+
+test('a short span whose paragraph was rewritten is not kept on its words echoed in the next paragraph, which the word diff matched', () => {
+  const before = 'Intro.\nRyabkov said relations have approached a “dangerous point,” noting drills near Russia.\nTalks are due in Geneva.\n';
+  const after = 'Intro.\nReporting by the desk in London.\nEarlier reports had spoken of dangerous point as well. Talks are due in Geneva.\n';
+  assert.deepEqual(diffSummary(before, 'dangerous point', after), ['orphaned', 'diff', 'dangerous point']);
+  // Marks restyled and a word swapped around it leave its paragraph in place: it stays.
+  const restyled = before.replace(/[“”]/g, '"').replace('noting', 'citing');
+  assert.deepEqual(diffSummary(before, 'dangerous point', restyled), ['held', 'held', 'dangerous point']);
+});
+
+test('a short span moved with its sentence into another paragraph follows it', () => {
+  const before = `${ARTICLE}\nThe end.\n`;
+  const sentence = ' The army had about 265,000 troops at the border, officials said.';
+  const after = before.replace('Talks are due in Geneva.', `Talks are due in Geneva.${sentence}`).replace('The army had about 265,000 troops at the border, officials said.\n\n', '');
+  assert.deepEqual(diffSummary(before, '265,000 troops', after), ['moved', 'diff', '265,000 troops']);
 });
 
 test('a sentence deleted across a span\'s end leaves its first words, however few', () => {
