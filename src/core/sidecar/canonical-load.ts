@@ -84,8 +84,8 @@ export function loadCanonical(source: string, lines: readonly string[]): Canonic
 class CanonicalParser {
   /** The next line to read. */
   private next = 0;
-  /** Keys already checked. */
-  private readonly simpleKeys = new Set<string>();
+  /** Keys already checked, by length: a line's key is matched against them in place, not cut out and looked up. */
+  private readonly keysByLength: string[][] = [];
   /** The line of each item of the top-level `annotations` block list, as read. */
   recordLines: number[] | undefined;
 
@@ -111,7 +111,7 @@ class CanonicalParser {
       if (!onDashLine && this.indentOf(line) !== column) break;
       const colon = line.indexOf(':', column);
       if (colon === -1) throw new NotCanonical();
-      const key = this.key(line.slice(column, colon));
+      const key = this.key(line, column, colon);
       if (Object.hasOwn(map, key)) throw new NotCanonical();
       map[key] = this.value(line, colon, column, depth, depth === 0 && key === 'annotations');
     }
@@ -161,10 +161,13 @@ class CanonicalParser {
     return items;
   }
 
-  private key(text: string): string {
-    if (this.simpleKeys.has(text)) return text;
+  /** The key from `from` to `to` (its colon) of a line: a simple name, as a string shared by every line with that key. */
+  private key(line: string, from: number, to: number): string {
+    const sameLength = this.keysByLength[to - from];
+    if (sameLength) for (const key of sameLength) if (line.startsWith(key, from)) return key;
+    const text = line.slice(from, to);
     if (!SIMPLE_KEY.test(text) || text === '__proto__' || !readsAsPlainString(text)) throw new NotCanonical();
-    this.simpleKeys.add(text);
+    (this.keysByLength[to - from] ??= []).push(text);
     return text;
   }
 
