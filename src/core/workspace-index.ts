@@ -24,12 +24,12 @@ export interface IndexFileSystem {
   /**
    * Open a file, take its size and time from the open file, and read its content if `wanted` says so
    * (not when the cache holds it): one open, where a stat and then a read would look the file up twice.
-   * Throws or rejects when the file cannot be read.
+   * Rejects when the file cannot be read.
    * @param path the file
    * @param wanted whether its content is needed, given its size and time
    * @returns its size and time, and its content when it was wanted
    */
-  read(path: string, wanted: (stat: FileSizeAndTime) => boolean): IndexFileRead | Promise<IndexFileRead>;
+  read(path: string, wanted: (stat: FileSizeAndTime) => boolean): Promise<IndexFileRead>;
 }
 
 /** A file the index opened: its size and time, and its content when it was wanted. */

@@ -16,9 +16,9 @@ function countingFs(): IndexFileSystem & { reads: number } {
   const node = nodeIndexFileSystem(os.tmpdir());
   const fs = {
     reads: 0,
-    read: (file: string, wanted: Parameters<IndexFileSystem['read']>[1]) => {
-      const read = node.read(file, wanted);
-      if ((read as { bytes?: Uint8Array }).bytes) fs.reads++;
+    read: async (file: string, wanted: Parameters<IndexFileSystem['read']>[1]) => {
+      const read = await node.read(file, wanted);
+      if (read.bytes) fs.reads++;
       return read;
     },
   };

@@ -6,7 +6,7 @@
  * a folder is not a document). Each refusal is a value the caller turns into a finding, never a hang
  * or a silent read of something else.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, realpathSync } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, promises as fs, read, readFile, readFileSync, readSync, realpathSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { decodeSidecar } from '../sidecar/decode';
 
@@ -22,9 +22,9 @@ export type FileRefusal =
 export type InsideRead = { bytes: Buffer; realPath: string; refusal?: undefined } | { bytes?: undefined; realPath?: undefined; refusal: FileRefusal };
 
 /**
- * A regular file opened under the rule: its descriptor (the caller reads it with `readOpenFile` and
- * closes it), its real path, and its size in bytes and modification time (ms since the epoch) from the
- * open descriptor; or why it was not opened.
+ * A regular file opened under the rule: its descriptor (the caller reads it and closes it), its real
+ * path, and its size in bytes and modification time (ms since the epoch) from the open descriptor; or
+ * why it was not opened.
  */
 export type InsideOpen =
   | { fd: number; realPath: string; stat: { size: number; mtime: number }; refusal?: undefined }
@@ -127,20 +127,66 @@ export function readInsideSync(file: string, root: InsideRoot | undefined): Insi
   }
 }
 
-/**
- * Open a file under the rule of `readInsideSync`, for a caller that decides from its size and time
- * whether to read it (the workspace index: a file as it was cached is not read).
- * @param file absolute path of the file
- * @param root the workspace root (see `insideRoot`), or undefined for no limit
- * @returns the open file, which the caller closes, or why it was not opened
- */
-export function openInsideSync(file: string, root: InsideRoot | undefined): InsideOpen {
+/** Open a file under the rule of `readInsideSync` (see there). */
+function openInsideSync(file: string, root: InsideRoot | undefined): InsideOpen {
   const inFolder = root === undefined ? undefined : inRealFolder(file, root);
   if (inFolder?.refusal) return inFolder;
   if (inFolder) {
     const opened = openRegularFile(inFolder.realPath);
     if (opened !== 'link') return opened;
   }
+  return openTheLongWay(file, root);
+}
+
+/**
+ * Open a file under the rule of `readInsideSync`, the open and its `fstat` through the thread pool:
+ * for a caller that parses some files while others are opened and read (the workspace index). A file
+ * that is a link, or in a folder outside the root, is resolved the long way, synchronously (rare).
+ * @param file absolute path of the file
+ * @param root the workspace root (see `insideRoot`), or undefined for no limit
+ * @returns the open file, which the caller reads with `readOpened` and closes with `closeOpened`, or why it was not opened
+ */
+export async function openInside(file: string, root: InsideRoot | undefined): Promise<InsideOpen> {
+  const inFolder = root === undefined ? undefined : inRealFolder(file, root);
+  if (inFolder?.refusal) return inFolder;
+  if (inFolder) {
+    const opened = await openRegularFileAsync(inFolder.realPath);
+    if (opened !== 'link') return opened;
+  }
+  return openTheLongWay(file, root);
+}
+
+/**
+ * The content of a file `openInside` opened, read through the thread pool into a buffer of the size
+ * its `fstat` gave (see `readOpenFile`).
+ * @param fd the open file
+ * @param size its size when it was opened
+ */
+export function readOpened(fd: number, size: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (size === 0) return readFile(fd, (error, bytes) => (error ? reject(error) : resolve(bytes)));
+    const bytes = Buffer.allocUnsafe(size);
+    const next = (length: number): void =>
+      read(fd, bytes, length, size - length, null, (error, count) => {
+        if (error) reject(error);
+        else if (count === 0 || length + count === size) resolve(length + count === size ? bytes : bytes.subarray(0, length + count));
+        else next(length + count);
+      });
+    next(0);
+  });
+}
+
+/**
+ * Close a file `openInside` opened, without waiting: nothing a close of a file opened for reading can
+ * report changes what was read.
+ * @param fd the open file
+ */
+export function closeOpened(fd: number): void {
+  close(fd, () => undefined);
+}
+
+/** A file resolved to its real path, which must lie inside the root, and opened there; refused if it became a link since. */
+function openTheLongWay(file: string, root: InsideRoot | undefined): InsideOpen {
   let realPath: string;
   try {
     realPath = realpathSync.native(file);
@@ -161,11 +207,11 @@ export function openInsideSync(file: string, root: InsideRoot | undefined): Insi
  * @param fd the open file
  * @param size its size when it was opened
  */
-export function readOpenFile(fd: number, size: number): Buffer {
+function readOpenFile(fd: number, size: number): Buffer {
   if (size === 0) return readFileSync(fd);
   const bytes = Buffer.allocUnsafe(size);
   let length = 0;
-  for (let read = -1; length < size && read !== 0; length += read) read = readSync(fd, bytes, length, size - length, null);
+  for (let count = -1; length < size && count !== 0; length += count) count = readSync(fd, bytes, length, size - length, null);
   return length === size ? bytes : bytes.subarray(0, length);
 }
 
@@ -200,16 +246,36 @@ function openRegularFile(realPath: string): InsideOpen | 'link' {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'link' : { refusal: refusalOf(error) };
   }
-  let refusal: FileRefusal;
+  let stat: Stats;
   try {
-    const stat = fstatSync(fd);
-    if (stat.isFile()) return { fd, realPath, stat: { size: stat.size, mtime: stat.mtimeMs } };
-    refusal = stat.isDirectory() ? { kind: 'directory' } : { kind: 'not-regular', what: fileKind(stat) };
+    stat = fstatSync(fd);
   } catch (error) {
-    refusal = refusalOf(error);
+    closeSync(fd);
+    return { refusal: refusalOf(error) };
   }
-  closeSync(fd);
-  return { refusal };
+  const opened = regularFile(fd, realPath, stat);
+  if (opened.refusal) closeSync(fd);
+  return opened;
+}
+
+/** `openRegularFile` through the thread pool. */
+function openRegularFileAsync(realPath: string): Promise<InsideOpen | 'link'> {
+  return new Promise((resolve) => {
+    open(realPath, OPEN_FLAGS, (error, fd) => {
+      if (error) return resolve(error.code === 'ELOOP' ? 'link' : { refusal: refusalOf(error) });
+      fstat(fd, (error, stat) => {
+        const opened = error ? { refusal: refusalOf(error) } : regularFile(fd, realPath, stat);
+        if (opened.refusal) closeOpened(fd);
+        resolve(opened);
+      });
+    });
+  });
+}
+
+/** An open file with its size and time when it is a regular file, else why it is not read. */
+function regularFile(fd: number, realPath: string, stat: Stats): InsideOpen {
+  if (stat.isFile()) return { fd, realPath, stat: { size: stat.size, mtime: stat.mtimeMs } };
+  return { refusal: stat.isDirectory() ? { kind: 'directory' } : { kind: 'not-regular', what: fileKind(stat) } };
 }
 
 /**
