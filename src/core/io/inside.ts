@@ -6,7 +6,7 @@
  * a folder is not a document). Each refusal is a value the caller turns into a finding, never a hang
  * or a silent read of something else.
  */
-import { close, closeSync, constants, fstat, fstatSync, open, openSync, promises as fs, read, readFile, readFileSync, readSync, realpathSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, open, openSync, promises as fs, read, readFile, readFileSync, readSync, realpathSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { decodeSidecar } from '../sidecar/decode';
 
@@ -139,12 +139,12 @@ function openInsideSync(file: string, root: InsideRoot | undefined): InsideOpen 
 }
 
 /**
- * Open a file under the rule of `readInsideSync`, the open and its `fstat` through the thread pool:
+ * Open a file under the rule of `readInsideSync`, the open through the thread pool (see `openRegularFileAsync`):
  * for a caller that parses some files while others are opened and read (the workspace index). A file
  * that is a link, or in a folder outside the root, is resolved the long way, synchronously (rare).
  * @param file absolute path of the file
  * @param root the workspace root (see `insideRoot`), or undefined for no limit
- * @returns the open file, which the caller reads with `readOpened` and closes with `closeOpened`, or why it was not opened
+ * @returns the open file, which the caller reads with `readOpened` and closes (`closeSync`), or why it was not opened
  */
 export async function openInside(file: string, root: InsideRoot | undefined): Promise<InsideOpen> {
   const inFolder = root === undefined ? undefined : inRealFolder(file, root);
@@ -174,15 +174,6 @@ export function readOpened(fd: number, size: number): Promise<Buffer> {
       });
     next(0);
   });
-}
-
-/**
- * Close a file `openInside` opened, without waiting: nothing a close of a file opened for reading can
- * report changes what was read.
- * @param fd the open file
- */
-export function closeOpened(fd: number): void {
-  close(fd, () => undefined);
 }
 
 /** A file resolved to its real path, which must lie inside the root, and opened there; refused if it became a link since. */
@@ -258,16 +249,22 @@ function openRegularFile(realPath: string): InsideOpen | 'link' {
   return opened;
 }
 
-/** `openRegularFile` through the thread pool. */
+/**
+ * `openRegularFile` with the open through the thread pool (it looks the path up, the one call that may
+ * wait for the disk); the `fstat` of the open file follows at once, on this thread.
+ */
 function openRegularFileAsync(realPath: string): Promise<InsideOpen | 'link'> {
   return new Promise((resolve) => {
     open(realPath, OPEN_FLAGS, (error, fd) => {
       if (error) return resolve(error.code === 'ELOOP' ? 'link' : { refusal: refusalOf(error) });
-      fstat(fd, (error, stat) => {
-        const opened = error ? { refusal: refusalOf(error) } : regularFile(fd, realPath, stat);
-        if (opened.refusal) closeOpened(fd);
-        resolve(opened);
-      });
+      let opened: InsideOpen;
+      try {
+        opened = regularFile(fd, realPath, fstatSync(fd));
+      } catch (error) {
+        opened = { refusal: refusalOf(error) };
+      }
+      if (opened.refusal) closeSync(fd);
+      resolve(opened);
     });
   });
 }
