@@ -13,12 +13,28 @@ import { decodeSidecar } from './sidecar/decode';
 import { readSidecar, type SidecarReadResult } from './sidecar/read';
 import type { SourceCache } from './sidecar/source-cache';
 
+/** A file's size in bytes and modification time (ms since the epoch). */
+export interface FileSizeAndTime {
+  size: number;
+  mtime: number;
+}
+
 /** What the index needs of a file system. */
 export interface IndexFileSystem {
-  /** Size in bytes and modification time (ms since the epoch) of a file. */
-  stat(path: string): Promise<{ size: number; mtime: number }>;
-  /** The file's content. */
-  readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Open a file, take its size and time from the open file, and read its content if `wanted` says so
+   * (not when the cache holds it): one open, where a stat and then a read would look the file up twice.
+   * Rejects when the file cannot be read.
+   * @param path the file
+   * @param wanted whether its content is needed, given its size and time
+   * @returns its size and time, and its content when it was wanted
+   */
+  read(path: string, wanted: (stat: FileSizeAndTime) => boolean): Promise<IndexFileRead>;
+}
+
+/** A file the index opened: its size and time, and its content when it was wanted. */
+export interface IndexFileRead extends FileSizeAndTime {
+  bytes: Uint8Array | undefined;
 }
 
 /** One sidecar as the index holds it. */
@@ -110,8 +126,11 @@ export class SidecarIndex {
 
   private async load(path: string, fs: IndexFileSystem): Promise<SidecarReadResult> {
     const readAt = Date.now();
-    const stat = await fs.stat(path);
-    return this.cached(path, stat) ?? this.readText(path, stat, decodeSidecar(await fs.readFile(path)), readAt).read;
+    let cached: SidecarReadResult | undefined;
+    const file = await fs.read(path, (stat) => (cached = this.cached(path, stat)) === undefined);
+    if (cached) return cached;
+    if (!file.bytes) throw new Error(`the file system did not read ${path}, which is not cached`);
+    return this.parse(path, file, decodeSidecar(file.bytes), readAt);
   }
 
   /**
@@ -124,12 +143,16 @@ export class SidecarIndex {
    * @param sources where a parsed text is prepared for the write that may follow (see `readSidecar`)
    * @returns what reading it gives, and whether that took a parse
    */
-  readText(path: string, stat: { size: number; mtime: number }, source: string, readAt: number, sources?: SourceCache): { read: SidecarReadResult; parsed: boolean } {
+  readText(path: string, stat: FileSizeAndTime, source: string, readAt: number, sources?: SourceCache): { read: SidecarReadResult; parsed: boolean } {
     const cached = this.cached(path, stat);
-    if (cached) return { read: cached, parsed: false };
+    return cached ? { read: cached, parsed: false } : { read: this.parse(path, stat, source, readAt, sources), parsed: true };
+  }
+
+  /** Read a sidecar's text and cache what it gives. */
+  private parse(path: string, stat: FileSizeAndTime, source: string, readAt: number, sources?: SourceCache): SidecarReadResult {
     const read = readSidecar(source, sources);
     this.entries.set(path, { size: stat.size, mtime: stat.mtime, readAt, read });
-    return { read, parsed: true };
+    return read;
   }
 
   /**
@@ -149,7 +172,7 @@ export class SidecarIndex {
   }
 
   /** The cached result for a file of this size and time, if it was settled when it was cached. */
-  private cached(path: string, stat: { size: number; mtime: number }): SidecarReadResult | undefined {
+  private cached(path: string, stat: FileSizeAndTime): SidecarReadResult | undefined {
     const cached = this.entries.get(path);
     if (!cached || cached.size !== stat.size || cached.mtime !== stat.mtime) return undefined;
     return cached.mtime <= cached.readAt - SETTLED_MS ? cached.read : undefined;

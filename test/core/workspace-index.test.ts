@@ -3,27 +3,32 @@
 // within the clock's resolution with the same size is never taken for the old one.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { promises as fsp, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { promises as fsp, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { nodeIndexFileSystem } from '../../src/core/io/index-files';
 import { SETTLED_MS, SidecarIndex, type IndexFileSystem } from '../../src/core/workspace-index';
 
 const sidecar = (id: string) => `marginalia: 1\ndocument: a.txt\nannotations:\n  - id: ${id}\n    label: claim\n    start: 0\n    end: 5\n    text: Hello\n`;
 
-/** Node's file system, counting the files read. */
+/** Node's file system for the index, counting the files read (opened for their size and time, then read). */
 function countingFs(): IndexFileSystem & { reads: number } {
+  const node = nodeIndexFileSystem(os.tmpdir());
   const fs = {
     reads: 0,
-    stat: async (file: string) => {
-      const s = await fsp.stat(file);
-      return { size: s.size, mtime: Math.trunc(s.mtimeMs) };
-    },
-    readFile: (file: string) => {
-      fs.reads++;
-      return fsp.readFile(file);
+    read: async (file: string, wanted: Parameters<IndexFileSystem['read']>[1]) => {
+      const read = await node.read(file, wanted);
+      if (read.bytes) fs.reads++;
+      return read;
     },
   };
   return fs;
+}
+
+/** A file's size and time, as the index's file system gives them. */
+async function statOf(file: string): Promise<{ size: number; mtime: number }> {
+  const s = await fsp.stat(file);
+  return { size: s.size, mtime: s.mtimeMs };
 }
 
 /** A folder with one sidecar, modified `age` ms ago. */
@@ -79,11 +84,7 @@ test('a file modified just before it was read is read again next time, even at t
   // Rewritten within the clock's resolution, same size: size and time cannot tell.
   writeFileSync(file, sidecar('cccccccc'));
   const fs = countingFs();
-  const stat = await fs.stat(file);
-  const cached = await nextSession(first).refresh([file], {
-    ...fs,
-    stat: async () => stat,
-  });
+  const cached = await nextSession(first).refresh([file], fs);
   assert.equal(fs.reads, 1);
   assert.equal(cached[0]!.read.sidecar!.annotations[0]!.id, 'cccccccc');
   assert.ok(SETTLED_MS >= 2_000, 'longer than the coarsest file time resolution');
@@ -93,8 +94,7 @@ test('readText takes the text the caller read, and forget makes the next read pa
   const { file, dispose } = folder(60_000);
   t.after(dispose);
   const index = new SidecarIndex();
-  const fs = countingFs();
-  const stat = await fs.stat(file);
+  const stat = await statOf(file);
   const source = await fsp.readFile(file, 'utf8');
   assert.equal(index.readText(file, stat, source, Date.now()).parsed, true);
   const again = index.readText(file, stat, source, Date.now());
@@ -123,7 +123,7 @@ test('a cache from before sidecars that are not UTF-8 were refused is not truste
   t.after(dispose);
   writeFileSync(file, Buffer.from(sidecar('aaaaaaaa').replace('text: Hello', 'text: Hello\n    note: caf\u00e9'), 'latin1'));
   setAge(60_000);
-  const stat = await countingFs().stat(file);
+  const stat = await statOf(file);
   // What version 2 stored for it: the byte read as U+FFFD, without a finding.
   const lossy = { version: 1, document: 'a.txt', annotations: [{ id: 'aaaaaaaa', label: 'claim', start: 0, end: 5, text: 'Hello', note: 'caf\uFFFD' }] };
   const saved = { version: 2, entries: [{ path: file, ...stat, readAt: Date.now(), sidecar: lossy, findings: [], recordLines: [['aaaaaaaa', 4]] as [string, number][], writable: true }] };
@@ -132,4 +132,15 @@ test('a cache from before sidecars that are not UTF-8 were refused is not truste
   assert.equal(fs.reads, 1);
   assert.deepEqual(indexed!.read.findings.map((f) => [f.code, f.line]), [['not-utf8', 9]]);
   assert.equal(indexed!.read.writable, false);
+});
+
+test('a sidecar that is a link out of the workspace is not read: the refresh fails and names it', async (t) => {
+  const outside = mkdtempSync(path.join(os.tmpdir(), 'marginalia-index-outside-'));
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'marginalia-index-ws-'));
+  t.after(() => [outside, workspace].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  writeFileSync(path.join(outside, 'secret.annotations.yaml'), sidecar('aaaaaaaa'));
+  mkdirSync(path.join(workspace, 'part'));
+  const link = path.join(workspace, 'part', 'a.txt.annotations.yaml');
+  symlinkSync(path.join(outside, 'secret.annotations.yaml'), link);
+  await assert.rejects(new SidecarIndex().refresh([link], nodeIndexFileSystem(workspace)), /a\.txt\.annotations\.yaml is a link to .*secret\.annotations\.yaml, outside the workspace/);
 });

@@ -6,7 +6,7 @@
  * a folder is not a document). Each refusal is a value the caller turns into a finding, never a hang
  * or a silent read of something else.
  */
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, constants, fstatSync, open, openSync, promises as fs, read, readFile, readFileSync, readSync, realpathSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { decodeSidecar } from '../sidecar/decode';
 
@@ -20,6 +20,15 @@ export type FileRefusal =
 
 /** A file read under the rule, or why it was not. */
 export type InsideRead = { bytes: Buffer; realPath: string; refusal?: undefined } | { bytes?: undefined; realPath?: undefined; refusal: FileRefusal };
+
+/**
+ * A regular file opened under the rule: its descriptor (the caller reads it and closes it), its real
+ * path, and its size in bytes and modification time (ms since the epoch) from the open descriptor; or
+ * why it was not opened.
+ */
+export type InsideOpen =
+  | { fd: number; realPath: string; stat: { size: number; mtime: number }; refusal?: undefined }
+  | { fd?: undefined; realPath?: undefined; stat?: undefined; refusal: FileRefusal };
 
 /**
  * The real path of a file, if it lies inside the root.
@@ -107,12 +116,68 @@ const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOL
  * @param root the workspace root (see `insideRoot`), or undefined for no limit
  */
 export function readInsideSync(file: string, root: InsideRoot | undefined): InsideRead {
+  const opened = openInsideSync(file, root);
+  if (opened.refusal) return opened;
+  try {
+    return { bytes: readOpenFile(opened.fd, opened.stat.size), realPath: opened.realPath };
+  } catch (error) {
+    return { refusal: refusalOf(error) };
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
+/** Open a file under the rule of `readInsideSync` (see there). */
+function openInsideSync(file: string, root: InsideRoot | undefined): InsideOpen {
   const inFolder = root === undefined ? undefined : inRealFolder(file, root);
   if (inFolder?.refusal) return inFolder;
   if (inFolder) {
-    const read = readRegularFile(inFolder.realPath);
-    if (read !== 'link') return read;
+    const opened = openRegularFile(inFolder.realPath);
+    if (opened !== 'link') return opened;
   }
+  return openTheLongWay(file, root);
+}
+
+/**
+ * Open a file under the rule of `readInsideSync`, the open through the thread pool (see `openRegularFileAsync`):
+ * for a caller that parses some files while others are opened and read (the workspace index). A file
+ * that is a link, or in a folder outside the root, is resolved the long way, synchronously (rare).
+ * @param file absolute path of the file
+ * @param root the workspace root (see `insideRoot`), or undefined for no limit
+ * @returns the open file, which the caller reads with `readOpened` and closes (`closeSync`), or why it was not opened
+ */
+export async function openInside(file: string, root: InsideRoot | undefined): Promise<InsideOpen> {
+  const inFolder = root === undefined ? undefined : inRealFolder(file, root);
+  if (inFolder?.refusal) return inFolder;
+  if (inFolder) {
+    const opened = await openRegularFileAsync(inFolder.realPath);
+    if (opened !== 'link') return opened;
+  }
+  return openTheLongWay(file, root);
+}
+
+/**
+ * The content of a file `openInside` opened, read through the thread pool into a buffer of the size
+ * its `fstat` gave (see `readOpenFile`).
+ * @param fd the open file
+ * @param size its size when it was opened
+ */
+export function readOpened(fd: number, size: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (size === 0) return readFile(fd, (error, bytes) => (error ? reject(error) : resolve(bytes)));
+    const bytes = Buffer.allocUnsafe(size);
+    const next = (length: number): void =>
+      read(fd, bytes, length, size - length, null, (error, count) => {
+        if (error) reject(error);
+        else if (count === 0 || length + count === size) resolve(length + count === size ? bytes : bytes.subarray(0, length + count));
+        else next(length + count);
+      });
+    next(0);
+  });
+}
+
+/** A file resolved to its real path, which must lie inside the root, and opened there; refused if it became a link since. */
+function openTheLongWay(file: string, root: InsideRoot | undefined): InsideOpen {
   let realPath: string;
   try {
     realPath = realpathSync.native(file);
@@ -120,9 +185,25 @@ export function readInsideSync(file: string, root: InsideRoot | undefined): Insi
     return { refusal: refusalOf(error) };
   }
   if (root !== undefined && !isWithin(root.realPath, realPath)) return { refusal: { kind: 'outside', target: realPath } };
-  const read = readRegularFile(realPath);
+  const opened = openRegularFile(realPath);
   // The real path found above became a link since: refused, never followed.
-  return read === 'link' ? { refusal: { kind: 'not-regular', what: 'a symbolic link that changed while it was read' } } : read;
+  return opened === 'link' ? { refusal: { kind: 'not-regular', what: 'a symbolic link that changed while it was read' } } : opened;
+}
+
+/**
+ * The content of a file `openInsideSync` opened, of the size its `fstat` gave: read into a buffer of
+ * that size, without the second `fstat` of `readFileSync(fd)`. A file that grew since is read up to
+ * that size, as `readFileSync` would; one that shrank, up to its end. A size of 0 (an empty file, or
+ * one the system does not size) is read to its end.
+ * @param fd the open file
+ * @param size its size when it was opened
+ */
+function readOpenFile(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(size);
+  let length = 0;
+  for (let count = -1; length < size && count !== 0; length += count) count = readSync(fd, bytes, length, size - length, null);
+  return length === size ? bytes : bytes.subarray(0, length);
 }
 
 /**
@@ -148,24 +229,50 @@ function inRealFolder(file: string, root: InsideRoot): { realPath: string; refus
   return known.inside ? { realPath: path.join(known.realPath, name) } : undefined;
 }
 
-/** Open, check and read a file by its real path; 'link' when its last component is a symbolic link. */
-function readRegularFile(realPath: string): InsideRead | 'link' {
+/** Open a file by its real path and check that it is a regular file; 'link' when its last component is a symbolic link. */
+function openRegularFile(realPath: string): InsideOpen | 'link' {
   let fd: number;
   try {
     fd = openSync(realPath, OPEN_FLAGS);
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'link' : { refusal: refusalOf(error) };
   }
+  let stat: Stats;
   try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) return { refusal: { kind: 'directory' } };
-    if (!stat.isFile()) return { refusal: { kind: 'not-regular', what: fileKind(stat) } };
-    return { bytes: readFileSync(fd), realPath };
+    stat = fstatSync(fd);
   } catch (error) {
-    return { refusal: refusalOf(error) };
-  } finally {
     closeSync(fd);
+    return { refusal: refusalOf(error) };
   }
+  const opened = regularFile(fd, realPath, stat);
+  if (opened.refusal) closeSync(fd);
+  return opened;
+}
+
+/**
+ * `openRegularFile` with the open through the thread pool (it looks the path up, the one call that may
+ * wait for the disk); the `fstat` of the open file follows at once, on this thread.
+ */
+function openRegularFileAsync(realPath: string): Promise<InsideOpen | 'link'> {
+  return new Promise((resolve) => {
+    open(realPath, OPEN_FLAGS, (error, fd) => {
+      if (error) return resolve(error.code === 'ELOOP' ? 'link' : { refusal: refusalOf(error) });
+      let opened: InsideOpen;
+      try {
+        opened = regularFile(fd, realPath, fstatSync(fd));
+      } catch (error) {
+        opened = { refusal: refusalOf(error) };
+      }
+      if (opened.refusal) closeSync(fd);
+      resolve(opened);
+    });
+  });
+}
+
+/** An open file with its size and time when it is a regular file, else why it is not read. */
+function regularFile(fd: number, realPath: string, stat: Stats): InsideOpen {
+  if (stat.isFile()) return { fd, realPath, stat: { size: stat.size, mtime: stat.mtimeMs } };
+  return { refusal: stat.isDirectory() ? { kind: 'directory' } : { kind: 'not-regular', what: fileKind(stat) } };
 }
 
 /**

@@ -3,10 +3,8 @@
  * the line layout the writer needs to splice new records into the old file.
  */
 
-import type { Finding } from '../model';
-import { firstEscapedByte } from './decode';
 import { layoutMatches, scanLayout, type SidecarLayout } from './layout';
-import { lineColumnAt, loadSidecarData } from './load';
+import { loadSidecarData } from './load';
 import { positionsFromDocument, positionsFromLayout, type SidecarPositions } from './positions';
 import { validateSidecar, type ValidatedSidecar } from './validate';
 
@@ -35,8 +33,7 @@ export function analyzeSidecar(source: string): SidecarAnalysis {
   // YAML reads a lone CR as a line break; the rest of the reader counts lines by LF: make it one (same offsets).
   if (eol !== '\n' && /\r(?!\n)/.test(text)) text = text.replace(/\r(?!\n)/g, '\n');
   const lines = splitLines(text);
-  const notUtf8 = notUtf8Finding(text);
-  const loaded = notUtf8 ? { ok: false as const, findings: [notUtf8] } : loadSidecarData(text, lines);
+  const loaded = loadSidecarData(text, lines);
   if (!loaded.ok) {
     return { sidecar: undefined, findings: loaded.findings, recordLines: new Map(), writable: false, items: [], clean: new Uint8Array(0), layout: undefined, lines, eol, bom, records: [] };
   }
@@ -83,21 +80,6 @@ function lineBreakOf(text: string): LineBreak {
   if (!text.includes('\r')) return '\n';
   if (text.includes('\r\n')) return '\r\n';
   return /[\r\n]/.exec(text)?.[0] === '\r' ? '\r' : '\n';
-}
-
-/** The error for a text whose bytes were not all UTF-8 (see `decodeSidecar`), at its first bad byte. */
-function notUtf8Finding(text: string): Finding | undefined {
-  const bad = firstEscapedByte(text);
-  if (!bad) return undefined;
-  const what = bad.byte === undefined ? 'a lone surrogate' : `byte 0x${bad.byte.toString(16).toUpperCase()}`;
-  return {
-    severity: 'error',
-    code: 'not-utf8',
-    message:
-      `the sidecar is not valid UTF-8 (${what}); it is neither read nor rewritten: convert it to UTF-8 ` +
-      '(e.g. `iconv -f latin1 -t utf-8`, for a file saved in Latin-1) and check it again',
-    ...lineColumnAt(text, bad.offset),
-  };
 }
 
 /**

@@ -10,6 +10,7 @@
 import * as jsyaml from 'js-yaml';
 import type { Finding } from '../model';
 import { loadCanonical } from './canonical-load';
+import { firstEscapedByte } from './decode';
 import { MAX_NESTING_DEPTH, MAX_SIDECAR_LENGTH } from './limits';
 
 /** The outcome of loading: the parsed data, or the findings that stopped it. */
@@ -27,14 +28,19 @@ const CONFLICT_MARKER = /^(?:<{7}|>{7}|\|{7})(?: |$)/;
  * @param lines the same text split into lines, without line terminators
  */
 export function loadSidecarData(source: string, lines: readonly string[]): LoadResult {
+  // Marginalia's own form, read by its own parser; anything else (or any doubt) by js-yaml. The own
+  // parser refuses a text with a lone surrogate (bytes that were not UTF-8) or a conflict marker (a
+  // line at column 0 is a key, a simple name): a text it reads needs neither check below, and the
+  // well-formedness of a text is decided once, by it or, when it refuses, by `notUtf8Finding`.
+  const canonical = source.length <= MAX_SIDECAR_LENGTH ? loadCanonical(source, lines) : undefined;
+  if (canonical !== undefined) return { ok: true, data: canonical.data, recordLines: canonical.recordLines };
+  const notUtf8 = notUtf8Finding(source);
+  if (notUtf8) return { ok: false, findings: [notUtf8] };
   if (source.length > MAX_SIDECAR_LENGTH) return { ok: false, findings: [tooLarge(source.length)] };
   // Most files have no run of seven marker characters at all: then no line needs the expression.
   const mayHaveMarkers = source.includes('<<<<<<<') || source.includes('>>>>>>>') || source.includes('|||||||');
   const conflict = mayHaveMarkers ? lines.findIndex((line) => CONFLICT_MARKER.test(line)) : -1;
   if (conflict !== -1) return { ok: false, findings: [conflictFinding(lines[conflict]!, conflict + 1)] };
-  // Marginalia's own form, read by its own parser; anything else (or any doubt) by js-yaml.
-  const canonical = loadCanonical(source, lines);
-  if (canonical !== undefined) return { ok: true, data: canonical.data, recordLines: canonical.recordLines };
   try {
     return { ok: true, data: jsyaml.load(source, loadOptions()) };
   } catch (error) {
@@ -61,6 +67,21 @@ function loadOptions(): jsyaml.LoadOptions {
     },
   };
   return options;
+}
+
+/** The error for a text whose bytes were not all UTF-8 (see `decodeSidecar`), at its first bad byte. */
+function notUtf8Finding(text: string): Finding | undefined {
+  const bad = firstEscapedByte(text);
+  if (!bad) return undefined;
+  const what = bad.byte === undefined ? 'a lone surrogate' : `byte 0x${bad.byte.toString(16).toUpperCase()}`;
+  return {
+    severity: 'error',
+    code: 'not-utf8',
+    message:
+      `the sidecar is not valid UTF-8 (${what}); it is neither read nor rewritten: convert it to UTF-8 ` +
+      '(e.g. `iconv -f latin1 -t utf-8`, for a file saved in Latin-1) and check it again',
+    ...lineColumnAt(text, bad.offset),
+  };
 }
 
 function tooLarge(length: number): Finding {

@@ -14,14 +14,11 @@ const NEEDS_ESCAPE =
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** A first character that has a meaning of its own in YAML (indicator), or white space. */
-const UNSAFE_FIRST = /^[-?:,[\]{}#&*!|>'"%@`\s]/;
-
-/** Sequences that end or interrupt a plain scalar. */
-const UNSAFE_INSIDE = /: |:$| #|\s$/;
+/** First characters that have a meaning of their own in YAML (indicators); white space is the other unsafe first character. */
+const INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
 
 /** Plain scalars some YAML reader would take for something other than a string. */
-const NOT_A_STRING: RegExp[] = [
+const NOT_A_STRING_FORMS: RegExp[] = [
   // null and booleans (YAML 1.2 core and YAML 1.1), merge key and value indicator of YAML 1.1
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|<<|=)$/,
   // integers: decimal, hex, octal, binary, with YAML 1.1 underscores
@@ -35,6 +32,12 @@ const NOT_A_STRING: RegExp[] = [
   // YAML 1.1 timestamps (2026-11-22, 2026-11-22T10:00:00Z, 2026-11-22 10:00:00 +1)
   /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/,
 ];
+
+/** The forms above as one expression: one match instead of seven for each plain scalar read or written. */
+const NOT_A_STRING = new RegExp(NOT_A_STRING_FORMS.map((form) => `(?:${form.source})`).join('|'));
+
+/** The first characters of the forms above: a string that starts with none of them is none of them. */
+const NOT_A_STRING_FIRST = '~nNtTfFyYoO<=-+.0123456789eE';
 
 /**
  * Write a string as a YAML scalar on one line.
@@ -67,17 +70,31 @@ function isPlainSafe(s: string): boolean {
 }
 
 /** The first characters a plain scalar of `NOT_A_STRING` longer than its word list (5 characters) can have. */
-const MAY_NOT_BE_A_STRING = /^[-+.0-9eE]/;
+const MAY_NOT_BE_A_STRING_FIRST = '-+.0123456789eE';
 
 /**
  * Whether a string with no character that needs escaping (see `NEEDS_ESCAPE`) reads back as itself
- * when written plain, in every YAML reader.
+ * when written plain, in every YAML reader: it does not start with an indicator or white space, holds
+ * no `: ` or ` #` (which end or interrupt a plain scalar), does not end in `:` or white space, and is
+ * not a null, boolean, number or timestamp. Every plain value of a sidecar read by the own parser is
+ * checked here, so the checks are made on characters, and the forms matched only for a string that
+ * may be one of them.
  * @param s a string without control characters, line separators, byte-order marks or lone surrogates
  */
 export function readsAsPlainString(s: string): boolean {
-  if (s === '' || UNSAFE_FIRST.test(s) || UNSAFE_INSIDE.test(s)) return false;
-  if (s.length > 5 && !MAY_NOT_BE_A_STRING.test(s)) return true;
-  return !NOT_A_STRING.some((pattern) => pattern.test(s));
+  if (s === '') return false;
+  const first = s.charAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if (INDICATORS.includes(first) || isWhiteSpace(s.charCodeAt(0)) || last === 0x3a || isWhiteSpace(last)) return false;
+  if (s.includes(': ') || s.includes(' #')) return false;
+  if (!NOT_A_STRING_FIRST.includes(first) || (s.length > 5 && !MAY_NOT_BE_A_STRING_FIRST.includes(first))) return true;
+  return !NOT_A_STRING.test(s);
+}
+
+/** Whether a UTF-16 code unit is white space as a regular expression's `\s` means it. */
+function isWhiteSpace(unit: number): boolean {
+  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  return unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 || unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff;
 }
 
 const ESCAPES: Record<string, string> = {

@@ -136,6 +136,8 @@ export function validateSidecar(
   items.forEach((item, i) => {
     let annotation: Annotation | undefined;
     const reused = reuse?.(i);
+    // Places are looked up only for findings: a record's line is all a record without one needs.
+    const site = new RecordSite(positions, i, annotationsPlace);
     if (reused) {
       annotation = reused;
       result.clean[i] = 1;
@@ -143,11 +145,8 @@ export function validateSidecar(
       annotation = annotationOf(item as Record<string, unknown>) as unknown as Annotation;
       result.clean[i] = 1;
     } else {
-      // Places are looked up only for findings: a record's line is all a record without one needs.
-      let places: RecordPlaces | undefined | null = null;
-      const placesOf = () => (places === null ? (places = positions.record(i)) : places);
       const found = findings.length;
-      annotation = readRecord(item, placesOf, lazyPlace(() => placesOf()?.place ?? annotationsPlace), findings);
+      annotation = readRecord(item, site, findings);
       if (annotation && findings.length === found) result.clean[i] = 1;
     }
     result.items.push(annotation);
@@ -164,7 +163,7 @@ export function validateSidecar(
     const earlier = uniqueIds ? undefined : firstLine.get(annotation.id);
     if (earlier === undefined) firstLine.set(annotation.id, line);
     else {
-      const places = positions.record(i);
+      const places = site.parts();
       findings.push({
         ...finding(
           'error',
@@ -190,17 +189,53 @@ export function validateSidecar(
 }
 
 /**
- * One record, or undefined (with findings) when it cannot be taken as it is.
- * @param places where its parts are, found when first asked for
- * @param place the record's place
+ * Where a record and its parts are, found when a finding first asks: most records have none, so a
+ * record costs this one object, not closures and places made ahead of a finding.
  */
-function readRecord(item: unknown, places: () => RecordPlaces | undefined, place: Place, findings: Finding[]): Annotation | undefined {
+class RecordSite {
+  private found: RecordPlaces | undefined | null = null;
+  private recordPlace: Place | undefined;
+
+  /**
+   * @param positions where the file's parts are
+   * @param index the record's index in the `annotations` list
+   * @param fallback the place of a record whose place cannot be found (the `annotations` key's)
+   */
+  constructor(
+    private readonly positions: SidecarPositions,
+    private readonly index: number,
+    private readonly fallback: Place,
+  ) {}
+
+  /** Where the record's parts are, undefined when they cannot be found. */
+  parts(): RecordPlaces | undefined {
+    return this.found === null ? (this.found = this.positions.record(this.index)) : this.found;
+  }
+
+  /** The record's first line (its dash). */
+  get place(): Place {
+    return (this.recordPlace ??= lazyPlace(() => this.parts()?.place ?? this.fallback));
+  }
+
+  /**
+   * Where one of its entries' value is, else the record's place.
+   * @param key the entry's key
+   */
+  at(key: string): Place {
+    return lazyPlace(() => this.parts()?.entry(key)?.value ?? this.place);
+  }
+}
+
+/**
+ * One record, or undefined (with findings) when it cannot be taken as it is.
+ * @param site where it and its parts are, found when a finding first asks
+ */
+function readRecord(item: unknown, site: RecordSite, findings: Finding[]): Annotation | undefined {
   if (!isPlainMap(item)) {
-    findings.push(finding('error', 'wrong-type', `each annotation must be a map (- id: ..., label: ...), got ${describe(item)}; ${READ_ONLY}`, place));
+    findings.push(finding('error', 'wrong-type', `each annotation must be a map (- id: ..., label: ...), got ${describe(item)}; ${READ_ONLY}`, site.place));
     return undefined;
   }
   const id = typeof item['id'] === 'string' ? item['id'] : undefined;
-  const at = (key: string): Place => lazyPlace(() => places()?.entry(key)?.value ?? place);
   let readable = true;
   const bad = (code: string, message: string, where: Place) => {
     findings.push({ ...finding('error', code, `${message}; ${READ_ONLY}`, where), ...(id ? { annotationId: id } : {}) });
@@ -212,66 +247,66 @@ function readRecord(item: unknown, places: () => RecordPlaces | undefined, place
     const absent = value === undefined || value === null;
     switch (check.kind) {
       case 'text':
-        if (absent) bad('missing-key', `the annotation has no ${key}; add \`${key}:\` (${check.what})`, place);
+        if (absent) bad('missing-key', `the annotation has no ${key}; add \`${key}:\` (${check.what})`, site.place);
         else if (typeof value !== 'string' || (check.nonEmpty && value === ''))
-          bad('wrong-type', `${key} must be ${check.what}, got ${describe(value)}${quoteHint(value)}`, at(key));
+          bad('wrong-type', `${key} must be ${check.what}, got ${describe(value)}${quoteHint(value)}`, site.at(key));
         break;
       case 'offset': {
-        if (absent) bad('missing-key', `the annotation has no ${key}; add \`${key}:\` (an offset in code points)`, place);
+        if (absent) bad('missing-key', `the annotation has no ${key}; add \`${key}:\` (an offset in code points)`, site.place);
         else if (typeof value !== 'number' || !Number.isSafeInteger(value))
-          bad('wrong-type', `${key} must be a whole number of code points, got ${describe(value)}; fix the value`, at(key));
-        else if (value < 0) bad('invalid-offset', `${key} must not be negative, got ${value}; fix the value`, at(key));
+          bad('wrong-type', `${key} must be a whole number of code points, got ${describe(value)}; fix the value`, site.at(key));
+        else if (value < 0) bad('invalid-offset', `${key} must not be negative, got ${value}; fix the value`, site.at(key));
         const before = check.notBefore === undefined ? undefined : item[check.notBefore];
         if (readable && check.notBefore !== undefined && (before as number) > (value as number))
-          bad('invalid-offset', `${check.notBefore} (${before}) is after ${key} (${value}); swap them or fix the offsets`, at(check.notBefore));
+          bad('invalid-offset', `${check.notBefore} (${before}) is after ${key} (${value}); swap them or fix the offsets`, site.at(check.notBefore));
         break;
       }
       case 'optional-text':
-        if (!absent && typeof value !== 'string') bad('wrong-type', `${key} must be text, got ${describe(value)}${quoteHint(value)}`, at(key));
+        if (!absent && typeof value !== 'string') bad('wrong-type', `${key} must be text, got ${describe(value)}${quoteHint(value)}`, site.at(key));
         else if (check.iso8601 && typeof value === 'string' && !ISO_8601.test(value))
           warnings.push({
-            ...finding('warning', `${key}-format`, `${key} should be an ISO 8601 date and time such as 2026-11-22T10:00:00Z, got ${describe(value)}`, at(key)),
+            ...finding('warning', `${key}-format`, `${key} should be an ISO 8601 date and time such as 2026-11-22T10:00:00Z, got ${describe(value)}`, site.at(key)),
             annotationId: id!,
           });
         break;
       case 'attributes':
-        if (!absent) checkAttributes(value, at(key), bad);
+        if (!absent) checkAttributes(value, site.at(key), bad);
         break;
       case 'relations':
         if (!absent)
           checkRelations(
             value,
-            at(key),
-            (i) => lazyPlace(() => places()?.item(key, i) ?? at(key)),
+            site.at(key),
+            (i) => lazyPlace(() => site.parts()?.item(key, i) ?? site.at(key)),
             bad,
             (name, where) => unknownKey(warnings, name, 'a relation', RELATION_KEYS, where, id),
           );
         break;
       case 'one-of':
         if (!absent && !check.values.includes(value as string))
-          bad('wrong-type', `${key} can only be ${check.values.join(' or ')}, got ${describe(value)}; ${check.fix}`, at(key));
+          bad('wrong-type', `${key} can only be ${check.values.join(' or ')}, got ${describe(value)}; ${check.fix}`, site.at(key));
         break;
       case 'dispute':
-        if (!absent) checkDispute(value, at(key), bad);
+        if (!absent) checkDispute(value, site.at(key), bad);
         break;
       case 'review':
-        if (!absent) checkReview(value, at(key), bad);
+        if (!absent) checkReview(value, site.at(key), bad);
         break;
     }
   }
   // Ids and labels reach trusted Markdown and command arguments: only characters with no meaning there.
   if (typeof id === 'string' && id !== '' && !isAnnotationId(id))
-    bad('invalid-id', `id must be 1 to 64 ASCII letters, digits, "_" or "-", got ${describe(id)}; give the record a new id (8 hex digits not used in this file)`, at('id'));
+    bad('invalid-id', `id must be 1 to 64 ASCII letters, digits, "_" or "-", got ${describe(id)}; give the record a new id (8 hex digits not used in this file)`, site.at('id'));
   const label = item['label'];
   if (typeof label === 'string' && label !== '' && !isLabelName(label))
-    bad('invalid-label', `label must be a label name (letters and digits, then also "_", "." or "-"), got ${describe(label)}; use a label of the label configuration`, at('label'));
+    bad('invalid-label', `label must be a label name (letters and digits, then also "_", "." or "-"), got ${describe(label)}; use a label of the label configuration`, site.at('label'));
   if (!readable) return undefined;
 
   // Every export format needs start < end (doccano refuses an empty span), and editing orphans a span
   // whose text is deleted, so an empty one was made by hand: an error, but the record is kept.
   if (item['start'] === item['end'])
     findings.push({
-      ...finding('error', 'empty-span', `the annotation covers no text (start = end = ${String(item['start'])}); give it the offsets of its passage or remove it`, at('end')),
+      ...finding('error', 'empty-span', `the annotation covers no text (start = end = ${String(item['start'])}); give it the offsets of its passage or remove it`, site.at('end')),
       annotationId: id!,
     });
   findings.push(...warnings);
@@ -279,7 +314,7 @@ function readRecord(item: unknown, places: () => RecordPlaces | undefined, place
   const annotation = annotationOf(item);
   for (const key of Object.keys(item)) {
     if (isAnnotationKey(key)) continue;
-    unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, places()?.entry(key)?.key ?? place, id);
+    unknownKey(findings, key, 'an annotation', ANNOTATION_KEYS, site.parts()?.entry(key)?.key ?? site.place, id);
     setOwn(annotation, key, ownCopy(item[key]));
   }
   return annotation as unknown as Annotation;

@@ -32,6 +32,15 @@ test('merge-conflict markers are refused at the first marker line; a line of = s
   assert.equal(load('note: |\n  a\n  =======\n  b\n').ok, true);
 });
 
+test('bytes that were not UTF-8 are refused at the first one, in the own form or not, before conflict markers and the size limit', () => {
+  // A byte 0xE9 as `decodeSidecar` escapes it (U+DCE9), and a lone surrogate as an editor may hold it.
+  assert.deepEqual(findingsOf(load('marginalia: 1\ndocument: caf\uDCE9.txt\nannotations: []\n')), [['not-utf8', 2, 14]]);
+  assert.deepEqual(findingsOf(load('marginalia: 1\n<<<<<<< HEAD\ndocument: \uD83D.txt\n')), [['not-utf8', 3, 11]]);
+  const record = '  - id: 0a1b2c3d\n    label: claim\n    start: 10\n    end: 20\n    text: caf\uDCE9\n';
+  const tooLarge = 'marginalia: 1\ndocument: doc.txt\nannotations:\n' + record.repeat(Math.ceil(MAX_SIDECAR_LENGTH / record.length) + 1);
+  assert.deepEqual(findingsOf(load(tooLarge)), [['not-utf8', 8, 14]]);
+});
+
 test('the first alias stops the parse: the alias bomb fails at once, pointing at its *', () => {
   const result = load(sidecarFixture('bad', 'alias-bomb.annotations.yaml'));
   assert.deepEqual(findingsOf(result), [['yaml-alias', 4, 8]]);
