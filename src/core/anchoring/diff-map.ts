@@ -97,8 +97,10 @@ export class DiffMap {
    * (as in live tracking); it is `edited`, scored by the share of its text that survived, and deleted
    * when that share is below `MIN_SURVIVAL` (but see `keptSide`). A span none of whose letters or digits
    * survive, or too few, is deleted, unless its whole text stands unchanged in exactly one place of the new
-   * text and stood only here in the old (a cut and paste), or its paragraph left its place and stands,
-   * perhaps edited, in one changed line (`followParagraph`): it follows.
+   * text, stood only here in the old, and the text around it came along (a cut and paste, `followMove`),
+   * or its paragraph left its place and stands, perhaps edited, in one changed line (`followParagraph`):
+   * it follows. An untouched span that is only words a rewrite shares with the old text
+   * (`echoInRewrite`) is taken as deleted, the same way.
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
