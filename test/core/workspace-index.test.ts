@@ -3,7 +3,7 @@
 // within the clock's resolution with the same size is never taken for the old one.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { promises as fsp, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { promises as fsp, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { nodeIndexFileSystem } from '../../src/core/io/index-files';
@@ -132,15 +132,4 @@ test('a cache from before sidecars that are not UTF-8 were refused is not truste
   assert.equal(fs.reads, 1);
   assert.deepEqual(indexed!.read.findings.map((f) => [f.code, f.line]), [['not-utf8', 9]]);
   assert.equal(indexed!.read.writable, false);
-});
-
-test('a sidecar that is a link out of the workspace is not read: the refresh fails and names it', async (t) => {
-  const outside = mkdtempSync(path.join(os.tmpdir(), 'marginalia-index-outside-'));
-  const workspace = mkdtempSync(path.join(os.tmpdir(), 'marginalia-index-ws-'));
-  t.after(() => [outside, workspace].forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-  writeFileSync(path.join(outside, 'secret.annotations.yaml'), sidecar('aaaaaaaa'));
-  mkdirSync(path.join(workspace, 'part'));
-  const link = path.join(workspace, 'part', 'a.txt.annotations.yaml');
-  symlinkSync(path.join(outside, 'secret.annotations.yaml'), link);
-  await assert.rejects(new SidecarIndex().refresh([link], nodeIndexFileSystem(workspace)), /a\.txt\.annotations\.yaml is a link to .*secret\.annotations\.yaml, outside the workspace/);
 });
