@@ -121,7 +121,8 @@ export class SpanLayers<R> {
   /**
    * Take the gone spans out of the order and put the new ones in, then frame again the spans whose
    * reach that changes. False when a new span ties with one in the order (same start, end and id):
-   * the full sort keeps such spans in record order, which an insertion cannot tell.
+   * the full sort keeps such spans in record order, which an insertion cannot tell; then every span
+   * is placed again.
    */
   private applyInOrder(changes: Changes<R>): boolean {
     let first = this.order.length;
@@ -132,6 +133,7 @@ export class SpanLayers<R> {
     };
     for (const gone of changes.gone) {
       const at = this.indexOf(gone);
+      if (at < 0) return false; // not where its place says: place everything again rather than guess
       this.order.splice(at, 1);
       this.unlist(gone);
       changes.touched.add(gone.label);

@@ -57,6 +57,8 @@ export class RecordFindings {
   /** The records of the last pass, by position, and what each was checked as. */
   private records: Annotation[] = [];
   private checked: Checked[] = [];
+  /** By position, 1 where the memo in `checked` is flagged: read densely, where the memos lie scattered. */
+  private flagged = new Uint8Array(0);
   /** The same, by record: a record that moved in the list (one before it was removed) is not checked again. */
   private byRecord = new WeakMap<Annotation, Checked>();
   /** The text of the last pass. */
@@ -75,6 +77,12 @@ export class RecordFindings {
     const anchoring: Annotation[] = [];
     const records = this.records;
     const checked = this.checked;
+    if (this.flagged.length < annotations.length) {
+      const grown = new Uint8Array(Math.max(1024, 2 * annotations.length));
+      grown.set(this.flagged);
+      this.flagged = grown;
+    }
+    const flagged = this.flagged;
     const sameText = this.text === input.text;
     this.text = input.text;
     const anyDrift = drift.size > 0;
@@ -82,12 +90,19 @@ export class RecordFindings {
       const annotation = annotations[i]!;
       let memo: Checked;
       if (sameText && records[i] === annotation) {
-        memo = checked[i]!; // the same record at the same place over the same text has not changed: nothing of it is read
+        // The same record at the same place over the same text has not changed: nothing of it is read,
+        // and its memo only when it has findings (loading 10,000 scattered memos costs more than the rest).
+        if (flagged[i] === 0) {
+          if (anyDrift && drift.has(annotation.id)) anchoring.push(annotation);
+          continue;
+        }
+        memo = checked[i]!;
       } else {
         const before = this.byRecord.get(annotation);
         memo = before && checkedAs(before, annotation) ? before : this.check(annotation, checker);
         records[i] = annotation;
         checked[i] = memo;
+        flagged[i] = memo.flagged ? 1 : 0;
       }
       if (memo.flagged) {
         for (const problem of memo.problems) findings.push(labelFinding(problem, annotation.id, recordLines));
