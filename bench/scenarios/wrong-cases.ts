@@ -1,14 +1,14 @@
 /**
  * Every silently wrong placement of our two modes (diff-first, the search fallback), with and without
  * the stored prefix/suffix, on a run of scenarios: the scenario, its edits, the stored span, the
- * truth, the placement and what placed it (method, outcome, score). For a round of work on the
+ * truth, the placement and what placed it (method, outcome, score); then the counts table. For a round of work on the
  * rules (docs/anchoring.md, "The sixth round").
  *   npm run compile && node out/bench/scenarios/wrong-cases.js [count] [first]
  */
 import * as path from 'node:path';
 import { reanchor } from '../../src/core/anchoring/reanchor';
 import { OffsetIndex } from '../../src/core/text';
-import { classify } from './classify';
+import { classify, emptyTally, tallyTable, type Tally } from './classify';
 import { loadSeeds, scenarioStream } from './generate';
 import { CONTEXT_VARIANTS, withContext } from './run';
 
@@ -16,7 +16,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 const count = Number(process.argv[2] ?? 10_000);
 const first = Number(process.argv[3] ?? 0);
-const totals = new Map<string, number>();
+const tallies = new Map<string, Tally>();
 for (const s of scenarioStream(loadSeeds(path.join(ROOT, 'seeds')), count, first)) {
   const codePoints = [...s.newText];
   const index = new OffsetIndex(s.newText);
@@ -27,9 +27,12 @@ for (const s of scenarioStream(loadSeeds(path.join(ROOT, 'seeds')), count, first
       results.forEach(({ annotation: a, method, outcome, score }, i) => {
         const placement = a.status === 'orphaned' ? null : { start: a.start, end: a.end, text: a.text };
         const truth = s.truths[i]!;
-        if (classify(truth, placement, codePoints) !== 'silently-wrong') return;
         const row = `${mode}, ${variant}`;
-        totals.set(row, (totals.get(row) ?? 0) + 1);
+        const tally = tallies.get(row) ?? emptyTally();
+        tallies.set(row, tally);
+        const verdict = classify(truth, placement, codePoints);
+        tally[verdict]++;
+        if (verdict !== 'silently-wrong') return;
         const stored = annotations[i]!;
         const show = (from: number, to: number) => JSON.stringify(codePoints.slice(from, to).join(''));
         console.log(`#${s.number} ${row} — ${s.seed} ${stored.id} ${stored.start}..${stored.end} ${JSON.stringify(stored.text)}`);
@@ -42,5 +45,4 @@ for (const s of scenarioStream(loadSeeds(path.join(ROOT, 'seeds')), count, first
     }
   }
 }
-console.log('');
-for (const [row, n] of totals) console.log(`${n}\t${row}`);
+console.log(`\n${tallyTable([...tallies].map(([name, tally]) => ({ name, tally })))}`);

@@ -392,16 +392,22 @@ function isShort(a: Annotation): boolean {
 /**
  * Orphan the short texts without stored context (`isShort`) that the search placed, unchanged, at a
  * shift no neighbour placed (the annotation before it, by its end, and the one after it, by its
- * start) shares, once every other check had its say: nothing tells them from their words echoed by a
- * rewrite nearby. A text moved by an edit moves as the annotations on one side of it did. Doubtful:
- * a placement far (`NEAR`) from what every neighbour's shift predicts (without neighbours, far from
- * where the walk expected it), or one with neighbours on both sides that moved otherwise; near the
- * place one neighbour predicts, with no other, the place vouches for it.
+ * start) shares exactly, once every other check had its say: nothing tells them from their words
+ * echoed by a rewrite nearby. A text moved by an edit moves as the annotations on one side of it did;
+ * one moved otherwise had an edit next to it as well, which may as well have been the rewrite — unless
+ * an orphaned annotation between it and a neighbour shows the edit (text deleted there) and it stands
+ * near (`NEAR`) that neighbour's shift. Without neighbours, a placement far from where the walk
+ * expected it is doubtful.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
  */
 function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], order: readonly number[], far: readonly boolean[]): void {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
+  const rank = new Map(order.map((i, k) => [i, k]));
+  const orphanBetween = (x: number, y: number) => {
+    const [from, to] = [rank.get(x)!, rank.get(y)!].sort((p, q) => p - q);
+    return order.slice(from! + 1, to).some((j) => results[j]!.outcome === 'orphaned');
+  };
   const doubtful = placedOrder.filter((i, k) => {
     const a = annotations[i]!;
     const r = results[i]!;
@@ -412,10 +418,12 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const byBefore = before === undefined ? undefined : results[before]!.annotation.end - annotations[before]!.end;
     const byAfter = after === undefined ? undefined : results[after]!.annotation.start - annotations[after]!.start;
     if (byBefore === shift || byAfter === shift) return false;
-    const neighbours = [byBefore, byAfter].filter((by) => by !== undefined);
-    // Near a neighbour's shift, it may differ by an edit between them (a sentence deleted before it).
-    if (!neighbours.some((by) => Math.abs(by - shift) <= NEAR)) return neighbours.length > 0 || far[i];
-    return neighbours.length === 2;
+    if (byBefore === undefined && byAfter === undefined) return far[i];
+    if (byBefore !== undefined && byAfter !== undefined) return true;
+    // Near the only neighbour's shift is enough only across an orphan, an edit known between them (its
+    // text deleted); otherwise a rewrite may have put the echo at the start of a paragraph nearby.
+    const [neighbour, by] = before !== undefined ? [before, byBefore!] : [after!, byAfter!];
+    return Math.abs(by - shift) > NEAR || !orphanBetween(neighbour, i);
   });
   for (const i of doubtful) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
 }

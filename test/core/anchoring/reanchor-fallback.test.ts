@@ -334,3 +334,18 @@ test('without context, a short text found only far from where its neighbours put
   const [result] = reanchor([annotate(before, '14,000 people', { context: false })], new OffsetIndex(after));
   assert.equal(result!.outcome, 'orphaned');
 });
+
+test('without context, a short text near but not at its neighbour’s shift is orphaned: a rewrite may echo it next door', () => {
+  const claim = 'Officials met again and spoke at length about grain, prisoners and shipping lanes';
+  const before = `Intro.\n${claim}.\nThe army has 14,000 people at the border.\nTalks are due in Geneva.\n`;
+  const annotations = [annotate(before, claim, { id: 'claim', context: false }), annotate(before, '14,000 people', { id: 'figure', context: false })];
+  // Its paragraph rewritten, its words reused at the start of the next one: near where the claim's shift puts it.
+  const rewritten = `Intro.\n${claim}.\nReporting by the desk in London.\nEarlier reports had spoken of 14,000 people as well. Talks are due in Geneva.\n`;
+  const [claimMoved, echo] = reanchor(annotations, new OffsetIndex(rewritten));
+  assert.equal(claimMoved!.outcome, 'held');
+  assert.equal(echo!.outcome, 'orphaned');
+  // Moved with its neighbour by a line inserted above both: at the neighbour's shift exactly, taken.
+  const moved = `Intro.\nReporting by the desk in London.\n${before.slice('Intro.\n'.length)}`;
+  const [, figure] = reanchor(annotations, new OffsetIndex(moved));
+  assert.deepEqual([figure!.outcome, figure!.annotation.start], ['moved', moved.indexOf('14,000 people')]);
+});
