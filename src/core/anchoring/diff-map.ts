@@ -175,8 +175,8 @@ export class DiffMap {
   }
 
   /**
-   * Whether an edit replaced the span's first (last) word, and that word alone, by more words across a
-   * sentence's end or a line break: a sentence inserted just outside the span and the edge word
+   * Whether an edit replaced the span's first (last) word, or two (`EDGE_WORDS`), perhaps with a quote
+   * mark or space outside the edge, by more words across a sentence's end or a line break: a sentence inserted just outside the span and the edge word
    * replaced diff the same as the word replaced by the sentence and a word, and an insertion at the
    * edge stays outside while a replacement is inside: no telling where the span begins. Within the
    * sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` → `formally allied`) both
@@ -184,26 +184,50 @@ export class DiffMap {
    */
   private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
     const from = Math.max(0, first);
-    const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) =>
-      oldTo > oldFrom &&
-      wordCount(this.oldText, oldFrom, oldTo) === 1 &&
-      wordCount(this.newText, newFrom, newTo) > 1 &&
-      SENTENCE_BREAK.test(this.newText.slice(newFrom, newTo));
-    // The edits at each edge, with those next to them across white space only (Myers may split them there).
+    const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
+      const oldWords = wordCount(this.oldText, oldFrom, oldTo);
+      return (
+        oldWords >= 1 &&
+        oldWords <= EDGE_WORDS &&
+        wordCount(this.newText, newFrom, newTo) > oldWords &&
+        SENTENCE_BREAK.test(this.newText.slice(newFrom, newTo))
+      );
+    };
+    // The edits at each edge, with those next to them across white space only (Myers may split them
+    // there); an edit that took a quote mark or space outside the edge with the edge word is at it.
     let i = from;
     while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
-    if (i <= last && this.hunks[i]!.oldStart === start) {
+    const startHunk = this.hunks[i];
+    if (i <= last && startHunk!.oldStart <= start && !hasWordChar(this.oldText, startHunk!.oldStart, start)) {
       let j = i;
       while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
-      if (this.hunks[j]!.oldEnd <= end && grew(start, this.hunks[j]!.oldEnd, this.hunks[i]!.newStart, this.hunks[j]!.newEnd)) return true;
+      if (this.hunks[j]!.oldEnd <= end && grew(startHunk!.oldStart, this.hunks[j]!.oldEnd, startHunk!.newStart, this.hunks[j]!.newEnd)) return true;
     }
+    if (this.firstWordBetweenEdits(start, end, from, last)) return true;
     const h = this.hunks[last];
-    if (last >= from && h && h.oldEnd === end) {
+    if (last >= from && h && h.oldEnd >= end && !hasWordChar(this.oldText, end, h.oldEnd)) {
       let j = last;
       while (j > from && this.hunks[j - 1]!.oldStart >= start && wordCount(this.oldText, this.hunks[j - 1]!.oldEnd, this.hunks[j]!.oldStart) === 0) j--;
       if (this.hunks[j]!.oldStart >= start && grew(this.hunks[j]!.oldStart, end, this.hunks[j]!.newStart, h.newEnd)) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the span's first word, kept, stands between an edit right before it (across white space)
+   * and one right after it that put in a sentence's end or a line break: that word may as well be the
+   * first of a sentence inserted before the span, whose own first word was replaced (`\nThe tough` →
+   * ` The ministry … comment.\nofficially tough`, Myers keeping `The`).
+   */
+  private firstWordBetweenEdits(start: number, end: number, from: number, last: number): boolean {
+    let wordEnd = start;
+    while (wordEnd < end && isWordChar(this.oldText.charAt(wordEnd))) wordEnd++;
+    if (wordEnd === start) return false;
+    const touchesBefore = this.hunks.slice(from, last + 1).some((h) => h.oldEnd <= start && h.oldEnd >= start - 1 && h.newEnd > h.newStart && /^\s*$/.test(this.oldText.slice(h.oldEnd, start)));
+    if (!touchesBefore) return false;
+    return this.hunks
+      .slice(from, last + 1)
+      .some((h) => h.oldStart >= wordEnd && h.oldStart <= end && /^\s*$/.test(this.oldText.slice(wordEnd, h.oldStart)) && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd)));
   }
 
   /**
@@ -1184,6 +1208,9 @@ function endScore(text: string, end: number): number {
 const SENTENCE_END = /[.!?:;"'”’)]/;
 
 /** A line break, or a full stop (question or exclamation mark) that ends a sentence: before white space or at the end. */
+/** The most words an edge edit may have replaced to count as the edge word become several (`edgeWordGrew`). */
+const EDGE_WORDS = 2;
+
 const SENTENCE_BREAK = /\n|[.!?]["'”’)]?(?:\s|$)/;
 
 function isLowSurrogate(c: number): boolean {

@@ -497,3 +497,22 @@ test('diff-first: a first word replaced and a sentence inserted before it is no 
   const { result } = diffOne(before, 'Russia published a list of sweeping new security guarantees', after);
   assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
 });
+
+test('diff-first: a sentence inserted before a span whose first words were edited is no telling where the span begins: orphaned', () => {
+  const quote = 'The tough demands appear certain to be rejected by the allies';
+  const before = `Ryabkov spoke on Friday.\n${quote}, officials said.\n`;
+  // "tough" deleted and a sentence inserted before the span: Myers may take the span's "The" as the sentence's first word.
+  const deleted = diffOne(before, quote, 'Ryabkov spoke on Friday.\nEarlier reports had spoken of it as well. The demands appear certain to be rejected by the allies, officials said.\n');
+  assert.ok(deleted.result.outcome === 'orphaned' || deleted.result.annotation.text.startsWith('The demands'), deleted.result.annotation.text);
+  // The first word deleted and a sentence inserted before the quote mark: Myers replaces `“We ` whole.
+  const said = 'We are prepared to discuss them. That said, there are some things in this document that the Russians know will be unacceptable';
+  const marked = diffOne(
+    `He was not enthusiastic about the proposals.\n\n“${said},” the official said.\n`,
+    said,
+    `He was not enthusiastic about the proposals.\n\nA separate account also mentioned it, without giving a source. “${said.slice('We '.length)},” the official said.\n`,
+  );
+  assert.ok(marked.result.outcome === 'orphaned' || marked.result.annotation.text.startsWith('are prepared'), marked.result.annotation.text);
+  // The first word replaced and a sentence inserted across the line break before it.
+  const replaced = diffOne(before, quote, `Ryabkov spoke on Friday. The ministry did not respond to a request for comment.\nofficially tough demands appear certain to be rejected by the allies, officials said.\n`);
+  assert.ok(replaced.result.outcome === 'orphaned' || replaced.result.annotation.text.startsWith('officially'), replaced.result.annotation.text);
+});
