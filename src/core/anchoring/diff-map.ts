@@ -100,11 +100,38 @@ export class DiffMap {
    * text, stood only here in the old, and the text around it came along (a cut and paste, `followMove`),
    * or its paragraph left its place and stands, perhaps edited, in one changed line (`followParagraph`):
    * it follows. An untouched span that is only words a rewrite shares with the old text
-   * (`echoInRewrite`) is taken as deleted, the same way.
+   * (`echoInRewrite`) is taken as deleted, the same way. One mostly rewritten whose whole text stands
+   * once elsewhere is ambiguous (`standsWholeElsewhere`).
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
   map(start: number, end: number): SpanMapping {
+    const mapping = this.mapSpan(start, end);
+    return mapping.kind === 'mapped' && mapping.edited && mapping.score < REWRITTEN_SCORE && this.standsWholeElsewhere(start, end, mapping)
+      ? { kind: 'ambiguous' }
+      : mapping;
+  }
+
+  /**
+   * Whether the span's old text, which stood once in the old text, stands exactly once in the new one,
+   * apart from where the diff put it, mostly rewritten: an inserted paragraph much like the annotated
+   * one may draw Myers' alignment of the span away from its own text, unchanged a few lines below; a
+   * copy of its paragraph, the original rewritten, is the same text. No telling which: orphaned.
+   */
+  private standsWholeElsewhere(start: number, end: number, mapping: { start: number; end: number }): boolean {
+    const text = this.oldText.slice(start, end);
+    const at = this.newText.indexOf(text);
+    return (
+      at >= 0 &&
+      (at >= mapping.end || at + text.length <= mapping.start) &&
+      this.newText.indexOf(text, at + 1) < 0 &&
+      this.oldText.indexOf(text) === start &&
+      this.oldText.indexOf(text, start + 1) < 0
+    );
+  }
+
+  /** `map` before the check that the span's whole text does not stand elsewhere. */
+  private mapSpan(start: number, end: number): SpanMapping {
     if (this.ambiguous.some(([from, to]) => start < to && end > from)) return { kind: 'ambiguous' };
     const first = this.lastHunkStartingBefore(start, true);
     const last = this.lastHunkStartingBefore(end, false);
@@ -1208,6 +1235,9 @@ function endScore(text: string, end: number): number {
 const SENTENCE_END = /[.!?:;"'”’)]/;
 
 /** A line break, or a full stop (question or exclamation mark) that ends a sentence: before white space or at the end. */
+/** Below this share of an edited span's text kept by the diff, its text standing whole elsewhere is a doubt (`standsWholeElsewhere`). */
+const REWRITTEN_SCORE = 2 / 3;
+
 /** The most words an edge edit may have replaced to count as the edge word become several (`edgeWordGrew`). */
 const EDGE_WORDS = 2;
 
