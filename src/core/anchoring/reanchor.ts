@@ -137,7 +137,9 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     claims.add(i, a, result);
     shifts.record(a.start, a.end, result.annotation.start, result.annotation.end);
   }
-  followNeighbours(annotations, results, index, order, far);
+  // A placement the neighbours moved off a copy predicts anew for the ones next to it (two paragraphs
+  // copied to the top together: the second's annotations are the first's neighbours).
+  for (let pass = 0, followed = true; followed && pass < NEIGHBOUR_PASSES; pass++) followed = followNeighbours(annotations, results, index, order, far);
   // Those left on a copy whose characters another placement had taken first; not orphanClashes's
   // choice, which would orphan the other one too when the search placed it far as well.
   onClaimedCopy.forEach((copy, i) => {
@@ -170,8 +172,9 @@ const EDITED_IN_PLACE = 0.8;
  * predict, they are orphaned with it.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place (updated)
+ * @returns whether it moved a placement to where the neighbours predict it
  */
-function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): void {
+function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): boolean {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
   const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
   // The neighbours that moved by another amount, found for every placement in one pass each way: a
@@ -183,6 +186,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
   for (let k = shifts.length - 1; k >= 0; k--) differentAfter[k] = k < shifts.length - 1 && shifts[k + 1] === shifts[k] ? differentAfter[k + 1]! : k + 1;
   /** Which placements (by their place in `placedOrder`) lie inside one orphaned here, on its copy. */
   const followedCopy = new Array<boolean>(shifts.length).fill(false);
+  let moved = false;
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
     if (r.method !== 'search' || r.outcome !== 'moved') return;
@@ -201,6 +205,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     if (exact.length === 1) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
+      moved = true;
     } else if (
       exact.length > 1 ||
       followedCopy[k] ||
@@ -219,7 +224,11 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       }
     }
   });
+  return moved;
 }
+
+/** How many times `followNeighbours` runs at most, while it moves placements. */
+const NEIGHBOUR_PASSES = 3;
 
 /** How far (UTF-16 units) from a placement the text `surroundingsStandAt` compares begins. */
 const SURROUNDINGS_GAP = 8;

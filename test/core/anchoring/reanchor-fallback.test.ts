@@ -14,6 +14,7 @@ import { OffsetIndex, normalizeText } from '../../../src/core/text';
 import { contextAround } from '../../../src/core/anchoring/context';
 import { holds, reanchor } from '../../../src/core/anchoring/reanchor';
 import { isWordChar } from '../../../src/core/anchoring/words';
+import { generateScenario, loadSeeds } from '../../../bench/scenarios/generate';
 import { annotate } from './annotate';
 
 const SEED = path.join(REPO_ROOT, 'seeds', '002_49c9f8d13296ee90.txt');
@@ -348,4 +349,21 @@ test('without context, a short text near but not at its neighbour’s shift is o
   const moved = `Intro.\nReporting by the desk in London.\n${before.slice('Intro.\n'.length)}`;
   const [, figure] = reanchor(annotations, new OffsetIndex(moved));
   assert.deepEqual([figure!.outcome, figure!.annotation.start], ['moved', moved.indexOf('14,000 people')]);
+});
+
+test('two paragraphs copied to the top together: the first annotation stays on its original, not on its copy (scenario 4871)', () => {
+  // The first two paragraphs copied to the top, one after the other, above the headline: the walk puts
+  // the first annotation on its copy, near where it expects it, and the second on its copy too; the
+  // neighbours move the second to its original, whose shift then predicts the first's original.
+  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
+  const scenario = generateScenario(seeds[4871 % seeds.length]!, 4871);
+  for (const context of [false, true]) {
+    const annotations = scenario.annotations.map((a) => (context ? a : { ...a, prefix: undefined, suffix: undefined }));
+    const results = reanchor(annotations, new OffsetIndex(scenario.newText));
+    results.forEach((r, k) => {
+      const truth = scenario.truths[k]!;
+      if (truth.kind !== 'intact' || r.outcome === 'orphaned') return;
+      assert.deepEqual([r.annotation.start, r.annotation.end], [truth.start, truth.end], `${r.annotation.id} (context: ${context})`);
+    });
+  }
 });
