@@ -404,8 +404,8 @@ function isShort(a: Annotation): boolean {
  * start) shares exactly, once every other check had its say: nothing tells them from their words
  * echoed by a rewrite nearby. A text moved by an edit moves as the annotations on one side of it did;
  * one moved otherwise had an edit next to it as well, which may as well have been the rewrite — unless
- * an orphaned annotation between it and a neighbour shows the edit (text deleted there) and it stands
- * near (`NEAR`) that neighbour's shift. Without neighbours, a placement far from where the walk
+ * an orphaned annotation between it and a neighbour, not holding it, shows the edit (text deleted
+ * there) and it stands near (`NEAR`) that neighbour's shift. Without neighbours, a placement far from where the walk
  * expected it is doubtful.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
@@ -413,9 +413,11 @@ function isShort(a: Annotation): boolean {
 function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], order: readonly number[], far: readonly boolean[]): void {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
   const rank = new Map(order.map((i, k) => [i, k]));
+  // An orphan holding the short text itself is no edit beside it: the passage it stood in is gone.
   const orphanBetween = (x: number, y: number) => {
     const [from, to] = [rank.get(x)!, rank.get(y)!].sort((p, q) => p - q);
-    return order.slice(from! + 1, to).some((j) => results[j]!.outcome === 'orphaned');
+    const { start, end } = annotations[y]!;
+    return order.slice(from! + 1, to).some((j) => results[j]!.outcome === 'orphaned' && (annotations[j]!.end <= start || annotations[j]!.start >= end));
   };
   const doubtful = placedOrder.filter((i, k) => {
     const a = annotations[i]!;

@@ -367,3 +367,14 @@ test('two paragraphs copied to the top together: the first annotation stays on i
     });
   }
 });
+
+test('without context, a short text whose enclosing claim is orphaned needs its neighbour’s shift: the claim’s passage was rewritten', () => {
+  const claim = 'Officials met again and spoke at length about grain, prisoners and shipping lanes';
+  const killed = 'The war has killed more than 14,000 people and devastated the region';
+  const before = `Intro.\n${claim}.\n${killed}.\nTalks are due in Geneva.\n`;
+  const annotations = [claim, killed, '14,000 people'].map((text, k) => annotate(before, text, { id: `a${k}`, context: false }));
+  const after = `Intro.\n${claim}.\nThe statement came hours after a phone call.\nA separate account also mentioned 14,000 people, without giving a source. Talks are due in Geneva.\n`;
+  const [held, gone, echo] = reanchor(annotations, new OffsetIndex(after));
+  assert.deepEqual([held!.outcome, gone!.outcome], ['held', 'orphaned']);
+  assert.equal(echo!.outcome, 'orphaned', `placed on the echo at ${echo!.annotation.start}`);
+});
