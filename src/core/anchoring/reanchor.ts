@@ -431,6 +431,8 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     if (byBefore === shift || byAfter === shift) return false;
     if (byBefore === undefined && byAfter === undefined) return far[i];
     if (byBefore !== undefined && byAfter !== undefined) return true;
+    // Stored offsets a few units off (a sidecar written by hand, or counting UTF-16 units) are no rewrite.
+    if (Math.abs((byBefore ?? byAfter!) - shift) <= ECHO_SLACK && Math.abs(shift) <= ECHO_SLACK) return false;
     // Near the only neighbour's shift is enough only across an orphan, an edit known between them (its
     // text deleted); otherwise a rewrite may have put the echo at the start of a paragraph nearby.
     const [neighbour, by] = before !== undefined ? [before, byBefore!] : [after!, byAfter!];
@@ -438,6 +440,12 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
   });
   for (const i of doubtful) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
 }
+
+/**
+ * How far (code points) a short text without context may stand from both its stored place and its only
+ * neighbour's shift and still be taken (`orphanUnsupportedEchoes`): offsets a little off, not an echo.
+ */
+const ECHO_SLACK = 8;
 
 /** Runs of letters and digits. */
 const WORDS = /[\p{L}\p{N}]+/gu;
