@@ -203,11 +203,13 @@ export class DiffMap {
 
   /**
    * Whether an edit replaced the span's first (last) word, or two (`EDGE_WORDS`), perhaps with a quote
-   * mark or space outside the edge, by more words across a sentence's end or a line break: a sentence inserted just outside the span and the edge word
-   * replaced diff the same as the word replaced by the sentence and a word, and an insertion at the
-   * edge stays outside while a replacement is inside: no telling where the span begins. Within the
-   * sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` → `formally allied`) both
-   * readings are true, and the span takes all the words (docs/anchoring.md, "The truth").
+   * mark or space outside the edge, by more words across a sentence's end or a line break (or the
+   * first word stands between such edits, `firstWordBetweenEdits`): a sentence inserted just outside
+   * the span and the edge word replaced diff the same as the word replaced by the sentence and a word,
+   * and an insertion at the edge stays outside while a replacement is inside: no telling where the
+   * span begins. Within the sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` →
+   * `formally allied`) both readings are true, and the span takes all the words (docs/anchoring.md,
+   * "The truth").
    */
   private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
     const from = Math.max(0, first);
@@ -1234,13 +1236,13 @@ function endScore(text: string, end: number): number {
 /** A character that ends a sentence, or a quote or bracket closing one. */
 const SENTENCE_END = /[.!?:;"'”’)]/;
 
-/** A line break, or a full stop (question or exclamation mark) that ends a sentence: before white space or at the end. */
 /** Below this share of an edited span's text kept by the diff, its text standing whole elsewhere is a doubt (`standsWholeElsewhere`). */
 const REWRITTEN_SCORE = 2 / 3;
 
 /** The most words an edge edit may have replaced to count as the edge word become several (`edgeWordGrew`). */
 const EDGE_WORDS = 2;
 
+/** A line break, or a full stop (question or exclamation mark) that ends a sentence: before white space or at the end. */
 const SENTENCE_BREAK = /\n|[.!?]["'”’)]?(?:\s|$)/;
 
 function isLowSurrogate(c: number): boolean {

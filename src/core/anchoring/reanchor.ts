@@ -404,9 +404,9 @@ function isShort(a: Annotation): boolean {
  * start) shares exactly, once every other check had its say: nothing tells them from their words
  * echoed by a rewrite nearby. A text moved by an edit moves as the annotations on one side of it did;
  * one moved otherwise had an edit next to it as well, which may as well have been the rewrite — unless
- * an orphaned annotation between it and a neighbour, not holding it, shows the edit (text deleted
- * there) and it stands near (`NEAR`) that neighbour's shift. Without neighbours, a placement far from where the walk
- * expected it is doubtful.
+ * it has one neighbour only and an orphaned annotation between them, not holding it, shows the edit
+ * (text deleted there) while it stands near (`NEAR`) that neighbour's shift, or both barely moved
+ * (`ECHO_SLACK`). Without neighbours, a placement far from where the walk expected it is doubtful.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
  */
