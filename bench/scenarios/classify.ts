@@ -16,7 +16,8 @@ export type Placement = { start: number; end: number; text: string } | null;
  *   paragraph moved and copied, its edge word become several), flagged ambiguous or not;
  * - exact: an intact span placed on its text;
  * - edited-correctly: an edited span placed on its true new bounds (give or take white space at an edge);
- * - orphaned-rightly: its text is gone, and it was orphaned.
+ * - orphaned-rightly: its text is gone, and it was orphaned (also where an unedited copy of it is as
+ *   true: copied, then deleted; the copy is then exact).
  */
 export type Verdict =
   | 'silently-wrong'
@@ -50,7 +51,11 @@ export function classify(truth: Truth, placement: Placement, newCodePoints: read
     if (truth.undetermined) return 'orphaned-undetermined';
     return truth.kind === 'intact' ? 'orphaned-wrongly' : 'orphaned-edited';
   }
-  if (truth.kind === 'gone') return 'silently-wrong';
+  if (truth.kind === 'gone') {
+    // Copied, then deleted (`Truth.undetermined`): the copy is as true as the orphan.
+    const onCopy = truth.alternatives.some((b) => b.start === placement.start && b.end === placement.end);
+    return onCopy && newCodePoints.slice(placement.start, placement.end).join('') === placement.text ? 'exact' : 'silently-wrong';
+  }
   const bounds = [{ start: truth.start, end: truth.end }, ...truth.alternatives];
   const onTruth = bounds.some((b) =>
     truth.kind === 'intact'

@@ -23,6 +23,10 @@
  *   fewer pieces) and of which an unedited copy stands elsewhere. "Moved here, copied there" is the
  *   same text as "moved there, copied here": every copy's bounds are true as well. A copy of a
  *   paragraph that stayed in place is not: the copy is one edit, the other story three;
+ * - **copied, then deleted**: a gone span of which an unedited copy stands, made by a copy whose every
+ *   copied letter and digit is gone from its place (the paragraph copied, then deleted or replaced). That
+ *   is the text a move of it would have made: gone (orphaned) and the copy's bounds are both true. Not
+ *   so when the copy was edited over the span, nor when some words of the copied text still stand;
  * - **edge word become several**: an edited span whose first (last) code points were replaced or
  *   deleted, with text inserted right against that edge (touching what replaced the edge word, or the
  *   span's new edge) within its sentence (no line break, no sentence end): `formally ` inserted and
@@ -60,11 +64,20 @@ export interface Truth {
   end: number;
   /**
    * Further accepted bounds, beside start..end: an edit replaced text across the span's edge, or the
-   * texts do not tell which of two stories happened (then `undetermined`).
+   * texts do not tell which of two stories happened (then `undetermined`). For a gone span, its
+   * copies as true as the orphan (copied, then deleted).
    */
   alternatives: { start: number; end: number }[];
-  /** The texts do not determine the answer (moved and copied, edge word become several): an orphan is not wrong. */
+  /**
+   * The texts do not determine the answer (moved and copied, edge word become several: an orphan is
+   * not wrong; copied, then deleted: the copy is not wrong).
+   */
   undetermined?: true;
+}
+
+/** The bounds alone of a span that carries more. */
+function bounds({ start, end }: { start: number; end: number }): { start: number; end: number } {
+  return { start, end };
 }
 
 /** An original text under edit, every code point followed by identity. */
@@ -189,7 +202,13 @@ export class TrackedText {
    */
   truth(start: number, end: number): Truth {
     const at = this.survivors(start, end);
-    if (at.length === 0) return { kind: 'gone', start: -1, end: -1, alternatives: [] };
+    if (at.length === 0) {
+      // Copied, then deleted: where no letter or digit of the copied text stands in its place (a replacement
+      // may keep its full stop), the copy stands where a move would have put it: "copied there, deleted
+      // here" is the same text as "moved there".
+      const copies = this.copiesOf(start, end).filter(({ edit }) => !this.edits[edit]!.copied!.some((id) => this.positions![id]! >= 0 && this.lostWord(id, id + 1)));
+      return { kind: 'gone', start: -1, end: -1, alternatives: copies.map(bounds), ...(copies.length > 0 && { undetermined: true as const }) };
+    }
     for (let k = 1; k < at.length; k++) {
       if (this.cells[at[k]!]!.id < this.cells[at[k - 1]!]!.id) throw new Error(`span ${start}..${end} torn apart by a move`);
     }
@@ -212,8 +231,10 @@ export class TrackedText {
     const intact =
       at.length === end - start && strict.end - strict.start === at.length && at.every((p, k) => this.cells[p]!.id === start + k);
     if (intact) {
-      const copies = this.movedCopies(start, end);
-      return { kind: 'intact', ...strict, alternatives: copies, ...(copies.length > 0 && { undetermined: true as const }) };
+      // Moved and copied: the copied text accounts for a move (without it, the rest of the original stands
+      // in fewer pieces), so "moved here, copied there" is the same text as "moved there, copied here".
+      const copies = this.copiesOf(start, end).filter(({ edit }) => this.breaks(this.edits[edit]!.copied!) < this.breaks([]));
+      return { kind: 'intact', ...strict, alternatives: copies.map(bounds), ...(copies.length > 0 && { undetermined: true as const }) };
     }
     const wide = grow(strict.start, strict.end, across);
     // Edge word become several: the inserted run against an edge whose own code points were replaced or deleted.
@@ -229,7 +250,7 @@ export class TrackedText {
     return { kind: 'edited', ...strict, alternatives, ...(undetermined && { undetermined: true as const }) };
   }
 
-  /** Whether original code points from..to (lost at a span's edge) hold a letter or digit: an edge word replaced or deleted. */
+  /** Whether original code points from..to hold a letter or digit (lost at a span's edge: an edge word replaced or deleted). */
   private lostWord(from: number, to: number): boolean {
     return /[\p{L}\p{N}]/u.test(this.original.slice(from, to).join(''));
   }
@@ -259,18 +280,16 @@ export class TrackedText {
   }
 
   /**
-   * The bounds of the unedited copies of intact span start..end (`copy`) that are as true as the span
-   * itself: those copied from a paragraph that was moved, or swapped with its neighbour — without the
-   * code points the copy copied, the rest of the original text stands in fewer pieces, so the move is
-   * the copied paragraph's and "moved here, copied there" tells nothing from "moved there, copied here".
+   * The unedited copies of original span start..end (`copy`): where a copy's code points copy the
+   * span's, in order, nothing between them; with the copy edit that made each.
    */
-  private movedCopies(start: number, end: number): { start: number; end: number }[] {
-    const found: { start: number; end: number }[] = [];
+  private copiesOf(start: number, end: number): { start: number; end: number; edit: number }[] {
+    const found: { start: number; end: number; edit: number }[] = [];
     for (const at of this.copyStarts().get(start) ?? []) {
       const edit = this.cells[at]!.edit;
       let k = 1;
       while (k < end - start && this.cells[at + k]?.copyOf === start + k && this.cells[at + k]!.edit === edit) k++;
-      if (k === end - start && this.breaks(this.edits[edit]!.copied!) < this.breaks([])) found.push({ start: at, end: at + k });
+      if (k === end - start) found.push({ start: at, end: at + k, edit });
     }
     return found;
   }

@@ -100,11 +100,38 @@ export class DiffMap {
    * text, stood only here in the old, and the text around it came along (a cut and paste, `followMove`),
    * or its paragraph left its place and stands, perhaps edited, in one changed line (`followParagraph`):
    * it follows. An untouched span that is only words a rewrite shares with the old text
-   * (`echoInRewrite`) is taken as deleted, the same way.
+   * (`echoInRewrite`) is taken as deleted, the same way. One mostly rewritten whose whole text stands
+   * once elsewhere is ambiguous (`standsWholeElsewhere`).
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
   map(start: number, end: number): SpanMapping {
+    const mapping = this.mapSpan(start, end);
+    return mapping.kind === 'mapped' && mapping.edited && mapping.score < REWRITTEN_SCORE && this.standsWholeElsewhere(start, end, mapping)
+      ? { kind: 'ambiguous' }
+      : mapping;
+  }
+
+  /**
+   * Whether the span's old text, which stood once in the old text, stands exactly once in the new one,
+   * apart from where the diff put it, mostly rewritten: an inserted paragraph much like the annotated
+   * one may draw Myers' alignment of the span away from its own text, unchanged a few lines below; a
+   * copy of its paragraph, the original rewritten, is the same text. No telling which: orphaned.
+   */
+  private standsWholeElsewhere(start: number, end: number, mapping: { start: number; end: number }): boolean {
+    const text = this.oldText.slice(start, end);
+    const at = this.newText.indexOf(text);
+    return (
+      at >= 0 &&
+      (at >= mapping.end || at + text.length <= mapping.start) &&
+      this.newText.indexOf(text, at + 1) < 0 &&
+      this.oldText.indexOf(text) === start &&
+      this.oldText.indexOf(text, start + 1) < 0
+    );
+  }
+
+  /** `map` before the check that the span's whole text does not stand elsewhere. */
+  private mapSpan(start: number, end: number): SpanMapping {
     if (this.ambiguous.some(([from, to]) => start < to && end > from)) return { kind: 'ambiguous' };
     const first = this.lastHunkStartingBefore(start, true);
     const last = this.lastHunkStartingBefore(end, false);
@@ -175,35 +202,61 @@ export class DiffMap {
   }
 
   /**
-   * Whether an edit replaced the span's first (last) word, and that word alone, by more words across a
-   * sentence's end or a line break: a sentence inserted just outside the span and the edge word
-   * replaced diff the same as the word replaced by the sentence and a word, and an insertion at the
-   * edge stays outside while a replacement is inside: no telling where the span begins. Within the
-   * sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` → `formally allied`) both
-   * readings are true, and the span takes all the words (docs/anchoring.md, "The truth").
+   * Whether an edit replaced the span's first (last) word, or two (`EDGE_WORDS`), perhaps with a quote
+   * mark or space outside the edge, by more words across a sentence's end or a line break (or the
+   * first word stands between such edits, `firstWordBetweenEdits`): a sentence inserted just outside
+   * the span and the edge word replaced diff the same as the word replaced by the sentence and a word,
+   * and an insertion at the edge stays outside while a replacement is inside: no telling where the
+   * span begins. Within the sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` →
+   * `formally allied`) both readings are true, and the span takes all the words (docs/anchoring.md,
+   * "The truth").
    */
   private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
     const from = Math.max(0, first);
-    const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) =>
-      oldTo > oldFrom &&
-      wordCount(this.oldText, oldFrom, oldTo) === 1 &&
-      wordCount(this.newText, newFrom, newTo) > 1 &&
-      SENTENCE_BREAK.test(this.newText.slice(newFrom, newTo));
-    // The edits at each edge, with those next to them across white space only (Myers may split them there).
+    const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
+      const oldWords = wordCount(this.oldText, oldFrom, oldTo);
+      return (
+        oldWords >= 1 &&
+        oldWords <= EDGE_WORDS &&
+        wordCount(this.newText, newFrom, newTo) > oldWords &&
+        SENTENCE_BREAK.test(this.newText.slice(newFrom, newTo))
+      );
+    };
+    // The edits at each edge, with those next to them across white space only (Myers may split them
+    // there); an edit that took a quote mark or space outside the edge with the edge word is at it.
     let i = from;
     while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
-    if (i <= last && this.hunks[i]!.oldStart === start) {
+    const startHunk = this.hunks[i];
+    if (i <= last && startHunk!.oldStart <= start && !hasWordChar(this.oldText, startHunk!.oldStart, start)) {
       let j = i;
       while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
-      if (this.hunks[j]!.oldEnd <= end && grew(start, this.hunks[j]!.oldEnd, this.hunks[i]!.newStart, this.hunks[j]!.newEnd)) return true;
+      if (this.hunks[j]!.oldEnd <= end && grew(startHunk!.oldStart, this.hunks[j]!.oldEnd, startHunk!.newStart, this.hunks[j]!.newEnd)) return true;
     }
+    if (this.firstWordBetweenEdits(start, end, from, last)) return true;
     const h = this.hunks[last];
-    if (last >= from && h && h.oldEnd === end) {
+    if (last >= from && h && h.oldEnd >= end && !hasWordChar(this.oldText, end, h.oldEnd)) {
       let j = last;
       while (j > from && this.hunks[j - 1]!.oldStart >= start && wordCount(this.oldText, this.hunks[j - 1]!.oldEnd, this.hunks[j]!.oldStart) === 0) j--;
       if (this.hunks[j]!.oldStart >= start && grew(this.hunks[j]!.oldStart, end, this.hunks[j]!.newStart, h.newEnd)) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the span's first word, kept, stands between an edit right before it (across white space)
+   * and one right after it that put in a sentence's end or a line break: that word may as well be the
+   * first of a sentence inserted before the span, whose own first word was replaced (`\nThe tough` →
+   * ` The ministry … comment.\nofficially tough`, Myers keeping `The`).
+   */
+  private firstWordBetweenEdits(start: number, end: number, from: number, last: number): boolean {
+    let wordEnd = start;
+    while (wordEnd < end && isWordChar(this.oldText.charAt(wordEnd))) wordEnd++;
+    if (wordEnd === start) return false;
+    const touchesBefore = this.hunks.slice(from, last + 1).some((h) => h.oldEnd <= start && h.oldEnd >= start - 1 && h.newEnd > h.newStart && /^\s*$/.test(this.oldText.slice(h.oldEnd, start)));
+    if (!touchesBefore) return false;
+    return this.hunks
+      .slice(from, last + 1)
+      .some((h) => h.oldStart >= wordEnd && h.oldStart <= end && /^\s*$/.test(this.oldText.slice(wordEnd, h.oldStart)) && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd)));
   }
 
   /**
@@ -1182,6 +1235,12 @@ function endScore(text: string, end: number): number {
 
 /** A character that ends a sentence, or a quote or bracket closing one. */
 const SENTENCE_END = /[.!?:;"'”’)]/;
+
+/** Below this share of an edited span's text kept by the diff, its text standing whole elsewhere is a doubt (`standsWholeElsewhere`). */
+const REWRITTEN_SCORE = 2 / 3;
+
+/** The most words an edge edit may have replaced to count as the edge word become several (`edgeWordGrew`). */
+const EDGE_WORDS = 2;
 
 /** A line break, or a full stop (question or exclamation mark) that ends a sentence: before white space or at the end. */
 const SENTENCE_BREAK = /\n|[.!?]["'”’)]?(?:\s|$)/;

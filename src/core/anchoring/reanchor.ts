@@ -137,7 +137,9 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     claims.add(i, a, result);
     shifts.record(a.start, a.end, result.annotation.start, result.annotation.end);
   }
-  followNeighbours(annotations, results, index, order, far);
+  // A placement the neighbours moved off a copy predicts anew for the ones next to it (two paragraphs
+  // copied to the top together: the second's annotations are the first's neighbours).
+  for (let pass = 0, followed = true; followed && pass < NEIGHBOUR_PASSES; pass++) followed = followNeighbours(annotations, results, index, order, far);
   // Those left on a copy whose characters another placement had taken first; not orphanClashes's
   // choice, which would orphan the other one too when the search placed it far as well.
   onClaimedCopy.forEach((copy, i) => {
@@ -170,8 +172,9 @@ const EDITED_IN_PLACE = 0.8;
  * predict, they are orphaned with it.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place (updated)
+ * @returns whether it moved a placement to where the neighbours predict it
  */
-function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): void {
+function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): boolean {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
   const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
   // The neighbours that moved by another amount, found for every placement in one pass each way: a
@@ -183,6 +186,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
   for (let k = shifts.length - 1; k >= 0; k--) differentAfter[k] = k < shifts.length - 1 && shifts[k + 1] === shifts[k] ? differentAfter[k + 1]! : k + 1;
   /** Which placements (by their place in `placedOrder`) lie inside one orphaned here, on its copy. */
   const followedCopy = new Array<boolean>(shifts.length).fill(false);
+  let moved = false;
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
     if (r.method !== 'search' || r.outcome !== 'moved') return;
@@ -201,6 +205,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     if (exact.length === 1) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
+      moved = true;
     } else if (
       exact.length > 1 ||
       followedCopy[k] ||
@@ -219,7 +224,11 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       }
     }
   });
+  return moved;
 }
+
+/** How many times `followNeighbours` runs at most, while it moves placements. */
+const NEIGHBOUR_PASSES = 3;
 
 /** How far (UTF-16 units) from a placement the text `surroundingsStandAt` compares begins. */
 const SURROUNDINGS_GAP = 8;
@@ -392,16 +401,24 @@ function isShort(a: Annotation): boolean {
 /**
  * Orphan the short texts without stored context (`isShort`) that the search placed, unchanged, at a
  * shift no neighbour placed (the annotation before it, by its end, and the one after it, by its
- * start) shares, once every other check had its say: nothing tells them from their words echoed by a
- * rewrite nearby. A text moved by an edit moves as the annotations on one side of it did. Doubtful:
- * a placement far (`NEAR`) from what every neighbour's shift predicts (without neighbours, far from
- * where the walk expected it), or one with neighbours on both sides that moved otherwise; near the
- * place one neighbour predicts, with no other, the place vouches for it.
+ * start) shares exactly, once every other check had its say: nothing tells them from their words
+ * echoed by a rewrite nearby. A text moved by an edit moves as the annotations on one side of it did;
+ * one moved otherwise had an edit next to it as well, which may as well have been the rewrite — unless
+ * it has one neighbour only and an orphaned annotation between them, not holding it, shows the edit
+ * (text deleted there) while it stands near (`NEAR`) that neighbour's shift, or both barely moved
+ * (`ECHO_SLACK`). Without neighbours, a placement far from where the walk expected it is doubtful.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
  */
 function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], order: readonly number[], far: readonly boolean[]): void {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
+  const rank = new Map(order.map((i, k) => [i, k]));
+  // An orphan holding the short text itself is no edit beside it: the passage it stood in is gone.
+  const orphanBetween = (x: number, y: number) => {
+    const [from, to] = [rank.get(x)!, rank.get(y)!].sort((p, q) => p - q);
+    const { start, end } = annotations[y]!;
+    return order.slice(from! + 1, to).some((j) => results[j]!.outcome === 'orphaned' && (annotations[j]!.end <= start || annotations[j]!.start >= end));
+  };
   const doubtful = placedOrder.filter((i, k) => {
     const a = annotations[i]!;
     const r = results[i]!;
@@ -412,13 +429,23 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const byBefore = before === undefined ? undefined : results[before]!.annotation.end - annotations[before]!.end;
     const byAfter = after === undefined ? undefined : results[after]!.annotation.start - annotations[after]!.start;
     if (byBefore === shift || byAfter === shift) return false;
-    const neighbours = [byBefore, byAfter].filter((by) => by !== undefined);
-    // Near a neighbour's shift, it may differ by an edit between them (a sentence deleted before it).
-    if (!neighbours.some((by) => Math.abs(by - shift) <= NEAR)) return neighbours.length > 0 || far[i];
-    return neighbours.length === 2;
+    if (byBefore === undefined && byAfter === undefined) return far[i];
+    if (byBefore !== undefined && byAfter !== undefined) return true;
+    // Stored offsets a few units off (a sidecar written by hand, or counting UTF-16 units) are no rewrite.
+    if (Math.abs((byBefore ?? byAfter!) - shift) <= ECHO_SLACK && Math.abs(shift) <= ECHO_SLACK) return false;
+    // Near the only neighbour's shift is enough only across an orphan, an edit known between them (its
+    // text deleted); otherwise a rewrite may have put the echo at the start of a paragraph nearby.
+    const [neighbour, by] = before !== undefined ? [before, byBefore!] : [after!, byAfter!];
+    return Math.abs(by - shift) > NEAR || !orphanBetween(neighbour, i);
   });
   for (const i of doubtful) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
 }
+
+/**
+ * How far (code points) a short text without context may stand from both its stored place and its only
+ * neighbour's shift and still be taken (`orphanUnsupportedEchoes`): offsets a little off, not an echo.
+ */
+const ECHO_SLACK = 8;
 
 /** Runs of letters and digits. */
 const WORDS = /[\p{L}\p{N}]+/gu;

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { fixturePath } from '../../fixture-path';
+import * as path from 'node:path';
+import { REPO_ROOT, fixturePath } from '../../fixture-path';
+import { generateScenario, loadSeeds } from '../../../bench/scenarios/generate';
 import type { Annotation } from '../../../src/core/model';
 import { OffsetIndex, normalizeText } from '../../../src/core/text';
 import { contextAround } from '../../../src/core/anchoring/context';
@@ -496,4 +498,37 @@ test('diff-first: a first word replaced and a sentence inserted before it is no 
   // "Markets fell. " inserted before the span and "Russia" → "Allied", or "Russia" → "Markets fell. Allied".
   const { result } = diffOne(before, 'Russia published a list of sweeping new security guarantees', after);
   assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
+});
+
+test('diff-first: a sentence inserted before a span whose first words were edited is no telling where the span begins: orphaned', () => {
+  const quote = 'The tough demands appear certain to be rejected by the allies';
+  const before = `Ryabkov spoke on Friday.\n${quote}, officials said.\n`;
+  // "tough" deleted and a sentence inserted before the span: Myers may take the span's "The" as the sentence's first word.
+  const deleted = diffOne(before, quote, 'Ryabkov spoke on Friday.\nEarlier reports had spoken of it as well. The demands appear certain to be rejected by the allies, officials said.\n');
+  assert.ok(deleted.result.outcome === 'orphaned' || deleted.result.annotation.text.startsWith('The demands'), deleted.result.annotation.text);
+  // The first word deleted and a sentence inserted before the quote mark: Myers replaces `“We ` whole.
+  const said = 'We are prepared to discuss them. That said, there are some things in this document that the Russians know will be unacceptable';
+  const marked = diffOne(
+    `He was not enthusiastic about the proposals.\n\n“${said},” the official said.\n`,
+    said,
+    `He was not enthusiastic about the proposals.\n\nA separate account also mentioned it, without giving a source. “${said.slice('We '.length)},” the official said.\n`,
+  );
+  assert.ok(marked.result.outcome === 'orphaned' || marked.result.annotation.text.startsWith('are prepared'), marked.result.annotation.text);
+  // The first word replaced and a sentence inserted across the line break before it.
+  const replaced = diffOne(before, quote, `Ryabkov spoke on Friday. The ministry did not respond to a request for comment.\nofficially tough demands appear certain to be rejected by the allies, officials said.\n`);
+  assert.ok(replaced.result.outcome === 'orphaned' || replaced.result.annotation.text.startsWith('officially'), replaced.result.annotation.text);
+});
+
+test('diff-first: a span mostly rewritten by the diff while its whole text stands once elsewhere is orphaned, not put on the alike paragraph', () => {
+  // Scenario 598: "If there is any further aggression, officials warned, it will carry a high price." pasted
+  // as a paragraph above the quote's, "Kremlin " inserted before the quote; Myers aligned the quote with
+  // the pasted paragraph (half its text kept) while the quote stands intact, once, below.
+  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
+  const scenario = generateScenario(seeds[598 % seeds.length]!, 598);
+  const i = scenario.annotations.findIndex((a) => a.text.startsWith('If there is any further aggression against Ukraine'));
+  const [result] = reanchor([scenario.annotations[i]!], new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
+  const truth = scenario.truths[i]!;
+  assert.equal(truth.kind, 'intact');
+  const onTruth = result!.annotation.start === truth.start && result!.annotation.end === truth.end;
+  assert.ok(result!.outcome === 'orphaned' || onTruth, `placed on ${JSON.stringify(result!.annotation.text)}`);
 });

@@ -14,6 +14,7 @@ import { OffsetIndex, normalizeText } from '../../../src/core/text';
 import { contextAround } from '../../../src/core/anchoring/context';
 import { holds, reanchor } from '../../../src/core/anchoring/reanchor';
 import { isWordChar } from '../../../src/core/anchoring/words';
+import { generateScenario, loadSeeds } from '../../../bench/scenarios/generate';
 import { annotate } from './annotate';
 
 const SEED = path.join(REPO_ROOT, 'seeds', '002_49c9f8d13296ee90.txt');
@@ -333,4 +334,47 @@ test('without context, a short text found only far from where its neighbours put
   const after = `Intro.\nReporting by the desk in London.\n${filler}\nReaders asked about 14,000 people in letters. End.\n`;
   const [result] = reanchor([annotate(before, '14,000 people', { context: false })], new OffsetIndex(after));
   assert.equal(result!.outcome, 'orphaned');
+});
+
+test('without context, a short text near but not at its neighbour’s shift is orphaned: a rewrite may echo it next door', () => {
+  const claim = 'Officials met again and spoke at length about grain, prisoners and shipping lanes';
+  const before = `Intro.\n${claim}.\nThe army has 14,000 people at the border.\nTalks are due in Geneva.\n`;
+  const annotations = [annotate(before, claim, { id: 'claim', context: false }), annotate(before, '14,000 people', { id: 'figure', context: false })];
+  // Its paragraph rewritten, its words reused at the start of the next one: near where the claim's shift puts it.
+  const rewritten = `Intro.\n${claim}.\nReporting by the desk in London.\nEarlier reports had spoken of 14,000 people as well. Talks are due in Geneva.\n`;
+  const [claimMoved, echo] = reanchor(annotations, new OffsetIndex(rewritten));
+  assert.equal(claimMoved!.outcome, 'held');
+  assert.equal(echo!.outcome, 'orphaned');
+  // Moved with its neighbour by a line inserted above both: at the neighbour's shift exactly, taken.
+  const moved = `Intro.\nReporting by the desk in London.\n${before.slice('Intro.\n'.length)}`;
+  const [, figure] = reanchor(annotations, new OffsetIndex(moved));
+  assert.deepEqual([figure!.outcome, figure!.annotation.start], ['moved', moved.indexOf('14,000 people')]);
+});
+
+test('two paragraphs copied to the top together: the first annotation stays on its original, not on its copy (scenario 4871)', () => {
+  // The first two paragraphs copied to the top, one after the other, above the headline: the walk puts
+  // the first annotation on its copy, near where it expects it, and the second on its copy too; the
+  // neighbours move the second to its original, whose shift then predicts the first's original.
+  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
+  const scenario = generateScenario(seeds[4871 % seeds.length]!, 4871);
+  for (const context of [false, true]) {
+    const annotations = scenario.annotations.map((a) => (context ? a : { ...a, prefix: undefined, suffix: undefined }));
+    const results = reanchor(annotations, new OffsetIndex(scenario.newText));
+    results.forEach((r, k) => {
+      const truth = scenario.truths[k]!;
+      if (truth.kind !== 'intact' || r.outcome === 'orphaned') return;
+      assert.deepEqual([r.annotation.start, r.annotation.end], [truth.start, truth.end], `${r.annotation.id} (context: ${context})`);
+    });
+  }
+});
+
+test('without context, a short text whose enclosing claim is orphaned needs its neighbour’s shift: the claim’s passage was rewritten', () => {
+  const claim = 'Officials met again and spoke at length about grain, prisoners and shipping lanes';
+  const killed = 'The war has killed more than 14,000 people and devastated the region';
+  const before = `Intro.\n${claim}.\n${killed}.\nTalks are due in Geneva.\n`;
+  const annotations = [claim, killed, '14,000 people'].map((text, k) => annotate(before, text, { id: `a${k}`, context: false }));
+  const after = `Intro.\n${claim}.\nThe statement came hours after a phone call.\nA separate account also mentioned 14,000 people, without giving a source. Talks are due in Geneva.\n`;
+  const [held, gone, echo] = reanchor(annotations, new OffsetIndex(after));
+  assert.deepEqual([held!.outcome, gone!.outcome], ['held', 'orphaned']);
+  assert.equal(echo!.outcome, 'orphaned', `placed on the echo at ${echo!.annotation.start}`);
 });

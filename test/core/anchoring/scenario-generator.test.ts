@@ -117,6 +117,43 @@ test('a moved paragraph without a copy, or a copy of one that stayed, has one tr
   assert.deepEqual(copiedOnly.truth(6, 13), { kind: 'intact', start: 6, end: 13, alternatives: [] });
 });
 
+test('a paragraph copied, then deleted or replaced, is undetermined: the copy is where a move puts it', () => {
+  // "Two two." copied below "Three.", then deleted: the same text as "Two two." moved below "Three.".
+  const deleted = new TrackedText(PARAGRAPHS);
+  deleted.copy(6, 8, 24, '\n\n');
+  deleted.splice(6, 10, '');
+  const moved = new TrackedText(PARAGRAPHS);
+  moved.move(6, 10, 24);
+  assert.equal(deleted.text, moved.text);
+  assert.deepEqual(deleted.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [{ start: 14, end: 21 }], undetermined: true });
+  // Replaced by another paragraph (which keeps the full stop): the same text as moved, and another paragraph put in its place.
+  const replaced = new TrackedText(PARAGRAPHS);
+  replaced.copy(6, 8, 24, '\n\n');
+  replaced.splice(6, 8, 'Five.');
+  assert.equal(replaced.text, 'One.\n\nFive.\n\nThree.\n\nTwo two.\n\nFour.\n');
+  assert.deepEqual(replaced.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [{ start: 21, end: 28 }], undetermined: true });
+});
+
+test('a copy is no answer for a gone span when the copy was edited over it or some of the copied text stands', () => {
+  // The copy's span edited ("two" → "too"), then the original deleted: no move makes that text.
+  const copyEdited = new TrackedText(PARAGRAPHS);
+  copyEdited.copy(6, 8, 24, '\n\n');
+  copyEdited.splice(28, 3, 'too');
+  copyEdited.splice(6, 10, '');
+  assert.equal(copyEdited.text, 'One.\n\nThree.\n\nTwo too.\n\nFour.\n');
+  assert.deepEqual(copyEdited.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [] });
+  // Only the span "Two" deleted from the original, the rest of its paragraph standing: the copy is a copy.
+  const partly = new TrackedText(PARAGRAPHS);
+  partly.copy(6, 8, 24, '\n\n');
+  partly.splice(6, 4, '');
+  assert.equal(partly.text, 'One.\n\ntwo.\n\nThree.\n\nTwo two.\n\nFour.\n');
+  assert.deepEqual(partly.truth(6, 9), { kind: 'gone', start: -1, end: -1, alternatives: [] });
+  // Deleted without a copy.
+  const deletedOnly = new TrackedText(PARAGRAPHS);
+  deletedOnly.splice(6, 10, '');
+  assert.deepEqual(deletedOnly.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [] });
+});
+
 test('a copy next to an unmoved original has one true place, whatever moved around it', () => {
   // "Two two." copied below "Three."; "Four." moved to the top; "One." moved to the end, away from it.
   const t = new TrackedText(PARAGRAPHS);
@@ -245,6 +282,14 @@ test('classify: an orphan whose place the texts do not determine is its own verd
   assert.equal(classify(grown, null, codePoints), 'orphaned-undetermined');
   assert.equal(classify(grown, { start: 6, end: 22, text: 'Alpha beta gamma' }, codePoints), 'edited-correctly');
   assert.equal(classify(grown, { start: 17, end: 22, text: 'gamma' }, codePoints), 'silently-wrong');
+});
+
+test('classify: a gone span copied, then deleted: the orphan is right, and so is the copy', () => {
+  const codePoints = [...'beta. Alpha beta gamma.'];
+  const copiedThenDeleted = { kind: 'gone' as const, start: -1, end: -1, alternatives: [{ start: 0, end: 4 }], undetermined: true as const };
+  assert.equal(classify(copiedThenDeleted, null, codePoints), 'orphaned-rightly');
+  assert.equal(classify(copiedThenDeleted, { start: 0, end: 4, text: 'beta' }, codePoints), 'exact', 'the copy');
+  assert.equal(classify(copiedThenDeleted, { start: 12, end: 16, text: 'beta' }, codePoints), 'silently-wrong', 'another occurrence');
 });
 
 const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
