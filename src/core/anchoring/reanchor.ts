@@ -383,6 +383,11 @@ function mayBeEcho(a: Annotation, text: string, start: number, end: number): boo
   return !before && !after;
 }
 
+/** Whether a stored text is a single run of letters and digits, with nothing but marks around it. */
+function oneWord(text: string): boolean {
+  return (text.match(WORDS) ?? []).length <= 1;
+}
+
 /** Whether a stored text has fewer than `SHORT_TEXT_WORDS` words (runs of letters and digits). */
 function isShort(a: Annotation): boolean {
   const { text } = a;
@@ -428,8 +433,11 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const after = placedOrder[k + 1];
     const byBefore = before === undefined ? undefined : results[before]!.annotation.end - annotations[before]!.end;
     const byAfter = after === undefined ? undefined : results[after]!.annotation.start - annotations[after]!.start;
-    if (byBefore === shift || byAfter === shift) return false;
     if (byBefore === undefined && byAfter === undefined) return far[i];
+    // Moved as every neighbour did: no length changed between them, so no rewrite put an echo there.
+    if ((byBefore === undefined || byBefore === shift) && (byAfter === undefined || byAfter === shift)) return false;
+    // One word alone, with one side moved otherwise: an edit lies between, and a word is easily echoed.
+    if (byBefore !== undefined && byAfter !== undefined && (byBefore === shift || byAfter === shift)) return oneWord(a.text);
     if (byBefore !== undefined && byAfter !== undefined) return true;
     // Stored offsets a few units off (a sidecar written by hand, or counting UTF-16 units) are no rewrite.
     if (Math.abs((byBefore ?? byAfter!) - shift) <= ECHO_SLACK && Math.abs(shift) <= ECHO_SLACK) return false;

@@ -378,3 +378,17 @@ test('without context, a short text whose enclosing claim is orphaned needs its 
   assert.deepEqual([held!.outcome, gone!.outcome], ['held', 'orphaned']);
   assert.equal(echo!.outcome, 'orphaned', `placed on the echo at ${echo!.annotation.start}`);
 });
+
+test('without context, one word moved as only one of its neighbours did is orphaned: the edit between may be a rewrite that echoes it (scenario 7846)', () => {
+  const claim = 'Officials met again and spoke at length about grain, prisoners and shipping lanes';
+  const next = 'Talks are due to resume in Geneva next month, diplomats said';
+  const before = `Intro.\n${claim}.\nThe talks were unacceptable to Moscow.\n${next}.\n`;
+  const annotations = [claim, 'unacceptable', next].map((text, k) => annotate(before, text, { id: `a${k}`, context: false }));
+  // The sentence rewritten, and the word echoed in a new one so that it stands as far before the next
+  // annotation as it did: it moved exactly as that annotation did, and not as the claim before it.
+  const after = `Intro.\n${claim}.\nThe talks ended without a statement.\nA plan some call unacceptable by design.\n${next}.\n`;
+  const [held, word, moved] = reanchor(annotations, new OffsetIndex(after));
+  assert.equal(after.indexOf(next) - after.indexOf('unacceptable'), before.indexOf(next) - before.indexOf('unacceptable'), 'the echo shares the next annotation’s shift');
+  assert.deepEqual([held!.outcome, moved!.outcome], ['held', 'moved']);
+  assert.equal(word!.outcome, 'orphaned', `placed on the echo at ${word!.annotation.start}`);
+});
