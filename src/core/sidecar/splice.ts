@@ -18,8 +18,9 @@ import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout,
 import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, withBytes, type LineText } from './lines';
 import { matchRecords } from './match';
 
-/** A previous text, reduced to what the splice needs. It shares no object with anyone: callers never
- * get its records, and nothing changes them once they are here. */
+/** A previous text, reduced to what the splice needs. It shares no object it reads with anyone: callers
+ * never get its records, and nothing changes them once they are here (`writtenFrom` holds caller's
+ * objects, only to tell them by identity). */
 export interface PreparedSource {
   /** The text as given. */
   source: string;
