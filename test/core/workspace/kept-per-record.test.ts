@@ -8,6 +8,7 @@ import { DEFAULT_LABEL_CONFIG } from '../../../src/core/config';
 import { seededRandom } from '../../../src/core/ids';
 import type { Annotation } from '../../../src/core/model';
 import { checkLabels } from '../../../src/core/sidecar/check-labels';
+import { readSidecar } from '../../../src/core/sidecar/read';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { SpanLayers } from '../../../src/core/span-layers';
 import type { OffsetIndex } from '../../../src/core/text';
@@ -205,4 +206,21 @@ test('after random chains of the engine\'s changes, every sidecar written is the
     }
     assert.ok(writes >= 5, `seed ${seed}: only ${writes} writes`);
   }
+});
+
+test('records moved in place by typing are written at their new places, though they are the objects written before', async () => {
+  const world = makeWorld();
+  world.files.put(DOC, fixture('doc.txt'));
+  world.files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
+  await world.sync.loadAll([SIDECAR]);
+  await world.sync.add(DOC, [{ start: 4, end: 12, label: 'claim' }], 'ana'); // written: the records are those the writer wrote from
+  const document = world.editor.openWith(DOC, world.files.text(DOC)!);
+  world.sync.applyTextChanges(document, typeInto(document, 0, 'NEW '));
+  world.files.put(DOC, document.text);
+  document.isDirty = false;
+  await world.sync.documentSaved(DOC);
+  await world.sync.idle();
+  const written = readSidecar(world.files.text(SIDECAR)!).sidecar!.annotations;
+  assert.equal(written.length, 2);
+  for (const a of written) assert.equal([...document.text].slice(a.start, a.end).join(''), a.text, `${a.id} at ${a.start}-${a.end}`);
 });
