@@ -138,10 +138,12 @@ export async function tagWriteLargeSidecar(options: BenchOptions): Promise<Figur
   const annotations = readSidecar(source, sources).sidecar!.annotations;
   // The read-back of each write, kept as the engine keeps it (its merge base) and given to the next.
   let base: readonly Annotation[] | undefined;
+  // The engine's revision of the document: its text does not change here, so the records stay as written.
+  const revision = {};
   const tag = (run: number): void => {
     const start = (run * 7_919) % (count * 60);
     annotations.push({ id: `t${run.toString(16).padStart(7, '0')}`, label: 'claim', start, end: start + 25, text: `span ${run} “tagged” 😀`, created: '2026-12-05T10:00:00Z' });
-    source = writeSidecar({ ...sidecar, annotations }, source, sources);
+    source = writeSidecar({ ...sidecar, annotations }, source, sources, revision);
     writeFileAtomic(file, sources.bytesOf(source) ?? source, { durable: false });
     base = readSidecar(source, sources, base).sidecar!.annotations;
   };

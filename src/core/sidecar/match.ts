@@ -41,9 +41,12 @@ const LOOK_AHEAD = 8;
  * Match new records to old ones.
  * @param sorted the new records in writing order
  * @param previous the old text's records
+ * @param unchanged for each old record, the object it was written from, when the caller vouches that
+ *   no such object changed since (see `writeSidecar`'s `revision`): a new record that is that very
+ *   object has its content without comparing the two
  */
-export function matchRecords(sorted: readonly Annotation[], previous: MatchSource): Matches {
-  return matchInStep(sorted, previous) ?? matchById(sorted, previous);
+export function matchRecords(sorted: readonly Annotation[], previous: MatchSource, unchanged?: readonly object[]): Matches {
+  return matchInStep(sorted, previous, unchanged) ?? matchById(sorted, previous, unchanged);
 }
 
 /**
@@ -54,7 +57,7 @@ export function matchRecords(sorted: readonly Annotation[], previous: MatchSourc
  * every id up instead.
  * @returns the matches, or undefined when they are not surely those of `matchById`
  */
-function matchInStep(sorted: readonly Annotation[], previous: MatchSource): Matches | undefined {
+function matchInStep(sorted: readonly Annotation[], previous: MatchSource, unchanged: readonly object[] | undefined): Matches | undefined {
   const ids = previous.ids;
   previous.uniqueIds ??= new Set(ids).size === ids.length;
   if (!previous.uniqueIds) return undefined;
@@ -66,7 +69,7 @@ function matchInStep(sorted: readonly Annotation[], previous: MatchSource): Matc
   const items = previous.items;
   // Whether new record i has the content of old record j; asked as each pair is found, while the record is at hand.
   const compare = (i: number, j: number) => {
-    if (sameContent(items[j]!, sorted[i]!)) same[i] = 1;
+    if (unchanged?.[j] === sorted[i] || sameContent(items[j]!, sorted[i]!)) same[i] = 1;
   };
   const outOfStep: number[] = [];
   let i = 0;
@@ -107,8 +110,9 @@ function matchInStep(sorted: readonly Annotation[], previous: MatchSource): Matc
  * The matches by looking each id up: the definition, for any ids.
  * @param sorted the new records in writing order
  * @param previous the old text's records
+ * @param unchanged as for `matchRecords`
  */
-export function matchById(sorted: readonly Annotation[], previous: MatchSource): Matches {
+export function matchById(sorted: readonly Annotation[], previous: MatchSource, unchanged?: readonly object[]): Matches {
   // Ids are nearly always unique: one index per id, and lists only for the ids used more than once.
   const firstIndex = new Map<string, number>();
   let repeated: Map<string, number[]> | undefined;
@@ -125,7 +129,7 @@ export function matchById(sorted: readonly Annotation[], previous: MatchSource):
   const used = new Uint8Array(previous.ids.length);
   /** The first old record with this id not taken yet (and with the same content, if asked). */
   const fits = (j: number, annotation: Annotation, sameOnly: boolean): boolean =>
-    !used[j] && (!sameOnly || sameContent(previous.items[j]!, annotation));
+    !used[j] && (!sameOnly || unchanged?.[j] === annotation || sameContent(previous.items[j]!, annotation));
   const take = (annotation: Annotation, sameOnly: boolean): number => {
     const list = repeated?.get(annotation.id);
     const found = list ? (list.find((j) => fits(j, annotation, sameOnly)) ?? -1) : (firstIndex.get(annotation.id) ?? -1);

@@ -2,8 +2,9 @@
  * A few recently read or written sidecar texts, prepared for splicing. Writing usually follows a read
  * or a write of the same text (the extension reads a sidecar, the user changes one annotation, the
  * store writes it with the text it read as `previousSource`); remembering the analysis saves parsing
- * that text a second time. Entries hold only strings, keyed by the exact text, so they can never be
- * stale or changed by a caller. The owner of a run of reads and writes (the sync engine) keeps one and
+ * that text a second time. Entries are keyed by the exact text and hold what was made of it, so they
+ * can never be stale or changed by a caller; a written text's caller records (`writtenFrom`) are only
+ * told by identity, at the caller's revision. The owner of a run of reads and writes (the sync engine) keeps one and
  * passes it to `readSidecar` and `writeSidecar`; callers that read or write once pass none.
  */
 

@@ -18,8 +18,9 @@ import { indentOf, layoutMatchesKeys, movedRecordsSpan, recordParts, scanLayout,
 import { LineBuilder, lineAt, lineCount, lineTextOf, linesOf, withBytes, type LineText } from './lines';
 import { matchRecords } from './match';
 
-/** A previous text, reduced to what the splice needs. It shares no object with anyone: callers never
- * get its records, and nothing changes them once they are here. */
+/** A previous text, reduced to what the splice needs. It shares no object it reads with anyone: callers
+ * never get its records, and nothing changes them once they are here (`writtenFrom` holds caller's
+ * objects, only to tell them by identity). */
 export interface PreparedSource {
   /** The text as given. */
   source: string;
@@ -47,6 +48,12 @@ export interface PreparedSource {
    * takes what a read of that one made of those items (see `readSidecar`'s `previous`).
    */
   keptFrom?: { readonly items: readonly object[]; readonly index: Int32Array };
+  /**
+   * For a text the writer spliced with a caller's revision: the caller's record objects it was
+   * written from, one per item, and that revision. They are only ever compared by identity, never
+   * read: a later write at the same revision takes such an object as unchanged (see `writeSidecar`).
+   */
+  writtenFrom?: { readonly records: readonly object[]; readonly revision: object };
   /** Its line break. */
   eol: LineBreak;
   /** Whether it starts with a byte-order mark. */
@@ -112,12 +119,15 @@ export interface SpliceResult {
  * @param sidecar the new content
  * @param sorted its annotations in writing order
  * @param previous the previous text, prepared, with a layout
+ * @param unchanged for each of the previous text's records, the object it was written from, when none
+ *   of those objects changed since (see `matchRecords`)
  * @returns the new text, or undefined when a record block did not read back as it should
  */
 export function spliceSidecar(
   sidecar: Sidecar,
   sorted: readonly Annotation[],
   previous: PreparedSource,
+  unchanged?: readonly object[],
 ): SpliceResult | undefined {
   const layout = previous.layout!;
   const old = lineTextFor(previous);
@@ -236,7 +246,7 @@ export function spliceSidecar(
     const { bases: oldRecords, lead: oldLead, line: oldLine, end: oldEnd } = recordParts(span);
     const dashColumn = oldRecords[0]?.dashColumn ?? 2;
     const keyColumn = oldRecords[0]?.keyColumn ?? dashColumn + 2;
-    const matches = matchRecords(sorted, previous);
+    const matches = matchRecords(sorted, previous, unchanged);
     uniqueIds = matches.uniqueIds;
     const { index: matchIndex, same: matchSame } = matches;
     // Locals rather than the enclosing function's variables: this loop runs for every record of every write.

@@ -31,6 +31,11 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  *   does not have. It must be writable (see `readSidecar`).
  * @param cache where the previous text may have been prepared by a read or write a moment ago (then it
  *   is not parsed again), and where the new text is remembered for the read and write that follow
+ * @param revision a token the caller replaces whenever any record object it passes may have changed
+ *   since it was written (the sync engine's `Entry.revision`). When `previousSource` was written from
+ *   `cache` at this same revision, a record that is the very object written then keeps its block
+ *   without comparing its content. Given wrongly, a stale record would be written: when in doubt,
+ *   pass a new token (or none).
  * @returns the new file text, LF line ends (CRLF or CR when the previous text used them)
  * @throws Error when `previousSource` is not writable (it could not be parsed, has merge-conflict
  *   markers, or has records that could not be read): overwriting it could lose data
@@ -38,7 +43,7 @@ export function compareAnnotations(a: Annotation, b: Annotation): number {
  *   that is not a non-empty string, offsets that are not whole numbers with 0 <= start <= end, a
  *   text that is not a string. Writing it would make the file read-only.
  */
-export function writeSidecar(sidecar: Sidecar, previousSource?: string, cache?: SourceCache): string {
+export function writeSidecar(sidecar: Sidecar, previousSource?: string, cache?: SourceCache, revision?: object): string {
   for (const annotation of sidecar.annotations) if (!isWritable(annotation)) throw notWritable(annotation);
   const sorted = writingOrder(sidecar.annotations);
   if (previousSource === undefined) return emitSidecar(sidecar, sorted);
@@ -46,11 +51,13 @@ export function writeSidecar(sidecar: Sidecar, previousSource?: string, cache?: 
   const previous = prepared(previousSource, cache);
   const content = withKeptExtras(sidecar, previous);
   if (previous.layout) {
-    const spliced = spliceSidecar(content, sorted, previous);
+    const writtenFrom = revision !== undefined && previous.writtenFrom?.revision === revision ? previous.writtenFrom.records : undefined;
+    const spliced = spliceSidecar(content, sorted, previous, writtenFrom);
     if (spliced) {
       const text = encode(spliced.text, previous.eol, previous.bom);
       if (!spliced.headerChanged || holds(text, content, sorted)) {
         Object.assign(spliced.prepared, { source: text, eol: previous.eol, bom: previous.bom });
+        if (revision !== undefined) spliced.prepared.writtenFrom = { records: sorted, revision };
         cache?.remember(spliced.prepared);
         return text;
       }

@@ -770,6 +770,7 @@ export class DocumentSync<L> {
         },
         onDisk,
         this.sources,
+        entry.revision,
       );
       // Replaced only if nobody wrote it since the stat: otherwise their change is merged in first, and the write starts over.
       const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp }, this.sources.bytesOf(text));

@@ -49,7 +49,13 @@ export class Entry<L> implements SyncedDocument<L> {
    * text (a new `offsets`) are records moved in place, and their stored contexts are kept current in place.
    */
   annotations: Annotation[] = [];
-  offsets = new OffsetIndex('');
+  /**
+   * A token replaced whenever records may have been moved or changed in place: at every new text
+   * (`offsets`), and when a context refresh changes a record. Records that are the very objects
+   * written at the same revision are unchanged since (the writer then need not compare them).
+   */
+  revision: object = {};
+  private currentOffsets = new OffsetIndex('');
   findings: Finding[] = [];
   writable = true;
   hasText = false;
@@ -110,6 +116,16 @@ export class Entry<L> implements SyncedDocument<L> {
     public sidecarUri: L,
     public documentKey: string,
   ) {}
+
+  /** Code-point offsets over the text the annotations count over; setting it starts a new `revision`. */
+  get offsets(): OffsetIndex {
+    return this.currentOffsets;
+  }
+
+  set offsets(index: OffsetIndex) {
+    this.currentOffsets = index;
+    this.revision = {};
+  }
 
   /**
    * What the entry knows of its sidecar on disk: its text, and the file's stamp when that text was read or written.
@@ -174,8 +190,11 @@ export class Entry<L> implements SyncedDocument<L> {
       if (!taken || taken.index !== index || taken.start !== annotation.start || taken.end !== annotation.end) {
         const { prefix, suffix } = contextAround(index, annotation.start, annotation.end);
         // Unchanged strings are kept: the writer tells an unchanged record at once when its strings are the very ones it wrote.
-        if (annotation.prefix !== prefix) annotation.prefix = prefix;
-        if (annotation.suffix !== suffix) annotation.suffix = suffix;
+        if (annotation.prefix !== prefix || annotation.suffix !== suffix) {
+          annotation.prefix = prefix;
+          annotation.suffix = suffix;
+          this.revision = {}; // changed in place: no longer what was written
+        }
         this.contextTaken.set(annotation, { index, start: annotation.start, end: annotation.end });
       }
       records[i] = annotation;

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Annotation, Sidecar } from '../../../src/core/model';
 import { readSidecar } from '../../../src/core/sidecar/read';
+import { SourceCache } from '../../../src/core/sidecar/source-cache';
 import { writeSidecar } from '../../../src/core/sidecar/write';
 import { changedRange, recordRange, sidecarFixture } from './helpers';
 
@@ -193,5 +194,51 @@ describe('writeSidecar into the previous text', () => {
       const written = writeSidecar({ version, document, annotations }, source);
       assert.equal((readSidecar(written).sidecar as unknown as Record<string, unknown>)['reviewer'], 'lea', source);
     }
+  });
+});
+
+describe('writeSidecar at a caller\'s revision', () => {
+  const source = sidecarFixture('read', 'commented.annotations.yaml');
+
+  /** A sidecar written once at a revision with a cache: its records are the objects written. */
+  function writtenOnce(revision: object): { sidecar: Sidecar; text: string; sources: SourceCache } {
+    const sources = new SourceCache();
+    const sidecar = read(source);
+    const annotations = sidecar.annotations.map((a) => ({ ...a }));
+    const text = writeSidecar({ ...sidecar, annotations: [...annotations, NEW_RECORD] }, source, sources, revision);
+    return { sidecar: { ...sidecar, annotations: [...annotations, NEW_RECORD] }, text, sources };
+  }
+
+  test('at the same revision, a record that is the object written then is not read again', () => {
+    const revision = {};
+    const { sidecar, text, sources } = writtenOnce(revision);
+    // Changed in place, against the caller's promise: the writer keeps its block without looking.
+    const first = sidecar.annotations[0]!;
+    first.label = 'changed-in-place';
+    const again = writeSidecar(sidecar, text, sources, revision);
+    assert.equal(again, text);
+  });
+
+  test('at a new revision, every record is compared', () => {
+    const { sidecar, text, sources } = writtenOnce({});
+    sidecar.annotations[0]!.label = 'changed-in-place';
+    const again = writeSidecar(sidecar, text, sources, {});
+    assert.equal(find(read(again), sidecar.annotations[0]!.id).label, 'changed-in-place');
+    assert.equal(again, writeSidecar(sidecar, text));
+  });
+
+  test('without a revision, every record is compared', () => {
+    const { sidecar, text, sources } = writtenOnce({});
+    sidecar.annotations[0]!.label = 'changed-in-place';
+    assert.equal(writeSidecar(sidecar, text, sources), writeSidecar(sidecar, text));
+  });
+
+  test('at the same revision, a new object is compared', () => {
+    const revision = {};
+    const { sidecar, text, sources } = writtenOnce(revision);
+    const annotations = sidecar.annotations.map((a, i) => (i === 0 ? { ...a, label: 'replaced' } : a));
+    const again = writeSidecar({ ...sidecar, annotations }, text, sources, revision);
+    assert.equal(again, writeSidecar({ ...sidecar, annotations }, text));
+    assert.equal(find(read(again), annotations[0]!.id).label, 'replaced');
   });
 });
