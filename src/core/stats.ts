@@ -63,7 +63,8 @@ export function computeStats(documents: readonly StatsDocument[], labelOrder: re
         entities.set(key, e);
       }
       e.occurrences++;
-      if (!e.documents.includes(d.document)) e.documents.push(d.document);
+      // Documents come one after another, so a repeat can only be the last one: `includes` made this quadratic.
+      if (e.documents[e.documents.length - 1] !== d.document) e.documents.push(d.document);
     }
   }
   return {
