@@ -92,11 +92,12 @@ test('with fix, a re-anchored annotation keeps its relations, and those pointing
 });
 
 test('with fix, an annotation two diffs as good place differently is orphaned and the finding says so', () => {
-  // "Markets fell. " inserted and "Russia" → "Allied", or "Russia" → "Markets fell. Allied": the span begins at either.
-  const before = 'On Friday. Russia published a list of guarantees.\n';
-  const after = 'On Friday. Markets fell. Allied published a list of guarantees.\n';
-  const start = before.indexOf('Russia');
-  const a: Annotation = { id: 'r', label: 'claim', start, end: start + 'Russia published'.length, text: 'Russia published' };
+  // The paragraph moved below the next one and also copied further down: "moved here, copied there" is the same text as the reverse.
+  const paragraph = 'The army had about 265,000 troops at the border, officials said.\n\n';
+  const before = `Intro line.\n\n${paragraph}The talks stalled.\n`;
+  const after = `Intro line.\n\nThe talks stalled.\n\n${paragraph}More talks.\n\n${paragraph}`;
+  const start = before.indexOf('about 265,000 troops');
+  const a: Annotation = { id: 'r', label: 'claim', start, end: start + 'about 265,000 troops'.length, text: 'about 265,000 troops' };
   const result = checkAnnotations(sidecar(a), after, new Map([['r', 4]]), true, { previousText: before });
   assert.deepEqual(result.findings.map((f) => [f.code, f.line]), [['orphaned', 4]]);
   assert.match(result.findings[0]!.message, /cannot be placed for sure/);

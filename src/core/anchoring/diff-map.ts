@@ -151,7 +151,8 @@ export class DiffMap {
       survivedWord ||= hasWordChar(this.oldText, at, keptTo);
       at = Math.max(at, Math.min(h.oldEnd, end));
     }
-    if (touched && this.edgeWordGrew(start, end, first, last)) return { kind: 'ambiguous' };
+    const cut = touched ? this.sentenceBeforeStart(start, end, first, last) : undefined;
+    if (touched && this.edgeWordGrew(start, end, first, last, cut !== undefined)) return { kind: 'ambiguous' };
     if (!touched) {
       if (this.echoInRewrite(start, end, first)) return this.followMove(start, end);
       const newStart = this.mapStart(start);
@@ -161,7 +162,7 @@ export class DiffMap {
     survived += end - at;
     survivedWord ||= hasWordChar(this.oldText, at, end);
     if (!survivedWord) return this.followMove(start, end);
-    const newStart = this.mapStart(start);
+    const newStart = cut ?? this.mapStart(start);
     const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.mapEnd(end);
     const score = survived / Math.max(end - start, newEnd - newStart);
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
@@ -202,6 +203,36 @@ export class DiffMap {
   }
 
   /**
+   * Where the span begins when an edit replaced its first word (or words, up to `EDGE_WORDS`) by text
+   * that ends a sentence or a line: what comes up to the last such break belongs to the text before
+   * the span (a sentence or paragraph inserted there), what follows it, if anything, took the first
+   * word's place. `Ryabkov told` → `Officials declined to comment. told` begins at `told`; a span
+   * beginning inside another sentence, after its full stop, is no reading of the edit.
+   * @returns the new start, or undefined when the first edit is not such a replacement
+   */
+  private sentenceBeforeStart(start: number, end: number, first: number, last: number): number | undefined {
+    let i = Math.max(0, first);
+    while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
+    const h = this.hunks[i];
+    if (i > last || !h || h.oldStart > start || hasWordChar(this.oldText, h.oldStart, start)) return undefined;
+    let j = i;
+    while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
+    const oldTo = this.hunks[j]!.oldEnd;
+    const newTo = this.hunks[j]!.newEnd;
+    const oldWords = wordCount(this.oldText, h.oldStart, oldTo);
+    if (oldTo > end || oldWords < 1 || oldWords > EDGE_WORDS || wordCount(this.newText, h.newStart, newTo) <= oldWords) return undefined;
+    const replacement = this.newText.slice(h.newStart, newTo);
+    let cut = -1;
+    for (const m of replacement.matchAll(SENTENCE_BREAKS)) cut = m.index + m[0].length;
+    if (cut < 0) return undefined;
+    let at = h.newStart + cut;
+    // A span that began with a word begins with one again: a quote mark the diff took along stays outside.
+    const skipped = isWordChar(this.oldText.charAt(start)) ? (c: string) => c !== '' && !isWordChar(c) : (c: string) => /\s/u.test(c);
+    while (at < this.newText.length && skipped(this.newText.charAt(at))) at++;
+    return at;
+  }
+
+  /**
    * Whether an edit replaced the span's first (last) word, or two (`EDGE_WORDS`), perhaps with a quote
    * mark or space outside the edge, by more words across a sentence's end or a line break (or the
    * first word stands between such edits, `firstWordBetweenEdits`): a sentence inserted just outside
@@ -211,7 +242,7 @@ export class DiffMap {
    * `formally allied`) both readings are true, and the span takes all the words (docs/anchoring.md,
    * "The truth").
    */
-  private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
+  private edgeWordGrew(start: number, end: number, first: number, last: number, startSettled = false): boolean {
     const from = Math.max(0, first);
     const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
       const oldWords = wordCount(this.oldText, oldFrom, oldTo);
@@ -227,7 +258,7 @@ export class DiffMap {
     let i = from;
     while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
     const startHunk = this.hunks[i];
-    if (i <= last && startHunk!.oldStart <= start && !hasWordChar(this.oldText, startHunk!.oldStart, start)) {
+    if (!startSettled && i <= last && startHunk!.oldStart <= start && !hasWordChar(this.oldText, startHunk!.oldStart, start)) {
       let j = i;
       while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
       if (this.hunks[j]!.oldEnd <= end && grew(startHunk!.oldStart, this.hunks[j]!.oldEnd, startHunk!.newStart, this.hunks[j]!.newEnd)) return true;
@@ -1244,6 +1275,9 @@ const EDGE_WORDS = 2;
 
 /** A line break, or a full stop (question or exclamation mark) that ends a sentence: before white space or at the end. */
 const SENTENCE_BREAK = /\n|[.!?]["'”’)]?(?:\s|$)/;
+
+/** Every sentence or line break of a text (`SENTENCE_BREAK`, global). */
+const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'g');
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;

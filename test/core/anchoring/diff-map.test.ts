@@ -492,12 +492,21 @@ test('diff-first: a word inserted before a span’s last word, then that word re
   ]);
 });
 
-test('diff-first: a first word replaced and a sentence inserted before it is no telling where the span begins: orphaned', () => {
+test('diff-first: a first word replaced by a sentence and a word begins after the sentence: a span does not begin inside another sentence', () => {
   const before = 'On Friday. Russia published a list of sweeping new security guarantees.\n';
   const after = 'On Friday. Markets fell. Allied published a list of sweeping new security guarantees.\n';
-  // "Markets fell. " inserted before the span and "Russia" → "Allied", or "Russia" → "Markets fell. Allied".
+  // "Markets fell. " inserted before the span and "Russia" → "Allied"; read as "Russia" → "Markets fell. Allied",
+  // the span would begin with a sentence that is not its own.
   const { result } = diffOne(before, 'Russia published a list of sweeping new security guarantees', after);
-  assert.deepEqual([result.outcome, result.method, result.ambiguous], ['orphaned', 'diff', true]);
+  assert.deepEqual([result.outcome, result.method, result.annotation.text], ['edited', 'diff', 'Allied published a list of sweeping new security guarantees']);
+  // The first word deleted, the sentence put before the opening quote mark the diff took along: the mark stays outside.
+  const said = 'We are prepared to discuss them. That said, there are some things in this document that the Russians know will be unacceptable';
+  const marked = diffOne(
+    `He was not enthusiastic about the proposals.\n\n“${said},” the official said.\n`,
+    said,
+    `He was not enthusiastic about the proposals.\n\nA separate account also mentioned it, without giving a source. “${said.slice('We '.length)},” the official said.\n`,
+  );
+  assert.deepEqual([marked.result.outcome, marked.result.annotation.text], ['edited', said.slice('We '.length)]);
 });
 
 test('diff-first: a sentence inserted before a span whose first words were edited is no telling where the span begins: orphaned', () => {
