@@ -152,7 +152,7 @@ export class DiffMap {
       at = Math.max(at, Math.min(h.oldEnd, end));
     }
     const cut = touched ? this.sentenceBeforeStart(start, end, first, last) : undefined;
-    if (touched && this.edgeWordGrew(start, end, first, last, cut !== undefined)) return { kind: 'ambiguous' };
+    if (touched && this.edgeWordGrew(start, end, first, last)) return { kind: 'ambiguous' };
     if (!touched) {
       if (this.echoInRewrite(start, end, first)) return this.followMove(start, end);
       const newStart = this.mapStart(start);
@@ -219,12 +219,9 @@ export class DiffMap {
     while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
     const oldTo = this.hunks[j]!.oldEnd;
     const newTo = this.hunks[j]!.newEnd;
-    const oldWords = wordCount(this.oldText, h.oldStart, oldTo);
-    if (oldTo > end || oldWords < 1 || oldWords > EDGE_WORDS || wordCount(this.newText, h.newStart, newTo) <= oldWords) return undefined;
-    const replacement = this.newText.slice(h.newStart, newTo);
-    let cut = -1;
-    for (const m of replacement.matchAll(SENTENCE_BREAKS)) cut = m.index + m[0].length;
-    if (cut < 0) return undefined;
+    if (oldTo > end || !this.grewAcrossBreak(h.oldStart, oldTo, h.newStart, newTo)) return undefined;
+    let cut = 0;
+    for (const m of this.newText.slice(h.newStart, newTo).matchAll(SENTENCE_BREAKS)) cut = m.index + m[0].length;
     let at = h.newStart + cut;
     // A span that began with a word begins with one again: a quote mark the diff took along stays outside.
     const skipped = isWordChar(this.oldText.charAt(start)) ? (c: string) => c !== '' && !isWordChar(c) : (c: string) => /\s/u.test(c);
@@ -233,42 +230,32 @@ export class DiffMap {
   }
 
   /**
-   * Whether an edit replaced the span's first (last) word, or two (`EDGE_WORDS`), perhaps with a quote
-   * mark or space outside the edge, by more words across a sentence's end or a line break (or the
-   * first word stands between such edits, `firstWordBetweenEdits`): a sentence inserted just outside
-   * the span and the edge word replaced diff the same as the word replaced by the sentence and a word,
-   * and an insertion at the edge stays outside while a replacement is inside: no telling where the
-   * span begins. Within the sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` →
-   * `formally allied`) both readings are true, and the span takes all the words (docs/anchoring.md,
-   * "The truth").
+   * Whether edge words [oldFrom, oldTo) — one, or two (`EDGE_WORDS`) — became more words across a
+   * sentence's end or a line break in [newFrom, newTo) of the new text.
    */
-  private edgeWordGrew(start: number, end: number, first: number, last: number, startSettled = false): boolean {
+  private grewAcrossBreak(oldFrom: number, oldTo: number, newFrom: number, newTo: number): boolean {
+    const oldWords = wordCount(this.oldText, oldFrom, oldTo);
+    return oldWords >= 1 && oldWords <= EDGE_WORDS && wordCount(this.newText, newFrom, newTo) > oldWords && SENTENCE_BREAK.test(this.newText.slice(newFrom, newTo));
+  }
+
+  /**
+   * Whether an edit replaced the span's last word, or two (`EDGE_WORDS`), perhaps with a quote mark or
+   * space outside the edge, by more words across a sentence's end or a line break (or the first word
+   * stands between such edits, `firstWordBetweenEdits`): a sentence inserted just after the span and
+   * the edge word replaced diff the same as the word replaced by a word and the sentence, and an
+   * insertion at the edge stays outside while a replacement is inside: no telling where the span ends.
+   * Within the sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` → `formally
+   * allied`) both readings are true, and the span takes all the words (docs/anchoring.md, "The
+   * truth"). At the first word, such an edit is settled by `sentenceBeforeStart`.
+   */
+  private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
     const from = Math.max(0, first);
-    const grew = (oldFrom: number, oldTo: number, newFrom: number, newTo: number) => {
-      const oldWords = wordCount(this.oldText, oldFrom, oldTo);
-      return (
-        oldWords >= 1 &&
-        oldWords <= EDGE_WORDS &&
-        wordCount(this.newText, newFrom, newTo) > oldWords &&
-        SENTENCE_BREAK.test(this.newText.slice(newFrom, newTo))
-      );
-    };
-    // The edits at each edge, with those next to them across white space only (Myers may split them
-    // there); an edit that took a quote mark or space outside the edge with the edge word is at it.
-    let i = from;
-    while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
-    const startHunk = this.hunks[i];
-    if (!startSettled && i <= last && startHunk!.oldStart <= start && !hasWordChar(this.oldText, startHunk!.oldStart, start)) {
-      let j = i;
-      while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
-      if (this.hunks[j]!.oldEnd <= end && grew(startHunk!.oldStart, this.hunks[j]!.oldEnd, startHunk!.newStart, this.hunks[j]!.newEnd)) return true;
-    }
     if (this.firstWordBetweenEdits(start, end, from, last)) return true;
     const h = this.hunks[last];
     if (last >= from && h && h.oldEnd >= end && !hasWordChar(this.oldText, end, h.oldEnd)) {
       let j = last;
       while (j > from && this.hunks[j - 1]!.oldStart >= start && wordCount(this.oldText, this.hunks[j - 1]!.oldEnd, this.hunks[j]!.oldStart) === 0) j--;
-      if (this.hunks[j]!.oldStart >= start && grew(this.hunks[j]!.oldStart, end, this.hunks[j]!.newStart, h.newEnd)) return true;
+      if (this.hunks[j]!.oldStart >= start && this.grewAcrossBreak(this.hunks[j]!.oldStart, end, this.hunks[j]!.newStart, h.newEnd)) return true;
     }
     return false;
   }
