@@ -760,18 +760,7 @@ export class DocumentSync<L> {
       }
       if (this.isDirty(entry.documentUri)) return; // edited while we read: the save will write
       entry.refreshContexts();
-      const text = writeSidecar(
-        {
-          version: entry.version,
-          document: entry.documentKey,
-          annotations: entry.annotations,
-          ...(entry.settled !== undefined ? { settled: entry.settled } : {}),
-          ...(entry.rejectedReadable && entry.rejected.length > 0 ? { rejected: entry.rejected } : {}),
-        },
-        onDisk,
-        this.sources,
-        entry.revision,
-      );
+      const text = writeSidecar(entry.toSidecar(), onDisk, this.sources, entry.revision);
       // Replaced only if nobody wrote it since the stat: otherwise their change is merged in first, and the write starts over.
       const outcome = await this.files.writeIfUnchanged(entry.sidecarUri, text, { text: onDisk, stamp }, this.sources.bytesOf(text));
       if (!outcome.written) {

@@ -5,7 +5,7 @@
 import { contextAround } from '../anchoring/context';
 import { holds, reanchor } from '../anchoring/reanchor';
 import { TextHistory } from '../anchoring/text-history';
-import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion } from '../model';
+import { FORMAT_VERSION, type Annotation, type DocumentSource, type Finding, type RejectedSuggestion, type Sidecar } from '../model';
 import { OffsetIndex } from '../text';
 import type { Placement } from './anchor-findings';
 import { RecordFindings } from './record-findings';
@@ -173,6 +173,17 @@ export class Entry<L> implements SyncedDocument<L> {
       }
     }
     this.offsets = index;
+  }
+
+  /** The sidecar this document's state writes: its header, records and rejected suggestions (kept only when readable). */
+  toSidecar(): Sidecar {
+    return {
+      version: this.version,
+      document: this.documentKey,
+      annotations: this.annotations,
+      ...(this.settled !== undefined ? { settled: this.settled } : {}),
+      ...(this.rejectedReadable && this.rejected.length > 0 ? { rejected: this.rejected } : {}),
+    };
   }
 
   /** Keep the stored context of the annotations that carry one current, so later re-anchoring has the right clues. */

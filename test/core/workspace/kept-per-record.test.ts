@@ -126,16 +126,7 @@ test('after random chains of the engine\'s changes, every sidecar written is the
     const writeIfUnchanged = files.writeIfUnchanged.bind(files);
     files.writeIfUnchanged = async (path, text, expected, bytes) => {
       const entry = world.sync.get(DOC) as Entry<string>;
-      const afresh = writeSidecar(
-        {
-          version: entry.version,
-          document: entry.documentKey,
-          annotations: entry.annotations,
-          ...(entry.settled !== undefined ? { settled: entry.settled } : {}),
-          ...(entry.rejectedReadable && entry.rejected.length > 0 ? { rejected: entry.rejected } : {}),
-        },
-        expected.text,
-      );
+      const afresh = writeSidecar(entry.toSidecar(), expected.text);
       assert.equal(text, afresh, `seed ${seed}, write ${++writes}`);
       return writeIfUnchanged(path, text, expected, bytes);
     };
