@@ -23,6 +23,15 @@ const SIDECAR = '/ws/doc.txt.annotations.yaml';
 const fixture = (name: string): string => fs.readFileSync(fixturePath('workspace', name), 'utf8');
 const LABELS = ['claim', 'quote', 'figure', 'rumour'];
 
+/** A world whose document and sidecar (the workspace fixtures) the engine has loaded. */
+async function loadedWorld(): Promise<ReturnType<typeof makeWorld>> {
+  const world = makeWorld();
+  world.files.put(DOC, fixture('doc.txt'));
+  world.files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
+  await world.sync.loadAll([SIDECAR]);
+  return world;
+}
+
 /** Every label's spans as sorting every annotation afresh gives them: outer and framed, as `id@start-end`. */
 function layersAfresh(annotations: readonly Annotation[], textLength: number): Map<string, { outer: string[]; nested: string[] }> {
   const ordered = annotations.filter((a) => a.status !== 'orphaned' && a.end <= textLength).sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -41,10 +50,7 @@ test('after random chains of the engine\'s changes, the findings and the layers 
   for (let seed = 1; seed <= 12; seed++) {
     const random = seededRandom(seed);
     const int = (n: number) => Math.floor(random() * n);
-    const world = makeWorld();
-    world.files.put(DOC, fixture('doc.txt'));
-    world.files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
-    await world.sync.loadAll([SIDECAR]);
+    const world = await loadedWorld();
     let document: MemoryDocument | undefined;
     let layers: { text: OffsetIndex; layers: SpanLayers<string> } | undefined;
     const removed: Annotation[][] = [];
@@ -115,10 +121,7 @@ test('after random chains of the engine\'s changes, every sidecar written is the
   for (let seed = 1; seed <= 16; seed++) {
     const random = seededRandom(seed);
     const int = (n: number) => Math.floor(random() * n);
-    const world = makeWorld();
-    world.files.put(DOC, fixture('doc.txt'));
-    world.files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
-    await world.sync.loadAll([SIDECAR]);
+    const world = await loadedWorld();
     // Every write the engine makes, against the same content spliced into the same previous text by
     // a writer that keeps nothing from one write to the next (every record compared).
     let writes = 0;
@@ -200,10 +203,7 @@ test('after random chains of the engine\'s changes, every sidecar written is the
 });
 
 test('records moved in place by typing are written at their new places, though they are the objects written before', async () => {
-  const world = makeWorld();
-  world.files.put(DOC, fixture('doc.txt'));
-  world.files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
-  await world.sync.loadAll([SIDECAR]);
+  const world = await loadedWorld();
   await world.sync.add(DOC, [{ start: 4, end: 12, label: 'claim' }], 'ana'); // written: the records are those the writer wrote from
   const document = world.editor.openWith(DOC, world.files.text(DOC)!);
   world.sync.applyTextChanges(document, typeInto(document, 0, 'NEW '));
