@@ -99,7 +99,7 @@ const WORKBENCH_NOISE = [
 ];
 
 /** What test/extension/index.ts reported so far, to say something useful when the run never finishes. */
-const progress = { passed: 0, failed: 0, running: '', reported: false };
+const progress = { passed: 0, failed: 0, running: '', reported: false, failures: [] };
 
 const t0 = Date.now();
 const since = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
@@ -288,10 +288,14 @@ async function main() {
         });
         return;
       }
-      const event = /^\[\[harness:test\]\] (started|passed|failed) (.*)$/.exec(text.trim());
+      const event = /^\[\[harness:test\]\] (started|passed|failed|error) (.*)$/.exec(text.trim());
       if (event) {
         if (event[1] === 'started') progress.running = event[2];
-        else {
+        else if (event[1] === 'error') {
+          const last = progress.failures[progress.failures.length - 1];
+          if (last) last.error = JSON.parse(event[2]);
+        } else {
+          if (event[1] === 'failed') progress.failures.push({ title: event[2] });
           progress[event[1]]++;
           progress.running = '';
         }
@@ -364,6 +368,7 @@ async function main() {
     const result = { passed: progress.passed, failed: progress.failed, incomplete: true, running: progress.running || undefined };
     process.stdout.write(`[[harness:result]] ${JSON.stringify(result)}\n`);
   }
+  if (progress.failures.length > 0) process.stdout.write(`[[harness:failures]] ${JSON.stringify(progress.failures)}\n`);
   return typeof code === 'number' ? code : 1;
 }
 

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ARTIFACTS = join(ROOT, '.artifacts');
 const RESULT_MARKER = '[[harness:result]]'; // logged by test/extension/index.ts
+const FAILURES_MARKER = '[[harness:failures]]'; // logged by scripts/run-vscode-tests.js
 
 const SUITE_FLAGS = ['--unit', '--integration'];
 const flags = process.argv.slice(2).filter((arg) => SUITE_FLAGS.includes(arg));
@@ -99,6 +100,29 @@ function tapCount(tap, key) {
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * The tests that failed in a TAP report of node --test, innermost only (a suite whose subtests failed is
+ * left out), each with the first line of its error.
+ * @param {string} tap the report
+ * @returns {{ title: string, error?: string }[]}
+ */
+function tapFailures(tap) {
+  const lines = tap.split('\n');
+  const failures = [];
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^(\s*)not ok \d+ - (.*)$/.exec(lines[i]);
+    if (!match) continue;
+    const block = [];
+    for (let j = i + 2; j < lines.length && lines[j].trim() !== '...'; j++) block.push(lines[j].trim());
+    if (block.some((l) => l === "failureType: 'subtestsFailed'")) continue;
+    const at = block.findIndex((l) => l.startsWith('error: '));
+    const inline = at === -1 ? undefined : block[at].slice('error: '.length);
+    const error = inline === '|-' || inline === '|' ? block[at + 1] : inline?.replace(/^'(.*)'$/, '$1');
+    failures.push({ title: match[2], error });
+  }
+  return failures;
+}
+
 async function unitSuite() {
   const files = unitTestFiles();
   step(`unit tests: node --test, ${files.length} file(s)`);
@@ -121,7 +145,14 @@ async function unitSuite() {
   } else if (code !== 0 && failed === 0) {
     problems.push(`node --test exited with ${code} although no test failed`);
   }
-  suites.push({ name: 'unit', passed: passed ?? 0, failed, skipped: (tapCount(tap, 'skipped') ?? 0) + (tapCount(tap, 'todo') ?? 0) });
+  const failures = tapFailures(tap);
+  suites.push({
+    name: 'unit',
+    passed: passed ?? 0,
+    failed,
+    skipped: (tapCount(tap, 'skipped') ?? 0) + (tapCount(tap, 'todo') ?? 0),
+    failures,
+  });
 }
 
 /**
@@ -149,7 +180,9 @@ async function integrationSuite(name, suiteArgs) {
   } else if (code !== 0 && failed === 0) {
     problems.push(`the integration runner exited with ${code} although no test failed`);
   }
-  suites.push({ name, passed: result.passed, failed, skipped: result.pending ?? 0 });
+  const failuresLine = stdout.split('\n').reverse().find((l) => l.startsWith(FAILURES_MARKER));
+  const failures = failuresLine ? JSON.parse(failuresLine.slice(FAILURES_MARKER.length)) : [];
+  suites.push({ name, passed: result.passed, failed, skipped: result.pending ?? 0, failures });
 }
 
 /**
@@ -203,6 +236,10 @@ if (runIntegration) {
 step('summary');
 for (const s of suites) {
   console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}`);
+}
+// Repeated here because a CI log is often read from its end: which tests failed, and why.
+for (const s of suites) {
+  for (const f of s.failures ?? []) console.log(`  failed in ${s.name}: ${f.title}${f.error ? `\n    ${f.error}` : ''}`);
 }
 for (const n of notRun) console.log(`not run: ${n}`);
 for (const p of problems) console.log(`counted as a failure: ${p}`);

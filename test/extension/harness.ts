@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 /** Prefix of the line scripts/test.mjs reads to count a suite's results. */
 export const RESULT_MARKER = '[[harness:result]]';
 /**
- * Prefix of a line per test event (`started`, `passed`, `failed` and the full title), which
+ * Prefix of a line per test event (`started`, `passed`, `failed` and the full title; after `failed`,
+ * `error` and the first line of its message as JSON), which
  * scripts/run-vscode-tests.js counts and hides: when the host hangs or crashes before the end, the runner
  * can still say what passed and which test was running.
  */
@@ -85,9 +86,12 @@ export function reportTestEvents(runner: Mocha.Runner, counts: Counts): void {
     counts.passed++;
     console.log(`${TEST_MARKER} passed ${test.fullTitle()}`);
   });
-  runner.on('fail', (test) => {
+  runner.on('fail', (test, error: unknown) => {
     counts.failed++;
     console.log(`${TEST_MARKER} failed ${test.fullTitle()}`);
+    // The runner repeats the first line of the error in the run's last lines, where CI logs are read.
+    const message = error instanceof Error ? error.message : String(error);
+    console.log(`${TEST_MARKER} error ${JSON.stringify(message.split('\n')[0].slice(0, 300))}`);
   });
   runner.on('pending', () => counts.pending++);
 }
