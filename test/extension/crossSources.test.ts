@@ -13,7 +13,7 @@ import { interceptWindow, openEditor, recordOnDisk, removeScratch, scratchDocume
 import { markdown } from './markdown';
 import { SEED_000, SEED_002, activeApi, fileUri, itemLabel } from './navigation-helpers';
 import { repoText } from './repo-files';
-import { requestScreenshot } from './screenshot';
+import { screenshotShowing } from './screenshot';
 
 /** Seed ids (test/fixtures/sources/seeds-expected.json). */
 const TOLL_002 = '64a2f580'; // "13,000 lives"
@@ -55,23 +55,16 @@ async function hoverAt(uri: vscode.Uri, id: string, api: MarginaliaApi): Promise
   return { text: hoverMarkdown(hovers), editor, at };
 }
 
-/** Show the hover at a place and take its picture; on a loaded machine the hover may be asked for before the editor has focus, so it is asked again. */
+/** Show the hover at a place and take its picture. */
 async function screenshotHover(editor: vscode.TextEditor, at: vscode.Position, name: string, waitForText: string): Promise<void> {
-  const attempts = 3;
-  for (let attempt = 1; ; attempt++) {
+  const file = await screenshotShowing(name, waitForText, async () => {
     const focused = await vscode.window.showTextDocument(editor.document, { preview: false });
     focused.selection = new vscode.Selection(at, at);
     focused.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('editor.action.showHover');
-    try {
-      const file = await requestScreenshot(name, { waitForText, timeoutMs: 8000 });
-      console.log(`  screenshot: ${file ?? '(not under the web runner)'}`);
-      return;
-    } catch (error) {
-      if (attempt === attempts) throw error;
-    }
-  }
+  });
+  console.log(`  screenshot: ${file ?? '(not under the web runner)'}`);
 }
 
 /** Copy a fixture of test/fixtures/sources/editor, with its sidecar, into the workspace's scratch folder. */
@@ -144,13 +137,13 @@ suite('Across sources: tree, hover, Problems and link-all', () => {
     assert.equal(offer.description, '2 · 2 prints', 'a quotation says how often it is printed');
 
     await vscode.commands.executeCommand('workbench.view.extension.marginalia');
-    await api.navigation.treeView.reveal(toll, { select: true, focus: true, expand: true });
     // The side bar wider for the descriptions, for the picture (with no editor open, "decrease" shrinks
     // the editor area beside it); as it was after it.
     const widen = 6;
     for (let i = 0; i < widen; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
     try {
-      const file = await requestScreenshot('tree-conflicts', { waitForText: 'conflict: more than 13,000' });
+      const reveal = () => api.navigation.treeView.reveal(toll, { select: true, focus: true, expand: true });
+      const file = await screenshotShowing('tree-conflicts', 'conflict: more than 13,000', reveal);
       console.log(`  screenshot: ${file ?? '(not under the web runner)'} — ${itemLabel(item)}`);
     } finally {
       for (let i = 0; i < widen; i++) await vscode.commands.executeCommand('workbench.action.increaseViewWidth');

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Annotation, Relation } from '../../src/core/model';
 import type { MarginaliaApi } from '../../src/extension/extension';
 import { interceptWindow, marginalia, openEditor, rangeOf, recordOnDisk, removeScratch, scratchDocument, waitFor } from './editor-helpers';
-import { requestScreenshot } from './screenshot';
+import { requestScreenshot, screenshotShowing } from './screenshot';
 
 const ARTICLE_A = [
   'Minister Sergei Ryabkov spoke on Friday.',
@@ -210,17 +210,7 @@ suite('Relations in the editor', () => {
     try {
       const quote = await waitFor(() => tree.findOccurrence(a, made.quote!.id), 'the quote in the filtered tree');
       await vscode.commands.executeCommand('notifications.clearAll');
-      // A reveal can land before the view has drawn the node, and then nothing expands: reveal again
-      // until the child's text is on screen (VS Code gives no event for a tree item drawn).
-      for (let attempt = 1; ; attempt++) {
-        await treeView.reveal(quote, { expand: true, select: true, focus: false });
-        try {
-          await requestScreenshot('relations-tree', { waitForText: 'said by: Sergei Ryabkov', timeoutMs: 5000 });
-          break;
-        } catch (error) {
-          if (attempt === 3) throw error;
-        }
-      }
+      await screenshotShowing('relations-tree', 'said by: Sergei Ryabkov', () => treeView.reveal(quote, { expand: true, select: true, focus: false }), 5000);
     } finally {
       await vscode.commands.executeCommand('marginalia.tree.clearFilter');
     }

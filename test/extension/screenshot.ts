@@ -46,3 +46,25 @@ export async function requestScreenshot(name: string, options: ScreenshotOptions
   }
   throw new Error(`screenshot '${name}' was not written within ${timeoutMs} ms`);
 }
+
+/**
+ * Take a screenshot once `show` has put `waitForText` on screen, calling `show` again while it has not:
+ * a tree reveal can land before the view has drawn the node (or just before a collapse it follows), and
+ * a hover can be asked for before the editor has focus. VS Code gives no event for what it drew.
+ * @param name file name without extension
+ * @param waitForText text the picture must show
+ * @param show what puts it on screen
+ * @param timeoutMs how long each attempt waits for the text
+ * @returns the PNG's path, or undefined when not running under the screenshot runner
+ */
+export async function screenshotShowing(name: string, waitForText: string, show: () => Thenable<unknown>, timeoutMs = 8000): Promise<string | undefined> {
+  const attempts = 3;
+  for (let attempt = 1; ; attempt++) {
+    await show();
+    try {
+      return await requestScreenshot(name, { waitForText, timeoutMs });
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
+}

@@ -16,7 +16,7 @@ import {
   writeText,
 } from './navigation-helpers';
 import { waitFor, watchPrompts } from './editor-helpers';
-import { requestScreenshot } from './screenshot';
+import { requestScreenshot, screenshotShowing } from './screenshot';
 
 type DocGroup = Group<AnnotatedDocumentView>;
 
@@ -365,10 +365,9 @@ suite('Entity tree', () => {
       await vscode.commands.executeCommand('marginalia.entities.focus');
       await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
       for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.decreaseViewWidth');
-      await api.navigation.treeView.reveal(ryabkov, { select: true, focus: false, expand: true });
-      console.log(`  screenshot: ${(await requestScreenshot('tree-by-relation', { waitForText: 'said-by' })) ?? '(none: not under scripts/run-vscode-tests.js)'}`);
-      await api.navigation.treeView.reveal(tree.getChildren(brokenNode)[0]!, { select: true, focus: false });
-      console.log(`  screenshot: ${(await requestScreenshot('tree-by-relation-broken', { waitForText: 'broken relations' })) ?? '(none)'}`);
+      const reveal = (node: typeof ryabkov, expand = false) => api.navigation.treeView.reveal(node, { select: true, focus: false, expand });
+      console.log(`  screenshot: ${(await screenshotShowing('tree-by-relation', 'said-by', () => reveal(ryabkov, true))) ?? '(none: not under scripts/run-vscode-tests.js)'}`);
+      console.log(`  screenshot: ${(await screenshotShowing('tree-by-relation-broken', 'broken relations', () => reveal(tree.getChildren(brokenNode)[0]!))) ?? '(none)'}`);
     } finally {
       await vscode.commands.executeCommand('marginalia.tree.groupByLabel');
       await vscode.workspace.fs.delete(sidecar);
@@ -391,8 +390,7 @@ suite('Entity tree', () => {
       (n) => n.occurrence.path === SEED_000 && n.occurrence.annotation.entity === 'ryabkov-talks-offer',
     );
     assert.ok(node);
-    await api.navigation.treeView.reveal(node, { select: true, focus: true, expand: true });
-    const file = await requestScreenshot('tree-beside-article', { waitForText: 'ryabkov-talks-offer' });
+    const file = await screenshotShowing('tree-beside-article', 'ryabkov-talks-offer', () => api.navigation.treeView.reveal(node, { select: true, focus: true, expand: true }));
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
   });
 });
