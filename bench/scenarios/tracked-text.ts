@@ -23,6 +23,9 @@
  *   fewer pieces) and of which an unedited copy stands elsewhere. "Moved here, copied there" is the
  *   same text as "moved there, copied here": every copy's bounds are true as well. A copy of a
  *   paragraph that stayed in place is not: the copy is one edit, the other story three;
+ * - **copied beside itself**: an intact span of which an unedited copy stands right against its
+ *   unedited original, white space between (copied there, or copied elsewhere and the text between
+ *   deleted). "Copied below" is the same text as "copied above": the copy's bounds are true as well;
  * - **copied, then deleted**: a gone span of which an unedited copy stands, made by a copy whose every
  *   copied letter and digit is gone from its place (the paragraph copied, then deleted or replaced). That
  *   is the text a move of it would have made: gone (orphaned) and the copy's bounds are both true. Not
@@ -233,7 +236,8 @@ export class TrackedText {
     if (intact) {
       // Moved and copied: the copied text accounts for a move (without it, the rest of the original stands
       // in fewer pieces), so "moved here, copied there" is the same text as "moved there, copied here".
-      const copies = this.copiesOf(start, end).filter(({ edit }) => this.breaks(this.edits[edit]!.copied!) < this.breaks([]));
+      // Copied right beside itself: "copied below" is the same text as "copied above".
+      const copies = this.copiesOf(start, end).filter(({ edit }) => this.breaks(this.edits[edit]!.copied!) < this.breaks([]) || this.besideItsOriginal(edit));
       return { kind: 'intact', ...strict, alternatives: copies.map(bounds), ...(copies.length > 0 && { undetermined: true as const }) };
     }
     const wide = grow(strict.start, strict.end, across);
@@ -292,6 +296,23 @@ export class TrackedText {
       if (k === end - start) found.push({ start: at, end: at + k, edit });
     }
     return found;
+  }
+
+  /**
+   * Whether a copy, unedited, stands right against the text it copied, unedited too, with only white
+   * space between them: the same text as the copy put on the other side, so either is the original.
+   * @param edit the copy
+   */
+  private besideItsOriginal(edit: number): boolean {
+    const copied = this.edits[edit]!.copied!;
+    const block = this.cells.flatMap((c, i) => (c.edit === edit && c.copyOf >= 0 ? [i] : []));
+    const original = copied.map((id) => this.positions![id]!);
+    const contiguous = (at: readonly number[]) => at.every((p, k) => p >= 0 && p === at[0]! + k);
+    if (block.length !== copied.length || !contiguous(block) || !contiguous(original)) return false;
+    const onlySpace = (from: number, to: number) => this.cells.slice(from, to).every((c) => /\s/u.test(c.ch));
+    const [first, last] = [block[0]!, block[block.length - 1]!];
+    const [from, to] = [original[0]!, original[original.length - 1]!];
+    return (to < first && onlySpace(to + 1, first)) || (from > last && onlySpace(last + 1, from));
   }
 
   /** Where copies of each original code point stand, by that code point (built when first asked after an edit). */

@@ -107,9 +107,18 @@ export class DiffMap {
    */
   map(start: number, end: number): SpanMapping {
     const mapping = this.mapSpan(start, end);
-    return mapping.kind === 'mapped' && mapping.edited && mapping.score < REWRITTEN_SCORE && this.standsWholeElsewhere(start, end, mapping)
-      ? { kind: 'ambiguous' }
-      : mapping;
+    if (mapping.kind !== 'mapped' || !mapping.edited || mapping.score >= REWRITTEN_SCORE || !this.standsWholeElsewhere(start, end, mapping)) return mapping;
+    // Its paragraph stayed in place around it: the span was edited there, and the text elsewhere is a copy.
+    if (!this.leftItsPlace(this.paragraphWords(start, end))) return mapping;
+    const followed = this.followMove(start, end);
+    return followed.kind === 'mapped' ? followed : { kind: 'ambiguous' };
+  }
+
+  /** The words of the old paragraph (line) holding `[start, end)` (`wordsOf`). */
+  private paragraphWords(start: number, end: number): (readonly [number, number])[] {
+    const from = this.oldText.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = this.oldText.indexOf('\n', end);
+    return wordsOf(this.oldText, from, lineEnd < 0 ? this.oldText.length : lineEnd);
   }
 
   /**
@@ -139,19 +148,27 @@ export class DiffMap {
     let survived = 0;
     let survivedWord = false;
     let onlyDeleted = true;
+    let edits = 0;
+    let island = 0;
     let at = start;
     for (let i = Math.max(0, first); i <= last; i++) {
       const h = this.hunks[i]!;
       if (h.oldEnd <= start) continue; // before the span; an insertion at its start stays outside it
       if (h.coarse) return { kind: 'unknown' };
       touched = true;
-      onlyDeleted &&= h.newStart === h.newEnd && h.oldStart >= start && h.oldEnd <= end;
+      // Marks restyled (dashes, quotes) change no word.
+      if (hasWordChar(this.oldText, h.oldStart, h.oldEnd) || hasWordChar(this.newText, h.newStart, h.newEnd)) {
+        edits++;
+        island = Math.max(island, wordCount(this.oldText, at, Math.min(h.oldStart, end)));
+      }
+      // A quote mark restyled along with the deleted words puts no word in their place.
+      onlyDeleted &&= !hasWordChar(this.newText, h.newStart, h.newEnd) && !hasWordChar(this.oldText, h.oldStart, start) && !hasWordChar(this.oldText, end, h.oldEnd);
       const keptTo = Math.max(at, Math.min(h.oldStart, end));
       survived += keptTo - at;
       survivedWord ||= hasWordChar(this.oldText, at, keptTo);
       at = Math.max(at, Math.min(h.oldEnd, end));
     }
-    const cut = touched ? this.sentenceBeforeStart(start, end, first, last) : undefined;
+    const cut = touched ? (this.sentenceBeforeStart(start, end, first, last) ?? this.sentenceAfterFirstWord(start, end, first, last)) : undefined;
     if (touched && this.edgeWordGrew(start, end, first, last)) return { kind: 'ambiguous' };
     if (!touched) {
       if (this.echoInRewrite(start, end, first)) return this.followMove(start, end);
@@ -161,13 +178,42 @@ export class DiffMap {
     }
     survived += end - at;
     survivedWord ||= hasWordChar(this.oldText, at, end);
-    if (!survivedWord) return this.followMove(start, end);
+    island = Math.max(island, wordCount(this.oldText, at, end));
+    if (!survivedWord || this.paraphrased(edits, island)) return this.followMove(start, end);
     const newStart = cut ?? this.mapStart(start);
-    const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.mapEnd(end);
+    const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.endBeforeInsertedMarks(end, this.mapEnd(end), newStart, first, last);
     const score = survived / Math.max(end - start, newEnd - newStart);
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
     return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
+  }
+
+  /**
+   * Whether the diff threaded a rewrite of the span on words it shares with the old text: words edited
+   * in `PARAPHRASE_EDITS` places or more, no stretch of `FOLLOW_WORDS` words between them untouched. The
+   * quote "If there is any further aggression against Ukraine, that will have massive, massive
+   * consequences …" rewritten as "If there is any further aggression, officials warned, it will carry
+   * …" is a new sentence, not the quote edited; an edit of the quote's own (a word or a sentence
+   * replaced) leaves a long stretch of it whole.
+   * @param edits how many hunks over the span change words
+   * @param island the most words between two of them (or the span's edges)
+   */
+  private paraphrased(edits: number, island: number): boolean {
+    return edits >= PARAPHRASE_EDITS && island < FOLLOW_WORDS;
+  }
+
+  /**
+   * A span that ended with a word ends with one again: marks and white space an edit inserted at its new
+   * end (`severe consequences”` → `severe"`, the words deleted and the quote mark restyled) stay outside.
+   * @param newEnd the span's end as the diff maps it
+   * @param newStart its new start, which the end never passes
+   */
+  private endBeforeInsertedMarks(end: number, newEnd: number, newStart: number, first: number, last: number): number {
+    if (!isWordChar(this.oldText.charAt(end - 1))) return newEnd;
+    const inserted = (at: number) => this.hunks.slice(Math.max(0, first), last + 1).some((h) => at >= h.newStart && at < h.newEnd);
+    let at = newEnd;
+    while (at > newStart && !isWordChar(this.newText.charAt(at - 1)) && inserted(at - 1)) at--;
+    return at;
   }
 
   /**
@@ -186,20 +232,19 @@ export class DiffMap {
     // The line break first: between scattered edits the island is most of a long text, read no further.
     const lineBreak = this.oldText.indexOf('\n', before.oldEnd);
     if ((lineBreak >= 0 && lineBreak < after.oldStart) || wordCount(this.oldText, before.oldEnd, after.oldStart) >= FOLLOW_WORDS) return false;
-    const from = this.oldText.lastIndexOf('\n', start - 1) + 1;
-    const lineEnd = this.oldText.indexOf('\n', end);
-    return this.leftItsPlace(wordsOf(this.oldText, from, lineEnd < 0 ? this.oldText.length : lineEnd));
+    return this.leftItsPlace(this.paragraphWords(start, end));
   }
 
   /**
-   * Whether the diff took a paragraph out of its place: fewer than `MIN_SURVIVAL` of its words are
-   * untouched there.
+   * Whether the diff took a paragraph out of its place: fewer than `share` of its words are untouched
+   * there.
    * @param words the paragraph's words (`wordsOf`)
+   * @param share `MIN_SURVIVAL` unless said
    */
-  private leftItsPlace(words: readonly (readonly [number, number])[]): boolean {
+  private leftItsPlace(words: readonly (readonly [number, number])[], share = MIN_SURVIVAL): boolean {
     let kept = 0;
     for (const [at, length] of words) if (this.untouched(at, at + length)) kept++;
-    return kept < words.length * MIN_SURVIVAL;
+    return kept < words.length * share;
   }
 
   /**
@@ -220,11 +265,19 @@ export class DiffMap {
     const oldTo = this.hunks[j]!.oldEnd;
     const newTo = this.hunks[j]!.newEnd;
     if (oldTo > end || !this.grewAcrossBreak(h.oldStart, oldTo, h.newStart, newTo)) return undefined;
+    return this.startAfterLastBreak(h.newStart, newTo, isWordChar(this.oldText.charAt(start)));
+  }
+
+  /**
+   * Where a span begins after the last sentence's end or line break in `[newFrom, newTo)` of the new text.
+   * @param beganWithWord whether the span began with a word: it begins with one again, and a quote mark
+   * the diff took along stays outside
+   */
+  private startAfterLastBreak(newFrom: number, newTo: number, beganWithWord: boolean): number {
     let cut = 0;
-    for (const m of this.newText.slice(h.newStart, newTo).matchAll(SENTENCE_BREAKS)) cut = m.index + m[0].length;
-    let at = h.newStart + cut;
-    // A span that began with a word begins with one again: a quote mark the diff took along stays outside.
-    const skipped = isWordChar(this.oldText.charAt(start)) ? (c: string) => c !== '' && !isWordChar(c) : (c: string) => /\s/u.test(c);
+    for (const m of this.newText.slice(newFrom, newTo).matchAll(SENTENCE_BREAKS)) cut = m.index + m[0].length;
+    let at = newFrom + cut;
+    const skipped = beganWithWord ? (c: string) => c !== '' && !isWordChar(c) : (c: string) => /\s/u.test(c);
     while (at < this.newText.length && skipped(this.newText.charAt(at))) at++;
     return at;
   }
@@ -240,17 +293,16 @@ export class DiffMap {
 
   /**
    * Whether an edit replaced the span's last word, or two (`EDGE_WORDS`), perhaps with a quote mark or
-   * space outside the edge, by more words across a sentence's end or a line break (or the first word
-   * stands between such edits, `firstWordBetweenEdits`): a sentence inserted just after the span and
+   * space outside the edge, by more words across a sentence's end or a line break: a sentence inserted just after the span and
    * the edge word replaced diff the same as the word replaced by a word and the sentence, and an
    * insertion at the edge stays outside while a replacement is inside: no telling where the span ends.
    * Within the sentence (`formally ` + `Russia` → `allied`, the same text as `Russia` → `formally
    * allied`) both readings are true, and the span takes all the words (docs/anchoring.md, "The
-   * truth"). At the first word, such an edit is settled by `sentenceBeforeStart`.
+   * truth"). At the first word, such an edit is settled by `sentenceBeforeStart` and
+   * `sentenceAfterFirstWord`.
    */
   private edgeWordGrew(start: number, end: number, first: number, last: number): boolean {
     const from = Math.max(0, first);
-    if (this.firstWordBetweenEdits(start, end, from, last)) return true;
     const h = this.hunks[last];
     if (last >= from && h && h.oldEnd >= end && !hasWordChar(this.oldText, end, h.oldEnd)) {
       let j = last;
@@ -261,20 +313,26 @@ export class DiffMap {
   }
 
   /**
-   * Whether the span's first word, kept, stands between an edit right before it (across white space)
-   * and one right after it that put in a sentence's end or a line break: that word may as well be the
-   * first of a sentence inserted before the span, whose own first word was replaced (`\nThe tough` →
-   * ` The ministry … comment.\nofficially tough`, Myers keeping `The`).
+   * Where the span begins when its first word, kept, stands between an edit right before it (across
+   * white space) and one right after it that put in a sentence's end or a line break: Myers kept the
+   * word as the first of a sentence inserted before the span, whose own first word was replaced
+   * (`\nThe tough` → ` The ministry … comment.\nofficially tough`). Read so, the span begins after the
+   * inserted sentence, as `sentenceBeforeStart` settles a replaced first word; read as the diff has it,
+   * it would begin with a word whose sentence ends before the rest of the span begins.
+   * @returns the new start, or undefined when the first word does not stand between such edits
    */
-  private firstWordBetweenEdits(start: number, end: number, from: number, last: number): boolean {
+  private sentenceAfterFirstWord(start: number, end: number, first: number, last: number): number | undefined {
+    const from = Math.max(0, first);
     let wordEnd = start;
     while (wordEnd < end && isWordChar(this.oldText.charAt(wordEnd))) wordEnd++;
-    if (wordEnd === start) return false;
-    const touchesBefore = this.hunks.slice(from, last + 1).some((h) => h.oldEnd <= start && h.oldEnd >= start - 1 && h.newEnd > h.newStart && /^\s*$/.test(this.oldText.slice(h.oldEnd, start)));
-    if (!touchesBefore) return false;
-    return this.hunks
-      .slice(from, last + 1)
-      .some((h) => h.oldStart >= wordEnd && h.oldStart <= end && /^\s*$/.test(this.oldText.slice(wordEnd, h.oldStart)) && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd)));
+    if (wordEnd === start) return undefined;
+    const touching = this.hunks.slice(from, last + 1);
+    const touchesBefore = touching.some((h) => h.oldEnd <= start && h.oldEnd >= start - 1 && h.newEnd > h.newStart && /^\s*$/.test(this.oldText.slice(h.oldEnd, start)));
+    if (!touchesBefore) return undefined;
+    const after = touching.find(
+      (h) => h.oldStart >= wordEnd && h.oldStart <= end && /^\s*$/.test(this.oldText.slice(wordEnd, h.oldStart)) && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd)),
+    );
+    return after && this.startAfterLastBreak(after.newStart, after.newEnd, true);
   }
 
   /**
@@ -1230,29 +1288,33 @@ function boundaryScore(text: string, at: number, length: number): number {
 /**
  * How well an edit beginning at `at` begins on a boundary: with something other than white space right
  * after white space (3 after a line break or at the text's start, 2 after the end of a sentence, 1 after
- * a space between words), else 0.
+ * a space between words), or with a word right after a mark (1: `“|Western We`, not `“We|stern We`),
+ * else 0.
  */
 function startScore(text: string, at: number): number {
   if (/\s/.test(text.charAt(at))) return 0;
   if (at === 0 || text.charCodeAt(at - 1) === 10) return 3;
-  if (!/\s/.test(text.charAt(at - 1))) return 0;
+  if (!/\s/.test(text.charAt(at - 1))) return isWordChar(text.charAt(at)) && !isWordChar(text.charAt(at - 1)) ? 1 : 0;
   return SENTENCE_END.test(text.charAt(at - 2)) ? 2 : 1;
 }
 
 /**
  * How well an edit ending at `end` ends on a boundary: with something other than white space right
  * before a line break or the text's end (3), before white space after the end of a sentence (2) or
- * after a word (1), else 0.
+ * after a word (1), or with a word right before a mark (1), else 0.
  */
 function endScore(text: string, end: number): number {
   if (end === 0 || /\s/.test(text.charAt(end - 1))) return 0;
   if (end === text.length || text.charCodeAt(end) === 10) return 3;
-  if (!/\s/.test(text.charAt(end))) return 0;
+  if (!/\s/.test(text.charAt(end))) return isWordChar(text.charAt(end - 1)) && !isWordChar(text.charAt(end)) ? 1 : 0;
   return SENTENCE_END.test(text.charAt(end - 1)) ? 2 : 1;
 }
 
 /** A character that ends a sentence, or a quote or bracket closing one. */
 const SENTENCE_END = /[.!?:;"'”’)]/;
+
+/** From this many hunks over a span with no long untouched stretch between them, it was rewritten (`paraphrased`). */
+const PARAPHRASE_EDITS = 3;
 
 /** Below this share of an edited span's text kept by the diff, its text standing whole elsewhere is a doubt (`standsWholeElsewhere`). */
 const REWRITTEN_SCORE = 2 / 3;

@@ -154,6 +154,28 @@ test('a copy is no answer for a gone span when the copy was edited over it or so
   assert.deepEqual(deletedOnly.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [] });
 });
 
+test('a paragraph copied right beside itself is undetermined: copied above is the same text as copied below', () => {
+  const above = new TrackedText(PARAGRAPHS);
+  above.copy(6, 8, 6, '\n\n');
+  const below = new TrackedText(PARAGRAPHS);
+  below.copy(6, 8, 16, '\n\n');
+  assert.equal(above.text, 'One.\n\nTwo two.\n\nTwo two.\n\nThree.\n\nFour.\n');
+  assert.equal(below.text, above.text);
+  assert.deepEqual(above.truth(6, 13), { kind: 'intact', start: 16, end: 23, alternatives: [{ start: 6, end: 13 }], undetermined: true });
+  assert.deepEqual(below.truth(6, 13), { kind: 'intact', start: 6, end: 13, alternatives: [{ start: 16, end: 23 }], undetermined: true });
+  // Copied above "One.", then "One." deleted: the copy now stands against its original (scenario 9991).
+  const between = new TrackedText(PARAGRAPHS);
+  between.copy(6, 8, 0, '\n\n');
+  between.splice(10, 6, '');
+  assert.equal(between.text, above.text.slice(6));
+  assert.deepEqual(between.truth(6, 13), { kind: 'intact', start: 10, end: 17, alternatives: [{ start: 0, end: 7 }], undetermined: true });
+  // A copy beside an original that was edited is no longer the same text either way round.
+  const edited = new TrackedText(PARAGRAPHS);
+  edited.copy(6, 8, 16, '\n\n');
+  edited.splice(10, 3, 'too');
+  assert.deepEqual(edited.truth(6, 9), { kind: 'intact', start: 6, end: 9, alternatives: [] });
+});
+
 test('a copy next to an unmoved original has one true place, whatever moved around it', () => {
   // "Two two." copied below "Three."; "Four." moved to the top; "One." moved to the end, away from it.
   const t = new TrackedText(PARAGRAPHS);
