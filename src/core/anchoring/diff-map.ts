@@ -617,15 +617,23 @@ export class DiffMap {
   /**
    * Whether the text next to a deleted span (up to the edits around it), still standing in its place,
    * also stands next to `found`: then `found` is in a copy of the passage (pasted, the original kept
-   * and its span deleted), not where the span was moved to.
+   * and its span deleted), not where the span was moved to. Text that reaches into another line is
+   * compared to that line's end (start): a paragraph moved between two that begin alike (a picture's
+   * address) has the same few characters after it in both places.
    */
   private copiedWithContext(start: number, end: number, found: number): boolean {
     const before = this.hunks[Math.max(0, this.lastHunkStartingBefore(start, true))];
     const after = this.hunks.find((h) => h.oldEnd >= end);
     const keptBefore = Math.min(start, before?.oldStart ?? start);
     const keptAfter = Math.max(end, after?.oldEnd ?? end);
-    const from = keptBefore - COPY_CONTEXT;
-    const to = keptAfter + COPY_CONTEXT;
+    let from = keptBefore - COPY_CONTEXT;
+    if (from >= 0 && this.oldText.lastIndexOf('\n', start - 1) >= from) from = this.oldText.lastIndexOf('\n', from - 1) + 1;
+    let to = keptAfter + COPY_CONTEXT;
+    const lineBreak = this.oldText.indexOf('\n', end);
+    if (to <= this.oldText.length && lineBreak >= 0 && lineBreak < to) {
+      const lineEnd = this.oldText.indexOf('\n', to);
+      to = lineEnd < 0 ? this.oldText.length : lineEnd;
+    }
     const copiedBefore =
       from >= 0 && this.untouched(from, keptBefore) && this.mapStart(from) !== found - (start - from) && this.newText.startsWith(this.oldText.slice(from, start), found - (start - from));
     const copiedAfter =
@@ -743,7 +751,8 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
   const oldAround = aroundLines(leadStarts, oldLines, lineStarts(oldText, oldTailStart, marginTail));
   const newAround = aroundLines(lineStarts(newText, marginHead, head), newLines, lineStarts(newText, newTailStart, marginTail + newText.length - oldText.length));
   const shifted = lineChanges.map((c) => ({ aStart: c.aStart + lead, aEnd: c.aEnd + lead, bStart: c.bStart + lead, bEnd: c.bEnd + lead }));
-  const { changes, ambiguous } = realignRepeats(shifted, { oldText, newText, oldLines: oldAround, newLines: newAround });
+  const sides = { oldText, newText, oldLines: oldAround, newLines: newAround };
+  const { changes, ambiguous } = realignRepeats(keepMovedLines(shifted, sides), sides);
   const hunks: Hunk[] = [];
   for (const c of changes) {
     const hunk = { oldStart: oldAround.at(c.aStart), oldEnd: oldAround.at(c.aEnd), newStart: newAround.at(c.bStart), newEnd: newAround.at(c.bEnd), coarse: false };
@@ -870,28 +879,92 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
 }
 
 /**
+ * Two line changes, equal lines between them, of which one only deleted lines that the other inserted
+ * again word for word, realigned to keep those lines in place where the word diff finds that cheaper
+ * (`wordEdits`). A paragraph copied above its neighbour, the original then edited, is as few line edits
+ * as the neighbour moved below the copy: Myers may choose the move, which matches the original's old
+ * lines with the copy and takes its spans there. Kept in place, the lines between are inserted (the
+ * copy) and the rest is diffed again (the original's edit): taken when that is lines inserted and lines
+ * edited in place (most of their words kept), nothing else.
+ * @param changes the line changes (line numbers over `lines`), in order
+ */
+function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] {
+  const { oldText, newText, oldLines, newLines } = sides;
+  const sameLine = (i: number, j: number) => sameSlice(oldText, oldLines.at(i), oldLines.at(i + 1), newText, newLines.at(j), newLines.at(j + 1));
+  /** Where old lines `[from, from + n)` stand in a row among new lines `[lo, hi)`, or -1. */
+  const standsIn = (from: number, n: number, lo: number, hi: number) => {
+    for (let q = lo; q + n <= hi; q++) {
+      let m = 0;
+      while (m < n && sameLine(from + m, q + m)) m++;
+      if (m === n) return q;
+    }
+    return -1;
+  };
+  /** The line changes between old `[aFrom, aTo)` and new `[bFrom, bTo)`, or undefined when too many. */
+  const diff = (aFrom: number, aTo: number, bFrom: number, bTo: number) =>
+    myersDiff(aTo - aFrom, bTo - bFrom, (i, j) => sameLine(aFrom + i, bFrom + j), MAX_LINE_EDITS)?.map((x) => ({
+      aStart: x.aStart + aFrom,
+      aEnd: x.aEnd + aFrom,
+      bStart: x.bStart + bFrom,
+      bEnd: x.bEnd + bFrom,
+    }));
+  const cost = (list: readonly Change[]) => list.reduce((sum, c) => sum + wordEdits(sides, c), 0);
+  const out = [...changes];
+  for (let k = 0; k + 1 < out.length; k++) {
+    const [c1, c2] = [out[k]!, out[k + 1]!];
+    // Lines one change only deleted and the other inserted again (Myers moved them), and where they stand
+    // in the latter: kept in place instead.
+    const moved = (c: Change) => c.aEnd > c.aStart && c.bStart === c.bEnd && hasWordChar(oldText, oldLines.at(c.aStart), oldLines.at(c.aEnd));
+    const down = moved(c1) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
+    const up = down < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
+    if (down < 0 && up < 0) continue;
+    const [from, n, at] = down >= 0 ? [c1.aStart, c1.aEnd - c1.aStart, down] : [c2.aStart, c2.aEnd - c2.aStart, up];
+    const before = diff(c1.aStart, from, c1.bStart, at);
+    const after = diff(from + n, c2.aEnd, at + n, c2.bEnd);
+    if (!before || !after) continue;
+    const option = [...before, ...after];
+    // Besides the lines inserted (the copy), only lines edited in place: no other move, no rewrite.
+    const inPlace = (x: Change) => {
+      if (x.aStart === x.aEnd) return true;
+      const { oldWords, newWords, kept } = keptWords(sides, x);
+      return oldWords + newWords === 0 || kept >= Math.max(oldWords, newWords) * REWRITTEN_SCORE;
+    };
+    if (option.every(inPlace) && cost(option) < cost([c1, c2])) {
+      out.splice(k, 2, ...option);
+      k += option.length - 1;
+    }
+  }
+  return out;
+}
+
+/**
  * How many words a change of lines deletes and inserts, by a word diff: a change that keeps fewer than
  * `MIN_SURVIVAL` of its words (of the longer side) rewrote them all, as `map` sees it — the spaces, the
  * full stops and the odd "the" any two lines share do not pair them.
  */
 function wordEdits(sides: LineSides, c: Change): number {
+  const { oldWords, newWords, kept } = keptWords(sides, c);
+  return kept < Math.max(oldWords, newWords) * MIN_SURVIVAL ? oldWords + newWords : oldWords + newWords - 2 * kept;
+}
+
+/** The words on each side of a change of lines, and how many of the old ones a word diff keeps. */
+function keptWords(sides: LineSides, c: Change): { oldWords: number; newWords: number; kept: number } {
   const { oldText, newText } = sides;
-  const oldTokens = tokenStarts(oldText, sides.oldLines.at(c.aStart), sides.oldLines.at(c.aEnd));
-  const newTokens = tokenStarts(newText, sides.newLines.at(c.bStart), sides.newLines.at(c.bEnd));
   const oldWords = wordCount(oldText, sides.oldLines.at(c.aStart), sides.oldLines.at(c.aEnd));
   const newWords = wordCount(newText, sides.newLines.at(c.bStart), sides.newLines.at(c.bEnd));
-  if (oldWords === 0 || newWords === 0) return oldWords + newWords;
+  if (oldWords === 0 || newWords === 0) return { oldWords, newWords, kept: 0 };
+  const oldTokens = tokenStarts(oldText, sides.oldLines.at(c.aStart), sides.oldLines.at(c.aEnd));
+  const newTokens = tokenStarts(newText, sides.newLines.at(c.bStart), sides.newLines.at(c.bEnd));
   const changes = myersDiff(
     oldTokens.length - 1,
     newTokens.length - 1,
     (i, j) => sameSlice(oldText, oldTokens[i]!, oldTokens[i + 1]!, newText, newTokens[j]!, newTokens[j + 1]!),
     MAX_WORD_EDITS,
   );
-  if (!changes) return oldWords + newWords;
+  if (!changes) return { oldWords, newWords, kept: 0 };
   let changed = 0;
   for (const x of changes) changed += wordCount(oldText, oldTokens[x.aStart]!, oldTokens[x.aEnd]!);
-  const kept = oldWords - changed;
-  return kept < Math.max(oldWords, newWords) * MIN_SURVIVAL ? oldWords + newWords : oldWords + newWords - 2 * kept;
+  return { oldWords, newWords, kept: oldWords - changed };
 }
 
 /** Line starts by index (the text's end after the last line), and how many lines. */

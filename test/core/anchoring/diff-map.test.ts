@@ -562,6 +562,29 @@ test('diff-first: a span whose paragraph left its place and whose whole text sta
   assert.deepEqual([result.outcome, result.annotation.start], ['moved', after.indexOf(quote)]);
 });
 
+test('diff-first: a paragraph copied above its neighbour, the original then edited, keeps its spans on the original', () => {
+  // Scenario 15616: as few line edits as the neighbour moved below the copy, which Myers chose; by words, far more.
+  const neighbour = 'The documents, which were submitted to the allies earlier this week, also call for a ban on sending warships to areas from where they can strike each other.';
+  const first = 'The tough demands appear certain to be rejected by the U.S. and its allies, which have emphasized that Russia has no say.';
+  const second = 'The alliance warned that any security talks with Moscow would need to take into account its concerns and involve Ukraine.';
+  const before = `Intro.\n${neighbour}\n${first}\n${second}\nEnd.\n`;
+  const after = `Intro.\n${first}\n${second}\n\n${neighbour}\n${first}\n${second.replace('talks with', 'talks nearly with')}\nEnd.\n`;
+  const { result } = diffOne(before, 'The tough demands', after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', 'The tough demands', after.lastIndexOf('The tough demands')]);
+  const edited = diffOne(before, second, after).result;
+  assert.deepEqual([...summary(edited), edited.annotation.start], ['edited', 'diff', second.replace('talks with', 'talks nearly with'), after.lastIndexOf('The alliance')]);
+});
+
+test('diff-first: a paragraph moved between two that begin alike follows its move: the same few characters after it are no copy', () => {
+  // Scenario 10434: both places are followed by a picture's address that begins the same way.
+  const moved = '“This is a bargaining position,” Andrey Kortunov, head of a council, told reporters.';
+  const picture = (id: string) => `https://img.example.com/image.php?url=${id}`;
+  const before = `One.\n\nIt is an opening gambit.\n\n${moved}\n\n${picture('3xFU7Y_0abc')}\n\nTwo.\n\nSpeaking on condition of anonymity.\n\n${picture('1D1D7B_0def')}\n\nEnd.\n`;
+  const after = `One.\n\nIt is an opening gambit.\n\n${picture('3xFU7Y_0abc')}\n\nTwo.\n\nSpeaking on condition of anonymity.\n\n${moved}\n\n${picture('1D1D7B_0def')}\n\nEnd.\n`;
+  const { result } = diffOne(before, 'Andrey Kortunov', after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', 'Andrey Kortunov', after.indexOf('Andrey Kortunov')]);
+});
+
 test('diff-first: a word inserted before a span after a quote mark stays outside, not slid into the span\'s first word', () => {
   // Scenarios 12944 and 19567: `“We will` → `"Western We will`; sliding the insertion by the two letters
   // both words begin with made it `stern We`, inside the span.
