@@ -547,7 +547,8 @@ export class DiffMap {
   /**
    * The changed lines of the new text that share at least half of the words of the old paragraph
    * starting at `from` (of the longer of the two, each word counted as often as it stands in both), apart
-   * from lines edited in place (a third or more of their words standing where they stood), each with
+   * from lines edited in place (a third or more of their words standing where they stood) and lines
+   * that stand whole elsewhere in the old text (another paragraph moved, `isOtherOldLine`), each with
    * the paragraph's diff to it. More than `MAX_ALIKE_LINES` such lines (prose of few words) are no
    * telling which is the paragraph: none is returned. The paragraph's spans ask alike: the answer is kept.
    * @param from where the old paragraph (a line) starts
@@ -565,7 +566,10 @@ export class DiffMap {
     }
     const shared = new Map<number, number>();
     for (const [word, n] of bag) for (const [line, m] of index.get(word) ?? []) shared.set(line, (shared.get(line) ?? 0) + Math.min(n, m));
-    const found = [...shared].filter(([line, n]) => n * 2 >= Math.max(words.length, lines[line]!.words)).map(([line]) => lines[line]!.range);
+    const found = [...shared]
+      .filter(([line, n]) => n * 2 >= Math.max(words.length, lines[line]!.words))
+      .map(([line]) => lines[line]!.range)
+      .filter(([newFrom, newTo]) => !this.isOtherOldLine(this.newText.slice(newFrom, newTo), from));
     const paragraph = this.oldText.slice(from, to);
     const alike =
       found.length > MAX_ALIKE_LINES
@@ -577,6 +581,18 @@ export class DiffMap {
           });
     this.alikeByParagraph.set(from, alike);
     return alike;
+  }
+
+  /**
+   * Whether `line` stands whole as a line of the old text other than the one starting at `from`:
+   * another paragraph moved as it was, not this one edited into it.
+   */
+  private isOtherOldLine(line: string, from: number): boolean {
+    for (let at = this.oldText.indexOf(line); at >= 0; at = this.oldText.indexOf(line, at + 1)) {
+      const end = at + line.length;
+      if (at !== from && (at === 0 || this.oldText.charCodeAt(at - 1) === 10) && (end === this.oldText.length || this.oldText.charCodeAt(end) === 10)) return true;
+    }
+    return false;
   }
 
   /**

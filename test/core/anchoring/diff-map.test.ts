@@ -174,6 +174,20 @@ test('a deleted paragraph is not followed into a line edited in place that share
   assert.deepEqual(diffSummary(before, 'dangerous point', after), ['orphaned', 'diff', 'dangerous point']);
 });
 
+test('a replaced paragraph is not followed into an alike paragraph that moved as it was', () => {
+  // Scenario 16998: the caption replaced, and the paragraph it summed up moved to the top, unchanged.
+  const caption = 'Russian Deputy Foreign Minister Sergei Ryabkov says relations with the US have approached a ‘dangerous point’, Photo: agency';
+  const paragraph = 'Deputy Foreign Minister Sergei Ryabkov said relations with the US have approached a “dangerous point”, noting drills.';
+  const before = `Intro.\n\n${caption}\n\nMiddle.\n\n${paragraph}\n`;
+  const after = `${paragraph}\n\nIntro.\n\nThe statement came hours after a phone call.\n\nMiddle.\n`;
+  const inCaption = diffOne(before, 'Russian Deputy Foreign Minister Sergei Ryabkov', after).result;
+  assert.deepEqual(summary(inCaption), ['orphaned', 'diff', 'Russian Deputy Foreign Minister Sergei Ryabkov']);
+  const index = new OffsetIndex(after);
+  const at = before.lastIndexOf('dangerous point');
+  const [moved] = reanchor([{ ...annotate(before, 'dangerous point'), start: at, end: at + 'dangerous point'.length }], index, { previousText: before });
+  assert.deepEqual([moved!.outcome, moved!.annotation.start], ['moved', after.indexOf('dangerous point')]);
+});
+
 test('a span whose text was deleted is orphaned, keeping its text and offsets', () => {
   const before = annotate(ARTICLE, 'about 265,000 troops');
   const after = ARTICLE.replace('The army had about 265,000 troops at the border, officials said.\n\n', '');
