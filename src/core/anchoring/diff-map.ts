@@ -236,15 +236,14 @@ export class DiffMap {
   }
 
   /**
-   * Whether the diff took a paragraph out of its place: fewer than `share` of its words are untouched
-   * there.
+   * Whether the diff took a paragraph out of its place: fewer than `MIN_SURVIVAL` of its words are
+   * untouched there.
    * @param words the paragraph's words (`wordsOf`)
-   * @param share `MIN_SURVIVAL` unless said
    */
-  private leftItsPlace(words: readonly (readonly [number, number])[], share = MIN_SURVIVAL): boolean {
+  private leftItsPlace(words: readonly (readonly [number, number])[]): boolean {
     let kept = 0;
     for (const [at, length] of words) if (this.untouched(at, at + length)) kept++;
-    return kept < words.length * share;
+    return kept < words.length * MIN_SURVIVAL;
   }
 
   /**
@@ -252,30 +251,44 @@ export class DiffMap {
    * that ends a sentence or a line: what comes up to the last such break belongs to the text before
    * the span (a sentence or paragraph inserted there), what follows it, if anything, took the first
    * word's place. `Ryabkov told` → `Officials declined to comment. told` begins at `told`; a span
-   * beginning inside another sentence, after its full stop, is no reading of the edit.
+   * beginning inside another sentence, after its full stop, is no reading of the edit. So too when
+   * the edit also replaced the sentence before a span that began one (`… Peninsula. It has` → `… take
+   * place. has`), and when it put a line break the replaced words had none of (a paragraph pasted
+   * before the span, its first sentence then replaced: the two edits meet in one): the span begins
+   * after the last line break.
    * @returns the new start, or undefined when the first edit is not such a replacement
    */
   private sentenceBeforeStart(start: number, end: number, first: number, last: number): number | undefined {
     let i = Math.max(0, first);
     while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
     const h = this.hunks[i];
-    if (i > last || !h || h.oldStart > start || hasWordChar(this.oldText, h.oldStart, start)) return undefined;
+    if (i > last || !h || h.oldStart > start) return undefined;
+    const beganWithWord = isWordChar(this.oldText.charAt(start));
+    if (hasWordChar(this.oldText, h.oldStart, start)) {
+      const beganSentence = /(?:\n|[.!?]["'”’)]?\s+)$/.test(this.oldText.slice(h.oldStart, start));
+      return h.oldEnd <= end && beganSentence && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd))
+        ? this.startAfterLastBreak(h.newStart, h.newEnd, beganWithWord)
+        : undefined;
+    }
     let j = i;
     while (j < last && this.hunks[j + 1]!.oldEnd <= end && wordCount(this.oldText, this.hunks[j]!.oldEnd, this.hunks[j + 1]!.oldStart) === 0) j++;
     const oldTo = this.hunks[j]!.oldEnd;
     const newTo = this.hunks[j]!.newEnd;
-    if (oldTo > end || !this.grewAcrossBreak(h.oldStart, oldTo, h.newStart, newTo)) return undefined;
-    return this.startAfterLastBreak(h.newStart, newTo, isWordChar(this.oldText.charAt(start)));
+    if (oldTo > end) return undefined;
+    if (this.grewAcrossBreak(h.oldStart, oldTo, h.newStart, newTo)) return this.startAfterLastBreak(h.newStart, newTo, beganWithWord);
+    if (!this.newText.slice(h.newStart, newTo).includes('\n') || this.oldText.slice(h.oldStart, oldTo).includes('\n')) return undefined;
+    return this.startAfterLastBreak(h.newStart, newTo, beganWithWord, LINE_BREAKS);
   }
 
   /**
-   * Where a span begins after the last sentence's end or line break in `[newFrom, newTo)` of the new text.
+   * Where a span begins after the last sentence's end or line break in `[newFrom, newTo)` of the new
+   * text (`breaks`: line breaks alone).
    * @param beganWithWord whether the span began with a word: it begins with one again, and a quote mark
    * the diff took along stays outside
    */
-  private startAfterLastBreak(newFrom: number, newTo: number, beganWithWord: boolean): number {
+  private startAfterLastBreak(newFrom: number, newTo: number, beganWithWord: boolean, breaks = SENTENCE_BREAKS): number {
     let cut = 0;
-    for (const m of this.newText.slice(newFrom, newTo).matchAll(SENTENCE_BREAKS)) cut = m.index + m[0].length;
+    for (const m of this.newText.slice(newFrom, newTo).matchAll(breaks)) cut = m.index + m[0].length;
     let at = newFrom + cut;
     const skipped = beganWithWord ? (c: string) => c !== '' && !isWordChar(c) : (c: string) => /\s/u.test(c);
     while (at < this.newText.length && skipped(this.newText.charAt(at))) at++;
@@ -1416,6 +1429,9 @@ const SENTENCE_BREAK = /\n|[.!?]["'”’)]?(?:\s|$)/;
 
 /** Every sentence or line break of a text (`SENTENCE_BREAK`, global). */
 const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'g');
+
+/** Every line break of a text. */
+const LINE_BREAKS = /\n/g;
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;

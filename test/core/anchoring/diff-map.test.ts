@@ -523,6 +523,21 @@ test('diff-first: a first word replaced by a sentence and a word begins after th
   assert.deepEqual([marked.result.outcome, marked.result.annotation.text], ['edited', said.slice('We '.length)]);
 });
 
+test('diff-first: the sentence before a span replaced and its first word deleted: the span begins after the new sentence', () => {
+  // Scenario 11303: Myers replaces `… Peninsula. It` with `It was … place.`, taking the span's deleted `It` for the new sentence's.
+  const before = 'Fighting began after Russia’s 2014 annexation of the Crimean Peninsula. It has killed more than 14,000 people.\n';
+  const after = 'It was not immediately clear when the meeting would take place. has killed more than 14,000 people.\n';
+  assert.deepEqual(diffSummary(before, 'It has killed more than 14,000 people', after), ['edited', 'diff', 'has killed more than 14,000 people']);
+});
+
+test('diff-first: a paragraph pasted before a span whose first sentence was then replaced stays outside it', () => {
+  // Scenario 12321: the two edits meet in one hunk, whose new text holds a line break the old text had not.
+  const quote = 'The tough demands appear certain to be rejected by the U.S. and its allies, which have emphasized their own say';
+  const before = `Intro.\n${quote}.\n`;
+  const after = `Intro.\nReporting by the Moscow and Washington bureaus; editing by the desk in London.\n\nOfficials declined to comment further. and its allies, which have emphasized their own say.\n`;
+  assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', 'Officials declined to comment further. and its allies, which have emphasized their own say']);
+});
+
 test('diff-first: a sentence inserted before a span whose first words were edited: the span begins after the sentence', () => {
   const quote = 'The tough demands appear certain to be rejected by the allies';
   const before = `Ryabkov spoke on Friday.\n${quote}, officials said.\n`;
