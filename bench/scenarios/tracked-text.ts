@@ -49,8 +49,12 @@ interface Cell {
   copyOf: number;
 }
 
-/** What one edit removed: the original code points, as offsets in the original text. */
+/** What one edit removed. */
 interface EditRecord {
+  /**
+   * The original code points it removed, as offsets in the original text, directly or through text an
+   * earlier edit put in their place (a word replaced, then its replacement replaced again).
+   */
   deleted: number[];
   /** Whether it only put text in: it removed no original text, nor text put in the place of some. */
   insertion: boolean;
@@ -142,7 +146,9 @@ export class TrackedText {
     const removed = this.cells.slice(at, at + count);
     // An insertion, seen from the original text, removes nothing of it, not even through text an earlier edit put in its place.
     const insertion = removed.every((c) => c.id < 0 && this.edits[c.edit]!.insertion);
-    this.edits.push({ deleted: removed.filter((c) => c.id >= 0).map((c) => c.id), insertion });
+    // Text an earlier edit put in place of original code points stands for them: replacing it replaces them.
+    const deleted = new Set(removed.flatMap((c) => (c.id >= 0 ? [c.id] : this.edits[c.edit]!.deleted)));
+    this.edits.push({ deleted: [...deleted], insertion });
     this.cells = [...this.cells.slice(0, at), ...added.map((ch) => ({ ch, id: -1, edit, copyOf: -1 })), ...this.cells.slice(at + count)];
     this.positions = undefined;
     this.copies = undefined;

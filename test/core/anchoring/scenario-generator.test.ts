@@ -271,6 +271,15 @@ test('a mark replaced twice at an edge is no insertion: the edge word’s replac
   assert.deepEqual(t.truth(9, 20), { kind: 'edited', start: 9, end: 23, alternatives: [] });
 });
 
+test('an edge word replaced, then its replacement replaced again: the last replacement is inside the span', () => {
+  // Scenario 10954: "concessions" → "formally" → "however".
+  const t = new TrackedText('Talks went on for concessions today.');
+  t.splice(18, 11, 'formally');
+  t.splice(18, 8, 'however');
+  assert.equal(t.text, 'Talks went on for however today.');
+  assert.deepEqual(t.truth(6, 29), { kind: 'edited', start: 6, end: 25, alternatives: [] });
+});
+
 test('an emoji counts as one code point', () => {
   const t = edited((t) => t.splice(0, 0, '🇺🇦 '));
   assert.deepEqual(t.truth(SPAN.start, SPAN.end), { kind: 'intact', start: 9, end: 19, alternatives: [] });
