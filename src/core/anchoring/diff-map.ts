@@ -254,17 +254,21 @@ export class DiffMap {
    * beginning inside another sentence, after its full stop, is no reading of the edit. So too when
    * the edit also replaced the sentence before a span that began one (`… Peninsula. It has` → `… take
    * place. has`), and when it put a line break the replaced words had none of (a paragraph pasted
-   * before the span, its first sentence then replaced: the two edits meet in one): the span begins
-   * after the last line break.
+   * before the span, its first sentence then replaced: the two edits meet in one, perhaps after a
+   * first word or two of the span that Myers kept as the paragraph's): the span begins after the last
+   * line break.
    * @returns the new start, or undefined when the first edit is not such a replacement
    */
   private sentenceBeforeStart(start: number, end: number, first: number, last: number): number | undefined {
     let i = Math.max(0, first);
     while (i <= last && this.hunks[i]!.oldEnd <= start) i++;
     const h = this.hunks[i];
-    if (i > last || !h || h.oldStart > start) return undefined;
+    if (i > last || !h) return undefined;
+    // The span's first words kept (`The documents, …` → `The statement …\n\nand …`): they are the pasted paragraph's.
+    const kept = h.oldStart > start;
+    if (kept && (wordCount(this.oldText, start, h.oldStart) > EDGE_WORDS || this.oldText.slice(start, h.oldStart).includes('\n'))) return undefined;
     const beganWithWord = isWordChar(this.oldText.charAt(start));
-    if (hasWordChar(this.oldText, h.oldStart, start)) {
+    if (!kept && hasWordChar(this.oldText, h.oldStart, start)) {
       const beganSentence = /(?:\n|[.!?]["'”’)]?\s+)$/.test(this.oldText.slice(h.oldStart, start));
       return h.oldEnd <= end && beganSentence && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd))
         ? this.startAfterLastBreak(h.newStart, h.newEnd, beganWithWord)
@@ -275,7 +279,7 @@ export class DiffMap {
     const oldTo = this.hunks[j]!.oldEnd;
     const newTo = this.hunks[j]!.newEnd;
     if (oldTo > end) return undefined;
-    if (this.grewAcrossBreak(h.oldStart, oldTo, h.newStart, newTo)) return this.startAfterLastBreak(h.newStart, newTo, beganWithWord);
+    if (!kept && this.grewAcrossBreak(h.oldStart, oldTo, h.newStart, newTo)) return this.startAfterLastBreak(h.newStart, newTo, beganWithWord);
     if (!this.newText.slice(h.newStart, newTo).includes('\n') || this.oldText.slice(h.oldStart, oldTo).includes('\n')) return undefined;
     return this.startAfterLastBreak(h.newStart, newTo, beganWithWord, LINE_BREAKS);
   }
@@ -1087,13 +1091,36 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
   const hunks: Hunk[] = [];
   for (const c of aligned) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
   const merged = mergeRewrites(oldText, newText, hunks);
-  return merged.map((h, i) => {
+  return merged.flatMap((h, i) => {
     const prev = merged[i - 1];
     const next = merged[i + 1];
-    if (h.oldStart === h.oldEnd) return slide(newText, h, prev ? prev.newEnd : lines.newStart, next ? next.newStart : lines.newEnd, true);
-    if (h.newStart === h.newEnd) return slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false);
-    return h;
+    if (h.oldStart === h.oldEnd) return [slide(newText, h, prev ? prev.newEnd : lines.newStart, next ? next.newStart : lines.newEnd, true)];
+    if (h.newStart === h.newEnd) return [slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false)];
+    return splitReplacement(oldText, h, prev ? prev.oldEnd : lines.oldStart);
   });
+}
+
+/**
+ * A replacement whose old text ends with the word that, with the white space after it, stands right
+ * before it (`President ` + `Vladimir … U.S. President` → `😀`, then ` Joe`), read the other way where
+ * the deletion then begins on a better boundary (`boundaryScore`): that word and the replaced text up to
+ * its own copy deleted, the copy kept, and the white space with the new text inserted after it
+ * (`President Vladimir … U.S. ` deleted, `President` kept, ` 😀` inserted). Myers matched a span's
+ * first word with the first word of a sentence deleted before it, which took the span's word away.
+ * @param low where the equal text before the replacement begins in the old text
+ */
+function splitReplacement(oldText: string, h: Hunk, low: number): Hunk[] {
+  const word = /[\p{L}\p{N}]+$/u.exec(oldText.slice(h.oldStart, h.oldEnd))?.[0];
+  const space = /\s+$/u.exec(oldText.slice(low, h.oldStart))?.[0];
+  if (!word || !space || word.length === h.oldEnd - h.oldStart) return [h];
+  const from = h.oldStart - space.length - word.length;
+  if (from < low || !oldText.startsWith(word, from) || isWordChar(oldText.charAt(from - 1))) return [h];
+  if (boundaryScore(oldText, from, h.oldEnd - h.oldStart) <= boundaryScore(oldText, h.oldStart, h.oldEnd - h.oldStart)) return [h];
+  const at = h.newStart - space.length - word.length;
+  return [
+    { oldStart: from, oldEnd: h.oldEnd - word.length, newStart: at, newEnd: at, coarse: false },
+    { oldStart: h.oldEnd, oldEnd: h.oldEnd, newStart: h.newStart - space.length, newEnd: h.newEnd, coarse: false },
+  ];
 }
 
 /** Both texts of a changed run of lines and their token starts (each with the run's end last). */

@@ -538,6 +538,23 @@ test('diff-first: a paragraph pasted before a span whose first sentence was then
   assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', 'Officials declined to comment further. and its allies, which have emphasized their own say']);
 });
 
+test('diff-first: a paragraph pasted before a span whose first sentence was deleted: the first word Myers kept is the paragraph\'s', () => {
+  // Scenario 24561: `The documents, … U.S. and Russian …` → `The statement … weeks.\n\nand Russian …`, Myers keeping `The`.
+  const rest = 'and Russian warships and aircraft to areas from where they can strike each other’s territory';
+  const quote = `The documents, which were submitted to the allies earlier this week, call for a ban on sending U.S. ${rest}`;
+  const before = `Intro.\n${quote}.\n`;
+  const after = `Intro.\nThe statement came hours after a phone call between the two leaders, the first in weeks.\n\n${rest}.\n`;
+  assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', rest]);
+});
+
+test('diff-first: a sentence deleted before a span that begins with the sentence\'s first word leaves the span that word', () => {
+  // Scenario 22391: `President Vladimir … with U.S. ` deleted and `😀 ` inserted after `President`; Myers replaced
+  // `Vladimir … U.S. President` by `😀`, which took the span's own `President` away.
+  const before = 'Intro.\nPresident Vladimir Putin raised the demand in a video call with U.S. President Joe Biden. During the call, he spoke.\n';
+  const after = 'Intro.\nPresident 😀 Joe Biden. During the call, he spoke.\n';
+  assert.deepEqual(diffSummary(before, 'President Joe Biden', after), ['edited', 'diff', 'President 😀 Joe Biden']);
+});
+
 test('diff-first: a sentence inserted before a span whose first words were edited: the span begins after the sentence', () => {
   const quote = 'The tough demands appear certain to be rejected by the allies';
   const before = `Ryabkov spoke on Friday.\n${quote}, officials said.\n`;
