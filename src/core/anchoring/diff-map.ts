@@ -150,6 +150,7 @@ export class DiffMap {
     let onlyDeleted = true;
     let edits = 0;
     let island = 0;
+    let lastEdit = start;
     let at = start;
     for (let i = Math.max(0, first); i <= last; i++) {
       const h = this.hunks[i]!;
@@ -159,7 +160,8 @@ export class DiffMap {
       // Marks restyled (dashes, quotes) change no word.
       if (hasWordChar(this.oldText, h.oldStart, h.oldEnd) || hasWordChar(this.newText, h.newStart, h.newEnd)) {
         edits++;
-        island = Math.max(island, wordCount(this.oldText, at, Math.min(h.oldStart, end)));
+        island = Math.max(island, wordCount(this.oldText, lastEdit, Math.max(lastEdit, Math.min(h.oldStart, end))));
+        lastEdit = Math.max(lastEdit, Math.min(h.oldEnd, end));
       }
       // A quote mark restyled along with the deleted words puts no word in their place.
       onlyDeleted &&= !hasWordChar(this.newText, h.newStart, h.newEnd) && !hasWordChar(this.oldText, h.oldStart, start) && !hasWordChar(this.oldText, end, h.oldEnd);
@@ -178,7 +180,7 @@ export class DiffMap {
     }
     survived += end - at;
     survivedWord ||= hasWordChar(this.oldText, at, end);
-    island = Math.max(island, wordCount(this.oldText, at, end));
+    island = Math.max(island, wordCount(this.oldText, lastEdit, end));
     if (!survivedWord || this.paraphrased(edits, island)) return this.followMove(start, end);
     const newStart = cut ?? this.mapStart(start);
     const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.endBeforeInsertedMarks(end, this.mapEnd(end), newStart, first, last);

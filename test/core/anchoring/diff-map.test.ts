@@ -631,6 +631,15 @@ test('diff-first: a paragraph moved between two that begin alike follows its mov
   assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', 'Andrey Kortunov', after.indexOf('Andrey Kortunov')]);
 });
 
+test('diff-first: an emoji inserted in a span does not split the stretch of words the span kept', () => {
+  // Scenario 15356: the span's second half replaced, threaded on "the" and "talks"; the emoji is no edit of a
+  // word, so the ten words kept before the replacement still show the span was edited, not rewritten.
+  const quote = 'Ryabkov told reporters that Moscow proposed that the U.S. immediately start the talks on the proposed drafts in Geneva';
+  const before = `Intro.\n${quote}.\n`;
+  const after = 'Intro.\nRyabkov told reporters that 🕊️ Moscow proposed that the U.S. The talks are expected to last several days.\n';
+  assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', 'Ryabkov told reporters that 🕊️ Moscow proposed that the U.S. The talks are expected to last several days']);
+});
+
 test('diff-first: a word inserted before a span after a quote mark stays outside, not slid into the span\'s first word', () => {
   // Scenarios 12944 and 19567: `“We will` → `"Western We will`; sliding the insertion by the two letters
   // both words begin with made it `stern We`, inside the span.
