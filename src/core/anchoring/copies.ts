@@ -5,6 +5,7 @@
  * witnesses; these checks orphan a placement they do not vouch for. Rules and figures: docs/anchoring.md.
  */
 import type { Annotation } from '../model';
+import { contextAgrees } from './context';
 import type { OffsetIndex } from '../text';
 import type { Occurrences } from './occurrences';
 import type { AnchorResult } from './reanchor';
@@ -14,8 +15,9 @@ const MAX_OCCURRENCES = 32;
 
 /**
  * Orphan the placements on one of several copies that nothing but their nearness vouches for. A
- * placement the search made far from where the annotations before it predicted, of a text that stands
- * more than once in the document, was chosen by distance alone; it stands only when an annotation that
+ * placement the search made of a text that stands more than once in the document was chosen by
+ * distance alone (near where the annotations before it predicted, too: a paragraph copied just above
+ * its original); it stands only when an annotation that
  * moved by the same amount next to it (a run of them, in the old order) has a text standing once,
  * apart from copies other placements account for. Otherwise the whole run is orphaned: the others in
  * it were looked for where the doubtful one put them (a paragraph copied whole and its original moved
@@ -40,7 +42,9 @@ export function orphanUnsupportedCopies(
   const doubtful = new Set<number>();
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
-    if (!far[i] || r.method !== 'search' || r.outcome !== 'moved' || !occurrences.repeated(annotations[i]!.text)) return;
+    if (r.method !== 'search' || r.outcome !== 'moved' || !occurrences.repeated(annotations[i]!.text)) return;
+    // Near where it was expected, a placement the stored context singles out was not chosen by distance.
+    if (!far[i] && contextSingles(annotations[i]!, r.annotation, index, places)) return;
     let first = k;
     while (first > 0 && shifts[first - 1] === shifts[k]) first--;
     let last = k;
@@ -100,6 +104,13 @@ function fewestEdits(
     else otherCost = Math.min(otherCost, cost);
   }
   return placedCost < otherCost;
+}
+
+/** Whether the stored context stands next to `placed` (`contextAgrees`) and next to no other exact occurrence of the text. */
+function contextSingles(a: Annotation, placed: Span, index: OffsetIndex, places: Places): boolean {
+  const agrees = (span: Span) => contextAgrees(a, index.text, index.toUtf16(span.start), index.toUtf16(span.end));
+  const found = places(a.text);
+  return found !== undefined && agrees(placed) && found.every((span) => span.start === placed.start || !agrees(span));
 }
 
 /**

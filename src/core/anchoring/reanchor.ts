@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
-import { contextAround } from './context';
+import { CONTEXT_CHECK, contextAgrees, contextAround } from './context';
 import { Claims, orphanUnsupportedCopies } from './copies';
 import { DiffMap } from './diff-map';
 import { similarity } from './bit-parallel';
@@ -371,17 +371,39 @@ const SHORT_TEXT_WORDS = 8;
 
 /**
  * Whether the exact occurrence `text[start, end)` of a short stored text (`isShort`) may be an echo
- * rather than the annotation: neither the word that stood right before it (the stored prefix's last)
- * nor the one right after it (the suffix's first) stands next to it — words, so that quote marks
+ * rather than the annotation: neither the words that stood right before it (the stored prefix's last
+ * two, `VOUCHING_WORDS`) nor those right after it (the suffix's first two) stand next to it — words, so that quote marks
  * restyled around a quote do not count. (Without stored context, see `orphanUnsupportedEchoes`.)
  */
 function mayBeEcho(a: Annotation, text: string, start: number, end: number): boolean {
   // The stored context standing there as it was (the usual case) settles it without reading words.
   if ((a.prefix === undefined && a.suffix === undefined) || contextAgrees(a, text, start, end) || !isShort(a)) return false;
-  const before = a.prefix !== undefined && lastWord(a.prefix) === lastWord(text.slice(Math.max(0, start - a.prefix.length), start));
-  const after = a.suffix !== undefined && firstWord(a.suffix) === firstWord(text.slice(end, end + a.suffix.length));
+  const before = a.prefix !== undefined && sameWords(lastWords(a.prefix), lastWords(text.slice(Math.max(0, start - a.prefix.length), start)));
+  const after = a.suffix !== undefined && sameWords(firstWords(a.suffix), firstWords(text.slice(end, end + a.suffix.length)));
   return !before && !after;
 }
+
+/** The last `VOUCHING_WORDS` runs of letters and digits of `s`. */
+function lastWords(s: string): string[] {
+  return (s.match(WORDS) ?? []).slice(-VOUCHING_WORDS);
+}
+
+/** The first `VOUCHING_WORDS` runs of letters and digits of `s`. */
+function firstWords(s: string): string[] {
+  return (s.match(WORDS) ?? []).slice(0, VOUCHING_WORDS);
+}
+
+/** Whether two lists of words are the same, and not empty. */
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && a.length === b.length && a.every((w, k) => w === b[k]);
+}
+
+/**
+ * How many stored neighbouring words must stand next to an exact occurrence of a short text for them to
+ * vouch for it: one may be an echo's by chance (`about 15,000 people` echoed as `Readers asked about
+ * 15,000 people`).
+ */
+const VOUCHING_WORDS = 2;
 
 /** Whether a stored text is a single run of letters and digits, with nothing but marks around it. */
 function oneWord(text: string): boolean {
@@ -458,28 +480,6 @@ const ECHO_SLACK = 8;
 /** Runs of letters and digits. */
 const WORDS = /[\p{L}\p{N}]+/gu;
 
-/** The last run of letters and digits of `s`, if any. */
-function lastWord(s: string): string | undefined {
-  return s.match(WORDS)?.at(-1);
-}
-
-/** The first run of letters and digits of `s`, if any. */
-function firstWord(s: string): string | undefined {
-  return s.match(WORDS)?.[0];
-}
-
-/** How many code units of stored context next to the text must stand next to a far copy of it. */
-const CONTEXT_CHECK = 8;
-
-/**
- * Whether a far exact occurrence stands in the stored context (the end of the prefix before it or the
- * start of the suffix after it); without stored context nothing says it is not a copy, and it is not taken.
- */
-function contextAgrees(a: Annotation, text: string, start: number, end: number): boolean {
-  const prefix = a.prefix?.slice(-CONTEXT_CHECK);
-  const suffix = a.suffix?.slice(0, CONTEXT_CHECK);
-  return (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start)) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end));
-}
 
 /** Edge words this short vouch for an edge only with the word next to them. */
 const SHORT_WORD = 3;
