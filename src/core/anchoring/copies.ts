@@ -67,6 +67,17 @@ export function orphanUnsupportedCopies(
 }
 
 /**
+ * Orphan, as ambiguous, the placements of edited text that stands more than once in the document: a
+ * paragraph edited, then copied, holds the edit in both places, and the search found the nearer.
+ */
+export function orphanEditedOnCopies(annotations: readonly Annotation[], results: AnchorResult[], occurrences: Occurrences): void {
+  results.forEach((r, i) => {
+    if (r.method !== 'search' || r.outcome !== 'edited' || !occurrences.repeated(r.annotation.text)) return;
+    results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: r.method, ambiguous: true };
+  });
+}
+
+/**
  * Whether annotation `i` stands on the one copy of its text that the fewest edits put there, of those in
  * order between the annotations placed next to it that moved by other amounts (the document's start
  * counts as one that never moves). Text between two annotations moves by the insertions and deletions

@@ -6,7 +6,7 @@
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
 import { CONTEXT_CHECK, contextAgrees, contextAround } from './context';
-import { Claims, orphanUnsupportedCopies } from './copies';
+import { Claims, orphanEditedOnCopies, orphanUnsupportedCopies } from './copies';
 import { DiffMap } from './diff-map';
 import { similarity } from './bit-parallel';
 import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
@@ -125,6 +125,11 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
       continue;
     }
     const result = placed(a, index, placement.start, placement.end, placement.score, 'search');
+    // Edited text that took in a line break the stored text had none of ran into another paragraph.
+    if (result.outcome === 'edited' && result.annotation.text.includes('\n') && !a.text.includes('\n')) {
+      results[i] = orphaned(a, placement.score, 'search');
+      continue;
+    }
     far[i] = Math.abs(placement.start - expected) > NEAR;
     results[i] = result;
     // Far away, on characters a placement made before took from another old place: a copy, not to be
@@ -147,6 +152,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   });
   orphanClashes(annotations, results, far);
   orphanUnsupportedCopies(annotations, results, index, order, far, occurrences);
+  orphanEditedOnCopies(annotations, results, occurrences);
   orphanUnsupportedEchoes(annotations, results, order, far);
   return results;
 }

@@ -394,12 +394,13 @@ test('without context, one word moved as only one of its neighbours did is orpha
   assert.equal(word!.outcome, 'orphaned', `placed on the echo at ${word!.annotation.start}`);
 });
 
-test('scenarios unseen when the rules were made: an echo vouched for by one word, a copy pasted just above its original', () => {
+test('scenarios unseen when the rules were made: echoes, copies near and edited, a paragraph run into', () => {
   // 11193, 21693, 22828: `about 15,000 people` rewritten away and echoed as `Readers asked about 15,000 people`,
   // where only "about" stood as before. 25333: a paragraph copied just above its original, the copy the
-  // nearer to where the annotations before it predicted.
+  // nearer to where the annotations before it predicted. 20241, 25061: a span edited, then its paragraph
+  // copied above: the edited text stands twice. 24561: the edited text found ran into a pasted paragraph.
   const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
-  const scenarios = [11193, 21693, 22828, 25333].map((n) => generateScenario(seeds[n % seeds.length]!, n));
+  const scenarios = [11193, 21693, 22828, 25333, 20241, 25061, 24561].map((n) => generateScenario(seeds[n % seeds.length]!, n));
   const report = runScenarios(scenarios, [SEARCH_FALLBACK], 5);
   for (const row of report.rows) assert.equal(row.tally['silently-wrong'], 0, `${row.name}\n${report.cases.map(describeCase).join('\n')}`);
 });
