@@ -183,7 +183,7 @@ export class DiffMap {
     island = Math.max(island, wordCount(this.oldText, lastEdit, end));
     if (!survivedWord || this.paraphrased(edits, island)) return this.followMove(start, end);
     const newStart = cut ?? this.mapStart(start);
-    const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.endBeforeInsertedMarks(end, this.mapEnd(end), newStart, first, last);
+    const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, this.mapEnd(end), newStart, first, last);
     const score = survived / Math.max(end - start, newEnd - newStart);
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
@@ -205,15 +205,22 @@ export class DiffMap {
   }
 
   /**
-   * A span that ended with a word ends with one again: marks and white space an edit inserted at its new
-   * end (`severe consequences”` → `severe"`, the words deleted and the quote mark restyled) stay outside.
+   * Where an edited span ends. An edit over its end that put in a line break the span had none of
+   * (its last words replaced, and words of the next paragraph with them) ends it before that break. A
+   * span that ended with a word ends with one again: marks and white space an edit inserted at its new
+   * end stay outside (`severe consequences”` → `severe"`, the words deleted and the quote mark restyled).
    * @param newEnd the span's end as the diff maps it
    * @param newStart its new start, which the end never passes
    */
-  private endBeforeInsertedMarks(end: number, newEnd: number, newStart: number, first: number, last: number): number {
-    if (!isWordChar(this.oldText.charAt(end - 1))) return newEnd;
-    const inserted = (at: number) => this.hunks.slice(Math.max(0, first), last + 1).some((h) => at >= h.newStart && at < h.newEnd);
+  private editedEnd(start: number, end: number, newEnd: number, newStart: number, first: number, last: number): number {
     let at = newEnd;
+    const h = this.hunks[last];
+    if (h && h.oldStart < end && h.oldEnd >= end && !this.oldText.slice(start, end).includes('\n')) {
+      const lineBreak = this.newText.indexOf('\n', Math.max(h.newStart, newStart));
+      if (lineBreak >= 0 && lineBreak < Math.min(h.newEnd, at)) at = lineBreak;
+    }
+    if (!isWordChar(this.oldText.charAt(end - 1))) return at;
+    const inserted = (i: number) => this.hunks.slice(Math.max(0, first), last + 1).some((x) => i >= x.newStart && i < x.newEnd);
     while (at > newStart && !isWordChar(this.newText.charAt(at - 1)) && inserted(at - 1)) at--;
     return at;
   }
@@ -1092,14 +1099,49 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
   });
   const hunks: Hunk[] = [];
   for (const c of aligned) hunks.push(...peelMarks(c, oldText, oldTokens, newText, newTokens, hunk));
-  const merged = mergeRewrites(oldText, newText, hunks);
+  const merged = keepFirstWords(oldText, newText, mergeRewrites(oldText, newText, hunks));
   return merged.flatMap((h, i) => {
     const prev = merged[i - 1];
     const next = merged[i + 1];
     if (h.oldStart === h.oldEnd) return [slide(newText, h, prev ? prev.newEnd : lines.newStart, next ? next.newStart : lines.newEnd, true)];
     if (h.newStart === h.newEnd) return [slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false)];
-    return splitReplacement(oldText, h, prev ? prev.oldEnd : lines.oldStart);
+    return splitReplacement(oldText, h, prev ? prev.oldEnd : lines.oldStart) ?? [h];
   });
+}
+
+/**
+ * `keepFirstWord` over each replacement, and over each two kept apart by white space only (Myers
+ * threads `The documents` → `also The` on the space).
+ */
+function keepFirstWords(oldText: string, newText: string, hunks: readonly Hunk[]): Hunk[] {
+  const out: Hunk[] = [];
+  for (let i = 0; i < hunks.length; i++) {
+    const h = hunks[i]!;
+    const next = hunks[i + 1];
+    const pair = next && /^\s+$/u.test(oldText.slice(h.oldEnd, next.oldStart)) ? { oldStart: h.oldStart, oldEnd: next.oldEnd, newStart: h.newStart, newEnd: next.newEnd, coarse: false } : undefined;
+    const keptInPair = pair && keepFirstWord(oldText, newText, pair);
+    if (keptInPair) i++;
+    out.push(...(keptInPair ?? keepFirstWord(oldText, newText, h) ?? [h]));
+  }
+  return out;
+}
+
+/**
+ * A replacement whose new text ends with the word its old text begins with, white space before it
+ * (`The documents` → `also The`), read as text inserted before that word, the word kept, and the rest
+ * deleted (`also ` inserted, `The` kept, ` documents` deleted): Myers ties the two, and a span that began
+ * at the word would otherwise take the inserted text in.
+ * @returns the two edits, or undefined when the replacement has not that shape
+ */
+function keepFirstWord(oldText: string, newText: string, h: Hunk): Hunk[] | undefined {
+  const word = /^[\p{L}\p{N}]+/u.exec(oldText.slice(h.oldStart, h.oldEnd))?.[0];
+  if (!word || word.length === h.oldEnd - h.oldStart || isWordChar(oldText.charAt(h.oldStart + word.length))) return undefined;
+  const at = h.newEnd - word.length;
+  if (at <= h.newStart || !newText.startsWith(word, at) || !/\s/u.test(newText.charAt(at - 1))) return undefined;
+  return [
+    { oldStart: h.oldStart, oldEnd: h.oldStart, newStart: h.newStart, newEnd: at, coarse: false },
+    { oldStart: h.oldStart + word.length, oldEnd: h.oldEnd, newStart: h.newEnd, newEnd: h.newEnd, coarse: false },
+  ];
 }
 
 /**
@@ -1110,14 +1152,15 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
  * (`President Vladimir … U.S. ` deleted, `President` kept, ` 😀` inserted). Myers matched a span's
  * first word with the first word of a sentence deleted before it, which took the span's word away.
  * @param low where the equal text before the replacement begins in the old text
+ * @returns the two edits, or undefined when the replacement has not that shape
  */
-function splitReplacement(oldText: string, h: Hunk, low: number): Hunk[] {
+function splitReplacement(oldText: string, h: Hunk, low: number): Hunk[] | undefined {
   const word = /[\p{L}\p{N}]+$/u.exec(oldText.slice(h.oldStart, h.oldEnd))?.[0];
   const space = /\s+$/u.exec(oldText.slice(low, h.oldStart))?.[0];
-  if (!word || !space || word.length === h.oldEnd - h.oldStart) return [h];
+  if (!word || !space || word.length === h.oldEnd - h.oldStart) return undefined;
   const from = h.oldStart - space.length - word.length;
-  if (from < low || !oldText.startsWith(word, from) || isWordChar(oldText.charAt(from - 1))) return [h];
-  if (boundaryScore(oldText, from, h.oldEnd - h.oldStart) <= boundaryScore(oldText, h.oldStart, h.oldEnd - h.oldStart)) return [h];
+  if (from < low || !oldText.startsWith(word, from) || isWordChar(oldText.charAt(from - 1))) return undefined;
+  if (boundaryScore(oldText, from, h.oldEnd - h.oldStart) <= boundaryScore(oldText, h.oldStart, h.oldEnd - h.oldStart)) return undefined;
   const at = h.newStart - space.length - word.length;
   return [
     { oldStart: from, oldEnd: h.oldEnd - word.length, newStart: at, newEnd: at, coarse: false },

@@ -640,6 +640,25 @@ test('diff-first: an emoji inserted in a span does not split the stretch of word
   assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', 'Ryabkov told reporters that 🕊️ Moscow proposed that the U.S. The talks are expected to last several days']);
 });
 
+test('diff-first: a span\'s last words replaced, and the next paragraph rewritten, ends before the line break', () => {
+  // Scenario 31166: the replacement and the next paragraph's new first sentence meet in one hunk.
+  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
+  const scenario = generateScenario(seeds[31166 % seeds.length]!, 31166);
+  const i = scenario.annotations.findIndex((a) => a.text.startsWith('Ryabkov told reporters that Moscow proposed'));
+  const [result] = reanchor([scenario.annotations[i]!], new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
+  const truth = scenario.truths[i]!;
+  assert.equal(truth.kind, 'edited');
+  assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', [...scenario.newText].slice(truth.start, truth.end).join('')]);
+});
+
+test('diff-first: a word inserted before a span whose second word was deleted stays outside: the first word is kept', () => {
+  // Scenario 35606: `The documents, which` → `also The, which`; Myers threaded `The` → `also`, `documents` → `The` on the space.
+  const quote = 'The documents, which were submitted to the allies earlier this week, call for a ban';
+  const before = `Intro.\n${quote}.\n`;
+  const after = 'Intro.\nalso The, which were submitted to the allies earlier this week, call for a ban.\n';
+  assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', 'The, which were submitted to the allies earlier this week, call for a ban']);
+});
+
 test('diff-first: a word inserted before a span after a quote mark stays outside, not slid into the span\'s first word', () => {
   // Scenarios 12944 and 19567: `“We will` → `"Western We will`; sliding the insertion by the two letters
   // both words begin with made it `stern We`, inside the span.
