@@ -42,9 +42,11 @@ export function orphanUnsupportedCopies(
   const doubtful = new Set<number>();
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
-    if (r.method !== 'search' || r.outcome !== 'moved' || !occurrences.repeated(annotations[i]!.text)) return;
-    // Near where it was expected, a placement the stored context singles out was not chosen by distance.
-    if (!far[i] && contextSingles(annotations[i]!, r.annotation, index, places)) return;
+    if (r.method !== 'search' || r.outcome !== 'moved') return;
+    // Near where it was expected, a placement that moved as the one before it did (the walk's very
+    // prediction) or that the stored context singles out was not chosen by distance.
+    if (!far[i] && k > 0 && shifts[k - 1] === shifts[k]) return;
+    if (!occurrences.repeated(annotations[i]!.text) || (!far[i] && contextSingles(annotations[i]!, r.annotation, index, places))) return;
     let first = k;
     while (first > 0 && shifts[first - 1] === shifts[k]) first--;
     let last = k;
