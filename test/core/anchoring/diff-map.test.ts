@@ -11,6 +11,7 @@ import { contextAround } from '../../../src/core/anchoring/context';
 import { DiffMap } from '../../../src/core/anchoring/diff-map';
 import { myersDiff } from '../../../src/core/anchoring/myers';
 import { holds, reanchor, type AnchorResult } from '../../../src/core/anchoring/reanchor';
+import type { Truth } from '../../../bench/scenarios/tracked-text';
 import { annotate } from './annotate';
 
 
@@ -575,17 +576,22 @@ test('diff-first: a sentence inserted before a span whose first words were edite
   assert.deepEqual(summary(replaced.result), ['edited', 'diff', 'officially tough demands appear certain to be rejected by the allies']);
 });
 
-test('diff-first: a span mostly rewritten by the diff while its whole text stands once elsewhere is orphaned, not put on the alike paragraph', () => {
+/** Diff-first on the first annotation of generated scenario `n` whose text begins with `begins`, and its known answer. */
+function scenarioSpan(n: number, begins: string): { result: AnchorResult; truth: Truth; newText: string } {
+  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
+  const scenario = generateScenario(seeds[n % seeds.length]!, n);
+  const i = scenario.annotations.findIndex((a) => a.text.startsWith(begins));
+  const [result] = reanchor([scenario.annotations[i]!], new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
+  return { result: result!, truth: scenario.truths[i]!, newText: scenario.newText };
+}
+
+test('diff-first: a span mostly rewritten by the diff whose whole text stands once elsewhere, its surroundings with it, follows it there', () => {
   // Scenario 598: "If there is any further aggression, officials warned, it will carry a high price." pasted
   // as a paragraph above the quote's, "Kremlin " inserted before the quote; Myers aligned the quote with
   // the pasted paragraph (half its text kept) while the quote stands intact, once, below.
-  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
-  const scenario = generateScenario(seeds[598 % seeds.length]!, 598);
-  const i = scenario.annotations.findIndex((a) => a.text.startsWith('If there is any further aggression against Ukraine'));
-  const [result] = reanchor([scenario.annotations[i]!], new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
-  const truth = scenario.truths[i]!;
+  const { result, truth } = scenarioSpan(598, 'If there is any further aggression against Ukraine');
   assert.equal(truth.kind, 'intact');
-  assert.deepEqual([result!.outcome, result!.annotation.start, result!.annotation.end], ['moved', truth.start, truth.end], `placed on ${JSON.stringify(result!.annotation.text)}`);
+  assert.deepEqual([result.outcome, result.annotation.start, result.annotation.end], ['moved', truth.start, truth.end], `placed on ${JSON.stringify(result.annotation.text)}`);
 });
 
 test('diff-first: a span edited in its paragraph, which stayed in place, is edited there, though a copy elsewhere holds its old text', () => {
@@ -642,13 +648,9 @@ test('diff-first: an emoji inserted in a span does not split the stretch of word
 
 test('diff-first: a span\'s last words replaced, and the next paragraph rewritten, ends before the line break', () => {
   // Scenario 31166: the replacement and the next paragraph's new first sentence meet in one hunk.
-  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
-  const scenario = generateScenario(seeds[31166 % seeds.length]!, 31166);
-  const i = scenario.annotations.findIndex((a) => a.text.startsWith('Ryabkov told reporters that Moscow proposed'));
-  const [result] = reanchor([scenario.annotations[i]!], new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
-  const truth = scenario.truths[i]!;
+  const { result, truth, newText } = scenarioSpan(31166, 'Ryabkov told reporters that Moscow proposed');
   assert.equal(truth.kind, 'edited');
-  assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', [...scenario.newText].slice(truth.start, truth.end).join('')]);
+  assert.deepEqual([result.outcome, result.annotation.text], ['edited', [...newText].slice(truth.start, truth.end).join('')]);
 });
 
 test('diff-first: a word inserted before a span whose second word was deleted stays outside: the first word is kept', () => {
