@@ -390,6 +390,8 @@ suite('Entity tree', () => {
       (n) => n.occurrence.path === SEED_000 && n.occurrence.annotation.entity === 'ryabkov-talks-offer',
     );
     assert.ok(node);
+    // Notifications left by earlier suites would cover the article in the picture.
+    await vscode.commands.executeCommand('notifications.clearAll');
     const file = await screenshotShowing('tree-beside-article', 'ryabkov-talks-offer', () => api.navigation.treeView.reveal(node, { select: true, focus: true, expand: true }));
     console.log(`  screenshot: ${file ?? '(none: not under scripts/run-vscode-tests.js)'}`);
   });
