@@ -5,9 +5,10 @@
  * witnesses; these checks orphan a placement they do not vouch for. Rules and figures: docs/anchoring.md.
  */
 import type { Annotation } from '../model';
-import { contextAgrees } from './context';
 import type { OffsetIndex } from '../text';
+import { contextAgrees } from './context';
 import type { Occurrences } from './occurrences';
+import { orphaned } from './orphaned';
 import type { AnchorResult } from './reanchor';
 
 /** At most this many exact occurrences of a text are weighed; a text repeated more often is as good as countless. */
@@ -64,7 +65,7 @@ export function orphanUnsupportedCopies(
   });
   for (const i of doubtful) {
     const { score, method } = results[i]!;
-    results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score, method };
+    results[i] = orphaned(annotations[i]!, score, method);
   }
 }
 
@@ -75,7 +76,7 @@ export function orphanUnsupportedCopies(
 export function orphanEditedOnCopies(annotations: readonly Annotation[], results: AnchorResult[], occurrences: Occurrences): void {
   results.forEach((r, i) => {
     if (r.method !== 'search' || r.outcome !== 'edited' || !occurrences.repeated(r.annotation.text)) return;
-    results[i] = { annotation: { ...annotations[i]!, status: 'orphaned' }, outcome: 'orphaned', score: r.score, method: r.method, ambiguous: true };
+    results[i] = orphaned(annotations[i]!, r.score, r.method, true);
   });
 }
 

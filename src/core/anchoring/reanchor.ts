@@ -11,6 +11,7 @@ import { DiffMap } from './diff-map';
 import { similarity } from './bit-parallel';
 import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
 import { Occurrences } from './occurrences';
+import { orphaned } from './orphaned';
 import { isWordChar } from './words';
 
 /**
@@ -486,7 +487,6 @@ const ECHO_SLACK = 8;
 /** Runs of letters and digits. */
 const WORDS = /[\p{L}\p{N}]+/gu;
 
-
 /** Edge words this short vouch for an edge only with the word next to them. */
 const SHORT_WORD = 3;
 
@@ -623,16 +623,6 @@ function mapByDiff(annotations: readonly Annotation[], index: OffsetIndex, previ
  * The result of placing an annotation at UTF-16 `[from, to)` of the new text: held when that is where
  * and what it was, else moved or edited with fresh context (only the sides it had).
  */
-/**
- * The annotation orphaned: status set, offsets and text as they were.
- * @param ambiguous whether equally good diffs put it in different places (`AnchorResult.ambiguous`)
- */
-function orphaned(a: Annotation, score: number, method: AnchorMethod, ambiguous = false): AnchorResult {
-  const result: AnchorResult = { annotation: { ...a, status: 'orphaned' }, outcome: 'orphaned', score, method };
-  if (ambiguous) result.ambiguous = true;
-  return result;
-}
-
 function placed(a: Annotation, index: OffsetIndex, from: number, to: number, score: number, method: AnchorMethod): AnchorResult {
   const start = index.toCodePoint(from);
   const end = index.toCodePoint(to);
