@@ -101,7 +101,9 @@ export class DiffMap {
    * or its paragraph left its place and stands, perhaps edited, in one changed line (`followParagraph`):
    * it follows. An untouched span that is only words a rewrite shares with the old text
    * (`echoInRewrite`) is taken as deleted, the same way. One mostly rewritten whose whole text stands
-   * once elsewhere is ambiguous (`standsWholeElsewhere`).
+   * once elsewhere (`standsWholeElsewhere`) stays edited where its paragraph stayed around it, follows
+   * that text where its paragraph left and its surroundings came along (`followMove`), and is ambiguous
+   * otherwise.
    * @param start first UTF-16 unit of the span in the old text
    * @param end UTF-16 unit after it
    */
@@ -125,7 +127,7 @@ export class DiffMap {
    * Whether the span's old text, which stood once in the old text, stands exactly once in the new one,
    * apart from where the diff put it, mostly rewritten: an inserted paragraph much like the annotated
    * one may draw Myers' alignment of the span away from its own text, unchanged a few lines below; a
-   * copy of its paragraph, the original rewritten, is the same text. No telling which: orphaned.
+   * copy of its paragraph, the original rewritten, is the same text (`map` weighs which).
    */
   private standsWholeElsewhere(start: number, end: number, mapping: { start: number; end: number }): boolean {
     const text = this.oldText.slice(start, end);
@@ -950,13 +952,14 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
       bStart: x.bStart + bFrom,
       bEnd: x.bEnd + bFrom,
     }));
-  const cost = (list: readonly Change[]) => list.reduce((sum, c) => sum + wordEdits(sides, c), 0);
+  /** Whether a change only deleted lines, words among them: with the next change inserting them again, Myers moved them. */
+  const moved = (c: Change) => c.aEnd > c.aStart && c.bStart === c.bEnd && hasWordChar(oldText, oldLines.at(c.aStart), oldLines.at(c.aEnd));
+  /** Lines inserted, or lines edited in place (most of their words kept): no other move, no rewrite. */
+  const inPlace = (x: Change, words: WordsKept) => x.aStart === x.aEnd || words.oldWords + words.newWords === 0 || words.kept >= Math.max(words.oldWords, words.newWords) * REWRITTEN_SCORE;
   const out = [...changes];
   for (let k = 0; k + 1 < out.length; k++) {
     const [c1, c2] = [out[k]!, out[k + 1]!];
-    // Lines one change only deleted and the other inserted again (Myers moved them), and where they stand
-    // in the latter: kept in place instead.
-    const moved = (c: Change) => c.aEnd > c.aStart && c.bStart === c.bEnd && hasWordChar(oldText, oldLines.at(c.aStart), oldLines.at(c.aEnd));
+    // The moved lines kept in place instead, with where they stand in the other change.
     const down = moved(c1) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
     const up = down < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
     if (down < 0 && up < 0) continue;
@@ -965,13 +968,9 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     const after = diff(from + n, c2.aEnd, at + n, c2.bEnd);
     if (!before || !after) continue;
     const option = [...before, ...after];
-    // Besides the lines inserted (the copy), only lines edited in place: no other move, no rewrite.
-    const inPlace = (x: Change) => {
-      if (x.aStart === x.aEnd) return true;
-      const { oldWords, newWords, kept } = keptWords(sides, x);
-      return oldWords + newWords === 0 || kept >= Math.max(oldWords, newWords) * REWRITTEN_SCORE;
-    };
-    if (option.every(inPlace) && cost(option) < cost([c1, c2])) {
+    const words = option.map((x) => keptWords(sides, x));
+    const cost = words.reduce((sum, w) => sum + editsOf(w), 0);
+    if (option.every((x, q) => inPlace(x, words[q]!)) && cost < wordEdits(sides, c1) + wordEdits(sides, c2)) {
       out.splice(k, 2, ...option);
       k += option.length - 1;
     }
@@ -985,12 +984,23 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
  * full stops and the odd "the" any two lines share do not pair them.
  */
 function wordEdits(sides: LineSides, c: Change): number {
-  const { oldWords, newWords, kept } = keptWords(sides, c);
+  return editsOf(keptWords(sides, c));
+}
+
+/** `wordEdits` of a change whose words are counted. */
+function editsOf({ oldWords, newWords, kept }: WordsKept): number {
   return kept < Math.max(oldWords, newWords) * MIN_SURVIVAL ? oldWords + newWords : oldWords + newWords - 2 * kept;
 }
 
 /** The words on each side of a change of lines, and how many of the old ones a word diff keeps. */
-function keptWords(sides: LineSides, c: Change): { oldWords: number; newWords: number; kept: number } {
+interface WordsKept {
+  oldWords: number;
+  newWords: number;
+  kept: number;
+}
+
+/** `WordsKept` of a change of lines, by a word diff. */
+function keptWords(sides: LineSides, c: Change): WordsKept {
   const { oldText, newText } = sides;
   const oldWords = wordCount(oldText, sides.oldLines.at(c.aStart), sides.oldLines.at(c.aEnd));
   const newWords = wordCount(newText, sides.newLines.at(c.bStart), sides.newLines.at(c.bEnd));
