@@ -115,7 +115,7 @@ export class SpanLayers<R> {
       if (drawn) come.push({ at: i, annotation });
       if (gone.length + come.length > MAX_INCREMENTAL) return undefined;
     }
-    return { gone, come, placed, touched: new Set() };
+    return { gone, come, touched: new Set() };
   }
 
   /**
@@ -146,7 +146,7 @@ export class SpanLayers<R> {
       if (tie && compareSpans(tie, annotation) === 0) return false;
       const placed: Placed<R> = { start: annotation.start, end: annotation.end, label: annotation.label, id: annotation.id, reach: Number.NaN, item: this.make(annotation) };
       this.order.splice(at, 0, placed);
-      changes.placed[position] = placed;
+      this.placed[position] = placed;
       changes.touched.add(placed.label);
       first = Math.min(first, at);
       later(placed);
@@ -222,8 +222,6 @@ interface Changes<R> {
   gone: Placed<R>[];
   /** Records to draw anew, and their positions. */
   come: { at: number; annotation: Annotation }[];
-  /** By position, what each record is placed as (the new ones filled in when placed): the layers' own list. */
-  placed: (Placed<R> | undefined)[];
   /** The labels whose lists change. */
   touched: Set<string>;
 }

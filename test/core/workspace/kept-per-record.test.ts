@@ -16,7 +16,7 @@ import { anchorFindings } from '../../../src/core/workspace/anchor-findings';
 import type { EditorTextChange } from '../../../src/core/workspace/ports';
 import type { Entry } from '../../../src/core/workspace/synced-document';
 import { fixturePath } from '../../fixture-path';
-import { makeWorld, typeInto, type MemoryDocument } from './memory-world';
+import { makeWorld, typeInto, type MemoryDocument, type World } from './memory-world';
 
 const DOC = '/ws/doc.txt';
 const SIDECAR = '/ws/doc.txt.annotations.yaml';
@@ -24,7 +24,7 @@ const fixture = (name: string): string => fs.readFileSync(fixturePath('workspace
 const LABELS = ['claim', 'quote', 'figure', 'rumour'];
 
 /** A world whose document and sidecar (the workspace fixtures) the engine has loaded. */
-async function loadedWorld(): Promise<ReturnType<typeof makeWorld>> {
+async function loadedWorld(): Promise<World> {
   const world = makeWorld();
   world.files.put(DOC, fixture('doc.txt'));
   world.files.put(SIDECAR, fixture('doc.txt.annotations.yaml'));
@@ -46,6 +46,33 @@ function layersAfresh(annotations: readonly Annotation[], textLength: number): M
   return result;
 }
 
+/** What one step of a random chain drew: its choice, a record to change (if any), and the text's length. */
+interface Draw {
+  choice: number;
+  someone: Annotation | undefined;
+  length: number;
+  int: (n: number) => number;
+  /** The note a change of fields may set. */
+  note: string;
+}
+
+/**
+ * The record changes both chains make: a span tagged (choices 0 and 1), a record's label, attributes,
+ * note or place changed (2), a record removed and kept for a later restore (3).
+ */
+async function changeRecords(world: World, { choice, someone, length, int, note }: Draw, removed: Annotation[][]): Promise<void> {
+  if (choice <= 1) {
+    const start = int(length - 25);
+    await world.sync.add(DOC, [{ start, end: start + 3 + int(20), label: LABELS[int(4)]! }], 'ana');
+  } else if (choice === 2 && someone) {
+    const start = int(length - 25);
+    const patches = [{ label: LABELS[int(4)]! }, { attributes: { speaker: 'Jen Psaki' } }, { attributes: undefined }, { note }, { start, end: start + 5 }];
+    await world.sync.update(DOC, someone.id, patches[int(patches.length)]!);
+  } else if (choice === 3 && someone) {
+    removed.push(await world.sync.remove(DOC, [someone.id]));
+  }
+}
+
 test('after random chains of the engine\'s changes, the findings and the layers kept are those computed afresh', async () => {
   for (let seed = 1; seed <= 12; seed++) {
     const random = seededRandom(seed);
@@ -58,22 +85,13 @@ test('after random chains of the engine\'s changes, the findings and the layers 
       const entry = world.sync.get(DOC) as Entry<string>;
       const length = entry.offsets.length;
       const someone = entry.annotations[int(entry.annotations.length)];
-      switch (int(8)) {
+      const choice = int(8);
+      switch (choice) {
         case 0:
-        case 1: {
-          const start = int(length - 25);
-          await world.sync.add(DOC, [{ start, end: start + 3 + int(20), label: LABELS[int(4)]! }], 'ana');
-          break;
-        }
-        case 2: {
-          if (!someone) break;
-          const start = int(length - 25);
-          const patches = [{ label: LABELS[int(4)]! }, { attributes: { speaker: 'Jen Psaki' } }, { attributes: undefined }, { note: 'checked' }, { start, end: start + 5 }];
-          await world.sync.update(DOC, someone.id, patches[int(patches.length)]!);
-          break;
-        }
+        case 1:
+        case 2:
         case 3:
-          if (someone) removed.push(await world.sync.remove(DOC, [someone.id]));
+          await changeRecords(world, { choice, someone, length, int, note: 'checked' }, removed);
           break;
         case 4: {
           const records = removed.pop();
@@ -140,22 +158,13 @@ test('after random chains of the engine\'s changes, every sidecar written is the
       const entry = world.sync.get(DOC) as Entry<string>;
       const length = entry.offsets.length;
       const someone = entry.annotations[int(entry.annotations.length)];
-      switch (int(11)) {
+      const choice = int(11);
+      switch (choice) {
         case 0:
-        case 1: {
-          const start = int(length - 25);
-          await world.sync.add(DOC, [{ start, end: start + 3 + int(20), label: LABELS[int(4)]! }], 'ana');
-          break;
-        }
-        case 2: {
-          if (!someone) break;
-          const start = int(length - 25);
-          const patches = [{ label: LABELS[int(4)]! }, { attributes: { speaker: 'Jen Psaki' } }, { attributes: undefined }, { note: `checked ${step}` }, { start, end: start + 5 }];
-          await world.sync.update(DOC, someone.id, patches[int(patches.length)]!);
-          break;
-        }
+        case 1:
+        case 2:
         case 3:
-          if (someone) removed.push(await world.sync.remove(DOC, [someone.id]));
+          await changeRecords(world, { choice, someone, length, int, note: `checked ${step}` }, removed);
           break;
         case 4: {
           const records = removed.pop();
