@@ -28,7 +28,7 @@ export class LabelChecker {
   private readonly specsOf: Map<LabelSpec, Map<string, AttributeSpec>>;
 
   /** @param config the workspace's label configuration (or the defaults) */
-  constructor(readonly config: LabelConfig) {
+  constructor(config: LabelConfig) {
     this.labels = new Map<string, LabelSpec>(config.labels.map((label) => [label.id, label]));
     this.labelList = config.labels.map((label) => label.id).join(', ');
     this.specsOf = new Map(config.labels.map((label) => [label, new Map<string, AttributeSpec>(label.attributes.map((spec) => [spec.name, spec]))]));

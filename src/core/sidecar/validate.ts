@@ -136,8 +136,6 @@ export function validateSidecar(
   items.forEach((item, i) => {
     let annotation: Annotation | undefined;
     const reused = reuse?.(i);
-    // Places are looked up only for findings: a record's line is all a record without one needs.
-    const site = new RecordSite(positions, i, annotationsPlace);
     if (reused) {
       annotation = reused;
       result.clean[i] = 1;
@@ -146,7 +144,8 @@ export function validateSidecar(
       result.clean[i] = 1;
     } else {
       const found = findings.length;
-      annotation = readRecord(item, site, findings);
+      // Places are looked up only for findings: a record's line is all a record without one needs.
+      annotation = readRecord(item, new RecordSite(positions, i, annotationsPlace), findings);
       if (annotation && findings.length === found) result.clean[i] = 1;
     }
     result.items.push(annotation);
@@ -163,7 +162,7 @@ export function validateSidecar(
     const earlier = uniqueIds ? undefined : firstLine.get(annotation.id);
     if (earlier === undefined) firstLine.set(annotation.id, line);
     else {
-      const places = site.parts();
+      const places = positions.record(i);
       findings.push({
         ...finding(
           'error',
