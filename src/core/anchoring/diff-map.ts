@@ -6,7 +6,7 @@
  * converts to code points. Method: docs/anchoring.md.
  */
 import { myersDiff, type Change } from './myers';
-import { isWordChar } from './words';
+import { isWordChar, splitsWord } from './words';
 
 /**
  * The most line edits (deletions plus insertions) diffed; beyond it the texts are too different for a
@@ -1473,24 +1473,24 @@ function boundaryScore(text: string, at: number, length: number): number {
  * How well an edit beginning at `at` begins on a boundary: with something other than white space right
  * after white space (3 after a line break or at the text's start, 2 after the end of a sentence, 1 after
  * a space between words), or with a word right after a mark (1: `“|Western We`, not `“We|stern We`),
- * else 0.
+ * else 0. An apostrophe inside a word is no mark: `NATO’|s` is inside the word (`splitsWord`).
  */
 function startScore(text: string, at: number): number {
   if (/\s/.test(text.charAt(at))) return 0;
   if (at === 0 || text.charCodeAt(at - 1) === 10) return 3;
-  if (!/\s/.test(text.charAt(at - 1))) return isWordChar(text.charAt(at)) && !isWordChar(text.charAt(at - 1)) ? 1 : 0;
+  if (!/\s/.test(text.charAt(at - 1))) return isWordChar(text.charAt(at)) && !isWordChar(text.charAt(at - 1)) && !splitsWord(text, at) ? 1 : 0;
   return SENTENCE_END.test(text.charAt(at - 2)) ? 2 : 1;
 }
 
 /**
  * How well an edit ending at `end` ends on a boundary: with something other than white space right
  * before a line break or the text's end (3), before white space after the end of a sentence (2) or
- * after a word (1), or with a word right before a mark (1), else 0.
+ * after a word (1), or with a word right before a mark (1, not an apostrophe inside a word), else 0.
  */
 function endScore(text: string, end: number): number {
   if (end === 0 || /\s/.test(text.charAt(end - 1))) return 0;
   if (end === text.length || text.charCodeAt(end) === 10) return 3;
-  if (!/\s/.test(text.charAt(end))) return isWordChar(text.charAt(end - 1)) && !isWordChar(text.charAt(end)) ? 1 : 0;
+  if (!/\s/.test(text.charAt(end))) return isWordChar(text.charAt(end - 1)) && !isWordChar(text.charAt(end)) && !splitsWord(text, end) ? 1 : 0;
   return SENTENCE_END.test(text.charAt(end - 1)) ? 2 : 1;
 }
 

@@ -39,6 +39,23 @@ export function nearestWordEdge(text: string, start: number, end: number, atStar
 }
 
 /**
+ * Whether an offset falls inside a word: between two letters or digits, or on either side of an
+ * apostrophe that joins two (`NATO’|s`, `NATO|’s`): a possessive or contraction is one word.
+ * @param text the text
+ * @param at an offset in it
+ */
+export function splitsWord(text: string, at: number): boolean {
+  const before = text.charAt(at - 1);
+  const after = text.charAt(at);
+  if (isWordChar(before) && isWordChar(after)) return true;
+  if (APOSTROPHE.test(before)) return isWordChar(text.charAt(at - 2)) && isWordChar(after);
+  return APOSTROPHE.test(after) && isWordChar(before) && isWordChar(text.charAt(at + 1));
+}
+
+/** An apostrophe, typographic or typed. */
+const APOSTROPHE = /^['’]$/;
+
+/**
  * Whether a one-code-unit string is a letter or digit.
  * @param c one UTF-16 code unit as a string, or '' (not a word character)
  */

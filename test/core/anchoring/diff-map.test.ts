@@ -671,6 +671,14 @@ test('diff-first: a word inserted before a span after a quote mark stays outside
   }
 });
 
+test('diff-first: a deletion after a possessive is not slid to begin inside it, at the letter after the apostrophe', () => {
+  // Scenario 40031: ` enlargement. The alliance’s … partners` deleted could as well be `s enlargement. …
+  // partner` (both end in `s`); `’|s` looked like a mark before a word, and the span lost its `s`.
+  const before = 'Russia has no say in NATO’s enlargement. The alliance’s chief warned that talks would need to involve partners.\n';
+  const after = 'Russia has no say in NATO’s.\n';
+  assert.deepEqual(diffSummary(before, 'Russia has no say in NATO’s enlargement', after), ['edited', 'diff', 'Russia has no say in NATO’s']);
+});
+
 test('diff-first: words deleted at a span\'s end with the quote mark after it restyled leave the rest, and the mark stays outside', () => {
   // Scenario 9206: “severe consequences” → "severe": Myers deletes ` consequences”` and inserts `"` before it.
   const before = 'Biden warned him that Russia would face “severe consequences” if Moscow attacked.\n';

@@ -1,7 +1,7 @@
 // Word edges: a quote edge inside a word moves to the nearest word edge, the tighter one on a tie.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { charKind, isWordChar, nearestWordEdge } from '../../../src/core/anchoring/words';
+import { charKind, isWordChar, nearestWordEdge, splitsWord } from '../../../src/core/anchoring/words';
 
 //            0123456789012345678
 const TEXT = 'the quick brown fox';
@@ -17,6 +17,19 @@ test('character kinds: word, white space, other, none', () => {
   assert.equal(charKind('\n'), 1);
   assert.equal(charKind(','), 2);
   assert.equal(charKind(''), 3);
+});
+
+test('an offset splits a word between two letters, or beside an apostrophe that joins two', () => {
+  const text = "NATO’s allies' view, don't";
+  assert.equal(splitsWord(text, 2), true, 'NA|TO');
+  assert.equal(splitsWord(text, 4), true, 'NATO|’s');
+  assert.equal(splitsWord(text, 5), true, 'NATO’|s');
+  assert.equal(splitsWord(text, 24), true, "don|'t");
+  assert.equal(splitsWord(text, 25), true, "don'|t");
+  assert.equal(splitsWord(text, 6), false, 'NATO’s| ');
+  assert.equal(splitsWord(text, 13), false, "allies|' view: the mark closes a quote");
+  assert.equal(splitsWord(text, 14), false, "allies'| view");
+  assert.equal(splitsWord(text, 0), false, 'the text start');
 });
 
 test('an edge already on a word edge, or at the text ends, stays', () => {
