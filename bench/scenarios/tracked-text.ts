@@ -34,7 +34,13 @@
  *   deleted, with text inserted right against that edge (touching what replaced the edge word, or the
  *   span's new edge) within its sentence (no line break, no sentence end): `formally ` inserted and
  *   `Russia` → `allied` is the same text as `Russia` → `formally allied`; the bounds taking in the
- *   inserted run are true as well.
+ *   inserted run are true as well;
+ * - **edge sentence become several**: an edited span whose first (last) sentence was replaced or
+ *   deleted (its lost code points hold a letter and a sentence's end), when the run of new text against
+ *   that edge (replacement, insertions, white space, up to a line break) holds a sentence's end: "the
+ *   sentence replaced by these sentences" is the same text as "deleted, these inserted beside the
+ *   span"; every sentence boundary in the run, its far end, and the surviving edge where a sentence
+ *   ends there are true bounds.
  */
 
 /** One code point of the edited text. */
@@ -248,16 +254,34 @@ export class TrackedText {
     }
     const wide = grow(strict.start, strict.end, across);
     // Edge word become several: the inserted run against an edge whose own code points were replaced or deleted.
-    const runBefore = this.lostWord(start, this.cells[at[0]!]!.id) ? this.insertedRun(strict.start, -1) : undefined;
-    const runAfter = this.lostWord(this.cells[at[at.length - 1]!]!.id + 1, end) ? this.insertedRun(strict.end, 1) : undefined;
-    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start]);
-    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end]);
+    const firstKept = this.cells[at[0]!]!.id;
+    const lastKept = this.cells[at[at.length - 1]!]!.id + 1;
+    const runBefore = this.lostWord(start, firstKept) ? this.insertedRun(strict.start, -1) : undefined;
+    const runAfter = this.lostWord(lastKept, end) ? this.insertedRun(strict.end, 1) : undefined;
+    // Edge sentence become several: the span's first (last) sentence replaced or deleted, sentences against it.
+    const sentencesBefore = this.lostWord(start, firstKept) && this.sentenceEndWithin(start, firstKept + 1) ? this.sentenceBounds(at[0]!, -1, across) : [];
+    const sentencesAfter = this.lostWord(lastKept, end) && this.sentenceEndWithin(Math.max(start, lastKept - 2), end - 1) ? this.sentenceBounds(at[at.length - 1]! + 1, 1, across) : [];
+    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore]);
+    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter]);
     const alternatives: { start: number; end: number }[] = [];
     for (const s of starts) {
       for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
     }
-    const undetermined = runBefore !== undefined || runAfter !== undefined;
+    const undetermined = runBefore !== undefined || runAfter !== undefined || sentencesBefore.length > 0 || sentencesAfter.length > 0;
     return { kind: 'edited', ...strict, alternatives, ...(undetermined && { undetermined: true as const }) };
+  }
+
+  /**
+   * Whether a sentence ends at one of original code points from..to: a full stop (question,
+   * exclamation mark), or a closing quote after one, with white space (or the text's end) after it.
+   */
+  private sentenceEndWithin(from: number, to: number): boolean {
+    const o = this.original;
+    for (let i = from; i < to; i++) {
+      const ends = /[.!?]/u.test(o[i]!) || (/["'”’)]/u.test(o[i]!) && /[.!?]/u.test(o[i - 1] ?? ''));
+      if (ends && (i + 1 === o.length || /\s/u.test(o[i + 1]!))) return true;
+    }
+    return false;
   }
 
   /** Whether original code points from..to hold a letter or digit (lost at a span's edge: an edge word replaced or deleted). */
@@ -287,6 +311,56 @@ export class TrackedText {
       while (far > edge && /\s/u.test(this.cells[far - 1]!.ch)) far--;
     }
     return far === edge ? undefined : far;
+  }
+
+  /**
+   * The bounds an edge may take when the span's first (last) sentence was replaced or deleted and the
+   * text in its place, with what was inserted against it, holds a sentence's end: the run of new text
+   * next to the span's first (after its last) surviving code point — what replaced the span's code
+   * points (`replaced`), pure insertions, white space — up to a line break. "The first sentence replaced
+   * by these sentences", "deleted, these inserted before the span" and "replaced by the last of them,
+   * the others inserted" are the same text: each sentence boundary in the run is a true edge, and so
+   * are the run's far end and, where the run ends (begins) a sentence, the surviving edge itself.
+   * @param edge the first surviving cell (side -1), or the cell after the last (side 1)
+   * @returns the bounds, or none when the run holds no sentence's end
+   */
+  private sentenceBounds(edge: number, side: -1 | 1, replaced: (e: EditRecord) => boolean): number[] {
+    const inRun = (i: number) => {
+      const c = this.cells[i];
+      if (!c || c.ch === '\n') return false;
+      return /\s/u.test(c.ch) || (c.edit >= 0 && (this.edits[c.edit]!.insertion || replaced(this.edits[c.edit]!)));
+    };
+    const space = (i: number) => /\s/u.test(this.cells[i]?.ch ?? '');
+    // Cell i ends a sentence: a full stop (question, exclamation mark) or a closing quote after one, white space next.
+    const endsSentence = (i: number) => {
+      const ch = this.cells[i]?.ch ?? '';
+      return (/[.!?]/u.test(ch) || (/["'”’)]/u.test(ch) && /[.!?]/u.test(this.cells[i - 1]?.ch ?? ''))) && space(i + 1);
+    };
+    let from = edge;
+    let to = edge;
+    if (side < 0) {
+      while (inRun(from - 1)) from--;
+      while (from < edge && space(from)) from++;
+    } else {
+      while (inRun(to)) to++;
+      while (to > edge && space(to - 1)) to--;
+    }
+    const bounds = new Set<number>();
+    // Before the span, its first surviving code point may be the full stop a replaced sentence kept.
+    for (let i = from; i < (side < 0 ? to + 1 : to); i++) {
+      if (!endsSentence(i)) continue;
+      let next = i + 1;
+      while ((next < to || i === edge) && space(next)) next++;
+      // Before the span: the next sentence's start, or the surviving edge itself when only white space is between.
+      bounds.add(side < 0 ? (i === edge ? next : Math.min(next, edge)) : i + 1);
+    }
+    if (bounds.size === 0) return [];
+    bounds.add(side < 0 ? from : to);
+    // After the span: its surviving text may end the sentence the run follows.
+    let kept = edge - 1;
+    while (side > 0 && space(kept)) kept--;
+    if (side > 0 && endsSentence(kept)) bounds.add(kept + 1);
+    return [...bounds];
   }
 
   /**
@@ -348,3 +422,4 @@ export class TrackedText {
     return n;
   }
 }
+

@@ -261,6 +261,39 @@ test('text inserted at an edge whose word was not replaced, or beyond a sentence
   assert.deepEqual(line.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 16, end: 27, alternatives: [] });
 });
 
+test('an edge sentence replaced, or deleted with sentences inserted against it, is undetermined: each sentence boundary is an edge', () => {
+  const text = 'Alpha beta gamma. Delta epsilon. Zeta.';
+  // "beta gamma" replaced by "It rained" is the same text as "beta gamma." deleted and "It rained. " inserted before the span.
+  const replaced = new TrackedText(text);
+  replaced.splice(6, 10, 'It rained');
+  assert.equal(replaced.text, 'Alpha It rained. Delta epsilon. Zeta.');
+  assert.deepEqual(replaced.truth(6, 31), { kind: 'edited', start: 6, end: 30, alternatives: [{ start: 17, end: 30 }], undetermined: true });
+  // Deleted, a sentence inserted before the span: the same text as the sentence replaced by the inserted one.
+  const deleted = new TrackedText(text);
+  deleted.splice(6, 12, '');
+  deleted.splice(6, 0, 'Markets fell. ');
+  assert.equal(deleted.text, 'Alpha Markets fell. Delta epsilon. Zeta.');
+  assert.deepEqual(deleted.truth(6, 31), { kind: 'edited', start: 20, end: 33, alternatives: [{ start: 6, end: 33 }], undetermined: true });
+  // The last sentence replaced by two: the span may end after either, or before both.
+  const last = new TrackedText(text);
+  last.splice(18, 13, 'Markets fell. Rain came');
+  assert.equal(last.text, 'Alpha beta gamma. Markets fell. Rain came. Zeta.');
+  assert.deepEqual(last.truth(6, 31), {
+    kind: 'edited',
+    start: 6,
+    end: 41,
+    alternatives: [
+      { start: 6, end: 31 },
+      { start: 6, end: 17 },
+    ],
+    undetermined: true,
+  });
+  // A last word replaced by words that end no sentence is the word's new text alone.
+  const word = new TrackedText(text);
+  word.splice(24, 7, 'rose sharply');
+  assert.deepEqual(word.truth(6, 31), { kind: 'edited', start: 6, end: 36, alternatives: [] });
+});
+
 test('a mark replaced twice at an edge is no insertion: the edge word’s replacement stays the only answer', () => {
   // Scenario 4165: "as" → "fresh", and the quote before it made curly, then straight again.
   const t = new TrackedText('He said "as early as" Monday.');
