@@ -185,7 +185,9 @@ export class DiffMap {
     island = Math.max(island, wordCount(this.oldText, lastEdit, end));
     if (!survivedWord || this.paraphrased(edits, island)) return this.followMove(start, end);
     const newStart = cut ?? this.mapStart(start);
-    const newEnd = this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, this.mapEnd(end), newStart, first, last);
+    const tailAt = this.tailStandsAfter(start, end, last, this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, this.mapEnd(end), newStart, first, last));
+    const newEnd = tailAt.newEnd;
+    survived += tailAt.length;
     const score = survived / Math.max(end - start, newEnd - newStart);
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
@@ -225,6 +227,40 @@ export class DiffMap {
     const inserted = (i: number) => this.hunks.slice(Math.max(0, first), last + 1).some((x) => i >= x.newStart && i < x.newEnd);
     while (at > newStart && !isWordChar(this.newText.charAt(at - 1)) && inserted(at - 1)) at--;
     return at;
+  }
+
+  /**
+   * Where an edited span ends when the words the diff deleted or replaced at its end stand whole right
+   * after its new end — past marks and white space only, within the line — in text the diff inserted:
+   * Myers threaded a rewrite nearby on the spaces between words and took the span's untouched last
+   * words for part of it (`… the U.S. immediately start the talks …`, a sentence inserted before
+   * `immediately` and the next paragraph rewritten: the words "deleted", then "inserted" two characters
+   * on, 46736; `Joe Biden.` with ` 🔥` inserted before `Biden` and the next sentence deleted, 48841).
+   * Kept in place, with what was inserted before them, is the same text with fewer edits.
+   * @param newEnd the end as mapped
+   * @returns the span's end, and the length of the words found again (0 when none were)
+   */
+  private tailStandsAfter(start: number, end: number, last: number, newEnd: number): { newEnd: number; length: number } {
+    const h = this.hunks[last];
+    const none = { newEnd, length: 0 };
+    if (!h || h.oldEnd < end || h.oldStart <= start) return none;
+    const tail = this.oldText.slice(h.oldStart, end).replace(/^[^\p{L}\p{N}]+/u, '');
+    if (!/[\p{L}\p{N}]/u.test(tail)) return none;
+    let at = newEnd;
+    while (at < this.newText.length && !isWordChar(this.newText.charAt(at)) && this.newText.charAt(at) !== '\n') at++;
+    if (!this.newText.startsWith(tail, at) || !this.insertedNew(at, at + tail.length, last)) return none;
+    return { newEnd: at + tail.length, length: tail.length };
+  }
+
+  /** Whether every letter and digit of new `[from, to)` is text the diff inserted (hunks from `i` on). */
+  private insertedNew(from: number, to: number, i: number): boolean {
+    for (let at = from; at < to; at++) {
+      if (!isWordChar(this.newText.charAt(at))) continue;
+      while (i < this.hunks.length && this.hunks[i]!.newEnd <= at) i++;
+      const h = this.hunks[i];
+      if (!h || h.newStart > at) return false;
+    }
+    return true;
   }
 
   /**

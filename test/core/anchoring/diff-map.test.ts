@@ -679,6 +679,20 @@ test('diff-first: a deletion after a possessive is not slid to begin inside it, 
   assert.deepEqual(diffSummary(before, 'Russia has no say in NATO’s enlargement', after), ['edited', 'diff', 'Russia has no say in NATO’s']);
 });
 
+test('diff-first: a span\'s last words that the diff threaded into a rewrite nearby, standing right after it, stay in it', () => {
+  // Scenario 46736: a sentence inserted before `immediately`, the next paragraph rewritten; Myers paired
+  // the span's last words with the inserted sentence's on the spaces between them and "inserted" them again.
+  const before =
+    'Ryabkov told reporters that Moscow proposed that the U.S. immediately start the talks on the proposed drafts in Geneva.\nPresident Vladimir Putin raised the demand for security guarantees in last week’s video call with U.S. President Joe Biden. During the conversation, Biden voiced concern about a buildup of Russian troops near Ukraine and warned him that Russia would face “severe consequences” if Moscow attacked its neighbor.\n';
+  const after =
+    'Ryabkov told reporters that Moscow proposed that the U.S. It was not immediately clear when the meeting would take place. immediately start the talks on the proposed drafts in Geneva.\n“We will see,” a diplomat said when asked whether talks would begin before the new year.\n';
+  const quote = 'Ryabkov told reporters that Moscow proposed that the U.S. immediately start the talks on the proposed drafts in Geneva';
+  assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', 'Ryabkov told reporters that Moscow proposed that the U.S. It was not immediately clear when the meeting would take place. immediately start the talks on the proposed drafts in Geneva']);
+  // Scenario 48841: an emoji inserted before the last word, the next sentence deleted.
+  const call = 'Putin raised the demand in last week’s video call with U.S. President Joe Biden. During the conversation, Biden voiced concern about a buildup of Russian troops near Ukraine.\n';
+  assert.deepEqual(diffSummary(call, 'President Joe Biden', 'Putin raised the demand in last week’s video call with U.S. President Joe 🔥 Biden.\n'), ['edited', 'diff', 'President Joe 🔥 Biden']);
+});
+
 test('diff-first: words deleted at a span\'s end with the quote mark after it restyled leave the rest, and the mark stays outside', () => {
   // Scenario 9206: “severe consequences” → "severe": Myers deletes ` consequences”` and inserts `"` before it.
   const before = 'Biden warned him that Russia would face “severe consequences” if Moscow attacked.\n';
