@@ -209,8 +209,11 @@ export class DiffMap {
   }
 
   /**
-   * Where an edited span ends. An edit over its end that put in a line break the span had none of
-   * (its last words replaced, and words of the next paragraph with them) ends it before that break. A
+   * Where an edited span ends. A line break the span had none of, put in by the diff, ends it when
+   * what follows it up to the span's end is mostly inserted text (its last words replaced, and words
+   * of the next paragraph with them; a paragraph pasted after the span's replaced last sentence, which
+   * Myers threaded on the few words the two share, 41596); a paragraph split inside the span keeps its
+   * own words after the break, and the span whole. A
    * span that ended with a word ends with one again: marks and white space an edit inserted at its new
    * end stay outside (`severe consequences”` → `severe"`, the words deleted and the quote mark restyled).
    * @param newEnd the span's end as the diff maps it
@@ -218,10 +221,13 @@ export class DiffMap {
    */
   private editedEnd(start: number, end: number, newEnd: number, newStart: number, first: number, last: number): number {
     let at = newEnd;
-    const h = this.hunks[last];
-    if (h && h.oldStart < end && h.oldEnd >= end && !this.oldText.slice(start, end).includes('\n')) {
-      const lineBreak = this.newText.indexOf('\n', Math.max(h.newStart, newStart));
-      if (lineBreak >= 0 && lineBreak < Math.min(h.newEnd, at)) at = lineBreak;
+    if (!this.oldText.slice(start, end).includes('\n')) {
+      for (let lineBreak = this.newText.indexOf('\n', newStart); lineBreak >= 0 && lineBreak < at; lineBreak = this.newText.indexOf('\n', lineBreak + 1)) {
+        if (this.insertedNew(lineBreak, lineBreak + 1, Math.max(0, first), true) && this.mostlyInserted(lineBreak, at, first)) {
+          at = lineBreak;
+          break;
+        }
+      }
     }
     if (!isWordChar(this.oldText.charAt(end - 1))) return at;
     const inserted = (i: number) => this.hunks.slice(Math.max(0, first), last + 1).some((x) => i >= x.newStart && i < x.newEnd);
@@ -252,15 +258,25 @@ export class DiffMap {
     return { newEnd: at + tail.length, length: tail.length };
   }
 
-  /** Whether every letter and digit of new `[from, to)` is text the diff inserted (hunks from `i` on). */
-  private insertedNew(from: number, to: number, i: number): boolean {
+  /**
+   * Whether every letter and digit of new `[from, to)` (every code unit, with `all`) is text the diff
+   * inserted (hunks from `i` on).
+   */
+  private insertedNew(from: number, to: number, i: number, all = false): boolean {
     for (let at = from; at < to; at++) {
-      if (!isWordChar(this.newText.charAt(at))) continue;
+      if (!all && !isWordChar(this.newText.charAt(at))) continue;
       while (i < this.hunks.length && this.hunks[i]!.newEnd <= at) i++;
       const h = this.hunks[i];
       if (!h || h.newStart > at) return false;
     }
     return true;
+  }
+
+  /** Whether fewer than `MIN_SURVIVAL` of the words of new `[from, to)` are text the diff kept. */
+  private mostlyInserted(from: number, to: number, first: number): boolean {
+    const words = wordsOf(this.newText, from, to);
+    const kept = words.filter(([at, length]) => !this.insertedNew(at, at + length, Math.max(0, first))).length;
+    return kept < words.length * MIN_SURVIVAL;
   }
 
   /**

@@ -12,6 +12,7 @@ import { DiffMap } from '../../../src/core/anchoring/diff-map';
 import { myersDiff } from '../../../src/core/anchoring/myers';
 import { holds, reanchor, type AnchorResult } from '../../../src/core/anchoring/reanchor';
 import type { Truth } from '../../../bench/scenarios/tracked-text';
+import { classify } from '../../../bench/scenarios/classify';
 import { annotate } from './annotate';
 
 
@@ -584,6 +585,17 @@ function scenarioSpan(n: number, begins: string): { result: AnchorResult; truth:
   const [result] = reanchor([scenario.annotations[i]!], new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
   return { result: result!, truth: scenario.truths[i]!, newText: scenario.newText };
 }
+
+test('diff-first: a span on one line ends before a line break the diff inserted when what follows it is mostly inserted', () => {
+  // Scenario 41596: the span's last sentence replaced, a paragraph pasted after it; Myers threaded the
+  // replaced words on `’s ` and `drills near Russia` of the pasted paragraph, and the span ran into it.
+  const { result, truth, newText } = scenarioSpan(41596, 'The documents, which were submitted');
+  const placement = result.annotation.status === 'orphaned' ? null : { start: result.annotation.start, end: result.annotation.end, text: result.annotation.text };
+  assert.equal(classify(truth, placement, [...newText]), 'edited-correctly', `placed on ${JSON.stringify(result.annotation.text)}`);
+  // A paragraph split inside a span keeps the span whole: what follows the break is its own text.
+  const split = diffOne('Intro.\nHe said a quote runs here and goes on to the end of it, officials said.\n', 'quote runs here and goes on to the end of it', 'Intro.\nHe said a quote runs here\nand goes on to the end of it, officials said.\n');
+  assert.deepEqual(summary(split.result), ['edited', 'diff', 'quote runs here\nand goes on to the end of it']);
+});
 
 test('diff-first: a span mostly rewritten by the diff whose whole text stands once elsewhere, its surroundings with it, follows it there', () => {
   // Scenario 598: "If there is any further aggression, officials warned, it will carry a high price." pasted
