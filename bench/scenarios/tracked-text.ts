@@ -40,7 +40,11 @@
  *   that edge (replacement, insertions, white space, up to a line break) holds a sentence's end: "the
  *   sentence replaced by these sentences" is the same text as "deleted, these inserted beside the
  *   span"; every sentence boundary in the run, its far end, and the surviving edge where a sentence
- *   ends there are true bounds.
+ *   ends there are true bounds;
+ * - **edge word inserted again**: an edited span whose first (last) words were deleted, when the text
+ *   inserted against that edge begins (ends) with those very words: "`The ` deleted, `The talks … ` inserted
+ *   before the span" is the same text as "`talks …` inserted after the kept `The `", one edit fewer;
+ *   the bounds taking in the inserted text are true as well.
  */
 
 /** One code point of the edited text. */
@@ -261,13 +265,16 @@ export class TrackedText {
     // Edge sentence become several: the span's first (last) sentence replaced or deleted, sentences against it.
     const sentencesBefore = this.lostWord(start, firstKept) && this.sentenceEndWithin(start, firstKept + 1) ? this.sentenceBounds(at[0]!, -1, across) : [];
     const sentencesAfter = this.lostWord(lastKept, end) && this.sentenceEndWithin(Math.max(start, lastKept - 2), end - 1) ? this.sentenceBounds(at[at.length - 1]! + 1, 1, across) : [];
-    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore]);
-    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter]);
+    // Edge word inserted again: the lost edge text begins (ends) the text inserted against the edge.
+    const echoBefore = this.lostWord(start, firstKept) ? this.echoedEdge(strict.start, -1, this.original.slice(start, firstKept).join('')) : undefined;
+    const echoAfter = this.lostWord(lastKept, end) ? this.echoedEdge(strict.end, 1, this.original.slice(lastKept, end).join('')) : undefined;
+    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore, echoBefore ?? strict.start]);
+    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end]);
     const alternatives: { start: number; end: number }[] = [];
     for (const s of starts) {
       for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
     }
-    const undetermined = runBefore !== undefined || runAfter !== undefined || sentencesBefore.length > 0 || sentencesAfter.length > 0;
+    const undetermined = [runBefore, runAfter, echoBefore, echoAfter].some((b) => b !== undefined) || sentencesBefore.length > 0 || sentencesAfter.length > 0;
     return { kind: 'edited', ...strict, alternatives, ...(undetermined && { undetermined: true as const }) };
   }
 
@@ -361,6 +368,38 @@ export class TrackedText {
     while (side > 0 && space(kept)) kept--;
     if (side > 0 && endsSentence(kept)) bounds.add(kept + 1);
     return [...bounds];
+  }
+
+  /**
+   * The far end of the text pure insertions put against an edited span's edge (white space within,
+   * up to a line break) when that text begins (before the span) or ends (after it) with the span's own
+   * deleted edge text: "`The ` deleted, `The talks are expected … days. ` inserted before the span" is
+   * the same text as "`talks are expected … days. ` inserted after the span's first word, kept", one
+   * edit fewer, and text inserted inside a span is inside it.
+   * @param edge the span's new start (side -1) or end (side 1)
+   * @param lost the original text the span lost at that edge
+   * @returns the run's far end, or undefined when it does not hold the lost text at that end
+   */
+  private echoedEdge(edge: number, side: -1 | 1, lost: string): number | undefined {
+    const inRun = (i: number) => {
+      const c = this.cells[i];
+      return c !== undefined && c.ch !== '\n' && (/\s/u.test(c.ch) || (c.edit >= 0 && this.edits[c.edit]!.insertion));
+    };
+    const space = (i: number) => /\s/u.test(this.cells[i]!.ch);
+    let far = edge;
+    if (side < 0) {
+      while (inRun(far - 1)) far--;
+      while (far < edge && space(far)) far++;
+    } else {
+      while (inRun(far)) far++;
+      while (far > edge && space(far - 1)) far--;
+    }
+    const run = this.cells.slice(Math.min(far, edge), Math.max(far, edge)).map((c) => c.ch).join('');
+    const word = side < 0 ? lost.trimEnd() : lost.trimStart();
+    // The whole word: `The` does not begin `Theory`.
+    const beside = side < 0 ? run.charAt(word.length) : run.charAt(run.length - word.length - 1);
+    const holds = side < 0 ? run.startsWith(word) : run.endsWith(word);
+    return word !== '' && holds && !/[\p{L}\p{N}]/u.test(beside) ? far : undefined;
   }
 
   /**

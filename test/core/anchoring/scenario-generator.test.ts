@@ -294,6 +294,27 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
   assert.deepEqual(word.truth(6, 31), { kind: 'edited', start: 6, end: 36, alternatives: [] });
 });
 
+test('an edge word deleted and inserted again against the edge, with more, is undetermined: the word may be the span\'s, kept', () => {
+  // Scenario 55893: `The ` deleted, `The talks are expected … days. ` inserted before the span — the same
+  // text as the span's `The ` kept and `talks … days. ` inserted after it, one edit fewer.
+  const text = 'Alpha beta gamma. Delta epsilon. Zeta.';
+  const before = new TrackedText(text);
+  before.splice(6, 5, '');
+  before.splice(6, 0, 'beta rose. ');
+  assert.equal(before.text, 'Alpha beta rose. gamma. Delta epsilon. Zeta.');
+  assert.deepEqual(before.truth(6, 31), { kind: 'edited', start: 17, end: 37, alternatives: [{ start: 6, end: 37 }], undetermined: true });
+  const after = new TrackedText(text);
+  after.splice(23, 8, '');
+  after.splice(23, 0, ' fell, epsilon');
+  assert.equal(after.text, 'Alpha beta gamma. Delta fell, epsilon. Zeta.');
+  assert.deepEqual(after.truth(6, 31), { kind: 'edited', start: 6, end: 23, alternatives: [{ start: 6, end: 37 }], undetermined: true });
+  // Only the whole word: `betamax` is not `beta` again.
+  const longer = new TrackedText(text);
+  longer.splice(6, 5, '');
+  longer.splice(6, 0, 'betamax rose. ');
+  assert.deepEqual(longer.truth(6, 31), { kind: 'edited', start: 20, end: 40, alternatives: [] });
+});
+
 test('a mark replaced twice at an edge is no insertion: the edge word’s replacement stays the only answer', () => {
   // Scenario 4165: "as" → "fresh", and the quote before it made curly, then straight again.
   const t = new TrackedText('He said "as early as" Monday.');
