@@ -850,12 +850,64 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
   const sides = { oldText, newText, oldLines: oldAround, newLines: newAround };
   const { changes, ambiguous } = realignRepeats(keepMovedLines(shifted, sides), sides);
   const hunks: Hunk[] = [];
-  for (const c of changes) {
+  for (const c of peelMovedLines(changes, sides)) {
     const hunk = { oldStart: oldAround.at(c.aStart), oldEnd: oldAround.at(c.aEnd), newStart: newAround.at(c.bStart), newEnd: newAround.at(c.bEnd), coarse: false };
     if (hunk.oldStart === hunk.oldEnd || hunk.newStart === hunk.newEnd) hunks.push(hunk);
     else hunks.push(...diffWords(oldText, newText, hunk));
   }
   return { hunks, ambiguous };
+}
+
+/**
+ * Old lines at the start or end of a changed run that stand whole, word for word, among the lines
+ * another change inserted, peeled off the run as deleted lines of their own: the paragraph moved
+ * there. Left in the run, its words are diffed against the run's new lines: a paragraph moved down,
+ * the first sentence of the next one then replaced, diffs as that paragraph and sentence replaced by
+ * the new sentence, threaded on the words they share (`Moscow `, `has `), and the span after it lost
+ * its first words (50941). Not where the run's new lines share half the line's words: a copy of the
+ * paragraph put elsewhere, the original then edited in place, is no move.
+ * @param changes the line changes (line numbers over `lines`), in order
+ */
+function peelMovedLines(changes: readonly Change[], sides: LineSides): Change[] {
+  const { oldText, newText, oldLines, newLines } = sides;
+  const lineOf = (text: string, lines: LineStarts, i: number) => text.slice(lines.at(i), lines.at(i + 1)).replace(/\n$/, '');
+  /** The changes (by index) whose new lines hold each line, built when first asked. */
+  let insertedBy: Map<string, number[]> | undefined;
+  const insertedElsewhere = (line: string, own: number) => {
+    if (!insertedBy) {
+      insertedBy = new Map();
+      changes.forEach((c, k) => {
+        for (let j = c.bStart; j < c.bEnd; j++) {
+          const text = lineOf(newText, newLines, j);
+          insertedBy!.set(text, [...(insertedBy!.get(text) ?? []), k]);
+        }
+      });
+    }
+    return (insertedBy.get(line) ?? []).some((k) => k !== own);
+  };
+  return changes.flatMap((c, k) => {
+    if (c.aStart === c.aEnd || c.bStart === c.bEnd) return [c];
+    let runWords: Set<string> | undefined;
+    // Its place kept nothing like it: a copy of it put elsewhere, the original then edited, is no move.
+    const alikeInRun = (line: string) => {
+      runWords ??= new Set(wordsOf(newText, newLines.at(c.bStart), newLines.at(c.bEnd)).map(([at, length]) => newText.slice(at, at + length)));
+      const words = wordsOf(line, 0, line.length).map(([at, length]) => line.slice(at, at + length));
+      return words.filter((w) => runWords!.has(w)).length * 2 >= words.length;
+    };
+    const moved = (i: number) => {
+      const line = lineOf(oldText, oldLines, i);
+      return wordCount(line, 0, line.length) >= FOLLOW_WORDS && insertedElsewhere(line, k) && !alikeInRun(line);
+    };
+    let { aStart, aEnd } = c;
+    while (aStart < aEnd - 1 && moved(aStart)) aStart++;
+    while (aEnd - 1 > aStart && moved(aEnd - 1)) aEnd--;
+    if (aStart === c.aStart && aEnd === c.aEnd) return [c];
+    return [
+      ...(aStart > c.aStart ? [{ aStart: c.aStart, aEnd: aStart, bStart: c.bStart, bEnd: c.bStart }] : []),
+      { aStart, aEnd, bStart: c.bStart, bEnd: c.bEnd },
+      ...(aEnd < c.aEnd ? [{ aStart: aEnd, aEnd: c.aEnd, bStart: c.bEnd, bEnd: c.bEnd }] : []),
+    ];
+  });
 }
 
 /** Both texts and their line starts (margins included), as the line changes count them. */

@@ -597,6 +597,21 @@ test('diff-first: a span on one line ends before a line break the diff inserted 
   assert.deepEqual(summary(split.result), ['edited', 'diff', 'quote runs here\nand goes on to the end of it']);
 });
 
+test('diff-first: a paragraph moved away is peeled off the edit of the next one, whose spans keep their words', () => {
+  // Scenario 50941: the paragraph moved down, the next one's first sentence then replaced; diffed with it,
+  // the replacement was threaded on `Moscow ` and `has ` of the moved paragraph, and the span lost them.
+  const paragraph =
+    'The tough demands appear certain to be rejected by the U.S. and its allies, which have emphasized that Russia doesn’t have a say in NATO’s enlargement. The alliance’s secretary-general warned that any security talks with Moscow would need to take into account NATO concerns.';
+  const before = `Intro.\n${paragraph}\nThe publication of the draft pacts comes amid tensions over a troop buildup that has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.\nEnd of the story here.\n`;
+  const after = `Intro.\nOfficials declined to comment further. Moscow has denied plans to attack its neighbor, but demanded guarantees.\nEnd of the story here.\n${paragraph}\n`;
+  assert.deepEqual(diffSummary(before, 'Moscow has denied plans to attack its neighbor', after), ['moved', 'diff', 'Moscow has denied plans to attack its neighbor']);
+  assert.deepEqual(diffSummary(before, 'The tough demands appear certain', after), ['moved', 'diff', 'The tough demands appear certain']);
+  // Copied there instead, the original and the next paragraph edited in place: no move, the span is edited where it stood.
+  const copied = `Intro.\n${paragraph.replace('The tough demands', 'The harsh demands')}\nThe publication of the draft pacts came amid tensions over a troop buildup that has drawn fears of an invasion. Moscow has denied plans to attack its neighbor, but demanded guarantees.\nEnd of the story here.\n${paragraph}\n`;
+  const { result } = diffOne(before, 'The tough demands appear certain', copied);
+  assert.deepEqual([...summary(result), result.annotation.start], ['edited', 'diff', 'The harsh demands appear certain', copied.indexOf('The harsh')]);
+});
+
 test('diff-first: a span mostly rewritten by the diff whose whole text stands once elsewhere, its surroundings with it, follows it there', () => {
   // Scenario 598: "If there is any further aggression, officials warned, it will carry a high price." pasted
   // as a paragraph above the quote's, "Kremlin " inserted before the quote; Myers aligned the quote with
