@@ -1032,8 +1032,11 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
  * (`wordEdits`). A paragraph copied above its neighbour, the original then edited, is as few line edits
  * as the neighbour moved below the copy: Myers may choose the move, which matches the original's old
  * lines with the copy and takes its spans there. Kept in place, the lines between are inserted (the
- * copy) and the rest is diffed again (the original's edit): taken when that is lines inserted and lines
- * edited in place (most of their words kept), nothing else.
+ * copy) and the rest is diffed again (the original's edit): taken when that is lines inserted, lines
+ * edited in place (a third of their words kept; a change of as many lines as it puts in judged line by
+ * line) and lines Myers changed as well, nothing else. One moved line that stands edited (two thirds
+ * of its words kept) in the other change is kept in place too, as that edit (the neighbour edited as
+ * well as the original).
  * @param changes the line changes (line numbers over `lines`), in order
  */
 function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] {
@@ -1048,6 +1051,14 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     }
     return -1;
   };
+  /** Where old line `from` stands edited in place (most of its words kept) among new lines `[lo, hi)`, or -1. */
+  const standsEdited = (from: number, lo: number, hi: number) => {
+    for (let q = lo; q < hi; q++) {
+      const words = keptWords(sides, { aStart: from, aEnd: from + 1, bStart: q, bEnd: q + 1 });
+      if (words.kept >= Math.max(words.oldWords, words.newWords) * REWRITTEN_SCORE) return q;
+    }
+    return -1;
+  };
   /** The line changes between old `[aFrom, aTo)` and new `[bFrom, bTo)`, or undefined when too many. */
   const diff = (aFrom: number, aTo: number, bFrom: number, bTo: number) =>
     myersDiff(aTo - aFrom, bTo - bFrom, (i, j) => sameLine(aFrom + i, bFrom + j), MAX_LINE_EDITS)?.map((x) => ({
@@ -1058,23 +1069,40 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     }));
   /** Whether a change only deleted lines, words among them: with the next change inserting them again, Myers moved them. */
   const moved = (c: Change) => c.aEnd > c.aStart && c.bStart === c.bEnd && hasWordChar(oldText, oldLines.at(c.aStart), oldLines.at(c.aEnd));
-  /** Lines inserted, or lines edited in place (most of their words kept): no other move, no rewrite. */
-  const inPlace = (x: Change, words: WordsKept) => x.aStart === x.aEnd || words.oldWords + words.newWords === 0 || words.kept >= Math.max(words.oldWords, words.newWords) * REWRITTEN_SCORE;
+  /** Lines inserted, or lines edited in place (a third of their words kept): no other move, no rewrite. */
+  const inPlace = (x: Change, words: WordsKept) => x.aStart === x.aEnd || words.oldWords + words.newWords === 0 || words.kept >= Math.max(words.oldWords, words.newWords) * MIN_SURVIVAL;
   const out = [...changes];
   for (let k = 0; k + 1 < out.length; k++) {
     const [c1, c2] = [out[k]!, out[k + 1]!];
     // The moved lines kept in place instead, with where they stand in the other change.
     const down = moved(c1) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
     const up = down < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
-    if (down < 0 && up < 0) continue;
-    const [from, n, at] = down >= 0 ? [c1.aStart, c1.aEnd - c1.aStart, down] : [c2.aStart, c2.aEnd - c2.aStart, up];
+    // One moved line that stands edited in the other change: kept in place too, as that edit.
+    const downEdited = down < 0 && up < 0 && moved(c1) && c1.aEnd - c1.aStart === 1 ? standsEdited(c1.aStart, c2.bStart, c2.bEnd) : -1;
+    const upEdited = down < 0 && up < 0 && downEdited < 0 && moved(c2) && c2.aEnd - c2.aStart === 1 ? standsEdited(c2.aStart, c1.bStart, c1.bEnd) : -1;
+    if (down < 0 && up < 0 && downEdited < 0 && upEdited < 0) continue;
+    const [from, n, at] =
+      down >= 0 ? [c1.aStart, c1.aEnd - c1.aStart, down] : up >= 0 ? [c2.aStart, c2.aEnd - c2.aStart, up] : downEdited >= 0 ? [c1.aStart, 1, downEdited] : [c2.aStart, 1, upEdited];
     const before = diff(c1.aStart, from, c1.bStart, at);
     const after = diff(from + n, c2.aEnd, at + n, c2.bEnd);
     if (!before || !after) continue;
-    const option = [...before, ...after];
+    const option = [...before, ...(down < 0 && up < 0 ? [{ aStart: from, aEnd: from + 1, bStart: at, bEnd: at + 1 }] : []), ...after];
     const words = option.map((x) => keptWords(sides, x));
     const cost = words.reduce((sum, w) => sum + editsOf(w), 0);
-    if (option.every((x, q) => inPlace(x, words[q]!)) && cost < wordEdits(sides, c1) + wordEdits(sides, c2)) {
+    // Lines Myers changed as well may be rewritten in the option too; the equal lines between must stay
+    // in place. A change of as many lines as it puts in pairs them in order, each pair judged alone.
+    const changedAnyway = (x: Change) => [c1, c2].some((c) => x.aStart >= c.aStart && x.aEnd <= c.aEnd && x.aStart < x.aEnd);
+    const acceptable = (x: Change, q: number) => {
+      if (changedAnyway(x) || inPlace(x, words[q]!)) return true;
+      const n = x.aEnd - x.aStart;
+      if (n < 2 || x.bEnd - x.bStart !== n) return false;
+      for (let p = 0; p < n; p++) {
+        const pair = { aStart: x.aStart + p, aEnd: x.aStart + p + 1, bStart: x.bStart + p, bEnd: x.bStart + p + 1 };
+        if (!changedAnyway(pair) && !inPlace(pair, keptWords(sides, pair))) return false;
+      }
+      return true;
+    };
+    if (option.every(acceptable) && cost < wordEdits(sides, c1) + wordEdits(sides, c2)) {
       out.splice(k, 2, ...option);
       k += option.length - 1;
     }

@@ -597,6 +597,25 @@ test('diff-first: a span on one line ends before a line break the diff inserted 
   assert.deepEqual(summary(split.result), ['edited', 'diff', 'quote runs here\nand goes on to the end of it']);
 });
 
+test('diff-first: a paragraph copied above its neighbour, the original then edited, keeps its spans when Myers moved the neighbour', () => {
+  // Myers matched the original paragraph with the copy and moved its neighbour below it; kept in place,
+  // the copy is inserted and the original edited. 39551: more than a third of the original's words
+  // replaced (the span's sentence: gone). 50646: a word inserted in the original, the paragraph after
+  // it rewritten (Myers changed it anyway). 44031: the neighbour edited as well (a sentence inserted).
+  const cases: [number, string, string][] = [
+    [39551, 'Moscow has denied plans', 'orphaned-rightly'],
+    [50646, 'Ryabkov told reporters', 'edited-correctly'],
+    [44031, 'The tough demands', 'edited-correctly'],
+    [44031, 'The alliance’s secretary-general', 'exact'],
+  ];
+  const verdicts = cases.map(([n, begins]) => {
+    const { result, truth, newText } = scenarioSpan(n, begins);
+    const placement = result.annotation.status === 'orphaned' ? null : { start: result.annotation.start, end: result.annotation.end, text: result.annotation.text };
+    return `${n} ${begins}: ${classify(truth, placement, [...newText])}`;
+  });
+  assert.deepEqual(verdicts, cases.map(([n, begins, verdict]) => `${n} ${begins}: ${verdict}`));
+});
+
 test('diff-first: a paragraph moved away is peeled off the edit of the next one, whose spans keep their words', () => {
   // Scenario 50941: the paragraph moved down, the next one's first sentence then replaced; diffed with it,
   // the replacement was threaded on `Moscow ` and `has ` of the moved paragraph, and the span lost them.
