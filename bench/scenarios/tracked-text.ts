@@ -44,7 +44,12 @@
  * - **edge word inserted again**: an edited span whose first (last) words were deleted, when the text
  *   inserted against that edge begins (ends) with those very words: "`The ` deleted, `The talks … ` inserted
  *   before the span" is the same text as "`talks …` inserted after the kept `The `", one edit fewer;
- *   the bounds taking in the inserted text are true as well.
+ *   the bounds taking in the inserted text are true as well;
+ * - **which of equal marks survived**: where the code points between an edited span's edge-most
+ *   surviving letter or digit and the nearest one outside were deleted but for some marks, those marks
+ *   may be the span's or the text's beside it (`100,000 troops, ` → `, `: the figure's comma, or the
+ *   one after `troops`); the edge after (before) the marks inside by their earliest and latest match
+ *   is true.
  */
 
 /** One code point of the edited text. */
@@ -268,13 +273,18 @@ export class TrackedText {
     // Edge word inserted again: the lost edge text begins (ends) the text inserted against the edge.
     const echoBefore = this.lostWord(start, firstKept) ? this.echoedEdge(strict.start, -1, this.original.slice(start, firstKept).join('')) : undefined;
     const echoAfter = this.lostWord(lastKept, end) ? this.echoedEdge(strict.end, 1, this.original.slice(lastKept, end).join('')) : undefined;
-    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore, echoBefore ?? strict.start]);
-    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end]);
+    // Which of equal marks survived: marks left between deleted text at an edge may be the span's or the text's beside it.
+    // (White space alone between two places is no other place: an edge may differ from the truth by it.)
+    const apart = (a: number, b: number) => this.cells.slice(Math.min(a, b), Math.max(a, b)).some((c) => !/\s/u.test(c.ch));
+    const twinsBefore = this.markTwinEdges(start, end, -1).filter((b) => apart(b, strict.start));
+    const twinsAfter = this.markTwinEdges(start, end, 1).filter((b) => apart(b, strict.end));
+    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore, echoBefore ?? strict.start, ...twinsBefore]);
+    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end, ...twinsAfter]);
     const alternatives: { start: number; end: number }[] = [];
     for (const s of starts) {
       for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
     }
-    const undetermined = [runBefore, runAfter, echoBefore, echoAfter].some((b) => b !== undefined) || sentencesBefore.length > 0 || sentencesAfter.length > 0;
+    const undetermined = [runBefore, runAfter, echoBefore, echoAfter].some((b) => b !== undefined) || [sentencesBefore, sentencesAfter, twinsBefore, twinsAfter].some((b) => b.length > 0);
     return { kind: 'edited', ...strict, alternatives, ...(undetermined && { undetermined: true as const }) };
   }
 
@@ -368,6 +378,42 @@ export class TrackedText {
     while (side > 0 && space(kept)) kept--;
     if (side > 0 && endsSentence(kept)) bounds.add(kept + 1);
     return [...bounds];
+  }
+
+  /**
+   * Where an edited span's edge may stand when the original code points between its edge-most
+   * surviving letter or digit and the nearest one surviving outside it were deleted but for some marks
+   * and white space: which of equal marks survived no text tells. `100,000 troops, ` reduced to `, `
+   * may have kept the figure's comma (inside the span) as well as the one after `troops` (outside):
+   * the same text. The surviving marks are matched as early and as late as they can be among those
+   * code points, and the edge is placed after (before) the ones that fall inside the span.
+   * @returns the edge's places by the earliest and the latest match, or none when the surviving marks
+   *   do not stand together right against the span's letter or digit
+   */
+  private markTwinEdges(start: number, end: number, side: -1 | 1): number[] {
+    const pos = this.positions!;
+    const n = this.original.length;
+    const standsWord = (id: number) => pos[id]! >= 0 && /[\p{L}\p{N}]/u.test(this.original[id]!);
+    let inner = side > 0 ? end - 1 : start;
+    while (inner >= start && inner < end && !standsWord(inner)) inner += side > 0 ? -1 : 1;
+    let outer = side > 0 ? end : start - 1;
+    while (outer >= 0 && outer < n && !standsWord(outer)) outer += side > 0 ? 1 : -1;
+    if (inner < start || inner >= end) return [];
+    const [lo, hi] = side > 0 ? [inner + 1, outer] : [outer + 1, inner];
+    const kept: number[] = [];
+    for (let id = lo; id < hi; id++) if (pos[id]! >= 0) kept.push(id);
+    if (kept.length === 0 || kept.length === hi - lo) return [];
+    const first = pos[kept[0]!]!;
+    // Together, in order, right against the span's letter or digit.
+    if (kept.some((id, k) => pos[id] !== first + k)) return [];
+    if (side > 0 ? pos[inner]! + 1 !== first : first + kept.length !== pos[inner]) return [];
+    const chars = kept.map((id) => this.original[id]!);
+    const early: number[] = [];
+    for (let id = lo; id < hi && early.length < chars.length; id++) if (this.original[id] === chars[early.length]) early.push(id);
+    const late: number[] = [];
+    for (let id = hi - 1; id >= lo && late.length < chars.length; id--) if (this.original[id] === chars[chars.length - 1 - late.length]) late.push(id);
+    const insideSpan = (ids: readonly number[]) => ids.filter((id) => id >= start && id < end).length;
+    return [early, late].map((ids) => (side > 0 ? first + insideSpan(ids) : first + kept.length - insideSpan(ids)));
   }
 
   /**

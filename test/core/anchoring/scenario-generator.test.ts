@@ -315,6 +315,25 @@ test('an edge word deleted and inserted again against the edge, with more, is un
   assert.deepEqual(longer.truth(6, 31), { kind: 'edited', start: 20, end: 40, alternatives: [] });
 });
 
+test('marks left between deleted text at an edge are undetermined: which of equal marks survived no text tells', () => {
+  // Scenario 32584: `100,000 ` and `troops` deleted leave `over , with`; the comma may be the figure's (inside the span).
+  const figure = new TrackedText('They massed over 100,000 troops, with tanks.');
+  figure.splice(17, 8, '');
+  figure.splice(17, 6, '');
+  assert.equal(figure.text, 'They massed over , with tanks.');
+  assert.deepEqual(figure.truth(0, 31), { kind: 'edited', start: 0, end: 17, alternatives: [{ start: 0, end: 19 }], undetermined: true });
+  // Scenario 15001: the full stop left may be the one after `U.S.` (inside) or after `it` (outside).
+  const stop = new TrackedText('Rejected by the U.S. and its allies, who see it. The alliance warned.');
+  stop.splice(21, 28, '');
+  stop.splice(15, 4, '');
+  assert.equal(stop.text, 'Rejected by the. The alliance warned.');
+  assert.deepEqual(stop.truth(0, 47), { kind: 'edited', start: 0, end: 17, alternatives: [{ start: 0, end: 15 }], undetermined: true });
+  // White space alone is no other place (an edge may differ from the truth by it anyway).
+  const space = new TrackedText('Alpha beta gamma. Delta epsilon.');
+  space.splice(6, 5, '');
+  assert.deepEqual(space.truth(6, 16), { kind: 'edited', start: 6, end: 11, alternatives: [] });
+});
+
 test('a mark replaced twice at an edge is no insertion: the edge word’s replacement stays the only answer', () => {
   // Scenario 4165: "as" → "fresh", and the quote before it made curly, then straight again.
   const t = new TrackedText('He said "as early as" Monday.');
