@@ -850,7 +850,7 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
   const sides = { oldText, newText, oldLines: oldAround, newLines: newAround };
   const { changes, ambiguous } = realignRepeats(keepMovedLines(shifted, sides), sides);
   const hunks: Hunk[] = [];
-  for (const c of peelMovedLines(changes, sides)) {
+  for (const c of peelWholeLines(changes, sides)) {
     const hunk = { oldStart: oldAround.at(c.aStart), oldEnd: oldAround.at(c.aEnd), newStart: newAround.at(c.bStart), newEnd: newAround.at(c.bEnd), coarse: false };
     if (hunk.oldStart === hunk.oldEnd || hunk.newStart === hunk.newEnd) hunks.push(hunk);
     else hunks.push(...diffWords(oldText, newText, hunk));
@@ -865,10 +865,14 @@ function diffTexts(oldText: string, newText: string): TextDiff | undefined {
  * the first sentence of the next one then replaced, diffs as that paragraph and sentence replaced by
  * the new sentence, threaded on the words they share (`Moscow `, `has `), and the span after it lost
  * its first words (50941). Not where the run's new lines share half the line's words: a copy of the
- * paragraph put elsewhere, the original then edited in place, is no move.
+ * paragraph put elsewhere, the original then edited in place, is no move. So too an old line at the
+ * run's edge that the run's new lines do not resemble, where the run has more old lines than new and
+ * its other old lines all resemble them: the paragraph deleted, its neighbour edited (60861: a last
+ * sentence replaced, the next paragraph deleted; 69001: a paragraph deleted, the next one's first word
+ * replaced, and Myers kept the deleted paragraph's `The ` for the span's).
  * @param changes the line changes (line numbers over `lines`), in order
  */
-function peelMovedLines(changes: readonly Change[], sides: LineSides): Change[] {
+function peelWholeLines(changes: readonly Change[], sides: LineSides): Change[] {
   const { oldText, newText, oldLines, newLines } = sides;
   const lineOf = (text: string, lines: LineStarts, i: number) => text.slice(lines.at(i), lines.at(i + 1)).replace(/\n$/, '');
   /** The changes (by index) whose new lines hold each line, built when first asked. */
@@ -898,9 +902,17 @@ function peelMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
       const line = lineOf(oldText, oldLines, i);
       return wordCount(line, 0, line.length) >= FOLLOW_WORDS && insertedElsewhere(line, k) && !alikeInRun(line);
     };
+    // A deleted paragraph: the run has more old lines than new, this one is unlike them, the rest alike.
+    const deleted = (i: number, from: number, to: number) => {
+      if (to - from <= c.bEnd - c.bStart) return false;
+      const line = lineOf(oldText, oldLines, i);
+      if (wordCount(line, 0, line.length) < FOLLOW_WORDS || alikeInRun(line)) return false;
+      for (let j = from; j < to; j++) if (j !== i && !alikeInRun(lineOf(oldText, oldLines, j))) return false;
+      return true;
+    };
     let { aStart, aEnd } = c;
-    while (aStart < aEnd - 1 && moved(aStart)) aStart++;
-    while (aEnd - 1 > aStart && moved(aEnd - 1)) aEnd--;
+    while (aStart < aEnd - 1 && (moved(aStart) || deleted(aStart, aStart, aEnd))) aStart++;
+    while (aEnd - 1 > aStart && (moved(aEnd - 1) || deleted(aEnd - 1, aStart, aEnd))) aEnd--;
     if (aStart === c.aStart && aEnd === c.aEnd) return [c];
     return [
       ...(aStart > c.aStart ? [{ aStart: c.aStart, aEnd: aStart, bStart: c.bStart, bEnd: c.bStart }] : []),

@@ -586,15 +586,33 @@ function scenarioSpan(n: number, begins: string): { result: AnchorResult; truth:
   return { result: result!, truth: scenario.truths[i]!, newText: scenario.newText };
 }
 
+/** The verdict on diff-first's placement of the span beginning `begins` in each scenario, as `n begins: verdict`. */
+function scenarioVerdicts(cases: readonly (readonly [number, string, ...string[]])[]): string[] {
+  return cases.map(([n, begins]) => {
+    const { result, truth, newText } = scenarioSpan(n, begins);
+    const placement = result.annotation.status === 'orphaned' ? null : { start: result.annotation.start, end: result.annotation.end, text: result.annotation.text };
+    return `${n} ${begins}: ${classify(truth, placement, [...newText])}`;
+  });
+}
+
 test('diff-first: a span on one line ends before a line break the diff inserted when what follows it is mostly inserted', () => {
   // Scenario 41596: the span's last sentence replaced, a paragraph pasted after it; Myers threaded the
   // replaced words on `’s ` and `drills near Russia` of the pasted paragraph, and the span ran into it.
-  const { result, truth, newText } = scenarioSpan(41596, 'The documents, which were submitted');
-  const placement = result.annotation.status === 'orphaned' ? null : { start: result.annotation.start, end: result.annotation.end, text: result.annotation.text };
-  assert.equal(classify(truth, placement, [...newText]), 'edited-correctly', `placed on ${JSON.stringify(result.annotation.text)}`);
+  assert.deepEqual(scenarioVerdicts([[41596, 'The documents, which were submitted']]), ['41596 The documents, which were submitted: edited-correctly']);
   // A paragraph split inside a span keeps the span whole: what follows the break is its own text.
   const split = diffOne('Intro.\nHe said a quote runs here and goes on to the end of it, officials said.\n', 'quote runs here and goes on to the end of it', 'Intro.\nHe said a quote runs here\nand goes on to the end of it, officials said.\n');
   assert.deepEqual(summary(split.result), ['edited', 'diff', 'quote runs here\nand goes on to the end of it']);
+});
+
+test('diff-first: a deleted paragraph is peeled off the edit of the paragraph beside it', () => {
+  // 60861: a paragraph's last sentence replaced and the next paragraph deleted; 69001: a paragraph
+  // deleted and the next one's first word replaced. Diffed as one run, the replacement was threaded on
+  // words of the deleted paragraph: the span ended inside the new sentence, or lost `The `.
+  const cases: [number, string, string][] = [
+    [60861, 'The documents, which were submitted', 'edited-correctly'],
+    [69001, 'The tough demands', 'edited-correctly'],
+  ];
+  assert.deepEqual(scenarioVerdicts(cases), cases.map(([n, begins, verdict]) => `${n} ${begins}: ${verdict}`));
 });
 
 test('diff-first: a paragraph copied above its neighbour, the original then edited, keeps its spans when Myers moved the neighbour', () => {
@@ -608,12 +626,7 @@ test('diff-first: a paragraph copied above its neighbour, the original then edit
     [44031, 'The tough demands', 'edited-correctly'],
     [44031, 'The alliance’s secretary-general', 'exact'],
   ];
-  const verdicts = cases.map(([n, begins]) => {
-    const { result, truth, newText } = scenarioSpan(n, begins);
-    const placement = result.annotation.status === 'orphaned' ? null : { start: result.annotation.start, end: result.annotation.end, text: result.annotation.text };
-    return `${n} ${begins}: ${classify(truth, placement, [...newText])}`;
-  });
-  assert.deepEqual(verdicts, cases.map(([n, begins, verdict]) => `${n} ${begins}: ${verdict}`));
+  assert.deepEqual(scenarioVerdicts(cases), cases.map(([n, begins, verdict]) => `${n} ${begins}: ${verdict}`));
 });
 
 test('diff-first: a paragraph moved away is peeled off the edit of the next one, whose spans keep their words', () => {
