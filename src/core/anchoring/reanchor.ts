@@ -512,11 +512,19 @@ function edgesVouchedFor(a: Annotation, text: string, start: number, end: number
   const lastStands = (words[words.length - 1] ?? '').startsWith(last) && (last.length > SHORT_WORD || words[words.length - 2] === stored[stored.length - 2]);
   // A word added next to the stored edge word (it stands second) was inserted at the edge: outside.
   // A replaced edge word that became several reads the same as a word inserted beside one replaced.
+  // Marks on its far side aside: `The,` is the word `The` with the word after it deleted (`$2.5` keeps its `$`).
+  const trailingBare = (word: string | undefined) => word?.replace(/[^\p{L}\p{N}]+$/u, '');
+  const leadingBare = (word: string | undefined) => word?.replace(/^[^\p{L}\p{N}]+/u, '');
   const startOk =
-    firstStands || (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && words[1] !== first && !becameSeveral(words, stored));
+    firstStands ||
+    (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start) && trailingBare(words[1]) !== trailingBare(first) && !becameSeveral(words, stored));
   const endOk =
     lastStands ||
-    (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end) && words[words.length - 2] !== last && !becameSeveral([...words].reverse(), [...stored].reverse()));
+    (suffix !== undefined &&
+      suffix.length > 0 &&
+      text.startsWith(suffix, end) &&
+      leadingBare(words[words.length - 2]) !== leadingBare(last) &&
+      !becameSeveral([...words].reverse(), [...stored].reverse()));
   return startOk && endOk;
 }
 

@@ -252,6 +252,17 @@ test('a first word replaced by two words between an intact prefix and suffix is 
   assert.ok(result!.outcome === 'orphaned' || a.text === quote.replace('Russia', 'allied'), `placed on "${a.text}"`);
 });
 
+test('a word inserted before the first word, whose next word was deleted, is outside: "also The, which" does not begin with "also"', () => {
+  // Scenario 35606: `also ` inserted before the span, ` documents` deleted; the first word stands second as
+  // `The,`, its comma beside it, and is still the word the insertion went before.
+  const quote = 'The documents, which were submitted to the allies earlier this week, call for a ban on sending warships';
+  const before = `Intro.\n${quote} to areas near the border.\n`;
+  const after = before.replace('The documents,', 'also The,');
+  const [result] = reanchor([annotate(before, quote)], new OffsetIndex(after));
+  const a = result!.annotation;
+  assert.ok(result!.outcome === 'orphaned' || a.text.startsWith('The,'), `placed on "${a.text}"`);
+});
+
 test('a word put inside the first word between an intact prefix and suffix is taken in: "$2.5 billion" → "$also 2.5 billion"', () => {
   const before = 'Washington has committed more than $2.5 billion to bolster a military that crumbled in 2014.\n';
   const after = before.replace('$2.5', '$also 2.5');
