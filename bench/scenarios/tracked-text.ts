@@ -22,7 +22,9 @@
  *   swapped with: without the copied paragraph's code points the rest of the original text stands in
  *   fewer pieces) and of which an unedited copy stands elsewhere. "Moved here, copied there" is the
  *   same text as "moved there, copied here": every copy's bounds are true as well. A copy of a
- *   paragraph that stayed in place is not: the copy is one edit, the other story three;
+ *   paragraph that stayed in place is not: the copy is one edit, the other story three. So too when
+ *   the span was then edited and the copy not (moved, copied, edited: the unedited copy may be the
+ *   original moved, the edited one the copy);
  * - **copied beside itself**: an intact span of which an unedited copy stands right against its
  *   unedited original, white space between (copied there, or copied elsewhere and the text between
  *   deleted). "Copied below" is the same text as "copied above": the copy's bounds are true as well;
@@ -258,9 +260,11 @@ export class TrackedText {
       // Moved and copied: the copied text accounts for a move (without it, the rest of the original stands
       // in fewer pieces), so "moved here, copied there" is the same text as "moved there, copied here".
       // Copied right beside itself: "copied below" is the same text as "copied above".
-      const copies = this.copiesOf(start, end).filter(({ edit }) => this.breaks(this.edits[edit]!.copied!) < this.breaks([]) || this.besideItsOriginal(edit));
+      const copies = this.movedAndCopied(start, end);
       return { kind: 'intact', ...strict, alternatives: copies.map(bounds), ...(copies.length > 0 && { undetermined: true as const }) };
     }
+    // Moved (or copied beside itself) and copied, then edited: the unedited copy may be the original moved.
+    const copies = this.movedAndCopied(start, end);
     const wide = grow(strict.start, strict.end, across);
     // Edge word become several: the inserted run against an edge whose own code points were replaced or deleted.
     const firstKept = this.cells[at[0]!]!.id;
@@ -284,7 +288,8 @@ export class TrackedText {
     for (const s of starts) {
       for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
     }
-    const undetermined = [runBefore, runAfter, echoBefore, echoAfter].some((b) => b !== undefined) || [sentencesBefore, sentencesAfter, twinsBefore, twinsAfter].some((b) => b.length > 0);
+    alternatives.push(...copies.map(bounds));
+    const undetermined = [runBefore, runAfter, echoBefore, echoAfter].some((b) => b !== undefined) || [sentencesBefore, sentencesAfter, twinsBefore, twinsAfter, copies].some((b) => b.length > 0);
     return { kind: 'edited', ...strict, alternatives, ...(undetermined && { undetermined: true as const }) };
   }
 
@@ -461,6 +466,16 @@ export class TrackedText {
       if (k === end - start) found.push({ start: at, end: at + k, edit });
     }
     return found;
+  }
+
+  /**
+   * The unedited copies of span start..end that the texts cannot tell from the original: the copied
+   * paragraph accounts for a move (without its code points, the rest of the original text stands in
+   * fewer pieces: "moved here, copied there" is the same text as "moved there, copied here", and the
+   * same once the one here is edited), or the copy stands right against its original (`besideItsOriginal`).
+   */
+  private movedAndCopied(start: number, end: number): { start: number; end: number; edit: number }[] {
+    return this.copiesOf(start, end).filter(({ edit }) => this.breaks(this.edits[edit]!.copied!) < this.breaks([]) || this.besideItsOriginal(edit));
   }
 
   /**

@@ -97,6 +97,22 @@ test('a paragraph moved and copied is undetermined: each copy is as true as the 
   assert.deepEqual(copiedThenMoved.truth(6, 13), movedThenCopied.truth(6, 13));
 });
 
+test('a paragraph moved and copied, then the moved one edited, is undetermined: the unedited copy may be the original', () => {
+  // Scenario 73356: moved, copied, the moved one then edited — the same text as moved to where the copy
+  // is, copied back, and the copy edited: as many edits.
+  const moved = new TrackedText(PARAGRAPHS);
+  moved.move(6, 10, PARAGRAPHS.length);
+  moved.copy(20, 8, 0, '\n\n');
+  moved.splice(moved.text.lastIndexOf('two.'), 3, 'TWO');
+  assert.equal(moved.text, 'Two two.\n\nOne.\n\nThree.\n\nFour.\nTwo TWO.\n\n');
+  assert.deepEqual(moved.truth(6, 13), { kind: 'edited', start: 30, end: 37, alternatives: [{ start: 0, end: 7 }], undetermined: true });
+  // A paragraph that stayed, copied, then edited: the copy is one edit, the other story three.
+  const stayed = new TrackedText(PARAGRAPHS);
+  stayed.copy(6, 8, 0, '\n\n');
+  stayed.splice(stayed.text.lastIndexOf('two.'), 3, 'TWO');
+  assert.deepEqual(stayed.truth(6, 13), { kind: 'edited', start: 16, end: 23, alternatives: [] });
+});
+
 test('a paragraph swapped with its neighbour and copied is undetermined: either of the two moved', () => {
   // "Three." moved above "Two two." is "Two two." moved below "Three.": copied to the top, no telling.
   const t = new TrackedText(PARAGRAPHS);
