@@ -184,7 +184,7 @@ export class DiffMap {
     survivedWord ||= hasWordChar(this.oldText, at, end);
     island = Math.max(island, wordCount(this.oldText, lastEdit, end));
     if (!survivedWord || this.paraphrased(edits, island)) return this.followMove(start, end);
-    const newStart = cut ?? this.mapStart(start);
+    const newStart = this.editedStart(start, end, cut ?? this.mapStart(start), first);
     const tailAt = this.tailStandsAfter(start, end, last, this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, this.mapEnd(end), newStart, first, last));
     const newEnd = tailAt.newEnd;
     survived += tailAt.length;
@@ -206,6 +206,23 @@ export class DiffMap {
    */
   private paraphrased(edits: number, island: number): boolean {
     return edits >= PARAPHRASE_EDITS && island < FOLLOW_WORDS;
+  }
+
+  /**
+   * Where an edited span begins: after a line break the diff put inside a span that had none, when what
+   * comes before it from the span's new start is mostly inserted text — `editedEnd` at the other edge
+   * (88641: a sentence appended to the paragraph before the span and the span's first sentence
+   * replaced, one change across the break).
+   * @param newStart the start as mapped
+   */
+  private editedStart(start: number, end: number, newStart: number, first: number): number {
+    if (this.oldText.slice(start, end).includes('\n')) return newStart;
+    const newEnd = this.mapEnd(end);
+    let at = newStart;
+    for (let lineBreak = this.newText.indexOf('\n', newStart); lineBreak >= 0 && lineBreak < newEnd; lineBreak = this.newText.indexOf('\n', lineBreak + 1)) {
+      if (this.insertedNew(lineBreak, lineBreak + 1, Math.max(0, first), true) && this.mostlyInserted(at, lineBreak, first)) at = lineBreak + 1;
+    }
+    return at;
   }
 
   /**

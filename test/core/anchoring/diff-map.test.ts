@@ -595,10 +595,13 @@ function scenarioVerdicts(cases: readonly (readonly [number, string, ...string[]
   });
 }
 
-test('diff-first: a span on one line ends before a line break the diff inserted when what follows it is mostly inserted', () => {
+test('diff-first: a span on one line does not run over a line break the diff inserted into mostly inserted text', () => {
   // Scenario 41596: the span's last sentence replaced, a paragraph pasted after it; Myers threaded the
   // replaced words on `’s ` and `drills near Russia` of the pasted paragraph, and the span ran into it.
   assert.deepEqual(scenarioVerdicts([[41596, 'The documents, which were submitted']]), ['41596 The documents, which were submitted: edited-correctly']);
+  // Scenario 88641, at the start: a sentence appended to the paragraph before the span, the span's first
+  // sentence replaced; one change across the break, and the span began in the paragraph before.
+  assert.deepEqual(scenarioVerdicts([[88641, 'Ryabkov told reporters']]), ['88641 Ryabkov told reporters: edited-correctly']);
   // A paragraph split inside a span keeps the span whole: what follows the break is its own text.
   const split = diffOne('Intro.\nHe said a quote runs here and goes on to the end of it, officials said.\n', 'quote runs here and goes on to the end of it', 'Intro.\nHe said a quote runs here\nand goes on to the end of it, officials said.\n');
   assert.deepEqual(summary(split.result), ['edited', 'diff', 'quote runs here\nand goes on to the end of it']);
