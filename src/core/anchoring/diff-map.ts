@@ -906,15 +906,18 @@ function peelWholeLines(changes: readonly Change[], sides: LineSides): Change[] 
     }
     return (insertedBy.get(line) ?? []).some((k) => k !== own);
   };
+  /** Words of `text[from, to)`, each once. */
+  const wordSet = (text: string, from: number, to: number) => new Set(wordsOf(text, from, to).map(([at, length]) => text.slice(at, at + length)));
+  /** Whether half the words of a line are among `words`. */
+  const alike = (line: string, words: ReadonlySet<string>) => {
+    const own = wordsOf(line, 0, line.length).map(([at, length]) => line.slice(at, at + length));
+    return own.filter((w) => words.has(w)).length * 2 >= own.length;
+  };
   return changes.flatMap((c, k) => {
     if (c.aStart === c.aEnd || c.bStart === c.bEnd) return [c];
     let runWords: Set<string> | undefined;
     // Its place kept nothing like it: a copy of it put elsewhere, the original then edited, is no move.
-    const alikeInRun = (line: string) => {
-      runWords ??= new Set(wordsOf(newText, newLines.at(c.bStart), newLines.at(c.bEnd)).map(([at, length]) => newText.slice(at, at + length)));
-      const words = wordsOf(line, 0, line.length).map(([at, length]) => line.slice(at, at + length));
-      return words.filter((w) => runWords!.has(w)).length * 2 >= words.length;
-    };
+    const alikeInRun = (line: string) => alike(line, (runWords ??= wordSet(newText, newLines.at(c.bStart), newLines.at(c.bEnd))));
     const moved = (i: number) => {
       const line = lineOf(oldText, oldLines, i);
       return wordCount(line, 0, line.length) >= FOLLOW_WORDS && insertedElsewhere(line, k) && !alikeInRun(line);
@@ -1065,7 +1068,8 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
  * edited in place (a third of their words kept; a change of as many lines as it puts in judged line by
  * line) and lines Myers changed as well, nothing else. One moved line that stands edited (two thirds
  * of its words kept) in the other change is kept in place too, as that edit (the neighbour edited as
- * well as the original).
+ * well as the original); so is one line Myers rewrote into an unrelated one (a paragraph pasted before
+ * it) that stands edited in the next change.
  * @param changes the line changes (line numbers over `lines`), in order
  */
 function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] {
@@ -1098,6 +1102,12 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     }));
   /** Whether a change only deleted lines, words among them: with the next change inserting them again, Myers moved them. */
   const moved = (c: Change) => c.aEnd > c.aStart && c.bStart === c.bEnd && hasWordChar(oldText, oldLines.at(c.aStart), oldLines.at(c.aEnd));
+  /** Whether a change put an unrelated line in place of one line (fewer than `MIN_SURVIVAL` of the words kept): the old line may stand edited further on, a paragraph pasted before it. */
+  const rewroteOne = (c: Change) => {
+    if (c.aEnd - c.aStart !== 1 || c.bEnd - c.bStart !== 1) return false;
+    const words = keptWords(sides, c);
+    return words.oldWords > 0 && words.kept < Math.max(words.oldWords, words.newWords) * MIN_SURVIVAL;
+  };
   /** Lines inserted, or lines edited in place (a third of their words kept): no other move, no rewrite. */
   const inPlace = (x: Change, words: WordsKept) => x.aStart === x.aEnd || words.oldWords + words.newWords === 0 || words.kept >= Math.max(words.oldWords, words.newWords) * MIN_SURVIVAL;
   const out = [...changes];
@@ -1107,7 +1117,7 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     const down = moved(c1) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
     const up = down < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
     // One moved line that stands edited in the other change: kept in place too, as that edit.
-    const downEdited = down < 0 && up < 0 && moved(c1) && c1.aEnd - c1.aStart === 1 ? standsEdited(c1.aStart, c2.bStart, c2.bEnd) : -1;
+    const downEdited = down < 0 && up < 0 && (moved(c1) || rewroteOne(c1)) && c1.aEnd - c1.aStart === 1 ? standsEdited(c1.aStart, c2.bStart, c2.bEnd) : -1;
     const upEdited = down < 0 && up < 0 && downEdited < 0 && moved(c2) && c2.aEnd - c2.aStart === 1 ? standsEdited(c2.aStart, c1.bStart, c1.bEnd) : -1;
     if (down < 0 && up < 0 && downEdited < 0 && upEdited < 0) continue;
     const [from, n, at] =

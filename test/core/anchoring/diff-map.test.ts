@@ -628,6 +628,9 @@ test('diff-first: a paragraph copied above its neighbour, the original then edit
     [50646, 'Ryabkov told reporters', 'edited-correctly'],
     [44031, 'The tough demands', 'edited-correctly'],
     [44031, 'The alliance’s secretary-general', 'exact'],
+    // 87224: a paragraph pasted before the span's, which Myers paired with it as a rewrite, its edited
+    // version inserted after: the span was placed on words of the pasted paragraph.
+    [87224, 'the U.S. says Russia', 'edited-correctly'],
   ];
   assert.deepEqual(scenarioVerdicts(cases), cases.map(([n, begins, verdict]) => `${n} ${begins}: ${verdict}`));
 });
