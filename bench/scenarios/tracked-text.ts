@@ -358,15 +358,8 @@ export class TrackedText {
       const ch = this.cells[i]?.ch ?? '';
       return (/[.!?]/u.test(ch) || (/["'”’)]/u.test(ch) && /[.!?]/u.test(this.cells[i - 1]?.ch ?? ''))) && space(i + 1);
     };
-    let from = edge;
-    let to = edge;
-    if (side < 0) {
-      while (inRun(from - 1)) from--;
-      while (from < edge && space(from)) from++;
-    } else {
-      while (inRun(to)) to++;
-      while (to > edge && space(to - 1)) to--;
-    }
+    const from = side < 0 ? this.runFrom(edge, -1, inRun) : edge;
+    const to = side < 0 ? edge : this.runFrom(edge, 1, inRun);
     const bounds = new Set<number>();
     // Before the span, its first surviving code point may be the full stop a replaced sentence kept.
     for (let i = from; i < (side < 0 ? to + 1 : to); i++) {
@@ -383,6 +376,23 @@ export class TrackedText {
     while (side > 0 && space(kept)) kept--;
     if (side > 0 && endsSentence(kept)) bounds.add(kept + 1);
     return [...bounds];
+  }
+
+  /**
+   * The far end of the run of cells right against `edge` on `side` that `inRun` takes, white space at
+   * the far end left out: the run is `[far, edge)` before the edge, `[edge, far)` after it.
+   */
+  private runFrom(edge: number, side: -1 | 1, inRun: (i: number) => boolean): number {
+    const space = (i: number) => /\s/u.test(this.cells[i]?.ch ?? '');
+    let far = edge;
+    if (side < 0) {
+      while (inRun(far - 1)) far--;
+      while (far < edge && space(far)) far++;
+    } else {
+      while (inRun(far)) far++;
+      while (far > edge && space(far - 1)) far--;
+    }
+    return far;
   }
 
   /**
@@ -436,15 +446,7 @@ export class TrackedText {
       const c = this.cells[i];
       return c !== undefined && c.ch !== '\n' && (/\s/u.test(c.ch) || (c.edit >= 0 && this.edits[c.edit]!.insertion));
     };
-    const space = (i: number) => /\s/u.test(this.cells[i]!.ch);
-    let far = edge;
-    if (side < 0) {
-      while (inRun(far - 1)) far--;
-      while (far < edge && space(far)) far++;
-    } else {
-      while (inRun(far)) far++;
-      while (far > edge && space(far - 1)) far--;
-    }
+    const far = this.runFrom(edge, side, inRun);
     const run = this.cells.slice(Math.min(far, edge), Math.max(far, edge)).map((c) => c.ch).join('');
     const word = side < 0 ? lost.trimEnd() : lost.trimStart();
     // The whole word: `The` does not begin `Theory`.
