@@ -273,7 +273,9 @@ export class TrackedText {
     const runAfter = this.lostWord(lastKept, end) ? this.insertedRun(strict.end, 1) : undefined;
     // Edge sentence become several: the span's first (last) sentence replaced or deleted, sentences against it.
     const sentencesBefore = this.lostWord(start, firstKept) && this.sentenceEndWithin(start, firstKept + 1) ? this.sentenceBounds(at[0]!, -1, across) : [];
-    const sentencesAfter = this.lostWord(lastKept, end) && this.sentenceEndWithin(Math.max(start, lastKept - 2), end - 1) ? this.sentenceBounds(at[at.length - 1]! + 1, 1, across) : [];
+    // After the span, from its last surviving code point that is no white space: text inserted before a surviving space is against the edge too.
+    const lastShown = [...at].reverse().find((p) => !/\s/u.test(this.cells[p]!.ch)) ?? at[at.length - 1]!;
+    const sentencesAfter = this.lostWord(lastKept, end) && this.sentenceEndWithin(Math.max(start, lastKept - 2), end - 1) ? this.sentenceBounds(lastShown + 1, 1, across) : [];
     // Edge word inserted again: the lost edge text begins (ends) the text inserted against the edge.
     const echoBefore = this.lostWord(start, firstKept) ? this.echoedEdge(strict.start, -1, this.original.slice(start, firstKept).join('')) : undefined;
     const echoAfter = this.lostWord(lastKept, end) ? this.echoedEdge(strict.end, 1, this.original.slice(lastKept, end).join('')) : undefined;

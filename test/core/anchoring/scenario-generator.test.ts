@@ -304,6 +304,23 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
     ],
     undetermined: true,
   });
+  // Scenario 82814: the sentence inserted before the space the span kept, the same sentence replacing the
+  // span's last one: the span may end after either, or before both, as above.
+  const twice = new TrackedText(text);
+  twice.splice(18, 19, 'Rain came');
+  twice.splice(17, 0, ' Rain came.');
+  assert.equal(twice.text, 'Alpha beta gamma. Rain came. Rain came.');
+  assert.deepEqual(twice.truth(6, 31), {
+    kind: 'edited',
+    start: 6,
+    end: 29,
+    alternatives: [
+      { start: 6, end: 38 },
+      { start: 6, end: 28 },
+      { start: 6, end: 17 },
+    ],
+    undetermined: true,
+  });
   // A last word replaced by words that end no sentence is the word's new text alone.
   const word = new TrackedText(text);
   word.splice(24, 7, 'rose sharply');
