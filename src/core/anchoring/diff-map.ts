@@ -184,8 +184,9 @@ export class DiffMap {
     survivedWord ||= hasWordChar(this.oldText, at, end);
     island = Math.max(island, wordCount(this.oldText, lastEdit, end));
     if (!survivedWord || this.paraphrased(edits, island)) return this.followMove(start, end);
-    const newStart = this.editedStart(start, end, cut ?? this.mapStart(start), first);
-    const tailAt = this.tailStandsAfter(start, end, last, this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, this.mapEnd(end), newStart, first, last));
+    const mappedEnd = this.mapEnd(end);
+    const newStart = this.editedStart(start, end, cut ?? this.mapStart(start), mappedEnd, first);
+    const tailAt = this.tailStandsAfter(start, end, last, this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, mappedEnd, newStart, first, last));
     const newEnd = tailAt.newEnd;
     survived += tailAt.length;
     const score = survived / Math.max(end - start, newEnd - newStart);
@@ -214,14 +215,12 @@ export class DiffMap {
    * (88641: a sentence appended to the paragraph before the span and the span's first sentence
    * replaced, one change across the break).
    * @param newStart the start as mapped
+   * @param newEnd the end as mapped
    */
-  private editedStart(start: number, end: number, newStart: number, first: number): number {
+  private editedStart(start: number, end: number, newStart: number, newEnd: number, first: number): number {
     if (this.oldText.slice(start, end).includes('\n')) return newStart;
-    const newEnd = this.mapEnd(end);
     let at = newStart;
-    for (let lineBreak = this.newText.indexOf('\n', newStart); lineBreak >= 0 && lineBreak < newEnd; lineBreak = this.newText.indexOf('\n', lineBreak + 1)) {
-      if (this.insertedNew(lineBreak, lineBreak + 1, Math.max(0, first), true) && this.mostlyInserted(at, lineBreak, first)) at = lineBreak + 1;
-    }
+    for (const lineBreak of this.insertedLineBreaks(newStart, newEnd, first)) if (this.mostlyInserted(at, lineBreak, first)) at = lineBreak + 1;
     return at;
   }
 
@@ -239,8 +238,8 @@ export class DiffMap {
   private editedEnd(start: number, end: number, newEnd: number, newStart: number, first: number, last: number): number {
     let at = newEnd;
     if (!this.oldText.slice(start, end).includes('\n')) {
-      for (let lineBreak = this.newText.indexOf('\n', newStart); lineBreak >= 0 && lineBreak < at; lineBreak = this.newText.indexOf('\n', lineBreak + 1)) {
-        if (this.insertedNew(lineBreak, lineBreak + 1, Math.max(0, first), true) && this.mostlyInserted(lineBreak, at, first)) {
+      for (const lineBreak of this.insertedLineBreaks(newStart, newEnd, first)) {
+        if (this.mostlyInserted(lineBreak, newEnd, first)) {
           at = lineBreak;
           break;
         }
@@ -273,6 +272,13 @@ export class DiffMap {
     while (at < this.newText.length && !isWordChar(this.newText.charAt(at)) && this.newText.charAt(at) !== '\n') at++;
     if (!this.newText.startsWith(tail, at) || !this.insertedNew(at, at + tail.length, last)) return none;
     return { newEnd: at + tail.length, length: tail.length };
+  }
+
+  /** The line breaks of new `[from, to)` that the diff inserted, in order (hunks from `first` on). */
+  private *insertedLineBreaks(from: number, to: number, first: number): Generator<number> {
+    for (let at = this.newText.indexOf('\n', from); at >= 0 && at < to; at = this.newText.indexOf('\n', at + 1)) {
+      if (this.insertedNew(at, at + 1, Math.max(0, first), true)) yield at;
+    }
   }
 
   /**
