@@ -15,6 +15,16 @@ const TEXT = 'Alpha beta gamma. Delta epsilon.';
 /** "beta gamma" at 6..16. */
 const SPAN = { start: 6, end: 16 };
 
+/** Three sentences for the edge rules: the span 6..31, `beta gamma. Delta epsilon`, holds parts of the first two. */
+const SENTENCES = 'Alpha beta gamma. Delta epsilon. Zeta.';
+
+/** `text` after the splices `[at, length, inserted]`, in order. */
+function spliced(text: string, ...splices: [number, number, string][]): TrackedText {
+  const t = new TrackedText(text);
+  for (const [at, length, inserted] of splices) t.splice(at, length, inserted);
+  return t;
+}
+
 function edited(edit: (t: TrackedText) => void): TrackedText {
   const t = new TrackedText(TEXT);
   edit(t);
@@ -278,21 +288,16 @@ test('text inserted at an edge whose word was not replaced, or beyond a sentence
 });
 
 test('an edge sentence replaced, or deleted with sentences inserted against it, is undetermined: each sentence boundary is an edge', () => {
-  const text = 'Alpha beta gamma. Delta epsilon. Zeta.';
   // "beta gamma" replaced by "It rained" is the same text as "beta gamma." deleted and "It rained. " inserted before the span.
-  const replaced = new TrackedText(text);
-  replaced.splice(6, 10, 'It rained');
+  const replaced = spliced(SENTENCES, [6, 10, 'It rained']);
   assert.equal(replaced.text, 'Alpha It rained. Delta epsilon. Zeta.');
   assert.deepEqual(replaced.truth(6, 31), { kind: 'edited', start: 6, end: 30, alternatives: [{ start: 17, end: 30 }], undetermined: true });
   // Deleted, a sentence inserted before the span: the same text as the sentence replaced by the inserted one.
-  const deleted = new TrackedText(text);
-  deleted.splice(6, 12, '');
-  deleted.splice(6, 0, 'Markets fell. ');
+  const deleted = spliced(SENTENCES, [6, 12, ''], [6, 0, 'Markets fell. ']);
   assert.equal(deleted.text, 'Alpha Markets fell. Delta epsilon. Zeta.');
   assert.deepEqual(deleted.truth(6, 31), { kind: 'edited', start: 20, end: 33, alternatives: [{ start: 6, end: 33 }], undetermined: true });
   // The last sentence replaced by two: the span may end after either, or before both.
-  const last = new TrackedText(text);
-  last.splice(18, 13, 'Markets fell. Rain came');
+  const last = spliced(SENTENCES, [18, 13, 'Markets fell. Rain came']);
   assert.equal(last.text, 'Alpha beta gamma. Markets fell. Rain came. Zeta.');
   assert.deepEqual(last.truth(6, 31), {
     kind: 'edited',
@@ -306,9 +311,7 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
   });
   // Scenario 82814: the sentence inserted before the space the span kept, the same sentence replacing the
   // span's last one: the span may end after either, or before both, as above.
-  const twice = new TrackedText(text);
-  twice.splice(18, 19, 'Rain came');
-  twice.splice(17, 0, ' Rain came.');
+  const twice = spliced(SENTENCES, [18, 19, 'Rain came'], [17, 0, ' Rain came.']);
   assert.equal(twice.text, 'Alpha beta gamma. Rain came. Rain came.');
   assert.deepEqual(twice.truth(6, 31), {
     kind: 'edited',
@@ -322,48 +325,35 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
     undetermined: true,
   });
   // A last word replaced by words that end no sentence is the word's new text alone.
-  const word = new TrackedText(text);
-  word.splice(24, 7, 'rose sharply');
+  const word = spliced(SENTENCES, [24, 7, 'rose sharply']);
   assert.deepEqual(word.truth(6, 31), { kind: 'edited', start: 6, end: 36, alternatives: [] });
 });
 
 test('an edge word deleted and inserted again against the edge, with more, is undetermined: the word may be the span\'s, kept', () => {
   // Scenario 55893: `The ` deleted, `The talks are expected … days. ` inserted before the span — the same
   // text as the span's `The ` kept and `talks … days. ` inserted after it, one edit fewer.
-  const text = 'Alpha beta gamma. Delta epsilon. Zeta.';
-  const before = new TrackedText(text);
-  before.splice(6, 5, '');
-  before.splice(6, 0, 'beta rose. ');
+  const before = spliced(SENTENCES, [6, 5, ''], [6, 0, 'beta rose. ']);
   assert.equal(before.text, 'Alpha beta rose. gamma. Delta epsilon. Zeta.');
   assert.deepEqual(before.truth(6, 31), { kind: 'edited', start: 17, end: 37, alternatives: [{ start: 6, end: 37 }], undetermined: true });
-  const after = new TrackedText(text);
-  after.splice(23, 8, '');
-  after.splice(23, 0, ' fell, epsilon');
+  const after = spliced(SENTENCES, [23, 8, ''], [23, 0, ' fell, epsilon']);
   assert.equal(after.text, 'Alpha beta gamma. Delta fell, epsilon. Zeta.');
   assert.deepEqual(after.truth(6, 31), { kind: 'edited', start: 6, end: 23, alternatives: [{ start: 6, end: 37 }], undetermined: true });
   // Only the whole word: `betamax` is not `beta` again.
-  const longer = new TrackedText(text);
-  longer.splice(6, 5, '');
-  longer.splice(6, 0, 'betamax rose. ');
+  const longer = spliced(SENTENCES, [6, 5, ''], [6, 0, 'betamax rose. ']);
   assert.deepEqual(longer.truth(6, 31), { kind: 'edited', start: 20, end: 40, alternatives: [] });
 });
 
 test('marks left between deleted text at an edge are undetermined: which of equal marks survived no text tells', () => {
   // Scenario 32584: `100,000 ` and `troops` deleted leave `over , with`; the comma may be the figure's (inside the span).
-  const figure = new TrackedText('They massed over 100,000 troops, with tanks.');
-  figure.splice(17, 8, '');
-  figure.splice(17, 6, '');
+  const figure = spliced('They massed over 100,000 troops, with tanks.', [17, 8, ''], [17, 6, '']);
   assert.equal(figure.text, 'They massed over , with tanks.');
   assert.deepEqual(figure.truth(0, 31), { kind: 'edited', start: 0, end: 17, alternatives: [{ start: 0, end: 19 }], undetermined: true });
   // Scenario 15001: the full stop left may be the one after `U.S.` (inside) or after `it` (outside).
-  const stop = new TrackedText('Rejected by the U.S. and its allies, who see it. The alliance warned.');
-  stop.splice(21, 28, '');
-  stop.splice(15, 4, '');
+  const stop = spliced('Rejected by the U.S. and its allies, who see it. The alliance warned.', [21, 28, ''], [15, 4, '']);
   assert.equal(stop.text, 'Rejected by the. The alliance warned.');
   assert.deepEqual(stop.truth(0, 47), { kind: 'edited', start: 0, end: 17, alternatives: [{ start: 0, end: 15 }], undetermined: true });
   // White space alone is no other place (an edge may differ from the truth by it anyway).
-  const space = new TrackedText('Alpha beta gamma. Delta epsilon.');
-  space.splice(6, 5, '');
+  const space = spliced('Alpha beta gamma. Delta epsilon.', [6, 5, '']);
   assert.deepEqual(space.truth(6, 16), { kind: 'edited', start: 6, end: 11, alternatives: [] });
 });
 
