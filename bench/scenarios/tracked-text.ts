@@ -363,20 +363,26 @@ export class TrackedText {
     const from = side < 0 ? this.runFrom(edge, -1, inRun) : edge;
     const to = side < 0 ? edge : this.runFrom(edge, 1, inRun);
     const bounds = new Set<number>();
-    // Before the span, its first surviving code point may be the full stop a replaced sentence kept.
-    for (let i = from; i < (side < 0 ? to + 1 : to); i++) {
-      if (!endsSentence(i)) continue;
-      let next = i + 1;
-      while ((next < to || i === edge) && space(next)) next++;
-      // Before the span: the next sentence's start, or the surviving edge itself when only white space is between.
-      bounds.add(side < 0 ? (i === edge ? next : Math.min(next, edge)) : i + 1);
+    if (side < 0) {
+      // The start of each sentence after a full stop in the run, or the surviving edge when only white
+      // space is between; the edge's own first code point may be the full stop a replaced sentence kept.
+      for (let i = from; i <= edge; i++) {
+        if (!endsSentence(i)) continue;
+        let next = i + 1;
+        while ((next < edge || i === edge) && space(next)) next++;
+        bounds.add(next);
+      }
+    } else {
+      for (let i = edge; i < to; i++) if (endsSentence(i)) bounds.add(i + 1);
     }
     if (bounds.size === 0) return [];
     bounds.add(side < 0 ? from : to);
     // After the span: its surviving text may end the sentence the run follows.
-    let kept = edge - 1;
-    while (side > 0 && space(kept)) kept--;
-    if (side > 0 && endsSentence(kept)) bounds.add(kept + 1);
+    if (side > 0) {
+      let kept = edge - 1;
+      while (space(kept)) kept--;
+      if (endsSentence(kept)) bounds.add(kept + 1);
+    }
     return [...bounds];
   }
 
