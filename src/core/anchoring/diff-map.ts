@@ -312,8 +312,14 @@ export class DiffMap {
    * @param first the last hunk starting at or before the span's start (`lastHunkStartingBefore`)
    */
   private echoInRewrite(start: number, end: number, first: number): boolean {
-    const before = this.hunks[first];
-    const after = this.hunks[first + 1];
+    return this.echoBetween(this.hunks[first], this.hunks[first + 1], start, end);
+  }
+
+  /**
+   * Whether the equal text between two edits, holding old `[start, end)`, is an echo in a rewrite
+   * (`echoInRewrite`): fewer than `FOLLOW_WORDS` words, no line break, and the paragraph left its place.
+   */
+  private echoBetween(before: Hunk | undefined, after: Hunk | undefined, start: number, end: number): boolean {
     if (!before || !after) return false;
     // The line break first: between scattered edits the island is most of a long text, read no further.
     const lineBreak = this.oldText.indexOf('\n', before.oldEnd);
@@ -476,8 +482,15 @@ export class DiffMap {
     if (!kept) return undefined;
     const keptWords = wordCount(this.oldText, kept.from, kept.to);
     const atEnd = h.oldEnd > end;
+    // Rewritten on both sides of what is left, in a paragraph that left its place: words the rewrite shares.
+    const i = this.hunks.indexOf(h);
+    if (atEnd ? this.echoBetween(this.hunks[i - 1], h, kept.from, kept.to) : this.echoBetween(h, this.hunks[i + 1], kept.from, kept.to)) return undefined;
     if (keptWords < REWRITE_WORDS && !(keptWords > 0 && (this.cleanDeletion(h, atEnd) || this.midSentence(kept.from, kept.to, atEnd)))) return undefined;
-    return { kind: 'mapped', start: kept.newStart, end: kept.newEnd, edited: true, score: (kept.to - kept.from) / (end - start) };
+    // The white space where the edit begins (ends) was between the words; the span ends (begins) on one.
+    const keptText = this.oldText.slice(kept.from, kept.to);
+    const newStart = atEnd ? kept.newStart : kept.newStart + keptText.length - keptText.trimStart().length;
+    const newEnd = atEnd ? kept.newStart + keptText.trimEnd().length : kept.newEnd;
+    return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score: (kept.to - kept.from) / (end - start) };
   }
 
   /**
@@ -1090,13 +1103,32 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     }
     return -1;
   };
-  /** Where old line `from` stands edited in place (most of its words kept) among new lines `[lo, hi)`, or -1. */
-  const standsEdited = (from: number, lo: number, hi: number) => {
-    for (let q = lo; q < hi; q++) {
-      const words = keptWords(sides, { aStart: from, aEnd: from + 1, bStart: q, bEnd: q + 1 });
-      if (words.kept >= Math.max(words.oldWords, words.newWords) * REWRITTEN_SCORE) return q;
+  /** Whether old line `i` stands as new line `j` edited (most of its words kept). */
+  const editedAs = (i: number, j: number) => {
+    const words = keptWords(sides, { aStart: i, aEnd: i + 1, bStart: j, bEnd: j + 1 });
+    return words.kept >= Math.max(words.oldWords, words.newWords) * REWRITTEN_SCORE;
+  };
+  /** Where old lines `[from, from + n)` stand in a row among new lines `[lo, hi)`, some edited (`editedAs`), or -1. */
+  const standsEdited = (from: number, n: number, lo: number, hi: number) => {
+    for (let q = lo; q + n <= hi; q++) {
+      let m = 0;
+      while (m < n && (sameLine(from + m, q + m) || editedAs(from + m, q + m))) m++;
+      if (m === n) return q;
     }
     return -1;
+  };
+  /** The runs of old lines `[from, from + n)` that stand edited at new `at` on: changes of their own. */
+  const editedRuns = (from: number, n: number, at: number) => {
+    const runs: Change[] = [];
+    for (let m = 0; m < n; m++) {
+      if (sameLine(from + m, at + m)) continue;
+      const prev = runs[runs.length - 1];
+      if (prev && prev.aEnd === from + m) {
+        prev.aEnd++;
+        prev.bEnd++;
+      } else runs.push({ aStart: from + m, aEnd: from + m + 1, bStart: at + m, bEnd: at + m + 1 });
+    }
+    return runs;
   };
   /** The line changes between old `[aFrom, aTo)` and new `[bFrom, bTo)`, or undefined when too many. */
   const diff = (aFrom: number, aTo: number, bFrom: number, bTo: number) =>
@@ -1122,16 +1154,16 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     // The moved lines kept in place instead, with where they stand in the other change.
     const down = moved(c1) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
     const up = down < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
-    // One moved line that stands edited in the other change: kept in place too, as that edit.
-    const downEdited = down < 0 && up < 0 && (moved(c1) || rewroteOne(c1)) && c1.aEnd - c1.aStart === 1 ? standsEdited(c1.aStart, c2.bStart, c2.bEnd) : -1;
-    const upEdited = down < 0 && up < 0 && downEdited < 0 && moved(c2) && c2.aEnd - c2.aStart === 1 ? standsEdited(c2.aStart, c1.bStart, c1.bEnd) : -1;
+    // Moved lines that stand in the other change, some of them edited: kept in place too, with those edits.
+    const downEdited = down < 0 && up < 0 && (moved(c1) || rewroteOne(c1)) ? standsEdited(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
+    const upEdited = down < 0 && up < 0 && downEdited < 0 && moved(c2) ? standsEdited(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
     if (down < 0 && up < 0 && downEdited < 0 && upEdited < 0) continue;
     const [from, n, at] =
-      down >= 0 ? [c1.aStart, c1.aEnd - c1.aStart, down] : up >= 0 ? [c2.aStart, c2.aEnd - c2.aStart, up] : downEdited >= 0 ? [c1.aStart, 1, downEdited] : [c2.aStart, 1, upEdited];
+      down >= 0 || downEdited >= 0 ? [c1.aStart, c1.aEnd - c1.aStart, Math.max(down, downEdited)] : [c2.aStart, c2.aEnd - c2.aStart, Math.max(up, upEdited)];
     const before = diff(c1.aStart, from, c1.bStart, at);
     const after = diff(from + n, c2.aEnd, at + n, c2.bEnd);
     if (!before || !after) continue;
-    const option = [...before, ...(down < 0 && up < 0 ? [{ aStart: from, aEnd: from + 1, bStart: at, bEnd: at + 1 }] : []), ...after];
+    const option = [...before, ...editedRuns(from, n, at), ...after];
     const words = option.map((x) => keptWords(sides, x));
     const cost = words.reduce((sum, w) => sum + editsOf(w), 0);
     // Lines Myers changed as well may be rewritten in the option too; the equal lines between must stay

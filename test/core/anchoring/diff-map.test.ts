@@ -240,6 +240,19 @@ test('a short span whose paragraph was rewritten is not kept on its words echoed
   assert.deepEqual(diffSummary(before, 'dangerous point', restyled), ['held', 'held', 'dangerous point']);
 });
 
+test('a span whose words a rewrite shares only in the middle of new text is orphaned, not kept on them', () => {
+  // Scenario 90173: the sentence replaced, and a sentence pasted there that mentions the figure; the word
+  // diff kept `about 15,000 people ` between the two rewrites, and the span was kept on it.
+  const before = 'Intro.\nIt urged Moscow to re-engage with a peace process in eastern Ukraine, where about 15,000 people have been killed in a seven-year conflict between government troops and separatists.\nEnd.\n';
+  const after = 'Intro.\nReaders asked about 15,000 people in letters to the editor. Zelenskiy says he is ready for talks with Russia but favors sanctions.\nEnd.\n';
+  const span = 'about 15,000 people have been killed in a seven-year conflict between government troops and separatists';
+  assert.deepEqual(diffSummary(before, span, after), ['orphaned', 'diff', span]);
+  assert.deepEqual(scenarioVerdicts([[90173, 'about 15,000 people have been killed']]), ['90173 about 15,000 people have been killed: orphaned-rightly']);
+  // The same words kept where the paragraph stayed (its start untouched): the span keeps them.
+  const replacedTail = before.replace('have been killed in a seven-year conflict between government troops and separatists.', 'were counted by the monitors, who gave no other figure!');
+  assert.deepEqual(diffSummary(before, span, replacedTail), ['edited', 'diff', 'about 15,000 people']);
+});
+
 test('a short span moved with its sentence into another paragraph follows it', () => {
   const before = `${ARTICLE}\nThe end.\n`;
   const sentence = ' The army had about 265,000 troops at the border, officials said.';
@@ -256,7 +269,7 @@ test('a sentence deleted across a span\'s end leaves its first words, however fe
 test('a sentence replaced across a span\'s end, inside a sentence begun before the span, leaves its first words', () => {
   const before = 'Troops massed near Ukraine, where the U.S. says Russia has massed over 100,000 troops, with the implicit threat of force.\n\nEnd.\n';
   const after = 'Troops massed near Ukraine, where the U.S. Markets fell sharply on the news.\n\nEnd.\n';
-  assert.deepEqual(diffSummary(before, 'the U.S. says Russia has massed over 100,000 troops', after), ['edited', 'diff', 'the U.S. ']);
+  assert.deepEqual(diffSummary(before, 'the U.S. says Russia has massed over 100,000 troops', after), ['edited', 'diff', 'the U.S.']);
   // At a sentence's start the same few words may begin the new sentence: no sign of the span.
   const atStart = 'The West says Moscow has readied troops for an attack.\n\nEnd.\n';
   const replaced = 'The ministry did not respond to a request for comment.\n\nEnd.\n';
@@ -373,7 +386,7 @@ test('diff-first: a span whose end a replaced sentence overran keeps its untouch
   const before = 'We are prepared to discuss them. That said, there are some things in this document that the Russians know will be unacceptable, the official said.\n';
   const after = 'We are prepared to discuss them. This story has been updated with new details.\n';
   const { result } = diffOne(before, 'We are prepared to discuss them. That said, there are some things in this document that the Russians know', after);
-  assert.deepEqual(summary(result), ['edited', 'diff', 'We are prepared to discuss them. ']);
+  assert.deepEqual(summary(result), ['edited', 'diff', 'We are prepared to discuss them.']);
 });
 
 test('diff-first: a span whose last word was deleted keeps the words left, however few', () => {
@@ -631,6 +644,9 @@ test('diff-first: a paragraph copied above its neighbour, the original then edit
     // 87224: a paragraph pasted before the span's, which Myers paired with it as a rewrite, its edited
     // version inserted after: the span was placed on words of the pasted paragraph.
     [87224, 'the U.S. says Russia', 'edited-correctly'],
+    // 93826: two neighbour lines moved below the copy, the first of them edited, and the original
+    // edited too, so that the copy was the exact one: the span untouched in the original stays there.
+    [93826, 'Moscow has denied plans', 'exact'],
   ];
   assert.deepEqual(scenarioVerdicts(cases), cases.map(([n, begins, verdict]) => `${n} ${begins}: ${verdict}`));
 });
@@ -690,6 +706,18 @@ test('diff-first: a paragraph copied above its neighbour, the original then edit
   assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', 'The tough demands', after.lastIndexOf('The tough demands')]);
   const edited = diffOne(before, second, after).result;
   assert.deepEqual([...summary(edited), edited.annotation.start], ['edited', 'diff', second.replace('talks with', 'talks nearly with'), after.lastIndexOf('The alliance')]);
+});
+
+test('diff-first: two neighbour lines kept in place though one was edited, a paragraph copied above them and its original edited', () => {
+  const first = 'The documents, which were submitted to the allies earlier this week, also call for a ban on sending warships.';
+  const second = 'The tough demands appear certain to be rejected by the U.S. and its allies, which have emphasized their stance.';
+  const copied = 'The publication of the pacts comes amid tensions. Moscow has denied plans to attack its neighbor, but demanded the West provide guarantees.';
+  const before = `Intro.\n${first}\n${second}\n${copied}\nEnd.\n`;
+  const after = `Intro.\n${copied}\n\n${first.replace('also call', 'also formally call')}\n${second}\n${copied.replace('provide', 'roughly')}\nEnd.\n`;
+  const { result } = diffOne(before, 'Moscow has denied plans to attack its neighbor', after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', 'Moscow has denied plans to attack its neighbor', after.lastIndexOf('Moscow has denied')]);
+  const edited = diffOne(before, first, after).result;
+  assert.deepEqual(summary(edited), ['edited', 'diff', first.replace('also call', 'also formally call')]);
 });
 
 test('diff-first: a paragraph moved between two that begin alike follows its move: the same few characters after it are no copy', () => {
