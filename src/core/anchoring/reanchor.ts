@@ -172,9 +172,11 @@ const EDITED_IN_PLACE = 0.8;
  * amount predict two more places: where its stored text stands exactly at one of them (and not where
  * the search put it), the neighbours win — an exact copy elsewhere is never preferred to a placement
  * the neighbours' shift predicts; where the text stands there edited (a word changed inside the
- * original, its copy intact), or where a placement far from the walk's prediction has its surrounding
- * words standing there too (`surroundingsStandAt`: the annotated text deleted from the original), the
- * copy is doubtful and the annotation is orphaned. The search looked for those inside a far one
+ * original, its copy intact), where its first or last words stand near there and the rest does not
+ * (`edgeWordsNear`: the rest of the original replaced, or a sentence inserted in it), or where a
+ * placement far from the walk's prediction has its surrounding words standing there too
+ * (`surroundingsStandAt`: the annotated text deleted from the original), the copy is doubtful and the
+ * annotation is orphaned. The search looked for those inside a far one
  * orphaned so, that moved alike, on its copy: unless their text stands exactly where the neighbours
  * predict, they are orphaned with it.
  * @param order the annotations' indices in document order (old offsets)
@@ -209,6 +211,8 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
     const predicted = inRange.filter(apart);
     const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
+    // Where the neighbours put its end: the one after it moved with any edit inside the span.
+    const predictedEnds = [placedOrder[before], placedOrder[after]].flatMap((j) => (j === undefined ? [] : [a.end + shift(j)]));
     if (exact.length === 1) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
@@ -217,6 +221,8 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       exact.length > 1 ||
       followedCopy[k] ||
       predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
+      predicted.some((at) => edgeWordsNear(index, a.text, at, false, r.annotation)) ||
+      predictedEnds.some((endAt) => edgeWordsNear(index, a.text, endAt, true, r.annotation)) ||
       (far[i] && predicted.length === inRange.length && surroundingsStandAt(index, r.annotation, within(byBefore) ? byBefore : undefined, within(byAfter) ? byAfter : undefined))
     ) {
       results[i] = orphaned(a, r.score, 'search');
@@ -232,6 +238,43 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     }
   });
   return moved;
+}
+
+/**
+ * The least share of a stored text's words that, standing whole at its start (or end) where the
+ * neighbours' shift puts it, makes that place the annotation's own, edited after (before) them: the
+ * rest of a sentence replaced or a sentence inserted inside the original, copied intact elsewhere.
+ */
+const KEPT_EDGE = 1 / 3;
+
+/** The fewest words `edgeWordsNear` counts as the annotation's own: a phrase of three or four is easily repeated. */
+const KEPT_EDGE_WORDS = 5;
+
+/**
+ * Whether the first (last, `atEnd`) words of a stored text — `KEPT_EDGE` of them and `KEPT_EDGE_WORDS`
+ * at least, not all — stand as they are near (`PREDICTED_SLACK`) code point `at`, where the neighbours
+ * put its start (end), apart from its placement, and the rest of it not after (before) them: its
+ * original, edited past them.
+ * @param placement where the search put it (code points)
+ */
+function edgeWordsNear(index: OffsetIndex, text: string, at: number, atEnd: boolean, placement: { start: number; end: number }): boolean {
+  const words = [...text.matchAll(WORDS)];
+  const need = Math.max(KEPT_EDGE_WORDS, Math.ceil(words.length * KEPT_EDGE));
+  if (need >= words.length) return false;
+  const edge = atEnd ? text.slice(words[words.length - need]!.index) : text.slice(0, words[need - 1]!.index! + words[need - 1]![0].length);
+  const from = index.toUtf16(clamp(at - PREDICTED_SLACK, 0, index.length));
+  const to = index.toUtf16(clamp(at + PREDICTED_SLACK, 0, index.length));
+  const [start, end] = [index.toUtf16(placement.start), index.toUtf16(placement.end)];
+  // The window holds where the edge begins (start side) or ends (end side).
+  const window = atEnd ? index.text.slice(Math.max(0, from - edge.length), to) : index.text.slice(from, to + edge.length);
+  const offset = atEnd ? Math.max(0, from - edge.length) : from;
+  for (let k = window.indexOf(edge); k >= 0; k = window.indexOf(edge, k + 1)) {
+    const found = offset + k;
+    // The whole text standing there is a copy of it, which other checks weigh.
+    const whole = atEnd ? index.text.slice(found + edge.length - text.length, found + edge.length) === text : index.text.startsWith(text, found);
+    if (!whole && (found + edge.length <= start || found >= end)) return true;
+  }
+  return false;
 }
 
 /** How many times `followNeighbours` runs at most, while it moves placements. */

@@ -329,6 +329,32 @@ test('without context, a paragraph copied far above, then a word of the annotati
   assert.ok(figure.outcome === 'orphaned' || figure.annotation.start > copy.length, `placed on the copy at ${figure.annotation.start}`);
 });
 
+test('without context, a paragraph copied far above, then the annotation\'s last words replaced in the original: not placed on the copy', () => {
+  const before = `${INTRO}\n\n${TALKS}\n\n${MARKETS}\n\n${WARNING}\n`;
+  const annotations = [
+    annotate(before, 'The talks opened in Vienna', { id: 'intro', context: false }),
+    annotate(before, 'Ryabkov told reporters that Moscow proposed talks in Geneva next month', { id: 'talks', context: false }),
+    annotate(before, 'President Joe Biden warned of severe consequences', { id: 'warning', context: false }),
+  ];
+  // The original keeps its first six words of eleven where the neighbours put it; the copy is intact.
+  const original = before.replace('proposed talks in Geneva next month', 'proposed a meeting, officials said');
+  const after = `${TALKS}\n\n${original}`;
+  const talks = reanchor(annotations, new OffsetIndex(after))[1]!;
+  assert.equal(talks.outcome, 'orphaned', `placed at ${talks.annotation.start} on "${talks.annotation.text}"`);
+  // Its last words kept instead (a sentence inserted inside it): the same doubt.
+  const inserted = `${TALKS}\n\n${before.replace('Moscow proposed talks', 'Moscow, a diplomat said on Friday, proposed talks')}`;
+  assert.equal(reanchor(annotations, new OffsetIndex(inserted))[1]!.outcome, 'orphaned');
+  // A sentence of the original sharing fewer words (five) is no sign of it: the copy, the only text, is taken.
+  const unlike = `${TALKS}\n\n${before.replace(TALKS, 'Ryabkov told reporters that nothing was agreed.')}`;
+  const taken = reanchor(annotations, new OffsetIndex(unlike))[1]!;
+  assert.deepEqual([taken.outcome, taken.annotation.start], ['moved', 0]);
+  // Scenarios 19541, 40856, 42791, 85026: the paragraph copied, the original's span edited after (before) its first (last) words.
+  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
+  const scenarios = [19541, 40856, 42791, 85026].map((n) => generateScenario(seeds[n % seeds.length]!, n));
+  const report = runScenarios(scenarios, [SEARCH_FALLBACK], 5);
+  for (const row of report.rows) assert.equal(row.tally['silently-wrong'], 0, `${row.name}\n${report.cases.map(describeCase).join('\n')}`);
+});
+
 test('a short quote whose paragraph was rewritten is not placed on its words echoed nearby when the words around them are others', () => {
   const before = 'Intro.\nRyabkov said relations have approached a “dangerous point,” noting drills near Russia.\nTalks are due in Geneva.\n';
   const after = 'Intro.\nReporting by the desk in London.\nEarlier reports had spoken of dangerous point as well. Talks are due in Geneva.\n';
