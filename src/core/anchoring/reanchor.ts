@@ -484,41 +484,60 @@ function isShort(a: Annotation): boolean {
  * it has one neighbour only and an orphaned annotation between them, not holding it, shows the edit
  * (text deleted there) while it stands near (`NEAR`) that neighbour's shift, or both barely moved
  * (`ECHO_SLACK`). Without neighbours, a placement far from where the walk expected it is doubtful.
+ * An echo orphaned so vouches for no neighbour: the others are asked again, of their next neighbour
+ * out; a single word orphaned only because it is one word, moved as a neighbour did, still vouches.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
  */
 function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], order: readonly number[], far: readonly boolean[]): void {
-  const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
   const rank = new Map(order.map((i, k) => [i, k]));
+  // Orphans of the checks before: an echo orphaned here shows no edit.
+  const orphanedBefore = new Set(order.filter((i) => results[i]!.outcome === 'orphaned'));
   // An orphan holding the short text itself is no edit beside it: the passage it stood in is gone.
   const orphanBetween = (x: number, y: number) => {
     const [from, to] = [rank.get(x)!, rank.get(y)!].sort((p, q) => p - q);
     const { start, end } = annotations[y]!;
-    return order.slice(from! + 1, to).some((j) => results[j]!.outcome === 'orphaned' && (annotations[j]!.end <= start || annotations[j]!.start >= end));
+    return order.slice(from! + 1, to).some((j) => orphanedBefore.has(j) && (annotations[j]!.end <= start || annotations[j]!.start >= end));
   };
-  const doubtful = placedOrder.filter((i, k) => {
+  /** One word orphaned here that moved as a neighbour did: its shift still vouches for that neighbour. */
+  const stillVouching = new Map<number, AnchorResult>();
+  const placement = (i: number) => (stillVouching.get(i) ?? results[i]!).annotation;
+  /** Why the placement `k` of `placedOrder` is doubtful: an echo, one word (easily echoed), or not. */
+  const doubt = (placedOrder: readonly number[], i: number, k: number): 'echo' | 'one word' | undefined => {
     const a = annotations[i]!;
     const r = results[i]!;
-    if (r.method !== 'search' || r.outcome !== 'moved' || a.prefix !== undefined || a.suffix !== undefined || !isShort(a)) return false;
+    if (r.method !== 'search' || r.outcome !== 'moved' || a.prefix !== undefined || a.suffix !== undefined || !isShort(a)) return undefined;
     const shift = r.annotation.start - a.start;
     const before = placedOrder[k - 1];
     const after = placedOrder[k + 1];
-    const byBefore = before === undefined ? undefined : results[before]!.annotation.end - annotations[before]!.end;
-    const byAfter = after === undefined ? undefined : results[after]!.annotation.start - annotations[after]!.start;
-    if (byBefore === undefined && byAfter === undefined) return far[i];
+    const byBefore = before === undefined ? undefined : placement(before).end - annotations[before]!.end;
+    const byAfter = after === undefined ? undefined : placement(after).start - annotations[after]!.start;
+    if (byBefore === undefined && byAfter === undefined) return far[i] ? 'echo' : undefined;
     // Moved as every neighbour did: no length changed between them, so no rewrite put an echo there.
-    if ((byBefore === undefined || byBefore === shift) && (byAfter === undefined || byAfter === shift)) return false;
+    if ((byBefore === undefined || byBefore === shift) && (byAfter === undefined || byAfter === shift)) return undefined;
     // One word alone, with one side moved otherwise: an edit lies between, and a word is easily echoed.
-    if (byBefore !== undefined && byAfter !== undefined && (byBefore === shift || byAfter === shift)) return oneWord(a.text);
-    if (byBefore !== undefined && byAfter !== undefined) return true;
+    if (byBefore !== undefined && byAfter !== undefined && (byBefore === shift || byAfter === shift)) return oneWord(a.text) ? 'one word' : undefined;
+    if (byBefore !== undefined && byAfter !== undefined) return 'echo';
     // Stored offsets a few units off (a sidecar written by hand, or counting UTF-16 units) are no rewrite.
-    if (Math.abs((byBefore ?? byAfter!) - shift) <= ECHO_SLACK && Math.abs(shift) <= ECHO_SLACK) return false;
+    if (Math.abs((byBefore ?? byAfter!) - shift) <= ECHO_SLACK && Math.abs(shift) <= ECHO_SLACK) return undefined;
     // Near the only neighbour's shift is enough only across an orphan, an edit known between them (its
     // text deleted); otherwise a rewrite may have put the echo at the start of a paragraph nearby.
     const [neighbour, by] = before !== undefined ? [before, byBefore!] : [after!, byAfter!];
-    return Math.abs(by - shift) > NEAR || !orphanBetween(neighbour, i);
-  });
-  for (const i of doubtful) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
+    return Math.abs(by - shift) > NEAR || !orphanBetween(neighbour, i) ? 'echo' : undefined;
+  };
+  // An echo vouches for no neighbour: once it is orphaned, the next neighbour out is asked.
+  for (let echoes = true; echoes; ) {
+    echoes = false;
+    const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned' || stillVouching.has(i));
+    const doubts = placedOrder.map((i, k) => (stillVouching.has(i) ? undefined : doubt(placedOrder, i, k)));
+    placedOrder.forEach((i, k) => {
+      const why = doubts[k];
+      if (!why) return;
+      if (why === 'one word') stillVouching.set(i, results[i]!);
+      else echoes = true;
+      results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
+    });
+  }
 }
 
 /**

@@ -15,7 +15,8 @@ import { contextAround } from '../../../src/core/anchoring/context';
 import { holds, reanchor } from '../../../src/core/anchoring/reanchor';
 import { isWordChar } from '../../../src/core/anchoring/words';
 import { generateScenario, loadSeeds } from '../../../bench/scenarios/generate';
-import { SEARCH_FALLBACK, describeCase, runScenarios } from '../../../bench/scenarios/run';
+import { SEARCH_FALLBACK, describeCase, runScenarios, withContext } from '../../../bench/scenarios/run';
+import { classify } from '../../../bench/scenarios/classify';
 import { annotate } from './annotate';
 
 const SEED = path.join(REPO_ROOT, 'seeds', '002_49c9f8d13296ee90.txt');
@@ -440,4 +441,24 @@ test('scenarios unseen when the rules were made: echoes, copies near and edited,
   const scenarios = [11193, 21693, 22828, 25333, 20241, 25061, 24561].map((n) => generateScenario(seeds[n % seeds.length]!, n));
   const report = runScenarios(scenarios, [SEARCH_FALLBACK], 5);
   for (const row of report.rows) assert.equal(row.tally['silently-wrong'], 0, `${row.name}\n${report.cases.map(describeCase).join('\n')}`);
+});
+
+/** The verdict on the fallback's placement, without context, of the span beginning `begins` in generated scenario `n`. */
+function bareVerdict(n: number, begins: string): string {
+  const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
+  const scenario = generateScenario(seeds[n % seeds.length]!, n);
+  const annotations = withContext(scenario.annotations, 'without prefix/suffix');
+  const i = annotations.findIndex((a) => a.text.startsWith(begins));
+  const { annotation: a } = reanchor(annotations, new OffsetIndex(scenario.newText))[i]!;
+  const placement = a.status === 'orphaned' ? null : { start: a.start, end: a.end, text: a.text };
+  return `${n} ${begins}: ${classify(scenario.truths[i]!, placement, [...scenario.newText])}`;
+}
+
+test('without context, a short text orphaned as an echo vouches for no neighbour; one word moved with its neighbour still does', () => {
+  // Scenario 24631: `unacceptable` and `President Joe Biden`, both rewritten away, echoed by the rewrites
+  // 153 apart; Biden's only neighbour was `unacceptable`, itself an echo, near enough to vouch for it.
+  assert.deepEqual(bareVerdict(24631, 'President Joe Biden'), '24631 President Joe Biden: orphaned-rightly');
+  // Scenario 121: `dangerous point` and `unacceptable` moved alike by an edit before them; the one word is
+  // doubtful (the shift after it differs), but it moved with `dangerous point`, which stays.
+  assert.deepEqual([bareVerdict(121, 'dangerous point'), bareVerdict(121, 'unacceptable')], ['121 dangerous point: exact', '121 unacceptable: orphaned-wrongly']);
 });
