@@ -521,9 +521,14 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     // Stored offsets a few units off (a sidecar written by hand, or counting UTF-16 units) are no rewrite.
     if (Math.abs((byBefore ?? byAfter!) - shift) <= ECHO_SLACK && Math.abs(shift) <= ECHO_SLACK) return undefined;
     // Near the only neighbour's shift is enough only across an orphan, an edit known between them (its
-    // text deleted); otherwise a rewrite may have put the echo at the start of a paragraph nearby.
+    // text deleted); otherwise a rewrite may have put the echo at the start of a paragraph nearby. The
+    // text between may have shrunk by up to `NEAR` (the orphan's passage deleted), but grown by no more
+    // than `ECHO_GAP` of what it was: words written there as well are a rewrite, which echoes.
     const [neighbour, by] = before !== undefined ? [before, byBefore!] : [after!, byAfter!];
-    return Math.abs(by - shift) > NEAR || !orphanBetween(neighbour, i) ? 'echo' : undefined;
+    const gap = before !== undefined ? a.start - annotations[before]!.end : annotations[after!]!.start - a.end;
+    const grown = before !== undefined ? shift - by : by - shift;
+    const near = Math.abs(by - shift) <= NEAR && grown <= Math.max(ECHO_SLACK, gap * ECHO_GAP);
+    return near && orphanBetween(neighbour, i) ? undefined : 'echo';
   };
   // An echo vouches for no neighbour: once it is orphaned, the next neighbour out is asked.
   for (let echoes = true; echoes; ) {
@@ -545,6 +550,12 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
  * neighbour's shift and still be taken (`orphanUnsupportedEchoes`): offsets a little off, not an echo.
  */
 const ECHO_SLACK = 8;
+
+/**
+ * The most, as a share of what it was, that the text between a short text without context and its only
+ * neighbour may have grown across an orphan for the text still to be taken (`orphanUnsupportedEchoes`).
+ */
+const ECHO_GAP = 1 / 3;
 
 /** Runs of letters and digits. */
 const WORDS = /[\p{L}\p{N}]+/gu;

@@ -462,3 +462,17 @@ test('without context, a short text orphaned as an echo vouches for no neighbour
   // doubtful (the shift after it differs), but it moved with `dangerous point`, which stays.
   assert.deepEqual([bareVerdict(121, 'dangerous point'), bareVerdict(121, 'unacceptable')], ['121 dangerous point: exact', '121 unacceptable: orphaned-wrongly']);
 });
+
+test('without context, a short text whose distance to its only neighbour grew by more than a third across an orphan is orphaned', () => {
+  // Scenario 99532: `$2.5 billion` rewritten away, echoed by a sentence pasted further on, 148 further from
+  // `13,000 lives` than the 378 it stood after it; the orphan between (its sentence deleted) shrank the text.
+  assert.deepEqual(bareVerdict(99532, '$2.5 billion'), '99532 $2.5 billion: orphaned-rightly');
+  // The same distance shrunk as much, the orphan's passage deleted: the text is taken.
+  const { before, after } = copiedThenDeletedInOriginal();
+  const annotations = [
+    annotate(before, 'Officials met in Brussels', { id: 'before', context: false }),
+    annotate(before, 'Moscow has denied plans to attack its neighbor', { id: 'deleted', context: false }),
+    annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'after', context: false }),
+  ];
+  assert.deepEqual(reanchor(annotations, new OffsetIndex(after)).map((r) => r.outcome), ['held', 'orphaned', 'moved']);
+});
