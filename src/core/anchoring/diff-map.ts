@@ -146,6 +146,8 @@ export class DiffMap {
     if (this.ambiguous.some(([from, to]) => start < to && end > from)) return { kind: 'ambiguous' };
     const first = this.lastHunkStartingBefore(start, true);
     const last = this.lastHunkStartingBefore(end, false);
+    const slid = this.insertionAtEdge(start, end, first, last);
+    if (slid) return slid;
     let touched = false;
     let survived = 0;
     let survivedWord = false;
@@ -193,6 +195,28 @@ export class DiffMap {
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
     if (newEnd > newStart && (score >= MIN_SURVIVAL || onlyDeleted)) return { kind: 'mapped', start: newStart, end: newEnd, edited: true, score };
     return this.keptSide(start, end, first, last) ?? this.followMove(start, end);
+  }
+
+  /**
+   * A span inside which the diff inserted the very text it begins with, right after that text (`Western `
+   * put before `Western powers …`, diffed as inserted after the span's own `Western `): the insertion
+   * may as well stand before the span, and an insertion at a span's start stays outside it. So too an
+   * insertion of the very text it ends with, right before that text.
+   * @returns the mapping so read, or undefined when the span has no such insertion
+   */
+  private insertionAtEdge(start: number, end: number, first: number, last: number): SpanMapping | undefined {
+    const inside = (h: Hunk | undefined): h is Hunk => h !== undefined && h.oldStart === h.oldEnd && h.oldStart > start && h.oldStart < end;
+    const head = (this.hunks[first]?.oldEnd ?? 0) > start ? this.hunks[first] : this.hunks[first + 1];
+    if (inside(head) && this.newText.slice(head.newStart, head.newEnd) === this.oldText.slice(start, head.oldStart)) {
+      const rest = this.mapSpan(head.oldStart, end);
+      if (rest.kind === 'mapped' && rest.start === head.newEnd) return { ...rest, start: head.newStart };
+    }
+    const tail = this.hunks[last];
+    if (inside(tail) && this.newText.slice(tail.newStart, tail.newEnd) === this.oldText.slice(tail.oldStart, end)) {
+      const rest = this.mapSpan(start, tail.oldStart);
+      if (rest.kind === 'mapped' && rest.end === tail.newStart) return { ...rest, end: tail.newEnd };
+    }
+    return undefined;
   }
 
   /**
@@ -454,12 +478,20 @@ export class DiffMap {
    */
   private wordsInsertedAfterEnd(start: number, end: number, last: number): number | undefined {
     const h = this.hunks[last];
-    const next = this.hunks[last + 1];
-    if (!h || !next || h.oldEnd !== end || h.oldStart < start || h.newStart === h.newEnd) return undefined;
-    if (wordCount(this.oldText, h.oldStart, end) !== 1 || next.oldStart !== next.oldEnd || !/^[ \t]+$/.test(this.oldText.slice(end, next.oldStart))) return undefined;
-    const inserted = this.newText.slice(next.newStart, next.newEnd);
-    if (wordCount(this.newText, next.newStart, next.newEnd) === 0 || SENTENCE_BREAK.test(this.newText.slice(h.newStart, next.newEnd))) return undefined;
-    return next.newStart + inserted.trimEnd().length;
+    if (!h || h.oldEnd !== end || h.oldStart < start || wordCount(this.oldText, h.oldStart, end) !== 1) return undefined;
+    // The insertions that follow across white space only; a deleted last word may have its replacement
+    // put after the space it kept (`its neighbor but` → `its 🕊️ officially but`, 107848).
+    let newEnd: number | undefined;
+    let at = end;
+    for (let k = last + 1; k < this.hunks.length; k++) {
+      const next = this.hunks[k]!;
+      const between = this.oldText.slice(at, next.oldStart);
+      if (next.oldStart !== next.oldEnd || !/^[ \t]*$/.test(between) || (h.newStart !== h.newEnd && k === last + 1 && between === '')) break;
+      if (SENTENCE_BREAK.test(this.newText.slice(h.newStart, next.newEnd))) break;
+      if (wordCount(this.newText, next.newStart, next.newEnd) > 0) newEnd = next.newStart + this.newText.slice(next.newStart, next.newEnd).trimEnd().length;
+      at = next.oldStart;
+    }
+    return newEnd;
   }
 
   /**

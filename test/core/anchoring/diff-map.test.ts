@@ -792,3 +792,28 @@ test('diff-first: words deleted at a span\'s end with the quote mark after it re
   const after = 'Biden warned him that Russia would face "severe" if Moscow attacked.\n';
   assert.deepEqual(diffSummary(before, 'severe consequences', after), ['edited', 'diff', 'severe']);
 });
+
+test('diff-first: a word inserted before a span that begins with that word stays outside it, though the diff puts it after', () => {
+  // Scenario 108002: `Western ` inserted before `Western powers …`; Myers inserted it after the span's own
+  // `Western `, inside the span, which then read `Western Western powers …`.
+  const before = 'Intro.\nThe leaders agreed to talk, but Western powers have also stood firm on Ukraine.\nEnd.\n';
+  const span = 'Western powers have also stood firm';
+  const after = before.replace('but Western', 'but Western Western');
+  const { result } = diffOne(before, span, after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', span, after.indexOf('Western Western') + 'Western '.length]);
+  // At the end: `firm` inserted after a span that ends with it.
+  const doubled = before.replace('stood firm', 'stood firm firm');
+  const end = diffOne(before, span, doubled).result;
+  assert.deepEqual([...summary(end), end.annotation.start], ['held', 'held', span, before.indexOf(span)]);
+  assert.deepEqual(scenarioVerdicts([[108002, 'Western powers']]), ['108002 Western powers: exact']);
+});
+
+test('diff-first: a span\'s last word deleted and words inserted after the space it kept take its place', () => {
+  // Scenario 107848: `neighbor` → `🕊️ officially`, diffed as the word deleted, the emoji inserted, the space
+  // kept and `officially ` inserted after it: the span ended with its space, its last word lost.
+  const before = 'Intro.\nMoscow has denied plans to attack its neighbor but demanded guarantees.\nEnd.\n';
+  const after = before.replace('its neighbor but', 'its 🕊️ officially but');
+  assert.deepEqual(diffSummary(before, 'Moscow has denied plans to attack its neighbor', after), ['edited', 'diff', 'Moscow has denied plans to attack its 🕊️ officially']);
+  assert.deepEqual(scenarioVerdicts([[107848, 'Moscow has denied plans']]), ['107848 Moscow has denied plans: edited-correctly']);
+});
+
