@@ -876,8 +876,36 @@ interface TextDiff {
   ambiguous: [number, number][];
 }
 
-/** The edits between two texts, words inside changed lines; undefined when there are too many lines changed. */
+/**
+ * The edits between two texts, words inside changed lines; undefined when there are too many lines
+ * changed. A last line without a line break is diffed as if it had one: a paragraph moved or deleted at
+ * the end of a text otherwise leaves the new last line unlike the same line with its break, and Myers
+ * aligns the others elsewhere (104961: the last paragraph deleted, the one before it copied above).
+ */
 function diffTexts(oldText: string, newText: string): TextDiff | undefined {
+  if (oldText === newText) return { hunks: [], ambiguous: [] };
+  if (oldText.endsWith('\n') && newText.endsWith('\n')) return diffLines(oldText, newText);
+  const diff = diffLines(`${oldText}\n`, `${newText}\n`);
+  if (!diff) return undefined;
+  // The break added to both is equal: an edit that ends with it (on both sides, as all that follows the
+  // last edit is equal) ends before it, or, inserting or deleting whole lines, starts a break earlier.
+  const hunks: Hunk[] = [];
+  for (const h of diff.hunks) {
+    if (h.oldEnd <= oldText.length) hunks.push(h);
+    else if (h.oldStart < h.oldEnd && h.newStart < h.newEnd) {
+      if (h.oldEnd - 1 > h.oldStart || h.newEnd - 1 > h.newStart) hunks.push({ ...h, oldEnd: h.oldEnd - 1, newEnd: h.newEnd - 1 });
+    } else {
+      const [text, from] = h.oldStart < h.oldEnd ? [oldText, h.oldStart] : [newText, h.newStart];
+      if (from === 0 || text.charCodeAt(from - 1) !== 10) return diffLines(oldText, newText);
+      hunks.push({ oldStart: h.oldStart - 1, oldEnd: h.oldEnd - 1, newStart: h.newStart - 1, newEnd: h.newEnd - 1, coarse: h.coarse });
+    }
+  }
+  const ambiguous = diff.ambiguous.map(([from, to]): [number, number] => [Math.min(from, oldText.length), Math.min(to, oldText.length)]);
+  return { hunks, ambiguous };
+}
+
+/** `diffTexts` of two texts that both end with a line break, or that are diffed as they are. */
+function diffLines(oldText: string, newText: string): TextDiff | undefined {
   if (oldText === newText) return { hunks: [], ambiguous: [] };
   // Equal head and tail, cut back to whole lines so that the line pass sees each changed line whole.
   const shorter = Math.min(oldText.length, newText.length);

@@ -817,3 +817,21 @@ test('diff-first: a span\'s last word deleted and words inserted after the space
   assert.deepEqual(scenarioVerdicts([[107848, 'Moscow has denied plans']]), ['107848 Moscow has denied plans: edited-correctly']);
 });
 
+
+test('diff-first: a text without a final line break diffs its last line like any other', () => {
+  // Scenario 104961: the last paragraph deleted and the one before it copied above its neighbour. The new
+  // last line lacked the break the old one had, so Myers matched the old paragraph with its copy instead.
+  const neighbour = 'The draft pacts contain obligations to pull back weapons and refrain from drills near the borders.';
+  const talks = 'Ryabkov told reporters that Moscow proposed that the U.S. immediately start the talks in Geneva.';
+  const last = 'President Vladimir Putin raised the demand for security guarantees in last week’s video call.';
+  const before = `Intro.\n${neighbour}\n${talks}\n${last}`;
+  const after = `Intro.\n${talks}\n\n${neighbour}\n${talks}`;
+  const { result } = diffOne(before, 'Ryabkov told reporters', after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', 'Ryabkov told reporters', after.lastIndexOf('Ryabkov')]);
+  assert.deepEqual(scenarioVerdicts([[104961, 'Ryabkov told reporters']]), ['104961 Ryabkov told reporters: exact']);
+  // Edits at the very end keep their place: the last words replaced, a sentence appended, the last line deleted.
+  assert.deepEqual(diffSummary(before, 'last week’s video call', before.replace('video call.', 'phone call.')), ['edited', 'diff', 'last week’s phone call']);
+  assert.deepEqual(diffSummary(before, 'last week’s video call', `${before} It lasted two hours.`), ['held', 'held', 'last week’s video call']);
+  assert.deepEqual(diffSummary(before, 'immediately start the talks', before.slice(0, before.lastIndexOf('\n'))), ['held', 'held', 'immediately start the talks']);
+  assert.deepEqual(diffSummary(before, 'last week’s video call', before.slice(0, before.lastIndexOf('\n'))), ['orphaned', 'diff', 'last week’s video call']);
+});
