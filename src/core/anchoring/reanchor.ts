@@ -212,7 +212,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     const predicted = inRange.filter(apart);
     const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
     // Where the neighbours put its end: the one after it moved with any edit inside the span.
-    const predictedEnds = [placedOrder[before], placedOrder[after]].flatMap((j) => (j === undefined ? [] : [a.end + shift(j)]));
+    const predictedEnds = [placedOrder[before], placedOrder[after]].flatMap((j) => (j === undefined || !apart(a.end + shift(j) - length) ? [] : [a.end + shift(j)]));
     if (exact.length === 1) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
