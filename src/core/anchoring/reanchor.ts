@@ -213,6 +213,11 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
     // Where the neighbours put its end: the one after it moved with any edit inside the span.
     const predictedEnds = [placedOrder[before], placedOrder[after]].flatMap((j) => (j === undefined || !apart(a.end + shift(j) - length) ? [] : [a.end + shift(j)]));
+    let edges: KeptEdges | null | undefined;
+    const edgeNear = (at: number, atEnd: boolean) => {
+      edges ??= keptEdges(a.text);
+      return edges !== null && edgeWordsNear(index, a.text, atEnd ? edges.last : edges.first, at, atEnd, r.annotation);
+    };
     if (exact.length === 1) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
@@ -221,8 +226,8 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       exact.length > 1 ||
       followedCopy[k] ||
       predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
-      predicted.some((at) => edgeWordsNear(index, a.text, at, false, r.annotation)) ||
-      predictedEnds.some((endAt) => edgeWordsNear(index, a.text, endAt, true, r.annotation)) ||
+      predicted.some((at) => edgeNear(at, false)) ||
+      predictedEnds.some((endAt) => edgeNear(endAt, true)) ||
       (far[i] && predicted.length === inRange.length && surroundingsStandAt(index, r.annotation, within(byBefore) ? byBefore : undefined, within(byAfter) ? byAfter : undefined))
     ) {
       results[i] = orphaned(a, r.score, 'search');
@@ -250,18 +255,38 @@ const KEPT_EDGE = 1 / 3;
 /** The fewest words `edgeWordsNear` counts as the annotation's own: a phrase of three or four is easily repeated. */
 const KEPT_EDGE_WORDS = 5;
 
+/** The first and last words of a stored text that `edgeWordsNear` looks for. */
+interface KeptEdges {
+  first: string;
+  last: string;
+}
+
 /**
- * Whether the first (last, `atEnd`) words of a stored text — `KEPT_EDGE` of them and `KEPT_EDGE_WORDS`
- * at least, not all — stand as they are near (`PREDICTED_SLACK`) code point `at`, where the neighbours
- * put its start (end), apart from its placement, and the rest of it not after (before) them: its
- * original, edited past them.
+ * The first and the last `KEPT_EDGE` of a stored text's words, `KEPT_EDGE_WORDS` at least, with what
+ * stands between them; null when that would be all of its words. Read without a regular expression:
+ * it runs for most placements the neighbours check, and the match objects cost a collection.
+ */
+function keptEdges(text: string): KeptEdges | null {
+  let words = 0;
+  for (let i = 0; i < text.length; i++) if (isWordAt(text, i) && (i === 0 || !isWordAt(text, i - 1))) words++;
+  const need = Math.max(KEPT_EDGE_WORDS, Math.ceil(words * KEPT_EDGE));
+  if (need >= words) return null;
+  // The end of the `need`th word, and the start of the `need`th from the end.
+  let firstEnd = 0;
+  for (let seen = 0; seen < need; firstEnd++) if (isWordAt(text, firstEnd) && !isWordAt(text, firstEnd + 1)) seen++;
+  let lastStart = text.length;
+  for (let seen = 0; seen < need; ) if (isWordAt(text, --lastStart) && (lastStart === 0 || !isWordAt(text, lastStart - 1))) seen++;
+  return { first: text.slice(0, firstEnd), last: text.slice(lastStart) };
+}
+
+/**
+ * Whether the first (last, `atEnd`) words of a stored text (`keptEdges`) stand as they are near
+ * (`PREDICTED_SLACK`) code point `at`, where the neighbours put its start (end), apart from its
+ * placement, and the rest of it not after (before) them: its original, edited past them.
+ * @param edge those words
  * @param placement where the search put it (code points)
  */
-function edgeWordsNear(index: OffsetIndex, text: string, at: number, atEnd: boolean, placement: { start: number; end: number }): boolean {
-  const words = [...text.matchAll(WORDS)];
-  const need = Math.max(KEPT_EDGE_WORDS, Math.ceil(words.length * KEPT_EDGE));
-  if (need >= words.length) return false;
-  const edge = atEnd ? text.slice(words[words.length - need]!.index) : text.slice(0, words[need - 1]!.index! + words[need - 1]![0].length);
+function edgeWordsNear(index: OffsetIndex, text: string, edge: string, at: number, atEnd: boolean, placement: { start: number; end: number }): boolean {
   const from = index.toUtf16(clamp(at - PREDICTED_SLACK, 0, index.length));
   const to = index.toUtf16(clamp(at + PREDICTED_SLACK, 0, index.length));
   const [start, end] = [index.toUtf16(placement.start), index.toUtf16(placement.end)];
@@ -464,15 +489,15 @@ function oneWord(text: string): boolean {
 function isShort(a: Annotation): boolean {
   const { text } = a;
   let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // ASCII by its code: the Unicode class test, per character, cost more than the rest of a placement.
-    const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isWordChar(text.charAt(i));
-    if (word && !inWord && ++words >= SHORT_TEXT_WORDS) return false;
-    inWord = word;
-  }
+  for (let i = 0; i < text.length; i++) if (isWordAt(text, i) && (i === 0 || !isWordAt(text, i - 1)) && ++words >= SHORT_TEXT_WORDS) return false;
   return true;
+}
+
+/** Whether the code unit at `i` is a letter or digit (`WORDS`); false past the end. */
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // ASCII by its code: the Unicode class test, per character, cost more than the rest of a placement.
+  return c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : c === c && isWordChar(text.charAt(i));
 }
 
 /**
