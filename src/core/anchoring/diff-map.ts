@@ -515,7 +515,7 @@ export class DiffMap {
     const keptWords = wordCount(this.oldText, kept.from, kept.to);
     const atEnd = h.oldEnd > end;
     // Rewritten on both sides of what is left, in a paragraph that left its place: words the rewrite shares.
-    const i = this.hunks.indexOf(h);
+    const i = this.hunks.indexOf(h, Math.max(0, first));
     if (atEnd ? this.echoBetween(this.hunks[i - 1], h, kept.from, kept.to) : this.echoBetween(h, this.hunks[i + 1], kept.from, kept.to)) return undefined;
     if (keptWords < REWRITE_WORDS && !(keptWords > 0 && (this.cleanDeletion(h, atEnd) || this.midSentence(kept.from, kept.to, atEnd)))) return undefined;
     // The white space where the edit begins (ends) was between the words; the span ends (begins) on one.
@@ -1154,11 +1154,11 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
 function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] {
   const { oldText, newText, oldLines, newLines } = sides;
   const sameLine = (i: number, j: number) => sameSlice(oldText, oldLines.at(i), oldLines.at(i + 1), newText, newLines.at(j), newLines.at(j + 1));
-  /** Where old lines `[from, from + n)` stand in a row among new lines `[lo, hi)`, or -1. */
-  const standsIn = (from: number, n: number, lo: number, hi: number) => {
+  /** Where old lines `[from, from + n)` stand in a row among new lines `[lo, hi)`, with `edited` some of them edited (`editedAs`), or -1. */
+  const standsIn = (from: number, n: number, lo: number, hi: number, edited = false) => {
     for (let q = lo; q + n <= hi; q++) {
       let m = 0;
-      while (m < n && sameLine(from + m, q + m)) m++;
+      while (m < n && (sameLine(from + m, q + m) || (edited && editedAs(from + m, q + m)))) m++;
       if (m === n) return q;
     }
     return -1;
@@ -1167,15 +1167,6 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
   const editedAs = (i: number, j: number) => {
     const words = keptWords(sides, { aStart: i, aEnd: i + 1, bStart: j, bEnd: j + 1 });
     return words.kept >= Math.max(words.oldWords, words.newWords) * REWRITTEN_SCORE;
-  };
-  /** Where old lines `[from, from + n)` stand in a row among new lines `[lo, hi)`, some edited (`editedAs`), or -1. */
-  const standsEdited = (from: number, n: number, lo: number, hi: number) => {
-    for (let q = lo; q + n <= hi; q++) {
-      let m = 0;
-      while (m < n && (sameLine(from + m, q + m) || editedAs(from + m, q + m))) m++;
-      if (m === n) return q;
-    }
-    return -1;
   };
   /** The runs of old lines `[from, from + n)` that stand edited at new `at` on: changes of their own. */
   const editedRuns = (from: number, n: number, at: number) => {
@@ -1215,8 +1206,8 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     const down = moved(c1) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
     const up = down < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
     // Moved lines that stand in the other change, some of them edited: kept in place too, with those edits.
-    const downEdited = down < 0 && up < 0 && (moved(c1) || rewroteOne(c1)) ? standsEdited(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
-    const upEdited = down < 0 && up < 0 && downEdited < 0 && moved(c2) ? standsEdited(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
+    const downEdited = down < 0 && up < 0 && (moved(c1) || rewroteOne(c1)) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd, true) : -1;
+    const upEdited = down < 0 && up < 0 && downEdited < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd, true) : -1;
     if (down < 0 && up < 0 && downEdited < 0 && upEdited < 0) continue;
     const [from, n, at] =
       down >= 0 || downEdited >= 0 ? [c1.aStart, c1.aEnd - c1.aStart, Math.max(down, downEdited)] : [c2.aStart, c2.aEnd - c2.aStart, Math.max(up, upEdited)];
