@@ -284,8 +284,12 @@ export class TrackedText {
     const apart = (a: number, b: number) => this.cells.slice(Math.min(a, b), Math.max(a, b)).some((c) => !/\s/u.test(c.ch));
     const twinsBefore = this.markTwinEdges(start, end, -1).filter((b) => apart(b, strict.start));
     const twinsAfter = this.markTwinEdges(start, end, 1).filter((b) => apart(b, strict.end));
-    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore, echoBefore ?? strict.start, ...twinsBefore]);
-    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end, ...twinsAfter]);
+    // Edge text inserted again right inside the edge: "Western powers" → "Western Western powers" is the
+    // same text whether the word went in after the span's first word or before it, outside the span.
+    const slidBefore = this.insertionSlidOut(strict.start, strict.end, -1);
+    const slidAfter = this.insertionSlidOut(strict.start, strict.end, 1);
+    const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore, echoBefore ?? strict.start, ...twinsBefore, slidBefore ?? strict.start]);
+    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end, ...twinsAfter, slidAfter ?? strict.end]);
     const alternatives: { start: number; end: number }[] = [];
     for (const s of starts) {
       for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
@@ -437,6 +441,39 @@ export class TrackedText {
     for (let id = hi - 1; id >= lo && late.length < chars.length; id--) if (this.original[id] === chars[chars.length - 1 - late.length]) late.push(id);
     const insideSpan = (ids: readonly number[]) => ids.filter((id) => id >= start && id < end).length;
     return [early, late].map((ids) => (side > 0 ? first + insideSpan(ids) : first + kept.length - insideSpan(ids)));
+  }
+
+  /**
+   * The edge an edited span would have, had the pure insertion inside it nearest that edge gone in
+   * just outside the edge instead: the same text whenever the span's text between the edge and the
+   * insertion repeats right after it (before it, at the end), as an edge word inserted again beside itself.
+   * @param start the span's new start
+   * @param end the span's new end
+   * @param side -1 for the start, 1 for the end
+   * @returns that edge's offset, or undefined when no insertion inside the span can slide out there
+   */
+  private insertionSlidOut(start: number, end: number, side: -1 | 1): number | undefined {
+    const inserted = (i: number) => this.cells[i]!.id < 0 && this.edits[this.cells[i]!.edit]!.insertion;
+    const sameEdit = (i: number, j: number) => this.cells[i]!.edit === this.cells[j]!.edit;
+    const ch = (i: number) => this.cells[i]!.ch;
+    // Sliding over white space alone moves the edge by white space, which an edited span's edge may anyway (`classify`).
+    const wordIn = (from: number, to: number) => this.cells.slice(from, to).some((c) => /[\p{L}\p{N}]/u.test(c.ch));
+    if (side < 0) {
+      let from = start;
+      while (from < end && !inserted(from)) from++;
+      if (from === start || from === end) return undefined;
+      let to = from;
+      while (to < end && inserted(to) && sameEdit(to, from)) to++;
+      for (let i = start; i < from; i++) if (ch(i) !== ch(i + to - from)) return undefined;
+      return wordIn(start, from) ? start + to - from : undefined;
+    }
+    let to = end;
+    while (to > start && !inserted(to - 1)) to--;
+    if (to === end || to === start) return undefined;
+    let from = to;
+    while (from > start && inserted(from - 1) && sameEdit(from - 1, to - 1)) from--;
+    for (let i = to; i < end; i++) if (ch(i) !== ch(i - (to - from))) return undefined;
+    return wordIn(to, end) ? end - (to - from) : undefined;
   }
 
   /**

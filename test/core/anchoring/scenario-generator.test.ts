@@ -49,6 +49,19 @@ test('an insertion strictly inside a span is inside it', () => {
   assert.deepEqual(t.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 6, end: 20, alternatives: [] });
 });
 
+test('an edge word inserted again beside itself inside a span may have gone in outside it: the text is the same', () => {
+  // "beta beta gamma": "beta " inserted after "beta " (inside) reads as "beta " inserted before the span.
+  const first = edited((t) => t.splice(11, 0, 'beta '));
+  assert.equal(first.text, 'Alpha beta beta gamma. Delta epsilon.');
+  assert.deepEqual(first.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 6, end: 21, alternatives: [{ start: 11, end: 21 }] });
+  const last = edited((t) => t.splice(11, 0, 'gamma '));
+  assert.equal(last.text, 'Alpha beta gamma gamma. Delta epsilon.');
+  assert.deepEqual(last.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 6, end: 22, alternatives: [{ start: 6, end: 16 }] });
+  // A word that does not repeat its neighbour cannot slide out.
+  const other = edited((t) => t.splice(11, 0, 'beat '));
+  assert.deepEqual(other.truth(SPAN.start, SPAN.end).alternatives, []);
+});
+
 test('a replacement of a span’s first or last word is inside it', () => {
   const first = edited((t) => t.splice(6, 4, 'theta'));
   assert.deepEqual(first.truth(SPAN.start, SPAN.end), { kind: 'edited', start: 6, end: 17, alternatives: [] });
