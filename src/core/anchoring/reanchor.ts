@@ -106,6 +106,8 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   const claims = Claims.of(annotations, results);
   /** Which annotations the search placed far away on characters an earlier placement had taken. */
   const onClaimedCopy = new Array<boolean>(annotations.length).fill(false);
+  /** Which annotations the walk kept where they were, their text standing there (not the diff's). */
+  const heldByWalk = new Array<boolean>(annotations.length).fill(false);
   for (const i of order) {
     const a = annotations[i]!;
     const mapped = results[i];
@@ -115,6 +117,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     }
     if (holds(a, index) && !wordEdgeBroken(a, index)) {
       results[i] = { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1, method: 'held' };
+      heldByWalk[i] = true;
       claims.add(i, a, results[i]);
       shifts.record(a.start, a.end, a.start, a.end);
       continue;
@@ -145,7 +148,8 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   }
   // A placement the neighbours moved off a copy predicts anew for the ones next to it (two paragraphs
   // copied to the top together: the second's annotations are the first's neighbours).
-  for (let pass = 0, followed = true; followed && pass < NEIGHBOUR_PASSES; pass++) followed = followNeighbours(annotations, results, index, order, far);
+  const followed = new Set<number>();
+  for (let pass = 0, moved = true; moved && pass < NEIGHBOUR_PASSES; pass++) moved = followNeighbours(annotations, results, index, order, far, followed);
   // Those left on a copy whose characters another placement had taken first; not orphanClashes's
   // choice, which would orphan the other one too when the search placed it far as well.
   onClaimedCopy.forEach((copy, i) => {
@@ -154,8 +158,43 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   orphanClashes(annotations, results, far);
   orphanUnsupportedCopies(annotations, results, index, order, far, occurrences);
   orphanEditedOnCopies(annotations, results, occurrences);
-  orphanUnsupportedEchoes(annotations, results, order, far);
+  orphanUnsupportedEchoes(annotations, results, index, order, far);
+  // Last, against neighbours as placed: one put on a copy whose original was deleted is orphaned by now.
+  questionHeldCopies(annotations, results, index, order, heldByWalk);
   return results;
+}
+
+/**
+ * Check every annotation held (its text stands at its old offsets) against the annotations placed right
+ * before and after it. A paragraph copied above the annotated one by as much as the text above moved
+ * puts the copy's text on the old offsets; the original then stands where a neighbour that moved
+ * predicts. Where one such place holds the text exactly and no neighbour stayed where it was, the
+ * neighbours win (an exact copy is never preferred to the place their shift predicts); where a
+ * neighbour stayed too, or two places hold it, no text tells which is the original: orphaned.
+ * (The diff's placements are no question: it knows which is the copy.)
+ * @param order the annotations' indices in document order (old offsets)
+ * @param heldByWalk which annotations the walk kept where they were
+ */
+function questionHeldCopies(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], heldByWalk: readonly boolean[]): void {
+  const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
+  const shifts = placedOrder.map((i) => results[i]!.annotation.start - annotations[i]!.start);
+  placedOrder.forEach((i, k) => {
+    const r = results[i]!;
+    if (!heldByWalk[i] || r.method !== 'held') return;
+    const a = annotations[i]!;
+    const length = a.end - a.start;
+    const beside = [shifts[k - 1], shifts[k + 1]].filter((s) => s !== undefined);
+    // A shift shorter than the text puts it overlapping itself: the same text, not a copy.
+    const places = [...new Set(beside.filter((s) => Math.abs(s) >= length).map((s) => a.start + s))].filter(
+      (at) => at >= 0 && at + length <= index.length && index.slice(at, at + length) === a.text,
+    );
+    if (places.length === 0) return;
+    if (places.length === 1 && !beside.includes(0)) {
+      results[i] = placed(a, index, index.toUtf16(places[0]!), index.toUtf16(places[0]!) + a.text.length, r.score, 'search');
+    } else {
+      results[i] = orphaned(a, r.score, 'search');
+    }
+  });
 }
 
 /**
@@ -178,12 +217,14 @@ const EDITED_IN_PLACE = 0.8;
  * (`surroundingsStandAt`: the annotated text deleted from the original), the copy is doubtful and the
  * annotation is orphaned. The search looked for those inside a far one
  * orphaned so, that moved alike, on its copy: unless their text stands exactly where the neighbours
- * predict, they are orphaned with it.
+ * predict, they are orphaned with it. One it moved before that the neighbours would move again is
+ * orphaned: each side's neighbours predict another place holding its text, and no text tells which.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place (updated)
+ * @param followed which annotations it has moved, over the passes (updated)
  * @returns whether it moved a placement to where the neighbours predict it
  */
-function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[]): boolean {
+function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[], followed: Set<number>): boolean {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
   const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
   // The neighbours that moved by another amount, found for every placement in one pass each way: a
@@ -218,12 +259,13 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       edges ??= keptEdges(a.text);
       return edges !== null && edgeWordsNear(index, a.text, atEnd ? edges.last : edges.first, at, atEnd, r.annotation);
     };
-    if (exact.length === 1) {
+    if (exact.length === 1 && !followed.has(i)) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
       far[i] = false;
+      followed.add(i);
       moved = true;
     } else if (
-      exact.length > 1 ||
+      exact.length > 0 ||
       followedCopy[k] ||
       predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
       predicted.some((at) => edgeNear(at, false)) ||
@@ -238,6 +280,16 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
         for (let m = k + 1; m < shifts.length && shifts[m] === shifts[k] && results[placedOrder[m]!]!.method === 'search'; m++) {
           const inner = annotations[placedOrder[m]!]!;
           if (inner.start >= a.start && inner.end <= a.end) followedCopy[m] = true;
+        }
+      }
+      // Put back and forth between two places that hold its text: the ones after it in its paragraph
+      // that moved alike stand on the same copy, or the same original, which no text tells either.
+      if (followed.has(i)) {
+        for (let m = k + 1; m < shifts.length && shifts[m] === shifts[k] && results[placedOrder[m]!]!.method === 'search'; m++) {
+          const from = index.toUtf16(results[placedOrder[m - 1]!]!.annotation.end);
+          const to = index.toUtf16(results[placedOrder[m]!]!.annotation.start);
+          if (index.text.slice(from, Math.max(from, to)).includes('\n')) break;
+          followedCopy[m] = true;
         }
       }
     }
@@ -458,6 +510,16 @@ function mayBeEcho(a: Annotation, text: string, start: number, end: number): boo
   return !before && !after;
 }
 
+/**
+ * Whether the words of the stored context next to the text (`VOUCHING_WORDS` on each side it has) all
+ * stand next to `text[start, end)`: only marks around it changed (quotes restyled), no words.
+ */
+function contextWordsStand(a: Annotation, text: string, start: number, end: number): boolean {
+  const before = a.prefix === undefined || sameWords(lastWords(a.prefix), lastWords(text.slice(Math.max(0, start - a.prefix.length), start)));
+  const after = a.suffix === undefined || sameWords(firstWords(a.suffix), firstWords(text.slice(end, end + a.suffix.length)));
+  return before && after;
+}
+
 /** The last `VOUCHING_WORDS` runs of letters and digits of `s`. */
 function lastWords(s: string): string[] {
   return (s.match(WORDS) ?? []).slice(-VOUCHING_WORDS);
@@ -501,7 +563,8 @@ function isWordAt(text: string, i: number): boolean {
 }
 
 /**
- * Orphan the short texts without stored context (`isShort`) that the search placed, unchanged, at a
+ * Orphan the short texts (`isShort`) without stored context, or whose stored context stands on neither
+ * side of them with other words beside them than it holds, that the search placed, unchanged, at a
  * shift no neighbour placed (the annotation before it, by its end, and the one after it, by its
  * start) shares exactly, once every other check had its say: nothing tells them from their words
  * echoed by a rewrite nearby. A text moved by an edit moves as the annotations on one side of it did;
@@ -514,7 +577,7 @@ function isWordAt(text: string, i: number): boolean {
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
  */
-function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], order: readonly number[], far: readonly boolean[]): void {
+function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: readonly boolean[]): void {
   const rank = new Map(order.map((i, k) => [i, k]));
   // Orphans of the checks before: an echo orphaned here shows no edit.
   const orphanedBefore = new Set(order.filter((i) => results[i]!.outcome === 'orphaned'));
@@ -531,7 +594,12 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
   const doubt = (placedOrder: readonly number[], i: number, k: number): 'echo' | 'one word' | undefined => {
     const a = annotations[i]!;
     const r = results[i]!;
-    if (r.method !== 'search' || r.outcome !== 'moved' || a.prefix !== undefined || a.suffix !== undefined || !isShort(a)) return undefined;
+    if (r.method !== 'search' || r.outcome !== 'moved' || !isShort(a)) return undefined;
+    if (a.prefix !== undefined || a.suffix !== undefined) {
+      const from = index.toUtf16(r.annotation.start);
+      const to = index.toUtf16(r.annotation.end);
+      if (contextAgrees(a, index.text, from, to) || contextWordsStand(a, index.text, from, to)) return undefined;
+    }
     const shift = r.annotation.start - a.start;
     const before = placedOrder[k - 1];
     const after = placedOrder[k + 1];

@@ -15,7 +15,7 @@ import { contextAround } from '../../../src/core/anchoring/context';
 import { holds, reanchor } from '../../../src/core/anchoring/reanchor';
 import { isWordChar } from '../../../src/core/anchoring/words';
 import { generateScenario, loadSeeds } from '../../../bench/scenarios/generate';
-import { SEARCH_FALLBACK, describeCase, runScenarios, withContext } from '../../../bench/scenarios/run';
+import { SEARCH_FALLBACK, describeCase, runScenarios, withContext, type ContextVariant } from '../../../bench/scenarios/run';
 import { classify } from '../../../bench/scenarios/classify';
 import { annotate } from './annotate';
 
@@ -443,11 +443,11 @@ test('scenarios unseen when the rules were made: echoes, copies near and edited,
   for (const row of report.rows) assert.equal(row.tally['silently-wrong'], 0, `${row.name}\n${report.cases.map(describeCase).join('\n')}`);
 });
 
-/** The verdict on the fallback's placement, without context, of the span beginning `begins` in generated scenario `n`. */
-function bareVerdict(n: number, begins: string): string {
+/** The verdict on the fallback's placement, without context unless told, of the span beginning `begins` in generated scenario `n`. */
+function fallbackVerdict(n: number, begins: string, variant: ContextVariant = 'without prefix/suffix'): string {
   const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
   const scenario = generateScenario(seeds[n % seeds.length]!, n);
-  const annotations = withContext(scenario.annotations, 'without prefix/suffix');
+  const annotations = withContext(scenario.annotations, variant);
   const i = annotations.findIndex((a) => a.text.startsWith(begins));
   const { annotation: a } = reanchor(annotations, new OffsetIndex(scenario.newText))[i]!;
   const placement = a.status === 'orphaned' ? null : { start: a.start, end: a.end, text: a.text };
@@ -457,16 +457,16 @@ function bareVerdict(n: number, begins: string): string {
 test('without context, a short text orphaned as an echo vouches for no neighbour; one word moved with its neighbour still does', () => {
   // Scenario 24631: `unacceptable` and `President Joe Biden`, both rewritten away, echoed by the rewrites
   // 153 apart; Biden's only neighbour was `unacceptable`, itself an echo, near enough to vouch for it.
-  assert.deepEqual(bareVerdict(24631, 'President Joe Biden'), '24631 President Joe Biden: orphaned-rightly');
+  assert.deepEqual(fallbackVerdict(24631, 'President Joe Biden'), '24631 President Joe Biden: orphaned-rightly');
   // Scenario 121: `dangerous point` and `unacceptable` moved alike by an edit before them; the one word is
   // doubtful (the shift after it differs), but it moved with `dangerous point`, which stays.
-  assert.deepEqual([bareVerdict(121, 'dangerous point'), bareVerdict(121, 'unacceptable')], ['121 dangerous point: exact', '121 unacceptable: orphaned-wrongly']);
+  assert.deepEqual([fallbackVerdict(121, 'dangerous point'), fallbackVerdict(121, 'unacceptable')], ['121 dangerous point: exact', '121 unacceptable: orphaned-wrongly']);
 });
 
 test('without context, a short text whose distance to its only neighbour grew by more than a third across an orphan is orphaned', () => {
   // Scenario 99532: `$2.5 billion` rewritten away, echoed by a sentence pasted further on, 148 further from
   // `13,000 lives` than the 378 it stood after it; the orphan between (its sentence deleted) shrank the text.
-  assert.deepEqual(bareVerdict(99532, '$2.5 billion'), '99532 $2.5 billion: orphaned-rightly');
+  assert.deepEqual(fallbackVerdict(99532, '$2.5 billion'), '99532 $2.5 billion: orphaned-rightly');
   // The same distance shrunk as much, the orphan's passage deleted: the text is taken.
   const { before, after } = copiedThenDeletedInOriginal();
   const annotations = [
@@ -475,4 +475,50 @@ test('without context, a short text whose distance to its only neighbour grew by
     annotate(before, 'Deputy Foreign Minister Sergei Ryabkov', { id: 'after', context: false }),
   ];
   assert.deepEqual(reanchor(annotations, new OffsetIndex(after)).map((r) => r.outcome), ['held', 'orphaned', 'moved']);
+});
+
+test('a text standing on its old offsets in a copy of its paragraph follows its neighbours to the original', () => {
+  const first = 'Officials met again and spoke at length about grain, prisoners and shipping lanes.';
+  const copied = 'Ryabkov said the deployments had raised unacceptable threats to its security.';
+  const last = 'Talks are due to resume in Geneva next month, diplomats said.';
+  const before = `${first}\n${copied}\n${last}\n`;
+  // A line as long as the first put on top, then the paragraph copied under it: the copy's word lands
+  // on the old offsets, and the paragraphs around the original moved alike.
+  const moved = `${'x'.repeat(first.length - 1)}.\n${copied}\n${first}\n${copied}\n${last}\n`;
+  // The copy put right above the original, a line between: the paragraph before stayed, the one after moved.
+  const stayed = `${first}\n${copied}\nThe ministry did not respond to a request for comment.\n${copied}\n${last}\n`;
+  for (const context of [true, false]) {
+    const annotations = [first.slice(0, -1), 'unacceptable', last.slice(0, -1)].map((text, k) => annotate(before, text, { id: `a${k}`, context }));
+    const word = annotations[1]!;
+    assert.equal(moved.indexOf('unacceptable'), before.indexOf('unacceptable'), 'the copy stands on the old offsets');
+    const onOriginal = reanchor(annotations, new OffsetIndex(moved))[1]!;
+    assert.deepEqual([onOriginal.outcome, onOriginal.annotation.start], ['moved', moved.lastIndexOf('unacceptable')], `context: ${context}`);
+    // One neighbour held, the other moved by as much as the original: no text tells which is the copy.
+    assert.equal(reanchor(annotations, new OffsetIndex(stayed))[1]!.outcome, 'orphaned', `context: ${context}`);
+    // Nothing copied: it holds.
+    assert.equal(reanchor([word], new OffsetIndex(before))[0]!.outcome, 'held');
+  }
+  // Scenarios 24083 and 51753 (a paragraph inserted or moved above, a paragraph holding the word copied there).
+  assert.deepEqual(
+    [fallbackVerdict(24083, 'unacceptable'), fallbackVerdict(24083, 'unacceptable', 'with prefix/suffix'), fallbackVerdict(51753, 'unacceptable', 'with prefix/suffix')],
+    ['24083 unacceptable: exact', '24083 unacceptable: exact', '51753 unacceptable: exact'],
+  );
+});
+
+test('a text the neighbours would put back where they took it from is orphaned, with those after it in its paragraph (scenario 77613)', () => {
+  // A paragraph copied to the top, one sentence of the original replaced: `severe consequences` is only
+  // on the copy, and `US President Joe Biden`, intact in both, was moved by each side's neighbours in turn.
+  assert.deepEqual(
+    ['US President Joe Biden', 'severe consequences'].map((begins) => fallbackVerdict(77613, begins, 'with prefix/suffix')),
+    ['77613 US President Joe Biden: orphaned-wrongly', '77613 severe consequences: orphaned-rightly'],
+  );
+});
+
+test('a short text whose stored context stands on neither side is asked of its neighbours as one without context', () => {
+  // Scenarios 16998 and 108158: the photo caption holding `dangerous point` replaced; the body's
+  // `“dangerous point”` (other quote marks, other words after) is near where it was, its neighbours not.
+  assert.deepEqual(
+    [16998, 108158].map((n) => fallbackVerdict(n, 'dangerous point', 'with prefix/suffix')),
+    ['16998 dangerous point: orphaned-rightly', '108158 dangerous point: orphaned-rightly'],
+  );
 });
