@@ -572,7 +572,8 @@ function isWordAt(text: string, i: number): boolean {
  * it has one neighbour only and an orphaned annotation between them, not holding it, shows the edit
  * (text deleted there) while it stands near (`NEAR`) that neighbour's shift, or both barely moved
  * (`ECHO_SLACK`). Without neighbours, a placement far from where the walk expected it is doubtful.
- * An echo orphaned so vouches for no neighbour: the others are asked again, of their next neighbour
+ * So is one whose nearest annotations on both sides were orphaned, their passage rewritten around it,
+ * unless one around it was placed by as much (`rewrittenAround`). An echo orphaned so vouches for no neighbour: the others are asked again, of their next neighbour
  * out; a single word orphaned only because it is one word, moved as a neighbour did, still vouches.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
@@ -586,6 +587,23 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const [from, to] = [rank.get(x)!, rank.get(y)!].sort((p, q) => p - q);
     const { start, end } = annotations[y]!;
     return order.slice(from! + 1, to).some((j) => orphanedBefore.has(j) && (annotations[j]!.end <= start || annotations[j]!.start >= end));
+  };
+  /**
+   * Whether the passage around a short text was rewritten: the nearest annotations before and after
+   * it, apart from it, were both orphaned before, and none around it (overlapping it, next to it in
+   * the old order) was placed by as much as it moved. Its place then rests on its words alone.
+   */
+  const rewrittenAround = (i: number, shift: number): boolean => {
+    const { start, end } = annotations[i]!;
+    const apart = (j: number) => annotations[j]!.end <= start || annotations[j]!.start >= end;
+    const k = rank.get(i)!;
+    let before = k - 1;
+    while (before >= 0 && !apart(order[before]!)) before--;
+    let after = k + 1;
+    while (after < order.length && !apart(order[after]!)) after++;
+    if (before < 0 || after >= order.length || !orphanedBefore.has(order[before]!) || !orphanedBefore.has(order[after]!)) return false;
+    const around = order.slice(before + 1, after).filter((j) => j !== i && results[j]!.outcome !== 'orphaned');
+    return !around.some((j) => results[j]!.annotation.start - annotations[j]!.start === shift);
   };
   /** One word orphaned here that moved as a neighbour did: its shift still vouches for that neighbour. */
   const stillVouching = new Map<number, AnchorResult>();
@@ -601,6 +619,7 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
       if (contextAgrees(a, index.text, from, to) || contextWordsStand(a, index.text, from, to)) return undefined;
     }
     const shift = r.annotation.start - a.start;
+    if (rewrittenAround(i, shift)) return 'echo';
     const before = placedOrder[k - 1];
     const after = placedOrder[k + 1];
     const byBefore = before === undefined ? undefined : placement(before).end - annotations[before]!.end;

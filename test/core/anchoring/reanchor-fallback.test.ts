@@ -522,3 +522,30 @@ test('a short text whose stored context stands on neither side is asked of its n
     ['16998 dangerous point: orphaned-rightly', '108158 dangerous point: orphaned-rightly'],
   );
 });
+
+test('without context, a short text whose nearest annotations on both sides were orphaned is orphaned: its passage was rewritten', () => {
+  const intro = 'Russia published draft security pacts on Friday';
+  const first = 'Officials met again and spoke at length about grain';
+  const warning = 'Moscow warned of severe consequences for its security';
+  const last = 'The talks will resume next month in Geneva';
+  const outro = 'Diplomats expect a long winter of talks';
+  const before = `${intro}.\n${first}. ${warning}. ${last}.\n${outro}.\n`;
+  const texts = [intro, first, 'severe consequences', last, outro];
+  const annotations = texts.map((text, k) => annotate(before, text, { id: `a${k}`, context: false }));
+  // The paragraph rewritten, the words echoed in a new sentence as far before the next paragraph as they stood.
+  const rewritten = `${intro}.\nNo statement was issued after the meeting. Critics spoke of severe consequences at the time, and nothing was agreed, a spokesman said calmly.\n${outro}.\n`;
+  const distance = (text: string) => text.indexOf(outro) - text.indexOf('severe consequences');
+  assert.equal(distance(rewritten), distance(before), 'the echo moved exactly as the annotation after it');
+  const results = reanchor(annotations, new OffsetIndex(rewritten));
+  assert.deepEqual(results.map((r) => r.outcome), ['held', 'orphaned', 'orphaned', 'orphaned', 'moved']);
+  // Its own sentence kept, the claim around it placed by as much: that vouches for it.
+  const kept = `${intro}.\nNo statement was issued. ${warning}. Nothing was agreed.\n${outro}.\n`;
+  const withClaim = [...annotations, annotate(before, warning, { id: 'claim', context: false })];
+  const [, , figure] = reanchor(withClaim, new OffsetIndex(kept));
+  assert.deepEqual([figure!.outcome, figure!.annotation.start], ['moved', kept.indexOf('severe consequences')]);
+  // Scenarios 36261, 41726, 89186: a paragraph rewritten, the name or phrase echoed in a new sentence.
+  assert.deepEqual(
+    [fallbackVerdict(36261, 'President Joe Biden'), fallbackVerdict(41726, 'President Joe Biden'), fallbackVerdict(89186, 'dangerous point')],
+    ['36261 President Joe Biden: orphaned-rightly', '41726 President Joe Biden: orphaned-rightly', '89186 dangerous point: orphaned-rightly'],
+  );
+});
