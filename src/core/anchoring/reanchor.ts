@@ -590,8 +590,9 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
   };
   /**
    * Whether the passage around a short text was rewritten: the nearest annotations before and after
-   * it, apart from it, were both orphaned before, and none around it (overlapping it, next to it in
-   * the old order) was placed by as much as it moved. Its place then rests on its words alone.
+   * it, apart from it, were both orphaned before (at the document's edge, the one there is, and one
+   * around it), and none around it (overlapping it, next to it in the old order) was placed by as much
+   * as it moved. Its place then rests on its words alone.
    */
   const rewrittenAround = (i: number, shift: number): boolean => {
     const { start, end } = annotations[i]!;
@@ -601,9 +602,12 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     while (before >= 0 && !apart(order[before]!)) before--;
     let after = k + 1;
     while (after < order.length && !apart(order[after]!)) after++;
-    if (before < 0 || after >= order.length || !orphanedBefore.has(order[before]!) || !orphanedBefore.has(order[after]!)) return false;
-    const around = order.slice(before + 1, after).filter((j) => j !== i && results[j]!.outcome !== 'orphaned');
-    return !around.some((j) => results[j]!.annotation.start - annotations[j]!.start === shift);
+    const around = order.slice(before + 1, after).filter((j) => j !== i);
+    // At the document's edge, one side only: an annotation around it orphaned too shows the passage gone.
+    const aroundOrphaned = around.some((j) => orphanedBefore.has(j));
+    const gone = (k: number) => (k < 0 || k >= order.length ? aroundOrphaned : orphanedBefore.has(order[k]!));
+    if (!gone(before) || !gone(after)) return false;
+    return !around.some((j) => results[j]!.outcome !== 'orphaned' && results[j]!.annotation.start - annotations[j]!.start === shift);
   };
   /** One word orphaned here that moved as a neighbour did: its shift still vouches for that neighbour. */
   const stillVouching = new Map<number, AnchorResult>();

@@ -544,8 +544,9 @@ test('without context, a short text whose nearest annotations on both sides were
   const [, , figure] = reanchor(withClaim, new OffsetIndex(kept));
   assert.deepEqual([figure!.outcome, figure!.annotation.start], ['moved', kept.indexOf('severe consequences')]);
   // Scenarios 36261, 41726, 89186: a paragraph rewritten, the name or phrase echoed in a new sentence.
+  // 121228: the last paragraph rewritten, `14,000 people` echoed; the claim around it orphaned, no annotation after it.
   assert.deepEqual(
-    [fallbackVerdict(36261, 'President Joe Biden'), fallbackVerdict(41726, 'President Joe Biden'), fallbackVerdict(89186, 'dangerous point')],
-    ['36261 President Joe Biden: orphaned-rightly', '41726 President Joe Biden: orphaned-rightly', '89186 dangerous point: orphaned-rightly'],
+    [fallbackVerdict(36261, 'President Joe Biden'), fallbackVerdict(41726, 'President Joe Biden'), fallbackVerdict(89186, 'dangerous point'), fallbackVerdict(121228, '14,000 people')],
+    ['36261 President Joe Biden: orphaned-rightly', '41726 President Joe Biden: orphaned-rightly', '89186 dangerous point: orphaned-rightly', '121228 14,000 people: orphaned-rightly'],
   );
 });
