@@ -616,12 +616,13 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
   const doubt = (placedOrder: readonly number[], i: number, k: number): 'echo' | 'one word' | undefined => {
     const a = annotations[i]!;
     const r = results[i]!;
-    if (r.method !== 'search' || r.outcome !== 'moved' || !isShort(a)) return undefined;
+    if (r.method !== 'search' || r.outcome !== 'moved') return undefined;
+    // The stored context standing as it was (the usual case) settles it before the words are counted.
     if (a.prefix !== undefined || a.suffix !== undefined) {
       const from = index.toUtf16(r.annotation.start);
       const to = index.toUtf16(r.annotation.end);
-      if (contextAgrees(a, index.text, from, to) || contextWordsStand(a, index.text, from, to)) return undefined;
-    }
+      if (contextAgrees(a, index.text, from, to) || !isShort(a) || contextWordsStand(a, index.text, from, to)) return undefined;
+    } else if (!isShort(a)) return undefined;
     const shift = r.annotation.start - a.start;
     if (rewrittenAround(i, shift)) return 'echo';
     const before = placedOrder[k - 1];
