@@ -955,31 +955,23 @@ function diffLines(oldText: string, newText: string): TextDiff | undefined {
 }
 
 /**
- * A paragraph moved right above an edited one, realigned as moved. Myers pairs the old lines of a
- * change with the moved paragraph's lines put in their place and inserts their own new version after
- * the equal lines that follow (blank lines): a photo caption moved above the paragraph that quotes it,
- * that paragraph's quote marks restyled, diffs as the paragraph rewritten into the caption and inserted
- * again below, and a span on the caption's words follows them into the paragraph (80858). Where every
- * new line of a change with words stands whole among the lines another change deleted, and the next
- * change only inserts lines that end with the equal lines between the two, the moved lines and those
- * equal lines are taken as inserted and the old lines as changed into the inserted ones before their
- * end, when that makes fewer word edits (`wordEdits`).
+ * A paragraph moved or copied right above an edited one, realigned as put there. Myers pairs the old
+ * lines of a change with the moved paragraph's lines put in their place and inserts their own new
+ * version after the equal lines that follow (blank lines): a photo caption moved above the paragraph
+ * that quotes it, that paragraph's quote marks restyled, diffs as the paragraph rewritten into the
+ * caption and inserted again below, and a span on the caption's words follows them into the paragraph
+ * (80858; 134718, the caption copied there). Where every new line of a change with words stands whole
+ * in the old text, and the next change only inserts lines that end with the equal lines between the
+ * two, the moved lines and those equal lines are taken as inserted and the old lines as changed into
+ * the inserted ones before their end, when that makes fewer word edits (`wordEdits`).
  * @param changes the line changes (line numbers over `lines`), in order
  */
 function insertMovedLinesAbove(changes: readonly Change[], sides: LineSides): Change[] {
   const { oldText, newText, oldLines, newLines } = sides;
   const oldLine = (i: number) => oldText.slice(oldLines.at(i), oldLines.at(i + 1));
   const newLine = (j: number) => newText.slice(newLines.at(j), newLines.at(j + 1));
-  let deleted: Map<string, number[]> | undefined;
-  const deletedElsewhere = (line: string, own: number) => {
-    if (!deleted) {
-      deleted = new Map();
-      changes.forEach((c, k) => {
-        for (let i = c.aStart; i < c.aEnd; i++) deleted!.set(oldLine(i), [...(deleted!.get(oldLine(i)) ?? []), k]);
-      });
-    }
-    return (deleted.get(line) ?? []).some((k) => k !== own);
-  };
+  /** Whether a line (with its break) stands whole somewhere in the old text: moved or copied from there. */
+  const inOldText = (line: string) => oldText.startsWith(line) || oldText.includes(`\n${line}`);
   const out = [...changes];
   for (let k = 0; k + 1 < out.length; k++) {
     const moved = out[k]!;
@@ -987,16 +979,16 @@ function insertMovedLinesAbove(changes: readonly Change[], sides: LineSides): Ch
     const between = next.aStart - moved.aEnd;
     if (moved.aStart === moved.aEnd || moved.bStart === moved.bEnd || next.aStart !== next.aEnd) continue;
     if (between !== next.bStart - moved.bEnd || between > MOVED_ABOVE_GAP || next.bEnd - next.bStart <= between) continue;
-    let movedLines = true;
-    for (let j = moved.bStart; j < moved.bEnd && movedLines; j++) {
-      const line = newLine(j);
-      movedLines = wordCount(line, 0, line.length) === 0 || deletedElsewhere(line, k);
-    }
-    if (!movedLines) continue;
     // The inserted lines must end with the equal lines between, which then pair with those old ones.
     let endsAlike = true;
     for (let n = 0; n < between && endsAlike; n++) endsAlike = oldLine(moved.aEnd + n) === newLine(next.bEnd - between + n);
     if (!endsAlike) continue;
+    let movedLines = true;
+    for (let j = moved.bStart; j < moved.bEnd && movedLines; j++) {
+      const line = newLine(j);
+      movedLines = wordCount(line, 0, line.length) === 0 || inOldText(line);
+    }
+    if (!movedLines) continue;
     const inserted = { aStart: moved.aStart, aEnd: moved.aStart, bStart: moved.bStart, bEnd: next.bStart };
     const edited = { aStart: moved.aStart, aEnd: moved.aEnd, bStart: next.bStart, bEnd: next.bEnd - between };
     if (wordEdits(sides, inserted) + wordEdits(sides, edited) >= wordEdits(sides, moved) + wordEdits(sides, next)) continue;

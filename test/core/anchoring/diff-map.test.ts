@@ -836,15 +836,17 @@ test('diff-first: a text without a final line break diffs its last line like any
   assert.deepEqual(diffSummary(before, 'last week’s video call', before.slice(0, before.lastIndexOf('\n'))), ['orphaned', 'diff', 'last week’s video call']);
 });
 
-test('diff-first: a paragraph moved right above an edited one is inserted there, not the edited one rewritten into it', () => {
+test('diff-first: a paragraph moved or copied right above an edited one is inserted there, not the edited one rewritten into it', () => {
   // Scenario 80858: a photo caption holding `‘dangerous point` moved above the paragraph that quotes
   // `“dangerous point”`, whose quote marks were then restyled. Myers paired the old paragraph with the
-  // caption and inserted its new version below: each annotation went to the other's words.
-  assert.deepEqual(scenarioVerdicts([[80858, 'dangerous point']]), ['80858 dangerous point: exact']);
+  // caption and inserted its new version below: each annotation went to the other's words. 134718:
+  // the caption copied there instead; the quoting paragraph's annotation went to the copy.
   const seeds = loadSeeds(path.join(REPO_ROOT, 'seeds'));
-  const scenario = generateScenario(seeds[80858 % seeds.length]!, 80858);
-  const results = reanchor(scenario.annotations, new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
-  const both = scenario.annotations.flatMap((a, i) => (a.text === 'dangerous point' ? [[results[i]!.annotation.start, scenario.truths[i]!.start]] : []));
-  assert.equal(both.length, 2);
-  for (const [placed, truth] of both) assert.equal(placed, truth);
+  for (const n of [80858, 134718]) {
+    const scenario = generateScenario(seeds[n % seeds.length]!, n);
+    const results = reanchor(scenario.annotations, new OffsetIndex(scenario.newText), { previousText: scenario.oldText });
+    const both = scenario.annotations.flatMap((a, i) => (a.text === 'dangerous point' ? [[n, results[i]!.annotation.start, scenario.truths[i]!.start]] : []));
+    assert.equal(both.length, 2);
+    for (const [, placed, truth] of both) assert.equal(placed, truth, `scenario ${n}`);
+  }
 });
