@@ -288,8 +288,12 @@ export class TrackedText {
     // same text whether the word went in after the span's first word or before it, outside the span.
     const slidBefore = this.insertionSlidOut(strict.start, strict.end, -1);
     const slidAfter = this.insertionSlidOut(strict.start, strict.end, 1);
+    // The mark kept after a replaced last part, whole sentences inserted after it that end with the same
+    // mark: "replaced by `It was … place`, `. Analysts … expected.` inserted after the kept full stop"
+    // is the same text as "replaced by `It was … place. Analysts … expected`", the full stop kept last.
+    const markAfter = this.lostWord(lastKept, end) ? this.keptMarkRepeated(strict.end) : undefined;
     const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore, echoBefore ?? strict.start, ...twinsBefore, slidBefore ?? strict.start]);
-    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end, ...twinsAfter, slidAfter ?? strict.end]);
+    const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end, ...twinsAfter, slidAfter ?? strict.end, markAfter ?? strict.end]);
     const alternatives: { start: number; end: number }[] = [];
     for (const s of starts) {
       for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
@@ -441,6 +445,24 @@ export class TrackedText {
     for (let id = hi - 1; id >= lo && late.length < chars.length; id--) if (this.original[id] === chars[chars.length - 1 - late.length]) late.push(id);
     const insideSpan = (ids: readonly number[]) => ids.filter((id) => id >= start && id < end).length;
     return [early, late].map((ids) => (side > 0 ? first + insideSpan(ids) : first + kept.length - insideSpan(ids)));
+  }
+
+  /**
+   * Where the same mark ends the pure insertions right after an original mark at `edge` (a full stop,
+   * question or exclamation mark, within the line): the edge the span may have had, had the mark been
+   * the last one and the insertions part of the edit before it.
+   * @returns the offset of the inserted run's last mark, or undefined
+   */
+  private keptMarkRepeated(edge: number): number | undefined {
+    const mark = this.cells[edge];
+    if (!mark || mark.id < 0 || !/[.!?]/u.test(mark.ch)) return undefined;
+    let last = edge;
+    for (let i = edge + 1; i < this.cells.length; i++) {
+      const c = this.cells[i]!;
+      if (c.ch === '\n' || c.id >= 0 || !this.edits[c.edit]!.insertion) break;
+      last = i;
+    }
+    return last > edge + 1 && this.cells[last]!.ch === mark.ch ? last : undefined;
   }
 
   /**

@@ -342,6 +342,20 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
   assert.deepEqual(word.truth(6, 31), { kind: 'edited', start: 6, end: 36, alternatives: [] });
 });
 
+test('a full stop kept after a replaced last part, sentences inserted after it ending in a full stop: the span may end before the last', () => {
+  // Scenario 137246: "Delta epsilon" replaced by "Rain came", then " Sun shone." inserted after the kept
+  // full stop — the same text as "Delta epsilon" replaced by "Rain came. Sun shone", the full stop kept last.
+  const t = spliced(SENTENCES, [18, 13, 'Rain came'], [28, 0, ' Sun shone.']);
+  assert.equal(t.text, 'Alpha beta gamma. Rain came. Sun shone. Zeta.');
+  const truth = t.truth(6, 31);
+  assert.deepEqual([truth.kind, truth.start, truth.end], ['edited', 6, 27]);
+  assert.ok(truth.alternatives.some((b) => b.start === 6 && b.end === t.text.indexOf('. Zeta')), JSON.stringify(truth.alternatives));
+  // Inserted text that ends with another mark is no such story.
+  const other = spliced(SENTENCES, [18, 13, 'Rain came'], [28, 0, ' Sun shone!']);
+  assert.equal(other.text, 'Alpha beta gamma. Rain came. Sun shone! Zeta.');
+  assert.ok(!other.truth(6, 31).alternatives.some((b) => b.end === other.text.indexOf('! Zeta')));
+});
+
 test('an edge word deleted and inserted again against the edge, with more, is undetermined: the word may be the span\'s, kept', () => {
   // Scenario 55893: `The ` deleted, `The talks are expected … days. ` inserted before the span — the same
   // text as the span's `The ` kept and `talks … days. ` inserted after it, one edit fewer.
