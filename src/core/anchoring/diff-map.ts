@@ -968,8 +968,8 @@ function diffLines(oldText: string, newText: string): TextDiff | undefined {
  */
 function insertMovedLinesAbove(changes: readonly Change[], sides: LineSides): Change[] {
   const { oldText, newText, oldLines, newLines } = sides;
-  const oldLine = (i: number) => oldText.slice(oldLines.at(i), oldLines.at(i + 1));
   const newLine = (j: number) => newText.slice(newLines.at(j), newLines.at(j + 1));
+  const sameLine = (i: number, j: number) => sameSlice(oldText, oldLines.at(i), oldLines.at(i + 1), newText, newLines.at(j), newLines.at(j + 1));
   /** Whether a line (with its break) stands whole somewhere in the old text: moved or copied from there. */
   const inOldText = (line: string) => oldText.startsWith(line) || oldText.includes(`\n${line}`);
   const out = [...changes];
@@ -981,7 +981,7 @@ function insertMovedLinesAbove(changes: readonly Change[], sides: LineSides): Ch
     if (between !== next.bStart - moved.bEnd || between > MOVED_ABOVE_GAP || next.bEnd - next.bStart <= between) continue;
     // The inserted lines must end with the equal lines between, which then pair with those old ones.
     let endsAlike = true;
-    for (let n = 0; n < between && endsAlike; n++) endsAlike = oldLine(moved.aEnd + n) === newLine(next.bEnd - between + n);
+    for (let n = 0; n < between && endsAlike; n++) endsAlike = sameLine(moved.aEnd + n, next.bEnd - between + n);
     if (!endsAlike) continue;
     let movedLines = true;
     for (let j = moved.bStart; j < moved.bEnd && movedLines; j++) {

@@ -286,9 +286,8 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
       // that moved alike stand on the same copy, or the same original, which no text tells either.
       if (followed.has(i)) {
         for (let m = k + 1; m < shifts.length && shifts[m] === shifts[k] && results[placedOrder[m]!]!.method === 'search'; m++) {
-          const from = index.toUtf16(results[placedOrder[m - 1]!]!.annotation.end);
-          const to = index.toUtf16(results[placedOrder[m]!]!.annotation.start);
-          if (index.text.slice(from, Math.max(from, to)).includes('\n')) break;
+          const lineBreak = index.text.indexOf('\n', index.toUtf16(results[placedOrder[m - 1]!]!.annotation.end));
+          if (lineBreak >= 0 && lineBreak < index.toUtf16(results[placedOrder[m]!]!.annotation.start)) break;
           followedCopy[m] = true;
         }
       }
@@ -505,19 +504,20 @@ const SHORT_TEXT_WORDS = 8;
 function mayBeEcho(a: Annotation, text: string, start: number, end: number): boolean {
   // The stored context standing there as it was (the usual case) settles it without reading words.
   if ((a.prefix === undefined && a.suffix === undefined) || contextAgrees(a, text, start, end) || !isShort(a)) return false;
-  const before = a.prefix !== undefined && sameWords(lastWords(a.prefix), lastWords(text.slice(Math.max(0, start - a.prefix.length), start)));
-  const after = a.suffix !== undefined && sameWords(firstWords(a.suffix), firstWords(text.slice(end, end + a.suffix.length)));
+  const { before, after } = contextWordsBeside(a, text, start, end);
   return !before && !after;
 }
 
 /**
- * Whether the words of the stored context next to the text (`VOUCHING_WORDS` on each side it has) all
- * stand next to `text[start, end)`: only marks around it changed (quotes restyled), no words.
+ * On which sides of `text[start, end)` the words of the stored context next to the text stand
+ * (`VOUCHING_WORDS` of the prefix's last, of the suffix's first): words, so that marks restyled around
+ * it (quotes) do not count. A side without stored context is undefined.
  */
-function contextWordsStand(a: Annotation, text: string, start: number, end: number): boolean {
-  const before = a.prefix === undefined || sameWords(lastWords(a.prefix), lastWords(text.slice(Math.max(0, start - a.prefix.length), start)));
-  const after = a.suffix === undefined || sameWords(firstWords(a.suffix), firstWords(text.slice(end, end + a.suffix.length)));
-  return before && after;
+function contextWordsBeside(a: Annotation, text: string, start: number, end: number): { before?: boolean; after?: boolean } {
+  return {
+    before: a.prefix === undefined ? undefined : sameWords(lastWords(a.prefix), lastWords(text.slice(Math.max(0, start - a.prefix.length), start))),
+    after: a.suffix === undefined ? undefined : sameWords(firstWords(a.suffix), firstWords(text.slice(end, end + a.suffix.length))),
+  };
 }
 
 /** The last `VOUCHING_WORDS` runs of letters and digits of `s`. */
@@ -605,7 +605,7 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const around = order.slice(before + 1, after).filter((j) => j !== i);
     // At the document's edge, one side only: an annotation around it orphaned too shows the passage gone.
     const aroundOrphaned = around.some((j) => orphanedBefore.has(j));
-    const gone = (k: number) => (k < 0 || k >= order.length ? aroundOrphaned : orphanedBefore.has(order[k]!));
+    const gone = (at: number) => (at < 0 || at >= order.length ? aroundOrphaned : orphanedBefore.has(order[at]!));
     if (!gone(before) || !gone(after)) return false;
     return !around.some((j) => results[j]!.outcome !== 'orphaned' && results[j]!.annotation.start - annotations[j]!.start === shift);
   };
@@ -621,7 +621,10 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     if (a.prefix !== undefined || a.suffix !== undefined) {
       const from = index.toUtf16(r.annotation.start);
       const to = index.toUtf16(r.annotation.end);
-      if (contextAgrees(a, index.text, from, to) || !isShort(a) || contextWordsStand(a, index.text, from, to)) return undefined;
+      if (contextAgrees(a, index.text, from, to) || !isShort(a)) return undefined;
+      // Only marks restyled around it, its context's words standing on each side: no question.
+      const { before, after } = contextWordsBeside(a, index.text, from, to);
+      if (before !== false && after !== false) return undefined;
     } else if (!isShort(a)) return undefined;
     const shift = r.annotation.start - a.start;
     if (rewrittenAround(i, shift)) return 'echo';

@@ -817,7 +817,6 @@ test('diff-first: a span\'s last word deleted and words inserted after the space
   assert.deepEqual(scenarioVerdicts([[107848, 'Moscow has denied plans']]), ['107848 Moscow has denied plans: edited-correctly']);
 });
 
-
 test('diff-first: a text without a final line break diffs its last line like any other', () => {
   // Scenario 104961: the last paragraph deleted and the one before it copied above its neighbour. The new
   // last line lacked the break the old one had, so Myers matched the old paragraph with its copy instead.
