@@ -1379,7 +1379,12 @@ function widthAt(text: string, i: number): number {
   return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
 }
 
-/** Token starts of `text[from, to)`, and `to` last: words, runs of white space, other characters one by one. */
+/**
+ * Token starts of `text[from, to)`, and `to` last: words, runs of white space, other characters one by
+ * one. A number's group or decimal marks stay inside it (`100,000`): taken apart, the comma of a
+ * replaced `100,000` pairs with a comma after it, and the span that ended on the number takes that
+ * comma and the space after it.
+ */
 function tokenStarts(text: string, from: number, to: number): number[] {
   const starts: number[] = [];
   let i = from;
@@ -1388,10 +1393,20 @@ function tokenStarts(text: string, from: number, to: number): number[] {
     const kind = kindAt(text, i);
     i += widthAt(text, i);
     if (kind === OTHER) continue;
-    while (i < to && kindAt(text, i) === kind) i += widthAt(text, i);
+    while (i < to && (kindAt(text, i) === kind || (kind === WORD && isNumberMark(text, i, to)))) i += widthAt(text, i);
   }
   starts.push(to);
   return starts;
+}
+
+/** Whether `text[i]` is a comma or full stop between two digits, before `to`. */
+function isNumberMark(text: string, i: number, to: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c === 44 || c === 46) && i + 1 < to && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1));
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The edits inside one changed run of lines, word by word; the run whole and coarse when they are too many. */

@@ -849,3 +849,13 @@ test('diff-first: a paragraph moved or copied right above an edited one is inser
     for (const [, placed, truth] of both) assert.equal(placed, truth, `scenario ${n}`);
   }
 });
+
+test('diff-first: a number replaced with its last word deleted ends the span on the new word, not on the comma after it', () => {
+  // Scenario 149534: `over 100,000 troops, with` → `over roughly, with`. Split at its comma, `100,000`
+  // lent the comma that Myers paired with the one after `troops`, and the span took `, ` as well.
+  const before = 'Intro.\nThe U.S. says Russia has massed over 100,000 troops, with the implicit threat.\nEnd.\n';
+  const after = before.replace('100,000 troops,', 'roughly,');
+  assert.deepEqual(diffSummary(before, 'Russia has massed over 100,000 troops', after), ['edited', 'diff', 'Russia has massed over roughly']);
+  assert.deepEqual(diffSummary(before, 'over 100,000 troops', before.replace('100,000', '100.000')), ['edited', 'diff', 'over 100.000 troops']);
+  assert.deepEqual(scenarioVerdicts([[149534, 'the U.S. says Russia']]), ['149534 the U.S. says Russia: edited-correctly']);
+});
