@@ -1516,6 +1516,9 @@ function sameToken(t: TokenSides, i: number, j: number): boolean {
 /** The most words of equal text that a long edit on either side may have taken from its own text. */
 const THREAD_WORDS = 2;
 
+/** The end of one sentence and the space before the next, as a thread stands between two sentences' edits. */
+const BETWEEN_SENTENCES = /^[.!?]["'”’)]?\s+$/;
+
 /**
  * Changes kept apart only by a little equal text that Myers took from inside a long edit, merged, the
  * merged change's ends that are the same on both sides given back as equal, and every change split at
@@ -1549,7 +1552,8 @@ function spanOf(run: readonly Change[]): Change {
 function isThread(t: TokenSides, before: Change, after: Change): boolean {
   const from = t.oldTokens[before.aEnd]!;
   const to = t.oldTokens[after.aStart]!;
-  if (t.oldText.slice(from, to).includes('\n') || wordCount(t.oldText, from, to) > THREAD_WORDS) return false;
+  const thread = t.oldText.slice(from, to);
+  if (thread.includes('\n') || BETWEEN_SENTENCES.test(thread) || wordCount(t.oldText, from, to) > THREAD_WORDS) return false;
   const longer = (c: Change) => Math.max(t.oldTokens[c.aEnd]! - t.oldTokens[c.aStart]!, t.newTokens[c.bEnd]! - t.newTokens[c.bStart]!);
   const words = (c: Change) => Math.max(wordCount(t.oldText, t.oldTokens[c.aStart]!, t.oldTokens[c.aEnd]!), wordCount(t.newText, t.newTokens[c.bStart]!, t.newTokens[c.bEnd]!));
   return longer(before) > to - from && longer(after) > to - from && Math.max(words(before), words(after)) >= REWRITE_WORDS;

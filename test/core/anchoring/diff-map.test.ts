@@ -859,3 +859,18 @@ test('diff-first: a number replaced with its last word deleted ends the span on 
   assert.deepEqual(diffSummary(before, 'over 100,000 troops', before.replace('100,000', '100.000')), ['edited', 'diff', 'over 100.000 troops']);
   assert.deepEqual(scenarioVerdicts([[149534, 'the U.S. says Russia']]), ['149534 the U.S. says Russia: edited-correctly']);
 });
+
+test('diff-first: a rewritten sentence and a word inserted after its full stop stay two edits: the span ends at the stop', () => {
+  // Scenario 134631: the span's last sentence replaced and `senior ` inserted before the next one. The
+  // `. ` between them was taken as a thread inside one rewrite, and the span ran on over `senior `.
+  const before = 'Intro.\nThe demands will be rejected by the U.S. and its allies, which say Russia has no say in NATO’s enlargement. The alliance’s chief warned.\n';
+  const after = before
+    .replace('and its allies, which say Russia has no say in NATO’s enlargement.', 'Analysts said the move was widely expected.')
+    .replace('The alliance’s', 'senior The alliance’s');
+  assert.deepEqual(diffSummary(before, 'The demands will be rejected by the U.S. and its allies, which say Russia has no say in NATO’s enlargement.', after), [
+    'edited',
+    'diff',
+    'The demands will be rejected by the U.S. Analysts said the move was widely expected.',
+  ]);
+  assert.deepEqual(scenarioVerdicts([[134631, 'The tough demands']]), ['134631 The tough demands: edited-correctly']);
+});
