@@ -477,6 +477,16 @@ test('without context, a short text whose distance to its only neighbour grew by
   assert.deepEqual(reanchor(annotations, new OffsetIndex(after)).map((r) => r.outcome), ['held', 'orphaned', 'moved']);
 });
 
+test('without context, a short text whose distance to its only neighbour shrank by more than two thirds across an orphan is orphaned', () => {
+  // Scenarios 48726, 65811 and 147901: the last paragraph, holding `President Joe Biden` and `severe
+  // consequences`, rewritten; a sentence echoing `severe consequences` pasted 36 to 60 after the end of
+  // the paragraph before, which stood 258 before it. Across the orphan the text shrank by 77 to 86%.
+  for (const n of [48726, 65811, 147901]) assert.deepEqual(fallbackVerdict(n, 'severe consequences'), `${n} severe consequences: orphaned-rightly`);
+  // A passage with an orphan in it deleted between `13,000 lives` and `$2.5 billion` shrank the 378
+  // between them by 57% (141142) or 28% (822): the text is taken.
+  for (const n of [141142, 822]) assert.deepEqual(fallbackVerdict(n, '$2.5 billion'), `${n} $2.5 billion: exact`);
+});
+
 test('a text standing on its old offsets in a copy of its paragraph follows its neighbours to the original', () => {
   const first = 'Officials met again and spoke at length about grain, prisoners and shipping lanes.';
   const copied = 'Ryabkov said the deployments had raised unacceptable threats to its security.';
