@@ -60,7 +60,7 @@ export function orphanUnsupportedCopies(
     }
     if (supported) return;
     const witnesses = { before: placedOrder[first - 1], after: placedOrder[last + 1] };
-    if (fewestEdits(annotations, results, places, i, witnesses, claims)) return;
+    if (fewestEdits(annotations, results, places, i, witnesses, claims, run.length === 1)) return;
     for (const j of run) if (results[j]!.method === 'search') doubtful.add(j);
   });
   for (const i of doubtful) {
@@ -86,8 +86,10 @@ export function orphanEditedOnCopies(annotations: readonly Annotation[], results
  * counts as one that never moves). Text between two annotations moves by the insertions and deletions
  * made between them: a copy that needs more of them (a stretch deleted before it and as much inserted
  * after it) is the less likely place; two copies in order that need as many (pasted in the same stretch)
- * are as likely, and without an annotation after it nothing measures the stretch after it.
+ * are as likely, and without an annotation after it nothing measures the stretch after it. So are two
+ * pasted beside each other (`pastedBeside`) when no annotation moved as either did.
  * @param witnesses the nearest placed annotations before and after that moved by other amounts
+ * @param alone whether no annotation next to it moved as it did
  */
 function fewestEdits(
   annotations: readonly Annotation[],
@@ -96,6 +98,7 @@ function fewestEdits(
   i: number,
   witnesses: { before: number | undefined; after: number | undefined },
   claims: Claims,
+  alone: boolean,
 ): boolean {
   const { before, after } = witnesses;
   if (after === undefined) return false;
@@ -115,9 +118,24 @@ function fewestEdits(
     if (!inOrder(a, { start, end }, annotations[after]!, results[after]!.annotation)) continue;
     const cost = Math.abs(shift - shiftBefore) + Math.abs(shiftAfter - shift);
     if (start === placedAt) placedCost = cost;
+    // Where neither moved as a neighbour did, the other copy pasted beside this one is as likely the original.
+    else if (alone && shift !== shiftBefore && shift !== shiftAfter && pastedBeside(results, i, { start: placedAt, end: placedAt + (end - start) }, { start, end })) return false;
     else otherCost = Math.min(otherCost, cost);
   }
   return placedCost < otherCost;
+}
+
+/**
+ * Whether two occurrences of annotation `i`'s text stand near each other (less than its length apart),
+ * no other annotation placed between them: a copy pasted beside its original, in the same paragraph or
+ * the next. The shifts around
+ * cannot tell which is which: the copy pasted before the original and a paragraph deleted further on
+ * shift the annotations after it as the copy taken for the original, with the line between moved, would.
+ */
+function pastedBeside(results: readonly AnchorResult[], i: number, one: Span, other: Span): boolean {
+  const [first, second] = one.start < other.start ? [one, other] : [other, one];
+  if (second.start - first.end > first.end - first.start) return false;
+  return !results.some((r, j) => j !== i && r.outcome !== 'orphaned' && r.annotation.start >= first.end && r.annotation.start < second.start);
 }
 
 /** Whether the stored context stands next to `placed` (`contextAgrees`) and next to no other exact occurrence of the text. */

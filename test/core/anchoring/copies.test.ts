@@ -72,6 +72,21 @@ test('of two copies in order between the annotations around it, the placement on
   assert.equal(onFirst[1]!.outcome, 'orphaned', 'the copy more edits would be needed for');
 });
 
+test('of two copies pasted beside each other, no annotation moved as either did, neither stands: the shifts cannot tell them apart', () => {
+  // Scenario 45356: a paragraph copied above the byline before it, another deleted further on. The copy
+  // needed the fewest edits by the shifts (the byline moved below it would do), the original was the truth.
+  const biden = annotation('biden', 7, WARNING);
+  const place = (between: string) => {
+    const text = `${WARNING}${between}${WARNING}\n${FAR}The end.\n`;
+    const end = annotation('end', text.indexOf('The end') - 10, 'The end');
+    const results = [movedTo(biden, 0), movedTo(end, text.indexOf('The end'))];
+    orphanUnsupportedCopies([biden, end], results, new OffsetIndex(text), [0, 1], [false, false], new Occurrences(text));
+    return results[0]!.outcome;
+  };
+  assert.equal(place('\nBy AP.\n'), 'orphaned', 'eight code points apart, shorter than the text');
+  assert.equal(place(`\nBy AP.\n${FAR}`), 'moved', '308 apart: the fewest edits tell');
+});
+
 test('a text standing more than 32 times is as good as countless: no copy of it is the one the fewest edits explain', () => {
   const base = `Ryabkov spoke.${FAR}${WARNING}${FAR}${WARNING} Markets fell.${FAR}The end.\n`;
   const talks = annotation('talks', 100, 'Ryabkov spoke');

@@ -487,6 +487,15 @@ test('without context, a short text whose distance to its only neighbour shrank 
   for (const n of [141142, 822]) assert.deepEqual(fallbackVerdict(n, '$2.5 billion'), `${n} $2.5 billion: exact`);
 });
 
+test('a paragraph copied right above its original, with nothing around moved as either, leaves its annotation orphaned', () => {
+  // Scenarios 45356, 139926 (the first paragraph copied above the byline before it) and 79914 (copied
+  // above the photo caption before it): the copy was taken, by the fewest edits the shifts showed.
+  const cases: [number, string][] = [[45356, 'Russia on Friday published'], [139926, 'Russia on Friday published'], [79914, 'Russia published a list']];
+  for (const [n, begins] of cases) assert.equal(fallbackVerdict(n, begins), `${n} ${begins}: orphaned-wrongly`, 'orphaned, its text intact twice');
+  // Scenario 120841: the paragraph copied to the very top, the next annotation moved as the original did.
+  assert.equal(fallbackVerdict(120841, 'Russia on Friday published'), '120841 Russia on Friday published: exact');
+});
+
 test('a text standing on its old offsets in a copy of its paragraph follows its neighbours to the original', () => {
   const first = 'Officials met again and spoke at length about grain, prisoners and shipping lanes.';
   const copied = 'Ryabkov said the deployments had raised unacceptable threats to its security.';
