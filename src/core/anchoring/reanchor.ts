@@ -588,6 +588,13 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const { start, end } = annotations[y]!;
     return order.slice(from! + 1, to).some((j) => orphanedBefore.has(j) && (annotations[j]!.end <= start || annotations[j]!.start >= end));
   };
+  // A longer annotation placed between the two in the new text came from elsewhere: the text between
+  // them was not only shortened by the orphan's passage, so the neighbour's shift says nothing of it.
+  // (A short one there may be an echo itself, orphaned in the same pass.)
+  const movedInBetween = (x: number, y: number) => {
+    const [from, to] = [placement(x).start, placement(y).start].sort((p, q) => p - q);
+    return order.some((j) => j !== x && j !== y && results[j]!.outcome !== 'orphaned' && !isShort(annotations[j]!) && results[j]!.annotation.start > from! && results[j]!.annotation.start < to!);
+  };
   /**
    * Whether the passage around a short text was rewritten: the nearest annotations before and after
    * it, apart from it, were both orphaned before (at the document's edge, the one there is, and one
@@ -649,7 +656,7 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const gap = before !== undefined ? a.start - annotations[before]!.end : annotations[after!]!.start - a.end;
     const grown = before !== undefined ? shift - by : by - shift;
     const near = Math.abs(by - shift) <= NEAR && grown <= Math.max(ECHO_SLACK, gap * ECHO_GAP) && -grown <= gap * ECHO_SHRUNK;
-    return near && orphanBetween(neighbour, i) ? undefined : 'echo';
+    return near && orphanBetween(neighbour, i) && !movedInBetween(neighbour, i) ? undefined : 'echo';
   };
   // An echo vouches for no neighbour: once it is orphaned, the next neighbour out is asked.
   for (let echoes = true; echoes; ) {
@@ -768,26 +775,58 @@ function endsInsideWord(a: Annotation): boolean {
 }
 
 /**
- * The start of a placement that left out the stored text's first word (its first run without white
- * space) when that word stands, unchanged, just before it: moved back to take it in.
+ * The start of a placement that left out the stored text's first words (runs without white space) when
+ * they stand, unchanged, just before it and it does not begin with them: moved back to take them in.
+ * The approximate match may begin at a later copy of the first word: `Western powers have` found in
+ * `Western powers Western have` as `Western have` (one unit fewer to delete than to insert).
  */
 function withFirstWord(quote: string, text: string, start: number, end: number): number {
-  const first = /^\S+/.exec(quote)?.[0];
-  if (first === undefined || text.startsWith(first, start)) return start;
-  const before = /\s*$/.exec(text.slice(Math.max(0, start - first.length - 64), start))![0].length;
-  const from = start - before - first.length;
-  return from >= 0 && text.startsWith(first, from) && from < end ? from : start;
+  const words = quote.match(/\S+/g) ?? [];
+  const before = /\s*$/.exec(text.slice(Math.max(0, start - 64), start))![0].length;
+  let from = start;
+  let taken = 0;
+  for (let k = Math.min(words.length, EDGE_RUN); k > 0 && taken === 0; k--) {
+    const at = start - before - words.slice(0, k).join(' ').length;
+    if (at >= 0 && sameWordsAt(text, at, start - before, words.slice(0, k))) [from, taken] = [at, k];
+  }
+  if (taken === 0 || from >= end || sameWordsAt(text, start, Math.min(end, start + 64 * taken), words.slice(0, taken), true)) return start;
+  return from;
 }
 
 /**
- * The end of a placement that left out the stored text's last word (its last run without white space)
- * when that word follows it, unchanged: moved on to take it in.
+ * The end of a placement that left out the stored text's last words when they follow it, unchanged,
+ * and it does not end with them: moved on to take them in.
  */
 function withLastWord(quote: string, text: string, start: number, end: number): number {
-  const last = /\S+$/.exec(quote)?.[0];
-  if (last === undefined || text.endsWith(last, end)) return end;
+  const words = quote.match(/\S+/g) ?? [];
   const after = /^\s*/.exec(text.slice(end, end + 64))![0].length;
-  return text.startsWith(last, end + after) && end > start ? end + after + last.length : end;
+  let to = end;
+  let taken = 0;
+  for (let k = Math.min(words.length, EDGE_RUN); k > 0 && taken === 0; k--) {
+    const run = words.slice(words.length - k);
+    const at = end + after + run.join(' ').length;
+    if (at <= text.length && sameWordsAt(text, end + after, at, run)) [to, taken] = [at, k];
+  }
+  if (taken === 0 || end <= start || endsWithWords(text.slice(start, end), words.slice(words.length - taken))) return end;
+  return to;
+}
+
+/** How many edge words, at most, `withFirstWord` and `withLastWord` take in. */
+const EDGE_RUN = 3;
+
+/**
+ * Whether `text[from, to)` is `words` separated by white space (`prefixOnly`: whether it begins with them).
+ */
+function sameWordsAt(text: string, from: number, to: number, words: readonly string[], prefixOnly = false): boolean {
+  const found = text.slice(from, to).match(/\S+/g) ?? [];
+  if (prefixOnly ? found.length < words.length : found.length !== words.length) return false;
+  return words.every((w, k) => found[k] === w) && (prefixOnly || !/^\s/.test(text.slice(from, to)));
+}
+
+/** Whether `s` ends with `words` (its last runs without white space). */
+function endsWithWords(s: string, words: readonly string[]): boolean {
+  const found = s.match(/\S+/g) ?? [];
+  return found.length >= words.length && words.every((w, k) => found[found.length - words.length + k] === w);
 }
 
 /** A start inside a word moved back to the word's start. */

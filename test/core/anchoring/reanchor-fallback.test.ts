@@ -271,6 +271,22 @@ test('a word put inside the first word between an intact prefix and suffix is ta
   assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', '$also 2.5 billion']);
 });
 
+test('without context, the first words a match left out, standing just before it, are taken in: "Western powers Western have"', () => {
+  // Scenario 157452: `Western ` inserted inside `Western powers have …`; matched from the second `Western`
+  // (`powers ` is one unit shorter to delete than `Western ` to insert), the span lost `powers`.
+  const quote = 'Western powers have also stood firm on backing Ukraine amid the war that has claimed 13,000 lives since 2014';
+  const before = `Intro.\n\n${quote}.\n\nThe end.\n`;
+  const after = before.replace('Western powers have', 'Western powers Western have');
+  const [result] = reanchor([annotate(before, quote, { context: false })], new OffsetIndex(after));
+  assert.deepEqual([result!.outcome, result!.annotation.text], ['edited', quote.replace('powers', 'powers Western')]);
+  // At the end likewise: `claimed many lives` → `claimed lives many lives`, matched to end at the first `lives`.
+  const many = quote.replace('13,000 lives since 2014', 'many lives');
+  const manyBefore = `Intro.\n\n${many} since 2014.\n\nThe end.\n`;
+  const [end] = reanchor([annotate(manyBefore, many, { context: false })], new OffsetIndex(manyBefore.replace('claimed many', 'claimed lives many')));
+  assert.deepEqual([end!.outcome, end!.annotation.text], ['edited', many.replace('claimed many', 'claimed lives many')]);
+  assert.equal(fallbackVerdict(157452, 'Western powers'), '157452 Western powers: edited-correctly');
+});
+
 /**
  * A paragraph copied far below, then the annotated sentence deleted in the original: the texts before
  * and after, for annotations made on the former.
@@ -485,6 +501,13 @@ test('without context, a short text whose distance to its only neighbour shrank 
   // A passage with an orphan in it deleted between `13,000 lives` and `$2.5 billion` shrank the 378
   // between them by 57% (141142) or 28% (822): the text is taken.
   for (const n of [141142, 822]) assert.deepEqual(fallbackVerdict(n, '$2.5 billion'), `${n} $2.5 billion: exact`);
+});
+
+test('without context, a short text across an orphan from its only neighbour, with annotations from elsewhere placed between them, is orphaned', () => {
+  // Scenario 157826: `severe consequences` rewritten away with its paragraph and echoed after a paragraph
+  // moved down from the top; the text between it and its neighbour had shrunk by 27% only, but held
+  // that paragraph's annotations, which had moved by 819 rather than the neighbour's -314.
+  assert.equal(fallbackVerdict(157826, 'severe consequences'), '157826 severe consequences: orphaned-rightly');
 });
 
 test('a paragraph copied right above its original, with nothing around moved as either, leaves its annotation orphaned', () => {
