@@ -1059,13 +1059,36 @@ function peelWholeLines(changes: readonly Change[], sides: LineSides): Change[] 
     let { aStart, aEnd } = c;
     while (aStart < aEnd - 1 && (moved(aStart) || deleted(aStart, aStart, aEnd))) aStart++;
     while (aEnd - 1 > aStart && (moved(aEnd - 1) || deleted(aEnd - 1, aStart, aEnd))) aEnd--;
-    if (aStart === c.aStart && aEnd === c.aEnd) return [c];
+    const middle = { aStart, aEnd, bStart: c.bStart, bEnd: c.bEnd };
+    if (aStart === c.aStart && aEnd === c.aEnd) return splitAtDeletedLine(middle, deleted);
     return [
       ...(aStart > c.aStart ? [{ aStart: c.aStart, aEnd: aStart, bStart: c.bStart, bEnd: c.bStart }] : []),
-      { aStart, aEnd, bStart: c.bStart, bEnd: c.bEnd },
+      ...splitAtDeletedLine(middle, deleted),
       ...(aEnd < c.aEnd ? [{ aStart: aEnd, aEnd: c.aEnd, bStart: c.bEnd, bEnd: c.bEnd }] : []),
     ];
   });
+}
+
+/**
+ * A run of changed lines with one old line more than new, that line inside it deleted (`deleted`: unlike
+ * the new lines, the others all alike them), split in three: the lines before it paired in order with
+ * as many new lines, the line deleted, the rest paired with the rest. A paragraph deleted between two
+ * edited ones (161301: a word replaced above it, a sentence inserted in the span below it) otherwise
+ * has its words diffed against the edited span's, threaded on `U.S.` and `Moscow`, and the span loses
+ * its first half.
+ */
+function splitAtDeletedLine(c: Change, deleted: (i: number, from: number, to: number) => boolean): Change[] {
+  if (c.aEnd - c.aStart !== c.bEnd - c.bStart + 1) return [c];
+  for (let i = c.aStart + 1; i < c.aEnd - 1; i++) {
+    if (!deleted(i, c.aStart, c.aEnd)) continue;
+    const b = c.bStart + (i - c.aStart);
+    return [
+      { aStart: c.aStart, aEnd: i, bStart: c.bStart, bEnd: b },
+      { aStart: i, aEnd: i + 1, bStart: b, bEnd: b },
+      { aStart: i + 1, aEnd: c.aEnd, bStart: b, bEnd: c.bEnd },
+    ];
+  }
+  return [c];
 }
 
 /** Both texts and their line starts (margins included), as the line changes count them. */

@@ -874,3 +874,16 @@ test('diff-first: a rewritten sentence and a word inserted after its full stop s
   ]);
   assert.deepEqual(scenarioVerdicts([[134631, 'The tough demands']]), ['134631 The tough demands: edited-correctly']);
 });
+
+test('diff-first: a paragraph deleted between two edited ones is deleted whole, not diffed against the edited span', () => {
+  // Scenario 161301 (held out): a word replaced in the paragraph above, the paragraph between deleted,
+  // a sentence inserted inside the span below. The deleted paragraph's words were diffed against the
+  // span's line, threaded on `U.S.` and `Moscow`, and the span lost its first half.
+  const above = 'Russia has backed the separatists in the east since 2014.';
+  const between = 'The draft pacts — a Russia-U.S. security treaty and an agreement between Moscow and NATO — contain obligations to pull back weapons.';
+  const span = 'Ryabkov told reporters that Moscow proposed that the U.S. immediately start the talks in Geneva';
+  const before = `Intro.\n${above}\n${between}\n${span}.\nEnd.\n`;
+  const after = `Intro.\n${above.replace('separatists', 'allied')}\n${span.replace('U.S. ', 'U.S. It was not immediately clear when. ')}.\nEnd.\n`;
+  assert.deepEqual(diffSummary(before, span, after), ['edited', 'diff', span.replace('U.S. ', 'U.S. It was not immediately clear when. ')]);
+  assert.deepEqual(scenarioVerdicts([[161301, 'Ryabkov told reporters']]), ['161301 Ryabkov told reporters: edited-correctly']);
+});
