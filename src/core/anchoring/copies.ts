@@ -128,8 +128,7 @@ function fewestEdits(
 /**
  * Whether two occurrences of annotation `i`'s text stand near each other (less than its length apart),
  * no other annotation placed between them: a copy pasted beside its original, in the same paragraph or
- * the next. The shifts around
- * cannot tell which is which: the copy pasted before the original and a paragraph deleted further on
+ * the next. The shifts around cannot tell which is which: the copy pasted before the original and a paragraph deleted further on
  * shift the annotations after it as the copy taken for the original, with the line between moved, would.
  */
 function pastedBeside(results: readonly AnchorResult[], i: number, one: Span, other: Span): boolean {

@@ -1389,7 +1389,7 @@ const OTHER = 2;
 function kindAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 128) {
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return WORD;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c)) return WORD;
     return c === 32 || (c >= 9 && c <= 13) ? SPACE : OTHER;
   }
   const char = String.fromCodePoint(text.codePointAt(i)!);
@@ -1428,6 +1428,7 @@ function isNumberMark(text: string, i: number, to: number): boolean {
   return (c === 44 || c === 46) && i + 1 < to && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1));
 }
 
+/** Whether a UTF-16 code unit is an ASCII digit. */
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -1539,7 +1540,12 @@ function sameToken(t: TokenSides, i: number, j: number): boolean {
 /** The most words of equal text that a long edit on either side may have taken from its own text. */
 const THREAD_WORDS = 2;
 
-/** The end of one sentence and the space before the next, as a thread stands between two sentences' edits. */
+/**
+ * A thread that is only the end of one sentence and the space before the next (`. `), which keeps two
+ * sentences' edits apart. Anchored, unlike `SENTENCE_BREAK`: any thread of marks holding a sentence's
+ * end, kept apart too, lost a span its first words (diff-map.test.ts, a paragraph replaced above a span
+ * whose first words were deleted).
+ */
 const BETWEEN_SENTENCES = /^[.!?]["'”’)]?\s+$/;
 
 /**

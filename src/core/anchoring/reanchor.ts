@@ -588,13 +588,6 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     const { start, end } = annotations[y]!;
     return order.slice(from! + 1, to).some((j) => orphanedBefore.has(j) && (annotations[j]!.end <= start || annotations[j]!.start >= end));
   };
-  // A longer annotation placed between the two in the new text came from elsewhere: the text between
-  // them was not only shortened by the orphan's passage, so the neighbour's shift says nothing of it.
-  // (A short one there may be an echo itself, orphaned in the same pass.)
-  const movedInBetween = (x: number, y: number) => {
-    const [from, to] = [placement(x).start, placement(y).start].sort((p, q) => p - q);
-    return order.some((j) => j !== x && j !== y && results[j]!.outcome !== 'orphaned' && !isShort(annotations[j]!) && results[j]!.annotation.start > from! && results[j]!.annotation.start < to!);
-  };
   /**
    * Whether the passage around a short text was rewritten: the nearest annotations before and after
    * it, apart from it, were both orphaned before (at the document's edge, the one there is, and one
@@ -619,6 +612,14 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
   /** One word orphaned here that moved as a neighbour did: its shift still vouches for that neighbour. */
   const stillVouching = new Map<number, AnchorResult>();
   const placement = (i: number) => (stillVouching.get(i) ?? results[i]!).annotation;
+  // A longer annotation placed between the two in the new text came from elsewhere: the text between
+  // them was not only shortened by the orphan's passage, so the neighbour's shift says nothing of it.
+  // (A short one there may be an echo itself, orphaned in the same pass.)
+  const movedInBetween = (x: number, y: number) => {
+    const from = Math.min(placement(x).start, placement(y).start);
+    const to = Math.max(placement(x).start, placement(y).start);
+    return order.some((j) => j !== x && j !== y && results[j]!.outcome !== 'orphaned' && !isShort(annotations[j]!) && results[j]!.annotation.start > from && results[j]!.annotation.start < to);
+  };
   /** Why the placement `k` of `placedOrder` is doubtful: an echo, one word (easily echoed), or not. */
   const doubt = (placedOrder: readonly number[], i: number, k: number): 'echo' | 'one word' | undefined => {
     const a = annotations[i]!;
@@ -782,15 +783,12 @@ function endsInsideWord(a: Annotation): boolean {
  */
 function withFirstWord(quote: string, text: string, start: number, end: number): number {
   const words = quote.match(/\S+/g) ?? [];
-  const before = /\s*$/.exec(text.slice(Math.max(0, start - 64), start))![0].length;
-  let from = start;
-  let taken = 0;
-  for (let k = Math.min(words.length, EDGE_RUN); k > 0 && taken === 0; k--) {
-    const at = start - before - words.slice(0, k).join(' ').length;
-    if (at >= 0 && sameWordsAt(text, at, start - before, words.slice(0, k))) [from, taken] = [at, k];
+  const to = start - /\s*$/.exec(text.slice(Math.max(0, start - 64), start))![0].length;
+  for (let k = Math.min(words.length, EDGE_RUN); k > 0; k--) {
+    const run = words.slice(0, k).join(' ');
+    if (text.endsWith(run, to)) return text.startsWith(run, start) || to - run.length >= end ? start : to - run.length;
   }
-  if (taken === 0 || from >= end || sameWordsAt(text, start, Math.min(end, start + 64 * taken), words.slice(0, taken), true)) return start;
-  return from;
+  return start;
 }
 
 /**
@@ -799,35 +797,16 @@ function withFirstWord(quote: string, text: string, start: number, end: number):
  */
 function withLastWord(quote: string, text: string, start: number, end: number): number {
   const words = quote.match(/\S+/g) ?? [];
-  const after = /^\s*/.exec(text.slice(end, end + 64))![0].length;
-  let to = end;
-  let taken = 0;
-  for (let k = Math.min(words.length, EDGE_RUN); k > 0 && taken === 0; k--) {
-    const run = words.slice(words.length - k);
-    const at = end + after + run.join(' ').length;
-    if (at <= text.length && sameWordsAt(text, end + after, at, run)) [to, taken] = [at, k];
+  const from = end + /^\s*/.exec(text.slice(end, end + 64))![0].length;
+  for (let k = Math.min(words.length, EDGE_RUN); k > 0; k--) {
+    const run = words.slice(-k).join(' ');
+    if (text.startsWith(run, from)) return text.endsWith(run, end) || end <= start ? end : from + run.length;
   }
-  if (taken === 0 || end <= start || endsWithWords(text.slice(start, end), words.slice(words.length - taken))) return end;
-  return to;
+  return end;
 }
 
-/** How many edge words, at most, `withFirstWord` and `withLastWord` take in. */
+/** How many edge words, at most, `withFirstWord` and `withLastWord` take in (single-spaced, as stored). */
 const EDGE_RUN = 3;
-
-/**
- * Whether `text[from, to)` is `words` separated by white space (`prefixOnly`: whether it begins with them).
- */
-function sameWordsAt(text: string, from: number, to: number, words: readonly string[], prefixOnly = false): boolean {
-  const found = text.slice(from, to).match(/\S+/g) ?? [];
-  if (prefixOnly ? found.length < words.length : found.length !== words.length) return false;
-  return words.every((w, k) => found[k] === w) && (prefixOnly || !/^\s/.test(text.slice(from, to)));
-}
-
-/** Whether `s` ends with `words` (its last runs without white space). */
-function endsWithWords(s: string, words: readonly string[]): boolean {
-  const found = s.match(/\S+/g) ?? [];
-  return found.length >= words.length && words.every((w, k) => found[found.length - words.length + k] === w);
-}
 
 /** A start inside a word moved back to the word's start. */
 function outToWordStart(text: string, start: number): number {
