@@ -294,6 +294,10 @@ export class TrackedText {
     const markAfter = this.lostWord(lastKept, end) ? this.keptMarkRepeated(strict.end) : undefined;
     const starts = new Set([strict.start, wide.start, runBefore ?? strict.start, ...sentencesBefore, echoBefore ?? strict.start, ...twinsBefore, slidBefore ?? strict.start]);
     const ends = new Set([strict.end, wide.end, runAfter ?? strict.end, ...sentencesAfter, echoAfter ?? strict.end, ...twinsAfter, slidAfter ?? strict.end, markAfter ?? strict.end]);
+    // The marks that stood outside a lost edge word stand inside an edge: "… enlargement. The" → "… days. The",
+    // the span's last words replaced and a sentence put in, is the same text with the span ending on `days`.
+    if (this.lostWord(start, firstKept)) for (const s of this.marksLeftOut([...starts], start, -1)) starts.add(s);
+    if (this.lostWord(lastKept, end)) for (const e of this.marksLeftOut([...ends], end, 1)) ends.add(e);
     const alternatives: { start: number; end: number }[] = [];
     for (const s of starts) {
       for (const e of ends) if (s !== strict.start || e !== strict.end) alternatives.push({ start: s, end: e });
@@ -445,6 +449,32 @@ export class TrackedText {
     for (let id = hi - 1; id >= lo && late.length < chars.length; id--) if (this.original[id] === chars[chars.length - 1 - late.length]) late.push(id);
     const insideSpan = (ids: readonly number[]) => ids.filter((id) => id >= start && id < end).length;
     return [early, late].map((ids) => (side > 0 ? first + insideSpan(ids) : first + kept.length - insideSpan(ids)));
+  }
+
+  /**
+   * Edges with the marks that stood right outside the span's original edge left out: where those marks
+   * (no letter, digit or line break; a full stop and a space, a quote mark) stand just inside an edge,
+   * the edge past them, on a letter or digit as the span's own edge was.
+   * @param edges the new edges on that side
+   * @param edge the span's original start (`side` -1) or end (1)
+   */
+  private marksLeftOut(edges: readonly number[], edge: number, side: -1 | 1): number[] {
+    const o = this.original;
+    const isMark = (ch: string | undefined) => ch !== undefined && ch !== '\n' && !/[\p{L}\p{N}]/u.test(ch);
+    const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+    if (!isWord(side > 0 ? o[edge - 1] : o[edge])) return [];
+    let far = edge;
+    if (side > 0) while (isMark(o[far])) far++;
+    else while (isMark(o[far - 1])) far--;
+    const marks = side > 0 ? o.slice(edge, far).join('') : o.slice(far, edge).join('');
+    const n = [...marks].length;
+    if (n === 0) return [];
+    const text = (from: number, to: number) => this.cells.slice(from, to).map((c) => c.ch).join('');
+    return edges.flatMap((e) => {
+      const moved = e - side * n;
+      const [from, to] = side > 0 ? [moved, e] : [e, moved];
+      return from >= 0 && text(from, to) === marks && isWord(this.charAt(side > 0 ? moved - 1 : moved)) ? [moved] : [];
+    });
   }
 
   /**

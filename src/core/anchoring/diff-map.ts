@@ -372,7 +372,12 @@ export class DiffMap {
    * place. has`), and when it put a line break the replaced words had none of (a paragraph pasted
    * before the span, its first sentence then replaced: the two edits meet in one, perhaps after a
    * first word or two of the span that Myers kept as the paragraph's): the span begins after the last
-   * line break.
+   * line break, past the text that stood before the span in its line where the diff took that for
+   * inserted text too (`MOSCOW — Russia on` → `… Russia’s “Sphere of Influence”\n\nMOSCOW — on`, a
+   * title pasted above and the first word deleted, 194246: Myers kept `Russia` as the title's). And
+   * when the first words, kept, stand again right after a sentence's end in the insertion that follows
+   * them (`The tough` → `The ministry … comment. The 🇺🇦 tough`, 195711), the span begins there: the
+   * same text as a sentence inserted before a span that began one, and an edit after its first words.
    * @returns the new start, or undefined when the first edit is not such a replacement
    */
   private sentenceBeforeStart(start: number, end: number, first: number, last: number): number | undefined {
@@ -384,6 +389,10 @@ export class DiffMap {
     const kept = h.oldStart > start;
     if (kept && (wordCount(this.oldText, start, h.oldStart) > EDGE_WORDS || this.oldText.slice(start, h.oldStart).includes('\n'))) return undefined;
     const beganWithWord = isWordChar(this.oldText.charAt(start));
+    if (kept) {
+      const again = this.firstWordsAgain(start, h);
+      if (again !== undefined) return again;
+    }
     if (!kept && hasWordChar(this.oldText, h.oldStart, start)) {
       const beganSentence = /(?:\n|[.!?]["'”’)]?\s+)$/.test(this.oldText.slice(h.oldStart, start));
       return h.oldEnd <= end && beganSentence && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd))
@@ -397,7 +406,33 @@ export class DiffMap {
     if (oldTo > end) return undefined;
     if (!kept && this.grewAcrossBreak(h.oldStart, oldTo, h.newStart, newTo)) return this.startAfterLastBreak(h.newStart, newTo, beganWithWord);
     if (!this.newText.slice(h.newStart, newTo).includes('\n') || this.oldText.slice(h.oldStart, oldTo).includes('\n')) return undefined;
-    return this.startAfterLastBreak(h.newStart, newTo, beganWithWord, LINE_BREAKS);
+    return this.pastLeadAgain(start, this.startAfterLastBreak(h.newStart, newTo, beganWithWord, LINE_BREAKS), newTo);
+  }
+
+  /**
+   * Where the span begins when its kept first words `[start, h.oldStart)` stand again right after the
+   * last sentence's end in what hunk `h` put in after them, in a span that began a sentence
+   * (`sentenceBeforeStart`); undefined when they do not.
+   */
+  private firstWordsAgain(start: number, h: Hunk): number | undefined {
+    const firstWords = this.oldText.slice(start, h.oldStart);
+    if (!hasWordChar(firstWords, 0, firstWords.length) || !BEGINS_SENTENCE.test(this.oldText.slice(Math.max(0, start - 8), start))) return undefined;
+    const inserted = this.newText.slice(h.newStart, h.newEnd);
+    let cut = -1;
+    for (const m of inserted.matchAll(SENTENCE_BREAKS)) cut = m.index + m[0].length;
+    return cut >= 0 && inserted.startsWith(firstWords, cut) ? h.newStart + cut : undefined;
+  }
+
+  /**
+   * `at`, or past the text that stood before the span in its old line when the diff edited that text
+   * and it stands again at `at`, inserted (up to `newTo`, its trailing white space aside): the lead
+   * Myers took for part of a pasted paragraph is the one the span followed.
+   */
+  private pastLeadAgain(start: number, at: number, newTo: number): number {
+    const lineStart = this.oldText.lastIndexOf('\n', start - 1) + 1;
+    const lead = this.oldText.slice(lineStart, start);
+    if (!hasWordChar(lead, 0, lead.length) || this.untouched(lineStart, start) || at + lead.trimEnd().length > newTo) return at;
+    return this.newText.startsWith(lead, at) ? at + lead.length : at;
   }
 
   /**
@@ -944,7 +979,7 @@ function diffLines(oldText: string, newText: string): TextDiff | undefined {
   const newAround = aroundLines(lineStarts(newText, marginHead, head), newLines, lineStarts(newText, newTailStart, marginTail + newText.length - oldText.length));
   const shifted = lineChanges.map((c) => ({ aStart: c.aStart + lead, aEnd: c.aEnd + lead, bStart: c.bStart + lead, bEnd: c.bEnd + lead }));
   const sides = { oldText, newText, oldLines: oldAround, newLines: newAround };
-  const { changes, ambiguous } = realignRepeats(keepMovedLines(shifted, sides), sides);
+  const { changes, ambiguous } = realignRepeats(keepMovedLines(peelWholeLines(shifted, sides), sides), sides);
   const hunks: Hunk[] = [];
   for (const c of peelWholeLines(insertMovedLinesAbove(changes, sides), sides)) {
     const hunk = { oldStart: oldAround.at(c.aStart), oldEnd: oldAround.at(c.aEnd), newStart: newAround.at(c.bStart), newEnd: newAround.at(c.bEnd), coarse: false };
@@ -1866,6 +1901,9 @@ const SENTENCE_BREAK = /\n|[.!?]["'”’)]?(?:\s|$)/;
 
 /** Every sentence or line break of a text (`SENTENCE_BREAK`, global). */
 const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'g');
+
+/** The end of text right before a word that begins a sentence (the text's or a line's start included). */
+const BEGINS_SENTENCE = /(?:^|\n|[.!?]["'”’)]?\s+)$/;
 
 /** Every line break of a text. */
 const LINE_BREAKS = /\n/g;

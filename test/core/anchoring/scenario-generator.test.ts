@@ -323,7 +323,8 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
     undetermined: true,
   });
   // Scenario 82814: the sentence inserted before the space the span kept, the same sentence replacing the
-  // span's last one: the span may end after either, or before both, as above.
+  // span's last one: the span may end after either, or before both, as above; or on the first `came`,
+  // `Delta epsilon` replaced by it and the `. ` after it kept.
   const twice = spliced(SENTENCES, [18, 19, 'Rain came'], [17, 0, ' Rain came.']);
   assert.equal(twice.text, 'Alpha beta gamma. Rain came. Rain came.');
   assert.deepEqual(twice.truth(6, 31), {
@@ -334,6 +335,7 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
       { start: 6, end: 38 },
       { start: 6, end: 28 },
       { start: 6, end: 17 },
+      { start: 6, end: 27 },
     ],
     undetermined: true,
   });
@@ -368,6 +370,19 @@ test('an edge word deleted and inserted again against the edge, with more, is un
   // Only the whole word: `betamax` is not `beta` again.
   const longer = spliced(SENTENCES, [6, 5, ''], [6, 0, 'betamax rose. ']);
   assert.deepEqual(longer.truth(6, 31), { kind: 'edited', start: 20, end: 40, alternatives: [] });
+});
+
+test('the marks after a span, inside its new end after its last words were replaced: the span may end before them', () => {
+  // Scenario 183186: the span's last words and the `. ` after them deleted, a sentence put in after the
+  // kept `gamma.` — the same text as `Delta epsilon` replaced by `Rain came`, the `. ` after it kept.
+  const t = spliced(SENTENCES, [18, 15, ''], [17, 0, ' Rain came.']);
+  assert.equal(t.text, 'Alpha beta gamma. Rain came. Zeta.');
+  const truth = t.truth(6, 31);
+  assert.deepEqual([truth.kind, truth.start, truth.end], ['edited', 6, 29]);
+  assert.ok(truth.alternatives.some((b) => b.start === 6 && b.end === 27), JSON.stringify(truth.alternatives));
+  // Other marks there are no such story.
+  const other = spliced(SENTENCES, [18, 15, ''], [17, 0, ' Rain came!']);
+  assert.ok(!other.truth(6, 31).alternatives.some((b) => b.end === 27), JSON.stringify(other.truth(6, 31).alternatives));
 });
 
 test('marks left between deleted text at an edge are undetermined: which of equal marks survived no text tells', () => {
