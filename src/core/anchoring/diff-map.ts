@@ -189,7 +189,7 @@ export class DiffMap {
     const mappedEnd = this.mapEnd(end);
     const newStart = this.editedStart(start, end, cut ?? this.mapStart(start), mappedEnd, first);
     const tailAt = this.tailStandsAfter(start, end, last, this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, mappedEnd, newStart, first, last));
-    const newEnd = tailAt.newEnd;
+    const newEnd = this.endBeforeOutsideWords(end, first, last, tailAt.newEnd, newStart);
     survived += tailAt.length;
     const score = survived / Math.max(end - start, newEnd - newStart);
     // Words deleted inside the span and nothing put in their place: what is left is all its own text.
@@ -296,6 +296,27 @@ export class DiffMap {
     while (at < this.newText.length && !isWordChar(this.newText.charAt(at)) && this.newText.charAt(at) !== '\n') at++;
     if (!this.newText.startsWith(tail, at) || !this.insertedNew(at, at + tail.length, last)) return none;
     return { newEnd: at + tail.length, length: tail.length };
+  }
+
+  /**
+   * Where an edited span ends when the words the diff deleted right after its end, in the edit that
+   * took its end, stand at its new end in text the diff inserted: they are the text's that followed
+   * the span, put in again, not the span's. `Joe Biden has` → `Joe  nearlyhas` (` nearly` inserted
+   * where `Biden ` was deleted, glued to `has`, 136310) diffs as `  nearlyhas` inserted and `Biden has `
+   * deleted; the span ends before `has`.
+   * @param newEnd the end as mapped
+   * @param newStart the start, which the end never passes
+   */
+  private endBeforeOutsideWords(end: number, first: number, last: number, newEnd: number, newStart: number): number {
+    const h = this.hunks[last];
+    if (!h || h.oldStart >= end || h.oldEnd <= end) return newEnd;
+    const outside = this.oldText.slice(end, h.oldEnd).trim();
+    if (!hasWordChar(outside, 0, outside.length)) return newEnd;
+    let at = newEnd;
+    while (at > newStart && /\s/u.test(this.newText.charAt(at - 1))) at--;
+    const from = at - outside.length;
+    if (from <= newStart || this.newText.slice(from, at) !== outside || !this.insertedNew(from, at, Math.max(0, first))) return newEnd;
+    return from;
   }
 
   /** The line breaks of new `[from, to)` that the diff inserted, in order (hunks from `first` on). */

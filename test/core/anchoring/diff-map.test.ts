@@ -922,3 +922,15 @@ test('diff-first: a paragraph copied above its neighbour, whose deletion Myers j
   assert.deepEqual([result.outcome, result.method, result.annotation.start], ['moved', 'diff', after.lastIndexOf(quote)]);
   assert.deepEqual(scenarioVerdicts([[181166, 'The tough demands'], [181166, 'The alliance’s']]), ['181166 The tough demands: edited-correctly', '181166 The alliance’s: exact']);
 });
+
+test('diff-first: the word after a span, deleted and put in again glued to an insertion at its end, stays outside', () => {
+  // Scenario 136310: `Biden ` deleted and ` nearly` inserted where it stood, glued to `has`. Myers gives
+  // `  nearlyhas` inserted and `Biden has ` deleted, and the span took in `has`.
+  const before = 'Intro.\nUS President Joe Biden has warned Putin of sanctions.\nEnd.\n';
+  const after = before.replace('Biden ', ' nearly');
+  assert.equal(after.includes('Joe  nearlyhas warned'), true);
+  assert.deepEqual(diffSummary(before, 'US President Joe Biden', after), ['edited', 'diff', 'US President Joe  nearly']);
+  // A replacement of the span's last word and the word after it is the span's, whatever it ends with.
+  assert.deepEqual(diffSummary(before, 'US President Joe Biden', before.replace('Biden has', 'Harris')), ['edited', 'diff', 'US President Joe Harris']);
+  assert.deepEqual(scenarioVerdicts([[136310, 'US President Joe Biden']]), ['136310 US President Joe Biden: edited-correctly']);
+});
