@@ -60,7 +60,7 @@ export function orphanUnsupportedCopies(
     }
     if (supported) return;
     const witnesses = { before: placedOrder[first - 1], after: placedOrder[last + 1] };
-    if (fewestEdits(annotations, results, places, i, witnesses, claims, run.length === 1)) return;
+    if (fewestEdits(annotations, results, index, places, i, witnesses, claims, run)) return;
     for (const j of run) if (results[j]!.method === 'search') doubtful.add(j);
   });
   for (const i of doubtful) {
@@ -87,18 +87,20 @@ export function orphanEditedOnCopies(annotations: readonly Annotation[], results
  * made between them: a copy that needs more of them (a stretch deleted before it and as much inserted
  * after it) is the less likely place; two copies in order that need as many (pasted in the same stretch)
  * are as likely, and without an annotation after it nothing measures the stretch after it. So are two
- * pasted beside each other (`pastedBeside`) when no annotation moved as either did.
+ * copies of its run pasted beside each other (`pastedBeside`) when no annotation outside the run moved
+ * as either did.
  * @param witnesses the nearest placed annotations before and after that moved by other amounts
- * @param alone whether no annotation next to it moved as it did
+ * @param run the placed annotations next to it (it among them) that moved as it did
  */
 function fewestEdits(
   annotations: readonly Annotation[],
   results: readonly AnchorResult[],
+  index: OffsetIndex,
   places: Places,
   i: number,
   witnesses: { before: number | undefined; after: number | undefined },
   claims: Claims,
-  alone: boolean,
+  run: readonly number[],
 ): boolean {
   const { before, after } = witnesses;
   if (after === undefined) return false;
@@ -118,23 +120,57 @@ function fewestEdits(
     if (!inOrder(a, { start, end }, annotations[after]!, results[after]!.annotation)) continue;
     const cost = Math.abs(shift - shiftBefore) + Math.abs(shiftAfter - shift);
     if (start === placedAt) placedCost = cost;
-    // Where neither moved as a neighbour did, the other copy pasted beside this one is as likely the original.
-    else if (alone && shift !== shiftBefore && shift !== shiftAfter && pastedBeside(results, i, { start: placedAt, end: placedAt + (end - start) }, { start, end })) return false;
+    // Where neither moved as a neighbour did, the run's other copy pasted beside this one is as likely the original.
+    else if (shift !== shiftBefore && shift !== shiftAfter && pastedBeside(annotations, results, index, places, run, placedAt - a.start, shift)) return false;
     else otherCost = Math.min(otherCost, cost);
   }
   return placedCost < otherCost;
 }
 
 /**
- * Whether two occurrences of annotation `i`'s text stand near each other (less than its length apart),
- * no other annotation placed between them: a copy pasted beside its original, in the same paragraph or
- * the next. The shifts around cannot tell which is which: the copy pasted before the original and a paragraph deleted further on
- * shift the annotations after it as the copy taken for the original, with the line between moved, would.
+ * Whether a run of annotations placed at one shift stands whole at another as well, the two copies near
+ * each other (less than the length of the paragraphs holding the run apart) and no other annotation
+ * placed between them: a copy pasted beside its original, or past the paragraph next to it. The shifts around cannot tell which is
+ * which: the copy pasted before the original and a paragraph deleted further on shift the annotations
+ * after it as the copy taken for the original, with the line between moved, would (45356: one
+ * annotation; 167798: a paragraph of two copied above the one before it).
+ * @param run the annotations (indices) that moved alike
+ * @param placed the shift they were placed by
+ * @param other the shift of the other copy
  */
-function pastedBeside(results: readonly AnchorResult[], i: number, one: Span, other: Span): boolean {
-  const [first, second] = one.start < other.start ? [one, other] : [other, one];
-  if (second.start - first.end > first.end - first.start) return false;
-  return !results.some((r, j) => j !== i && r.outcome !== 'orphaned' && r.annotation.start >= first.end && r.annotation.start < second.start);
+function pastedBeside(
+  annotations: readonly Annotation[],
+  results: readonly AnchorResult[],
+  index: OffsetIndex,
+  places: Places,
+  run: readonly number[],
+  placed: number,
+  other: number,
+): boolean {
+  if (!run.every((j) => places(annotations[j]!.text)?.some((span) => span.start === annotations[j]!.start + other))) return false;
+  const from = Math.min(...run.map((j) => annotations[j]!.start));
+  const to = Math.max(...run.map((j) => annotations[j]!.end));
+  const [first, second] = placed < other ? [placed, other] : [other, placed];
+  if (second - first - (to - from) > besideLength(index, from + first, to + second, to - from)) return false;
+  const members = new Set(run);
+  return !results.some((r, j) => !members.has(j) && r.outcome !== 'orphaned' && r.annotation.start >= to + first && r.annotation.start < from + second);
+}
+
+/**
+ * How far apart (code points between them) two copies of a run, the first starting at `start` and the
+ * second ending at `end`, count as pasted beside each other: less than the run's length, or, in
+ * different paragraphs, less than the first copy's paragraph (a paragraph copied past a shorter one
+ * next to it, 168177). Copies in one paragraph are a phrase said twice in it, however long the line.
+ * @param run the run's length
+ */
+function besideLength(index: OffsetIndex, start: number, end: number, run: number): number {
+  const { text } = index;
+  const from = index.toUtf16(start);
+  const to = index.toUtf16(end);
+  const lineEnd = text.indexOf('\n', from);
+  if (lineEnd < 0 || lineEnd >= to) return run;
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  return Math.max(run, index.toCodePoint(lineEnd) - index.toCodePoint(lineStart));
 }
 
 /** Whether the stored context stands next to `placed` (`contextAgrees`) and next to no other exact occurrence of the text. */
@@ -219,4 +255,5 @@ export class Claims {
   claimed(i: number, start: number, end: number, shift: number): boolean {
     return this.spans.some(([s, e, d, j]) => j !== i && s < end && start < e && d !== shift);
   }
+
 }

@@ -156,9 +156,13 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     if (copy && far[i]) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
   });
   orphanClashes(annotations, results, far);
+  // Echoes first as well: one left placed is taken for a witness to the shift around a copy (167798).
+  // Not single words yet: the neighbour that makes one doubtful may be orphaned by the checks between.
+  const echoes: Echoes = { orphaned: new Set(), stillVouching: new Map() };
+  orphanUnsupportedEchoes(annotations, results, index, order, far, echoes, false);
   orphanUnsupportedCopies(annotations, results, index, order, far, occurrences);
   orphanEditedOnCopies(annotations, results, occurrences);
-  orphanUnsupportedEchoes(annotations, results, index, order, far);
+  orphanUnsupportedEchoes(annotations, results, index, order, far, echoes, true);
   // Last, against neighbours as placed: one put on a copy whose original was deleted is orphaned by now.
   questionHeldCopies(annotations, results, index, order, heldByWalk);
   return results;
@@ -577,11 +581,23 @@ function isWordAt(text: string, i: number): boolean {
  * out; a single word orphaned only because it is one word, moved as a neighbour did, still vouches.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
+ * @param echoes what the calls before orphaned as echoes (updated)
+ * @param oneWords whether single words are orphaned too, or only echoes (a first call, before the
+ *   other checks have orphaned what stands beside them)
  */
-function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: readonly boolean[]): void {
+function orphanUnsupportedEchoes(
+  annotations: readonly Annotation[],
+  results: AnchorResult[],
+  index: OffsetIndex,
+  order: readonly number[],
+  far: readonly boolean[],
+  echoes: Echoes,
+  oneWords: boolean,
+): void {
+  const { stillVouching } = echoes;
   const rank = new Map(order.map((i, k) => [i, k]));
-  // Orphans of the checks before: an echo orphaned here shows no edit.
-  const orphanedBefore = new Set(order.filter((i) => results[i]!.outcome === 'orphaned'));
+  // Orphans of the other checks: an echo orphaned here (or in a call before) shows no edit.
+  const orphanedBefore = new Set(order.filter((i) => results[i]!.outcome === 'orphaned' && !echoes.orphaned.has(i)));
   // An orphan holding the short text itself is no edit beside it: the passage it stood in is gone.
   const orphanBetween = (x: number, y: number) => {
     const [from, to] = [rank.get(x)!, rank.get(y)!].sort((p, q) => p - q);
@@ -609,8 +625,6 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     if (!gone(before) || !gone(after)) return false;
     return !around.some((j) => results[j]!.outcome !== 'orphaned' && results[j]!.annotation.start - annotations[j]!.start === shift);
   };
-  /** One word orphaned here that moved as a neighbour did: its shift still vouches for that neighbour. */
-  const stillVouching = new Map<number, AnchorResult>();
   const placement = (i: number) => (stillVouching.get(i) ?? results[i]!).annotation;
   // A longer annotation placed between the two in the new text came from elsewhere: the text between
   // them was not only shortened by the orphan's passage, so the neighbour's shift says nothing of it.
@@ -624,9 +638,10 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
   const doubt = (placedOrder: readonly number[], i: number, k: number): 'echo' | 'one word' | undefined => {
     const a = annotations[i]!;
     const r = results[i]!;
-    if (r.method !== 'search' || r.outcome !== 'moved') return undefined;
+    const hasContext = a.prefix !== undefined || a.suffix !== undefined;
+    if (r.method !== 'search' || !(r.outcome === 'moved' || (r.outcome === 'edited' && !hasContext))) return undefined;
     // The stored context standing as it was (the usual case) settles it before the words are counted.
-    if (a.prefix !== undefined || a.suffix !== undefined) {
+    if (hasContext) {
       const from = index.toUtf16(r.annotation.start);
       const to = index.toUtf16(r.annotation.end);
       if (contextAgrees(a, index.text, from, to) || !isShort(a)) return undefined;
@@ -635,11 +650,15 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
       if (before !== false && after !== false) return undefined;
     } else if (!isShort(a)) return undefined;
     const shift = r.annotation.start - a.start;
-    if (rewrittenAround(i, shift)) return 'echo';
     const before = placedOrder[k - 1];
     const after = placedOrder[k + 1];
     const byBefore = before === undefined ? undefined : placement(before).end - annotations[before]!.end;
     const byAfter = after === undefined ? undefined : placement(after).start - annotations[after]!.start;
+    // Edited where it stood, it begins as far on as the text before it moved, or ends as the text after
+    // it did; moved otherwise on both sides, it is its words found again in prose written nearby (183650:
+    // `US President Biden` in a sentence put after its rewritten paragraph).
+    if (r.outcome === 'edited') return byBefore !== undefined && byAfter !== undefined && byBefore !== shift && byAfter !== r.annotation.end - a.end ? 'echo' : undefined;
+    if (rewrittenAround(i, shift)) return 'echo';
     if (byBefore === undefined && byAfter === undefined) return far[i] ? 'echo' : undefined;
     // Moved as every neighbour did: no length changed between them, so no rewrite put an echo there.
     if ((byBefore === undefined || byBefore === shift) && (byAfter === undefined || byAfter === shift)) return undefined;
@@ -660,18 +679,27 @@ function orphanUnsupportedEchoes(annotations: readonly Annotation[], results: An
     return near && orphanBetween(neighbour, i) && !movedInBetween(neighbour, i) ? undefined : 'echo';
   };
   // An echo vouches for no neighbour: once it is orphaned, the next neighbour out is asked.
-  for (let echoes = true; echoes; ) {
-    echoes = false;
+  for (let found = true; found; ) {
+    found = false;
     const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned' || stillVouching.has(i));
     const doubts = placedOrder.map((i, k) => (stillVouching.has(i) ? undefined : doubt(placedOrder, i, k)));
     placedOrder.forEach((i, k) => {
       const why = doubts[k];
-      if (!why) return;
+      if (!why || (why === 'one word' && !oneWords)) return;
       if (why === 'one word') stillVouching.set(i, results[i]!);
-      else echoes = true;
+      else found = true;
+      echoes.orphaned.add(i);
       results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
     });
   }
+}
+
+/** What `orphanUnsupportedEchoes` orphaned, kept from one call to the next. */
+interface Echoes {
+  /** The annotations it orphaned (by index): they show no edit to the next call. */
+  orphaned: Set<number>;
+  /** Those orphaned only because they are one word, moved as a neighbour did, with their placements: they still vouch for it. */
+  stillVouching: Map<number, AnchorResult>;
 }
 
 /**

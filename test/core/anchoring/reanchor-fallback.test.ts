@@ -592,3 +592,54 @@ test('without context, a short text whose nearest annotations on both sides were
     ['36261 President Joe Biden: orphaned-rightly', '41726 President Joe Biden: orphaned-rightly', '89186 dangerous point: orphaned-rightly', '121228 14,000 people: orphaned-rightly'],
   );
 });
+
+test('without context, a short text edited and found where neither neighbour moved it is orphaned: its words echoed nearby', () => {
+  const conflict = 'The conflict has left more than 13,000 people dead since 2014.';
+  const warning = 'US President Joe Biden has warned Putin of sanctions if an offensive was launched.';
+  const training = 'Washington helps train Ukrainian forces and has given them weapons and money.';
+  const before = `Intro.\n\n${conflict}\n\n${warning}\n\nEuropean leaders urged Moscow to return to talks.\n\n${training}\n`;
+  const texts = ['13,000 people', 'US President Joe Biden', 'Washington helps train Ukrainian forces and has given them weapons'];
+  const annotations = texts.map((text, k) => annotate(before, text, { id: `a${k}`, context: false }));
+  // Scenario 183650 (held out): `Joe ` deleted, the paragraph then rewritten, and a sentence naming
+  // `US President Biden` put before the next paragraph: found there, edited, 104 further on.
+  const echoed = before
+    .replace(warning, 'If there is any further aggression, officials warned, it will carry a high price.')
+    .replace('European leaders', 'Readers asked about US President Biden in letters to the editor. European leaders');
+  assert.deepEqual(reanchor(annotations, new OffsetIndex(echoed)).map((r) => r.outcome), ['held', 'orphaned', 'moved']);
+  // Edited in place, text inserted after it too: it begins where the annotation before it says.
+  const inPlace = before.replace('Joe ', '').replace('European leaders', 'Readers wrote in. European leaders');
+  const [, edited] = reanchor(annotations, new OffsetIndex(inPlace));
+  assert.deepEqual([edited!.outcome, edited!.annotation.text], ['edited', 'US President Biden']);
+  assert.equal(fallbackVerdict(183650, 'US President Joe Biden'), '183650 US President Joe Biden: orphaned-rightly');
+});
+
+test('a paragraph of several annotations copied beside its original, nothing around moved as either, leaves them orphaned', () => {
+  const first = 'Russia on Friday published draft security pacts, demanding that NATO deny membership to Ukraine.';
+  const run = 'We are prepared to discuss them, he said. If there is any further aggression, that will carry a high price.';
+  const gone = 'Ryabkov warned that relations with the West had reached a dangerous point, noting drills near Russia.';
+  const last = 'Talks are due to resume in Geneva next month, diplomats said after the meeting.';
+  const texts = [first.slice(0, -1), 'We are prepared to discuss them', 'If there is any further aggression', last.slice(0, -1)];
+  /** The outcomes, and where the run's annotations went, after `run` was copied above `between` and `gone` deleted. */
+  const copiedAbove = (between: string, context: boolean) => {
+    const before = `${first}\n${between}\n${run}\n${gone}\n${last}\n`;
+    const after = `${first}\n${run}\n${between}\n${run}\n${last}\n`;
+    const results = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context })), new OffsetIndex(after));
+    return { outcomes: results.map((r) => r.outcome), starts: results.slice(1, 3).map((r) => r.annotation.start), after };
+  };
+  for (const context of [true, false]) {
+    // Above a short paragraph: by the fewest edits the copy won, but the copy pasted there reads the same
+    // as the original taken there, the short paragraph moved below it.
+    assert.deepEqual(copiedAbove('Officials met again on Monday.', context).outcomes, ['held', 'orphaned', 'orphaned', 'moved'], `context: ${context}`);
+    // Above one longer than the run's own: no paste beside it, and the fewest edits decide.
+    const far = copiedAbove(Array(5).fill('Officials met again on Monday.').join(' '), context);
+    assert.deepEqual(far.starts, [far.after.lastIndexOf(texts[1]!), far.after.lastIndexOf(texts[2]!)], `context: ${context}`);
+  }
+  // Scenarios 167798 (two paragraphs copied above the one before them) and 168177 (copied below the next).
+  for (const variant of ['with prefix/suffix', 'without prefix/suffix'] as const) {
+    assert.deepEqual(
+      [fallbackVerdict(167798, 'We are prepared', variant), fallbackVerdict(168177, 'Konstantin Kalachev', variant)],
+      ['167798 We are prepared: orphaned-wrongly', '168177 Konstantin Kalachev: orphaned-wrongly'],
+      `${variant}: orphaned, the text intact twice`,
+    );
+  }
+});
