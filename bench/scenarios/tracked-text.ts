@@ -478,21 +478,22 @@ export class TrackedText {
   }
 
   /**
-   * Where the same mark ends the pure insertions right after an original mark at `edge` (a full stop,
-   * question or exclamation mark, within the line): the edge the span may have had, had the mark been
-   * the last one and the insertions part of the edit before it.
+   * Where the same mark, and the original spaces that followed the original mark at `edge` (a full
+   * stop, question or exclamation mark), end the pure insertions right after those spaces, within the
+   * line: the edge the span may have had, had the mark been the last one and the insertions part of
+   * the edit before it (`further.` kept, `Markets fell … news. ` inserted after its space, 203276).
    * @returns the offset of the inserted run's last mark, or undefined
    */
   private keptMarkRepeated(edge: number): number | undefined {
     const mark = this.cells[edge];
     if (!mark || mark.id < 0 || !/[.!?]/u.test(mark.ch)) return undefined;
-    let last = edge;
-    for (let i = edge + 1; i < this.cells.length; i++) {
-      const c = this.cells[i]!;
-      if (c.ch === '\n' || c.id >= 0 || !this.edits[c.edit]!.insertion) break;
-      last = i;
-    }
-    return last > edge + 1 && this.cells[last]!.ch === mark.ch ? last : undefined;
+    let from = edge + 1;
+    while (from < this.cells.length && this.cells[from]!.id >= 0 && /[ \t]/u.test(this.cells[from]!.ch)) from++;
+    let to = from;
+    while (to < this.cells.length && this.cells[to]!.ch !== '\n' && this.cells[to]!.id < 0 && this.edits[this.cells[to]!.edit]!.insertion) to++;
+    const tail = mark.ch + this.cells.slice(edge + 1, from).map((c) => c.ch).join('');
+    const inserted = this.cells.slice(from, to).map((c) => c.ch).join('');
+    return inserted.length > tail.length && inserted.endsWith(tail) ? to - tail.length : undefined;
   }
 
   /**

@@ -237,14 +237,20 @@ export class DiffMap {
    * Where an edited span begins: after a line break the diff put inside a span that had none, when what
    * comes before it from the span's new start is mostly inserted text — `editedEnd` at the other edge
    * (88641: a sentence appended to the paragraph before the span and the span's first sentence
-   * replaced, one change across the break).
+   * replaced, one change across the break). A span that began with a word begins with one again:
+   * marks and white space an edit put in at its new start stay outside (`anonymity. “If` → `“again`,
+   * the sentence before the span deleted and its first word replaced in one change, 203443: the quote
+   * mark is the text's), as at its end.
    * @param newStart the start as mapped
    * @param newEnd the end as mapped
    */
   private editedStart(start: number, end: number, newStart: number, newEnd: number, first: number): number {
-    if (this.oldText.slice(start, end).includes('\n')) return newStart;
     let at = newStart;
-    for (const lineBreak of this.insertedLineBreaks(newStart, newEnd, first)) if (this.mostlyInserted(at, lineBreak, first)) at = lineBreak + 1;
+    if (!this.oldText.slice(start, end).includes('\n')) {
+      for (const lineBreak of this.insertedLineBreaks(newStart, newEnd, first)) if (this.mostlyInserted(at, lineBreak, first)) at = lineBreak + 1;
+    }
+    if (!isWordChar(this.oldText.charAt(start))) return at;
+    while (at < newEnd && !isWordChar(this.newText.charAt(at)) && this.insertedNew(at, at + 1, Math.max(0, first), true)) at++;
     return at;
   }
 

@@ -934,3 +934,13 @@ test('diff-first: the word after a span, deleted and put in again glued to an in
   assert.deepEqual(diffSummary(before, 'US President Joe Biden', before.replace('Biden has', 'Harris')), ['edited', 'diff', 'US President Joe Harris']);
   assert.deepEqual(scenarioVerdicts([[136310, 'US President Joe Biden']]), ['136310 US President Joe Biden: edited-correctly']);
 });
+
+test('diff-first: a span that began with a word begins with one again: a quote mark the edit before it took along stays outside', () => {
+  // Scenario 203443 (held out): the sentence before the quote deleted and its first word replaced. Myers
+  // made one change of `That said, … anonymity. “If` → `“again`, and the span began at the quote mark.
+  const quote = 'If there is any further aggression against Ukraine, that will carry a high price';
+  const before = `Intro.\n“We are prepared to discuss them. That said, some things in this document will be unacceptable,” the official told reporters. “${quote}.”\nEnd.\n`;
+  const after = before.replace('That said, some things in this document will be unacceptable,” the official told reporters. “If', '“again');
+  assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', quote.replace('If', 'again')]);
+  assert.deepEqual(scenarioVerdicts([[203443, 'If there is any']]), ['203443 If there is any: edited-correctly']);
+});

@@ -358,6 +358,20 @@ test('a full stop kept after a replaced last part, sentences inserted after it e
   assert.ok(!other.truth(6, 31).alternatives.some((b) => b.end === other.text.indexOf('! Zeta')));
 });
 
+test('a full stop kept after a replaced last part, its space kept, sentences inserted after the space: the span may end before the last', () => {
+  // Scenario 203276: `Delta epsilon.` replaced by `Rain came.` (the full stop kept) and `Sun shone. `
+  // inserted after the space that followed it — the same text as `Delta epsilon` replaced by `Rain
+  // came. Sun shone`, the full stop and the space kept last.
+  const t = spliced(SENTENCES, [18, 14, 'Rain came.'], [29, 0, 'Sun shone. ']);
+  assert.equal(t.text, 'Alpha beta gamma. Rain came. Sun shone. Zeta.');
+  const truth = t.truth(6, 31);
+  assert.deepEqual([truth.kind, truth.start, truth.end], ['edited', 6, 27]);
+  assert.ok(truth.alternatives.some((b) => b.start === 6 && b.end === t.text.indexOf('. Zeta')), JSON.stringify(truth.alternatives));
+  // Inserted text that does not end with the mark and the space is no such story.
+  const other = spliced(SENTENCES, [18, 14, 'Rain came.'], [29, 0, 'Sun shone! ']);
+  assert.ok(!other.truth(6, 31).alternatives.some((b) => b.end === other.text.indexOf('! Zeta')));
+});
+
 test('an edge word deleted and inserted again against the edge, with more, is undetermined: the word may be the span\'s, kept', () => {
   // Scenario 55893: `The ` deleted, `The talks are expected … days. ` inserted before the span — the same
   // text as the span's `The ` kept and `talks … days. ` inserted after it, one edit fewer.
