@@ -643,3 +643,24 @@ test('a paragraph of several annotations copied beside its original, nothing aro
     );
   }
 });
+
+test('a far placement on a copy of its paragraph whose neighbour in it stayed, its text in the copy too, is orphaned', () => {
+  // Scenario 247178 (held out): a paragraph copied to the top, a sentence of the original then replaced.
+  // The annotation on that sentence was found whole in the copy, 1,948 code points up; the next one in
+  // the paragraph stayed (or, with context, was orphaned between the two places), its text in the copy too.
+  for (const variant of ['with prefix/suffix', 'without prefix/suffix'] as const) {
+    assert.equal(fallbackVerdict(247178, 'We are prepared', variant), '247178 We are prepared: orphaned-edited', variant);
+  }
+  // A paragraph moved to the top, not copied: both of its annotations follow it.
+  const first = 'Russia on Friday published draft security pacts, demanding that NATO deny membership to Ukraine.';
+  const middle = 'The documents were submitted to the U.S. and its allies earlier this week, officials said on Friday.';
+  const paragraph = 'We are prepared to discuss them, the official said. If there is any further aggression, that will carry a high price.';
+  const last = 'Talks are due to resume in Geneva next month, diplomats said after the meeting.';
+  const before = `${first}\n${middle}\n${paragraph}\n${last}\n`;
+  const moved = `${paragraph}\n${first}\n${middle}\n${last}\n`;
+  const texts = [first.slice(0, -1), middle.slice(0, -1), 'We are prepared to discuss them', 'If there is any further aggression', last.slice(0, -1)];
+  for (const context of [true, false]) {
+    const results = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context })), new OffsetIndex(moved));
+    assert.deepEqual(results.map((r) => r.annotation.start), texts.map((text) => moved.indexOf(text)), `context: ${context}`);
+  }
+});
