@@ -70,6 +70,47 @@ export function orphanUnsupportedCopies(
 }
 
 /**
+ * Orphan the placements the search made far from their prediction on a copy of a passage: where an
+ * annotation next to one in the old order, apart from it, not placed by the same shift (placed by
+ * another, or orphaned), has its own text standing at the far one's shift as well, in the far one's
+ * paragraph, the far one stands in a copy of the passage that holds both, and the neighbour was not
+ * taken there (247178: a paragraph copied to the top and a sentence of the original replaced; the
+ * annotation on that sentence was found whole in the copy, the next one stayed). A passage moved takes
+ * both along. Without the paragraph condition a neighbour's text in the next paragraph (a paragraph
+ * moved, the next one's quotes restyled) counted too: 17 intact spans orphaned on two sets, not 2.
+ * @param order the annotations' indices in document order (old offsets)
+ * @param far which annotations the search placed far from their predicted place
+ */
+export function orphanFarOnCopies(
+  annotations: readonly Annotation[],
+  results: AnchorResult[],
+  index: OffsetIndex,
+  order: readonly number[],
+  far: readonly boolean[],
+  occurrences: Occurrences,
+): void {
+  const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
+  const placedElsewhere = (j: number | undefined, by: number) => j !== undefined && (results[j]!.outcome === 'orphaned' || shift(j) !== by);
+  const onCopy = order.filter((i, k) => {
+    const r = results[i]!;
+    if (!far[i] || r.method !== 'search' || r.outcome === 'orphaned') return false;
+    const a = annotations[i]!;
+    const by = shift(i);
+    const inCopy = (j: number) => {
+      const b = annotations[j]!;
+      if (b.end > a.start && b.start < a.end) return false;
+      if (b.start + by < 0 || b.end + by > index.length || index.slice(b.start + by, b.end + by) !== b.text) return false;
+      // Standing there alone, the neighbour's text is no copy: it was orphaned (or placed) for other reasons.
+      if (!occurrences.repeated(b.text)) return false;
+      const [from, to] = b.start < a.start ? [b.start + by, a.end + by] : [a.start + by, b.end + by];
+      return !index.slice(from, to).includes('\n');
+    };
+    return [order[k - 1], order[k + 1]].some((j) => placedElsewhere(j, by) && inCopy(j!));
+  });
+  for (const i of onCopy) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
+}
+
+/**
  * Orphan, as ambiguous, the placements of edited text that stands more than once in the document: a
  * paragraph edited, then copied, holds the edit in both places, and the search found the nearer.
  */
