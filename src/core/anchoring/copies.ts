@@ -170,11 +170,11 @@ function fewestEdits(
 
 /**
  * Whether a run of annotations placed at one shift stands whole at another as well, the two copies near
- * each other (less than the length of the paragraphs holding the run apart) and no other annotation
- * placed between them: a copy pasted beside its original, or past the paragraph next to it. The shifts around cannot tell which is
- * which: the copy pasted before the original and a paragraph deleted further on shift the annotations
- * after it as the copy taken for the original, with the line between moved, would (45356: one
- * annotation; 167798: a paragraph of two copied above the one before it).
+ * each other (`besideLength`) and no other annotation placed between them: a copy pasted beside its
+ * original, or past the paragraph next to it. The shifts around cannot tell which is which: the copy
+ * pasted before the original and a paragraph deleted further on shift the annotations after it as the
+ * copy taken for the original, with the line between moved, would (45356: one annotation; 167798: a
+ * paragraph of two copied above the one before it).
  * @param run the annotations (indices) that moved alike
  * @param placed the shift they were placed by
  * @param other the shift of the other copy
@@ -296,5 +296,4 @@ export class Claims {
   claimed(i: number, start: number, end: number, shift: number): boolean {
     return this.spans.some(([s, e, d, j]) => j !== i && s < end && start < e && d !== shift);
   }
-
 }

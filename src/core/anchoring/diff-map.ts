@@ -421,7 +421,7 @@ export class DiffMap {
       if (again !== undefined) return again;
     }
     if (!kept && hasWordChar(this.oldText, h.oldStart, start)) {
-      const beganSentence = /(?:\n|[.!?]["'”’)]?\s+)$/.test(this.oldText.slice(h.oldStart, start));
+      const beganSentence = BEGINS_SENTENCE.test(this.oldText.slice(h.oldStart, start));
       return h.oldEnd <= end && beganSentence && SENTENCE_BREAK.test(this.newText.slice(h.newStart, h.newEnd))
         ? this.startAfterLastBreak(h.newStart, h.newEnd, beganWithWord)
         : undefined;

@@ -453,7 +453,7 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
   if (foundExact) {
     // The stored text itself, chosen by its context and place among any copies; far away, only as a far exact occurrence is taken.
     const far = Math.abs(found.start - expected) > NEAR;
-    const hasContext = a.prefix !== undefined || a.suffix !== undefined;
+    const hasContext = hasStoredContext(a);
     if (far && (editedNear(best, expected, found.start, found.end) || (hasContext && !contextAgrees(a, text, found.start, found.end)))) return { best: found.score };
     if (mayBeEcho(a, text, found.start, found.end)) return { best: found.score };
     // The only exact occurrence scores 1 wherever it is: there is nothing to choose between.
@@ -508,7 +508,7 @@ const SHORT_TEXT_WORDS = 8;
  */
 function mayBeEcho(a: Annotation, text: string, start: number, end: number): boolean {
   // The stored context standing there as it was (the usual case) settles it without reading words.
-  if ((a.prefix === undefined && a.suffix === undefined) || contextAgrees(a, text, start, end) || !isShort(a)) return false;
+  if (!hasStoredContext(a) || contextAgrees(a, text, start, end) || !isShort(a)) return false;
   const { before, after } = contextWordsBeside(a, text, start, end);
   return !before && !after;
 }
@@ -639,7 +639,7 @@ function orphanUnsupportedEchoes(
   const doubt = (placedOrder: readonly number[], i: number, k: number): 'echo' | 'one word' | undefined => {
     const a = annotations[i]!;
     const r = results[i]!;
-    const hasContext = a.prefix !== undefined || a.suffix !== undefined;
+    const hasContext = hasStoredContext(a);
     if (r.method !== 'search' || !(r.outcome === 'moved' || (r.outcome === 'edited' && !hasContext))) return undefined;
     // The stored context standing as it was (the usual case) settles it before the words are counted.
     if (hasContext) {
@@ -888,12 +888,17 @@ function placed(a: Annotation, index: OffsetIndex, from: number, to: number, sco
     return { annotation: withoutStatus({ ...a }), outcome: 'held', score: 1, method: 'held' };
   }
   const moved = withoutStatus({ ...a, start, end, text });
-  if (a.prefix !== undefined || a.suffix !== undefined) {
+  if (hasStoredContext(a)) {
     const context = contextAround(index, start, end);
     if (a.prefix !== undefined) moved.prefix = context.prefix;
     if (a.suffix !== undefined) moved.suffix = context.suffix;
   }
   return { annotation: moved, outcome: text === a.text ? 'moved' : 'edited', score, method };
+}
+
+/** Whether an annotation carries stored context (a prefix, a suffix or both). */
+function hasStoredContext(a: Annotation): boolean {
+  return a.prefix !== undefined || a.suffix !== undefined;
 }
 
 /** Whether a placement is good enough to accept. */

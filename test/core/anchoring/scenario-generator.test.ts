@@ -344,32 +344,26 @@ test('an edge sentence replaced, or deleted with sentences inserted against it, 
   assert.deepEqual(word.truth(6, 31), { kind: 'edited', start: 6, end: 36, alternatives: [] });
 });
 
-test('a full stop kept after a replaced last part, sentences inserted after it ending in a full stop: the span may end before the last', () => {
+test('a full stop kept after a replaced last part, sentences inserted after it (or after the space it kept) ending as it did: the span may end before the last', () => {
   // Scenario 137246: "Delta epsilon" replaced by "Rain came", then " Sun shone." inserted after the kept
-  // full stop — the same text as "Delta epsilon" replaced by "Rain came. Sun shone", the full stop kept last.
-  const t = spliced(SENTENCES, [18, 13, 'Rain came'], [28, 0, ' Sun shone.']);
-  assert.equal(t.text, 'Alpha beta gamma. Rain came. Sun shone. Zeta.');
-  const truth = t.truth(6, 31);
-  assert.deepEqual([truth.kind, truth.start, truth.end], ['edited', 6, 27]);
-  assert.ok(truth.alternatives.some((b) => b.start === 6 && b.end === t.text.indexOf('. Zeta')), JSON.stringify(truth.alternatives));
-  // Inserted text that ends with another mark is no such story.
-  const other = spliced(SENTENCES, [18, 13, 'Rain came'], [28, 0, ' Sun shone!']);
-  assert.equal(other.text, 'Alpha beta gamma. Rain came. Sun shone! Zeta.');
-  assert.ok(!other.truth(6, 31).alternatives.some((b) => b.end === other.text.indexOf('! Zeta')));
-});
-
-test('a full stop kept after a replaced last part, its space kept, sentences inserted after the space: the span may end before the last', () => {
-  // Scenario 203276: `Delta epsilon.` replaced by `Rain came.` (the full stop kept) and `Sun shone. `
-  // inserted after the space that followed it — the same text as `Delta epsilon` replaced by `Rain
-  // came. Sun shone`, the full stop and the space kept last.
-  const t = spliced(SENTENCES, [18, 14, 'Rain came.'], [29, 0, 'Sun shone. ']);
-  assert.equal(t.text, 'Alpha beta gamma. Rain came. Sun shone. Zeta.');
-  const truth = t.truth(6, 31);
-  assert.deepEqual([truth.kind, truth.start, truth.end], ['edited', 6, 27]);
-  assert.ok(truth.alternatives.some((b) => b.start === 6 && b.end === t.text.indexOf('. Zeta')), JSON.stringify(truth.alternatives));
-  // Inserted text that does not end with the mark and the space is no such story.
-  const other = spliced(SENTENCES, [18, 14, 'Rain came.'], [29, 0, 'Sun shone! ']);
-  assert.ok(!other.truth(6, 31).alternatives.some((b) => b.end === other.text.indexOf('! Zeta')));
+  // full stop — the same text as "Delta epsilon" replaced by "Rain came. Sun shone", the full stop kept
+  // last. Scenario 203276: "Delta epsilon." replaced by "Rain came." (the full stop kept) and "Sun shone. "
+  // inserted after the space that followed it: the full stop and the space kept last.
+  const stories: { n: number; replaced: [number, number, string]; inserted: [number, number, string] }[] = [
+    { n: 137246, replaced: [18, 13, 'Rain came'], inserted: [28, 0, ' Sun shone.'] },
+    { n: 203276, replaced: [18, 14, 'Rain came.'], inserted: [29, 0, 'Sun shone. '] },
+  ];
+  for (const { n, replaced, inserted } of stories) {
+    const t = spliced(SENTENCES, replaced, inserted);
+    assert.equal(t.text, 'Alpha beta gamma. Rain came. Sun shone. Zeta.', `${n}`);
+    const truth = t.truth(6, 31);
+    assert.deepEqual([truth.kind, truth.start, truth.end], ['edited', 6, 27], `${n}`);
+    assert.ok(truth.alternatives.some((b) => b.start === 6 && b.end === t.text.indexOf('. Zeta')), `${n}: ${JSON.stringify(truth.alternatives)}`);
+    // Inserted text that ends with another mark is no such story.
+    const other = spliced(SENTENCES, replaced, [inserted[0], 0, inserted[2].replace('.', '!')]);
+    assert.equal(other.text, 'Alpha beta gamma. Rain came. Sun shone! Zeta.', `${n}`);
+    assert.ok(!other.truth(6, 31).alternatives.some((b) => b.end === other.text.indexOf('! Zeta')), `${n}`);
+  }
 });
 
 test('an edge word deleted and inserted again against the edge, with more, is undetermined: the word may be the span\'s, kept', () => {
