@@ -249,8 +249,8 @@ export class DiffMap {
     if (!this.oldText.slice(start, end).includes('\n')) {
       for (const lineBreak of this.insertedLineBreaks(newStart, newEnd, first)) if (this.mostlyInserted(at, lineBreak, first)) at = lineBreak + 1;
     }
-    if (!isWordChar(this.oldText.charAt(start))) return at;
-    while (at < newEnd && !isWordChar(this.newText.charAt(at)) && this.insertedNew(at, at + 1, Math.max(0, first), true)) at++;
+    const kept = isWordChar(this.oldText.charAt(start)) ? (c: string) => isWordChar(c) : /\s/u.test(this.oldText.charAt(start)) ? () => true : (c: string) => !/\s/u.test(c);
+    while (at < newEnd && !kept(this.newText.charAt(at)) && this.insertedNew(at, at + 1, Math.max(0, first), true)) at++;
     return at;
   }
 
@@ -275,9 +275,9 @@ export class DiffMap {
         }
       }
     }
-    if (!isWordChar(this.oldText.charAt(end - 1))) return at;
+    const kept = isWordChar(this.oldText.charAt(end - 1)) ? (c: string) => isWordChar(c) : /\s/u.test(this.oldText.charAt(end - 1)) ? () => true : (c: string) => !/\s/u.test(c);
     const inserted = (i: number) => this.hunks.slice(Math.max(0, first), last + 1).some((x) => i >= x.newStart && i < x.newEnd);
-    while (at > newStart && !isWordChar(this.newText.charAt(at - 1)) && inserted(at - 1)) at--;
+    while (at > newStart && !kept(this.newText.charAt(at - 1)) && inserted(at - 1)) at--;
     return at;
   }
 
@@ -1280,7 +1280,8 @@ function realignRepeats(changes: readonly Change[], sides: LineSides): { changes
  * line) and lines Myers changed as well, nothing else. One moved line that stands edited (two thirds
  * of its words kept) in the other change is kept in place too, as that edit (the neighbour edited as
  * well as the original); so is one line Myers rewrote into an unrelated one (a paragraph pasted before
- * it) that stands edited in the next change.
+ * it) that stands edited in the next change; and so are the moved lines next to the equal lines
+ * between, when those alone stand in the other change (`movedLinesKept`).
  * @param changes the line changes (line numbers over `lines`), in order
  */
 function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] {
@@ -1331,18 +1332,41 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
   };
   /** Lines inserted, or lines edited in place (a third of their words kept): no other move, no rewrite. */
   const inPlace = (x: Change, words: WordsKept) => x.aStart === x.aEnd || words.oldWords + words.newWords === 0 || words.kept >= Math.max(words.oldWords, words.newWords) * MIN_SURVIVAL;
+  /** Whether old lines `[from, to)` hold a letter or digit. */
+  const withWords = (from: number, to: number) => hasWordChar(oldText, oldLines.at(from), oldLines.at(to));
+  /**
+   * The old lines of one change to keep in place, as `[from, n, at]` (at new line `at` on): the lines
+   * `c1` only deleted, or `c2`, where they stand in the other change exactly or some of them edited;
+   * else the lines next to the equal lines between where those alone stand there exactly (the paragraph
+   * before the original edited too: 256531, Myers kept the copy and moved the paragraph between).
+   */
+  const movedLinesKept = (c1: Change, c2: Change): [number, number, number] | undefined => {
+    const [n1, n2] = [c1.aEnd - c1.aStart, c2.aEnd - c2.aStart];
+    const [moved1, moved2] = [moved(c1), moved(c2)];
+    const down = moved1 ? standsIn(c1.aStart, n1, c2.bStart, c2.bEnd) : -1;
+    if (down >= 0) return [c1.aStart, n1, down];
+    const up = moved2 ? standsIn(c2.aStart, n2, c1.bStart, c1.bEnd) : -1;
+    if (up >= 0) return [c2.aStart, n2, up];
+    const downEdited = moved1 || rewroteOne(c1) ? standsIn(c1.aStart, n1, c2.bStart, c2.bEnd, true) : -1;
+    if (downEdited >= 0) return [c1.aStart, n1, downEdited];
+    const upEdited = moved2 ? standsIn(c2.aStart, n2, c1.bStart, c1.bEnd, true) : -1;
+    if (upEdited >= 0) return [c2.aStart, n2, upEdited];
+    for (let from = c1.aStart + 1; moved1 && from < c1.aEnd; from++) {
+      const at = withWords(from, c1.aEnd) ? standsIn(from, c1.aEnd - from, c2.bStart, c2.bEnd) : -1;
+      if (at >= 0) return [from, c1.aEnd - from, at];
+    }
+    for (let to = c2.aEnd - 1; moved2 && to > c2.aStart; to--) {
+      const at = withWords(c2.aStart, to) ? standsIn(c2.aStart, to - c2.aStart, c1.bStart, c1.bEnd) : -1;
+      if (at >= 0) return [c2.aStart, to - c2.aStart, at];
+    }
+    return undefined;
+  };
   const out = [...changes];
   for (let k = 0; k + 1 < out.length; k++) {
     const [c1, c2] = [out[k]!, out[k + 1]!];
-    // The moved lines kept in place instead, with where they stand in the other change.
-    const down = moved(c1) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd) : -1;
-    const up = down < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd) : -1;
-    // Moved lines that stand in the other change, some of them edited: kept in place too, with those edits.
-    const downEdited = down < 0 && up < 0 && (moved(c1) || rewroteOne(c1)) ? standsIn(c1.aStart, c1.aEnd - c1.aStart, c2.bStart, c2.bEnd, true) : -1;
-    const upEdited = down < 0 && up < 0 && downEdited < 0 && moved(c2) ? standsIn(c2.aStart, c2.aEnd - c2.aStart, c1.bStart, c1.bEnd, true) : -1;
-    if (down < 0 && up < 0 && downEdited < 0 && upEdited < 0) continue;
-    const [from, n, at] =
-      down >= 0 || downEdited >= 0 ? [c1.aStart, c1.aEnd - c1.aStart, Math.max(down, downEdited)] : [c2.aStart, c2.aEnd - c2.aStart, Math.max(up, upEdited)];
+    const kept = movedLinesKept(c1, c2);
+    if (!kept) continue;
+    const [from, n, at] = kept;
     const before = diff(c1.aStart, from, c1.bStart, at);
     const after = diff(from + n, c2.aEnd, at + n, c2.bEnd);
     if (!before || !after) continue;
@@ -1528,38 +1552,43 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
 }
 
 /**
- * `keepFirstWord` over each replacement, and over each two kept apart by white space only (Myers
- * threads `The documents` → `also The` on the space).
+ * `keepFirstWord` over each replacement, and over each run of up to `KEPT_WORD_RUN` kept apart by white
+ * space only, the longest first (Myers threads `The documents` → `also The` on the space, and deletes
+ * `than` to put it in again for `$2.5` after an emoji inserted: `than $2.5` → `📈 than `).
  */
 function keepFirstWords(oldText: string, newText: string, hunks: readonly Hunk[]): Hunk[] {
   const out: Hunk[] = [];
-  for (let i = 0; i < hunks.length; i++) {
-    const h = hunks[i]!;
-    const next = hunks[i + 1];
-    const pair = next && /^\s+$/u.test(oldText.slice(h.oldEnd, next.oldStart)) ? { oldStart: h.oldStart, oldEnd: next.oldEnd, newStart: h.newStart, newEnd: next.newEnd, coarse: false } : undefined;
-    const keptInPair = pair && keepFirstWord(oldText, newText, pair);
-    if (keptInPair) i++;
-    out.push(...(keptInPair ?? keepFirstWord(oldText, newText, h) ?? [h]));
+  const run = (from: number, to: number): Hunk => ({ oldStart: hunks[from]!.oldStart, oldEnd: hunks[to]!.oldEnd, newStart: hunks[from]!.newStart, newEnd: hunks[to]!.newEnd, coarse: false });
+  for (let i = 0; i < hunks.length; ) {
+    let last = i;
+    while (last + 1 < hunks.length && last + 1 - i < KEPT_WORD_RUN && /^\s*$/u.test(oldText.slice(hunks[last]!.oldEnd, hunks[last + 1]!.oldStart))) last++;
+    let kept: Hunk[] | undefined;
+    while (last >= i && !(kept = keepFirstWord(oldText, newText, run(i, last)))) last--;
+    out.push(...(kept ?? [hunks[i]!]));
+    i = kept ? last + 1 : i + 1;
   }
   return out;
 }
 
+/** How many edits apart by white space only `keepFirstWords` reads as one at most. */
+const KEPT_WORD_RUN = 3;
+
 /**
- * A replacement whose new text ends with the word its old text begins with, white space before it
- * (`The documents` → `also The`), read as text inserted before that word, the word kept, and the rest
- * deleted (`also ` inserted, `The` kept, ` documents` deleted): Myers ties the two, and a span that began
- * at the word would otherwise take the inserted text in.
- * @returns the two edits, or undefined when the replacement has not that shape
+ * A replacement whose new text ends with the word its old text begins with, white space before it and
+ * nothing but white space after it (`The documents` → `also The`), read as text inserted before that
+ * word, the word kept, and the rest replaced by that white space (`also ` inserted, `The` kept,
+ * ` documents` deleted): Myers ties the two, and a span that began at the word would otherwise take the
+ * inserted text in.
+ * @returns the edits, or undefined when the replacement has not that shape
  */
 function keepFirstWord(oldText: string, newText: string, h: Hunk): Hunk[] | undefined {
   const word = /^[\p{L}\p{N}]+/u.exec(oldText.slice(h.oldStart, h.oldEnd))?.[0];
   if (!word || word.length === h.oldEnd - h.oldStart || isWordChar(oldText.charAt(h.oldStart + word.length))) return undefined;
-  const at = h.newEnd - word.length;
+  const space = /\s*$/u.exec(newText.slice(h.newStart, h.newEnd))![0].length;
+  const at = h.newEnd - space - word.length;
   if (at <= h.newStart || !newText.startsWith(word, at) || !/\s/u.test(newText.charAt(at - 1))) return undefined;
-  return [
-    { oldStart: h.oldStart, oldEnd: h.oldStart, newStart: h.newStart, newEnd: at, coarse: false },
-    { oldStart: h.oldStart + word.length, oldEnd: h.oldEnd, newStart: h.newEnd, newEnd: h.newEnd, coarse: false },
-  ];
+  const rest = { oldStart: h.oldStart + word.length, oldEnd: h.oldEnd, newStart: h.newEnd - space, newEnd: h.newEnd, coarse: false };
+  return [{ oldStart: h.oldStart, oldEnd: h.oldStart, newStart: h.newStart, newEnd: at, coarse: false }, rest];
 }
 
 /**

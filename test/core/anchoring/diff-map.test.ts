@@ -944,3 +944,33 @@ test('diff-first: a span that began with a word begins with one again: a quote m
   assert.deepEqual(diffSummary(before, quote, after), ['edited', 'diff', quote.replace('If', 'again')]);
   assert.deepEqual(scenarioVerdicts([[203443, 'If there is any']]), ['203443 If there is any: edited-correctly']);
 });
+
+test('diff-first: a word deleted before a span and put in again after an insertion, in place of its first word, is kept', () => {
+  // Scenario 252940 (held out): an emoji inserted before `than`, the span's first word `$2.5` deleted.
+  // Myers deleted `than` and inserted it again in place of `$2.5 `, and the span began with `than`.
+  const before = 'Intro.\nWashington has committed more than $2.5 billion to bolster a military.\nEnd.\n';
+  for (const after of [before.replace('more than $2.5 ', 'more 📈 than  '), before.replace('more than $2.5 ', 'more 📈 than ')]) {
+    assert.deepEqual(diffSummary(before, '$2.5 billion', after), ['edited', 'diff', 'billion'], JSON.stringify(after));
+  }
+  // A span that began with a word begins with one again; one that began with a mark, with no white space.
+  assert.deepEqual(diffSummary(before, '$2.5 billion', before.replace('$2.5 ', '$ 3 ')), ['edited', 'diff', '$ 3 billion']);
+  assert.deepEqual(scenarioVerdicts([[252940, '$2.5 billion']]), ['252940 $2.5 billion: edited-correctly']);
+});
+
+test('diff-first: a paragraph copied above its neighbours, which were edited too, is no move of those neighbours', () => {
+  // Scenario 256531 (held out): a sentence deleted in one paragraph, the paragraph two below it copied
+  // above it, a word of the original replaced. Myers kept the copy as the original and moved the two
+  // paragraphs between below it; the paragraph right above the original is unchanged, kept in place.
+  const edited = 'The tough demands appear certain to be rejected by the U.S. and its allies. The alliance’s secretary-general warned that talks would need to involve Ukraine.';
+  const kept = 'The publication of the draft pacts comes amid soaring tensions over a Russian troop buildup near Ukraine.';
+  const copied = 'Deputy Foreign Minister Sergei Ryabkov said that relations with the U.S. have approached a dangerous point.';
+  const before = `Title\n${edited}\n${kept}\n${copied}\nEnd.\n`;
+  const after = `Title\n${copied}\n\n${edited.replace(/ The alliance’s.*/, '')}\n${kept}\n${copied.replace('Minister', 'roughly')}\nEnd.\n`;
+  const { result } = diffOne(before, 'Deputy Foreign Minister Sergei Ryabkov', after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['edited', 'diff', 'Deputy Foreign roughly Sergei Ryabkov', after.lastIndexOf('Deputy')]);
+  assert.deepEqual(summary(diffOne(before, 'The tough demands appear certain', after).result), ['moved', 'diff', 'The tough demands appear certain']);
+  assert.deepEqual(
+    scenarioVerdicts([[256531, 'Deputy Foreign Minister'], [256531, 'dangerous point'], [256531, 'unacceptable']]),
+    ['256531 Deputy Foreign Minister: edited-correctly', '256531 dangerous point: exact', '256531 unacceptable: exact'],
+  );
+});
