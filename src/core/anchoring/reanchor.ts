@@ -260,9 +260,12 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     // Where the neighbours put its end: the one after it moved with any edit inside the span.
     const predictedEnds = [placedOrder[before], placedOrder[after]].flatMap((j) => (j === undefined || !apart(a.end + shift(j) - length) ? [] : [a.end + shift(j)]));
     let edges: KeptEdges | null | undefined;
+    // Moved as no neighbour did, nothing vouches for its shift: its edited original may stand anywhere
+    // the search would have looked near the prediction (a copy of its paragraph pushed it on by its length).
+    const alone = shifts[k - 1] !== shifts[k] && shifts[k + 1] !== shifts[k];
     const edgeNear = (at: number, atEnd: boolean) => {
       edges ??= keptEdges(a.text);
-      return edges !== null && edgeWordsNear(index, a.text, atEnd ? edges.last : edges.first, at, atEnd, r.annotation);
+      return edges !== null && edgeWordsNear(index, a.text, atEnd ? edges.last : edges.first, at, atEnd, r.annotation, alone ? NEAR : PREDICTED_SLACK);
     };
     if (exact.length === 1 && !followed.has(i)) {
       results[i] = placed(a, index, index.toUtf16(exact[0]!), index.toUtf16(exact[0]!) + a.text.length, r.score, 'search');
@@ -336,15 +339,15 @@ function keptEdges(text: string): KeptEdges | null {
 }
 
 /**
- * Whether the first (last, `atEnd`) words of a stored text (`keptEdges`) stand as they are near
- * (`PREDICTED_SLACK`) code point `at`, where the neighbours put its start (end), apart from its
- * placement, and the rest of it not after (before) them: its original, edited past them.
+ * Whether the first (last, `atEnd`) words of a stored text (`keptEdges`) stand as they are within
+ * `slack` code points of `at`, where the neighbours put its start (end), apart from its placement, and
+ * the rest of it not after (before) them: its original, edited past them.
  * @param edge those words
  * @param placement where the search put it (code points)
  */
-function edgeWordsNear(index: OffsetIndex, text: string, edge: string, at: number, atEnd: boolean, placement: { start: number; end: number }): boolean {
-  const from = index.toUtf16(clamp(at - PREDICTED_SLACK, 0, index.length));
-  const to = index.toUtf16(clamp(at + PREDICTED_SLACK, 0, index.length));
+function edgeWordsNear(index: OffsetIndex, text: string, edge: string, at: number, atEnd: boolean, placement: { start: number; end: number }, slack: number): boolean {
+  const from = index.toUtf16(clamp(at - slack, 0, index.length));
+  const to = index.toUtf16(clamp(at + slack, 0, index.length));
   const [start, end] = [index.toUtf16(placement.start), index.toUtf16(placement.end)];
   // The window holds where the edge begins (start side) or ends (end side).
   const window = atEnd ? index.text.slice(Math.max(0, from - edge.length), to) : index.text.slice(from, to + edge.length);
@@ -609,9 +612,11 @@ function orphanUnsupportedEchoes(
    * Whether the passage around a short text was rewritten: the nearest annotations before and after
    * it, apart from it, were both orphaned before (at the document's edge, the one there is, and one
    * around it), and none around it (overlapping it, next to it in the old order) was placed by as much
-   * as it moved. Its place then rests on its words alone.
+   * as it moved. Its place then rests on its words alone. With `nothingLeft`, the two must have been
+   * orphaned with nothing like them found (a best score under `MIN_TEXT_SIMILARITY`): an orphan edited
+   * in place, its text still there, is no passage rewritten.
    */
-  const rewrittenAround = (i: number, shift: number): boolean => {
+  const rewrittenAround = (i: number, shift: number, nothingLeft = false): boolean => {
     const { start, end } = annotations[i]!;
     const apart = (j: number) => annotations[j]!.end <= start || annotations[j]!.start >= end;
     const k = rank.get(i)!;
@@ -622,7 +627,8 @@ function orphanUnsupportedEchoes(
     const around = order.slice(before + 1, after).filter((j) => j !== i);
     // At the document's edge, one side only: an annotation around it orphaned too shows the passage gone.
     const aroundOrphaned = around.some((j) => orphanedBefore.has(j));
-    const gone = (at: number) => (at < 0 || at >= order.length ? aroundOrphaned : orphanedBefore.has(order[at]!));
+    const gone = (at: number) =>
+      at < 0 || at >= order.length ? aroundOrphaned : orphanedBefore.has(order[at]!) && (!nothingLeft || results[order[at]!]!.score < MIN_TEXT_SIMILARITY);
     if (!gone(before) || !gone(after)) return false;
     return !around.some((j) => results[j]!.outcome !== 'orphaned' && results[j]!.annotation.start - annotations[j]!.start === shift);
   };
@@ -640,6 +646,16 @@ function orphanUnsupportedEchoes(
     const a = annotations[i]!;
     const r = results[i]!;
     const hasContext = hasStoredContext(a);
+    // Its text standing where it stood is no witness when the passage around it was rewritten, nothing
+    // left of the words it stood between: an echo written there may come to stand on its old offsets (264841).
+    if (r.method === 'held') {
+      if (!isShort(a)) return undefined;
+      if (hasContext) {
+        const { before, after } = contextWordsBeside(a, index.text, index.toUtf16(a.start), index.toUtf16(a.end));
+        if (before !== false || after !== false) return undefined;
+      }
+      return rewrittenAround(i, 0, true) ? 'echo' : undefined;
+    }
     if (r.method !== 'search' || !(r.outcome === 'moved' || (r.outcome === 'edited' && !hasContext))) return undefined;
     // The stored context standing as it was (the usual case) settles it before the words are counted.
     if (hasContext) {

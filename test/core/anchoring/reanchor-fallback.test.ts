@@ -664,3 +664,55 @@ test('a far placement on a copy of its paragraph whose neighbour in it stayed, i
     assert.deepEqual(results.map((r) => r.annotation.start), texts.map((text) => moved.indexOf(text)), `context: ${context}`);
   }
 });
+
+test('a short text standing on its old offsets in a rewritten passage, its context gone, is orphaned as an echo', () => {
+  // Scenario 264841 (held out): a paragraph rewritten, a sentence echoing `dangerous point` put after
+  // it, and an emoji above: the echo came to stand exactly where the quote stood, between two orphans.
+  const denied = 'Moscow has denied plans to attack its neighbor, officials said.';
+  const oldLead = 'Deputy Foreign Minister Sergei Ryabkov said that relations with the West have approached a “';
+  const paragraph = `${oldLead}dangerous point,” noting that drills near Russia have raised “unacceptable” threats to its security.`;
+  const newLead = '“We will see,” an aide said when asked about the talks ahead. Earlier reports had spoken of ';
+  const last = 'Ryabkov told reporters that Moscow proposed talks in Geneva, which the U.S. has not yet answered.';
+  const before = `Intro.\n${denied}\n${paragraph}\n${last}\n`;
+  const texts = [denied.slice(0, -1), 'Deputy Foreign Minister Sergei Ryabkov', 'dangerous point', 'unacceptable', last.slice(0, -1)];
+  const outcomes = (after: string, context: boolean) => reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context })), new OffsetIndex(after)).map((r) => r.outcome);
+  const echoed = before.replace(paragraph, `${newLead}dangerous point as well.`);
+  assert.equal(echoed.indexOf('dangerous point'), before.indexOf('dangerous point'));
+  for (const context of [true, false]) assert.deepEqual(outcomes(echoed, context), ['held', 'orphaned', 'orphaned', 'orphaned', 'moved'], `context: ${context}`);
+  // Its context's words still beside it: its own place, the words around it edited.
+  assert.deepEqual(outcomes(before.replace('approached a “dangerous point,” noting', 'approached a “dangerous point,” said'), true), ['held', 'held', 'held', 'moved', 'moved']);
+  for (const variant of ['with prefix/suffix', 'without prefix/suffix'] as const) {
+    assert.equal(fallbackVerdict(264841, 'dangerous point', variant), '264841 dangerous point: orphaned-rightly', variant);
+  }
+});
+
+test('an exact copy placed where no neighbour moved, its first words standing edited near where they predict, is orphaned', () => {
+  // Scenario 267051 (held out): the last annotated paragraph copied above a caption, the original's end
+  // replaced, a sentence put before the paragraph above it. The copy was taken, 97 or more code points
+  // from the original's first words; nothing after it tells which is the original. (50646 alike.)
+  const first = 'Deputy Foreign Minister Sergei Ryabkov said drills near Russia have raised unacceptable threats.';
+  const caption = 'Ukrainian soldiers keep watch on the frontline, not far from the town of Avdiivka, on Dec. 10, 2021.';
+  const pacts = 'The draft pacts contain obligations to pull back weapons from the borders.';
+  const told = 'Ryabkov told reporters that Moscow proposed that the U.S. immediately start the talks in Geneva.';
+  const before = `Intro.\n${first}\n${caption}\n${pacts}\n${told}\nThe end.\n`;
+  const texts = ['unacceptable', told.slice(0, -1)];
+  const edited = told.replace('immediately start the talks in Geneva', 'It was not clear when the meeting would take place');
+  for (const lead of ['', 'A separate account also mentioned the talks, without giving a source. ']) {
+    const after = `Intro.\n${first}\n${told}\n${caption}\n${lead}${pacts}\n${edited}\nThe end.\n`;
+    for (const context of [true, false]) {
+      const results = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context })), new OffsetIndex(after));
+      assert.deepEqual(results.map((r) => r.outcome), ['held', 'orphaned'], `context: ${context}, ${JSON.stringify(lead)}`);
+    }
+  }
+  // Moved there, not copied: it follows.
+  const moved = `Intro.\n${first}\n${told}\n${caption}\n${pacts}\nThe end.\n`;
+  const [, followed] = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context: false })), new OffsetIndex(moved));
+  assert.deepEqual([followed!.outcome, followed!.annotation.start], ['moved', moved.indexOf(told)]);
+  for (const variant of ['with prefix/suffix', 'without prefix/suffix'] as const) {
+    assert.deepEqual(
+      [fallbackVerdict(267051, 'Ryabkov told reporters', variant), fallbackVerdict(50646, 'Ryabkov told reporters', variant)],
+      ['267051 Ryabkov told reporters: orphaned-edited', '50646 Ryabkov told reporters: orphaned-edited'],
+      variant,
+    );
+  }
+});
