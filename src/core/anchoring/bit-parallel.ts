@@ -237,3 +237,31 @@ export function similarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   return longer === 0 ? 1 : 1 - editDistance(a, b) / longer;
 }
+
+/**
+ * Whether two strings are at least `min` similar (`similarity`). Each character one has more of than
+ * the other costs an edit, so their count (over 64 buckets of character codes, which can only lower
+ * it) bounds the edit distance from below: most pairs far apart are ruled out without computing it.
+ * @param a one string
+ * @param b the other
+ * @param min the least similarity, 0 to 1
+ */
+export function similarAtLeast(a: string, b: string, min: number): boolean {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0) return true;
+  const counts = BAG;
+  counts.fill(0);
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i) & 63]!++;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i) & 63]!--;
+  let surplus = 0;
+  let deficit = 0;
+  for (const n of counts) {
+    if (n > 0) surplus += n;
+    else deficit -= n;
+  }
+  if (1 - Math.max(surplus, deficit) / longer < min) return false;
+  return similarity(a, b) >= min;
+}
+
+/** The buckets `similarAtLeast` counts in, reused: it runs for many placements of one re-anchoring. */
+const BAG = new Int32Array(64);

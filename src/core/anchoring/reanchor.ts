@@ -8,7 +8,7 @@ import { OffsetIndex } from '../text';
 import { CONTEXT_CHECK, contextAgrees, contextAround } from './context';
 import { Claims, orphanEditedOnCopies, orphanFarOnCopies, orphanUnsupportedCopies } from './copies';
 import { DiffMap } from './diff-map';
-import { similarity } from './bit-parallel';
+import { similarAtLeast, similarity } from './bit-parallel';
 import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
 import { Occurrences } from './occurrences';
 import { orphaned } from './orphaned';
@@ -275,7 +275,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     } else if (
       exact.length > 0 ||
       followedCopy[k] ||
-      predicted.some((at) => similarity(a.text, index.slice(at, at + length)) >= EDITED_IN_PLACE) ||
+      predicted.some((at) => similarAtLeast(a.text, index.slice(at, at + length), EDITED_IN_PLACE)) ||
       predicted.some((at) => edgeNear(at, false)) ||
       predictedEnds.some((endAt) => edgeNear(endAt, true)) ||
       (far[i] && predicted.length === inRange.length && surroundingsStandAt(index, r.annotation, within(byBefore) ? byBefore : undefined, within(byAfter) ? byAfter : undefined))

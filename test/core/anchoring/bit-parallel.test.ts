@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Alphabet, BitPattern, editDistance, similarity } from '../../../src/core/anchoring/bit-parallel';
+import { Alphabet, BitPattern, editDistance, similarAtLeast, similarity } from '../../../src/core/anchoring/bit-parallel';
 
 /** The textbook dynamic programme, cell by cell: the reference the bit-vector version must agree with. */
 function table(pattern: string, text: string, anchored: boolean): number[][] {
@@ -72,5 +72,19 @@ test('editDistance is the Levenshtein distance and similarity scales it to 0..1'
       assert.equal(editDistance(a, b), editDistance(b, a));
     }),
     { numRuns: 300 },
+  );
+});
+
+test('similarAtLeast answers as similarity compared with the least, on alike and unalike strings', () => {
+  assert.equal(similarAtLeast('dangerous point', 'dangerous joint', 0.8), true);
+  assert.equal(similarAtLeast('dangerous point', 'severe consequences'.slice(0, 15), 0.8), false);
+  assert.equal(similarAtLeast('', '', 1), true);
+  // Strings that differ little (one a few edits from the other) as well as unrelated ones.
+  const edited = fc.tuple(str(40), fc.array(fc.tuple(fc.nat(40), str(3)), { maxLength: 4 })).map(([s, edits]) => [s, edits.reduce((t, [at, put]) => t.slice(0, at) + put + t.slice(at + put.length), s)] as const);
+  fc.assert(
+    fc.property(fc.oneof(edited, fc.tuple(str(40), str(40))), fc.double({ min: 0, max: 1, noNaN: true }), ([a, b], min) => {
+      assert.equal(similarAtLeast(a, b, min), similarity(a, b) >= min);
+    }),
+    { numRuns: 2000 },
   );
 });
