@@ -156,6 +156,8 @@ export class DiffMap {
     let island = 0;
     let lastEdit = start;
     let at = start;
+    /** Whether every stretch of the span's words the edits left is an echo in a rewrite (`echoBetween`). */
+    let onlyEchoes = true;
     for (let i = Math.max(0, first); i <= last; i++) {
       const h = this.hunks[i]!;
       if (h.oldEnd <= start) continue; // before the span; an insertion at its start stays outside it
@@ -171,7 +173,10 @@ export class DiffMap {
       onlyDeleted &&= !hasWordChar(this.newText, h.newStart, h.newEnd) && !hasWordChar(this.oldText, h.oldStart, start) && !hasWordChar(this.oldText, end, h.oldEnd);
       const keptTo = Math.max(at, Math.min(h.oldStart, end));
       survived += keptTo - at;
-      survivedWord ||= hasWordChar(this.oldText, at, keptTo);
+      if (hasWordChar(this.oldText, at, keptTo)) {
+        survivedWord = true;
+        onlyEchoes &&= this.echoBetween(this.hunks[i - 1], h, at, keptTo);
+      }
       at = Math.max(at, Math.min(h.oldEnd, end));
     }
     const cut = touched ? (this.sentenceBeforeStart(start, end, first, last) ?? this.sentenceAfterFirstWord(start, end, first, last)) : undefined;
@@ -183,9 +188,13 @@ export class DiffMap {
       return { kind: 'mapped', start: newStart, end: start === end ? newStart : this.mapEnd(end), edited: false, score: 1 };
     }
     survived += end - at;
-    survivedWord ||= hasWordChar(this.oldText, at, end);
+    if (hasWordChar(this.oldText, at, end)) {
+      survivedWord = true;
+      onlyEchoes &&= this.echoBetween(this.hunks[last], this.hunks[last + 1], at, end);
+    }
     island = Math.max(island, wordCount(this.oldText, lastEdit, end));
-    if (!survivedWord || this.paraphrased(edits, island)) return this.followMove(start, end);
+    // What the edits left of it only words a rewrite of its paragraph happened to share (275246).
+    if (!survivedWord || onlyEchoes || this.paraphrased(edits, island)) return this.followMove(start, end);
     const mappedEnd = this.mapEnd(end);
     const newStart = this.editedStart(start, end, cut ?? this.mapStart(start), mappedEnd, first);
     const tailAt = this.tailStandsAfter(start, end, last, this.wordsInsertedAfterEnd(start, end, last) ?? this.editedEnd(start, end, mappedEnd, newStart, first, last));

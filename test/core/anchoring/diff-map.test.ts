@@ -974,3 +974,17 @@ test('diff-first: a paragraph copied above its neighbours, which were edited too
     ['256531 Deputy Foreign Minister: edited-correctly', '256531 dangerous point: exact', '256531 unacceptable: exact'],
   );
 });
+
+test('diff-first: a span of which the edits left only words a rewrite of its paragraph shares is not followed there', () => {
+  // Scenario 275246 (held out): ` point` deleted from `dangerous point`, then the paragraph rewritten
+  // into prose that mentions `dangerous`. Myers kept that word, between two rewrites, as the span's.
+  const para = 'Deputy Foreign Minister Sergei Ryabkov said that Russia’s relations with the U.S. and its NATO allies have approached a “dangerous point,” noting that alliance deployments and drills near Russia have raised “unacceptable” threats to its security.';
+  const before = `Moscow has denied plans to attack its neighbor.\n${para}\nUKRAINE-RUSSIA-CONFLICT\nUkrainian soldiers keep watch.\n`;
+  const rewrite = 'If there is any further aggression, officials warned, it will carry a high price.\nA separate account also mentioned dangerous, without giving a source.';
+  assert.deepEqual(summary(diffOne(before, 'dangerous point', before.replace(`${para}\n`, `${rewrite} `)).result).slice(0, 2), ['orphaned', 'diff']);
+  // Its last word deleted, or the sentence before it rewritten, the rest of the paragraph in place: edited.
+  assert.deepEqual(diffSummary(before, 'dangerous point', before.replace(' point,”', ',”')), ['edited', 'diff', 'dangerous']);
+  const leadRewritten = before.replace(/Deputy Foreign .* “dangerous point,”/u, 'Officials said relations were “dangerous,”');
+  assert.deepEqual(diffSummary(before, 'dangerous point', leadRewritten), ['edited', 'diff', 'dangerous']);
+  assert.deepEqual(scenarioVerdicts([[275246, 'dangerous point']]), ['275246 dangerous point: orphaned-rightly']);
+});
