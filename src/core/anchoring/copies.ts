@@ -80,6 +80,9 @@ export function orphanUnsupportedCopies(
  * moved, the next one's quotes restyled) counted too: 17 intact spans orphaned on two sets, not 2.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
+ * @param vouchedOnly whether a placed neighbour counts only where the annotation on its other side
+ *   moved by as much: before the neighbours' checks, one placed alone may itself be misplaced, its
+ *   original beside the far one (6378: `dangerous point` placed on another annotation's copy of it)
  */
 export function orphanFarOnCopies(
   annotations: readonly Annotation[],
@@ -88,9 +91,18 @@ export function orphanFarOnCopies(
   order: readonly number[],
   far: readonly boolean[],
   occurrences: Occurrences,
+  vouchedOnly: boolean,
 ): void {
   const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
-  const placedElsewhere = (j: number | undefined, by: number) => j !== undefined && (results[j]!.outcome === 'orphaned' || shift(j) !== by);
+  const placed = (j: number | undefined): j is number => j !== undefined && results[j]!.outcome !== 'orphaned';
+  /** Whether the neighbour at `m` in `order`, next to a far placement moved by `by`, is no copy's: orphaned, or placed otherwise (vouched for by the one past it). */
+  const placedElsewhere = (m: number, by: number, step: number) => {
+    const j = order[m];
+    if (j === undefined) return false;
+    if (!placed(j)) return true;
+    const past = order[m + step];
+    return shift(j) !== by && (!vouchedOnly || (placed(past) && shift(past) === shift(j)));
+  };
   const onCopy = order.filter((i, k) => {
     const r = results[i]!;
     if (!far[i] || r.method !== 'search' || r.outcome === 'orphaned') return false;
@@ -105,7 +117,7 @@ export function orphanFarOnCopies(
       const [from, to] = b.start < a.start ? [b.start + by, a.end + by] : [a.start + by, b.end + by];
       return !index.slice(from, to).includes('\n');
     };
-    return [order[k - 1], order[k + 1]].some((j) => placedElsewhere(j, by) && inCopy(j!));
+    return [-1, 1].some((step) => placedElsewhere(k + step, by, step) && inCopy(order[k + step]!));
   });
   for (const i of onCopy) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
 }

@@ -148,6 +148,8 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   }
   // A placement the neighbours moved off a copy predicts anew for the ones next to it (two paragraphs
   // copied to the top together: the second's annotations are the first's neighbours).
+  // Before the neighbours are asked: a far one on a copy would predict for them from the copy (271501).
+  orphanFarOnCopies(annotations, results, index, order, far, occurrences, true);
   const followed = new Set<number>();
   for (let pass = 0, moved = true; moved && pass < NEIGHBOUR_PASSES; pass++) moved = followNeighbours(annotations, results, index, order, far, followed);
   // Those left on a copy whose characters another placement had taken first; not orphanClashes's
@@ -155,7 +157,7 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   onClaimedCopy.forEach((copy, i) => {
     if (copy && far[i]) results[i] = orphaned(annotations[i]!, results[i]!.score, 'search');
   });
-  orphanFarOnCopies(annotations, results, index, order, far, occurrences);
+  orphanFarOnCopies(annotations, results, index, order, far, occurrences, false);
   orphanClashes(annotations, results, far);
   // Echoes first as well: one left placed is taken for a witness to the shift around a copy (167798).
   // Not single words yet: the neighbour that makes one doubtful may be orphaned by the checks between.

@@ -547,13 +547,40 @@ test('a text standing on its old offsets in a copy of its paragraph follows its 
   );
 });
 
-test('a text the neighbours would put back where they took it from is orphaned, with those after it in its paragraph (scenario 77613)', () => {
-  // A paragraph copied to the top, one sentence of the original replaced: `severe consequences` is only
-  // on the copy, and `US President Joe Biden`, intact in both, was moved by each side's neighbours in turn.
-  assert.deepEqual(
-    ['US President Joe Biden', 'severe consequences'].map((begins) => fallbackVerdict(77613, begins, 'with prefix/suffix')),
-    ['77613 US President Joe Biden: orphaned-wrongly', '77613 severe consequences: orphaned-rightly'],
-  );
+test('a far placement on a copy, its neighbour in the copy too, is orphaned before the neighbours are asked', () => {
+  // Scenario 271501 (held out): a paragraph copied above a caption and a paragraph inserted above it,
+  // the sentence holding `severe consequences` then deleted from the original. Found only in the copy,
+  // far, it predicted the copy for `President Joe Biden` (intact in both), which followed it there, and
+  // the paragraph before was orphaned, the start of the copied one standing where it predicted too.
+  const dangerous = 'Ryabkov said relations had approached a dangerous point, noting drills near Russia.';
+  const caption = 'Ukrainian soldiers keep watch on the frontline, not far from the town of Avdiivka, on Dec. 10, 2021.';
+  const told = 'Ryabkov told reporters that Moscow proposed that the U.S. immediately start the talks in Geneva.';
+  const warned = 'During the conversation, Biden warned him that Russia would face severe consequences if Moscow attacked.';
+  const call = `President Vladimir Putin raised the demand in last week’s video call with U.S. President Joe Biden. ${warned}`;
+  const before = `Intro.\n${dangerous}\n${caption}\n${told}\n${call}\n`;
+  const texts = ['dangerous point', told.slice(0, -1), 'President Joe Biden', 'severe consequences'];
+  const inserted = 'The statement came hours after a phone call between the two leaders, the first in weeks.';
+  const after = `Intro.\n${dangerous}\n${inserted}\n${call}\n${caption}\n${told}\n${call.replace(` ${warned}`, '')}\n`;
+  for (const context of [true, false]) {
+    const results = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context })), new OffsetIndex(after));
+    assert.deepEqual(
+      results.map((r) => (r.outcome === 'orphaned' ? 'orphaned' : r.annotation.start)),
+      [after.indexOf('dangerous point'), after.indexOf(told), after.lastIndexOf('President Joe Biden'), 'orphaned'],
+      `context: ${context}`,
+    );
+  }
+  // A neighbour placed alone, by a shift no annotation past it shares, is no witness yet (6378: `dangerous
+  // point` first found on another annotation's copy of its words, its original beside `unacceptable`).
+  assert.equal(fallbackVerdict(6378, 'unacceptable', 'with prefix/suffix'), '6378 unacceptable: exact');
+  // Scenario 77613 alike (a paragraph copied to the top, one sentence of the original replaced): the
+  // text intact in both is now placed on the original, not orphaned between the two.
+  for (const variant of ['with prefix/suffix', 'without prefix/suffix'] as const) {
+    assert.deepEqual(
+      [fallbackVerdict(271501, 'President Joe Biden', variant), fallbackVerdict(271501, 'severe consequences', variant), fallbackVerdict(77613, 'US President Joe Biden', variant)],
+      ['271501 President Joe Biden: exact', '271501 severe consequences: orphaned-rightly', '77613 US President Joe Biden: exact'],
+      variant,
+    );
+  }
 });
 
 test('a short text whose stored context stands on neither side is asked of its neighbours as one without context', () => {
