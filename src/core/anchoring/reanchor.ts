@@ -246,7 +246,7 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
   let moved = false;
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
-    if (r.method !== 'search' || r.outcome !== 'moved') return;
+    if (r.method !== 'search' || (r.outcome !== 'moved' && r.outcome !== 'edited')) return;
     const a = annotations[i]!;
     const before = differentBefore[k]!;
     const after = differentAfter[k]!;
@@ -259,6 +259,12 @@ function followNeighbours(annotations: readonly Annotation[], results: AnchorRes
     // Places apart from where the search put it: one overlapping it is the same text, a little shifted.
     const predicted = inRange.filter(apart);
     const exact = predicted.filter((at) => index.slice(at, at + length) === a.text);
+    // Edited where the search found it, its text whole where a neighbour puts it: a paragraph copied
+    // beside itself and one of the two edited, which no text tells from the original (300783).
+    if (r.outcome === 'edited') {
+      if (exact.length > 0) results[i] = orphaned(a, r.score, 'search');
+      return;
+    }
     // Where the neighbours put its end: the one after it moved with any edit inside the span.
     const predictedEnds = [placedOrder[before], placedOrder[after]].flatMap((j) => (j === undefined || !apart(a.end + shift(j) - length) ? [] : [a.end + shift(j)]));
     let edges: KeptEdges | null | undefined;

@@ -743,3 +743,25 @@ test('an exact copy placed where no neighbour moved, its first words standing ed
     );
   }
 });
+
+test('an edited placement whose text stands whole where a neighbour predicts it is orphaned: which copy was edited no text tells', () => {
+  // Scenario 300783 (held out): a paragraph copied above itself, a word then inserted in the copy. The
+  // search took the edited copy, nearer its prediction; the intact original stood where the annotation
+  // after it predicts.
+  const first = 'The US is willing to discuss some of the proposals, officials said on Friday in Washington.';
+  const paragraph = '“We are prepared to discuss them,” the official said. “If there is any further aggression against Ukraine, that will have massive consequences and will carry a high price.”';
+  const next = 'Deputy Foreign Minister Sergei Ryabkov said relations have approached a dangerous point.';
+  const before = `Intro.\n${first}\n\n${paragraph}\n\n${next}\n`;
+  const texts = [first.slice(0, -1), 'If there is any further aggression against Ukraine, that will have massive consequences', 'Deputy Foreign Minister Sergei Ryabkov'];
+  const after = `Intro.\n${first}\n\n${paragraph.replace('against Ukraine', 'against senior Ukraine')}\n\n${paragraph}\n\n${next}\n`;
+  for (const context of [true, false]) {
+    const [, aggression] = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context })), new OffsetIndex(after));
+    assert.equal(aggression!.outcome, 'orphaned', `context: ${context}`);
+  }
+  // Edited in place, no copy anywhere: it stays edited.
+  const [, edited] = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context: false })), new OffsetIndex(before.replace('against Ukraine', 'against senior Ukraine')));
+  assert.deepEqual([edited!.outcome, edited!.annotation.text], ['edited', texts[1]!.replace('against Ukraine', 'against senior Ukraine')]);
+  for (const variant of ['with prefix/suffix', 'without prefix/suffix'] as const) {
+    assert.equal(fallbackVerdict(300783, 'If there is any further aggression', variant), '300783 If there is any further aggression: orphaned-wrongly', variant);
+  }
+});
