@@ -226,6 +226,10 @@ const EDITED_IN_PLACE = 0.8;
  * orphaned so, that moved alike, on its copy: unless their text stands exactly where the neighbours
  * predict, they are orphaned with it. One it moved before that the neighbours would move again is
  * orphaned: each side's neighbours predict another place holding its text, and no text tells which.
+ * A placement of edited text is orphaned where its stored text stands exactly at one of those places:
+ * a paragraph copied beside itself and one of the two edited, which no text tells from the original.
+ * The first or last words are looked for within `PREDICTED_SLACK` of where the neighbours put them, or
+ * `NEAR` when no placement next to it moved by as much (nothing vouches for its shift).
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place (updated)
  * @param followed which annotations it has moved, over the passes (updated)
