@@ -593,7 +593,9 @@ function isWordAt(text: string, i: number): boolean {
  * (text deleted there) while it stands near (`NEAR`) that neighbour's shift, or both barely moved
  * (`ECHO_SLACK`). Without neighbours, a placement far from where the walk expected it is doubtful.
  * So is one whose nearest annotations on both sides were orphaned, their passage rewritten around it,
- * unless one around it was placed by as much (`rewrittenAround`). An echo orphaned so vouches for no neighbour: the others are asked again, of their next neighbour
+ * unless one around it was placed by as much (`rewrittenAround`). One held on its old offsets is asked
+ * that last question alone, when its stored context's words stand on neither side of it, and only of
+ * orphans of which nothing like them was found. An echo orphaned so vouches for no neighbour: the others are asked again, of their next neighbour
  * out; a single word orphaned only because it is one word, moved as a neighbour did, still vouches.
  * @param order the annotations' indices in document order (old offsets)
  * @param far which annotations the search placed far from their predicted place
