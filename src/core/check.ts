@@ -13,8 +13,8 @@ export interface AnnotationCheck {
   /** With `fix`: the re-anchored sidecar, present only when something changed. */
   fixed: Sidecar | undefined;
   /**
-   * With `fix`: the outcome for every annotation that did not hold (for every annotation when the
-   * previous text was given), with its record's position in the sidecar.
+   * With `fix`: the outcome for every annotation that did not hold or that re-anchoring did not hold
+   * (for every annotation when the previous text was given), with its record's position in the sidecar.
    */
   outcomes: (AnchorResult & { position: number })[];
 }
@@ -45,14 +45,17 @@ export function checkAnnotations(
     const findings = loose.map((i) => driftFinding(sidecar.annotations[i]!, undefined, index, recordLines));
     return { findings, fixed: undefined, outcomes: [] };
   }
-  // With the previous text every annotation goes through the diff: one that still "holds" may be
-  // sitting on text that moved there from elsewhere while its own text moved on.
-  const positions = options.previousText === undefined ? loose : sidecar.annotations.map((_, i) => i);
-  const needsAnchoring = positions.map((i) => sidecar.annotations[i]!);
-  const outcomes = reanchor(needsAnchoring, index, options).map((o, k) => ({ ...o, position: positions[k]! }));
+  // Every annotation goes to reanchor, those that still "hold" too. With the previous text each goes
+  // through the diff: one may sit on text that moved there from elsewhere while its own text moved on.
+  // Without it the search weighs each placement against its neighbours, held ones included: they are
+  // its witnesses, and one standing on its old offsets may be a copy or an echo there.
+  const drifted = new Set(loose);
+  const outcomes = reanchor(sidecar.annotations, index, options)
+    .map((o, position) => ({ ...o, position }))
+    .filter((o) => options.previousText !== undefined || drifted.has(o.position) || o.outcome !== 'held');
   const annotations = [...sidecar.annotations];
   for (const o of outcomes) annotations[o.position] = o.annotation;
-  const changed = outcomes.some((o, i) => JSON.stringify(o.annotation) !== JSON.stringify(needsAnchoring[i]));
+  const changed = outcomes.some((o) => JSON.stringify(o.annotation) !== JSON.stringify(sidecar.annotations[o.position]));
   const findings = outcomes.filter((o) => o.outcome === 'orphaned').map((o) => driftFinding(o.annotation, o, index, recordLines));
   return { findings, fixed: changed ? { ...sidecar, annotations } : undefined, outcomes };
 }

@@ -103,3 +103,24 @@ test('with fix, an annotation two diffs as good place differently is orphaned an
   assert.match(result.findings[0]!.message, /cannot be placed for sure/);
   assert.doesNotMatch(result.findings[0]!.message, /was deleted/);
 });
+
+test('with fix, the annotations that still hold are the search’s witnesses: an echo on its old offsets is orphaned', () => {
+  // Scenario 264841's shape: a paragraph rewritten, its `dangerous point` echoed by the new text so that
+  // the echo stands exactly on the quote's old offsets. Passed alone, the two drifted annotations could
+  // not show the passage rewritten around the one that held.
+  const denied = 'Moscow has denied plans to attack its neighbor, officials said.';
+  const paragraph = 'Deputy Foreign Minister Sergei Ryabkov said that relations with the West have approached a “dangerous point,” noting that drills near Russia have raised “unacceptable” threats to its security.';
+  const echo = '“We will see,” an aide said when asked about the talks ahead. Earlier reports had spoken of dangerous point as well.';
+  const last = 'Ryabkov told reporters that Moscow proposed talks in Geneva, which the U.S. has not yet answered.';
+  const before = `Intro.\n${denied}\n${paragraph}\n${last}\n`;
+  const after = before.replace(paragraph, echo);
+  assert.equal(after.indexOf('dangerous point'), before.indexOf('dangerous point'));
+  const at = (text: string, id: string): Annotation => {
+    const start = before.indexOf(text);
+    return { id, label: 'quote', start, end: start + text.length, text, prefix: before.slice(Math.max(0, start - 32), start), suffix: before.slice(start + text.length, start + text.length + 32) };
+  };
+  const annotations = [at(denied, 'a'), at('Deputy Foreign Minister Sergei Ryabkov', 'b'), at('dangerous point', 'c'), at('unacceptable', 'd'), at(last, 'e')];
+  const result = checkAnnotations(sidecar(...annotations), after, new Map(), true);
+  assert.deepEqual(result.outcomes.map((o) => [o.annotation.id, o.outcome]), [['b', 'orphaned'], ['c', 'orphaned'], ['d', 'orphaned'], ['e', 'moved']]);
+  assert.equal(result.fixed?.annotations[2]?.status, 'orphaned');
+});

@@ -145,20 +145,17 @@ export class Entry<L> implements SyncedDocument<L> {
   /**
    * Anchor the annotations against a new text of the document and note those that moved. Given the
    * text they were verified against, every annotation is mapped through the diff from it (the same
-   * `reanchor` as `check --fix`), and what that cannot place is searched for; without it, those that
-   * do not hold are searched for.
+   * `reanchor` as `check --fix`), and what that cannot place is searched for; without it, once any of
+   * them does not hold, all of them go to the search, which weighs each placement against its
+   * neighbours, held ones included (they are its witnesses, and one on its old offsets may be a copy or
+   * an echo there).
    * @param index the new text's offset index, which becomes the entry's
    * @param previousText the text the annotations were verified against, if known
    */
   anchorAll(index: OffsetIndex, previousText?: string): void {
-    const positions = this.annotations.flatMap((a, i) => (previousText !== undefined || a.status === 'orphaned' || !holds(a, index) ? [i] : []));
-    const results = reanchor(
-      positions.map((i) => this.annotations[i]!),
-      index,
-      { previousText },
-    );
-    results.forEach((result, k) => {
-      const position = positions[k]!;
+    const loose = previousText !== undefined || this.annotations.some((a) => a.status === 'orphaned' || !holds(a, index));
+    const results = loose ? reanchor(this.annotations, index, { previousText }) : [];
+    results.forEach((result, position) => {
       if (result.outcome === 'held' && this.annotations[position]!.status !== 'orphaned') return;
       const stored = this.base.find((b) => b.id === result.annotation.id);
       if (stored && !this.drift.has(stored.id)) this.drift.set(stored.id, clone(stored));

@@ -150,3 +150,23 @@ test('clone shares nothing that could change', () => {
   copy.start = 5;
   assert.deepEqual([a.attributes['speaker'], a.start], ['x', 0]);
 });
+
+test('anchorAll without the text held: once any annotation drifted, those that hold are the search’s witnesses too', () => {
+  // A paragraph rewritten around `dangerous point`, its echo landing exactly on the quote's old offsets
+  // (scenario 264841's shape): with its two drifted neighbours alone, nothing showed the passage gone.
+  const paragraph = 'Deputy Foreign Minister Sergei Ryabkov said that relations with the West have approached a “dangerous point,” noting that drills near Russia have raised “unacceptable” threats to its security.';
+  const echo = '“We will see,” an aide said when asked about the talks ahead. Earlier reports had spoken of dangerous point as well.';
+  const before = `Moscow has denied plans to attack its neighbor, officials said.\n${paragraph}\nThe end.\n`;
+  const after = before.replace(paragraph, echo);
+  const at = (text: string, id: string): Annotation => {
+    const start = before.indexOf(text);
+    return { id, label: 'quote', start, end: start + text.length, text, ...contextAround(new OffsetIndex(before), start, start + text.length) };
+  };
+  const entry = entryOver(before, [at('Moscow has denied plans', 'm'), at('Deputy Foreign Minister', 'd'), at('dangerous point', 'p'), at('unacceptable', 'u')]);
+  entry.anchorAll(new OffsetIndex(after));
+  assert.deepEqual(entry.annotations.map((a) => [a.id, a.status ?? 'placed']), [['m', 'placed'], ['d', 'orphaned'], ['p', 'orphaned'], ['u', 'orphaned']]);
+  // Nothing drifted: nothing is searched for, the held ones stay as they are.
+  const still = entryOver(before, [at('dangerous point', 'p')]);
+  still.anchorAll(new OffsetIndex(before));
+  assert.deepEqual([still.annotations[0]!.status, still.drift.size], [undefined, 0]);
+});
