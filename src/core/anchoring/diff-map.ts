@@ -258,7 +258,7 @@ export class DiffMap {
     if (!this.oldText.slice(start, end).includes('\n')) {
       for (const lineBreak of this.insertedLineBreaks(newStart, newEnd, first)) if (this.mostlyInserted(at, lineBreak, first)) at = lineBreak + 1;
     }
-    const kept = isWordChar(this.oldText.charAt(start)) ? (c: string) => isWordChar(c) : /\s/u.test(this.oldText.charAt(start)) ? () => true : (c: string) => !/\s/u.test(c);
+    const kept = edgeKind(this.oldText.charAt(start));
     while (at < newEnd && !kept(this.newText.charAt(at)) && this.insertedNew(at, at + 1, Math.max(0, first), true)) at++;
     return at;
   }
@@ -284,7 +284,7 @@ export class DiffMap {
         }
       }
     }
-    const kept = isWordChar(this.oldText.charAt(end - 1)) ? (c: string) => isWordChar(c) : /\s/u.test(this.oldText.charAt(end - 1)) ? () => true : (c: string) => !/\s/u.test(c);
+    const kept = edgeKind(this.oldText.charAt(end - 1));
     const inserted = (i: number) => this.hunks.slice(Math.max(0, first), last + 1).some((x) => i >= x.newStart && i < x.newEnd);
     while (at > newStart && !kept(this.newText.charAt(at - 1)) && inserted(at - 1)) at--;
     return at;
@@ -1577,6 +1577,17 @@ function keepFirstWords(oldText: string, newText: string, hunks: readonly Hunk[]
     i = kept ? last + 1 : i + 1;
   }
   return out;
+}
+
+/**
+ * What an edited span's edge may stand on, given the character its old text began (ended) with: a word
+ * character after a word character, anything but white space after a mark, anything after white space.
+ * Inserted characters of another kind at a new edge stay outside the span.
+ */
+function edgeKind(ch: string): (c: string) => boolean {
+  if (isWordChar(ch)) return isWordChar;
+  if (/\s/u.test(ch)) return () => true;
+  return (c) => !/\s/u.test(c);
 }
 
 /** How many edits apart by white space only `keepFirstWords` reads as one at most. */

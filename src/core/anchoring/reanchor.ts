@@ -146,10 +146,10 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
     claims.add(i, a, result);
     shifts.record(a.start, a.end, result.annotation.start, result.annotation.end);
   }
-  // A placement the neighbours moved off a copy predicts anew for the ones next to it (two paragraphs
-  // copied to the top together: the second's annotations are the first's neighbours).
   // Before the neighbours are asked: a far one on a copy would predict for them from the copy (271501).
   orphanFarOnCopies(annotations, results, index, order, far, occurrences, true);
+  // A placement the neighbours moved off a copy predicts anew for the ones next to it (two paragraphs
+  // copied to the top together: the second's annotations are the first's neighbours).
   const followed = new Set<number>();
   for (let pass = 0, moved = true; moved && pass < NEIGHBOUR_PASSES; pass++) moved = followNeighbours(annotations, results, index, order, far, followed);
   // Those left on a copy whose characters another placement had taken first; not orphanClashes's
