@@ -30,8 +30,10 @@
  *   deleted). "Copied below" is the same text as "copied above": the copy's bounds are true as well;
  * - **copied, then deleted**: a gone span of which an unedited copy stands, made by a copy whose every
  *   copied letter and digit is gone from its place (the paragraph copied, then deleted or replaced). That
- *   is the text a move of it would have made: gone (orphaned) and the copy's bounds are both true. Not
- *   so when the copy was edited over the span, nor when some words of the copied text still stand;
+ *   is the text a move of it would have made: gone (orphaned) and the copy's bounds are both true. So
+ *   too when the span was edited before the copy: the copy holds its edited text, with what replaced
+ *   its edge words (edited, moved). Not so when the copy was edited over the span, nor when some words
+ *   of the copied text still stand;
  * - **edge word become several**: an edited span whose first (last) code points were replaced or
  *   deleted, with text inserted right against that edge (touching what replaced the edge word, or the
  *   span's new edge) within its sentence (no line break, no sentence end): `formally ` inserted and
@@ -48,10 +50,11 @@
  *   before the span" is the same text as "`talks …` inserted after the kept `The `", one edit fewer;
  *   the bounds taking in the inserted text are true as well;
  * - **which of equal marks survived**: where the code points between an edited span's edge-most
- *   surviving letter or digit and the nearest one outside were deleted but for some marks, those marks
- *   may be the span's or the text's beside it (`100,000 troops, ` → `, `: the figure's comma, or the
- *   one after `troops`); the edge after (before) the marks inside by their earliest and latest match
- *   is true.
+ *   surviving letter or digit (or the letters that replaced its own) and the nearest one outside were
+ *   deleted but for some marks, those marks may be the span's or the text's beside it (`100,000 troops, `
+ *   → `, `: the figure's comma, or the one after `troops`; `U.S. and … Russia.` → `officially.`: the
+ *   abbreviation's full stop, or the sentence's); the edge after (before) the marks inside by their
+ *   earliest and latest match is true.
  */
 
 /** One code point of the edited text. */
@@ -64,6 +67,8 @@ interface Cell {
   edit: number;
   /** For a copy of original text (`copy`), the original code point it copies; else -1. */
   copyOf: number;
+  /** For a copy of text an edit put in (`copy`), that edit; else -1. */
+  copyOfEdit: number;
 }
 
 /** What one edit removed. */
@@ -118,7 +123,7 @@ export class TrackedText {
   /** @param original normalised text (code points are the unit) */
   constructor(original: string) {
     this.original = [...original];
-    this.cells = this.original.map((ch, id) => ({ ch, id, edit: -1, copyOf: -1 }));
+    this.cells = this.original.map((ch, id) => ({ ch, id, edit: -1, copyOf: -1, copyOfEdit: -1 }));
   }
 
   /** The current text. */
@@ -166,7 +171,7 @@ export class TrackedText {
     // Text an earlier edit put in place of original code points stands for them: replacing it replaces them.
     const deleted = new Set(removed.flatMap((c) => (c.id >= 0 ? [c.id] : this.edits[c.edit]!.deleted)));
     this.edits.push({ deleted: [...deleted], insertion });
-    this.cells = [...this.cells.slice(0, at), ...added.map((ch) => ({ ch, id: -1, edit, copyOf: -1 })), ...this.cells.slice(at + count)];
+    this.cells = [...this.cells.slice(0, at), ...added.map((ch) => ({ ch, id: -1, edit, copyOf: -1, copyOfEdit: -1 })), ...this.cells.slice(at + count)];
     this.positions = undefined;
     this.copies = undefined;
   }
@@ -183,8 +188,11 @@ export class TrackedText {
   copy(from: number, count: number, to: number, after = ''): void {
     const edit = this.edits.length;
     const source = this.cells.slice(from, from + count);
-    const copies = source.map((c) => ({ ch: c.ch, id: -1, edit, copyOf: c.id >= 0 ? c.id : c.copyOf }));
-    const added = [...copies, ...[...after].map((ch) => ({ ch, id: -1, edit, copyOf: -1 }))];
+    const copies = source.map((c) => {
+      const inserted = c.id < 0 && c.copyOf < 0;
+      return { ch: c.ch, id: -1, edit, copyOf: c.id >= 0 ? c.id : c.copyOf, copyOfEdit: inserted ? (c.copyOfEdit >= 0 ? c.copyOfEdit : c.edit) : -1 };
+    });
+    const added = [...copies, ...[...after].map((ch) => ({ ch, id: -1, edit, copyOf: -1, copyOfEdit: -1 }))];
     this.edits.push({ deleted: [], insertion: true, copied: copies.filter((c) => c.copyOf >= 0).map((c) => c.copyOf) });
     this.cells = [...this.cells.slice(0, to), ...added, ...this.cells.slice(to)];
     this.positions = undefined;
@@ -232,7 +240,10 @@ export class TrackedText {
       // Copied, then deleted: where no letter or digit of the copied text stands in its place (a replacement
       // may keep its full stop), the copy stands where a move would have put it: "copied there, deleted
       // here" is the same text as "moved there".
-      const copies = this.copiesOf(start, end).filter(({ edit }) => !this.edits[edit]!.copied!.some((id) => this.positions![id]! >= 0 && this.lostWord(id, id + 1)));
+      const copiedAway = ({ edit }: { edit: number }) => !this.edits[edit]!.copied!.some((id) => this.positions![id]! >= 0 && this.lostWord(id, id + 1));
+      const unedited = this.copiesOf(start, end).filter(copiedAway);
+      // Edited, then copied, then deleted: the copy holds the edited text a move would have carried.
+      const copies = unedited.length > 0 ? unedited : this.editedCopiesOf(start, end).filter(copiedAway);
       return { kind: 'gone', start: -1, end: -1, alternatives: copies.map(bounds), ...(copies.length > 0 && { undetermined: true as const }) };
     }
     for (let k = 1; k < at.length; k++) {
@@ -417,7 +428,8 @@ export class TrackedText {
 
   /**
    * Where an edited span's edge may stand when the original code points between its edge-most
-   * surviving letter or digit and the nearest one surviving outside it were deleted but for some marks
+   * surviving letter or digit (or one put in place of its own) and the nearest one surviving outside it
+   * were deleted but for some marks
    * and white space: which of equal marks survived no text tells. `100,000 troops, ` reduced to `, `
    * may have kept the figure's comma (inside the span) as well as the one after `troops` (outside):
    * the same text. The surviving marks are matched as early and as late as they can be among those
@@ -428,9 +440,21 @@ export class TrackedText {
   private markTwinEdges(start: number, end: number, side: -1 | 1): number[] {
     const pos = this.positions!;
     const n = this.original.length;
-    const standsWord = (id: number) => pos[id]! >= 0 && /[\p{L}\p{N}]/u.test(this.original[id]!);
+    const isWord = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+    const standsWord = (id: number) => pos[id]! >= 0 && isWord(this.original[id]);
+    // The span's edge-most word may be one put in place of its own alone (`U.S` → `officially`); a
+    // replacement across the edge is the rule of either bound.
+    const replacedBy = (id: number) => {
+      if (pos[id]! >= 0) return -1;
+      for (let k = this.edits.length - 1; k >= 0; k--) if (!this.edits[k]!.insertion && this.edits[k]!.deleted.includes(id)) return k;
+      return -1;
+    };
+    const replacedByWord = (id: number) => {
+      const k = replacedBy(id);
+      return k >= 0 && this.edits[k]!.deleted.every((d) => d >= start && d < end) && this.cells.some((c) => c.edit === k && isWord(c.ch));
+    };
     let inner = side > 0 ? end - 1 : start;
-    while (inner >= start && inner < end && !standsWord(inner)) inner += side > 0 ? -1 : 1;
+    while (inner >= start && inner < end && !standsWord(inner) && !replacedByWord(inner)) inner += side > 0 ? -1 : 1;
     let outer = side > 0 ? end : start - 1;
     while (outer >= 0 && outer < n && !standsWord(outer)) outer += side > 0 ? 1 : -1;
     if (inner < start || inner >= end) return [];
@@ -441,7 +465,9 @@ export class TrackedText {
     const first = pos[kept[0]!]!;
     // Together, in order, right against the span's letter or digit.
     if (kept.some((id, k) => pos[id] !== first + k)) return [];
-    if (side > 0 ? pos[inner]! + 1 !== first : first + kept.length !== pos[inner]) return [];
+    const against = side > 0 ? first - 1 : first + kept.length;
+    const innerStands = standsWord(inner) ? pos[inner] === against : this.cells[against]?.edit === replacedBy(inner) && isWord(this.cells[against]?.ch);
+    if (!innerStands) return [];
     const chars = kept.map((id) => this.original[id]!);
     const early: number[] = [];
     for (let id = lo; id < hi && early.length < chars.length; id++) if (this.original[id] === chars[early.length]) early.push(id);
@@ -564,6 +590,47 @@ export class TrackedText {
       let k = 1;
       while (k < end - start && this.cells[at + k]?.copyOf === start + k && this.cells[at + k]!.edit === edit) k++;
       if (k === end - start) found.push({ start: at, end: at + k, edit });
+    }
+    return found;
+  }
+
+  /**
+   * The copies of span start..end made after it was edited (a word of it deleted or replaced, text put
+   * in it): a copy's code points that copy the span's, in order, with nothing between them but copies of
+   * text put in the span, and at an edge whose code points did not reach the copy, copies of the text
+   * that replaced only them. A copy edited itself over the span is none.
+   */
+  private editedCopiesOf(start: number, end: number): { start: number; end: number; edit: number }[] {
+    const inSpan = (id: number) => id >= start && id < end;
+    /** Whether an edit put in text in place of the span's code points alone, or only put text in. */
+    const ownEdit = (k: number) => k >= 0 && (this.edits[k]!.insertion || (this.edits[k]!.deleted.length > 0 && this.edits[k]!.deleted.every(inSpan)));
+    const found: { start: number; end: number; edit: number }[] = [];
+    const copyEdits = new Set(this.cells.filter((c) => inSpan(c.copyOf)).map((c) => c.edit));
+    for (const edit of copyEdits) {
+      const at = this.cells.flatMap((c, i) => (c.edit === edit && inSpan(c.copyOf) ? [i] : []));
+      let [first, last] = [at[0]!, at[at.length - 1]!];
+      const ids = at.map((i) => this.cells[i]!.copyOf);
+      if (ids.some((id, k) => k > 0 && id <= ids[k - 1]!)) continue;
+      // Every code point of the span it copied still stands in it: the copy was not edited over the span.
+      if (this.edits[edit]!.copied!.filter(inSpan).length !== ids.length) continue;
+      const copiedInside = (i: number) => {
+        const c = this.cells[i]!;
+        return c.edit === edit && (inSpan(c.copyOf) || (c.copyOf < 0 && ownEdit(c.copyOfEdit)));
+      };
+      let whole = true;
+      for (let i = first; i <= last && whole; i++) whole = copiedInside(i);
+      if (!whole) continue;
+      const replacedEdge = (i: number) => {
+        const c = this.cells[i];
+        return c !== undefined && c.edit === edit && c.copyOf < 0 && c.copyOfEdit >= 0 && !this.edits[c.copyOfEdit]!.insertion && ownEdit(c.copyOfEdit);
+      };
+      if (ids[0] !== start) while (replacedEdge(first - 1)) first--;
+      if (ids[ids.length - 1] !== end - 1) while (replacedEdge(last + 1)) last++;
+      // The whole span as it stood was copied: the copy reaches its edges, or past them.
+      const copied = this.edits[edit]!.copied!;
+      const fromItsStart = ids[0] === start || first < at[0]! || copied.some((id) => id < start);
+      const toItsEnd = ids[ids.length - 1] === end - 1 || last > at[at.length - 1]! || copied.some((id) => id >= end);
+      if (fromItsStart && toItsEnd) found.push({ start: first, end: last + 1, edit });
     }
     return found;
   }

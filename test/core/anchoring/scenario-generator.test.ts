@@ -173,6 +173,30 @@ test('a paragraph copied, then deleted or replaced, is undetermined: the copy is
   assert.deepEqual(replaced.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [{ start: 21, end: 28 }], undetermined: true });
 });
 
+test('a span edited, then copied, then deleted: its edited copy is as true as the orphan (moved there, edited)', () => {
+  // 317661: the lead's last word replaced, the lead copied to the top, the original deleted.
+  const replaced = new TrackedText(PARAGRAPHS);
+  replaced.splice(10, 3, 'too');
+  replaced.copy(6, 8, 24, '\n\n');
+  replaced.splice(6, 10, '');
+  assert.equal(replaced.text, 'One.\n\nThree.\n\nTwo too.\n\nFour.\n');
+  assert.deepEqual(replaced.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [{ start: 14, end: 21 }], undetermined: true });
+  // A word put in it before the copy is inside the copy's bounds; one put at its edge is not.
+  const inserted = new TrackedText(PARAGRAPHS);
+  inserted.splice(10, 0, 'big ');
+  inserted.splice(6, 0, 'So ');
+  inserted.copy(6, 15, 31, '\n\n');
+  inserted.splice(6, 17, '');
+  assert.equal(inserted.text, 'One.\n\nThree.\n\nSo Two big two.\n\nFour.\n');
+  assert.deepEqual(inserted.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [{ start: 17, end: 28 }], undetermined: true });
+  // Only part of it copied: no move of it.
+  const half = new TrackedText(PARAGRAPHS);
+  half.splice(10, 3, 'too');
+  half.copy(10, 3, 24, '\n\n');
+  half.splice(6, 10, '');
+  assert.deepEqual(half.truth(6, 13), { kind: 'gone', start: -1, end: -1, alternatives: [] });
+});
+
 test('a copy is no answer for a gone span when the copy was edited over it or some of the copied text stands', () => {
   // The copy's span edited ("two" → "too"), then the original deleted: no move makes that text.
   const copyEdited = new TrackedText(PARAGRAPHS);
@@ -402,6 +426,10 @@ test('marks left between deleted text at an edge are undetermined: which of equa
   const stop = spliced('Rejected by the U.S. and its allies, who see it. The alliance warned.', [21, 28, ''], [15, 4, '']);
   assert.equal(stop.text, 'Rejected by the. The alliance warned.');
   assert.deepEqual(stop.truth(0, 47), { kind: 'edited', start: 0, end: 17, alternatives: [{ start: 0, end: 15 }], undetermined: true });
+  // Scenario 290521: the marks stand against the word that replaced the span's own last one.
+  const replaced = spliced('They ban sending U.S. and Russian warships there. The end.', [21, 28, ''], [17, 3, 'officially']);
+  assert.equal(replaced.text, 'They ban sending officially. The end.');
+  assert.deepEqual(replaced.truth(0, 48), { kind: 'edited', start: 0, end: 28, alternatives: [{ start: 0, end: 27 }], undetermined: true });
   // White space alone is no other place (an edge may differ from the truth by it anyway).
   const space = spliced('Alpha beta gamma. Delta epsilon.', [6, 5, '']);
   assert.deepEqual(space.truth(6, 16), { kind: 'edited', start: 6, end: 11, alternatives: [] });
