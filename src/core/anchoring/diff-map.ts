@@ -1343,6 +1343,23 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
   const inPlace = (x: Change, words: WordsKept) => x.aStart === x.aEnd || words.oldWords + words.newWords === 0 || words.kept >= Math.max(words.oldWords, words.newWords) * MIN_SURVIVAL;
   /** Whether old lines `[from, to)` hold a letter or digit. */
   const withWords = (from: number, to: number) => hasWordChar(oldText, oldLines.at(from), oldLines.at(to));
+  /** Whether new line `j` stands whole among the old lines. */
+  const copiesOldLine = (j: number) => {
+    for (let i = 0; i < oldLines.count; i++) if (sameLine(i, j)) return true;
+    return false;
+  };
+  /**
+   * The word edits of a change (`editsOf`), the lines it only puts in that copy an old line counted as
+   * none: a copy writes no words. Else the paragraph copied above its neighbour, the original edited,
+   * costs the copy's words, and Myers's story (the neighbour moved below the copy, the original's edited
+   * version put in as new words) wins when the neighbour is the shorter (317306).
+   */
+  const editsCopiesFree = (x: Change, words: WordsKept) => {
+    if (x.aStart !== x.aEnd) return editsOf(words);
+    let written = 0;
+    for (let j = x.bStart; j < x.bEnd; j++) if (!copiesOldLine(j)) written += wordCount(newText, newLines.at(j), newLines.at(j + 1));
+    return written;
+  };
   /**
    * The old lines of one change to keep in place, as `[from, n, at]` (at new line `at` on): the lines
    * `c1` only deleted, or `c2`, where they stand in the other change exactly or some of them edited;
@@ -1381,7 +1398,7 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
     if (!before || !after) continue;
     const option = [...before, ...editedRuns(from, n, at), ...after];
     const words = option.map((x) => keptWords(sides, x));
-    const cost = words.reduce((sum, w) => sum + editsOf(w), 0);
+    const cost = words.reduce((sum, w, q) => sum + editsCopiesFree(option[q]!, w), 0);
     // Lines Myers changed as well may be rewritten in the option too; the equal lines between must stay
     // in place. A change of as many lines as it puts in pairs them in order, each pair judged alone.
     const changedAnyway = (x: Change) => [c1, c2].some((c) => x.aStart >= c.aStart && x.aEnd <= c.aEnd && x.aStart < x.aEnd);
@@ -1395,7 +1412,7 @@ function keepMovedLines(changes: readonly Change[], sides: LineSides): Change[] 
       }
       return true;
     };
-    if (option.every(acceptable) && cost < wordEdits(sides, c1) + wordEdits(sides, c2)) {
+    if (option.every(acceptable) && cost < editsCopiesFree(c1, keptWords(sides, c1)) + editsCopiesFree(c2, keptWords(sides, c2))) {
       out.splice(k, 2, ...option);
       k += option.length - 1;
     }

@@ -988,3 +988,20 @@ test('diff-first: a span of which the edits left only words a rewrite of its par
   assert.deepEqual(diffSummary(before, 'dangerous point', leadRewritten), ['edited', 'diff', 'dangerous']);
   assert.deepEqual(scenarioVerdicts([[275246, 'dangerous point']]), ['275246 dangerous point: orphaned-rightly']);
 });
+
+test('diff-first: a long paragraph copied above a short neighbour, the original edited, is no move of the neighbour', () => {
+  // Scenario 317306 (held out): the last paragraph copied above the one before it, a sentence of the
+  // original then replaced. Myers kept the copy as the original and moved the short neighbour below it,
+  // the edited original put in as new words: fewer words than the copy's, unless a copy writes none.
+  const told = 'Ryabkov told reporters that Moscow proposed talks in Geneva.';
+  const biden = 'Putin raised the demand for security guarantees in last week’s video call with U.S. President Joe Biden, the Kremlin said in a statement on Friday. During the call, Biden warned him of “severe consequences” if Moscow attacked.';
+  const before = `Title\n${told}\n${biden}\n`;
+  const after = `Title\n${biden}\n\n${told}\n${biden.replace(/During the call.*/u, 'The ministry did not respond to a request for comment.')}`;
+  const { result } = diffOne(before, 'President Joe Biden', after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', 'President Joe Biden', after.lastIndexOf('President Joe Biden')]);
+  assert.deepEqual(summary(diffOne(before, 'severe consequences', after).result).slice(0, 2), ['orphaned', 'diff']);
+  // The neighbour moved below, the paragraph not copied: it stays.
+  const moved = `Title\n${biden}\n${told}\n`;
+  assert.deepEqual(diffOne(before, 'President Joe Biden', moved).result.annotation.start, moved.indexOf('President Joe Biden'));
+  assert.deepEqual(scenarioVerdicts([[317306, 'President Joe Biden'], [317306, 'severe consequences']]), ['317306 President Joe Biden: exact', '317306 severe consequences: orphaned-rightly']);
+});
