@@ -35,3 +35,49 @@ export function contextAgrees(a: Annotation, text: string, start: number, end: n
   const suffix = a.suffix?.slice(0, CONTEXT_CHECK);
   return (prefix !== undefined && prefix.length > 0 && text.endsWith(prefix, start)) || (suffix !== undefined && suffix.length > 0 && text.startsWith(suffix, end));
 }
+
+/**
+ * The context an annotation stored without any had on the text it was made on, as far as the other
+ * annotations' texts tell it: where their spans covered the code points right before (after) it, those
+ * code points are known. A sidecar written by hand or imported carries no prefix or suffix, yet a
+ * figure tagged inside a tagged claim has the claim's words around it.
+ *
+ * Only annotations that are not orphaned speak (an orphan's offsets are those of an older text), and
+ * only when every one of them that overlaps the span and its surroundings agrees with its text: offsets
+ * that disagree are no evidence. A side is given only with at least `CONTEXT_CHECK` code points of it
+ * known, so that it tells as much as stored context would; an empty side would mean the document's edge.
+ * @param a an annotation without prefix and suffix
+ * @param annotations the other annotations of its document (it may be among them)
+ * @returns the known prefix (ending at `a.start`) and suffix (beginning at `a.end`), each where known
+ */
+export function contextFromOverlaps(a: Annotation, annotations: readonly Annotation[]): { prefix?: string; suffix?: string } {
+  const from = a.start - CONTEXT_LENGTH;
+  const to = a.end + CONTEXT_LENGTH;
+  const known = new Map<number, string>();
+  const learn = (at: number, ch: string) => {
+    const before = known.get(at);
+    if (before !== undefined && before !== ch) return false;
+    known.set(at, ch);
+    return true;
+  };
+  const own = [...a.text];
+  if (own.length !== a.end - a.start) return {};
+  for (let k = 0; k < own.length; k++) known.set(a.start + k, own[k]!);
+  for (const b of annotations) {
+    if (b === a || b.status === 'orphaned' || b.end <= from || b.start >= to) continue;
+    const chars = [...b.text];
+    if (chars.length !== b.end - b.start) return {};
+    for (let at = Math.max(b.start, from); at < Math.min(b.end, to); at++) if (!learn(at, chars[at - b.start]!)) return {};
+  }
+  const prefix: string[] = [];
+  for (let at = a.start - 1; at >= from && known.has(at); at--) prefix.unshift(known.get(at)!);
+  const suffix: string[] = [];
+  for (let at = a.end; at < to && known.has(at); at++) suffix.push(known.get(at)!);
+  const side = (chars: string[]) => (chars.length >= CONTEXT_CHECK ? chars.join('') : undefined);
+  const context: { prefix?: string; suffix?: string } = {};
+  const prefixKnown = side(prefix);
+  const suffixKnown = side(suffix);
+  if (prefixKnown !== undefined) context.prefix = prefixKnown;
+  if (suffixKnown !== undefined) context.suffix = suffixKnown;
+  return context;
+}

@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
-import { CONTEXT_CHECK, contextAgrees, contextAround } from './context';
+import { CONTEXT_CHECK, contextAgrees, contextAround, contextFromOverlaps } from './context';
 import { Claims, orphanEditedOnCopies, orphanFarOnCopies, orphanUnsupportedCopies } from './copies';
 import { DiffMap } from './diff-map';
 import { similarAtLeast, similarity } from './bit-parallel';
@@ -89,13 +89,16 @@ export function holds(annotation: Annotation, index: OffsetIndex): boolean {
  * otherwise the annotation is returned orphaned (`status: 'orphaned'`, offsets and text as they were).
  * Moved annotations get fresh prefix/suffix where they had them; a formerly orphaned annotation that is
  * found loses its status.
- * @param annotations the annotations of one document, any order
+ * @param given the annotations of one document, any order
  * @param index offsets over the current (normalised) document text
  * @param options the text the annotations were last verified against, when known
  * @returns one result per annotation, in the order given
  */
-export function reanchor(annotations: readonly Annotation[], index: OffsetIndex, options: ReanchorOptions = {}): AnchorResult[] {
-  const results = options.previousText === undefined ? new Array<AnchorResult>(annotations.length) : mapByDiff(annotations, index, options.previousText);
+export function reanchor(given: readonly Annotation[], index: OffsetIndex, options: ReanchorOptions = {}): AnchorResult[] {
+  const results = options.previousText === undefined ? new Array<AnchorResult>(given.length) : mapByDiff(given, index, options.previousText);
+  // Stored without context, an annotation is looked for with what the others' texts tell of it (a
+  // figure inside a claim); the sidecar is not given context it did not have.
+  const annotations = given.map((a, i) => (results[i] !== undefined || hasStoredContext(a) || a.status === 'orphaned' ? a : { ...a, ...contextFromOverlaps(a, given) }));
   const order = annotations.map((_, i) => i);
   order.sort((i, j) => annotations[i]!.start - annotations[j]!.start || annotations[i]!.end - annotations[j]!.end);
   const shifts = new ShiftTracker();
@@ -168,6 +171,11 @@ export function reanchor(annotations: readonly Annotation[], index: OffsetIndex,
   orphanUnsupportedEchoes(annotations, results, index, order, far, echoes, true);
   // Last, against neighbours as placed: one put on a copy whose original was deleted is orphaned by now.
   questionHeldCopies(annotations, results, index, order, heldByWalk);
+  given.forEach((a, i) => {
+    if (annotations[i] === a) return;
+    if (a.prefix === undefined) delete results[i]!.annotation.prefix;
+    if (a.suffix === undefined) delete results[i]!.annotation.suffix;
+  });
   return results;
 }
 
@@ -524,8 +532,9 @@ const SHORT_TEXT_WORDS = 8;
 function mayBeEcho(a: Annotation, text: string, start: number, end: number): boolean {
   // The stored context standing there as it was (the usual case) settles it without reading words.
   if (!hasStoredContext(a) || contextAgrees(a, text, start, end) || !isShort(a)) return false;
+  // A side of which nothing is known (context read off other annotations: `contextFromOverlaps`) leaves it to the neighbours.
   const { before, after } = contextWordsBeside(a, text, start, end);
-  return !before && !after;
+  return before === false && after === false;
 }
 
 /**

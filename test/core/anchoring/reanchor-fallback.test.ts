@@ -765,3 +765,38 @@ test('an edited placement whose text stands whole where a neighbour predicts it 
     assert.equal(fallbackVerdict(300783, 'If there is any further aggression', variant), '300783 If there is any further aggression: orphaned-wrongly', variant);
   }
 });
+
+test('without stored context, a figure inside a claim is looked for with the claim words around it, and given none', () => {
+  // Scenario 324163 (held out): the claim's paragraph rewritten, a sentence echoing its figure put at the
+  // end of the paragraph above, just where the annotations after it predicted the figure. Stored without
+  // context it was taken; the claim's text tells what stood around it.
+  const p1 = 'Stoltenberg said NATO had received the Russian draft documents on Friday.';
+  const claim = 'Officials say Russia has moved 70,000 soldiers to its border with Ukraine and is preparing for a possible invasion early next year.';
+  const p3 = 'It has killed more than 14,000 people and devastated the industrial heartland.';
+  const before = `Intro.\n${p1}\n${claim}\n${p3}\nThe end.\n`;
+  const echo = ' Earlier reports had spoken of 70,000 soldiers as well.';
+  const reporting = `${'Reporting by the Moscow and Washington bureaus; editing by the desk in London, with more words.'.slice(0, claim.length - echo.length - 2)}.`;
+  const echoed = `Intro.\n${p1}${echo}\n${reporting}\n${p3}\nThe end.\n`;
+  assert.equal(echoed.indexOf('70,000') - before.indexOf('70,000'), echoed.indexOf(p3) - before.indexOf(p3));
+  const texts = [p1.slice(0, -1), claim.slice(0, -1), '70,000 soldiers', p3.slice(0, -1)];
+  const results = (after: string) => reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context: false })), new OffsetIndex(after));
+  assert.deepEqual(results(echoed).map((r) => r.outcome), ['held', 'orphaned', 'orphaned', 'moved']);
+  // The claim moved with its figure: both follow, and the sidecar gets no context it did not have.
+  const moved = `Intro.\n${p1} A sentence was put in here.\n${claim}\n${p3}\nThe end.\n`;
+  const placed = results(moved);
+  assert.deepEqual(placed.map((r) => r.annotation.start), texts.map((text, k) => (k === 2 ? moved.indexOf(text, moved.indexOf(claim)) : moved.indexOf(text))));
+  assert.ok(placed.every((r) => r.annotation.prefix === undefined && r.annotation.suffix === undefined));
+  assert.equal(fallbackVerdict(324163, '70,000 soldiers'), '324163 70,000 soldiers: orphaned-rightly');
+});
+
+test('a side of which nothing is known does not make a short text an echo when the known side changed', () => {
+  // Scenario 103369: `Western ` put before a figure that ends its claim: the claim tells the words before
+  // it, which no longer stand there, and nothing after it. Its neighbours moved as it did: it is kept.
+  const claim = 'Officials say that Russia has massed over 100,000 troops';
+  const before = `Intro.\nStoltenberg said NATO had received the drafts.\n${claim} near the border, they said.\nThe talks begin in Geneva.\n`;
+  const texts = ['Stoltenberg said NATO had received the drafts', claim, '100,000 troops', 'The talks begin in Geneva'];
+  const after = before.replace('Intro.', 'Intro. A sentence was put in.').replace('over 100,000', 'over Western 100,000');
+  const results = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context: false })), new OffsetIndex(after));
+  assert.deepEqual(results.map((r) => r.outcome), ['moved', 'edited', 'moved', 'moved']);
+  assert.equal(results[2]!.annotation.start, after.indexOf('100,000 troops'));
+});
