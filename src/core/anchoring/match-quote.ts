@@ -25,6 +25,9 @@ export { POSITION_SCALE, WEIGHTS, WINDOW_RADII } from './quote-matcher';
  */
 export const DOUBT_FLOOR = 0.6;
 
+/** Two placements whose distances from the expected place differ by at most this (UTF-16 units) are as far. */
+const EQUALLY_FAR = 8;
+
 /** Texts up to this length (UTF-16 units) are scanned whole in the last stage; longer ones around seeds. */
 const FULL_SCAN_LIMIT = 1 << 16;
 
@@ -53,14 +56,15 @@ export function findQuote(
     if (!best || top.score > best.score) best = top;
     // A plausible placement nearer the expected place than the best one, elsewhere, whose context agrees
     // about as well: two readings, no answer. (A nearer copy with the wrong context is no rival: the
-    // prefix and suffix choose between repeats.)
+    // prefix and suffix choose between repeats.) So is one as like the quote, in as like a context, as
+    // far to within `EQUALLY_FAR`: which of two copies an unknown edit left the nearer no text tells (311487).
     const rival = candidates.some(
       (m) =>
         m !== top &&
         m.score >= DOUBT_FLOOR &&
-        m.distance < top.distance &&
         (m.end <= top.start || m.start >= top.end) &&
-        contextOf(m) >= contextOf(top) - RIVAL_CONTEXT_MARGIN,
+        ((m.distance < top.distance && contextOf(m) >= contextOf(top) - RIVAL_CONTEXT_MARGIN) ||
+          (m.distance - top.distance <= EQUALLY_FAR && m.quote >= top.quote && contextOf(m) >= contextOf(top))),
     );
     if (accept(top) && !rival) return { over: true, found: top };
     // Something like the quote, in its context, is still near its place, only changed too much: looking

@@ -66,3 +66,19 @@ test('a window offers only placements that start in it: a copy of a long quote e
   const { found } = findQuote(text, { text: quote }, hint, (m) => m.score >= 0.72 && m.quote >= 0.5);
   assert.equal(found?.start, original);
 });
+
+test('two placements as like the quote in as like a context, as far from the expected place to within a few units, are no answer', () => {
+  // Scenario 311487 (held out): a paragraph copied below the next one, a sentence above it shortened:
+  // the original stood 102 before the expected place and the copy 99 after it.
+  const paragraph = 'The analyst Konstantin Kalachev called the demands unrealistic and impossible to meet, a sign of a long standoff.';
+  const between = 'Western powers have also stood firm on backing Ukraine.';
+  const text = `${'a'.repeat(20)} ${paragraph} ${between} ${paragraph} ${'b'.repeat(20)}`;
+  const quote = 'unrealistic and impossible';
+  const [first, second] = [text.indexOf(quote), text.lastIndexOf(quote)];
+  const accept = (m: { score: number; quote: number }) => m.score >= 0.72 && m.quote >= 0.5;
+  const selector = { text: quote, prefix: 'Konstantin Kalachev called the demands ', suffix: ' to meet, a sign' };
+  assert.equal(findQuote(text, selector, Math.round((first + second) / 2), accept).found, undefined);
+  assert.equal(findQuote(text, selector, Math.round((first + second) / 2) - 2, accept).found, undefined);
+  // Nearer by more than that: the nearer is taken.
+  assert.equal(findQuote(text, selector, Math.round((first + second) / 2) - 20, accept).found?.start, first);
+});

@@ -800,3 +800,10 @@ test('a side of which nothing is known does not make a short text an echo when t
   assert.deepEqual(results.map((r) => r.outcome), ['moved', 'edited', 'moved', 'moved']);
   assert.equal(results[2]!.annotation.start, after.indexOf('100,000 troops'));
 });
+
+test('a paragraph copied about as far below as an edit moved its original up: neither is taken', () => {
+  // Scenario 311487 (held out): the copy stood 99 after the expected place, the original 102 before it.
+  for (const variant of ['with prefix/suffix', 'without prefix/suffix'] as const) {
+    assert.equal(fallbackVerdict(311487, 'unrealistic and impossible', variant), '311487 unrealistic and impossible: orphaned-wrongly', variant);
+  }
+});
