@@ -10,6 +10,7 @@ import { contextAgrees } from './context';
 import type { Occurrences } from './occurrences';
 import { orphaned } from './orphaned';
 import type { AnchorResult } from './reanchor';
+import { placementShift } from './shift';
 
 /** At most this many exact occurrences of a text are weighed; a text repeated more often is as good as countless. */
 const MAX_OCCURRENCES = 32;
@@ -35,7 +36,7 @@ export function orphanUnsupportedCopies(
   occurrences: Occurrences,
 ): void {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
-  const shifts = placedOrder.map((i) => results[i]!.annotation.start - annotations[i]!.start);
+  const shifts = placedOrder.map((i) => placementShift(annotations, results, i));
   const claims = Claims.of(annotations, results);
   const places = exactPlaces(index);
   /** Whether a run (by its first place in `placedOrder`) has a member whose text stands once: the same for each doubtful one in it. */
@@ -93,7 +94,7 @@ export function orphanFarOnCopies(
   occurrences: Occurrences,
   vouchedOnly: boolean,
 ): void {
-  const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
+  const shift = (i: number) => placementShift(annotations, results, i);
   const placed = (j: number | undefined): j is number => j !== undefined && results[j]!.outcome !== 'orphaned';
   /** Whether the neighbour at `m` in `order`, next to a far placement moved by `by`, is no copy's: orphaned, or placed otherwise (vouched for by the one past it). */
   const placedElsewhere = (m: number, by: number, step: number) => {
@@ -159,7 +160,7 @@ function fewestEdits(
   if (after === undefined) return false;
   const a = annotations[i]!;
   const placedAt = results[i]!.annotation.start;
-  const shiftOf = (j: number) => results[j]!.annotation.start - annotations[j]!.start;
+  const shiftOf = (j: number) => placementShift(annotations, results, j);
   const shiftBefore = before === undefined ? 0 : shiftOf(before);
   const shiftAfter = shiftOf(after);
   const found = places(a.text);

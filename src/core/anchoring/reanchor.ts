@@ -12,6 +12,7 @@ import { similarAtLeast, similarity } from './bit-parallel';
 import { DOUBT_FLOOR, findQuote, type QuoteMatch } from './match-quote';
 import { Occurrences } from './occurrences';
 import { orphaned } from './orphaned';
+import { placementShift } from './shift';
 import { isWordChar } from './words';
 
 /**
@@ -192,7 +193,7 @@ export function reanchor(given: readonly Annotation[], index: OffsetIndex, optio
  */
 function questionHeldCopies(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], heldByWalk: readonly boolean[]): void {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
-  const shifts = placedOrder.map((i) => results[i]!.annotation.start - annotations[i]!.start);
+  const shifts = placedOrder.map((i) => placementShift(annotations, results, i));
   placedOrder.forEach((i, k) => {
     const r = results[i]!;
     if (!heldByWalk[i] || r.method !== 'held') return;
@@ -245,7 +246,7 @@ const EDITED_IN_PLACE = 0.8;
  */
 function followNeighbours(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], far: boolean[], followed: Set<number>): boolean {
   const placedOrder = order.filter((i) => results[i]!.outcome !== 'orphaned');
-  const shift = (i: number) => results[i]!.annotation.start - annotations[i]!.start;
+  const shift = (i: number) => placementShift(annotations, results, i);
   // The neighbours that moved by another amount, found for every placement in one pass each way: a
   // scan from each placement was quadratic when an insertion at the top moved them all alike.
   const shifts = placedOrder.map(shift);
@@ -653,7 +654,7 @@ function orphanUnsupportedEchoes(
     const gone = (at: number) =>
       at < 0 || at >= order.length ? aroundOrphaned : orphanedBefore.has(order[at]!) && (!nothingLeft || results[order[at]!]!.score < MIN_TEXT_SIMILARITY);
     if (!gone(before) || !gone(after)) return false;
-    return !around.some((j) => results[j]!.outcome !== 'orphaned' && results[j]!.annotation.start - annotations[j]!.start === shift);
+    return !around.some((j) => results[j]!.outcome !== 'orphaned' && placementShift(annotations, results, j) === shift);
   };
   const placement = (i: number) => (stillVouching.get(i) ?? results[i]!).annotation;
   // A longer annotation placed between the two in the new text came from elsewhere: the text between
