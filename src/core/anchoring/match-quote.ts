@@ -39,18 +39,20 @@ const FULL_SCAN_LIMIT = 1 << 16;
  * @param selector the quote and its stored context
  * @param hint UTF-16 offset where the quote is expected to start
  * @param accept whether a best candidate is good enough
- * @returns `found` when a candidate was accepted; otherwise `best`, the best one seen (or undefined)
+ * @returns `found` when a candidate was accepted; otherwise `best`, the best one seen (or undefined),
+ *   and `tied`, the best one and those as good as far from `hint` (`EQUALLY_FAR`), when they alone
+ *   stood in the way: which of them is the quote, the neighbours may tell (`reanchor`)
  */
 export function findQuote(
   text: string,
   selector: QuoteSelector,
   hint: number,
   accept: Acceptance,
-): { found: QuoteMatch | undefined; best: QuoteMatch | undefined } {
+): { found: QuoteMatch | undefined; best: QuoteMatch | undefined; tied?: QuoteMatch[] } {
   const matcher = new QuoteMatcher(text, selector, hint);
   let best: QuoteMatch | undefined;
   /** Decide on one stage's candidates: true when the search is over (found, or doubtful). */
-  const stage = (candidates: QuoteMatch[]): { over: boolean; found?: QuoteMatch } => {
+  const stage = (candidates: QuoteMatch[]): { over: boolean; found?: QuoteMatch; tied?: QuoteMatch[] } => {
     const top = candidates.reduce<QuoteMatch | undefined>((b, m) => (!b || m.score > b.score || (m.score === b.score && m.distance < b.distance) ? m : b), undefined);
     if (!top) return { over: false };
     if (!best || top.score > best.score) best = top;
@@ -58,18 +60,16 @@ export function findQuote(
     // about as well: two readings, no answer. (A nearer copy with the wrong context is no rival: the
     // prefix and suffix choose between repeats.) So is one as like the quote, in as like a context, as
     // far to within `EQUALLY_FAR`: which of two copies an unknown edit left the nearer no text tells (311487).
-    const rival = candidates.some(
-      (m) =>
-        m !== top &&
-        m.score >= DOUBT_FLOOR &&
-        (m.end <= top.start || m.start >= top.end) &&
-        ((m.distance < top.distance && contextOf(m) >= contextOf(top) - RIVAL_CONTEXT_MARGIN) ||
-          (m.distance - top.distance <= EQUALLY_FAR && m.quote >= top.quote && contextOf(m) >= contextOf(top))),
+    const plausibleElsewhere = (m: QuoteMatch) => m !== top && m.score >= DOUBT_FLOOR && (m.end <= top.start || m.start >= top.end);
+    const nearer = candidates.some((m) => plausibleElsewhere(m) && m.distance < top.distance && contextOf(m) >= contextOf(top) - RIVAL_CONTEXT_MARGIN);
+    const equallyFar = candidates.filter(
+      (m) => plausibleElsewhere(m) && m.distance >= top.distance && m.distance - top.distance <= EQUALLY_FAR && m.quote >= top.quote && contextOf(m) >= contextOf(top),
     );
-    if (accept(top) && !rival) return { over: true, found: top };
+    if (accept(top) && !nearer && equallyFar.length === 0) return { over: true, found: top };
+    if (accept(top) && !nearer) return { over: true, tied: [top, ...equallyFar] };
     // Something like the quote, in its context, is still near its place, only changed too much: looking
     // further away would find copies of the old text, not this one. Better orphaned than misplaced.
-    return { over: rival || (top.score >= DOUBT_FLOOR && contextOf(top) >= ANCHORED_CONTEXT) };
+    return { over: nearer || equallyFar.length > 0 || (top.score >= DOUBT_FLOOR && contextOf(top) >= ANCHORED_CONTEXT) };
   };
   if (selector.text.length === 0) return { found: undefined, best };
   const immediate = matcher.immediate(accept);
@@ -80,14 +80,18 @@ export function findQuote(
     const to = Math.min(text.length, hint + radius);
     // A window offers the placements that start in it: an approximate match traced back from an end
     // inside it may start far outside, and a nearer window must not take what a wider one would weigh.
-    const { over, found } = stage(matcher.candidatesIn(from, to).filter((m) => m.start >= from && m.start <= to));
-    if (over || (from === 0 && to === text.length)) return { found, best };
+    const { over, found, tied } = stage(matcher.candidatesIn(from, to).filter((m) => m.start >= from && m.start <= to));
+    if (over || (from === 0 && to === text.length)) return { found, best, ...(tied && { tied }) };
     searched = { from, to };
   }
-  if (text.length <= FULL_SCAN_LIMIT) return { found: stage(matcher.candidatesIn(0, text.length)).found, best };
+  if (text.length <= FULL_SCAN_LIMIT) {
+    const { found, tied } = stage(matcher.candidatesIn(0, text.length));
+    return { found, best, ...(tied && { tied }) };
+  }
   const far: QuoteMatch[] = [];
   for (const seed of matcher.seeds(searched.from, searched.to)) {
     far.push(...matcher.candidatesIn(Math.max(0, seed - SEED_LENGTH), Math.min(text.length, seed + SEED_LENGTH)));
   }
-  return { found: stage(far).found, best };
+  const { found, tied } = stage(far);
+  return { found, best, ...(tied && { tied }) };
 }

@@ -112,6 +112,8 @@ export function reanchor(given: readonly Annotation[], index: OffsetIndex, optio
   const onClaimedCopy = new Array<boolean>(annotations.length).fill(false);
   /** Which annotations the walk kept where they were, their text standing there (not the diff's). */
   const heldByWalk = new Array<boolean>(annotations.length).fill(false);
+  /** The places, as good and as far from the walk's prediction, between which the search could not choose. */
+  const tied = new Map<number, QuoteMatch[]>();
   for (const i of order) {
     const a = annotations[i]!;
     const mapped = results[i];
@@ -130,6 +132,7 @@ export function reanchor(given: readonly Annotation[], index: OffsetIndex, optio
     const placement = search(a, index.text, expected, shifts.learnt, occurrences);
     if ('best' in placement) {
       results[i] = orphaned(a, placement.best, 'search');
+      if (placement.tied) tied.set(i, placement.tied);
       continue;
     }
     const result = placed(a, index, placement.start, placement.end, placement.score, 'search');
@@ -150,6 +153,7 @@ export function reanchor(given: readonly Annotation[], index: OffsetIndex, optio
     claims.add(i, a, result);
     shifts.record(a.start, a.end, result.annotation.start, result.annotation.end);
   }
+  placeTiesWhereNeighboursPredict(annotations, results, index, order, tied);
   // Before the neighbours are asked: a far one on a copy would predict for them from the copy (271501).
   orphanFarOnCopies(annotations, results, index, order, far, occurrences, true);
   // A placement the neighbours moved off a copy predicts anew for the ones next to it (two paragraphs
@@ -178,6 +182,30 @@ export function reanchor(given: readonly Annotation[], index: OffsetIndex, optio
     if (a.suffix === undefined) delete results[i]!.annotation.suffix;
   });
   return results;
+}
+
+/**
+ * Place an annotation the search left between equally good places (`findQuote`'s `tied`) on the one
+ * holding its stored text exactly where the nearest placed annotation before or after it predicts (by
+ * as much as it moved): an exact copy elsewhere is never preferred to that place. A paragraph copied
+ * above, as far from the walk's prediction as the original below: the annotation after it, placed
+ * with the original, tells (109353). None or both such places: it stays orphaned (311487).
+ * @param order the annotations' indices in document order (old offsets)
+ * @param tied the places the search could not choose between, by annotation
+ */
+function placeTiesWhereNeighboursPredict(annotations: readonly Annotation[], results: AnchorResult[], index: OffsetIndex, order: readonly number[], tied: ReadonlyMap<number, QuoteMatch[]>): void {
+  order.forEach((i, k) => {
+    const places = tied.get(i);
+    if (!places) return;
+    const a = annotations[i]!;
+    const placedAt = (step: -1 | 1) => {
+      for (let m = k + step; m >= 0 && m < order.length; m += step) if (results[order[m]!]!.outcome !== 'orphaned') return order[m]!;
+      return undefined;
+    };
+    const predicted = [placedAt(-1), placedAt(1)].flatMap((j) => (j === undefined ? [] : [a.start + placementShift(annotations, results, j)]));
+    const exact = places.filter((p) => index.text.slice(p.start, p.end) === a.text && predicted.includes(index.toCodePoint(p.start)));
+    if (exact.length === 1) results[i] = placed(a, index, exact[0]!.start, exact[0]!.end, exact[0]!.score, 'search');
+  });
 }
 
 /**
@@ -471,8 +499,14 @@ const PREDICTED_SLACK = 64;
  * @param occurrences the exact occurrences of stored texts in `text`
  * @returns the placement (UTF-16), or the best score seen when there is none
  */
-function search(a: Annotation, text: string, expected: number, predicted: boolean, occurrences: Occurrences): { start: number; end: number; score: number } | { best: number } {
-  const { found, best } = findQuote(text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, expected, acceptable);
+function search(
+  a: Annotation,
+  text: string,
+  expected: number,
+  predicted: boolean,
+  occurrences: Occurrences,
+): { start: number; end: number; score: number } | { best: number; tied?: QuoteMatch[] } {
+  const { found, best, tied } = findQuote(text, { text: a.text, prefix: a.prefix, suffix: a.suffix }, expected, acceptable);
   const foundExact = found && text.slice(found.start, found.end) === a.text && keepsWordEdges(a, text, found.start, found.end);
   if (foundExact) {
     // The stored text itself, chosen by its context and place among any copies; far away, only as a far exact occurrence is taken.
@@ -494,7 +528,7 @@ function search(a: Annotation, text: string, expected: number, predicted: boolea
       return { start: exact, end: exactEnd, score: 1 };
     } else if (!found) return { best: best?.score ?? 0 };
   }
-  if (!found) return { best: best?.score ?? 0 };
+  if (!found) return { best: best?.score ?? 0, ...(tied && { tied }) };
   const start = startsInsideWord(a) ? found.start : outToWordStart(text, withFirstWord(a.text, text, found.start, found.end));
   const end = endsInsideWord(a) ? found.end : outToWordEnd(text, withLastWord(a.text, text, found.start, found.end));
   // Changed text is accepted only between the stored first and last words: where an edge word was

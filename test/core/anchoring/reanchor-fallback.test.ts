@@ -807,3 +807,23 @@ test('a paragraph copied about as far below as an edit moved its original up: ne
     assert.equal(fallbackVerdict(311487, 'unrealistic and impossible', variant), '311487 unrealistic and impossible: orphaned-wrongly', variant);
   }
 });
+
+test('two places as far from the prediction: the one where the annotation after it predicts is taken, else neither', () => {
+  // Scenario 109353: a paragraph copied to the top, as far above the walk's prediction as the original
+  // moved below it; the annotation after it moved with the original.
+  const paragraph = 'Russian Deputy Foreign Minister Sergei Ryabkov said relations had reached a dangerous point.';
+  const lead = 'NATO foreign ministers met in Brussels, and said they had received the drafts on time.';
+  const next = 'Russia on Friday published draft security pacts demanding that NATO deny membership to Ukraine.';
+  assert.equal(lead.length, paragraph.length - 6);
+  const before = `${lead}\n${paragraph}\n${next}\n`;
+  const texts = ['Sergei Ryabkov', next.slice(0, -1)];
+  const after = `${paragraph}\n${before}`;
+  for (const context of [true, false]) {
+    const results = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context })), new OffsetIndex(after));
+    assert.deepEqual(results.map((r) => r.annotation.start), [after.lastIndexOf('Sergei Ryabkov'), after.indexOf(next)], `context: ${context}`);
+  }
+  // Nothing after it: no neighbour tells, and neither is taken.
+  const alone = reanchor([annotate(before, 'Sergei Ryabkov', { context: false })], new OffsetIndex(after));
+  assert.equal(alone[0]!.outcome, 'orphaned');
+  assert.equal(fallbackVerdict(109353, 'Russian Deputy Foreign Minister'), '109353 Russian Deputy Foreign Minister: exact');
+});
