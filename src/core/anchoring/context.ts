@@ -37,6 +37,16 @@ export function contextAgrees(a: Annotation, text: string, start: number, end: n
 }
 
 /**
+ * Whether the stored context says an exact occurrence far from where it was expected is not the
+ * annotation: stored on both sides, and standing next to it on neither (`contextAgrees`). A side of
+ * which nothing is known (none stored, or none read off the other annotations) refutes nothing, as
+ * for an annotation without context.
+ */
+export function contextRefutes(a: Annotation, text: string, start: number, end: number): boolean {
+  return a.prefix !== undefined && a.suffix !== undefined && !contextAgrees(a, text, start, end);
+}
+
+/**
  * The context an annotation stored without any had on the text it was made on, as far as the other
  * annotations' texts tell it: where their spans covered the code points right before (after) it, those
  * code points are known. A sidecar written by hand or imported carries no prefix or suffix, yet a

@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../model';
 import { OffsetIndex } from '../text';
-import { CONTEXT_CHECK, contextAgrees, contextAround, contextFromOverlaps } from './context';
+import { CONTEXT_CHECK, contextAgrees, contextAround, contextFromOverlaps, contextRefutes } from './context';
 import { Claims, orphanEditedOnCopies, orphanFarOnCopies, orphanUnsupportedCopies } from './copies';
 import { DiffMap } from './diff-map';
 import { similarAtLeast, similarity } from './bit-parallel';
@@ -511,8 +511,7 @@ function search(
   if (foundExact) {
     // The stored text itself, chosen by its context and place among any copies; far away, only as a far exact occurrence is taken.
     const far = Math.abs(found.start - expected) > NEAR;
-    const hasContext = hasStoredContext(a);
-    if (far && (editedNear(best, expected, found.start, found.end) || (hasContext && !contextAgrees(a, text, found.start, found.end)))) return { best: found.score };
+    if (far && (editedNear(best, expected, found.start, found.end) || contextRefutes(a, text, found.start, found.end))) return { best: found.score };
     if (mayBeEcho(a, text, found.start, found.end)) return { best: found.score };
     // The only exact occurrence scores 1 wherever it is: there is nothing to choose between.
     return found.score < 1 && occurrences.only(a.text) === found.start ? { ...found, score: 1 } : found;
@@ -710,7 +709,7 @@ function orphanUnsupportedEchoes(
       if (!isShort(a)) return undefined;
       if (hasContext) {
         const { before, after } = contextWordsBeside(a, index.text, index.toUtf16(a.start), index.toUtf16(a.end));
-        if (before !== false || after !== false) return undefined;
+        if (before === true || after === true) return undefined;
       }
       return rewrittenAround(i, 0, true) ? 'echo' : undefined;
     }

@@ -1,7 +1,7 @@
 // The context kept beside an annotation: up to CONTEXT_LENGTH code points either side, less at the edges.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { CONTEXT_CHECK, CONTEXT_LENGTH, contextAround, contextFromOverlaps } from '../../../src/core/anchoring/context';
+import { CONTEXT_CHECK, CONTEXT_LENGTH, contextAround, contextFromOverlaps, contextRefutes } from '../../../src/core/anchoring/context';
 import type { Annotation } from '../../../src/core/model';
 import { OffsetIndex } from '../../../src/core/text';
 
@@ -67,4 +67,15 @@ test('an orphaned annotation (offsets on an older text) and a text of the wrong 
   const claim = span('c', CLAIM, 0, CLAIM.length);
   assert.deepEqual(contextFromOverlaps(figure, [{ ...claim, status: 'orphaned' }]), {});
   assert.deepEqual(contextFromOverlaps(figure, [{ ...claim, end: claim.end + 1 }]), {});
+});
+
+test('context refutes a place only when it is known on both sides and stands on neither', () => {
+  const text = 'They said Russia has massed over nearly 100,000 troops, with tanks.';
+  const at = text.indexOf('100,000 troops');
+  const figure: Annotation = { id: 'f', label: 'figure', start: 0, end: 14, text: '100,000 troops' };
+  const end = at + figure.text.length;
+  assert.equal(contextRefutes({ ...figure, prefix: 'has massed over ', suffix: ', with tanks.' }, text, at, end), false);
+  assert.equal(contextRefutes({ ...figure, prefix: 'has massed over ', suffix: ' and guns.' }, text, at, end), true);
+  assert.equal(contextRefutes({ ...figure, prefix: 'has massed over ' }, text, at, end), false);
+  assert.equal(contextRefutes(figure, text, at, end), false);
 });

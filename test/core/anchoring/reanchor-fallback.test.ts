@@ -827,3 +827,18 @@ test('two places as far from the prediction: the one where the annotation after 
   assert.equal(alone[0]!.outcome, 'orphaned');
   assert.equal(fallbackVerdict(109353, 'Russian Deputy Foreign Minister'), '109353 Russian Deputy Foreign Minister: exact');
 });
+
+test('a figure far from where the walk expected it, its claim telling only the words before it, is found as one without context', () => {
+  // Scenario 123319: `nearly ` put inside the claim before its figure, the paragraph before it moved to
+  // the end. The walk expected the figure where the moved paragraph went; the only exact occurrence was
+  // far from there, and the one side known, the claim's words before it, no longer stood next to it.
+  const moved = 'We will not compromise on key principles on which European security is based, officials said.';
+  const claim = 'Officials say that Russia has massed over 100,000 troops';
+  const before = `Intro.\n${moved}\n${claim} near the border, they said.\nThe talks begin in Geneva.\nThe end.\n`;
+  const texts = [moved.slice(0, -1), claim, '100,000 troops', 'The talks begin in Geneva'];
+  const after = `Intro.\n${claim.replace('over ', 'over nearly ')} near the border, they said.\nThe talks begin in Geneva.\nThe end.\n${moved}\n`;
+  const results = reanchor(texts.map((text, k) => annotate(before, text, { id: `a${k}`, context: false })), new OffsetIndex(after));
+  const [, , figure, talks] = results;
+  assert.deepEqual([figure!.outcome, figure!.annotation.start, talks!.annotation.start], ['moved', after.indexOf('100,000 troops'), after.indexOf('The talks')]);
+  assert.equal(fallbackVerdict(123319, '100,000 troops'), '123319 100,000 troops: exact');
+});
