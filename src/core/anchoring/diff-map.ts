@@ -1573,8 +1573,32 @@ function diffWords(oldText: string, newText: string, lines: Hunk): Hunk[] {
     const next = merged[i + 1];
     if (h.oldStart === h.oldEnd) return [slide(newText, h, prev ? prev.newEnd : lines.newStart, next ? next.newStart : lines.newEnd, true)];
     if (h.newStart === h.newEnd) return [slide(oldText, h, prev ? prev.oldEnd : lines.oldStart, next ? next.oldStart : lines.oldEnd, false)];
-    return splitReplacement(oldText, h, prev ? prev.oldEnd : lines.oldStart) ?? [h];
+    const kept = keepGluedEdgeWords(oldText, newText, h);
+    return splitReplacement(oldText, kept, prev ? prev.oldEnd : lines.oldStart) ?? [kept];
   });
+}
+
+/**
+ * A replacement whose old text ends (begins) with a whole word that its new text ends (begins) with
+ * glued to the word before (after) it, read with that word kept: a word token cannot be partly equal,
+ * so `… enlargement. The` → `  freshThe` (` fresh` inserted against the next sentence's `The`, the
+ * text between deleted, 331806) took `The` away from the span that began with it.
+ * @returns the replacement without the kept words (the same hunk when there are none)
+ */
+function keepGluedEdgeWords(oldText: string, newText: string, h: Hunk): Hunk {
+  if (h.oldStart === h.oldEnd || h.newStart === h.newEnd) return h;
+  const oldPart = oldText.slice(h.oldStart, h.oldEnd);
+  const newPart = newText.slice(h.newStart, h.newEnd);
+  const last = /[^\p{L}\p{N}]([\p{L}\p{N}]+)$/u.exec(oldPart)?.[1];
+  const first = /^([\p{L}\p{N}]+)[^\p{L}\p{N}]/u.exec(oldPart)?.[1];
+  const glued = (word: string | undefined, end: boolean) =>
+    word !== undefined &&
+    newPart.length > word.length &&
+    (end ? newPart.endsWith(word) && isWordChar(newPart.charAt(newPart.length - word.length - 1)) : newPart.startsWith(word) && isWordChar(newPart.charAt(word.length)));
+  const tail = glued(last, true) ? last!.length : 0;
+  const head = glued(first, false) && first!.length + tail < Math.min(oldPart.length, newPart.length) ? first!.length : 0;
+  if (tail === 0 && head === 0) return h;
+  return { oldStart: h.oldStart + head, oldEnd: h.oldEnd - tail, newStart: h.newStart + head, newEnd: h.newEnd - tail, coarse: false };
 }
 
 /**

@@ -1005,3 +1005,20 @@ test('diff-first: a long paragraph copied above a short neighbour, the original 
   assert.deepEqual(diffOne(before, 'President Joe Biden', moved).result.annotation.start, moved.indexOf('President Joe Biden'));
   assert.deepEqual(scenarioVerdicts([[317306, 'President Joe Biden'], [317306, 'severe consequences']]), ['317306 President Joe Biden: exact', '317306 severe consequences: orphaned-rightly']);
 });
+
+test('diff-first: a word kept at the end of a replacement, glued to a word put in before it, is kept', () => {
+  // Scenario 331806 (held out): the rest of a sentence deleted after `U.S. `, then ` fresh` put in at the
+  // span's end, against the next sentence's `The`: `freshThe` is one word to a word diff.
+  const first = 'The tough demands appear certain to be rejected by the U.S. and its allies, which have emphasized that Russia has no say';
+  const second = 'The alliance’s secretary-general warned that any security talks would need to involve Ukraine';
+  const before = `Intro.\n${first}. ${second}.\nEnd.\n`;
+  const after = before.replace(' and its allies, which have emphasized that Russia has no say. The', '  freshThe');
+  assert.ok(after.includes('U.S.  freshThe alliance’s'));
+  const { result } = diffOne(before, second, after);
+  assert.deepEqual([...summary(result), result.annotation.start], ['moved', 'diff', second, after.indexOf(second)]);
+  assert.deepEqual(summary(diffOne(before, first, after).result), ['edited', 'diff', 'The tough demands appear certain to be rejected by the U.S.  fresh']);
+  // Glued after a kept first word: the same.
+  const head = before.replace('Intro.\nThe tough', 'Intro.\nThefresh tough');
+  assert.deepEqual(summary(diffOne(before, 'tough demands appear', head).result), ['moved', 'diff', 'tough demands appear']);
+  assert.deepEqual(scenarioVerdicts([[331806, 'The alliance’s'], [331806, 'The tough demands']]), ['331806 The alliance’s: exact', '331806 The tough demands: edited-correctly']);
+});
