@@ -56,38 +56,56 @@ export function contextRefutes(a: Annotation, text: string, start: number, end: 
  * only when every one of them that overlaps the span and its surroundings agrees with its text: offsets
  * that disagree are no evidence. A side is given only with at least `CONTEXT_CHECK` code points of it
  * known, so that it tells as much as stored context would; an empty side would mean the document's edge.
- * @param a an annotation without prefix and suffix
- * @param annotations the other annotations of its document (it may be among them)
- * @returns the known prefix (ending at `a.start`) and suffix (beginning at `a.end`), each where known
+ * The annotations are sorted once, so that asking for each of many is not quadratic.
+ * @param annotations the annotations of one document
+ * @returns for an annotation without prefix and suffix (one of them or not), its known prefix (ending
+ *   at its start) and suffix (beginning at its end), each where known
  */
-export function contextFromOverlaps(a: Annotation, annotations: readonly Annotation[]): { prefix?: string; suffix?: string } {
-  const from = a.start - CONTEXT_LENGTH;
-  const to = a.end + CONTEXT_LENGTH;
-  const known = new Map<number, string>();
-  const learn = (at: number, ch: string) => {
-    const before = known.get(at);
-    if (before !== undefined && before !== ch) return false;
-    known.set(at, ch);
-    return true;
+export function contextFromOverlaps(annotations: readonly Annotation[]): (a: Annotation) => { prefix?: string; suffix?: string } {
+  const speaking = annotations.filter((b) => b.status !== 'orphaned').sort((x, y) => x.start - y.start);
+  const longest = speaking.reduce((most, b) => Math.max(most, b.end - b.start), 0);
+  /** The first speaking annotation that starts at `at` or later. */
+  const firstFrom = (at: number) => {
+    let [lo, hi] = [0, speaking.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (speaking[mid]!.start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
-  const own = [...a.text];
-  if (own.length !== a.end - a.start) return {};
-  for (let k = 0; k < own.length; k++) known.set(a.start + k, own[k]!);
-  for (const b of annotations) {
-    if (b === a || b.status === 'orphaned' || b.end <= from || b.start >= to) continue;
-    const chars = [...b.text];
-    if (chars.length !== b.end - b.start) return {};
-    for (let at = Math.max(b.start, from); at < Math.min(b.end, to); at++) if (!learn(at, chars[at - b.start]!)) return {};
-  }
-  const prefix: string[] = [];
-  for (let at = a.start - 1; at >= from && known.has(at); at--) prefix.unshift(known.get(at)!);
-  const suffix: string[] = [];
-  for (let at = a.end; at < to && known.has(at); at++) suffix.push(known.get(at)!);
-  const side = (chars: string[]) => (chars.length >= CONTEXT_CHECK ? chars.join('') : undefined);
-  const context: { prefix?: string; suffix?: string } = {};
-  const prefixKnown = side(prefix);
-  const suffixKnown = side(suffix);
-  if (prefixKnown !== undefined) context.prefix = prefixKnown;
-  if (suffixKnown !== undefined) context.suffix = suffixKnown;
-  return context;
+  const codePoints = new Map<Annotation, string[]>();
+  const charsOf = (b: Annotation) => {
+    let chars = codePoints.get(b);
+    if (!chars) codePoints.set(b, (chars = [...b.text]));
+    return chars;
+  };
+  return (a) => {
+    const from = a.start - CONTEXT_LENGTH;
+    const to = a.end + CONTEXT_LENGTH;
+    const own = charsOf(a);
+    if (own.length !== a.end - a.start) return {};
+    /** The code points known of `[from, to)`, by offset from `from`. */
+    const known: (string | undefined)[] = new Array(to - from);
+    for (let k = 0; k < own.length; k++) known[CONTEXT_LENGTH + k] = own[k];
+    for (let k = firstFrom(from - longest); k < speaking.length && speaking[k]!.start < to; k++) {
+      const b = speaking[k]!;
+      if (b === a || b.end <= from) continue;
+      const chars = charsOf(b);
+      if (chars.length !== b.end - b.start) return {};
+      for (let at = Math.max(b.start, from); at < Math.min(b.end, to); at++) {
+        const ch = chars[at - b.start]!;
+        if ((known[at - from] ?? ch) !== ch) return {};
+        known[at - from] = ch;
+      }
+    }
+    let before = CONTEXT_LENGTH;
+    while (before > 0 && known[before - 1] !== undefined) before--;
+    let after = to - from - CONTEXT_LENGTH;
+    while (after < to - from && known[after] !== undefined) after++;
+    const context: { prefix?: string; suffix?: string } = {};
+    if (CONTEXT_LENGTH - before >= CONTEXT_CHECK) context.prefix = known.slice(before, CONTEXT_LENGTH).join('');
+    if (after - (to - from - CONTEXT_LENGTH) >= CONTEXT_CHECK) context.suffix = known.slice(to - from - CONTEXT_LENGTH, after).join('');
+    return context;
+  };
 }

@@ -99,7 +99,12 @@ export function reanchor(given: readonly Annotation[], index: OffsetIndex, optio
   const results = options.previousText === undefined ? new Array<AnchorResult>(given.length) : mapByDiff(given, index, options.previousText);
   // Stored without context, an annotation is looked for with what the others' texts tell of it (a
   // figure inside a claim); the sidecar is not given context it did not have.
-  const annotations = given.map((a, i) => (results[i] !== undefined || hasStoredContext(a) || a.status === 'orphaned' ? a : { ...a, ...contextFromOverlaps(a, given) }));
+  const knownContext = contextFromOverlaps(given);
+  const annotations = given.map((a, i) => {
+    if (results[i] !== undefined || hasStoredContext(a) || a.status === 'orphaned') return a;
+    const context = knownContext(a);
+    return hasStoredContext(context) ? { ...a, ...context } : a;
+  });
   const order = annotations.map((_, i) => i);
   order.sort((i, j) => annotations[i]!.start - annotations[j]!.start || annotations[i]!.end - annotations[j]!.end);
   const shifts = new ShiftTracker();
@@ -970,7 +975,7 @@ function placed(a: Annotation, index: OffsetIndex, from: number, to: number, sco
 }
 
 /** Whether an annotation carries stored context (a prefix, a suffix or both). */
-function hasStoredContext(a: Annotation): boolean {
+function hasStoredContext(a: Pick<Annotation, 'prefix' | 'suffix'>): boolean {
   return a.prefix !== undefined || a.suffix !== undefined;
 }
 

@@ -34,7 +34,7 @@ const FIGURE_AT = CLAIM.indexOf('70,000 soldiers');
 test('a span inside another one has the enclosing text around it as context', () => {
   const figure = span('f', CLAIM, FIGURE_AT, FIGURE_AT + 15);
   const claim = span('c', CLAIM, 0, CLAIM.length);
-  assert.deepEqual(contextFromOverlaps(figure, [claim, figure]), { prefix: 'Officials say Russia has moved ', suffix: ' to its border with Ukraine.' });
+  assert.deepEqual(contextFromOverlaps([claim, figure])(figure), { prefix: 'Officials say Russia has moved ', suffix: ' to its border with Ukraine.' });
 });
 
 test('the context is at most CONTEXT_LENGTH code points a side, and pieced together from several spans', () => {
@@ -43,30 +43,30 @@ test('the context is at most CONTEXT_LENGTH code points a side, and pieced toget
   const before = span('b', text, 0, 41);
   const after = span('a', text, 45, 60);
   const beyond = span('z', text, 60, 86);
-  assert.deepEqual(contextFromOverlaps(figure, [before, after, beyond]), { prefix: '😀'.repeat(CONTEXT_LENGTH), suffix: '👍'.repeat(CONTEXT_LENGTH) });
+  assert.deepEqual(contextFromOverlaps([before, after, beyond])(figure), { prefix: '😀'.repeat(CONTEXT_LENGTH), suffix: '👍'.repeat(CONTEXT_LENGTH) });
 });
 
 test(`a side of which fewer than CONTEXT_CHECK (${CONTEXT_CHECK}) code points are known is not given`, () => {
   const figure = span('f', CLAIM, FIGURE_AT, FIGURE_AT + 15);
   const tail = span('t', CLAIM, FIGURE_AT - 3, CLAIM.length);
-  assert.deepEqual(contextFromOverlaps(figure, [tail]), { suffix: ' to its border with Ukraine.' });
-  assert.deepEqual(contextFromOverlaps(figure, []), {});
+  assert.deepEqual(contextFromOverlaps([tail])(figure), { suffix: ' to its border with Ukraine.' });
+  assert.deepEqual(contextFromOverlaps([])(figure), {});
 });
 
 test('annotations whose texts disagree with each other where they overlap tell nothing', () => {
   const figure = span('f', CLAIM, FIGURE_AT, FIGURE_AT + 15);
   const claim = span('c', CLAIM, 0, CLAIM.length);
   const other = span('o', CLAIM.replace('moved', 'mover'), 0, FIGURE_AT);
-  assert.deepEqual(contextFromOverlaps(figure, [claim, other]), {});
+  assert.deepEqual(contextFromOverlaps([claim, other])(figure), {});
   const shiftedFigure = { ...figure, text: '0,000 soldiers ' };
-  assert.deepEqual(contextFromOverlaps(shiftedFigure, [claim]), {});
+  assert.deepEqual(contextFromOverlaps([claim])(shiftedFigure), {});
 });
 
 test('an orphaned annotation (offsets on an older text) and a text of the wrong length tell nothing', () => {
   const figure = span('f', CLAIM, FIGURE_AT, FIGURE_AT + 15);
   const claim = span('c', CLAIM, 0, CLAIM.length);
-  assert.deepEqual(contextFromOverlaps(figure, [{ ...claim, status: 'orphaned' }]), {});
-  assert.deepEqual(contextFromOverlaps(figure, [{ ...claim, end: claim.end + 1 }]), {});
+  assert.deepEqual(contextFromOverlaps([{ ...claim, status: 'orphaned' }])(figure), {});
+  assert.deepEqual(contextFromOverlaps([{ ...claim, end: claim.end + 1 }])(figure), {});
 });
 
 test('context refutes a place only when it is known on both sides and stands on neither', () => {
